@@ -1,0 +1,114 @@
+package dev.tern.engine.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The engine's database: a connection pool, Jdbi on top of it, the dialect, and the migrations.
+ * Transactions are explicit: callers get a {@link Handle} and pass it on to the stores they call.
+ */
+public final class Database implements AutoCloseable {
+
+  private final DataSource dataSource;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+
+  private Database(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+    jdbi.registerArgument(new InstantArgumentFactory());
+    jdbi.registerColumnMapper(
+        Instant.class,
+        (rs, col, ctx) -> {
+          OffsetDateTime value = rs.getObject(col, OffsetDateTime.class);
+          return value == null ? null : value.toInstant();
+        });
+  }
+
+  /** Opens a pool on the configured database and brings its schema up to date. */
+  public static Database open(DatabaseConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.jdbcUrl());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setPoolName("tern");
+    hikari.setAutoCommit(true);
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    Database database = new Database(new HikariDataSource(hikari), config.dialect());
+    database.migrate();
+    return database;
+  }
+
+  private void migrate() {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .placeholders(dialect.migrationPlaceholders())
+        .table("tern_schema_history")
+        .load()
+        .migrate();
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs the callback in one READ COMMITTED transaction and returns its result. */
+  public <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
+    return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, callback);
+  }
+
+  /** Runs the callback in one READ COMMITTED transaction. */
+  public <X extends Exception> void useTransaction(HandleConsumer<X> callback) throws X {
+    jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, callback);
+  }
+
+  /** Runs read-only work on a handle in auto-commit mode. */
+  public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
+    return jdbi.withHandle(callback);
+  }
+
+  @Override
+  public void close() {
+    if (dataSource instanceof HikariDataSource hikari) {
+      hikari.close();
+    }
+  }
+
+  /** Binds instants as UTC {@code TIMESTAMP WITH TIME ZONE} on every database, whatever the JVM zone. */
+  private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+    InstantArgumentFactory() {
+      super(Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    @Override
+    protected Argument build(Instant value, ConfigRegistry config) {
+      return (position, statement, ctx) ->
+          statement.setObject(position, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tern.engine.persistence;
+
+import java.util.Map;
+
+/** The few real differences between the databases Tern runs on. */
+public enum Dialect {
+  H2(Map.of("blob_type", "BLOB", "text_type", "CLOB")),
+  POSTGRES(Map.of("blob_type", "BYTEA", "text_type", "TEXT"));
+
+  private final Map<String, String> migrationPlaceholders;
+
+  Dialect(Map<String, String> migrationPlaceholders) {
+    this.migrationPlaceholders = migrationPlaceholders;
+  }
+
+  /** Values for the {@code ${…}} placeholders in the migration scripts. */
+  public Map<String, String> migrationPlaceholders() {
+    return migrationPlaceholders;
+  }
+
+  public static Dialect fromJdbcUrl(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      return H2;
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return POSTGRES;
+    }
+    throw new IllegalArgumentException(
+        "Unsupported database URL (H2 and PostgreSQL are supported): " + jdbcUrl);
+  }
+}
