@@ -1,0 +1,62 @@
+package dev.tern.engine.deployment.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One executable BPMN process, parsed and validated: immutable, shared by every instance of its
+ * process definition.
+ *
+ * @param key the process id in the BPMN file (Camunda's process definition key)
+ * @param startEventId the none start event the engine starts instances at
+ * @param nodes flow nodes by id, in document order
+ * @param flows sequence flows by id, in document order
+ */
+public record ProcessModel(
+    String key,
+    String name,
+    Integer historyTimeToLive,
+    String versionTag,
+    boolean startableInTasklist,
+    String startEventId,
+    Map<String, FlowNode> nodes,
+    Map<String, SequenceFlow> flows) {
+
+  public ProcessModel {
+    nodes = Map.copyOf(nodes);
+    flows = Map.copyOf(flows);
+  }
+
+  public FlowNode node(String id) {
+    FlowNode node = nodes.get(id);
+    if (node == null) {
+      throw new IllegalArgumentException("No flow node '" + id + "' in process '" + key + "'");
+    }
+    return node;
+  }
+
+  public Optional<FlowNode> findNode(String id) {
+    return Optional.ofNullable(nodes.get(id));
+  }
+
+  public SequenceFlow flow(String id) {
+    SequenceFlow flow = flows.get(id);
+    if (flow == null) {
+      throw new IllegalArgumentException("No sequence flow '" + id + "' in process '" + key + "'");
+    }
+    return flow;
+  }
+
+  public List<SequenceFlow> outgoing(FlowNode node) {
+    return node.outgoing().stream().map(this::flow).toList();
+  }
+
+  /** The boundary events attached to the given activity. */
+  public List<FlowNode> boundaryEventsOf(String activityId) {
+    return nodes.values().stream()
+        .filter(
+            n -> n.kind() instanceof NodeKind.BoundaryTimerEvent b && b.attachedTo().equals(activityId))
+        .toList();
+  }
+}
