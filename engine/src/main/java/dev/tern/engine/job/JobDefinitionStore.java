@@ -1,0 +1,45 @@
+package dev.tern.engine.job;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for {@code tern_job_definition}. Every method runs in the caller's transaction. */
+public final class JobDefinitionStore {
+
+  private static final String COLUMNS =
+      "id, proc_def_id, proc_def_key, activity_id, job_type, job_configuration, suspended,"
+          + " overriding_priority, tenant_id, deployment_id";
+
+  public void insert(Handle handle, JobDefinition definition) {
+    handle
+        .createUpdate(
+            "INSERT INTO tern_job_definition ("
+                + COLUMNS
+                + ") VALUES (:id, :processDefinitionId, :processDefinitionKey, :activityId,"
+                + " :jobType, :jobConfiguration, :suspended, :overridingPriority, :tenantId,"
+                + " :deploymentId)")
+        .bindMethods(definition)
+        .execute();
+  }
+
+  public List<JobDefinition> findByProcessDefinition(Handle handle, String processDefinitionId) {
+    return handle
+        .createQuery(
+            "SELECT " + COLUMNS + " FROM tern_job_definition WHERE proc_def_id = :id ORDER BY id")
+        .bind("id", processDefinitionId)
+        .map(
+            (rs, ctx) ->
+                new JobDefinition(
+                    rs.getString("id"),
+                    rs.getString("proc_def_id"),
+                    rs.getString("proc_def_key"),
+                    rs.getString("activity_id"),
+                    rs.getString("job_type"),
+                    rs.getString("job_configuration"),
+                    rs.getBoolean("suspended"),
+                    (Long) rs.getObject("overriding_priority", Long.class),
+                    rs.getString("tenant_id"),
+                    rs.getString("deployment_id")))
+        .list();
+  }
+}
