@@ -1,0 +1,287 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.OptimisticLockingException;
+import dev.tern.engine.persistence.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * SQL for {@code tern_variable} (process-instance scoped variables, unique by name) and its history
+ * mirror {@code tern_hi_variable}. Every method runs in the caller's transaction.
+ */
+public final class VariableStore {
+
+  /** Strings longer than this go to {@code clob_value}; {@code text_value} holds the rest. */
+  static final int TEXT_LIMIT = 4000;
+
+  private static final String COLUMNS =
+      "name, var_type, text_value, long_value, double_value, clob_value";
+
+  private static final String SELECT_ALL =
+      "SELECT " + COLUMNS + " FROM tern_variable WHERE process_instance_id = :pi ORDER BY name";
+
+  private static final String SELECT_ONE =
+      "SELECT " + COLUMNS + " FROM tern_variable WHERE process_instance_id = :pi AND name = :name";
+
+  private static final String SELECT_REVS =
+      "SELECT id, rev, name FROM tern_variable WHERE process_instance_id = :pi";
+
+  private static final String SELECT_OWNER =
+      "SELECT proc_def_id, proc_def_key, tenant_id FROM tern_process_instance WHERE id = :pi";
+
+  private static final String INSERT =
+      """
+      INSERT INTO tern_variable (id, rev, process_instance_id, execution_id, name, var_type,
+        text_value, long_value, double_value, clob_value, create_time)
+      VALUES (:id, 1, :pi, :pi, :name, :type, :text, :long, :double, :clob, :now)
+      """;
+
+  private static final String UPDATE =
+      """
+      UPDATE tern_variable SET rev = rev + 1, var_type = :type, text_value = :text,
+        long_value = :long, double_value = :double, clob_value = :clob
+      WHERE id = :id AND rev = :rev
+      """;
+
+  private static final String INSERT_HISTORY =
+      """
+      INSERT INTO tern_hi_variable (id, process_instance_id, execution_id, proc_def_id,
+        proc_def_key, name, var_type, text_value, long_value, double_value, clob_value,
+        create_time, state, tenant_id)
+      VALUES (:id, :pi, :pi, :procDefId, :procDefKey, :name, :type, :text, :long, :double, :clob,
+        :now, 'CREATED', :tenantId)
+      """;
+
+  private static final String UPDATE_HISTORY =
+      """
+      UPDATE tern_hi_variable SET var_type = :type, text_value = :text, long_value = :long,
+        double_value = :double, clob_value = :clob
+      WHERE id = :id
+      """;
+
+  private final Clock clock;
+  private final Ids ids;
+
+  public VariableStore(Clock clock, Ids ids) {
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** All variables of a process instance, ordered by name. */
+  public Map<String, TypedValue> all(Handle handle, String processInstanceId) {
+    Map<String, TypedValue> result = new LinkedHashMap<>();
+    handle
+        .createQuery(SELECT_ALL)
+        .bind("pi", processInstanceId)
+        .map((rs, ctx) -> Map.entry(rs.getString("name"), read(rs)))
+        .forEach(e -> result.put(e.getKey(), e.getValue()));
+    return result;
+  }
+
+  /** One variable of a process instance by name. */
+  public Optional<TypedValue> get(Handle handle, String processInstanceId, String name) {
+    return handle
+        .createQuery(SELECT_ONE)
+        .bind("pi", processInstanceId)
+        .bind("name", name)
+        .map((rs, ctx) -> read(rs))
+        .findOne();
+  }
+
+  /**
+   * Sets variables of a process instance: inserts the new names, updates the existing ones (guarded
+   * by their revision), and mirrors both into {@code tern_hi_variable}. The process instance row
+   * must exist.
+   *
+   * @throws OptimisticLockingException if another transaction changed one of the variables first
+   */
+  public void setAll(Handle handle, String processInstanceId, Map<String, TypedValue> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    Map<String, Object> owner =
+        handle
+            .createQuery(SELECT_OWNER)
+            .bind("pi", processInstanceId)
+            .mapToMap()
+            .findOne()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Process instance " + processInstanceId + " does not exist"));
+    Map<String, Existing> existing = new HashMap<>();
+    handle
+        .createQuery(SELECT_REVS)
+        .bind("pi", processInstanceId)
+        .map((rs, ctx) -> new Existing(rs.getString("id"), rs.getInt("rev"), rs.getString("name")))
+        .forEach(e -> existing.put(e.name(), e));
+
+    Instant now = clock.instant();
+    PreparedBatch inserts = handle.prepareBatch(INSERT);
+    PreparedBatch historyInserts = handle.prepareBatch(INSERT_HISTORY);
+    PreparedBatch updates = handle.prepareBatch(UPDATE);
+    PreparedBatch historyUpdates = handle.prepareBatch(UPDATE_HISTORY);
+    List<String> updatedNames = new ArrayList<>();
+    for (Map.Entry<String, TypedValue> entry : values.entrySet()) {
+      Columns columns = Columns.of(entry.getValue());
+      Existing row = existing.get(entry.getKey());
+      if (row == null) {
+        String id = ids.next();
+        bindColumns(inserts, columns).bind("id", id).bind("pi", processInstanceId);
+        inserts.bind("name", entry.getKey()).bind("now", now).add();
+        bindColumns(historyInserts, columns)
+            .bind("id", id)
+            .bind("pi", processInstanceId)
+            .bind("procDefId", owner.get("proc_def_id"))
+            .bind("procDefKey", owner.get("proc_def_key"))
+            .bind("tenantId", owner.get("tenant_id"))
+            .bind("name", entry.getKey())
+            .bind("now", now)
+            .add();
+      } else {
+        bindColumns(updates, columns).bind("id", row.id()).bind("rev", row.rev()).add();
+        bindColumns(historyUpdates, columns).bind("id", row.id()).add();
+        updatedNames.add(entry.getKey());
+      }
+    }
+    if (updates.size() > 0) {
+      int[] counts = updates.execute();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          throw new OptimisticLockingException(
+              "Variable '"
+                  + updatedNames.get(i)
+                  + "' of process instance "
+                  + processInstanceId
+                  + " was updated by another transaction concurrently");
+        }
+      }
+      historyUpdates.execute();
+    }
+    if (inserts.size() > 0) {
+      inserts.execute();
+      historyInserts.execute();
+    }
+  }
+
+  /** Sets one variable; see {@link #setAll}. */
+  public void set(Handle handle, String processInstanceId, String name, TypedValue value) {
+    setAll(handle, processInstanceId, Map.of(name, value));
+  }
+
+  /**
+   * Removes variables by name (names that do not exist are ignored) and marks their history
+   * {@code DELETED}.
+   *
+   * @return how many variables were removed
+   */
+  public int delete(Handle handle, String processInstanceId, List<String> names) {
+    if (names.isEmpty()) {
+      return 0;
+    }
+    String[] array = names.toArray(String[]::new);
+    handle
+        .createUpdate(
+            """
+            UPDATE tern_hi_variable SET state = 'DELETED'
+            WHERE id IN (SELECT id FROM tern_variable
+                         WHERE process_instance_id = :pi AND name = ANY(:names))
+            """)
+        .bind("pi", processInstanceId)
+        .bindArray("names", String.class, (Object[]) array)
+        .execute();
+    return handle
+        .createUpdate("DELETE FROM tern_variable WHERE process_instance_id = :pi AND name = ANY(:names)")
+        .bind("pi", processInstanceId)
+        .bindArray("names", String.class, (Object[]) array)
+        .execute();
+  }
+
+  /**
+   * Removes all runtime variables of a process instance (when it ends or is deleted); their history
+   * stays as it is, as in Camunda.
+   */
+  public int deleteAll(Handle handle, String processInstanceId) {
+    return handle
+        .createUpdate("DELETE FROM tern_variable WHERE process_instance_id = :pi")
+        .bind("pi", processInstanceId)
+        .execute();
+  }
+
+  private static PreparedBatch bindColumns(PreparedBatch batch, Columns columns) {
+    return batch
+        .bind("type", columns.type())
+        .bind("text", columns.text())
+        .bind("long", columns.longValue())
+        .bind("double", columns.doubleValue())
+        .bind("clob", columns.clob());
+  }
+
+  /** Reads a typed value from a row with the columns {@link #COLUMNS}; shared with history. */
+  public static TypedValue read(ResultSet rs) throws SQLException {
+    String storage = rs.getString("var_type");
+    ValueType type =
+        ValueType.byName(storage)
+            .orElseThrow(() -> new IllegalStateException("Unknown variable type " + storage));
+    long longValue = rs.getLong("long_value");
+    boolean longNull = rs.wasNull();
+    double doubleValue = rs.getDouble("double_value");
+    boolean doubleNull = rs.wasNull();
+    Object value =
+        switch (type) {
+          case STRING -> {
+            String text = rs.getString("text_value");
+            yield text != null ? text : rs.getString("clob_value");
+          }
+          case JSON -> rs.getString("clob_value");
+          case BOOLEAN -> longNull ? null : longValue != 0;
+          case INTEGER -> longNull ? null : (int) longValue;
+          case SHORT -> longNull ? null : (short) longValue;
+          case LONG -> longNull ? null : longValue;
+          case DOUBLE -> doubleNull ? null : doubleValue;
+          case DATE -> longNull ? null : Instant.ofEpochMilli(longValue);
+          case NULL -> null;
+        };
+    return TypedValue.of(type, value);
+  }
+
+  private record Existing(String id, int rev, String name) {}
+
+  /** How a typed value is spread over the value columns. */
+  private record Columns(
+      String type, String text, Long longValue, Double doubleValue, String clob) {
+
+    static Columns of(TypedValue typed) {
+      String type = typed.type().storageName();
+      Object value = typed.value();
+      if (value == null) {
+        return new Columns(type, null, null, null, null);
+      }
+      return switch (typed.type()) {
+        case STRING -> {
+          String s = (String) value;
+          yield s.length() <= TEXT_LIMIT
+              ? new Columns(type, s, null, null, null)
+              : new Columns(type, null, null, null, s);
+        }
+        case JSON -> new Columns(type, null, null, null, (String) value);
+        case BOOLEAN -> new Columns(type, null, ((Boolean) value) ? 1L : 0L, null, null);
+        case INTEGER, SHORT, LONG ->
+            new Columns(type, null, ((Number) value).longValue(), null, null);
+        case DOUBLE -> new Columns(type, null, null, (Double) value, null);
+        case DATE -> new Columns(type, null, ((Instant) value).toEpochMilli(), null, null);
+        case NULL -> new Columns(type, null, null, null, null);
+      };
+    }
+  }
+}
