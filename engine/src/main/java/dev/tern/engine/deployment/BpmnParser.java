@@ -1,0 +1,686 @@
+package dev.tern.engine.deployment;
+
+import dev.tern.engine.deployment.ParseException.Problem;
+import dev.tern.engine.deployment.model.Continuation;
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.IoMapping;
+import dev.tern.engine.deployment.model.NodeKind;
+import dev.tern.engine.deployment.model.ParameterValue;
+import dev.tern.engine.deployment.model.ProcessModel;
+import dev.tern.engine.deployment.model.SequenceFlow;
+import dev.tern.engine.deployment.model.ServiceImplementation;
+import dev.tern.engine.deployment.model.TimerDefinition;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.Artifact;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.DataObject;
+import org.camunda.bpm.model.bpmn.instance.DataObjectReference;
+import org.camunda.bpm.model.bpmn.instance.DataStoreReference;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaList;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaMap;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Turns BPMN 2.0 XML into {@link ProcessModel}s, one per executable process, and refuses anything
+ * Tern cannot run. All problems of a resource are collected and reported together in one {@link
+ * ParseException}, in the format of Camunda 7.24's {@code ENGINE-09005}.
+ */
+public final class BpmnParser {
+
+  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  /** Camunda 7.24's ENGINE-12018 text; Camunda repeats it (exception message plus its cause). */
+  static final String HISTORY_TTL_MISSING;
+
+  static {
+    String ttl =
+        "ENGINE-12018 History Time To Live (TTL) cannot be null. TTL is necessary for the History"
+            + " Cleanup to work. The following options are possible:\n"
+            + "* Set historyTimeToLive in the model\n"
+            + "* Set a default historyTimeToLive as a global process engine configuration\n"
+            + "* (Not recommended) Deactivate the enforceTTL config to disable this check";
+    HISTORY_TTL_MISSING = ttl + ": " + ttl;
+  }
+
+  private static final Pattern TTL_DAYS = Pattern.compile("P(\\d+)D");
+
+  private final boolean historyTimeToLiveRequired;
+
+  /**
+   * @param historyTimeToLiveRequired refuse executable processes without {@code
+   *     camunda:historyTimeToLive}
+   */
+  public BpmnParser(boolean historyTimeToLiveRequired) {
+    this.historyTimeToLiveRequired = historyTimeToLiveRequired;
+  }
+
+  /** Whether a resource name marks BPMN XML (Camunda's suffixes {@code .bpmn}, {@code .bpmn20.xml}). */
+  public static boolean isBpmnResource(String resourceName) {
+    return resourceName.endsWith(".bpmn") || resourceName.endsWith(".bpmn20.xml");
+  }
+
+  /**
+   * Parses one resource.
+   *
+   * @return the executable processes, in document order (non-executable ones are skipped, as
+   *     Camunda skips them)
+   * @throws ParseException when the resource is not XML, not valid BPMN, or uses anything Tern
+   *     cannot run
+   */
+  public List<ProcessModel> parse(String resourceName, byte[] xml) {
+    ElementPositions positions;
+    try {
+      positions = ElementPositions.read(xml);
+    } catch (SAXParseException e) {
+      throw new ParseException(
+          resourceName,
+          List.of(
+              new Problem(
+                  e.getMessage(), resourceName, e.getLineNumber(), e.getColumnNumber(), null, List.of())));
+    } catch (Exception e) {
+      throw new ParseException(
+          resourceName, List.of(new Problem(String.valueOf(e.getMessage()), resourceName, 0, 0, null, List.of())));
+    }
+    Problems problems = new Problems(resourceName, positions);
+    for (ElementPositions.FlowRefs flow : positions.flows()) {
+      if (flow.sourceRef() == null || positions.of(flow.sourceRef()) == ElementPositions.UNKNOWN) {
+        problems.add(
+            "Invalid source '" + flow.sourceRef() + "' of sequence flow '" + flow.id() + "'",
+            flow.id());
+      }
+      if (flow.targetRef() == null || positions.of(flow.targetRef()) == ElementPositions.UNKNOWN) {
+        problems.add(
+            "Invalid destination '" + flow.targetRef() + "' of sequence flow '" + flow.id() + "'",
+            flow.id());
+      }
+    }
+    problems.throwIfAny();
+    BpmnModelInstance instance;
+    try {
+      instance = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+    } catch (RuntimeException e) {
+      throw new ParseException(resourceName, List.of(schemaProblem(resourceName, e)));
+    }
+    List<ProcessModel> models = new ArrayList<>();
+    for (Process process : instance.getModelElementsByType(Process.class)) {
+      if (isExecutable(process)) {
+        ProcessModel model = new ProcessReader(process, problems).read();
+        if (model != null) {
+          models.add(model);
+        }
+      }
+    }
+    problems.throwIfAny();
+    return List.copyOf(models);
+  }
+
+  private static final Pattern SCHEMA_ERROR = Pattern.compile("(?s)^Error: URI=\\S* Line=(\\d+): (.*)$");
+
+  /** The schema validator's innermost message, reworded as Camunda reports schema errors. */
+  private static Problem schemaProblem(String resourceName, RuntimeException e) {
+    Throwable innermost = e;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    String message = String.valueOf(innermost.getMessage());
+    int line = 0;
+    int column = 0;
+    if (innermost instanceof SAXParseException sax) {
+      line = sax.getLineNumber();
+      column = sax.getColumnNumber();
+    }
+    Matcher matcher = SCHEMA_ERROR.matcher(message);
+    if (matcher.matches()) {
+      line = Integer.parseInt(matcher.group(1));
+      message = matcher.group(2);
+    }
+    return new Problem(message, resourceName, line, column, null, List.of());
+  }
+
+  /** A missing {@code isExecutable} counts as executable, as in Camunda. */
+  private static boolean isExecutable(Process process) {
+    String executable = process.getAttributeValue("isExecutable");
+    return executable == null || Boolean.parseBoolean(executable.trim());
+  }
+
+  /** Collects the problems of one resource. */
+  private static final class Problems {
+    private final String resourceName;
+    private final ElementPositions positions;
+    private final List<Problem> errors = new ArrayList<>();
+
+    Problems(String resourceName, ElementPositions positions) {
+      this.resourceName = resourceName;
+      this.positions = positions;
+    }
+
+    void add(String message, String elementId) {
+      ElementPositions.Position at = positions.of(elementId);
+      errors.add(
+          new Problem(
+              message,
+              resourceName,
+              at.line(),
+              at.column(),
+              elementId,
+              elementId == null ? List.of() : List.of(elementId)));
+    }
+
+    void throwIfAny() {
+      if (!errors.isEmpty()) {
+        throw new ParseException(resourceName, errors);
+      }
+    }
+  }
+
+  /** Reads one executable process. */
+  private final class ProcessReader {
+    private final Process process;
+    private final Problems problems;
+    private final Map<String, FlowElement> elements = new LinkedHashMap<>();
+    private final Map<String, SequenceFlow> flows = new LinkedHashMap<>();
+    private final Map<String, List<String>> incoming = new LinkedHashMap<>();
+    private final Map<String, List<String>> outgoing = new LinkedHashMap<>();
+
+    ProcessReader(Process process, Problems problems) {
+      this.process = process;
+      this.problems = problems;
+    }
+
+    ProcessModel read() {
+      for (FlowElement element : process.getFlowElements()) {
+        if (element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode) {
+          elements.put(element.getId(), element);
+          incoming.put(element.getId(), new ArrayList<>());
+          outgoing.put(element.getId(), new ArrayList<>());
+        }
+      }
+      for (FlowElement element : process.getFlowElements()) {
+        if (element instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow flow) {
+          readFlow(flow);
+        } else if (!(element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode)
+            && !isPassiveElement(element)) {
+          unsupported(element);
+        }
+      }
+      Map<String, FlowNode> nodes = new LinkedHashMap<>();
+      List<String> noneStartEvents = new ArrayList<>();
+      for (FlowElement element : elements.values()) {
+        NodeKind kind = kindOf(element);
+        if (kind == null) {
+          continue;
+        }
+        if (kind instanceof NodeKind.NoneStartEvent) {
+          noneStartEvents.add(element.getId());
+        }
+        nodes.put(
+            element.getId(),
+            new FlowNode(
+                element.getId(),
+                element.getName(),
+                incoming.get(element.getId()),
+                outgoing.get(element.getId()),
+                continuation((org.camunda.bpm.model.bpmn.instance.FlowNode) element),
+                ioMapping(element, extensionChild(element, CamundaInputOutput.class)),
+                kind));
+      }
+      validateGateways(nodes);
+      if (noneStartEvents.isEmpty()) {
+        problems.add(
+            "Process '"
+                + process.getId()
+                + "' has no none start event; Tern starts process instances only at a none start"
+                + " event",
+            process.getId());
+      } else if (noneStartEvents.size() > 1) {
+        problems.add(
+            "multiple none start events not supported on process definition", process.getId());
+      }
+      Integer historyTimeToLive = historyTimeToLive();
+      if (noneStartEvents.size() != 1) {
+        return null;
+      }
+      Boolean startable = process.isCamundaStartableInTasklist();
+      return new ProcessModel(
+          process.getId(),
+          process.getName(),
+          historyTimeToLive,
+          blankToNull(process.getCamundaVersionTag()),
+          startable == null || startable,
+          noneStartEvents.get(0),
+          nodes,
+          flows);
+    }
+
+    private boolean isPassiveElement(FlowElement element) {
+      return element instanceof DataObject
+          || element instanceof DataObjectReference
+          || element instanceof DataStoreReference
+          || element instanceof Artifact;
+    }
+
+    private Integer historyTimeToLive() {
+      String text = blankToNull(process.getAttributeValueNs(CAMUNDA_NS, "historyTimeToLive"));
+      if (text == null) {
+        if (historyTimeToLiveRequired) {
+          problems.add(HISTORY_TTL_MISSING, process.getId());
+        }
+        return null;
+      }
+      Matcher days = TTL_DAYS.matcher(text);
+      try {
+        int value = days.matches() ? Integer.parseInt(days.group(1)) : Integer.parseInt(text);
+        if (value < 0) {
+          problems.add(
+              "Cannot parse historyTimeToLive: negative value is not allowed", process.getId());
+          return null;
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        problems.add("Cannot parse historyTimeToLive: " + text, process.getId());
+        return null;
+      }
+    }
+
+    private void readFlow(org.camunda.bpm.model.bpmn.instance.SequenceFlow flow) {
+      String id = flow.getId();
+      String source = flow.getAttributeValue("sourceRef");
+      String target = flow.getAttributeValue("targetRef");
+      boolean valid = true;
+      if (source == null || !elements.containsKey(source)) {
+        problems.add("Invalid source '" + source + "' of sequence flow '" + id + "'", id);
+        valid = false;
+      }
+      if (target == null || !elements.containsKey(target)) {
+        problems.add("Invalid destination '" + target + "' of sequence flow '" + id + "'", id);
+        valid = false;
+      }
+      String condition = null;
+      ConditionExpression expression = flow.getConditionExpression();
+      if (expression != null) {
+        if (blankToNull(expression.getAttributeValue("language")) != null) {
+          problems.add(
+              "Script conditions are not supported on sequence flow '"
+                  + id
+                  + "'; use a ${...} expression",
+              id);
+        }
+        condition = blankToNull(expression.getTextContent());
+        if (condition != null
+            && valid
+            && !(elements.get(source) instanceof ExclusiveGateway)) {
+          problems.add(
+              "Conditional sequence flow '"
+                  + id
+                  + "' is not supported: Tern evaluates conditions only on flows leaving an"
+                  + " exclusive gateway",
+              id);
+        }
+      }
+      if (valid) {
+        outgoing.get(source).add(id);
+        incoming.get(target).add(id);
+      }
+      flows.put(id, new SequenceFlow(id, flow.getName(), source, target, condition));
+    }
+
+    private void validateGateways(Map<String, FlowNode> nodes) {
+      for (FlowNode node : nodes.values()) {
+        if (!(node.kind() instanceof NodeKind.ExclusiveGateway gateway)) {
+          continue;
+        }
+        if (node.outgoing().isEmpty()) {
+          problems.add(
+              "Exclusive Gateway '" + node.id() + "' has no outgoing sequence flows.", node.id());
+          continue;
+        }
+        String defaultFlow = gateway.defaultFlowId();
+        if (defaultFlow != null && !node.outgoing().contains(defaultFlow)) {
+          problems.add(
+              "Default sequence flow '"
+                  + defaultFlow
+                  + "' of exclusive gateway '"
+                  + node.id()
+                  + "' is not one of its outgoing sequence flows",
+              node.id());
+        }
+        if (node.outgoing().size() > 1) {
+          for (String flowId : node.outgoing()) {
+            SequenceFlow flow = flows.get(flowId);
+            if (flow.conditionExpression() == null && !flowId.equals(defaultFlow)) {
+              problems.add(
+                  "Exclusive Gateway '"
+                      + node.id()
+                      + "' has outgoing sequence flow '"
+                      + flowId
+                      + "' without condition which is not the default flow.",
+                  node.id());
+            }
+          }
+        }
+      }
+    }
+
+    /** The node kind, or null after recording why the element is refused. */
+    private NodeKind kindOf(FlowElement element) {
+      String id = element.getId();
+      if (element instanceof StartEvent start) {
+        if (!start.getEventDefinitions().isEmpty()) {
+          problems.add(
+              "Start event '"
+                  + id
+                  + "' is a "
+                  + definitionName(start.getEventDefinitions())
+                  + " start event; Tern supports only none start events",
+              id);
+          return null;
+        }
+        return new NodeKind.NoneStartEvent();
+      }
+      if (element instanceof EndEvent end) {
+        if (!end.getEventDefinitions().isEmpty()) {
+          problems.add(
+              "End event '"
+                  + id
+                  + "' is a "
+                  + definitionName(end.getEventDefinitions())
+                  + " end event; Tern supports only none end events",
+              id);
+          return null;
+        }
+        return new NodeKind.NoneEndEvent();
+      }
+      if (element instanceof UserTask task) {
+        return new NodeKind.UserTask(blankToNull(task.getCamundaAssignee()));
+      }
+      if (element instanceof ServiceTask task) {
+        ServiceImplementation implementation = serviceImplementation(task);
+        return implementation == null ? null : new NodeKind.ServiceTask(implementation);
+      }
+      if (element instanceof ExclusiveGateway gateway) {
+        return new NodeKind.ExclusiveGateway(blankToNull(gateway.getAttributeValue("default")));
+      }
+      if (element instanceof ParallelGateway) {
+        return new NodeKind.ParallelGateway();
+      }
+      if (element instanceof BoundaryEvent boundary) {
+        return boundaryTimer(boundary);
+      }
+      if (element instanceof IntermediateCatchEvent catchEvent) {
+        TimerEventDefinition timer = singleTimer(id, catchEvent.getEventDefinitions(), "Intermediate catch event");
+        TimerDefinition definition = timer == null ? null : timerDefinition(id, timer);
+        return definition == null ? null : new NodeKind.TimerCatchEvent(definition);
+      }
+      unsupported(element);
+      return null;
+    }
+
+    private NodeKind boundaryTimer(BoundaryEvent boundary) {
+      String id = boundary.getId();
+      TimerEventDefinition timer = singleTimer(id, boundary.getEventDefinitions(), "Boundary event");
+      if (timer == null) {
+        return null;
+      }
+      boolean valid = true;
+      if (!boundary.cancelActivity()) {
+        problems.add(
+            "Non-interrupting boundary event '"
+                + id
+                + "' is not supported; Tern supports interrupting timer boundary events"
+                + " (cancelActivity=\"true\")",
+            id);
+        valid = false;
+      }
+      String attachedTo = boundary.getAttributeValue("attachedToRef");
+      FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
+      if (!(host instanceof UserTask) && !(host instanceof ServiceTask)) {
+        problems.add(
+            "Boundary event '"
+                + id
+                + "' must be attached to a user task or service task of the same process (attachedToRef '"
+                + attachedTo
+                + "')",
+            id);
+        valid = false;
+      }
+      TimerDefinition definition = timerDefinition(id, timer);
+      return valid && definition != null
+          ? new NodeKind.BoundaryTimerEvent(attachedTo, true, definition)
+          : null;
+    }
+
+    private TimerEventDefinition singleTimer(
+        String id, Collection<EventDefinition> definitions, String what) {
+      if (definitions.size() == 1
+          && definitions.iterator().next() instanceof TimerEventDefinition timer) {
+        return timer;
+      }
+      problems.add(
+          what
+              + " '"
+              + id
+              + "' is a "
+              + (definitions.isEmpty() ? "none" : definitionName(definitions))
+              + " event; Tern supports only timer events here",
+          id);
+      return null;
+    }
+
+    private TimerDefinition timerDefinition(String id, TimerEventDefinition timer) {
+      List<TimerDefinition> found = new ArrayList<>();
+      if (timer.getTimeDate() != null && blankToNull(timer.getTimeDate().getTextContent()) != null) {
+        found.add(new TimerDefinition(TimerDefinition.Type.DATE, timer.getTimeDate().getTextContent().trim()));
+      }
+      if (timer.getTimeDuration() != null
+          && blankToNull(timer.getTimeDuration().getTextContent()) != null) {
+        found.add(
+            new TimerDefinition(
+                TimerDefinition.Type.DURATION, timer.getTimeDuration().getTextContent().trim()));
+      }
+      if (timer.getTimeCycle() != null && blankToNull(timer.getTimeCycle().getTextContent()) != null) {
+        found.add(new TimerDefinition(TimerDefinition.Type.CYCLE, timer.getTimeCycle().getTextContent().trim()));
+      }
+      if (found.size() != 1) {
+        problems.add(
+            found.isEmpty()
+                ? "Timer needs configuration (either timeDate, timeCycle or timeDuration is needed)."
+                : "Timer of '" + id + "' must define only one of timeDate, timeCycle or timeDuration",
+            id);
+        return null;
+      }
+      return found.get(0);
+    }
+
+    private ServiceImplementation serviceImplementation(ServiceTask task) {
+      String id = task.getId();
+      String className = blankToNull(task.getCamundaClass());
+      String expression = blankToNull(task.getCamundaExpression());
+      String delegateExpression = blankToNull(task.getCamundaDelegateExpression());
+      String type = blankToNull(task.getCamundaType());
+      CamundaConnector connector = extensionChild(task, CamundaConnector.class);
+      int count =
+          (className != null ? 1 : 0)
+              + (expression != null ? 1 : 0)
+              + (delegateExpression != null ? 1 : 0)
+              + (type != null ? 1 : 0)
+              + (connector != null ? 1 : 0);
+      if (count == 0) {
+        problems.add(
+            "One of the attributes 'class', 'delegateExpression', 'type', or 'expression' is"
+                + " mandatory on serviceTask.",
+            id);
+        return null;
+      }
+      if (count > 1) {
+        problems.add(
+            "Service task '"
+                + id
+                + "' must use exactly one of camunda:class, camunda:expression,"
+                + " camunda:delegateExpression or camunda:connector",
+            id);
+        return null;
+      }
+      if (type != null) {
+        problems.add(
+            "Service task '" + id + "' uses camunda:type '" + type + "', which Tern does not support",
+            id);
+        return null;
+      }
+      if (className != null) {
+        return new ServiceImplementation.JavaClass(className);
+      }
+      if (expression != null) {
+        return new ServiceImplementation.Expression(
+            expression, blankToNull(task.getCamundaResultVariable()));
+      }
+      if (delegateExpression != null) {
+        return new ServiceImplementation.DelegateExpression(delegateExpression);
+      }
+      String connectorId =
+          connector.getCamundaConnectorId() == null
+              ? null
+              : blankToNull(connector.getCamundaConnectorId().getTextContent());
+      if (connectorId == null) {
+        problems.add("Connector of service task '" + id + "' has no camunda:connectorId", id);
+        return null;
+      }
+      if (!"http-connector".equals(connectorId)) {
+        problems.add(
+            "Connector '"
+                + connectorId
+                + "' of service task '"
+                + id
+                + "' is not supported; Tern provides 'http-connector'",
+            id);
+        return null;
+      }
+      return new ServiceImplementation.Connector(
+          connectorId, ioMapping(task, connector.getCamundaInputOutput()));
+    }
+
+    private Continuation continuation(org.camunda.bpm.model.bpmn.instance.FlowNode node) {
+      boolean asyncBefore =
+          node.isCamundaAsyncBefore()
+              || Boolean.parseBoolean(node.getAttributeValueNs(CAMUNDA_NS, "async"));
+      CamundaFailedJobRetryTimeCycle cycle =
+          extensionChild(node, CamundaFailedJobRetryTimeCycle.class);
+      String retryCycle = cycle == null ? null : blankToNull(cycle.getTextContent());
+      if (!asyncBefore && !node.isCamundaAsyncAfter() && node.isCamundaExclusive() && retryCycle == null) {
+        return Continuation.SYNCHRONOUS;
+      }
+      return new Continuation(
+          asyncBefore, node.isCamundaAsyncAfter(), node.isCamundaExclusive(), retryCycle);
+    }
+
+    private IoMapping ioMapping(BaseElement owner, CamundaInputOutput inputOutput) {
+      if (inputOutput == null) {
+        return IoMapping.NONE;
+      }
+      List<IoMapping.Parameter> inputs = new ArrayList<>();
+      for (CamundaInputParameter input : inputOutput.getCamundaInputParameters()) {
+        inputs.add(new IoMapping.Parameter(input.getCamundaName(), parameterValue(owner, input)));
+      }
+      List<IoMapping.Parameter> outputs = new ArrayList<>();
+      for (CamundaOutputParameter output : inputOutput.getCamundaOutputParameters()) {
+        outputs.add(new IoMapping.Parameter(output.getCamundaName(), parameterValue(owner, output)));
+      }
+      return new IoMapping(inputs, outputs);
+    }
+
+    /** The value of a parameter, map entry or list item: a map, a list, or trimmed text. */
+    private ParameterValue parameterValue(BaseElement owner, ModelElementInstance holder) {
+      if (holder instanceof CamundaMap map) {
+        Map<String, ParameterValue> entries = new LinkedHashMap<>();
+        for (CamundaEntry entry : map.getCamundaEntries()) {
+          entries.put(entry.getCamundaKey(), parameterValue(owner, entry));
+        }
+        return new ParameterValue.MapValue(entries);
+      }
+      if (holder instanceof CamundaList list) {
+        List<ParameterValue> items = new ArrayList<>();
+        for (ModelElementInstance item : list.getValues()) {
+          items.add(parameterValue(owner, item));
+        }
+        return new ParameterValue.ListValue(items);
+      }
+      if (holder instanceof CamundaScript || !holder.getChildElementsByType(CamundaScript.class).isEmpty()) {
+        problems.add(
+            "Script values in camunda:inputOutput of '"
+                + owner.getId()
+                + "' are not supported; use a ${...} expression",
+            owner.getId());
+        return new ParameterValue.Null();
+      }
+      for (CamundaMap map : holder.getChildElementsByType(CamundaMap.class)) {
+        return parameterValue(owner, map);
+      }
+      for (CamundaList list : holder.getChildElementsByType(CamundaList.class)) {
+        return parameterValue(owner, list);
+      }
+      String text = blankToNull(holder.getTextContent());
+      return text == null ? new ParameterValue.Null() : new ParameterValue.Text(text);
+    }
+
+    private void unsupported(FlowElement element) {
+      problems.add(
+          "Element '"
+              + element.getId()
+              + "' of type '"
+              + element.getElementType().getTypeName()
+              + "' is not supported by Tern",
+          element.getId());
+    }
+  }
+
+  private static String definitionName(Collection<EventDefinition> definitions) {
+    String type = definitions.iterator().next().getElementType().getTypeName();
+    return type.endsWith("EventDefinition")
+        ? type.substring(0, type.length() - "EventDefinition".length())
+        : type;
+  }
+
+  private static <T extends ModelElementInstance> T extensionChild(BaseElement element, Class<T> type) {
+    ExtensionElements extensions = element.getExtensionElements();
+    if (extensions == null) {
+      return null;
+    }
+    List<T> found = extensions.getElementsQuery().filterByType(type).list();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+}

@@ -1,0 +1,525 @@
+package dev.tern.engine.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tern.engine.TernException;
+import dev.tern.engine.deployment.model.Continuation;
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.IoMapping;
+import dev.tern.engine.deployment.model.NodeKind;
+import dev.tern.engine.deployment.model.ParameterValue;
+import dev.tern.engine.deployment.model.ProcessModel;
+import dev.tern.engine.deployment.model.ServiceImplementation;
+import dev.tern.engine.deployment.model.TimerDefinition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BpmnParserTest {
+
+  private final BpmnParser parser = new BpmnParser(true);
+
+  static String definitions(String processes) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                     id="defs" targetNamespace="http://tern.dev/test">
+        """
+        + processes
+        + "\n</definitions>\n";
+  }
+
+  /** An executable process with a history time to live and the given content. */
+  static String process(String id, String content) {
+    return definitions(
+        "<process id=\""
+            + id
+            + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"30\">\n"
+            + content
+            + "\n</process>");
+  }
+
+  static String startTo(String target) {
+    return "<startEvent id=\"start\"/><sequenceFlow id=\"f0\" sourceRef=\"start\" targetRef=\""
+        + target
+        + "\"/>";
+  }
+
+  private ProcessModel parseOne(String xml) {
+    List<ProcessModel> models = parser.parse("test.bpmn", xml.getBytes(StandardCharsets.UTF_8));
+    assertThat(models).hasSize(1);
+    return models.get(0);
+  }
+
+  private ParseException refusal(String xml) {
+    return refusal(parser, xml);
+  }
+
+  private static ParseException refusal(BpmnParser parser, String xml) {
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> parser.parse("test.bpmn", xml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(thrown).isInstanceOf(ParseException.class);
+    ParseException e = (ParseException) thrown;
+    assertThat(e.category()).isEqualTo(TernException.Category.BAD_REQUEST);
+    assertThat(e.type()).isEqualTo("ParseException");
+    assertThat(e.getMessage()).startsWith("ENGINE-09005 Could not parse BPMN process. Errors: \n* ");
+    assertThat(e.details()).containsOnlyKeys("test.bpmn");
+    return e;
+  }
+
+  static byte[] resource(String name) throws IOException {
+    try (InputStream in = BpmnParserTest.class.getResourceAsStream("/bpmn/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void orderSyncExampleParsesWithEveryElement() throws IOException {
+    ProcessModel model = parser.parse("order-sync.bpmn", resource("order-sync.bpmn")).get(0);
+
+    assertThat(model.key()).isEqualTo("orderSync");
+    assertThat(model.name()).isEqualTo("Order sync");
+    assertThat(model.historyTimeToLive()).isEqualTo(30);
+    assertThat(model.startEventId()).isEqualTo("start");
+    assertThat(model.startableInTasklist()).isTrue();
+
+    FlowNode call = model.node("callDownstream");
+    assertThat(call.continuation()).isEqualTo(new Continuation(true, false, true, "R2/PT10S"));
+    var connector =
+        (ServiceImplementation.Connector) ((NodeKind.ServiceTask) call.kind()).implementation();
+    assertThat(connector.connectorId()).isEqualTo("http-connector");
+    IoMapping io = connector.ioMapping();
+    assertThat(io.inputs())
+        .extracting(IoMapping.Parameter::name)
+        .containsExactly("url", "method", "headers", "payload", "request-config");
+    assertThat(io.inputs().get(0).value())
+        .isEqualTo(new ParameterValue.Text("http://127.0.0.1:9090/orders/${orderId}"));
+    assertThat(io.inputs().get(4).value())
+        .isEqualTo(new ParameterValue.MapValue(Map.of("throw-http-error", new ParameterValue.Text("TRUE"))));
+    assertThat(io.outputs())
+        .containsExactly(new IoMapping.Parameter("downstreamStatus", new ParameterValue.Text("${statusCode}")));
+    assertThat(call.ioMapping()).isEqualTo(IoMapping.NONE);
+
+    assertThat(model.node("bigOrder").kind()).isEqualTo(new NodeKind.ExclusiveGateway("toDone"));
+    assertThat(model.node("bigOrder").outgoing()).containsExactly("toReview", "toDone");
+    assertThat(model.flow("toReview").conditionExpression()).isEqualTo("${amount > 1000}");
+    assertThat(model.flow("toDone").conditionExpression()).isNull();
+    assertThat(model.node("review").kind()).isInstanceOf(NodeKind.UserTask.class);
+    assertThat(model.node("reviewTimeout").kind())
+        .isEqualTo(
+            new NodeKind.BoundaryTimerEvent(
+                "review", true, new TimerDefinition(TimerDefinition.Type.DURATION, "P2D")));
+    assertThat(model.boundaryEventsOf("review")).extracting(FlowNode::id).containsExactly("reviewTimeout");
+    assertThat(model.node("done").kind()).isInstanceOf(NodeKind.NoneEndEvent.class);
+    assertThat(model.node("done").incoming()).containsExactlyInAnyOrder("toDone", "reviewed", "timedOut");
+  }
+
+  @Test
+  void incomingAndOutgoingComeFromTheFlowsEvenWithoutIncomingElements() {
+    ProcessModel model =
+        parseOne(
+            process(
+                "p",
+                startTo("task")
+                    + "<userTask id=\"task\" name=\"Do it\" camunda:assignee=\"demo\"/>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"task\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    assertThat(model.node("task").incoming()).containsExactly("f0");
+    assertThat(model.node("task").outgoing()).containsExactly("f1");
+    assertThat(model.node("task").name()).isEqualTo("Do it");
+    assertThat(model.node("task").kind()).isEqualTo(new NodeKind.UserTask("demo"));
+    assertThat(model.node("start").continuation()).isEqualTo(Continuation.SYNCHRONOUS);
+  }
+
+  @Test
+  void serviceTaskImplementationsAreRead() {
+    ProcessModel model =
+        parseOne(
+            process(
+                "p",
+                startTo("a")
+                    + "<serviceTask id=\"a\" camunda:expression=\"${calc.add(1, 2)}\" camunda:resultVariable=\"sum\"/>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"a\" targetRef=\"b\"/>"
+                    + "<serviceTask id=\"b\" camunda:delegateExpression=\"${mailer}\"/>"
+                    + "<sequenceFlow id=\"f2\" sourceRef=\"b\" targetRef=\"c\"/>"
+                    + "<serviceTask id=\"c\" camunda:class=\"com.example.Send\"/>"
+                    + "<sequenceFlow id=\"f3\" sourceRef=\"c\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    assertThat(((NodeKind.ServiceTask) model.node("a").kind()).implementation())
+        .isEqualTo(new ServiceImplementation.Expression("${calc.add(1, 2)}", "sum"));
+    assertThat(((NodeKind.ServiceTask) model.node("b").kind()).implementation())
+        .isEqualTo(new ServiceImplementation.DelegateExpression("${mailer}"));
+    assertThat(((NodeKind.ServiceTask) model.node("c").kind()).implementation())
+        .isEqualTo(new ServiceImplementation.JavaClass("com.example.Send"));
+  }
+
+  @Test
+  void asyncFlagsExclusiveAndRetryCycleAreRead() {
+    ProcessModel model =
+        parseOne(
+            process(
+                "p",
+                startTo("a")
+                    + "<serviceTask id=\"a\" camunda:expression=\"${1}\" camunda:asyncBefore=\"true\""
+                    + " camunda:asyncAfter=\"true\" camunda:exclusive=\"false\">"
+                    + "<extensionElements><camunda:failedJobRetryTimeCycle>PT1M,PT5M</camunda:failedJobRetryTimeCycle></extensionElements>"
+                    + "</serviceTask>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"a\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\" camunda:asyncBefore=\"true\"/>"));
+
+    assertThat(model.node("a").continuation()).isEqualTo(new Continuation(true, true, false, "PT1M,PT5M"));
+    assertThat(model.node("end").continuation()).isEqualTo(new Continuation(true, false, true, null));
+  }
+
+  @Test
+  void inputOutputWithTextMapListAndEmptyValues() {
+    ProcessModel model =
+        parseOne(
+            process(
+                "p",
+                startTo("task")
+                    + "<userTask id=\"task\"><extensionElements><camunda:inputOutput>"
+                    + "<camunda:inputParameter name=\"greeting\">  Hello ${name}  </camunda:inputParameter>"
+                    + "<camunda:inputParameter name=\"nothing\"/>"
+                    + "<camunda:inputParameter name=\"list\"><camunda:list>"
+                    + "<camunda:value>one</camunda:value><camunda:value>${two}</camunda:value>"
+                    + "<camunda:map><camunda:entry key=\"k\">v</camunda:entry></camunda:map>"
+                    + "</camunda:list></camunda:inputParameter>"
+                    + "<camunda:outputParameter name=\"result\">${greeting}</camunda:outputParameter>"
+                    + "</camunda:inputOutput></extensionElements></userTask>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"task\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    IoMapping io = model.node("task").ioMapping();
+    assertThat(io.inputs())
+        .containsExactly(
+            new IoMapping.Parameter("greeting", new ParameterValue.Text("Hello ${name}")),
+            new IoMapping.Parameter("nothing", new ParameterValue.Null()),
+            new IoMapping.Parameter(
+                "list",
+                new ParameterValue.ListValue(
+                    List.of(
+                        new ParameterValue.Text("one"),
+                        new ParameterValue.Text("${two}"),
+                        new ParameterValue.MapValue(Map.of("k", new ParameterValue.Text("v")))))));
+    assertThat(io.outputs())
+        .containsExactly(new IoMapping.Parameter("result", new ParameterValue.Text("${greeting}")));
+  }
+
+  @Test
+  void parallelGatewayForkAndJoin() {
+    ProcessModel model =
+        parseOne(
+            process(
+                "p",
+                startTo("fork")
+                    + "<parallelGateway id=\"fork\"/>"
+                    + "<sequenceFlow id=\"a\" sourceRef=\"fork\" targetRef=\"join\"/>"
+                    + "<sequenceFlow id=\"b\" sourceRef=\"fork\" targetRef=\"join\"/>"
+                    + "<parallelGateway id=\"join\"/>"
+                    + "<sequenceFlow id=\"c\" sourceRef=\"join\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    assertThat(model.node("fork").kind()).isInstanceOf(NodeKind.ParallelGateway.class);
+    assertThat(model.node("fork").outgoing()).containsExactly("a", "b");
+    assertThat(model.node("join").incoming()).containsExactly("a", "b");
+  }
+
+  @Test
+  void intermediateTimerCatchEventsWithDateDurationAndCycle() {
+    ProcessModel model =
+        parseOne(
+            process(
+                "p",
+                startTo("t1")
+                    + "<intermediateCatchEvent id=\"t1\"><timerEventDefinition><timeDuration>PT5M</timeDuration></timerEventDefinition></intermediateCatchEvent>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"t1\" targetRef=\"t2\"/>"
+                    + "<intermediateCatchEvent id=\"t2\"><timerEventDefinition><timeDate>2026-01-02T03:04:05Z</timeDate></timerEventDefinition></intermediateCatchEvent>"
+                    + "<sequenceFlow id=\"f2\" sourceRef=\"t2\" targetRef=\"t3\"/>"
+                    + "<intermediateCatchEvent id=\"t3\"><timerEventDefinition><timeCycle>R3/PT10S</timeCycle></timerEventDefinition></intermediateCatchEvent>"
+                    + "<sequenceFlow id=\"f3\" sourceRef=\"t3\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    assertThat(model.node("t1").kind())
+        .isEqualTo(new NodeKind.TimerCatchEvent(new TimerDefinition(TimerDefinition.Type.DURATION, "PT5M")));
+    assertThat(model.node("t2").kind())
+        .isEqualTo(new NodeKind.TimerCatchEvent(new TimerDefinition(TimerDefinition.Type.DATE, "2026-01-02T03:04:05Z")));
+    assertThat(model.node("t3").kind())
+        .isEqualTo(new NodeKind.TimerCatchEvent(new TimerDefinition(TimerDefinition.Type.CYCLE, "R3/PT10S")));
+    assertThat(model.node("t1").activityType()).isEqualTo("intermediateTimer");
+  }
+
+  @Test
+  void processAttributesVersionTagNamesAndTtlAsIsoDays() {
+    ProcessModel model =
+        parseOne(
+            definitions(
+                "<process id=\"p\" name=\"My process\" isExecutable=\"true\" camunda:historyTimeToLive=\"P7D\""
+                    + " camunda:versionTag=\"v1.2\" camunda:isStartableInTasklist=\"false\">"
+                    + startTo("end")
+                    + "<endEvent id=\"end\" name=\"Done\"/></process>"));
+
+    assertThat(model.name()).isEqualTo("My process");
+    assertThat(model.historyTimeToLive()).isEqualTo(7);
+    assertThat(model.versionTag()).isEqualTo("v1.2");
+    assertThat(model.startableInTasklist()).isFalse();
+    assertThat(model.node("end").name()).isEqualTo("Done");
+  }
+
+  @Test
+  void onlyExecutableProcessesAreReturnedAndMissingIsExecutableCountsAsExecutable() {
+    List<ProcessModel> models =
+        parser.parse(
+            "test.bpmn",
+            definitions(
+                    "<process id=\"off\" isExecutable=\"false\"><startEvent id=\"s1\"/></process>"
+                        + "<process id=\"implicit\" camunda:historyTimeToLive=\"1\"><startEvent id=\"s2\"/></process>")
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(models).extracting(ProcessModel::key).containsExactly("implicit");
+  }
+
+  @Test
+  void historyTimeToLiveIsRequiredByDefaultWithCamundasMessage() {
+    String xml =
+        definitions("<process id=\"noTtl\" isExecutable=\"true\"><startEvent id=\"s\"/></process>");
+
+    ParseException e = refusal(xml);
+
+    assertThat(e.getMessage())
+        .contains("ENGINE-12018 History Time To Live (TTL) cannot be null.")
+        .contains("* Set historyTimeToLive in the model")
+        .contains("| resource test.bpmn | line ");
+    ParseException.Problem problem = e.details().get("test.bpmn").errors().get(0);
+    assertThat(problem.mainElementId()).isEqualTo("noTtl");
+    assertThat(problem.elementIds()).containsExactly("noTtl");
+    assertThat(problem.line()).isGreaterThan(0);
+  }
+
+  @Test
+  void historyTimeToLiveCanBeMadeOptional() {
+    String xml =
+        definitions("<process id=\"noTtl\" isExecutable=\"true\"><startEvent id=\"s\"/></process>");
+
+    ProcessModel model = new BpmnParser(false).parse("x.bpmn", xml.getBytes(StandardCharsets.UTF_8)).get(0);
+
+    assertThat(model.historyTimeToLive()).isNull();
+  }
+
+  @Test
+  void refusesANegativeHistoryTimeToLive() {
+    String xml =
+        definitions(
+            "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"-1\"><startEvent id=\"s\"/></process>");
+
+    assertThat(refusal(xml).getMessage()).contains("negative value is not allowed");
+  }
+
+  @Test
+  void refusesAScriptTaskNamingIt() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("script")
+                    + "<scriptTask id=\"script\" scriptFormat=\"groovy\"><script>1</script></scriptTask>"));
+
+    assertThat(e.getMessage())
+        .contains("Element 'script' of type 'scriptTask' is not supported by Tern")
+        .contains("| element script");
+  }
+
+  @Test
+  void refusesASubProcess() {
+    assertThat(
+            refusal(process("p", startTo("sub") + "<subProcess id=\"sub\"><startEvent id=\"inner\"/></subProcess>"))
+                .getMessage())
+        .contains("Element 'sub' of type 'subProcess' is not supported");
+  }
+
+  @Test
+  void refusesMessageAndSignalEvents() {
+    ParseException e =
+        refusal(
+            definitions(
+                "<message id=\"m\" name=\"msg\"/><signal id=\"sig\" name=\"sig\"/>"
+                    + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                    + "<startEvent id=\"start\"/>"
+                    + "<startEvent id=\"msgStart\"><messageEventDefinition messageRef=\"m\"/></startEvent>"
+                    + "<sequenceFlow id=\"f\" sourceRef=\"start\" targetRef=\"catch\"/>"
+                    + "<intermediateCatchEvent id=\"catch\"><signalEventDefinition signalRef=\"sig\"/></intermediateCatchEvent>"
+                    + "<sequenceFlow id=\"g\" sourceRef=\"catch\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"><messageEventDefinition messageRef=\"m\"/></endEvent>"
+                    + "</process>"));
+
+    assertThat(e.getMessage())
+        .contains("Start event 'msgStart' is a message start event")
+        .contains("Intermediate catch event 'catch' is a signal event")
+        .contains("End event 'end' is a message end event");
+    assertThat(e.details().get("test.bpmn").errors()).hasSize(3);
+  }
+
+  @Test
+  void refusesNonInterruptingBoundaryEvents() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("task")
+                    + "<userTask id=\"task\"/>"
+                    + "<boundaryEvent id=\"b\" attachedToRef=\"task\" cancelActivity=\"false\">"
+                    + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"));
+
+    assertThat(e.getMessage()).contains("Non-interrupting boundary event 'b' is not supported");
+  }
+
+  @Test
+  void refusesABoundaryEventThatIsNotATimer() {
+    assertThat(
+            refusal(
+                    definitions(
+                        "<error id=\"err\" errorCode=\"E\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                            + startTo("task")
+                            + "<userTask id=\"task\"/>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\"><errorEventDefinition errorRef=\"err\"/></boundaryEvent>"
+                            + "</process>"))
+                .getMessage())
+        .contains("Boundary event 'b' is a error event");
+  }
+
+  @Test
+  void refusesAProcessWithoutANoneStartEvent() {
+    assertThat(refusal(process("p", "<userTask id=\"task\"/>")).getMessage())
+        .contains("Process 'p' has no none start event");
+  }
+
+  @Test
+  void refusesAFlowToAMissingElement() {
+    ParseException e = refusal(process("p", startTo("nowhere")));
+
+    assertThat(e.getMessage())
+        .contains("Invalid destination 'nowhere' of sequence flow 'f0' | resource test.bpmn | line ");
+  }
+
+  @Test
+  void refusesATimerWithoutDefinition() {
+    assertThat(
+            refusal(
+                    process(
+                        "p",
+                        startTo("t")
+                            + "<intermediateCatchEvent id=\"t\"><timerEventDefinition/></intermediateCatchEvent>"))
+                .getMessage())
+        .contains("Timer needs configuration (either timeDate, timeCycle or timeDuration is needed).")
+        .contains("| element t");
+  }
+
+  @Test
+  void refusesAServiceTaskWithoutImplementation() {
+    assertThat(refusal(process("p", startTo("s") + "<serviceTask id=\"s\"/>")).getMessage())
+        .contains(
+            "One of the attributes 'class', 'delegateExpression', 'type', or 'expression' is mandatory on serviceTask.");
+  }
+
+  @Test
+  void refusesExternalTasksAndUnknownConnectors() {
+    assertThat(
+            refusal(process("p", startTo("s") + "<serviceTask id=\"s\" camunda:type=\"external\" camunda:topic=\"t\"/>"))
+                .getMessage())
+        .contains("camunda:type 'external'");
+    assertThat(
+            refusal(
+                    process(
+                        "p",
+                        startTo("s")
+                            + "<serviceTask id=\"s\"><extensionElements><camunda:connector>"
+                            + "<camunda:connectorId>soap-http-connector</camunda:connectorId>"
+                            + "</camunda:connector></extensionElements></serviceTask>"))
+                .getMessage())
+        .contains("Connector 'soap-http-connector' of service task 's' is not supported");
+  }
+
+  @Test
+  void refusesAnExclusiveGatewayFlowWithoutConditionThatIsNotTheDefault() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("gw")
+                    + "<exclusiveGateway id=\"gw\"/>"
+                    + "<sequenceFlow id=\"a\" sourceRef=\"gw\" targetRef=\"end\"/>"
+                    + "<sequenceFlow id=\"b\" sourceRef=\"gw\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    assertThat(e.getMessage())
+        .contains("Exclusive Gateway 'gw' has outgoing sequence flow 'a' without condition which is not the default flow.");
+  }
+
+  @Test
+  void refusesScriptInputParameters() {
+    assertThat(
+            refusal(
+                    process(
+                        "p",
+                        startTo("t")
+                            + "<userTask id=\"t\"><extensionElements><camunda:inputOutput>"
+                            + "<camunda:inputParameter name=\"x\"><camunda:script scriptFormat=\"js\">1</camunda:script></camunda:inputParameter>"
+                            + "</camunda:inputOutput></extensionElements></userTask>"))
+                .getMessage())
+        .contains("Script values in camunda:inputOutput of 't' are not supported");
+  }
+
+  @Test
+  void refusesInvalidXmlWithLineAndColumn() {
+    ParseException e = refusal("<definitions><process id=\"p\"></definitions>");
+
+    ParseException.Problem problem = e.details().get("test.bpmn").errors().get(0);
+    assertThat(problem.line()).isEqualTo(1);
+    assertThat(e.getMessage()).contains("| resource test.bpmn | line 1");
+  }
+
+  @Test
+  void refusesAResourceThatIsNotXml() {
+    ParseException e = refusal("this is not xml");
+
+    assertThat(e.getMessage()).contains("| resource test.bpmn");
+  }
+
+  @Test
+  void refusesXmlThatIsNotBpmn() {
+    ParseException e = refusal("<?xml version=\"1.0\"?><order><id>1</id></order>");
+
+    assertThat(e.getMessage())
+        .contains("cvc-elt.1.a: Cannot find the declaration of element 'order'. | resource test.bpmn | line 1");
+  }
+
+  @Test
+  void refusesDocumentTypeDeclarations() {
+    refusal(
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">&x;</definitions>");
+  }
+
+  @Test
+  void collectsEveryProblemOfAResource() {
+    ParseException e =
+        refusal(
+            definitions(
+                "<process id=\"p\" isExecutable=\"true\">"
+                    + startTo("script")
+                    + "<scriptTask id=\"script\" scriptFormat=\"groovy\"><script>1</script></scriptTask></process>"));
+
+    assertThat(e.details().get("test.bpmn").errors())
+        .extracting(ParseException.Problem::mainElementId)
+        .containsExactlyInAnyOrder("script", "p");
+  }
+}
