@@ -1,0 +1,157 @@
+package dev.tern.engine.runtime;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * SQL for the interpreter's runtime rows: {@code tern_process_instance} (insert, lock, remove) and
+ * {@code tern_execution} (the resting tokens). Every method runs in the caller's transaction.
+ */
+public final class ExecutionStore {
+
+  private static final String EXECUTION_COLUMNS =
+      "id, process_instance_id, activity_id, activity_instance_id, state, create_time";
+
+  public void insertInstance(Handle handle, InstanceRow instance) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO tern_process_instance (id, rev, proc_def_id, proc_def_key, business_key,
+              tenant_id, suspended, start_time, root_process_instance_id)
+            VALUES (:id, 1, :processDefinitionId, :processDefinitionKey, :businessKey, :tenantId,
+              :suspended, :startTime, :id)
+            """)
+        .bindMethods(instance)
+        .execute();
+  }
+
+  /**
+   * Locks the instance row until the transaction ends, so continuations of one instance (jobs,
+   * user task completion) run one after the other and a parallel join counts its tokens safely.
+   */
+  public Optional<InstanceRow> lockInstance(Handle handle, String processInstanceId) {
+    return handle
+        .createQuery(
+            "SELECT id, proc_def_id, proc_def_key, business_key, tenant_id, suspended, start_time"
+                + " FROM tern_process_instance WHERE id = :id FOR UPDATE")
+        .bind("id", processInstanceId)
+        .map(
+            (rs, ctx) ->
+                new InstanceRow(
+                    rs.getString("id"),
+                    rs.getString("proc_def_id"),
+                    rs.getString("proc_def_key"),
+                    rs.getString("business_key"),
+                    rs.getString("tenant_id"),
+                    rs.getBoolean("suspended"),
+                    instant(rs, "start_time", ctx)))
+        .findOne();
+  }
+
+  /** Removes the instance row; its executions and variables go with it (ON DELETE CASCADE). */
+  public void deleteInstance(Handle handle, String processInstanceId) {
+    handle
+        .createUpdate("DELETE FROM tern_process_instance WHERE id = :id")
+        .bind("id", processInstanceId)
+        .execute();
+  }
+
+  public void insertExecution(Handle handle, ExecutionRow execution) {
+    handle
+        .createUpdate(
+            "INSERT INTO tern_execution (id, rev, process_instance_id, activity_id,"
+                + " activity_instance_id, state, create_time) VALUES (:id, 1, :processInstanceId,"
+                + " :activityId, :activityInstanceId, :state, :createTime)")
+        .bind("id", execution.id())
+        .bind("processInstanceId", execution.processInstanceId())
+        .bind("activityId", execution.activityId())
+        .bind("activityInstanceId", execution.activityInstanceId())
+        .bind("state", execution.state().name())
+        .bind("createTime", execution.createTime())
+        .execute();
+  }
+
+  public void moveExecution(
+      Handle handle,
+      String executionId,
+      String activityId,
+      String activityInstanceId,
+      ExecutionState state) {
+    handle
+        .createUpdate(
+            "UPDATE tern_execution SET activity_id = :activityId, activity_instance_id ="
+                + " :activityInstanceId, state = :state, rev = rev + 1 WHERE id = :id")
+        .bind("id", executionId)
+        .bind("activityId", activityId)
+        .bind("activityInstanceId", activityInstanceId)
+        .bind("state", state.name())
+        .execute();
+  }
+
+  public void deleteExecution(Handle handle, String executionId) {
+    handle.createUpdate("DELETE FROM tern_execution WHERE id = :id").bind("id", executionId).execute();
+  }
+
+  public Optional<ExecutionRow> findExecution(Handle handle, String executionId) {
+    return handle
+        .createQuery("SELECT " + EXECUTION_COLUMNS + " FROM tern_execution WHERE id = :id")
+        .bind("id", executionId)
+        .map(ExecutionStore::execution)
+        .findOne();
+  }
+
+  /** The tokens resting at one activity of an instance in the given state, oldest first. */
+  public List<ExecutionRow> findAt(
+      Handle handle, String processInstanceId, String activityId, ExecutionState state) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + EXECUTION_COLUMNS
+                + " FROM tern_execution WHERE process_instance_id = :pi AND activity_id ="
+                + " :activityId AND state = :state ORDER BY create_time, id")
+        .bind("pi", processInstanceId)
+        .bind("activityId", activityId)
+        .bind("state", state.name())
+        .map(ExecutionStore::execution)
+        .list();
+  }
+
+  public List<ExecutionRow> findByInstance(Handle handle, String processInstanceId) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + EXECUTION_COLUMNS
+                + " FROM tern_execution WHERE process_instance_id = :pi ORDER BY create_time, id")
+        .bind("pi", processInstanceId)
+        .map(ExecutionStore::execution)
+        .list();
+  }
+
+  public boolean hasExecutions(Handle handle, String processInstanceId) {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM tern_execution WHERE process_instance_id = :pi")
+        .bind("pi", processInstanceId)
+        .mapTo(Long.class)
+        .one() > 0;
+  }
+
+  private static ExecutionRow execution(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new ExecutionRow(
+        rs.getString("id"),
+        rs.getString("process_instance_id"),
+        rs.getString("activity_id"),
+        rs.getString("activity_instance_id"),
+        ExecutionState.valueOf(rs.getString("state")),
+        instant(rs, "create_time", ctx));
+  }
+
+  private static Instant instant(ResultSet rs, String column, StatementContext ctx)
+      throws SQLException {
+    return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
+  }
+}

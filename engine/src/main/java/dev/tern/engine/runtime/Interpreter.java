@@ -1,0 +1,467 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.IoMapping;
+import dev.tern.engine.deployment.model.NodeKind;
+import dev.tern.engine.deployment.model.ProcessModel;
+import dev.tern.engine.deployment.model.SequenceFlow;
+import dev.tern.engine.deployment.model.TimerDefinition;
+import dev.tern.engine.job.Job;
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.runtime.el.Expressions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Moves tokens through a process model inside the caller's transaction, up to wait states and
+ * async boundaries. Each entry point locks the instance row first, so continuations of one
+ * instance never interleave.
+ *
+ * <p>The life of a token at a node: {@code arrive} (stop here if async-before), {@code execute}
+ * (history row, input parameters, the node's behaviour; wait states stop here), {@code leave}
+ * (output parameters, end of the history row, boundary timers removed; stop here if async-after),
+ * then {@code take} the selected outgoing flows.
+ */
+final class Interpreter {
+
+  private final Clock clock;
+  private final Ids ids;
+  private final DeployedProcesses processes;
+  private final ExecutionStore executions;
+  private final RuntimeHistoryStore history;
+  private final RuntimeJobs jobs;
+  private final JobDefinitionStore jobDefinitions;
+  private final VariableAccess variables;
+  private final ParameterValues parameters;
+  private final ServiceTasks serviceTasks;
+  private final Map<String, Object> beans;
+
+  Interpreter(
+      Clock clock,
+      Ids ids,
+      DeployedProcesses processes,
+      ExecutionStore executions,
+      RuntimeHistoryStore history,
+      RuntimeJobs jobs,
+      JobDefinitionStore jobDefinitions,
+      VariableAccess variables,
+      ParameterValues parameters,
+      ServiceTasks serviceTasks,
+      Map<String, Object> beans) {
+    this.clock = clock;
+    this.ids = ids;
+    this.processes = processes;
+    this.executions = executions;
+    this.history = history;
+    this.jobs = jobs;
+    this.jobDefinitions = jobDefinitions;
+    this.variables = variables;
+    this.parameters = parameters;
+    this.serviceTasks = serviceTasks;
+    this.beans = Map.copyOf(beans);
+  }
+
+  // ------------------------------------------------------------------ entry points
+
+  ProcessInstance start(
+      Handle handle, DeployedProcess process, String businessKey, Map<String, ?> initialVariables) {
+    if (process.suspended()) {
+      throw new ProcessEngineException(
+          "SuspendedEntityInteractionException",
+          "Process definition with id '" + process.definitionId() + "' is suspended");
+    }
+    ProcessModel model = process.model();
+    String id = ids.next();
+    InstanceRow instance =
+        new InstanceRow(
+            id, process.definitionId(), process.key(), businessKey, process.tenantId(), false, now());
+    executions.insertInstance(handle, instance);
+    history.instanceStarted(handle, instance, process, model.startEventId());
+    Run run = newRun(handle, process, instance, null);
+    initialVariables.forEach((name, value) -> run.setVariable(id, name, value));
+    Token token = new Token(id, false);
+    FlowNode startEvent = model.node(model.startEventId());
+    run.agenda.add(() -> arrive(run, token, startEvent));
+    finish(run);
+    return new ProcessInstance(
+        id, process.definitionId(), businessKey, process.tenantId(), run.ended, false);
+  }
+
+  void completeUserTask(
+      Handle handle, String processInstanceId, String activityId, Map<String, ?> newVariables) {
+    InstanceRow instance = lockInstance(handle, processInstanceId);
+    if (instance.suspended()) {
+      throw new ProcessEngineException(
+          "SuspendedEntityInteractionException",
+          "Process instance with id '" + processInstanceId + "' is suspended");
+    }
+    Run run = newRun(handle, process(handle, instance), instance, null);
+    FlowNode node = run.process.model().findNode(activityId).orElse(null);
+    List<ExecutionRow> waiting =
+        executions.findAt(handle, processInstanceId, activityId, ExecutionState.WAITING);
+    if (node == null || !(node.kind() instanceof NodeKind.UserTask) || waiting.isEmpty()) {
+      throw new NotFoundException(
+          "No user task '" + activityId + "' is waiting in process instance '" + processInstanceId + "'");
+    }
+    Token token = resting(run, waiting.get(0));
+    newVariables.forEach((name, value) -> run.setVariable(token.id, name, value));
+    run.agenda.add(() -> leave(run, token, node));
+    finish(run);
+  }
+
+  /** Runs an {@code async-continuation} job: executes the activity, or leaves it (async-after). */
+  void continueAsync(Handle handle, Job job) {
+    Run run = resume(handle, job);
+    Token token = restingToken(run, job);
+    FlowNode node = run.process.model().node(job.activityId());
+    if (RuntimeJobs.ASYNC_AFTER.equals(job.handlerConfig())) {
+      run.agenda.add(() -> take(run, token, node, selectFlows(run, token, node)));
+    } else {
+      run.agenda.add(() -> execute(run, token, node));
+    }
+    finish(run);
+  }
+
+  /** Runs a {@code timer-intermediate-transition} job: the token leaves the timer catch event. */
+  void fireIntermediateTimer(Handle handle, Job job) {
+    Run run = resume(handle, job);
+    Token token = restingToken(run, job);
+    FlowNode node = run.process.model().node(job.activityId());
+    run.agenda.add(() -> leave(run, token, node));
+    finish(run);
+  }
+
+  /**
+   * Runs a {@code timer-transition} job: the activity the boundary event is attached to is
+   * cancelled (its other jobs removed) and the token continues on the boundary event's flow.
+   */
+  void fireBoundaryTimer(Handle handle, Job job) {
+    Run run = resume(handle, job);
+    FlowNode boundary = run.process.model().node(job.activityId());
+    if (!(boundary.kind() instanceof NodeKind.BoundaryTimerEvent timer)) {
+      throw new ProcessEngineException(
+          "Activity '" + job.activityId() + "' of job " + job.id() + " is not a timer boundary event");
+    }
+    Token token = restingToken(run, job);
+    if (!timer.attachedTo().equals(token.activityId)) {
+      return; // the token already left the activity; the timer is stale
+    }
+    endActivity(run, token, true);
+    jobs.deleteForExecution(handle, token.id, run.currentJobId);
+    token.timersArmed = false;
+    token.locals.clear();
+    token.activityId = boundary.id();
+    run.agenda.add(() -> execute(run, token, boundary));
+    finish(run);
+  }
+
+  // ------------------------------------------------------------------ token movement
+
+  private void arrive(Run run, Token token, FlowNode node) {
+    token.activityId = node.id();
+    token.activityInstanceId = null;
+    token.locals.clear();
+    token.timersArmed = false;
+    if (node.continuation().asyncBefore()) {
+      park(run, token, node, ExecutionState.ASYNC);
+      armBoundaryTimers(run, token, node);
+      jobs.insertAsync(run, token, node, RuntimeJobs.ASYNC_BEFORE);
+      return;
+    }
+    execute(run, token, node);
+  }
+
+  private void execute(Run run, Token token, FlowNode node) {
+    token.activityId = node.id();
+    startActivity(run, token, node);
+    applyInputs(run, token, node.ioMapping());
+    NodeKind kind = node.kind();
+    if (kind instanceof NodeKind.NoneEndEvent) {
+      applyOutputs(run, token, node.ioMapping());
+      endActivity(run, token, false);
+      run.lastEndActivityId = node.id();
+      endToken(run, token);
+    } else if (kind instanceof NodeKind.UserTask) {
+      park(run, token, node, ExecutionState.WAITING);
+      armBoundaryTimers(run, token, node);
+    } else if (kind instanceof NodeKind.TimerCatchEvent catchEvent) {
+      park(run, token, node, ExecutionState.WAITING);
+      jobs.insertTimer(
+          run, token, node, RuntimeJobs.TIMER_INTERMEDIATE, dueDate(run, token, catchEvent.timer()));
+    } else if (kind instanceof NodeKind.ServiceTask serviceTask) {
+      serviceTasks.execute(serviceTask.implementation(), facade(run, token));
+      leave(run, token, node);
+    } else if (kind instanceof NodeKind.ParallelGateway) {
+      if (join(run, token, node)) {
+        leave(run, token, node);
+      }
+    } else {
+      // start events, exclusive gateways, boundary events: nothing to do but to leave
+      leave(run, token, node);
+    }
+  }
+
+  private void leave(Run run, Token token, FlowNode node) {
+    applyOutputs(run, token, node.ioMapping());
+    endActivity(run, token, false);
+    if (token.timersArmed) {
+      jobs.deleteBoundaryTimers(run.handle, token.id, run.currentJobId);
+      token.timersArmed = false;
+    }
+    token.locals.clear();
+    if (node.continuation().asyncAfter()) {
+      park(run, token, node, ExecutionState.ASYNC);
+      jobs.insertAsync(run, token, node, RuntimeJobs.ASYNC_AFTER);
+      return;
+    }
+    take(run, token, node, selectFlows(run, token, node));
+  }
+
+  private void take(Run run, Token token, FlowNode node, List<SequenceFlow> flows) {
+    if (flows.isEmpty()) {
+      run.lastEndActivityId = node.id();
+      endToken(run, token);
+      return;
+    }
+    ProcessModel model = run.process.model();
+    for (int i = 0; i < flows.size(); i++) {
+      Token next = i == 0 ? token : new Token(ids.next(), false);
+      FlowNode target = model.node(flows.get(i).targetId());
+      run.agenda.add(() -> arrive(run, next, target));
+    }
+  }
+
+  /**
+   * A parallel gateway with several incoming flows waits until as many tokens as it has incoming
+   * flows rest there; the last one to arrive continues, the others are removed.
+   */
+  private boolean join(Run run, Token token, FlowNode node) {
+    int expected = node.incoming().size();
+    if (expected <= 1) {
+      return true;
+    }
+    endActivity(run, token, false);
+    park(run, token, node, ExecutionState.JOIN);
+    List<ExecutionRow> arrived =
+        executions.findAt(run.handle, run.instance.id(), node.id(), ExecutionState.JOIN);
+    if (arrived.size() < expected) {
+      return false;
+    }
+    int removed = 0;
+    for (ExecutionRow row : arrived) {
+      if (removed == expected - 1) {
+        break;
+      }
+      if (!row.id().equals(token.id)) {
+        executions.deleteExecution(run.handle, row.id());
+        removed++;
+      }
+    }
+    return true;
+  }
+
+  private List<SequenceFlow> selectFlows(Run run, Token token, FlowNode node) {
+    ProcessModel model = run.process.model();
+    if (node.kind() instanceof NodeKind.ExclusiveGateway gateway) {
+      return List.of(chooseExclusive(run, token, node, gateway));
+    }
+    if (node.kind() instanceof NodeKind.ParallelGateway) {
+      return model.outgoing(node);
+    }
+    List<SequenceFlow> selected = new ArrayList<>();
+    for (SequenceFlow flow : model.outgoing(node)) {
+      if (flow.conditionExpression() == null || condition(run, token, flow)) {
+        selected.add(flow);
+      }
+    }
+    if (selected.isEmpty() && !node.outgoing().isEmpty()) {
+      throw new ProcessEngineException(
+          "No conditional sequence flow leaving the Flow Node '"
+              + node.id()
+              + "' could be selected for continuing the process");
+    }
+    return selected;
+  }
+
+  private SequenceFlow chooseExclusive(
+      Run run, Token token, FlowNode node, NodeKind.ExclusiveGateway gateway) {
+    for (SequenceFlow flow : run.process.model().outgoing(node)) {
+      if (flow.id().equals(gateway.defaultFlowId())) {
+        continue;
+      }
+      if (flow.conditionExpression() == null || condition(run, token, flow)) {
+        return flow;
+      }
+    }
+    if (gateway.defaultFlowId() != null) {
+      return run.process.model().flow(gateway.defaultFlowId());
+    }
+    throw new ProcessEngineException(
+        "ENGINE-02004 No outgoing sequence flow for the element with id '"
+            + node.id()
+            + "' could be selected for continuing the process.");
+  }
+
+  private boolean condition(Run run, Token token, SequenceFlow flow) {
+    String text = flow.conditionExpression();
+    Object value = parameters.expressions().evaluate(text, facade(run, token));
+    if (value instanceof Boolean result) {
+      return result;
+    }
+    throw new ProcessEngineException(
+        "condition expression returns non-Boolean: "
+            + (value == null ? "null" : "result has class " + value.getClass().getName())
+            + " and not java.lang.Boolean (expression "
+            + text
+            + " on sequence flow '"
+            + flow.id()
+            + "')");
+  }
+
+  private void endToken(Run run, Token token) {
+    if (token.persisted) {
+      jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+      executions.deleteExecution(run.handle, token.id);
+      token.persisted = false;
+    }
+  }
+
+  private void park(Run run, Token token, FlowNode node, ExecutionState state) {
+    if (token.persisted) {
+      executions.moveExecution(run.handle, token.id, node.id(), token.activityInstanceId, state);
+    } else {
+      executions.insertExecution(
+          run.handle,
+          new ExecutionRow(
+              token.id, run.instance.id(), node.id(), token.activityInstanceId, state, now()));
+      token.persisted = true;
+    }
+  }
+
+  private void armBoundaryTimers(Run run, Token token, FlowNode node) {
+    if (token.timersArmed) {
+      return;
+    }
+    for (FlowNode boundary : run.process.model().boundaryEventsOf(node.id())) {
+      NodeKind.BoundaryTimerEvent timer = (NodeKind.BoundaryTimerEvent) boundary.kind();
+      jobs.insertTimer(
+          run, token, boundary, RuntimeJobs.TIMER_TRANSITION, dueDate(run, token, timer.timer()));
+      token.timersArmed = true;
+    }
+  }
+
+  private Instant dueDate(Run run, Token token, TimerDefinition timer) {
+    String text = timer.expression();
+    Object value =
+        Expressions.isExpression(text)
+            ? parameters.expressions().evaluate(text, facade(run, token))
+            : text;
+    return TimerSchedule.dueDate(timer.type(), value, now(), clock.getZone())
+        .truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  // ------------------------------------------------------------------ variables and history
+
+  private void applyInputs(Run run, Token token, IoMapping mapping) {
+    for (IoMapping.Parameter input : mapping.inputs()) {
+      token.locals.put(input.name(), parameters.value(input.value(), facade(run, token)));
+    }
+  }
+
+  private void applyOutputs(Run run, Token token, IoMapping mapping) {
+    for (IoMapping.Parameter output : mapping.outputs()) {
+      run.setVariable(token.id, output.name(), parameters.value(output.value(), facade(run, token)));
+    }
+  }
+
+  private void startActivity(Run run, Token token, FlowNode node) {
+    String id = ids.next();
+    history.activityStarted(
+        run.handle, id, run.instance, token.id, node.id(), node.name(), node.activityType(), now());
+    token.activityInstanceId = id;
+  }
+
+  private void endActivity(Run run, Token token, boolean canceled) {
+    if (token.activityInstanceId != null) {
+      history.activityEnded(run.handle, token.activityInstanceId, now(), canceled);
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  private void finish(Run run) {
+    run.runAgenda();
+    if (!executions.hasExecutions(run.handle, run.instance.id())) {
+      completeInstance(run);
+    }
+  }
+
+  private void completeInstance(Run run) {
+    String id = run.instance.id();
+    jobs.deleteForInstance(run.handle, id, run.currentJobId);
+    variables.deleteAll(run.handle, id);
+    executions.deleteInstance(run.handle, id);
+    history.instanceCompleted(run.handle, id, run.instance.startTime(), now(), run.lastEndActivityId);
+    run.ended = true;
+  }
+
+  private Run resume(Handle handle, Job job) {
+    InstanceRow instance = lockInstance(handle, job.processInstanceId());
+    return newRun(handle, process(handle, instance), instance, job.id());
+  }
+
+  private Token restingToken(Run run, Job job) {
+    ExecutionRow row =
+        executions
+            .findExecution(run.handle, job.executionId())
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "Execution '" + job.executionId() + "' of job " + job.id() + " does not exist"));
+    return resting(run, row);
+  }
+
+  private static Token resting(Run run, ExecutionRow row) {
+    Token token = Token.resting(row);
+    token.timersArmed = !run.process.model().boundaryEventsOf(row.activityId()).isEmpty();
+    return token;
+  }
+
+  private InstanceRow lockInstance(Handle handle, String processInstanceId) {
+    return executions
+        .lockInstance(handle, processInstanceId)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Process instance with id '" + processInstanceId + "' does not exist"));
+  }
+
+  private DeployedProcess process(Handle handle, InstanceRow instance) {
+    return processes
+        .findById(handle, instance.processDefinitionId())
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Process definition with id '" + instance.processDefinitionId() + "' does not exist"));
+  }
+
+  private Run newRun(Handle handle, DeployedProcess process, InstanceRow instance, String jobId) {
+    return new Run(handle, process, instance, jobId, variables, jobDefinitions::findByProcessDefinition);
+  }
+
+  private ExecutionFacade facade(Run run, Token token) {
+    return new ExecutionFacade(run, token, beans);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

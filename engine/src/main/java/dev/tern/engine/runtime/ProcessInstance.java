@@ -1,0 +1,14 @@
+package dev.tern.engine.runtime;
+
+/**
+ * A started process instance as the start call leaves it.
+ *
+ * @param ended true when the instance already ran to its end inside the start call
+ */
+public record ProcessInstance(
+    String id,
+    String definitionId,
+    String businessKey,
+    String tenantId,
+    boolean ended,
+    boolean suspended) {}

@@ -1,0 +1,82 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.job.JobDefinition;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The state of one interpreter call inside one transaction: the instance, its model, the work
+ * still to do, and the process variables read so far (loaded once, written through).
+ */
+final class Run {
+  final Handle handle;
+  final DeployedProcess process;
+  final InstanceRow instance;
+  /** The job being executed, which the job executor deletes itself; null outside a job. */
+  final String currentJobId;
+  final Deque<Runnable> agenda = new ArrayDeque<>();
+  private final VariableAccess variableAccess;
+  private Map<String, Object> variables;
+  private List<JobDefinition> jobDefinitions;
+  private final JobDefinitionsLoader jobDefinitionsLoader;
+  String lastEndActivityId;
+  boolean ended;
+
+  interface JobDefinitionsLoader {
+    List<JobDefinition> load(Handle handle, String processDefinitionId);
+  }
+
+  Run(
+      Handle handle,
+      DeployedProcess process,
+      InstanceRow instance,
+      String currentJobId,
+      VariableAccess variableAccess,
+      JobDefinitionsLoader jobDefinitionsLoader) {
+    this.handle = handle;
+    this.process = process;
+    this.instance = instance;
+    this.currentJobId = currentJobId;
+    this.variableAccess = variableAccess;
+    this.jobDefinitionsLoader = jobDefinitionsLoader;
+  }
+
+  Map<String, Object> variables() {
+    if (variables == null) {
+      variables = new HashMap<>(variableAccess.load(handle, instance.id()));
+    }
+    return variables;
+  }
+
+  void setVariable(String executionId, String name, Object value) {
+    variables().put(name, value);
+    variableAccess.set(
+        handle,
+        new VariableAccess.InstanceContext(
+            instance.id(),
+            executionId,
+            instance.processDefinitionId(),
+            instance.processDefinitionKey(),
+            instance.tenantId()),
+        name,
+        value);
+  }
+
+  List<JobDefinition> jobDefinitions() {
+    if (jobDefinitions == null) {
+      jobDefinitions = jobDefinitionsLoader.load(handle, process.definitionId());
+    }
+    return jobDefinitions;
+  }
+
+  void runAgenda() {
+    Runnable next;
+    while ((next = agenda.poll()) != null) {
+      next.run();
+    }
+  }
+}

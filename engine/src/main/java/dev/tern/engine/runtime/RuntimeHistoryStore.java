@@ -1,0 +1,102 @@
+package dev.tern.engine.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * SQL for the history rows the interpreter writes while it runs: {@code tern_hi_process_instance}
+ * (ACTIVE until the instance completes) and {@code tern_hi_activity_instance} (one per activity a
+ * token passes). Every method runs in the caller's transaction.
+ */
+public final class RuntimeHistoryStore {
+
+  public void instanceStarted(
+      Handle handle, InstanceRow instance, DeployedProcess process, String startActivityId) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO tern_hi_process_instance (id, business_key, proc_def_id, proc_def_key,
+              proc_def_name, proc_def_version, deployment_id, start_time, start_activity_id,
+              root_process_instance_id, tenant_id, state)
+            VALUES (:id, :businessKey, :defId, :defKey, :defName, :defVersion, :deploymentId,
+              :startTime, :startActivityId, :id, :tenantId, 'ACTIVE')
+            """)
+        .bind("id", instance.id())
+        .bind("businessKey", instance.businessKey())
+        .bind("defId", process.definitionId())
+        .bind("defKey", process.key())
+        .bind("defName", process.name())
+        .bind("defVersion", process.version())
+        .bind("deploymentId", process.deploymentId())
+        .bind("startTime", instance.startTime())
+        .bind("startActivityId", startActivityId)
+        .bind("tenantId", instance.tenantId())
+        .execute();
+  }
+
+  public void instanceCompleted(
+      Handle handle, String processInstanceId, Instant startTime, Instant endTime, String endActivityId) {
+    handle
+        .createUpdate(
+            "UPDATE tern_hi_process_instance SET state = 'COMPLETED', end_time = :endTime,"
+                + " duration_ms = :duration, end_activity_id = :endActivityId WHERE id = :id")
+        .bind("id", processInstanceId)
+        .bind("endTime", endTime)
+        .bind("duration", Duration.between(startTime, endTime).toMillis())
+        .bind("endActivityId", endActivityId)
+        .execute();
+  }
+
+  public void activityStarted(
+      Handle handle,
+      String id,
+      InstanceRow instance,
+      String executionId,
+      String activityId,
+      String activityName,
+      String activityType,
+      Instant startTime) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO tern_hi_activity_instance (id, process_instance_id, execution_id,
+              proc_def_id, proc_def_key, activity_id, activity_name, activity_type, start_time,
+              canceled, tenant_id)
+            VALUES (:id, :pi, :executionId, :defId, :defKey, :activityId, :activityName,
+              :activityType, :startTime, FALSE, :tenantId)
+            """)
+        .bind("id", id)
+        .bind("pi", instance.id())
+        .bind("executionId", executionId)
+        .bind("defId", instance.processDefinitionId())
+        .bind("defKey", instance.processDefinitionKey())
+        .bind("activityId", activityId)
+        .bind("activityName", activityName)
+        .bind("activityType", activityType)
+        .bind("startTime", startTime)
+        .bind("tenantId", instance.tenantId())
+        .execute();
+  }
+
+  /** Ends an activity instance (no-op if already ended); {@code canceled} when interrupted. */
+  public void activityEnded(Handle handle, String id, Instant endTime, boolean canceled) {
+    handle
+        .createQuery(
+            "SELECT start_time FROM tern_hi_activity_instance WHERE id = :id AND end_time IS NULL")
+        .bind("id", id)
+        .mapTo(Instant.class)
+        .findOne()
+        .ifPresent(
+            startTime ->
+                handle
+                    .createUpdate(
+                        "UPDATE tern_hi_activity_instance SET end_time = :endTime, duration_ms ="
+                            + " :duration, canceled = :canceled WHERE id = :id")
+                    .bind("id", id)
+                    .bind("endTime", endTime)
+                    .bind("duration", Duration.between(startTime, endTime).toMillis())
+                    .bind("canceled", canceled)
+                    .execute());
+  }
+}

@@ -1,0 +1,140 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.job.Job;
+import dev.tern.engine.job.JobDefinition;
+import dev.tern.engine.job.JobStore;
+import dev.tern.engine.persistence.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The jobs the interpreter makes (async continuations, timers) and removes (an activity ends or is
+ * interrupted, the instance ends). Inserts go through the job capability's {@link JobStore}.
+ */
+final class RuntimeJobs {
+
+  static final String ASYNC_CONTINUATION = "async-continuation";
+  static final String TIMER_INTERMEDIATE = "timer-intermediate-transition";
+  static final String TIMER_TRANSITION = "timer-transition";
+  static final String ASYNC_BEFORE = "async-before";
+  static final String ASYNC_AFTER = "async-after";
+  /** Camunda's default number of attempts; a retry cycle applies from the first failure on. */
+  static final int DEFAULT_RETRIES = 3;
+
+  private final JobStore jobStore;
+  private final Clock clock;
+  private final Ids ids;
+
+  RuntimeJobs(JobStore jobStore, Clock clock, Ids ids) {
+    this.jobStore = jobStore;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  void insertAsync(Run run, Token token, FlowNode node, String configuration) {
+    insert(run, token.id, node, Job.MESSAGE, ASYNC_CONTINUATION, configuration, null);
+  }
+
+  void insertTimer(Run run, Token token, FlowNode timerNode, String handlerType, Instant dueDate) {
+    insert(run, token.id, timerNode, Job.TIMER, handlerType, timerNode.id(), dueDate);
+  }
+
+  private void insert(
+      Run run,
+      String executionId,
+      FlowNode node,
+      String kind,
+      String handlerType,
+      String configuration,
+      Instant dueDate) {
+    JobDefinition definition = definitionFor(run, node.id(), handlerType, configuration);
+    jobStore.insert(
+        run.handle,
+        new Job(
+            ids.next(),
+            1,
+            kind,
+            handlerType,
+            configuration,
+            definition == null ? null : definition.id(),
+            run.instance.id(),
+            executionId,
+            run.instance.processDefinitionId(),
+            run.instance.processDefinitionKey(),
+            node.id(),
+            run.process.deploymentId(),
+            run.instance.tenantId(),
+            DEFAULT_RETRIES,
+            dueDate,
+            Instant.now(clock),
+            null,
+            null,
+            node.continuation().exclusive(),
+            run.instance.suspended() || (definition != null && definition.suspended()),
+            definition != null && definition.overridingPriority() != null
+                ? definition.overridingPriority()
+                : 0L,
+            null,
+            null,
+            null,
+            1L));
+  }
+
+  /**
+   * The job definition the deployment made for this job: same activity and type; async jobs also
+   * need their side (async-before/after) unless the definition leaves it open. Timer definitions
+   * carry the timer expression as configuration, so they match by activity and type.
+   */
+  private static JobDefinition definitionFor(
+      Run run, String activityId, String jobType, String configuration) {
+    JobDefinition fallback = null;
+    for (JobDefinition candidate : run.jobDefinitions()) {
+      if (!activityId.equals(candidate.activityId()) || !jobType.equals(candidate.jobType())) {
+        continue;
+      }
+      if (Objects.equals(configuration, candidate.jobConfiguration())) {
+        return candidate;
+      }
+      boolean sideOpen = candidate.jobConfiguration() == null;
+      if (fallback == null && (sideOpen || !ASYNC_CONTINUATION.equals(jobType))) {
+        fallback = candidate;
+      }
+    }
+    return fallback;
+  }
+
+  /** Deletes the jobs of one token except the job now executing (the executor deletes that one). */
+  void deleteForExecution(Handle handle, String executionId, String exceptJobId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_job WHERE execution_id = :executionId AND id <> :exceptJobId")
+        .bind("executionId", executionId)
+        .bind("exceptJobId", exceptJobId == null ? "" : exceptJobId)
+        .execute();
+  }
+
+  /** Deletes the boundary timer jobs of one token (its activity ended normally). */
+  void deleteBoundaryTimers(Handle handle, String executionId, String exceptJobId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_job WHERE execution_id = :executionId AND handler_type = :type"
+                + " AND id <> :exceptJobId")
+        .bind("executionId", executionId)
+        .bind("type", TIMER_TRANSITION)
+        .bind("exceptJobId", exceptJobId == null ? "" : exceptJobId)
+        .execute();
+  }
+
+  /** Deletes every job of an instance that ended, except the job now executing. */
+  void deleteForInstance(Handle handle, String processInstanceId, String exceptJobId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_job WHERE process_instance_id = :pi AND id <> :exceptJobId")
+        .bind("pi", processInstanceId)
+        .bind("exceptJobId", exceptJobId == null ? "" : exceptJobId)
+        .execute();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobStore;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.runtime.connector.HttpConnector;
+import dev.tern.engine.runtime.el.Expressions;
+import java.time.Clock;
+import java.util.Map;
+
+/** Wires the interpreter and exposes what the rest of the engine uses of it. */
+public final class RuntimeModule {
+
+  private final RuntimeService runtimeService;
+  private final RuntimeJobHandlers jobHandlers;
+
+  private RuntimeModule(RuntimeService runtimeService, RuntimeJobHandlers jobHandlers) {
+    this.runtimeService = runtimeService;
+    this.jobHandlers = jobHandlers;
+  }
+
+  /**
+   * @param processes finds deployed definitions and their models
+   * @param variables reads and writes process variables
+   * @param beans named objects expressions can reach
+   */
+  public static RuntimeModule create(
+      Database database,
+      Clock clock,
+      Ids ids,
+      DeployedProcesses processes,
+      VariableAccess variables,
+      JobStore jobStore,
+      JobDefinitionStore jobDefinitionStore,
+      Map<String, Object> beans) {
+    ParameterValues parameters = new ParameterValues(new Expressions());
+    Interpreter interpreter =
+        new Interpreter(
+            clock,
+            ids,
+            processes,
+            new ExecutionStore(),
+            new RuntimeHistoryStore(),
+            new RuntimeJobs(jobStore, clock, ids),
+            jobDefinitionStore,
+            variables,
+            parameters,
+            new ServiceTasks(parameters, new HttpConnector()),
+            beans);
+    return new RuntimeModule(
+        new RuntimeService(database, processes, interpreter), new RuntimeJobHandlers(interpreter));
+  }
+
+  public RuntimeService runtimeService() {
+    return runtimeService;
+  }
+
+  public RuntimeJobHandlers jobHandlers() {
+    return jobHandlers;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.persistence.Database;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Starts process instances and moves waiting tokens on. Each call runs synchronously in one
+ * transaction until every token rests (wait state, timer, async boundary, parallel join) or the
+ * instance has ended, as Camunda does.
+ *
+ * <p>Errors: an unknown definition, instance or waiting task is a {@link NotFoundException}; an
+ * expression the model and the given variables cannot evaluate (unknown variable, non-Boolean
+ * condition, no selectable outgoing flow, bad timer value) is a {@code ProcessEngineException}
+ * (category {@code BAD_REQUEST}: the caller's data or model is at fault, so the edge answers 4xx);
+ * an exception thrown by a delegate, bean or connector propagates as is (the edge answers 500).
+ * Whatever fails, nothing of the call is kept.
+ */
+public final class RuntimeService {
+
+  private final Database database;
+  private final DeployedProcesses processes;
+  private final Interpreter interpreter;
+
+  RuntimeService(Database database, DeployedProcesses processes, Interpreter interpreter) {
+    this.database = database;
+    this.processes = processes;
+    this.interpreter = interpreter;
+  }
+
+  /** Starts the definition with this id. Variables are plain Java values (may be null). */
+  public ProcessInstance startProcessInstanceById(
+      String definitionId, String businessKey, Map<String, ?> variables) {
+    return database.inTransaction(
+        handle -> startProcessInstanceById(handle, definitionId, businessKey, variables));
+  }
+
+  /** As {@link #startProcessInstanceById(String, String, Map)}, in the caller's transaction. */
+  public ProcessInstance startProcessInstanceById(
+      Handle handle, String definitionId, String businessKey, Map<String, ?> variables) {
+    DeployedProcess process =
+        processes
+            .findById(handle, definitionId)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "No process definition found for id '" + definitionId + "'"));
+    return interpreter.start(handle, process, businessKey, variables);
+  }
+
+  /**
+   * Starts the latest version of the definition with this key: of the given tenant, or (tenant id
+   * null) of the definitions that belong to no tenant.
+   */
+  public ProcessInstance startProcessInstanceByKey(
+      String key, String tenantId, String businessKey, Map<String, ?> variables) {
+    return database.inTransaction(
+        handle -> startProcessInstanceByKey(handle, key, tenantId, businessKey, variables));
+  }
+
+  /** As {@link #startProcessInstanceByKey(String, String, String, Map)}, in the caller's transaction. */
+  public ProcessInstance startProcessInstanceByKey(
+      Handle handle, String key, String tenantId, String businessKey, Map<String, ?> variables) {
+    DeployedProcess process =
+        processes
+            .findLatestByKey(handle, key, tenantId)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "No process definition found for key '"
+                            + key
+                            + "'"
+                            + (tenantId == null ? "" : " and tenant-id '" + tenantId + "'")));
+    return interpreter.start(handle, process, businessKey, variables);
+  }
+
+  /** Completes the user task a token of the instance waits in, and moves the token on. */
+  public void completeUserTask(String processInstanceId, String activityId) {
+    completeUserTask(processInstanceId, activityId, Map.of());
+  }
+
+  /** As {@link #completeUserTask(String, String)}, first setting the given process variables. */
+  public void completeUserTask(
+      String processInstanceId, String activityId, Map<String, ?> variables) {
+    database.useTransaction(
+        handle -> interpreter.completeUserTask(handle, processInstanceId, activityId, variables));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tern.engine.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One path of a process instance while the interpreter moves it. It has a {@code tern_execution}
+ * row only while it rests ({@link #persisted}); the local variables of the current activity (its
+ * input parameters) live only as long as the activity runs in this transaction.
+ */
+final class Token {
+  final String id;
+  boolean persisted;
+  String activityId;
+  String activityInstanceId;
+  /** Whether the boundary timer jobs of the current activity exist. */
+  boolean timersArmed;
+  final Map<String, Object> locals = new LinkedHashMap<>();
+
+  Token(String id, boolean persisted) {
+    this.id = id;
+    this.persisted = persisted;
+  }
+
+  static Token resting(ExecutionRow row) {
+    Token token = new Token(row.id(), true);
+    token.activityId = row.activityId();
+    token.activityInstanceId = row.activityInstanceId();
+    return token;
+  }
+}

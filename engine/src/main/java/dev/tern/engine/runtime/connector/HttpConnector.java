@@ -1,0 +1,181 @@
+package dev.tern.engine.runtime.connector;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Camunda's {@code http-connector} on {@link HttpClient}. Request parameters: {@code url},
+ * {@code method}, {@code headers} (map), {@code payload} (string) and {@code request-config} (map).
+ * Response parameters: {@code statusCode} (Integer), {@code response} (body text, null without a
+ * body) and {@code headers} (map of name to value).
+ *
+ * <p>A request that cannot be sent (connection refused, unknown host, timeout) always fails. An
+ * HTTP error status (4xx/5xx) fails only when {@code request-config} holds {@code throw-http-error}
+ * = true; a top-level {@code throw-http-error} parameter is ignored, as Camunda ignores it.
+ */
+public final class HttpConnector {
+
+  public static final String ID = "http-connector";
+
+  private static final Set<String> METHODS =
+      Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE");
+  private static final Set<String> WITH_PAYLOAD = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+  private final HttpClient client;
+
+  public HttpConnector() {
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+  }
+
+  /** Sends the request the parameters describe and returns the response parameters. */
+  public Map<String, Object> execute(Map<String, Object> parameters) {
+    Map<?, ?> config = mapParameter(parameters, "request-config");
+    HttpRequest request = buildRequest(parameters, config);
+    HttpResponse<String> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectorException("HTCL-02007 Unable to execute HTTP request: interrupted", e);
+    } catch (IOException e) {
+      throw new ConnectorException(
+          "HTCL-02007 Unable to execute HTTP request: "
+              + describe(e)
+              + " ("
+              + request.method()
+              + " "
+              + request.uri()
+              + ")",
+          e);
+    }
+    Map<String, Object> result = responseParameters(request, response);
+    if (response.statusCode() >= 400 && isTrue(config.get("throw-http-error"))) {
+      throw new ConnectorException(
+          "HTCL-02010 HTTP request failed with Status Code: "
+              + response.statusCode()
+              + " , Response: "
+              + result.get("response"));
+    }
+    return result;
+  }
+
+  private HttpRequest buildRequest(Map<String, Object> parameters, Map<?, ?> config) {
+    Object url = parameters.get("url");
+    if (url == null || String.valueOf(url).isBlank()) {
+      throw new ConnectorException("HTCL-02005 Request url required.");
+    }
+    Object rawMethod = parameters.get("method");
+    String method = rawMethod == null ? null : String.valueOf(rawMethod).trim().toUpperCase(Locale.ROOT);
+    if (method == null || !METHODS.contains(method)) {
+      throw new ConnectorException("HTCL-02006 Unknown or unsupported HTTP method '" + rawMethod + "'");
+    }
+    URI uri;
+    try {
+      uri = URI.create(String.valueOf(url).trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConnectorException("HTCL-02007 Unable to execute HTTP request: invalid url '" + url + "'", e);
+    }
+    Object payload = parameters.get("payload");
+    HttpRequest.BodyPublisher body =
+        payload != null && WITH_PAYLOAD.contains(method)
+            ? HttpRequest.BodyPublishers.ofString(String.valueOf(payload))
+            : HttpRequest.BodyPublishers.noBody();
+    HttpRequest.Builder builder;
+    try {
+      builder = HttpRequest.newBuilder(uri).method(method, body).timeout(requestTimeout(config));
+    } catch (IllegalArgumentException e) {
+      throw new ConnectorException("HTCL-02007 Unable to execute HTTP request: invalid url '" + url + "'", e);
+    }
+    for (Map.Entry<?, ?> header : mapParameter(parameters, "headers").entrySet()) {
+      if (header.getKey() != null && header.getValue() != null) {
+        try {
+          builder.setHeader(String.valueOf(header.getKey()), String.valueOf(header.getValue()));
+        } catch (IllegalArgumentException e) {
+          throw new ConnectorException(
+              "HTCL-02007 Unable to execute HTTP request: header '" + header.getKey() + "' " + e.getMessage(), e);
+        }
+      }
+    }
+    return builder.build();
+  }
+
+  private static Duration requestTimeout(Map<?, ?> config) {
+    Object socketTimeout = config.get("socket-timeout");
+    if (socketTimeout != null) {
+      try {
+        long millis = Long.parseLong(String.valueOf(socketTimeout).trim());
+        if (millis > 0) {
+          return Duration.ofMillis(millis);
+        }
+      } catch (NumberFormatException e) {
+        throw new ConnectorException(
+            "HTCL-02008 Invalid value for request configuration option: socket-timeout", e);
+      }
+    }
+    return DEFAULT_REQUEST_TIMEOUT;
+  }
+
+  private static Map<String, Object> responseParameters(
+      HttpRequest request, HttpResponse<String> response) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    response.headers().map().forEach((name, values) -> headers.put(name, lastOf(values)));
+    String body = response.body();
+    boolean noBody =
+        (body == null || body.isEmpty())
+            && (response.statusCode() == 204
+                || response.statusCode() == 304
+                || "HEAD".equals(request.method()));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("statusCode", response.statusCode());
+    result.put("response", noBody ? null : body);
+    result.put("headers", headers);
+    return result;
+  }
+
+  private static String lastOf(List<String> values) {
+    return values.isEmpty() ? null : values.get(values.size() - 1);
+  }
+
+  private static Map<?, ?> mapParameter(Map<String, Object> parameters, String name) {
+    Object value = parameters.get(name);
+    if (value == null) {
+      return Map.of();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map;
+    }
+    throw new ConnectorException(
+        "HTCL-02007 Unable to execute HTTP request: input parameter '" + name + "' must be a map");
+  }
+
+  private static boolean isTrue(Object value) {
+    return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(String.valueOf(value).trim());
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    if (e instanceof java.net.ConnectException) {
+      return message == null || message.isBlank() ? "Connection refused" : message;
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out" + (message == null ? "" : " (" + message + ")");
+    }
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}
