@@ -131,7 +131,7 @@ public final class ExecutionFacade implements DelegateExecution, VariableSource 
     if (token.locals.containsKey(name)) {
       token.locals.put(name, value);
     } else {
-      run.setVariable(token.id, name, value);
+      run.setVariable(name, value);
     }
   }
 

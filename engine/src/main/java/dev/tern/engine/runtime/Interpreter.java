@@ -39,7 +39,7 @@ final class Interpreter {
   private final RuntimeHistoryStore history;
   private final RuntimeJobs jobs;
   private final JobDefinitionStore jobDefinitions;
-  private final VariableAccess variables;
+  private final VariableStore variables;
   private final ParameterValues parameters;
   private final ServiceTasks serviceTasks;
   private final Map<String, Object> beans;
@@ -52,7 +52,7 @@ final class Interpreter {
       RuntimeHistoryStore history,
       RuntimeJobs jobs,
       JobDefinitionStore jobDefinitions,
-      VariableAccess variables,
+      VariableStore variables,
       ParameterValues parameters,
       ServiceTasks serviceTasks,
       Map<String, Object> beans) {
@@ -86,7 +86,7 @@ final class Interpreter {
     executions.insertInstance(handle, instance);
     history.instanceStarted(handle, instance, process, model.startEventId());
     Run run = newRun(handle, process, instance, null);
-    initialVariables.forEach((name, value) -> run.setVariable(id, name, value));
+    run.setVariables(initialVariables);
     Token token = new Token(id, false);
     FlowNode startEvent = model.node(model.startEventId());
     run.agenda.add(() -> arrive(run, token, startEvent));
@@ -112,7 +112,7 @@ final class Interpreter {
           "No user task '" + activityId + "' is waiting in process instance '" + processInstanceId + "'");
     }
     Token token = resting(run, waiting.get(0));
-    newVariables.forEach((name, value) -> run.setVariable(token.id, name, value));
+    run.setVariables(newVariables);
     run.agenda.add(() -> leave(run, token, node));
     finish(run);
   }
@@ -378,7 +378,7 @@ final class Interpreter {
 
   private void applyOutputs(Run run, Token token, IoMapping mapping) {
     for (IoMapping.Parameter output : mapping.outputs()) {
-      run.setVariable(token.id, output.name(), parameters.value(output.value(), facade(run, token)));
+      run.setVariable(output.name(), parameters.value(output.value(), facade(run, token)));
     }
   }
 

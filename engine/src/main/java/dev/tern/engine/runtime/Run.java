@@ -19,7 +19,7 @@ final class Run {
   /** The job being executed, which the job executor deletes itself; null outside a job. */
   final String currentJobId;
   final Deque<Runnable> agenda = new ArrayDeque<>();
-  private final VariableAccess variableAccess;
+  private final VariableStore variableStore;
   private Map<String, Object> variables;
   private List<JobDefinition> jobDefinitions;
   private final JobDefinitionsLoader jobDefinitionsLoader;
@@ -35,35 +35,37 @@ final class Run {
       DeployedProcess process,
       InstanceRow instance,
       String currentJobId,
-      VariableAccess variableAccess,
+      VariableStore variableStore,
       JobDefinitionsLoader jobDefinitionsLoader) {
     this.handle = handle;
     this.process = process;
     this.instance = instance;
     this.currentJobId = currentJobId;
-    this.variableAccess = variableAccess;
+    this.variableStore = variableStore;
     this.jobDefinitionsLoader = jobDefinitionsLoader;
   }
 
   Map<String, Object> variables() {
     if (variables == null) {
-      variables = new HashMap<>(variableAccess.load(handle, instance.id()));
+      variables = new HashMap<>();
+      variableStore
+          .all(handle, instance.id())
+          .forEach((name, value) -> variables.put(name, VariableValues.plain(value)));
     }
     return variables;
   }
 
-  void setVariable(String executionId, String name, Object value) {
-    variables().put(name, value);
-    variableAccess.set(
-        handle,
-        new VariableAccess.InstanceContext(
-            instance.id(),
-            executionId,
-            instance.processDefinitionId(),
-            instance.processDefinitionKey(),
-            instance.tenantId()),
-        name,
-        value);
+  void setVariable(String name, Object value) {
+    TypedValue typed = VariableValues.typed(name, value);
+    variableStore.set(handle, instance.id(), name, typed);
+    variables().put(name, VariableValues.plain(typed));
+  }
+
+  void setVariables(Map<String, ?> values) {
+    Map<String, TypedValue> typed = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> typed.put(name, VariableValues.typed(name, value)));
+    variableStore.setAll(handle, instance.id(), typed);
+    typed.forEach((name, value) -> variables().put(name, VariableValues.plain(value)));
   }
 
   List<JobDefinition> jobDefinitions() {

@@ -22,7 +22,6 @@ public final class RuntimeModule {
 
   /**
    * @param processes finds deployed definitions and their models
-   * @param variables reads and writes process variables
    * @param beans named objects expressions can reach
    */
   public static RuntimeModule create(
@@ -30,7 +29,6 @@ public final class RuntimeModule {
       Clock clock,
       Ids ids,
       DeployedProcesses processes,
-      VariableAccess variables,
       JobStore jobStore,
       JobDefinitionStore jobDefinitionStore,
       Map<String, Object> beans) {
@@ -44,7 +42,7 @@ public final class RuntimeModule {
             new RuntimeHistoryStore(),
             new RuntimeJobs(jobStore, clock, ids),
             jobDefinitionStore,
-            variables,
+            new VariableStore(clock, ids),
             parameters,
             new ServiceTasks(parameters, new HttpConnector()),
             beans);

@@ -1,0 +1,211 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.job.Job;
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobHandler;
+import dev.tern.engine.job.JobStore;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.testing.MutableClock;
+import dev.tern.engine.testing.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The interpreter on a test database with a mutable clock, models registered in memory, and a
+ * synchronous job driver that runs due jobs of one instance through the runtime's handlers.
+ */
+final class RuntimeTestKit {
+
+  final Database database;
+  final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-02T03:04:05Z"));
+  final Ids ids = new Ids(clock);
+  final RuntimeService runtime;
+  final RuntimeJobHandlers handlers;
+  private final Map<String, DeployedProcess> processes = new ConcurrentHashMap<>();
+
+  RuntimeTestKit(TestDatabase db) {
+    this(db, Map.of());
+  }
+
+  RuntimeTestKit(TestDatabase db, Map<String, Object> beans) {
+    this.database = db.database();
+    RuntimeModule module =
+        RuntimeModule.create(
+            database,
+            clock,
+            ids,
+            new InMemoryProcesses(),
+            new JobStore(),
+            new JobDefinitionStore(),
+            beans);
+    this.runtime = module.runtimeService();
+    this.handlers = module.jobHandlers();
+  }
+
+  /** Registers a model as a new deployed definition and returns its id. */
+  String deploy(dev.tern.engine.deployment.model.ProcessModel model) {
+    int version =
+        (int) processes.values().stream().filter(p -> p.key().equals(model.key())).count() + 1;
+    String id = model.key() + ":" + version + ":" + ids.next();
+    processes.put(
+        id,
+        new DeployedProcess(id, model.key(), model.name(), version, "deployment-" + id, null, false, model));
+    return id;
+  }
+
+  ProcessInstance start(String definitionId) {
+    return runtime.startProcessInstanceById(definitionId, null, Map.of());
+  }
+
+  ProcessInstance start(String definitionId, Map<String, ?> variables) {
+    return runtime.startProcessInstanceById(definitionId, null, variables);
+  }
+
+  /** Runs due, non-suspended jobs with retries left of one instance until none is due. */
+  int runDueJobs(String processInstanceId) {
+    int ran = 0;
+    while (true) {
+      Optional<Job> next =
+          jobs(processInstanceId).stream()
+              .filter(j -> j.retries() > 0 && !j.suspended())
+              .filter(j -> j.dueDate() == null || !j.dueDate().isAfter(clock.instant()))
+              .min(Comparator.comparing(Job::createTime).thenComparing(Job::id));
+      if (next.isEmpty()) {
+        return ran;
+      }
+      runJob(next.get());
+      ran++;
+    }
+  }
+
+  /** Runs one job in its own transaction and deletes it, as the job executor does on success. */
+  void runJob(Job job) {
+    JobHandler handler =
+        handlers.all().stream().filter(h -> h.type().equals(job.handlerType())).findFirst().orElseThrow();
+    database.useTransaction(
+        h -> {
+          handler.execute(job, h);
+          h.execute("DELETE FROM tern_job WHERE id = ?", job.id());
+        });
+  }
+
+  List<Job> jobs(String processInstanceId) {
+    return database.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM tern_job WHERE process_instance_id = :pi ORDER BY create_time, id")
+                .bind("pi", processInstanceId)
+                .map(
+                    (rs, ctx) ->
+                        new Job(
+                            rs.getString("id"),
+                            rs.getInt("rev"),
+                            rs.getString("job_kind"),
+                            rs.getString("handler_type"),
+                            rs.getString("handler_config"),
+                            rs.getString("job_definition_id"),
+                            rs.getString("process_instance_id"),
+                            rs.getString("execution_id"),
+                            rs.getString("proc_def_id"),
+                            rs.getString("proc_def_key"),
+                            rs.getString("activity_id"),
+                            rs.getString("deployment_id"),
+                            rs.getString("tenant_id"),
+                            rs.getInt("retries"),
+                            ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "due_date", ctx),
+                            ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "create_time", ctx),
+                            rs.getString("lock_owner"),
+                            null,
+                            rs.getBoolean("is_exclusive"),
+                            rs.getBoolean("suspended"),
+                            rs.getLong("priority"),
+                            rs.getString("exception_message"),
+                            rs.getString("failed_activity_id"),
+                            rs.getString("batch_id"),
+                            rs.getLong("sequence_counter")))
+                .list());
+  }
+
+  Job onlyJob(String processInstanceId) {
+    List<Job> jobs = jobs(processInstanceId);
+    if (jobs.size() != 1) {
+      throw new AssertionError("Expected one job, found " + jobs.size() + ": " + jobs);
+    }
+    return jobs.get(0);
+  }
+
+  List<ExecutionRow> executions(String processInstanceId) {
+    return database.withHandle(h -> new ExecutionStore().findByInstance(h, processInstanceId));
+  }
+
+  Map<String, TypedValue> variables(String processInstanceId) {
+    return database.withHandle(h -> new VariableStore(clock, ids).all(h, processInstanceId));
+  }
+
+  Object variable(String processInstanceId, String name) {
+    TypedValue value = variables(processInstanceId).get(name);
+    return value == null ? null : value.value();
+  }
+
+  boolean instanceExists(String processInstanceId) {
+    return count("SELECT COUNT(*) FROM tern_process_instance WHERE id = ?", processInstanceId) > 0;
+  }
+
+  Map<String, Object> historicInstance(String processInstanceId) {
+    return database.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM tern_hi_process_instance WHERE id = :id")
+                .bind("id", processInstanceId)
+                .mapToMap()
+                .one());
+  }
+
+  /** Activity ids of the historic activity instances of an instance, in start order. */
+  List<Map<String, Object>> historicActivities(String processInstanceId) {
+    return database.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM tern_hi_activity_instance WHERE process_instance_id = :pi"
+                        + " ORDER BY start_time, id")
+                .bind("pi", processInstanceId)
+                .mapToMap()
+                .list());
+  }
+
+  List<String> historicActivityIds(String processInstanceId) {
+    List<String> ids = new ArrayList<>();
+    historicActivities(processInstanceId).forEach(row -> ids.add((String) row.get("activity_id")));
+    return ids;
+  }
+
+  long count(String sql, Object... args) {
+    return database.withHandle(
+        h -> {
+          var query = h.createQuery(sql);
+          for (int i = 0; i < args.length; i++) {
+            query.bind(i, args[i]);
+          }
+          return query.mapTo(Long.class).one();
+        });
+  }
+
+  private final class InMemoryProcesses implements DeployedProcesses {
+    @Override
+    public Optional<DeployedProcess> findById(Handle handle, String definitionId) {
+      return Optional.ofNullable(processes.get(definitionId));
+    }
+
+    @Override
+    public Optional<DeployedProcess> findLatestByKey(Handle handle, String key, String tenantId) {
+      return processes.values().stream()
+          .filter(p -> p.key().equals(key) && java.util.Objects.equals(p.tenantId(), tenantId))
+          .max(Comparator.comparingInt(DeployedProcess::version));
+    }
+  }
+}
