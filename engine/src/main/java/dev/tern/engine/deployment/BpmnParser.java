@@ -100,6 +100,18 @@ public final class BpmnParser {
    *     cannot run
    */
   public List<ProcessModel> parse(String resourceName, byte[] xml) {
+    return parseResource(resourceName, xml).processes();
+  }
+
+  /** A parsed BPMN resource: its {@code targetNamespace} (Camunda's category) and processes. */
+  public record ParsedBpmn(String targetNamespace, List<ProcessModel> processes) {
+    public ParsedBpmn {
+      processes = List.copyOf(processes);
+    }
+  }
+
+  /** Like {@link #parse}, also returning the definitions' {@code targetNamespace}. */
+  public ParsedBpmn parseResource(String resourceName, byte[] xml) {
     ElementPositions positions;
     try {
       positions = ElementPositions.read(xml);
@@ -143,7 +155,7 @@ public final class BpmnParser {
       }
     }
     problems.throwIfAny();
-    return List.copyOf(models);
+    return new ParsedBpmn(instance.getDefinitions().getTargetNamespace(), models);
   }
 
   private static final Pattern SCHEMA_ERROR = Pattern.compile("(?s)^Error: URI=\\S* Line=(\\d+): (.*)$");

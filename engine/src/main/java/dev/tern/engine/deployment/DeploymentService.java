@@ -1,0 +1,409 @@
+package dev.tern.engine.deployment;
+
+import dev.tern.engine.EngineSettings;
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.deployment.BpmnParser.ParsedBpmn;
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.NodeKind;
+import dev.tern.engine.deployment.model.ProcessModel;
+import dev.tern.engine.deployment.model.TimerDefinition;
+import dev.tern.engine.job.JobDefinition;
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Deployments and process definitions: deploy BPMN resources (with versions per key and tenant,
+ * duplicate filtering and job definitions), delete deployments, and query both.
+ */
+public final class DeploymentService {
+
+  /** Job definition types, as Camunda names them. */
+  public static final String ASYNC_CONTINUATION = "async-continuation";
+
+  public static final String TIMER_INTERMEDIATE_TRANSITION = "timer-intermediate-transition";
+  public static final String TIMER_TRANSITION = "timer-transition";
+
+  private final Database database;
+  private final Clock clock;
+  private final Ids ids;
+  private final BpmnParser parser;
+  private final DeploymentStore store;
+  private final JobDefinitionStore jobDefinitions;
+  private final ProcessModelCache cache;
+
+  public DeploymentService(
+      Database database, Clock clock, Ids ids, EngineSettings settings, int cacheCapacity) {
+    this.database = database;
+    this.clock = clock;
+    this.ids = ids;
+    this.parser = new BpmnParser(settings.historyTimeToLiveRequired());
+    this.store = new DeploymentStore();
+    this.jobDefinitions = new JobDefinitionStore();
+    this.cache = new ProcessModelCache(database, store, cacheCapacity);
+  }
+
+  /** The cache of parsed models this service fills on deployment and evicts on deletion. */
+  public ProcessModelCache processModelCache() {
+    return cache;
+  }
+
+  /**
+   * Deploys resources in one transaction. BPMN resources ({@code .bpmn}, {@code .bpmn20.xml}) are
+   * parsed first; any problem refuses the whole deployment with a {@link ParseException} and
+   * nothing is stored. Other resources are stored as they are.
+   */
+  public DeploymentWithDefinitions deploy(NewDeployment request) {
+    Map<String, ParsedBpmn> parsed = new LinkedHashMap<>();
+    request
+        .resources()
+        .forEach(
+            (name, content) -> {
+              refuseUnrunnable(name);
+              if (BpmnParser.isBpmnResource(name)) {
+                parsed.put(name, parser.parseResource(name, content));
+              }
+            });
+    DeploymentWithDefinitions result =
+        database.inTransaction(h -> deploy(h, request, parsed));
+    return result;
+  }
+
+  private static void refuseUnrunnable(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml") || lower.endsWith(".cmmn")
+        || lower.endsWith(".cmmn11.xml") || lower.endsWith(".cmmn10.xml")) {
+      throw new ParseException(
+          name,
+          List.of(
+              new ParseException.Problem(
+                  "Resource '" + name + "' is a DMN or CMMN model, which Tern cannot run",
+                  name, 0, 0, null, List.of())));
+    }
+  }
+
+  private DeploymentWithDefinitions deploy(
+      Handle handle, NewDeployment request, Map<String, ParsedBpmn> parsed) {
+    store.lockDeployments(handle);
+    Map<String, String> hashes = new LinkedHashMap<>();
+    request.resources().forEach((name, content) -> hashes.put(name, sha256(content)));
+    Map<String, byte[]> toDeploy = request.resources();
+    if (request.filtersDuplicates() && request.name() != null) {
+      toDeploy = changedResources(handle, request, hashes);
+      if (toDeploy.isEmpty()) {
+        Optional<Deployment> existing =
+            store.latestDeploymentByName(handle, request.name(), request.tenantId());
+        if (existing.isPresent()) {
+          return new DeploymentWithDefinitions(existing.get(), List.of(), false);
+        }
+        toDeploy = request.resources();
+      }
+    }
+    refuseDuplicateKeys(toDeploy, parsed);
+    Deployment deployment =
+        new Deployment(
+            ids.next(),
+            request.name(),
+            request.source(),
+            request.tenantId(),
+            Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    store.insertDeployment(handle, deployment);
+    List<ProcessDefinition> definitions = new ArrayList<>();
+    Map<String, ProcessModel> models = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> resource : toDeploy.entrySet()) {
+      String name = resource.getKey();
+      store.insertResource(
+          handle, ids.next(), deployment.id(), name, resource.getValue(), hashes.get(name));
+      ParsedBpmn bpmn = parsed.get(name);
+      if (bpmn == null) {
+        continue;
+      }
+      for (ProcessModel model : bpmn.processes()) {
+        ProcessDefinition definition =
+            newDefinition(handle, deployment, name, bpmn.targetNamespace(), model);
+        store.insertProcessDefinition(handle, definition);
+        insertJobDefinitions(handle, definition, model);
+        definitions.add(definition);
+        models.put(definition.id(), model);
+      }
+    }
+    models.forEach(cache::put);
+    return new DeploymentWithDefinitions(deployment, definitions, true);
+  }
+
+  /**
+   * Camunda's duplicate filtering: with deploy-changed-only, the new or changed resources; else
+   * all resources when any of them is new or changed, none otherwise.
+   */
+  private Map<String, byte[]> changedResources(
+      Handle handle, NewDeployment request, Map<String, String> hashes) {
+    String source =
+        request.source() == null || request.source().isEmpty()
+            ? "process application"
+            : request.source();
+    Map<String, String> latest =
+        store.latestResourceHashes(handle, request.name(), source, request.tenantId());
+    Map<String, byte[]> changed = new LinkedHashMap<>();
+    request
+        .resources()
+        .forEach(
+            (name, content) -> {
+              if (!hashes.get(name).equals(latest.get(name))) {
+                changed.put(name, content);
+              }
+            });
+    if (request.deployChangedOnly() || changed.isEmpty()) {
+      return changed;
+    }
+    return request.resources();
+  }
+
+  private static void refuseDuplicateKeys(
+      Map<String, byte[]> resources, Map<String, ParsedBpmn> parsed) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (String name : resources.keySet()) {
+      ParsedBpmn bpmn = parsed.get(name);
+      if (bpmn == null) {
+        continue;
+      }
+      for (ProcessModel model : bpmn.processes()) {
+        if (!keys.add(model.key())) {
+          throw new ProcessEngineException(
+              "The deployment contains definitions with the same key '"
+                  + model.key()
+                  + "' (id attribute), this is not allowed");
+        }
+      }
+    }
+  }
+
+  private ProcessDefinition newDefinition(
+      Handle handle, Deployment deployment, String resourceName, String category, ProcessModel model) {
+    int version = store.latestVersion(handle, model.key(), deployment.tenantId()) + 1;
+    String uuid = ids.next();
+    String id = model.key() + ":" + version + ":" + uuid;
+    if (id.length() > 64) {
+      id = uuid;
+    }
+    return new ProcessDefinition(
+        id,
+        model.key(),
+        model.name(),
+        category,
+        version,
+        model.versionTag(),
+        deployment.id(),
+        resourceName,
+        deployment.tenantId(),
+        false,
+        model.historyTimeToLive(),
+        model.startableInTasklist());
+  }
+
+  /** One job definition per asynchronous continuation and per timer, as Camunda creates them. */
+  private void insertJobDefinitions(Handle handle, ProcessDefinition definition, ProcessModel model) {
+    for (FlowNode node : model.nodes().values()) {
+      if (node.continuation().asyncBefore()) {
+        insertJobDefinition(handle, definition, node, ASYNC_CONTINUATION, "async-before");
+      }
+      if (node.continuation().asyncAfter()) {
+        insertJobDefinition(handle, definition, node, ASYNC_CONTINUATION, "async-after");
+      }
+      if (node.kind() instanceof NodeKind.TimerCatchEvent timer) {
+        insertJobDefinition(
+            handle, definition, node, TIMER_INTERMEDIATE_TRANSITION, timerConfiguration(timer.timer()));
+      }
+      if (node.kind() instanceof NodeKind.BoundaryTimerEvent timer) {
+        insertJobDefinition(
+            handle, definition, node, TIMER_TRANSITION, timerConfiguration(timer.timer()));
+      }
+    }
+  }
+
+  /** Camunda's timer job configuration, e.g. {@code DURATION: P2D}. */
+  static String timerConfiguration(TimerDefinition timer) {
+    return timer.type().name() + ": " + timer.expression();
+  }
+
+  private void insertJobDefinition(
+      Handle handle, ProcessDefinition definition, FlowNode node, String type, String configuration) {
+    jobDefinitions.insert(
+        handle,
+        new JobDefinition(
+            ids.next(),
+            definition.id(),
+            definition.key(),
+            node.id(),
+            type,
+            configuration,
+            false,
+            null,
+            definition.tenantId(),
+            definition.deploymentId()));
+  }
+
+  /**
+   * Deletes a deployment. Without {@code cascade} it is refused while process instances of its
+   * definitions exist; with {@code cascade} their instances, jobs, incidents and history go too.
+   *
+   * @throws NotFoundException when the deployment does not exist
+   * @throws ProcessEngineException when instances exist and {@code cascade} is false
+   */
+  public void deleteDeployment(String deploymentId, boolean cascade) {
+    List<String> definitionIds =
+        database.inTransaction(
+            h -> {
+              store.lockDeployments(h);
+              if (store.findDeployment(h, deploymentId).isEmpty()) {
+                throw deploymentNotFound(deploymentId);
+              }
+              if (!cascade) {
+                Map<String, Long> counts = store.instanceCounts(h, deploymentId);
+                if (!counts.isEmpty()) {
+                  Map.Entry<String, Long> first = counts.entrySet().iterator().next();
+                  throw new ProcessEngineException(
+                      "ENGINE-03076 Deletion of process definition without cascading failed."
+                          + " Process definition with id: "
+                          + first.getKey()
+                          + " can't be deleted, since there exists "
+                          + first.getValue()
+                          + " dependening process instances.");
+                }
+              }
+              List<String> ids =
+                  store.processDefinitionsOfDeployment(h, deploymentId).stream()
+                      .map(ProcessDefinition::id)
+                      .toList();
+              store.deleteDeployment(h, deploymentId, cascade);
+              return ids;
+            });
+    cache.evict(definitionIds);
+  }
+
+  /** @throws NotFoundException when the deployment does not exist */
+  public Deployment getDeployment(String deploymentId) {
+    return findDeployment(deploymentId).orElseThrow(() -> deploymentNotFound(deploymentId));
+  }
+
+  public Optional<Deployment> findDeployment(String deploymentId) {
+    return database.withHandle(h -> store.findDeployment(h, deploymentId));
+  }
+
+  public List<Deployment> queryDeployments(DeploymentQuery query, Page page) {
+    return database.withHandle(h -> store.queryDeployments(h, query, page));
+  }
+
+  public long countDeployments(DeploymentQuery query) {
+    return database.withHandle(h -> store.countDeployments(h, query));
+  }
+
+  /** The resources of a deployment, by name. @throws NotFoundException for an unknown deployment */
+  public List<DeploymentResource> getResources(String deploymentId) {
+    return database.withHandle(
+        h -> {
+          if (store.findDeployment(h, deploymentId).isEmpty()) {
+            throw deploymentNotFound(deploymentId);
+          }
+          return store.resources(h, deploymentId);
+        });
+  }
+
+  /** The content of one resource of a deployment, if both exist. */
+  public Optional<byte[]> findResourceContent(String deploymentId, String resourceId) {
+    return database.withHandle(h -> store.resourceContent(h, deploymentId, resourceId));
+  }
+
+  /** @throws NotFoundException when no such definition is deployed */
+  public ProcessDefinition getProcessDefinition(String processDefinitionId) {
+    return findProcessDefinition(processDefinitionId)
+        .orElseThrow(() -> definitionNotFound(processDefinitionId));
+  }
+
+  public Optional<ProcessDefinition> findProcessDefinition(String processDefinitionId) {
+    return database.withHandle(h -> store.findProcessDefinition(h, processDefinitionId));
+  }
+
+  /** Like {@link #findProcessDefinition(String)}, in the caller's transaction. */
+  public Optional<ProcessDefinition> findProcessDefinition(Handle handle, String processDefinitionId) {
+    return store.findProcessDefinition(handle, processDefinitionId);
+  }
+
+  /**
+   * The latest version of a process key in a tenant; {@code tenantId} null means the definitions
+   * that belong to no tenant.
+   */
+  public Optional<ProcessDefinition> findLatestProcessDefinition(
+      Handle handle, String key, String tenantId) {
+    return store.findLatestProcessDefinition(handle, key, tenantId);
+  }
+
+  /**
+   * The latest version of a key without tenant ({@code tenantId} null) or of a tenant.
+   *
+   * @throws NotFoundException with Camunda's REST message when there is none
+   */
+  public ProcessDefinition getLatestProcessDefinition(String key, String tenantId) {
+    return database
+        .withHandle(h -> store.findLatestProcessDefinition(h, key, tenantId))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "No matching process definition with key: "
+                        + key
+                        + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId)));
+  }
+
+  public List<ProcessDefinition> queryProcessDefinitions(ProcessDefinitionQuery query, Page page) {
+    return database.withHandle(h -> store.queryProcessDefinitions(h, query, page));
+  }
+
+  public long countProcessDefinitions(ProcessDefinitionQuery query) {
+    return database.withHandle(h -> store.countProcessDefinitions(h, query));
+  }
+
+  /** The BPMN XML a definition was deployed with. @throws NotFoundException for an unknown id */
+  public String getProcessDefinitionXml(String processDefinitionId) {
+    return database.withHandle(
+        h -> {
+          ProcessDefinition definition =
+              store
+                  .findProcessDefinition(h, processDefinitionId)
+                  .orElseThrow(() -> definitionNotFound(processDefinitionId));
+          byte[] xml =
+              store
+                  .resourceContentByName(h, definition.deploymentId(), definition.resourceName())
+                  .orElseThrow(() -> definitionNotFound(processDefinitionId));
+          return new String(xml, StandardCharsets.UTF_8);
+        });
+  }
+
+  static NotFoundException deploymentNotFound(String deploymentId) {
+    return new NotFoundException("Deployment with id '" + deploymentId + "' does not exist");
+  }
+
+  static NotFoundException definitionNotFound(String processDefinitionId) {
+    return new NotFoundException("No matching definition with id " + processDefinitionId);
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
