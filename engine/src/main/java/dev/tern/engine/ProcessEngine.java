@@ -1,5 +1,7 @@
 package dev.tern.engine;
 
+import dev.tern.engine.deployment.DeploymentService;
+import dev.tern.engine.deployment.ProcessModelCache;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
@@ -18,6 +20,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final boolean ownsDatabase;
   private final Clock clock;
   private final Ids ids;
+  private final DeploymentService deploymentService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -26,6 +29,9 @@ public final class ProcessEngine implements AutoCloseable {
     this.database =
         builder.database != null ? builder.database : Database.open(builder.databaseConfig);
     this.ids = new Ids(clock);
+    this.deploymentService =
+        new DeploymentService(
+            database, clock, ids, settings, ProcessModelCache.DEFAULT_CAPACITY);
   }
 
   public static Builder builder() {
@@ -50,6 +56,16 @@ public final class ProcessEngine implements AutoCloseable {
 
   public Ids ids() {
     return ids;
+  }
+
+  /** Deployments and process definitions. */
+  public DeploymentService deploymentService() {
+    return deploymentService;
+  }
+
+  /** Parsed process models by process definition id. */
+  public ProcessModelCache processModelCache() {
+    return deploymentService.processModelCache();
   }
 
   @Override
