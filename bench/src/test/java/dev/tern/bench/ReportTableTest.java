@@ -1,0 +1,38 @@
+package dev.tern.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTableTest {
+
+  @Test
+  void comparesTwoRunsWithTheSecondRunsSpeedupAsRatio() {
+    StoryResult camunda = result("camunda", 40.0, 500.0);
+    StoryResult tern = result("tern", 0.5, 50.0);
+
+    String table = print(List.of(camunda, tern));
+
+    assertThat(table).contains("| figure | camunda | tern | ratio |");
+    assertThat(table).contains("| all retries applied (server time) (s) | 40.0 | 0.50 | 80.0× |");
+    assertThat(table).contains("| batch creation (POST job-retries) (ms) | 500 | 50.0 | 10.0× |");
+    assertThat(table).contains("| SQL floor (UPDATE jobs + DELETE incidents) (ms) | n/a | n/a | n/a |");
+  }
+
+  private static String print(List<StoryResult> results) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportTable.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static StoryResult result(String label, double retriesApplied, double batchMillis) {
+    return new StoryResult(
+        label, "7.24.0", "http://127.0.0.1:8080/engine-rest", 1000, 8, "R2/PT1S", "k",
+        10, 100, 20, 2000, 100, null, null, null, batchMillis, "b",
+        retriesApplied, retriesApplied, 30.0, 30.0, 50.0, 50.0, 1000, "none", null, null, null);
+  }
+}
