@@ -53,11 +53,26 @@ final class RuntimeTestKit {
   String deploy(dev.tern.engine.deployment.model.ProcessModel model) {
     int version =
         (int) processes.values().stream().filter(p -> p.key().equals(model.key())).count() + 1;
-    String id = model.key() + ":" + version + ":" + ids.next();
+    String id = ids.next();
     processes.put(
-        id,
-        new DeployedProcess(id, model.key(), model.name(), version, "deployment-" + id, null, false, model));
+        id, new DeployedProcess(id, model.key(), model.name(), version, ids.next(), null, false, model));
     return id;
+  }
+
+  /** Parses BPMN XML with the deployment's parser and registers its (single) process. */
+  String deployXml(String xml) {
+    List<dev.tern.engine.deployment.model.ProcessModel> models =
+        new dev.tern.engine.deployment.BpmnParser(false)
+            .parse("test.bpmn", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return deploy(models.get(0));
+  }
+
+  String deploy(org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
+    return deployXml(org.camunda.bpm.model.bpmn.Bpmn.convertToString(model));
+  }
+
+  String deploymentOf(String definitionId) {
+    return processes.get(definitionId).deploymentId();
   }
 
   ProcessInstance start(String definitionId) {
