@@ -362,6 +362,7 @@ public final class DeploymentService {
         .orElseThrow(
             () ->
                 new NotFoundException(
+                    "RestException",
                     "No matching process definition with key: "
                         + key
                         + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId)));
