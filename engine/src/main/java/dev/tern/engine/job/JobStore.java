@@ -1,9 +1,32 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.history.JobLogStore.State;
+import dev.tern.engine.persistence.Dialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** SQL for {@code tern_job}. Every method runs in the caller's transaction. */
+/**
+ * SQL for {@code tern_job}. Every method runs in the caller's transaction. Every update bumps
+ * {@code rev}; an update guarded by a revision or a lock owner that changes no row means another
+ * transaction won, which callers treat as normal (the executor) or report (the API).
+ */
 public final class JobStore {
+
+  static final String COLUMNS =
+      "id, rev, job_kind, handler_type, handler_config, job_definition_id, process_instance_id,"
+          + " execution_id, proc_def_id, proc_def_key, activity_id, deployment_id, tenant_id,"
+          + " retries, due_date, create_time, lock_owner, lock_expiration_time, is_exclusive,"
+          + " suspended, priority, exception_message, failed_activity_id, batch_id,"
+          + " sequence_counter";
 
   private static final String INSERT =
       """
@@ -18,7 +41,305 @@ public final class JobStore {
         :sequenceCounter)
       """;
 
+  /**
+   * What makes a job acquirable. An exclusive job is skipped while another exclusive job of its
+   * process instance holds an unexpired lock (on any node): this keeps exclusive jobs of one instance
+   * from being claimed side by side. It is only a filter under READ COMMITTED (two nodes can still
+   * claim two different jobs of one instance at the same moment), so the hard guarantee is the
+   * process-instance row lock the runner takes first (see {@link JobRunner}).
+   */
+  private static final String ACQUIRABLE =
+      """
+      (j.due_date IS NULL OR j.due_date <= :now) AND j.suspended = FALSE AND j.retries > 0
+        AND (j.lock_owner IS NULL OR j.lock_expiration_time IS NULL OR j.lock_expiration_time < :now)
+        AND NOT (j.is_exclusive AND j.process_instance_id IS NOT NULL AND EXISTS (
+          SELECT 1 FROM tern_job o WHERE o.process_instance_id = j.process_instance_id
+            AND o.is_exclusive AND o.id <> j.id AND o.lock_owner IS NOT NULL
+            AND o.lock_expiration_time >= :now))
+      """;
+
+  private static final String ACQUIRABLE_IDS =
+      "SELECT j.id FROM tern_job j WHERE "
+          + ACQUIRABLE
+          + " ORDER BY j.priority DESC, j.due_date ASC NULLS FIRST, j.id LIMIT :limit"
+          + " FOR UPDATE SKIP LOCKED";
+
+  private final Dialect dialect;
+  private final JobLogStore jobLog;
+  private final JobSignal signal;
+
+  public JobStore(Dialect dialect, JobLogStore jobLog, JobSignal signal) {
+    this.dialect = dialect;
+    this.jobLog = jobLog;
+    this.signal = signal;
+  }
+
+  /** Inserts a job, writes its creation log entry and wakes this node's executor after commit. */
   public void insert(Handle handle, Job job) {
     handle.createUpdate(INSERT).bindMethods(job).execute();
+    jobLog.log(handle, State.CREATED, "j.id = :jobId", Map.of("jobId", job.id()));
+    handle.afterCommit(signal::signal);
+  }
+
+  public Optional<Job> findById(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tern_job WHERE id = :id")
+        .bind("id", id)
+        .map(JobStore::map)
+        .findOne();
+  }
+
+  /** The stack trace of the job's last failure; empty when there is no such job. */
+  public Optional<Optional<String>> findStacktrace(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT exception_stacktrace FROM tern_job WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+        .findOne();
+  }
+
+  public List<Job> find(Handle handle, String whereSql, Map<String, Object> binds, String orderBy) {
+    var query =
+        handle.createQuery(
+            "SELECT " + COLUMNS + " FROM tern_job j WHERE " + whereSql + " ORDER BY " + orderBy);
+    binds.forEach(query::bind);
+    return query.map(JobStore::map).list();
+  }
+
+  /**
+   * Claims up to {@code limit} due jobs for {@code owner}, skipping rows other transactions hold.
+   * Returned in execution order (priority, then due date).
+   */
+  public List<Job> claimDue(Handle handle, String owner, Instant now, Instant lockUntil, int limit) {
+    List<Job> claimed;
+    if (dialect == Dialect.POSTGRES) {
+      claimed =
+          handle
+              .createQuery(
+                  "UPDATE tern_job SET lock_owner = :owner, lock_expiration_time = :lockUntil,"
+                      + " rev = rev + 1 WHERE id IN ("
+                      + ACQUIRABLE_IDS
+                      + ") RETURNING "
+                      + COLUMNS)
+              .bind("owner", owner)
+              .bind("lockUntil", lockUntil)
+              .bind("now", now)
+              .bind("limit", limit)
+              .map(JobStore::map)
+              .list();
+    } else {
+      // H2 has no UPDATE … RETURNING: lock the rows first, then update them in the same transaction.
+      String[] ids =
+          handle
+              .createQuery(ACQUIRABLE_IDS)
+              .bind("now", now)
+              .bind("limit", limit)
+              .mapTo(String.class)
+              .list()
+              .toArray(String[]::new);
+      if (ids.length == 0) {
+        return List.of();
+      }
+      handle
+          .createUpdate(
+              "UPDATE tern_job SET lock_owner = :owner, lock_expiration_time = :lockUntil,"
+                  + " rev = rev + 1 WHERE id = ANY(:ids)")
+          .bind("owner", owner)
+          .bind("lockUntil", lockUntil)
+          .bind("ids", ids)
+          .execute();
+      claimed =
+          handle
+              .createQuery("SELECT " + COLUMNS + " FROM tern_job WHERE id = ANY(:ids)")
+              .bind("ids", ids)
+              .map(JobStore::map)
+              .list();
+    }
+    List<Job> ordered = new ArrayList<>(claimed);
+    ordered.sort(
+        Comparator.comparingLong(Job::priority)
+            .reversed()
+            .thenComparing(Job::dueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Job::id));
+    return ordered;
+  }
+
+  /** Takes the lock of one job for {@code owner} whoever held it (used to execute a job by hand). */
+  public int lockForOwner(Handle handle, String id, String owner, Instant lockUntil) {
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET lock_owner = :owner, lock_expiration_time = :lockUntil,"
+                + " rev = rev + 1 WHERE id = :id")
+        .bind("id", id)
+        .bind("owner", owner)
+        .bind("lockUntil", lockUntil)
+        .execute();
+  }
+
+  /** Extends the lease of a job this owner still holds; false when it lost the job. */
+  public boolean extendLock(Handle handle, String id, String owner, Instant lockUntil) {
+    return handle
+            .createUpdate(
+                "UPDATE tern_job SET lock_expiration_time = :lockUntil"
+                    + " WHERE id = :id AND lock_owner = :owner")
+            .bind("id", id)
+            .bind("owner", owner)
+            .bind("lockUntil", lockUntil)
+            .execute()
+        == 1;
+  }
+
+  /** Releases the locks this owner holds on the given jobs, e.g. claimed ones it did not start. */
+  public int unlock(Handle handle, List<String> ids, String owner) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET lock_owner = NULL, lock_expiration_time = NULL, rev = rev + 1"
+                + " WHERE id = ANY(:ids) AND lock_owner = :owner")
+        .bind("ids", ids.toArray(String[]::new))
+        .bind("owner", owner)
+        .execute();
+  }
+
+  /** Deletes a job the owner still holds (the end of a successful run). */
+  public int deleteLocked(Handle handle, String id, String owner) {
+    return handle
+        .createUpdate("DELETE FROM tern_job WHERE id = :id AND lock_owner = :owner")
+        .bind("id", id)
+        .bind("owner", owner)
+        .execute();
+  }
+
+  /** Records a failed attempt, guarded by the revision the failing run read. */
+  public int recordFailure(
+      Handle handle,
+      Job job,
+      int retries,
+      Instant dueDate,
+      String message,
+      String stacktrace,
+      String failedActivityId) {
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET retries = :retries, due_date = :dueDate,"
+                + " exception_message = :message, exception_stacktrace = :stacktrace,"
+                + " failed_activity_id = :failedActivityId, lock_owner = NULL,"
+                + " lock_expiration_time = NULL, rev = rev + 1,"
+                + " sequence_counter = sequence_counter + 1 WHERE id = :id AND rev = :rev")
+        .bind("id", job.id())
+        .bind("rev", job.rev())
+        .bind("retries", retries)
+        .bind("dueDate", dueDate)
+        .bind("message", message)
+        .bind("stacktrace", stacktrace)
+        .bind("failedActivityId", failedActivityId)
+        .execute();
+  }
+
+  /** Whether the job has failed before (Camunda: it has an exception stored). */
+  public boolean hasFailedBefore(Handle handle, String id) {
+    return handle
+        .createQuery(
+            "SELECT COUNT(*) FROM tern_job WHERE id = :id"
+                + " AND (exception_message IS NOT NULL OR exception_stacktrace IS NOT NULL)")
+        .bind("id", id)
+        .mapTo(Integer.class)
+        .one()
+        > 0;
+  }
+
+  /** Sets retries (and optionally the due date); a lock is released so the job is acquirable. */
+  public int updateRetries(Handle handle, Job job, int retries, Instant dueDate, boolean setDue) {
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET retries = :retries"
+                + (setDue ? ", due_date = :dueDate" : "")
+                + (retries > 0 ? ", lock_owner = NULL, lock_expiration_time = NULL" : "")
+                + ", rev = rev + 1 WHERE id = :id AND rev = :rev")
+        .bind("id", job.id())
+        .bind("rev", job.rev())
+        .bind("retries", retries)
+        .bind("dueDate", dueDate)
+        .execute();
+  }
+
+  public int updateDueDate(Handle handle, Job job, Instant dueDate) {
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET due_date = :dueDate, rev = rev + 1 WHERE id = :id AND rev = :rev")
+        .bind("id", job.id())
+        .bind("rev", job.rev())
+        .bind("dueDate", dueDate)
+        .execute();
+  }
+
+  public int updateSuspended(Handle handle, Job job, boolean suspended) {
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET suspended = :suspended, rev = rev + 1 WHERE id = :id AND rev = :rev")
+        .bind("id", job.id())
+        .bind("rev", job.rev())
+        .bind("suspended", suspended)
+        .execute();
+  }
+
+  /** Suspends or activates every job of a job definition in one statement. */
+  public int updateSuspendedByDefinition(Handle handle, String jobDefinitionId, boolean suspended) {
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET suspended = :suspended, rev = rev + 1"
+                + " WHERE job_definition_id = :definitionId AND suspended <> :suspended")
+        .bind("definitionId", jobDefinitionId)
+        .bind("suspended", suspended)
+        .execute();
+  }
+
+  /**
+   * Deletes the jobs matching a condition over {@code tern_job j} (e.g. {@code j.id = :id} or
+   * {@code j.process_instance_id = :pi}): writes their deletion log entries first, then removes the
+   * rows. Set-based, whatever the number of jobs. Their incidents are the caller's to end (see
+   * {@code IncidentStore}).
+   */
+  public int delete(Handle handle, String whereSql, Map<String, Object> binds) {
+    jobLog.log(handle, State.DELETED, whereSql, binds);
+    var deleted = handle.createUpdate("DELETE FROM tern_job j WHERE " + whereSql);
+    binds.forEach(deleted::bind);
+    return deleted.execute();
+  }
+
+  static Job map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Job(
+        rs.getString("id"),
+        rs.getInt("rev"),
+        rs.getString("job_kind"),
+        rs.getString("handler_type"),
+        rs.getString("handler_config"),
+        rs.getString("job_definition_id"),
+        rs.getString("process_instance_id"),
+        rs.getString("execution_id"),
+        rs.getString("proc_def_id"),
+        rs.getString("proc_def_key"),
+        rs.getString("activity_id"),
+        rs.getString("deployment_id"),
+        rs.getString("tenant_id"),
+        rs.getInt("retries"),
+        instant(rs, "due_date"),
+        instant(rs, "create_time"),
+        rs.getString("lock_owner"),
+        instant(rs, "lock_expiration_time"),
+        rs.getBoolean("is_exclusive"),
+        rs.getBoolean("suspended"),
+        rs.getLong("priority"),
+        rs.getString("exception_message"),
+        rs.getString("failed_activity_id"),
+        rs.getString("batch_id"),
+        rs.getLong("sequence_counter"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 }

@@ -1,0 +1,77 @@
+package dev.tern.engine.history;
+
+import dev.tern.engine.persistence.Dialect;
+import java.time.Clock;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes {@code tern_hi_job_log}. Entries are copied from the job rows themselves with one
+ * {@code INSERT … SELECT}, so logging a thousand deleted jobs costs one statement, and the entry
+ * always shows the job as it is in the database (retries, exception) at that moment.
+ */
+public final class JobLogStore {
+
+  /** The {@code job_state} codes, as Camunda numbers them. */
+  public enum State {
+    CREATED(0),
+    FAILED(1),
+    SUCCESSFUL(2),
+    DELETED(3);
+
+    private final int code;
+
+    State(int code) {
+      this.code = code;
+    }
+
+    public int code() {
+      return code;
+    }
+  }
+
+  private final Clock clock;
+  private final Dialect dialect;
+  private final String hostname;
+
+  public JobLogStore(Clock clock, Dialect dialect, String hostname) {
+    this.clock = clock;
+    this.dialect = dialect;
+    this.hostname = hostname;
+  }
+
+  /**
+   * Logs every job matching a condition over {@code tern_job j} in the given state.
+   *
+   * @return the number of entries written
+   */
+  public int log(Handle handle, State state, String whereSql, Map<String, Object> binds) {
+    String newId =
+        dialect == Dialect.POSTGRES
+            ? "CAST(gen_random_uuid() AS VARCHAR)"
+            : "CAST(RANDOM_UUID() AS VARCHAR)";
+    var insert =
+        handle.createUpdate(
+            "INSERT INTO tern_hi_job_log (id, log_time, job_state, job_id, job_due_date,"
+                + " job_retries, job_priority, job_exception_message, job_exception_stacktrace,"
+                + " job_definition_id, job_definition_type, job_definition_configuration,"
+                + " activity_id, failed_activity_id, execution_id, process_instance_id, proc_def_id,"
+                + " proc_def_key, deployment_id, root_process_instance_id, tenant_id, hostname,"
+                + " sequence_counter) SELECT "
+                + newId
+                + ", :logTime, :state, j.id, j.due_date, j.retries, j.priority,"
+                + (state == State.FAILED ? " j.exception_message, j.exception_stacktrace," : " NULL, NULL,")
+                + " j.job_definition_id, COALESCE(d.job_type, j.handler_type),"
+                + " d.job_configuration, j.activity_id, j.failed_activity_id, j.execution_id,"
+                + " j.process_instance_id, j.proc_def_id, j.proc_def_key, j.deployment_id,"
+                + " p.root_process_instance_id, j.tenant_id, :hostname, j.sequence_counter"
+                + " FROM tern_job j"
+                + " LEFT JOIN tern_job_definition d ON d.id = j.job_definition_id"
+                + " LEFT JOIN tern_process_instance p ON p.id = j.process_instance_id"
+                + " WHERE "
+                + whereSql);
+    insert.bind("logTime", clock.instant()).bind("state", state.code()).bind("hostname", hostname);
+    binds.forEach(insert::bind);
+    return insert.execute();
+  }
+}

@@ -1,0 +1,279 @@
+package dev.tern.engine.job;
+
+import dev.tern.engine.persistence.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job executor of one node: an acquisition thread claims due jobs with row locks (see {@link
+ * JobStore#claimDue}) and hands them to a bounded worker pool; it never claims more jobs than
+ * there are free workers. Exclusive jobs of one process instance claimed together run one after
+ * the other on one worker. A lease thread renews the locks of the jobs this node holds, so only a
+ * dead node's jobs are taken over when their lock expires.
+ *
+ * <p>Paused means no claims (running jobs finish). {@link #close()} stops claiming, waits a
+ * bounded time for running jobs and releases the locks of claimed jobs that did not start.
+ *
+ * <p>{@link #executeDueJobs()} is a synchronous driver for tests and tools: it claims and runs due
+ * jobs on the calling thread until none is due, without starting any thread.
+ */
+public final class JobExecutor implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
+  private static final int SYNCHRONOUS_RUN_LIMIT = 100_000;
+
+  private final Database database;
+  private final Clock clock;
+  private final JobStore jobs;
+  private final JobRunner runner;
+  private final JobExecutorSettings settings;
+  private final JobSignal signal;
+  private final Semaphore freeWorkers;
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger threadCounter = new AtomicInteger();
+
+  private volatile boolean active;
+  private volatile boolean stopping;
+  private Thread acquisition;
+  private ExecutorService workers;
+  private ScheduledExecutorService leases;
+
+  public JobExecutor(
+      Database database,
+      Clock clock,
+      JobStore jobs,
+      JobRunner runner,
+      JobSignal signal,
+      JobExecutorSettings settings,
+      boolean active) {
+    this.database = database;
+    this.clock = clock;
+    this.jobs = jobs;
+    this.runner = runner;
+    this.signal = signal;
+    this.settings = settings;
+    this.active = active;
+    this.freeWorkers = new Semaphore(settings.workerThreads());
+  }
+
+  /** Starts the acquisition, worker and lease threads (claiming only while active). */
+  public synchronized void start() {
+    if (acquisition != null) {
+      return;
+    }
+    workers =
+        Executors.newFixedThreadPool(settings.workerThreads(), named("tern-job-worker"));
+    leases = Executors.newSingleThreadScheduledExecutor(named("tern-job-lease"));
+    long renewMillis = Math.max(1, settings.lockDuration().toMillis() / 3);
+    leases.scheduleAtFixedRate(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+    acquisition = named("tern-job-acquisition").newThread(this::acquireLoop);
+    acquisition.start();
+  }
+
+  public String nodeId() {
+    return settings.nodeId();
+  }
+
+  public JobExecutorSettings settings() {
+    return settings;
+  }
+
+  /** Whether this node claims jobs (false while paused). */
+  public boolean isActive() {
+    return active;
+  }
+
+  /** Stops claiming; jobs already running finish. */
+  public void pause() {
+    active = false;
+    signal.signal();
+  }
+
+  /** Claims again. */
+  public void resume() {
+    active = true;
+    signal.signal();
+  }
+
+  /** How many jobs this node holds (claimed or running). */
+  public int heldJobs() {
+    return held.size();
+  }
+
+  /**
+   * Claims and runs due jobs on the calling thread until none is due; returns how many runs there
+   * were (failed attempts included). A job that is due again at once after failing runs again.
+   */
+  public int executeDueJobs() {
+    int runs = 0;
+    while (true) {
+      List<Job> claimed = claim(settings.acquisitionBatchSize());
+      if (claimed.isEmpty()) {
+        return runs;
+      }
+      for (Job job : claimed) {
+        try {
+          runner.run(job.id(), settings.nodeId());
+        } finally {
+          held.remove(job.id());
+        }
+        if (++runs > SYNCHRONOUS_RUN_LIMIT) {
+          throw new IllegalStateException("Jobs keep becoming due; stopped after " + runs + " runs");
+        }
+      }
+    }
+  }
+
+  private List<Job> claim(int limit) {
+    Instant now = clock.instant();
+    Instant lockUntil = now.plus(settings.lockDuration());
+    List<Job> claimed =
+        database.inTransaction(
+            handle -> jobs.claimDue(handle, settings.nodeId(), now, lockUntil, limit));
+    claimed.forEach(job -> held.add(job.id()));
+    return claimed;
+  }
+
+  private void acquireLoop() {
+    Duration idle = settings.idleDelayMin();
+    while (!stopping) {
+      try {
+        int free = freeWorkers.availablePermits();
+        if (!active || free == 0) {
+          signal.await(settings.idleDelayMax());
+          continue;
+        }
+        int wanted = Math.min(free, settings.acquisitionBatchSize());
+        List<Job> claimed = claim(wanted);
+        if (!claimed.isEmpty()) {
+          dispatch(claimed);
+          idle = settings.idleDelayMin();
+          if (claimed.size() == wanted) {
+            continue;
+          }
+        }
+        boolean woken = signal.await(idle);
+        idle = woken ? settings.idleDelayMin() : twice(idle);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("Job acquisition failed; retrying after {}", idle, e);
+        try {
+          signal.await(idle);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        idle = twice(idle);
+      }
+    }
+  }
+
+  private Duration twice(Duration idle) {
+    Duration doubled = idle.multipliedBy(2);
+    return doubled.compareTo(settings.idleDelayMax()) > 0 ? settings.idleDelayMax() : doubled;
+  }
+
+  /** Exclusive jobs of one process instance go to one worker, in claim order. */
+  private void dispatch(List<Job> claimed) {
+    Map<String, List<Job>> groups = new LinkedHashMap<>();
+    for (Job job : claimed) {
+      String key =
+          job.exclusive() && job.processInstanceId() != null
+              ? "pi:" + job.processInstanceId()
+              : "job:" + job.id();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(job);
+    }
+    freeWorkers.acquireUninterruptibly(claimed.size());
+    for (List<Job> group : groups.values()) {
+      workers.execute(() -> runGroup(group));
+    }
+  }
+
+  private void runGroup(List<Job> group) {
+    for (Job job : group) {
+      try {
+        if (!stopping) {
+          running.add(job.id());
+          runner.run(job.id(), settings.nodeId());
+        }
+      } catch (RuntimeException e) {
+        LOG.error("Unexpected error running job {}", job.id(), e);
+      } finally {
+        running.remove(job.id());
+        if (!stopping) {
+          held.remove(job.id());
+        }
+        freeWorkers.release();
+        signal.signal();
+      }
+    }
+  }
+
+  private void renewLeases() {
+    Instant lockUntil = clock.instant().plus(settings.lockDuration());
+    for (String id : List.copyOf(held)) {
+      try {
+        database.withHandle(handle -> jobs.extendLock(handle, id, settings.nodeId(), lockUntil));
+      } catch (RuntimeException e) {
+        LOG.warn("Could not renew the lock of job {}", id, e);
+      }
+    }
+  }
+
+  /** Stops claiming, waits for running jobs (bounded) and releases the locks of the rest. */
+  @Override
+  public synchronized void close() {
+    if (acquisition == null || stopping) {
+      stopping = true;
+      return;
+    }
+    stopping = true;
+    signal.signal();
+    acquisition.interrupt();
+    try {
+      acquisition.join(settings.shutdownTimeout().toMillis());
+      workers.shutdown();
+      if (!workers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Jobs still running at shutdown: {}", running);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    leases.shutdownNow();
+    List<String> unstarted = held.stream().filter(id -> !running.contains(id)).toList();
+    if (!unstarted.isEmpty()) {
+      try {
+        database.useTransaction(handle -> jobs.unlock(handle, unstarted, settings.nodeId()));
+      } catch (RuntimeException e) {
+        LOG.warn("Could not release the locks of {} jobs; they lapse after the lock duration", unstarted.size(), e);
+      }
+    }
+    held.clear();
+  }
+
+  private java.util.concurrent.ThreadFactory named(String prefix) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + threadCounter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,188 @@
+package dev.tern.engine.job;
+
+import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.history.JobLogStore.State;
+import dev.tern.engine.incident.IncidentStore;
+import dev.tern.engine.persistence.Database;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed job in its own transaction, and records a failure in a second one.
+ *
+ * <p>Exclusive jobs: before anything else the run locks its process instance row ({@code SELECT …
+ * FOR UPDATE}). Two exclusive jobs of one instance claimed by two nodes at the same moment (the
+ * claim filter cannot see each other's uncommitted claims) therefore run one after the other: the
+ * second waits for the first transaction to end, then re-reads its job. This holds across nodes
+ * because the lock lives in the database; it costs a worker thread only in that rare race, since
+ * the claim itself already skips instances with a locked exclusive job.
+ *
+ * <p>The job row itself is not locked while the handler runs, so the executor can renew the lease
+ * from another connection; the final {@code DELETE … WHERE lock_owner = me} is the guard that the
+ * job was not taken over meanwhile (zero rows rolls the whole run back).
+ */
+public final class JobRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+  private static final int MAX_MESSAGE = 4000;
+
+  /** What became of one run. */
+  public enum Outcome {
+    SUCCEEDED,
+    FAILED,
+    /** The job was gone, suspended or no longer ours: nothing ran. */
+    SKIPPED
+  }
+
+  /** The outcome of a run and, for a failure, its cause. */
+  public record Result(Outcome outcome, Throwable failure) {}
+
+  private final Database database;
+  private final Clock clock;
+  private final JobStore jobs;
+  private final JobLogStore jobLog;
+  private final IncidentStore incidents;
+  private final JobHandlerRegistry handlers;
+  private final RetryCycleLookup retryCycles;
+
+  public JobRunner(
+      Database database,
+      Clock clock,
+      JobStore jobs,
+      JobLogStore jobLog,
+      IncidentStore incidents,
+      JobHandlerRegistry handlers,
+      RetryCycleLookup retryCycles) {
+    this.database = database;
+    this.clock = clock;
+    this.jobs = jobs;
+    this.jobLog = jobLog;
+    this.incidents = incidents;
+    this.handlers = handlers;
+    this.retryCycles = retryCycles;
+  }
+
+  /** Runs a job that {@code owner} holds the lock of. */
+  public Result run(String jobId, String owner) {
+    try {
+      boolean ran = database.inTransaction(handle -> execute(handle, jobId, owner));
+      return new Result(ran ? Outcome.SUCCEEDED : Outcome.SKIPPED, null);
+    } catch (LockLostException e) {
+      LOG.debug("Job {} was taken over by another owner while {} ran it", jobId, owner);
+      return new Result(Outcome.SKIPPED, null);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable failure) {
+      LOG.debug("Job {} failed", jobId, failure);
+      recordFailure(jobId, owner, failure);
+      return new Result(Outcome.FAILED, failure);
+    }
+  }
+
+  private boolean execute(Handle handle, String jobId, String owner) {
+    Optional<Job> found = ours(handle, jobId, owner);
+    if (found.isEmpty()) {
+      return false;
+    }
+    Job job = found.get();
+    if (job.exclusive() && job.processInstanceId() != null) {
+      handle
+          .createQuery("SELECT id FROM tern_process_instance WHERE id = :id FOR UPDATE")
+          .bind("id", job.processInstanceId())
+          .mapTo(String.class)
+          .findOne();
+      // Another exclusive job of this instance may have run while we waited: read ours again.
+      found = ours(handle, jobId, owner);
+      if (found.isEmpty()) {
+        return false;
+      }
+      job = found.get();
+    }
+    if (job.suspended()) {
+      jobs.unlock(handle, List.of(jobId), owner);
+      return false;
+    }
+    handlers.require(job.handlerType()).execute(job, handle);
+    jobLog.log(handle, State.SUCCESSFUL, "j.id = :jobId", Map.of("jobId", jobId));
+    incidents.resolveFailedJobIncident(handle, jobId);
+    if (jobs.deleteLocked(handle, jobId, owner) == 0 && jobs.findById(handle, jobId).isPresent()) {
+      throw new LockLostException();
+    }
+    return true;
+  }
+
+  private Optional<Job> ours(Handle handle, String jobId, String owner) {
+    return jobs.findById(handle, jobId).filter(job -> owner.equals(job.lockOwner()));
+  }
+
+  private void recordFailure(String jobId, String owner, Throwable failure) {
+    try {
+      database.useTransaction(handle -> recordFailure(handle, jobId, owner, failure));
+    } catch (RuntimeException e) {
+      // The lock lapses and another attempt follows; nothing else can be done here.
+      LOG.warn("Could not record the failure of job {}", jobId, e);
+    }
+  }
+
+  private void recordFailure(Handle handle, String jobId, String owner, Throwable failure) {
+    Optional<Job> found = ours(handle, jobId, owner);
+    if (found.isEmpty()) {
+      return;
+    }
+    Job job = found.get();
+    Instant now = clock.instant();
+    int retries;
+    Instant dueDate = job.dueDate();
+    Optional<RetryCycle> cycle =
+        retryCycles.retryTimeCycle(handle, job).flatMap(RetryCycle::parse);
+    if (cycle.isPresent()) {
+      // As in Camunda, the cycle replaces the default retries on the first failure only; after
+      // that (and after retries set by hand) it only decides the wait.
+      int before = jobs.hasFailedBefore(handle, jobId) ? job.retries() : cycle.get().attempts();
+      int failureNumber = cycle.get().attempts() - before + 1;
+      retries = before - 1;
+      dueDate = cycle.get().nextDueAfterFailure(failureNumber, now);
+    } else {
+      retries = job.retries() - 1;
+    }
+    retries = Math.max(0, retries);
+    String message = truncate(failure.getMessage());
+    String failedActivityId = job.activityId();
+    if (jobs.recordFailure(handle, job, retries, dueDate, message, stackTrace(failure), failedActivityId)
+        == 0) {
+      return;
+    }
+    jobLog.log(handle, State.FAILED, "j.id = :jobId", Map.of("jobId", jobId));
+    if (retries == 0 && !incidents.hasFailedJobIncident(handle, jobId)) {
+      Job failed = jobs.findById(handle, jobId).orElseThrow();
+      incidents.createFailedJobIncident(handle, failed, message);
+    }
+  }
+
+  private static String truncate(String message) {
+    return message == null || message.length() <= MAX_MESSAGE
+        ? message
+        : message.substring(0, MAX_MESSAGE);
+  }
+
+  static String stackTrace(Throwable failure) {
+    StringWriter out = new StringWriter();
+    failure.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  /** The job was taken over by another owner while it ran; the run is rolled back. */
+  private static final class LockLostException extends RuntimeException {
+    LockLostException() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.tern.engine.job;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Finds the {@code camunda:failedJobRetryTimeCycle} that applies to a job (normally from the
+ * process model of the job's activity). The engine wires the deployment's model cache in here.
+ */
+@FunctionalInterface
+public interface RetryCycleLookup {
+
+  RetryCycleLookup NONE = (handle, job) -> Optional.empty();
+
+  Optional<String> retryTimeCycle(Handle handle, Job job);
+}

@@ -1,0 +1,80 @@
+package dev.tern.engine.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@code WHERE} clause of a query object: conditions joined by {@code AND}, each value a
+ * named bind. Lists are bound as one SQL array ({@code = ANY(:x)}) so a filter on thousands of ids
+ * is still one parameter on H2 and PostgreSQL.
+ */
+public final class SqlWhere {
+
+  private final String prefix;
+  private final List<String> conditions = new ArrayList<>();
+  private final Map<String, Object> binds = new LinkedHashMap<>();
+
+  /** @param prefix makes bind names unique when fragments of several queries share a statement */
+  public SqlWhere(String prefix) {
+    this.prefix = prefix;
+  }
+
+  /** Adds {@code column = :value} when the value is present. */
+  public SqlWhere eq(String column, Object value) {
+    if (value != null) {
+      conditions.add(column + " = :" + bind(value));
+    }
+    return this;
+  }
+
+  /** Adds {@code column = ANY(:values)} when the list is present (an empty list matches nothing). */
+  public SqlWhere in(String column, Collection<String> values) {
+    if (values != null) {
+      conditions.add(column + " = ANY(:" + bind(values.toArray(String[]::new)) + ")");
+    }
+    return this;
+  }
+
+  /** Adds {@code column <op> :value} for a comparison such as {@code >} when the value is present. */
+  public SqlWhere compare(String column, String operator, Object value) {
+    if (value != null) {
+      conditions.add(column + " " + operator + " :" + bind(value));
+    }
+    return this;
+  }
+
+  /** Adds {@code column LIKE :pattern} when the pattern is present. */
+  public SqlWhere like(String column, String pattern) {
+    if (pattern != null) {
+      conditions.add(column + " LIKE :" + bind(pattern));
+    }
+    return this;
+  }
+
+  /** Adds a condition written in SQL; use {@link #bind} for its values. */
+  public SqlWhere when(boolean apply, String condition) {
+    if (apply) {
+      conditions.add(condition);
+    }
+    return this;
+  }
+
+  /** Registers a value and returns its bind name. */
+  public String bind(Object value) {
+    String name = prefix + binds.size();
+    binds.put(name, value instanceof Instant i ? i : value);
+    return name;
+  }
+
+  public String sql() {
+    return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+  }
+
+  public Map<String, Object> binds() {
+    return binds;
+  }
+}
