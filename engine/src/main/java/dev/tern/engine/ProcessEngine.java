@@ -2,10 +2,28 @@ package dev.tern.engine;
 
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessModelCache;
+import dev.tern.engine.history.HistoricIncidentStore;
+import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.incident.IncidentService;
+import dev.tern.engine.incident.IncidentStore;
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobExecutor;
+import dev.tern.engine.job.JobExecutorSettings;
+import dev.tern.engine.job.JobHandler;
+import dev.tern.engine.job.JobHandlerRegistry;
+import dev.tern.engine.job.JobRunner;
+import dev.tern.engine.job.JobService;
+import dev.tern.engine.job.JobSignal;
+import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.ModelRetryCycleLookup;
+import dev.tern.engine.job.RetryCycleLookup;
+import dev.tern.engine.history.JobHistoryService;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +39,13 @@ public final class ProcessEngine implements AutoCloseable {
   private final Clock clock;
   private final Ids ids;
   private final DeploymentService deploymentService;
+  private final JobStore jobStore;
+  private final JobDefinitionStore jobDefinitionStore;
+  private final IncidentStore incidentStore;
+  private final JobExecutor jobExecutor;
+  private final JobService jobService;
+  private final IncidentService incidentService;
+  private final JobHistoryService jobHistoryService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -32,6 +57,41 @@ public final class ProcessEngine implements AutoCloseable {
     this.deploymentService =
         new DeploymentService(
             database, clock, ids, settings, ProcessModelCache.DEFAULT_CAPACITY);
+
+    // Jobs: stores, the handler registry (other capabilities add their handlers here), executor.
+    JobExecutorSettings executorSettings = builder.jobExecutorSettings;
+    JobSignal jobSignal = new JobSignal();
+    JobLogStore jobLogStore = new JobLogStore(clock, database.dialect(), executorSettings.nodeId());
+    this.jobStore = new JobStore(database.dialect(), jobLogStore, jobSignal);
+    this.jobDefinitionStore = new JobDefinitionStore();
+    HistoricIncidentStore historicIncidentStore = new HistoricIncidentStore(clock);
+    this.incidentStore = new IncidentStore(clock, ids, historicIncidentStore);
+    List<JobHandler> jobHandlers = new ArrayList<>(builder.jobHandlers);
+    JobHandlerRegistry jobHandlerRegistry = new JobHandlerRegistry(jobHandlers);
+    RetryCycleLookup retryCycles =
+        builder.retryCycleLookup != null
+            ? builder.retryCycleLookup
+            : new ModelRetryCycleLookup(deploymentService.processModelCache());
+    JobRunner jobRunner =
+        new JobRunner(
+            database, clock, jobStore, jobLogStore, incidentStore, jobHandlerRegistry, retryCycles);
+    this.jobExecutor =
+        new JobExecutor(
+            database,
+            clock,
+            jobStore,
+            jobRunner,
+            jobSignal,
+            executorSettings,
+            settings.jobExecutorActive());
+    this.jobService =
+        new JobService(
+            database, clock, jobStore, jobDefinitionStore, incidentStore, jobRunner, jobExecutor);
+    this.incidentService = new IncidentService(database, clock, incidentStore);
+    this.jobHistoryService = new JobHistoryService(database, clock, historicIncidentStore);
+    if (builder.startJobExecutor) {
+      jobExecutor.start();
+    }
   }
 
   public static Builder builder() {
@@ -68,8 +128,43 @@ public final class ProcessEngine implements AutoCloseable {
     return deploymentService.processModelCache();
   }
 
+  /** Jobs and job definitions: query, execute, retries, due dates, suspension, deletion. */
+  public JobService jobService() {
+    return jobService;
+  }
+
+  /** Runtime incidents. */
+  public IncidentService incidentService() {
+    return incidentService;
+  }
+
+  /** The job log and historic incidents. */
+  public JobHistoryService jobHistoryService() {
+    return jobHistoryService;
+  }
+
+  /** This node's job executor (pause, resume, {@code executeDueJobs()} in tests). */
+  public JobExecutor jobExecutor() {
+    return jobExecutor;
+  }
+
+  /** SQL for {@code tern_job}: other capabilities create and delete jobs through it. */
+  public JobStore jobStore() {
+    return jobStore;
+  }
+
+  public JobDefinitionStore jobDefinitionStore() {
+    return jobDefinitionStore;
+  }
+
+  /** SQL for incidents: other capabilities open and resolve incidents through it. */
+  public IncidentStore incidentStore() {
+    return incidentStore;
+  }
+
   @Override
   public void close() {
+    jobExecutor.close();
     if (ownsDatabase) {
       database.close();
     }
@@ -83,8 +178,39 @@ public final class ProcessEngine implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private EngineSettings settings = EngineSettings.defaults();
     private Map<String, Object> beans = Map.of();
+    private JobExecutorSettings jobExecutorSettings = JobExecutorSettings.defaults();
+    private final List<JobHandler> jobHandlers = new ArrayList<>();
+    private RetryCycleLookup retryCycleLookup;
+    private boolean startJobExecutor = true;
 
     private Builder() {}
+
+    public Builder jobExecutorSettings(JobExecutorSettings jobExecutorSettings) {
+      this.jobExecutorSettings = Objects.requireNonNull(jobExecutorSettings);
+      return this;
+    }
+
+    /** Adds a job handler (e.g. for embedding or tests) next to the engine's own. */
+    public Builder jobHandler(JobHandler handler) {
+      this.jobHandlers.add(Objects.requireNonNull(handler));
+      return this;
+    }
+
+    /** Where {@code camunda:failedJobRetryTimeCycle} comes from (default: the process model). */
+    public Builder retryCycleLookup(RetryCycleLookup lookup) {
+      this.retryCycleLookup = Objects.requireNonNull(lookup);
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} starts the job executor's threads (default true; whether they claim
+     * is {@link EngineSettings#jobExecutorActive()}). Tests that drive jobs with {@code
+     * jobExecutor().executeDueJobs()} turn this off.
+     */
+    public Builder startJobExecutor(boolean start) {
+      this.startJobExecutor = start;
+      return this;
+    }
 
     public Builder databaseConfig(DatabaseConfig databaseConfig) {
       this.databaseConfig = Objects.requireNonNull(databaseConfig);

@@ -1,7 +1,6 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.incident.Incident;
-import dev.tern.engine.job.QuerySql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -68,31 +67,6 @@ public final class HistoricIncidentStore {
         .bind("id", id)
         .map(HistoricIncidentStore::map)
         .findOne();
-  }
-
-  public List<HistoricIncident> find(
-      Handle handle, QuerySql where, String orderBy, int first, int max) {
-    var query =
-        handle.createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM tern_hi_incident i WHERE "
-                + where.sql()
-                + " ORDER BY "
-                + orderBy
-                + " LIMIT :pageMax OFFSET :pageFirst");
-    where.bindTo(query);
-    return query
-        .bind("pageMax", max)
-        .bind("pageFirst", first)
-        .map(HistoricIncidentStore::map)
-        .list();
-  }
-
-  public long count(Handle handle, QuerySql where) {
-    var query = handle.createQuery("SELECT COUNT(*) FROM tern_hi_incident i WHERE " + where.sql());
-    where.bindTo(query);
-    return query.mapTo(Long.class).one();
   }
 
   static HistoricIncident map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -126,26 +126,6 @@ public final class IncidentStore {
         .findOne();
   }
 
-  public List<Incident> find(Handle handle, QuerySql where, String orderBy, int first, int max) {
-    var query =
-        handle.createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM tern_incident i WHERE "
-                + where.sql()
-                + " ORDER BY "
-                + orderBy
-                + " LIMIT :pageMax OFFSET :pageFirst");
-    where.bindTo(query);
-    return query.bind("pageMax", max).bind("pageFirst", first).map(IncidentStore::map).list();
-  }
-
-  public long count(Handle handle, QuerySql where) {
-    var query = handle.createQuery("SELECT COUNT(*) FROM tern_incident i WHERE " + where.sql());
-    where.bindTo(query);
-    return query.mapTo(Long.class).one();
-  }
-
   static Incident map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Incident(
         rs.getString("id"),

@@ -1,12 +1,16 @@
 package dev.tern.engine.job;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code tern_job_definition}. Every method runs in the caller's transaction. */
 public final class JobDefinitionStore {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, proc_def_id, proc_def_key, activity_id, job_type, job_configuration, suspended,"
           + " overriding_priority, tenant_id, deployment_id";
 
@@ -27,19 +31,39 @@ public final class JobDefinitionStore {
         .createQuery(
             "SELECT " + COLUMNS + " FROM tern_job_definition WHERE proc_def_id = :id ORDER BY id")
         .bind("id", processDefinitionId)
-        .map(
-            (rs, ctx) ->
-                new JobDefinition(
-                    rs.getString("id"),
-                    rs.getString("proc_def_id"),
-                    rs.getString("proc_def_key"),
-                    rs.getString("activity_id"),
-                    rs.getString("job_type"),
-                    rs.getString("job_configuration"),
-                    rs.getBoolean("suspended"),
-                    (Long) rs.getObject("overriding_priority", Long.class),
-                    rs.getString("tenant_id"),
-                    rs.getString("deployment_id")))
+        .map(JobDefinitionStore::map)
         .list();
+  }
+
+  public Optional<JobDefinition> findById(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tern_job_definition WHERE id = :id")
+        .bind("id", id)
+        .map(JobDefinitionStore::map)
+        .findOne();
+  }
+
+  /** Suspends or activates a job definition; returns whether it exists. */
+  public boolean updateSuspended(Handle handle, String id, boolean suspended) {
+    return handle
+            .createUpdate("UPDATE tern_job_definition SET suspended = :suspended WHERE id = :id")
+            .bind("id", id)
+            .bind("suspended", suspended)
+            .execute()
+        == 1;
+  }
+
+  static JobDefinition map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new JobDefinition(
+        rs.getString("id"),
+        rs.getString("proc_def_id"),
+        rs.getString("proc_def_key"),
+        rs.getString("activity_id"),
+        rs.getString("job_type"),
+        rs.getString("job_configuration"),
+        rs.getBoolean("suspended"),
+        (Long) rs.getObject("overriding_priority", Long.class),
+        rs.getString("tenant_id"),
+        rs.getString("deployment_id"));
   }
 }

@@ -149,7 +149,10 @@ public final class JobRunner {
       int before = jobs.hasFailedBefore(handle, jobId) ? job.retries() : cycle.get().attempts();
       int failureNumber = cycle.get().attempts() - before + 1;
       retries = before - 1;
-      dueDate = cycle.get().nextDueAfterFailure(failureNumber, now);
+      if (retries > 0) {
+        // The last failure keeps the old due date, so retries set by hand make it due at once.
+        dueDate = cycle.get().nextDueAfterFailure(failureNumber, now);
+      }
     } else {
       retries = job.retries() - 1;
     }

@@ -98,14 +98,6 @@ public final class JobStore {
         .findOne();
   }
 
-  public List<Job> find(Handle handle, String whereSql, Map<String, Object> binds, String orderBy) {
-    var query =
-        handle.createQuery(
-            "SELECT " + COLUMNS + " FROM tern_job j WHERE " + whereSql + " ORDER BY " + orderBy);
-    binds.forEach(query::bind);
-    return query.map(JobStore::map).list();
-  }
-
   /**
    * Claims up to {@code limit} due jobs for {@code owner}, skipping rows other transactions hold.
    * Returned in execution order (priority, then due date).

@@ -39,6 +39,15 @@ public final class SqlWhere {
     return this;
   }
 
+  /** Tenant filter: the listed tenants, plus rows without tenant when asked. */
+  public SqlWhere tenantIn(String column, Collection<String> tenantIds, boolean includeWithout) {
+    if (tenantIds != null) {
+      String any = column + " = ANY(:" + bind(tenantIds.toArray(String[]::new)) + ")";
+      conditions.add(includeWithout ? "(" + any + " OR " + column + " IS NULL)" : any);
+    }
+    return this;
+  }
+
   /** Adds {@code column <op> :value} for a comparison such as {@code >} when the value is present. */
   public SqlWhere compare(String column, String operator, Object value) {
     if (value != null) {

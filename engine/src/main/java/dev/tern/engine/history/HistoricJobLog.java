@@ -1,0 +1,45 @@
+package dev.tern.engine.history;
+
+import java.time.Instant;
+
+/** A row of {@code tern_hi_job_log}: one event in a job's life (created, failed, succeeded, deleted). */
+public record HistoricJobLog(
+    String id,
+    Instant timestamp,
+    Instant removalTime,
+    int state,
+    String jobId,
+    Instant jobDueDate,
+    Integer jobRetries,
+    Long jobPriority,
+    String jobExceptionMessage,
+    String failedActivityId,
+    String jobDefinitionId,
+    String jobDefinitionType,
+    String jobDefinitionConfiguration,
+    String activityId,
+    String executionId,
+    String processInstanceId,
+    String processDefinitionId,
+    String processDefinitionKey,
+    String deploymentId,
+    String rootProcessInstanceId,
+    String tenantId,
+    String hostname) {
+
+  public boolean creationLog() {
+    return state == JobLogStore.State.CREATED.code();
+  }
+
+  public boolean failureLog() {
+    return state == JobLogStore.State.FAILED.code();
+  }
+
+  public boolean successLog() {
+    return state == JobLogStore.State.SUCCESSFUL.code();
+  }
+
+  public boolean deletionLog() {
+    return state == JobLogStore.State.DELETED.code();
+  }
+}
