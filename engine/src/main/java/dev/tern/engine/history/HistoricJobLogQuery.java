@@ -11,7 +11,7 @@ public final class HistoricJobLogQuery {
   @SuppressWarnings("unchecked")
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_job_log l", "l.id")
-          .tieBreaker("l.log_time ASC, l.job_state ASC, l.id ASC")
+          .tieBreaker("l.log_time ASC, l.sequence_counter ASC, l.job_state ASC, l.id ASC")
           .equal("logId", "l.id")
           .equal("jobId", "l.job_id")
           .equal("jobExceptionMessage", "l.job_exception_message")

@@ -1,8 +1,10 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.history.JobLogStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobHandler;
+import dev.tern.engine.job.JobSignal;
 import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
@@ -42,7 +44,10 @@ final class RuntimeTestKit {
             clock,
             ids,
             new InMemoryProcesses(),
-            new JobStore(),
+            new JobStore(
+                database.dialect(),
+                new JobLogStore(clock, database.dialect(), "test-node"),
+                new JobSignal()),
             new JobDefinitionStore(),
             beans);
     this.runtime = module.runtimeService();
