@@ -111,6 +111,10 @@ public final class JobExecutor implements AutoCloseable {
     signal.signal();
   }
 
+  boolean stopping() {
+    return stopping;
+  }
+
   /** How many jobs this node holds (claimed or running). */
   public int heldJobs() {
     return held.size();
