@@ -3,7 +3,6 @@ package dev.tern.engine.job;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.OptimisticLockingException;
-import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.TernException;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
@@ -91,8 +90,8 @@ public final class JobService {
         handle -> {
           Job job = require(handle, jobId, "No job found with id '" + jobId + "'");
           if (job.suspended()) {
-            throw new ProcessEngineException(
-                "Cannot execute job " + jobId + ": the job is suspended");
+            // Camunda's REST answers engine refusals of this endpoint with 404.
+            throw new NotFoundException("Cannot execute job " + jobId + ": the job is suspended");
           }
           jobs.lockForOwner(handle, jobId, owner, lockUntil);
         });
@@ -136,11 +135,19 @@ public final class JobService {
         });
   }
 
-  public void setSuspended(String jobId, boolean suspended) {
-    database.useTransaction(
+  /**
+   * Suspends or activates a job. Like Camunda's, this is an update by id: an unknown id changes
+   * nothing (returns false) rather than failing.
+   */
+  public boolean setSuspended(String jobId, boolean suspended) {
+    return database.inTransaction(
         handle -> {
-          Job job = require(handle, jobId, "Job with id " + jobId + " does not exist");
-          guard(jobs.updateSuspended(handle, job, suspended), jobId);
+          Optional<Job> job = jobs.findById(handle, jobId);
+          if (job.isEmpty()) {
+            return false;
+          }
+          guard(jobs.updateSuspended(handle, job.get(), suspended), jobId);
+          return true;
         });
   }
 
@@ -158,7 +165,10 @@ public final class JobService {
           if (job.lockOwner() != null
               && job.lockExpirationTime() != null
               && job.lockExpirationTime().isAfter(clock.instant())) {
-            throw new ProcessEngineException(
+            // Not the client's mistake but a race with the executor: Camunda answers it with 500.
+            throw new TernException(
+                TernException.Category.CONFLICT,
+                "ProcessEngineException",
                 "Cannot delete job when the job is being executed. Try again later.");
           }
           incidents.deleteFailedJobIncident(handle, jobId);
@@ -191,17 +201,20 @@ public final class JobService {
     return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
   }
 
-  /** Suspends or activates a job definition and, when asked, its jobs. */
-  public void setJobDefinitionSuspended(String id, boolean suspended, boolean includeJobs) {
-    database.useTransaction(
+  /**
+   * Suspends or activates a job definition and, when asked, its jobs. An unknown id changes
+   * nothing (returns false), as in Camunda.
+   */
+  public boolean setJobDefinitionSuspended(String id, boolean suspended, boolean includeJobs) {
+    return database.inTransaction(
         handle -> {
           if (!definitions.updateSuspended(handle, id, suspended)) {
-            throw new NotFoundException(
-                "Job Definition with id " + id + " does not exist");
+            return false;
           }
           if (includeJobs) {
             jobs.updateSuspendedByDefinition(handle, id, suspended);
           }
+          return true;
         });
   }
 

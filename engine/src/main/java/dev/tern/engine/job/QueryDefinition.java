@@ -101,6 +101,11 @@ public final class QueryDefinition {
     return filters.values();
   }
 
+  /** The {@code sortBy} values this query accepts. */
+  public java.util.Set<String> sortKeys() {
+    return sortColumns.keySet();
+  }
+
   public boolean sortable(String sortBy) {
     return sortColumns.containsKey(sortBy);
   }
