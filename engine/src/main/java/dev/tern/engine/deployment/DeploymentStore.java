@@ -141,19 +141,15 @@ final class DeploymentStore {
 
   List<Deployment> queryDeployments(Handle handle, DeploymentQuery query, Page page) {
     Conditions where = deploymentConditions(query);
-    String orderBy =
-        query.sorting().stream()
-            .map(s -> s.field().column + (s.ascending() ? " ASC" : " DESC"))
-            .collect(Collectors.joining(", "));
     String sql =
         "SELECT "
             + DEPLOYMENT_COLUMNS
             + " FROM tern_deployment d"
             + where.sql()
-            + " ORDER BY "
-            + (orderBy.isEmpty() ? "" : orderBy + ", ")
-            + "d.id ASC"
-            + limit(page);
+            + orderAndPage(
+                query.sorting().stream().map(s -> s.field().column + direction(s.ascending())),
+                "d.id",
+                page);
     return where.bind(handle.createQuery(sql)).map((rs, ctx) -> deployment(rs)).list();
   }
 
@@ -242,19 +238,15 @@ final class DeploymentStore {
   List<ProcessDefinition> queryProcessDefinitions(
       Handle handle, ProcessDefinitionQuery query, Page page) {
     Conditions where = definitionConditions(query);
-    String orderBy =
-        query.sorting().stream()
-            .map(s -> s.field().column + (s.ascending() ? " ASC" : " DESC"))
-            .collect(Collectors.joining(", "));
     String sql =
         "SELECT "
             + DEFINITION_COLUMNS
             + " FROM tern_process_definition pd JOIN tern_deployment d ON d.id = pd.deployment_id"
             + where.sql()
-            + " ORDER BY "
-            + (orderBy.isEmpty() ? "" : orderBy + ", ")
-            + "pd.id ASC"
-            + limit(page);
+            + orderAndPage(
+                query.sorting().stream().map(s -> s.field().column + direction(s.ascending())),
+                "pd.id",
+                page);
     return where.bind(handle.createQuery(sql)).map((rs, ctx) -> processDefinition(rs)).list();
   }
 
@@ -407,11 +399,21 @@ final class DeploymentStore {
     }
   }
 
-  private static String limit(Page page) {
+  private static String direction(boolean ascending) {
+    return ascending ? " ASC" : " DESC";
+  }
+
+  /** ORDER BY the requested terms, then the id so pages are stable; LIMIT/OFFSET when paged. */
+  private static String orderAndPage(
+      java.util.stream.Stream<String> terms, String idColumn, Page page) {
+    String orderBy =
+        " ORDER BY "
+            + java.util.stream.Stream.concat(terms, java.util.stream.Stream.of(idColumn + " ASC"))
+                .collect(Collectors.joining(", "));
     if (page.firstResult() == 0 && page.maxResults() == Integer.MAX_VALUE) {
-      return "";
+      return orderBy;
     }
-    return " LIMIT " + page.maxResults() + " OFFSET " + page.firstResult();
+    return orderBy + " LIMIT " + page.maxResults() + " OFFSET " + page.firstResult();
   }
 
   private static Deployment deployment(ResultSet rs) throws SQLException {
