@@ -21,6 +21,10 @@ import dev.tern.engine.history.JobHistoryService;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.runtime.DeployedProcessLookup;
+import dev.tern.engine.runtime.RuntimeJobHandlers;
+import dev.tern.engine.runtime.RuntimeModule;
+import dev.tern.engine.runtime.RuntimeService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +50,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final JobService jobService;
   private final IncidentService incidentService;
   private final JobHistoryService jobHistoryService;
+  private final RuntimeModule runtime;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -66,7 +71,18 @@ public final class ProcessEngine implements AutoCloseable {
     this.jobDefinitionStore = new JobDefinitionStore();
     HistoricIncidentStore historicIncidentStore = new HistoricIncidentStore(clock);
     this.incidentStore = new IncidentStore(clock, ids, historicIncidentStore);
-    List<JobHandler> jobHandlers = new ArrayList<>(builder.jobHandlers);
+    this.runtime =
+        RuntimeModule.create(
+            database,
+            clock,
+            ids,
+            new DeployedProcessLookup(deploymentService),
+            jobStore,
+            jobDefinitionStore,
+            incidentStore,
+            builder.beans);
+    List<JobHandler> jobHandlers = new ArrayList<>(runtime.jobHandlers().all());
+    jobHandlers.addAll(builder.jobHandlers);
     JobHandlerRegistry jobHandlerRegistry = new JobHandlerRegistry(jobHandlers);
     RetryCycleLookup retryCycles =
         builder.retryCycleLookup != null
@@ -160,6 +176,16 @@ public final class ProcessEngine implements AutoCloseable {
   /** SQL for incidents: other capabilities open and resolve incidents through it. */
   public IncidentStore incidentStore() {
     return incidentStore;
+  }
+
+  /** Starting process instances and moving waiting tokens on. */
+  public RuntimeService runtimeService() {
+    return runtime.runtimeService();
+  }
+
+  /** The interpreter's job handlers (async continuations, timers), for the job executor. */
+  public RuntimeJobHandlers runtimeJobHandlers() {
+    return runtime.jobHandlers();
   }
 
   @Override

@@ -1,12 +1,16 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
@@ -25,11 +29,13 @@ final class RuntimeJobs {
   static final int DEFAULT_RETRIES = 3;
 
   private final JobStore jobStore;
+  private final IncidentStore incidentStore;
   private final Clock clock;
   private final Ids ids;
 
-  RuntimeJobs(JobStore jobStore, Clock clock, Ids ids) {
+  RuntimeJobs(JobStore jobStore, IncidentStore incidentStore, Clock clock, Ids ids) {
     this.jobStore = jobStore;
+    this.incidentStore = incidentStore;
     this.clock = clock;
     this.ids = ids;
   }
@@ -108,33 +114,38 @@ final class RuntimeJobs {
 
   /** Deletes the jobs of one token except the job now executing (the executor deletes that one). */
   void deleteForExecution(Handle handle, String executionId, String exceptJobId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_job WHERE execution_id = :executionId AND id <> :exceptJobId")
-        .bind("executionId", executionId)
-        .bind("exceptJobId", exceptJobId == null ? "" : exceptJobId)
-        .execute();
+    delete(handle, "j.execution_id = :executionId", Map.of("executionId", executionId), exceptJobId);
   }
 
   /** Deletes the boundary timer jobs of one token (its activity ended normally). */
   void deleteBoundaryTimers(Handle handle, String executionId, String exceptJobId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_job WHERE execution_id = :executionId AND handler_type = :type"
-                + " AND id <> :exceptJobId")
-        .bind("executionId", executionId)
-        .bind("type", TIMER_TRANSITION)
-        .bind("exceptJobId", exceptJobId == null ? "" : exceptJobId)
-        .execute();
+    delete(
+        handle,
+        "j.execution_id = :executionId AND j.handler_type = :timerType",
+        Map.of("executionId", executionId, "timerType", TIMER_TRANSITION),
+        exceptJobId);
   }
 
   /** Deletes every job of an instance that ended, except the job now executing. */
   void deleteForInstance(Handle handle, String processInstanceId, String exceptJobId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_job WHERE process_instance_id = :pi AND id <> :exceptJobId")
-        .bind("pi", processInstanceId)
-        .bind("exceptJobId", exceptJobId == null ? "" : exceptJobId)
-        .execute();
+    delete(handle, "j.process_instance_id = :pi", Map.of("pi", processInstanceId), exceptJobId);
+  }
+
+  /**
+   * Deletes jobs through the job store (which writes their deletion log) and marks the failedJob
+   * incidents of those jobs deleted. The selections are one token's or one instance's jobs: few.
+   */
+  private void delete(Handle handle, String where, Map<String, Object> binds, String exceptJobId) {
+    Map<String, Object> all = new HashMap<>(binds);
+    all.put("exceptJobId", exceptJobId == null ? "" : exceptJobId);
+    String condition = where + " AND j.id <> :exceptJobId";
+    var select = handle.createQuery("SELECT j.id FROM tern_job j WHERE " + condition);
+    all.forEach(select::bind);
+    List<String> ids = select.mapTo(String.class).list();
+    if (ids.isEmpty()) {
+      return;
+    }
+    ids.forEach(id -> incidentStore.deleteFailedJobIncident(handle, id));
+    jobStore.delete(handle, condition, all);
   }
 }

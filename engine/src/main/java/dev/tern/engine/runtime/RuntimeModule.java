@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
@@ -31,6 +32,7 @@ public final class RuntimeModule {
       DeployedProcesses processes,
       JobStore jobStore,
       JobDefinitionStore jobDefinitionStore,
+      IncidentStore incidentStore,
       Map<String, Object> beans) {
     ParameterValues parameters = new ParameterValues(new Expressions());
     Interpreter interpreter =
@@ -40,7 +42,7 @@ public final class RuntimeModule {
             processes,
             new ExecutionStore(),
             new RuntimeHistoryStore(),
-            new RuntimeJobs(jobStore, clock, ids),
+            new RuntimeJobs(jobStore, incidentStore, clock, ids),
             jobDefinitionStore,
             new VariableStore(clock, ids),
             parameters,

@@ -1,7 +1,6 @@
 package dev.tern.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinition;
@@ -74,7 +73,7 @@ class AsyncAndTimerTest {
         .singleElement()
         .satisfies(e -> assertThat(e.state()).isEqualTo(ExecutionState.ASYNC));
 
-    kit.runDueJobs(instance.id());
+    kit.runDueJobs();
 
     assertThat(calls).containsExactly("call");
     assertThat(kit.instanceExists(instance.id())).isFalse();
@@ -117,11 +116,13 @@ class AsyncAndTimerTest {
     ProcessInstance instance = kit.start(definition);
     Job job = kit.onlyJob(instance.id());
 
-    assertThatThrownBy(() -> kit.runJob(job))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("service unavailable");
+    kit.runDueJobs();
 
-    assertThat(kit.onlyJob(instance.id()).id()).isEqualTo(job.id());
+    Job failed = kit.onlyJob(instance.id());
+    assertThat(failed.id()).isEqualTo(job.id());
+    assertThat(failed.retries()).isZero();
+    assertThat(failed.exceptionMessage()).isEqualTo("service unavailable");
+    assertThat(kit.count("SELECT COUNT(*) FROM tern_incident WHERE configuration = ?", job.id())).isEqualTo(1);
     assertThat(kit.executions(instance.id()))
         .singleElement()
         .satisfies(
@@ -157,7 +158,7 @@ class AsyncAndTimerTest {
         .singleElement()
         .satisfies(r -> assertThat(r.get("end_time")).isNotNull());
 
-    kit.runDueJobs(instance.id());
+    kit.runDueJobs();
 
     assertThat(calls).containsExactly("call");
     assertThat(kit.executions(instance.id())).extracting(ExecutionRow::activityId).containsExactly("next");
@@ -186,11 +187,13 @@ class AsyncAndTimerTest {
     assertThat(timer.retries()).isEqualTo(3);
 
     kit.clock.advance(Duration.ofMinutes(9));
-    assertThat(kit.runDueJobs(instance.id())).isZero();
+    kit.runDueJobs();
+    assertThat(kit.onlyJob(instance.id()).id()).isEqualTo(timer.id());
     assertThat(kit.executions(instance.id())).extracting(ExecutionRow::activityId).containsExactly("wait");
 
     kit.clock.advance(Duration.ofMinutes(1));
-    assertThat(kit.runDueJobs(instance.id())).isEqualTo(1);
+    kit.runDueJobs();
+    assertThat(kit.jobs(instance.id())).isEmpty();
     assertThat(kit.executions(instance.id())).extracting(ExecutionRow::activityId).containsExactly("after");
   }
 
@@ -232,7 +235,7 @@ class AsyncAndTimerTest {
     assertThat(timer.executionId()).isEqualTo(instance.id());
 
     kit.clock.advance(Duration.ofHours(1));
-    kit.runDueJobs(instance.id());
+    kit.runDueJobs();
 
     assertThat(kit.executions(instance.id())).extracting(ExecutionRow::activityId).containsExactly("escalate");
     assertThat(kit.jobs(instance.id())).isEmpty();
@@ -256,7 +259,7 @@ class AsyncAndTimerTest {
 
     assertThat(kit.jobs(instance.id())).isEmpty();
     kit.clock.advance(Duration.ofHours(2));
-    assertThat(kit.runDueJobs(instance.id())).isZero();
+    kit.runDueJobs();
     assertThat(kit.instanceExists(instance.id())).isFalse();
     assertThat(kit.historicInstance(instance.id()).get("end_activity_id")).isEqualTo("done");
   }
@@ -274,17 +277,17 @@ class AsyncAndTimerTest {
             .filter(j -> j.handlerType().equals("async-continuation"))
             .findFirst()
             .orElseThrow();
-    assertThatThrownBy(() -> kit.runJob(async)).hasMessage("service unavailable");
+    kit.runDueJobs();
+    assertThat(kit.count("SELECT COUNT(*) FROM tern_incident WHERE configuration = ?", async.id())).isEqualTo(1);
 
     kit.clock.advance(Duration.ofHours(1));
-    Job timer =
-        kit.jobs(instance.id()).stream()
-            .filter(j -> j.handlerType().equals("timer-transition"))
-            .findFirst()
-            .orElseThrow();
-    kit.runJob(timer);
+    kit.runDueJobs();
 
     assertThat(kit.jobs(instance.id())).isEmpty();
+    assertThat(kit.count("SELECT COUNT(*) FROM tern_incident WHERE process_instance_id = ?", instance.id())).isZero();
+    assertThat(kit.count(
+            "SELECT COUNT(*) FROM tern_hi_job_log WHERE job_id = ? AND job_state = 3", async.id()))
+        .isEqualTo(1);
     assertThat(kit.executions(instance.id())).extracting(ExecutionRow::activityId).containsExactly("escalate");
   }
 

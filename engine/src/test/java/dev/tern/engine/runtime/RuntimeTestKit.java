@@ -1,9 +1,15 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.incident.IncidentStore;
+import dev.tern.engine.job.JobExecutor;
+import dev.tern.engine.job.JobExecutorSettings;
+import dev.tern.engine.job.JobHandlerRegistry;
+import dev.tern.engine.job.JobRunner;
+import dev.tern.engine.job.RetryCycleLookup;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitionStore;
-import dev.tern.engine.job.JobHandler;
 import dev.tern.engine.job.JobSignal;
 import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
@@ -20,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The interpreter on a test database with a mutable clock, models registered in memory, and a
- * synchronous job driver that runs due jobs of one instance through the runtime's handlers.
+ * The interpreter on a test database with a mutable clock and models registered in memory; jobs
+ * run through the job capability's real runner and executor, driven synchronously
+ * ({@link JobExecutor#executeDueJobs()}).
  */
 final class RuntimeTestKit {
 
@@ -30,6 +37,7 @@ final class RuntimeTestKit {
   final Ids ids = new Ids(clock);
   final RuntimeService runtime;
   final RuntimeJobHandlers handlers;
+  final JobExecutor jobExecutor;
   private final Map<String, DeployedProcess> processes = new ConcurrentHashMap<>();
 
   RuntimeTestKit(TestDatabase db) {
@@ -38,20 +46,45 @@ final class RuntimeTestKit {
 
   RuntimeTestKit(TestDatabase db, Map<String, Object> beans) {
     this.database = db.database();
+    JobSignal signal = new JobSignal();
+    JobLogStore jobLog = new JobLogStore(clock, database.dialect(), "test-node");
+    JobStore jobStore = new JobStore(database.dialect(), jobLog, signal);
+    IncidentStore incidents = new IncidentStore(clock, ids, new HistoricIncidentStore(clock));
     RuntimeModule module =
         RuntimeModule.create(
             database,
             clock,
             ids,
             new InMemoryProcesses(),
-            new JobStore(
-                database.dialect(),
-                new JobLogStore(clock, database.dialect(), "test-node"),
-                new JobSignal()),
+            jobStore,
             new JobDefinitionStore(),
+            incidents,
             beans);
     this.runtime = module.runtimeService();
     this.handlers = module.jobHandlers();
+    RetryCycleLookup retryCycles =
+        (handle, job) ->
+            Optional.ofNullable(processes.get(job.processDefinitionId()))
+                .flatMap(p -> p.model().findNode(job.activityId()))
+                .map(node -> node.continuation().failedJobRetryTimeCycle());
+    JobRunner runner =
+        new JobRunner(
+            database,
+            clock,
+            jobStore,
+            jobLog,
+            incidents,
+            new JobHandlerRegistry(handlers.all()),
+            retryCycles);
+    this.jobExecutor =
+        new JobExecutor(
+            database,
+            clock,
+            jobStore,
+            runner,
+            signal,
+            JobExecutorSettings.defaults().withNodeId("test-node"),
+            true);
   }
 
   /** Registers a model as a new deployed definition and returns its id. */
@@ -88,32 +121,9 @@ final class RuntimeTestKit {
     return runtime.startProcessInstanceById(definitionId, null, variables);
   }
 
-  /** Runs due, non-suspended jobs with retries left of one instance until none is due. */
-  int runDueJobs(String processInstanceId) {
-    int ran = 0;
-    while (true) {
-      Optional<Job> next =
-          jobs(processInstanceId).stream()
-              .filter(j -> j.retries() > 0 && !j.suspended())
-              .filter(j -> j.dueDate() == null || !j.dueDate().isAfter(clock.instant()))
-              .min(Comparator.comparing(Job::createTime).thenComparing(Job::id));
-      if (next.isEmpty()) {
-        return ran;
-      }
-      runJob(next.get());
-      ran++;
-    }
-  }
-
-  /** Runs one job in its own transaction and deletes it, as the job executor does on success. */
-  void runJob(Job job) {
-    JobHandler handler =
-        handlers.all().stream().filter(h -> h.type().equals(job.handlerType())).findFirst().orElseThrow();
-    database.useTransaction(
-        h -> {
-          handler.execute(job, h);
-          h.execute("DELETE FROM tern_job WHERE id = ?", job.id());
-        });
+  /** Runs every due job (failed attempts included) on this thread; returns the number of runs. */
+  int runDueJobs() {
+    return jobExecutor.executeDueJobs();
   }
 
   List<Job> jobs(String processInstanceId) {

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Camunda's {@code http-connector} on {@link HttpClient}. Request parameters: {@code url},
  * {@code method}, {@code headers} (map), {@code payload} (string) and {@code request-config} (map).
  * Response parameters: {@code statusCode} (Integer), {@code response} (body text, null without a
- * body) and {@code headers} (map of name to value).
+ * body) and {@code headers} (map of name to last value, looked up ignoring case).
  *
  * <p>A request that cannot be sent (connection refused, unknown host, timeout) always fails. An
  * HTTP error status (4xx/5xx) fails only when {@code request-config} holds {@code throw-http-error}
@@ -133,7 +134,8 @@ public final class HttpConnector {
 
   private static Map<String, Object> responseParameters(
       HttpRequest request, HttpResponse<String> response) {
-    Map<String, String> headers = new LinkedHashMap<>();
+    // HTTP header names are case-insensitive; so is this map, whatever case the server used
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     response.headers().map().forEach((name, values) -> headers.put(name, lastOf(values)));
     String body = response.body();
     boolean noBody =
