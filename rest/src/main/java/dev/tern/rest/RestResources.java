@@ -1,0 +1,18 @@
+package dev.tern.rest;
+
+import dev.tern.engine.ProcessEngine;
+import dev.tern.rest.engine.EngineInfoResource;
+import java.util.List;
+
+/** Every REST resource of the server. Each team adds its resources to this one list. */
+public final class RestResources {
+
+  private RestResources() {}
+
+  public static List<RestResource> all(ProcessEngine engine) {
+    return List.of(
+        new EngineInfoResource(engine)
+        // add new resources above this line, one per line
+        );
+  }
+}

@@ -1,0 +1,73 @@
+package dev.tern.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.TernException;
+import dev.tern.rest.support.CamundaJson;
+import dev.tern.rest.support.ErrorResponses;
+import dev.tern.rest.support.RestException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+
+/**
+ * The HTTP server of Camunda's REST API, mounted under {@value #BASE_PATH}. Holds no business
+ * logic: resources parse, call the engine, render.
+ */
+public final class RestServer implements AutoCloseable {
+
+  public static final String BASE_PATH = "/engine-rest";
+
+  /** Largest request body accepted (deployments carry BPMN files). */
+  public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
+  private final Javalin javalin;
+
+  public RestServer(ProcessEngine engine) {
+    this(RestResources.all(engine));
+  }
+
+  public RestServer(List<RestResource> resources) {
+    this.javalin = Javalin.create(config -> configure(config, resources));
+  }
+
+  /** Starts listening on {@code port} (0 picks a free port, see {@link #port()}). */
+  public RestServer start(int port) {
+    javalin.start(port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void configure(JavalinConfig config, List<RestResource> resources) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.jsonMapper(new JavalinJackson(CamundaJson.mapper(), false));
+    config.http.prefer405over404 = true;
+    config.http.maxRequestSize = MAX_REQUEST_BYTES;
+    config.router.ignoreTrailingSlashes = true;
+
+    config.routes.exception(TernException.class, ErrorResponses::handleEngine);
+    config.routes.exception(RestException.class, ErrorResponses::handleRest);
+    config.routes.exception(JsonProcessingException.class, ErrorResponses::handleJson);
+    config.routes.exception(HttpResponseException.class, ErrorResponses::handleJavalin);
+    config.routes.exception(Exception.class, ErrorResponses::handleUnexpected);
+
+    Routes routes = new Routes();
+    resources.forEach(resource -> resource.addRoutes(routes));
+    routes.registerOn(config.routes);
+  }
+}

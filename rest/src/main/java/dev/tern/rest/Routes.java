@@ -1,0 +1,72 @@
+package dev.tern.rest;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where resources declare routes. Paths are relative to {@link RestServer#BASE_PATH} and use
+ * Javalin's syntax for parameters: {@code /job/{id}/retries}.
+ *
+ * <p>Javalin matches routes in registration order; Routes registers literal segments before
+ * parameters ({@code /job/count} before {@code /job/{id}}), whatever order resources declare them
+ * in.
+ */
+public final class Routes {
+
+  private record Route(HandlerType method, String path, Handler handler) {}
+
+  private final List<Route> routes = new ArrayList<>();
+
+  Routes() {}
+
+  public Routes get(String path, Handler handler) {
+    return add(HandlerType.GET, path, handler);
+  }
+
+  public Routes post(String path, Handler handler) {
+    return add(HandlerType.POST, path, handler);
+  }
+
+  public Routes put(String path, Handler handler) {
+    return add(HandlerType.PUT, path, handler);
+  }
+
+  public Routes delete(String path, Handler handler) {
+    return add(HandlerType.DELETE, path, handler);
+  }
+
+  private Routes add(HandlerType method, String path, Handler handler) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("Route paths start with '/': " + path);
+    }
+    routes.add(new Route(method, path, handler));
+    return this;
+  }
+
+  void registerOn(JavalinDefaultRoutingApi javalin) {
+    routes.stream()
+        .sorted(Comparator.comparing(Route::path, Routes::literalsFirst))
+        .forEach(r -> javalin.addHttpHandler(r.method(), RestServer.BASE_PATH + r.path(), r.handler()));
+  }
+
+  /**
+   * Segment by segment, a literal sorts before a parameter, then shorter paths first (a total
+   * order on the literal/parameter pattern, so the stable sort keeps declaration order otherwise).
+   */
+  private static int literalsFirst(String a, String b) {
+    String[] left = a.split("/");
+    String[] right = b.split("/");
+    for (int i = 0; i < Math.min(left.length, right.length); i++) {
+      int l = left[i].startsWith("{") || left[i].startsWith("<") ? 1 : 0;
+      int r = right[i].startsWith("{") || right[i].startsWith("<") ? 1 : 0;
+      if (l != r) {
+        return Integer.compare(l, r);
+      }
+    }
+    return Integer.compare(left.length, right.length);
+  }
+}

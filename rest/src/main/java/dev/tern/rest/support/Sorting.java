@@ -1,0 +1,69 @@
+package dev.tern.rest.support;
+
+import dev.tern.engine.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sort criteria from the query string ({@code sortBy} + {@code sortOrder}) or from a JSON body's
+ * {@code sorting} array, validated against the values a resource allows.
+ */
+public final class Sorting {
+
+  /** One criterion: a resource-defined {@code sortBy} value and its direction. */
+  public record Criterion(String sortBy, boolean ascending) {}
+
+  private Sorting() {}
+
+  /**
+   * The query string's criterion (at most one); empty if neither {@code sortBy} nor {@code
+   * sortOrder} is given. Both are required together, as in Camunda.
+   */
+  public static List<Criterion> fromQuery(QueryParams params, Set<String> allowedSortBy) {
+    String sortBy = params.string("sortBy");
+    String sortOrder = params.string("sortOrder");
+    if (sortBy == null && sortOrder == null) {
+      return List.of();
+    }
+    if (sortBy == null || sortOrder == null) {
+      throw new InvalidRequestException(
+          "Only a single sorting parameter specified. sortBy and sortOrder required");
+    }
+    if (!allowedSortBy.contains(sortBy)) {
+      throw QueryParams.invalid("sortBy", sortBy, null);
+    }
+    return List.of(new Criterion(sortBy, ascending(sortOrder, true)));
+  }
+
+  /**
+   * The criteria of a JSON body's {@code sorting} array, in order; {@code null} reads as none. An
+   * entry needs {@code sortBy}; its {@code sortOrder} defaults to ascending.
+   */
+  public static List<Criterion> fromBody(List<SortingDto> sorting, Set<String> allowedSortBy) {
+    if (sorting == null) {
+      return List.of();
+    }
+    List<Criterion> criteria = new ArrayList<>(sorting.size());
+    for (SortingDto entry : sorting) {
+      if (entry == null || entry.sortBy() == null || !allowedSortBy.contains(entry.sortBy())) {
+        throw new InvalidRequestException(
+            "sortBy parameter has invalid value: " + (entry == null ? null : entry.sortBy()));
+      }
+      boolean ascending = entry.sortOrder() == null || ascending(entry.sortOrder(), false);
+      criteria.add(new Criterion(entry.sortBy(), ascending));
+    }
+    return List.copyOf(criteria);
+  }
+
+  private static boolean ascending(String sortOrder, boolean fromQuery) {
+    return switch (sortOrder) {
+      case "asc" -> true;
+      case "desc" -> false;
+      default ->
+          throw fromQuery
+              ? QueryParams.invalid("sortOrder", sortOrder, null)
+              : new InvalidRequestException("sortOrder parameter has invalid value: " + sortOrder);
+    };
+  }
+}

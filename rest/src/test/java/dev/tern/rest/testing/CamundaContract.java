@@ -1,0 +1,115 @@
+package dev.tern.rest.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.JsonValidationReportFormat;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Camunda 7.24's published {@code openapi.json} (from {@code
+ * org.camunda.bpm:camunda-engine-rest-openapi}, at the root of that jar) as RestAssured filters
+ * that fail a test with a {@link ContractViolation} when a request or response breaks the contract.
+ * Built on the swagger-request-validator (its RestAssured adapters), base path {@code
+ * /engine-rest}.
+ *
+ * <p>One deliberate relaxation: the validator injects {@code additionalProperties: false} into
+ * every schema, which wrongly rejects valid bodies of Camunda's many {@code allOf} schemas
+ * (DeploymentDto, ProcessInstanceDto, SetJobRetriesDto, …). Extra properties are therefore not
+ * reported; wrong types, missing formats, undocumented statuses and unknown enum values are.
+ */
+public final class CamundaContract {
+
+  /** Where the spec sits inside the camunda-engine-rest-openapi jar. */
+  public static final String SPEC_RESOURCE = "openapi.json";
+
+  private CamundaContract() {}
+
+  /** Validates the request and the response. */
+  public static Filter strict() {
+    return new ContractFilter(false);
+  }
+
+  /**
+   * Validates only the response (where the contract knows the operation): for tests that send what
+   * the contract forbids on purpose and check Tern's answer.
+   */
+  public static Filter responsesOnly() {
+    return new ContractFilter(true);
+  }
+
+  /** A request or response that breaks Camunda's contract. */
+  public static final class ContractViolation extends AssertionError {
+    ContractViolation(String message) {
+      super(message);
+    }
+  }
+
+  private record ContractFilter(boolean responsesOnly) implements Filter {
+    @Override
+    public Response filter(
+        FilterableRequestSpecification request,
+        FilterableResponseSpecification responseSpec,
+        FilterContext context) {
+      Response response = context.next(request, responseSpec);
+      ValidationReport report =
+          Holder.VALIDATOR.validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
+      List<ValidationReport.Message> errors =
+          report.getMessages().stream()
+              .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+              .filter(m -> !(responsesOnly && m.getKey().startsWith("validation.request")))
+              .toList();
+      if (!errors.isEmpty()) {
+        throw new ContractViolation(
+            request.getMethod()
+                + " "
+                + request.getURI()
+                + " -> "
+                + response.getStatusCode()
+                + " breaks Camunda's contract:\n"
+                + JsonValidationReportFormat.getInstance().apply(ValidationReport.from(errors))
+                + "\nresponse body: "
+                + response.asString());
+      }
+      return response;
+    }
+  }
+
+  // Parsing the 2 MB spec takes seconds: do it once per JVM, on first use.
+  private static final class Holder {
+    static final OpenApiInteractionValidator VALIDATOR =
+        OpenApiInteractionValidator.createForInlineApiSpecification(loadSpec())
+            .withBasePathOverride("/engine-rest")
+            .withLevelResolver(
+                LevelResolver.create()
+                    // ignoring this key also stops the validator injecting additionalProperties
+                    .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+
+    private static String loadSpec() {
+      try (InputStream in =
+          CamundaContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              SPEC_RESOURCE
+                  + " not on the classpath: add org.camunda.bpm:camunda-engine-rest-openapi");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
