@@ -67,8 +67,11 @@ public final class OutageStory {
               .orElse(List.of());
       floor.forEach(
           m -> log.printf(
-              "SQL floor: %d incidents deleted, %d jobs updated in %.1f ms (rolled back)%n",
-              m.incidentsDeleted(), m.jobsUpdated(), m.elapsed().toNanos() / 1e6));
+              "SQL floor: %d incidents deleted in %.1f ms, %d jobs updated in %.1f ms (rolled back)%n",
+              m.incidentsDeleted(),
+              m.deleteElapsed().toNanos() / 1e6,
+              m.jobsUpdated(),
+              m.updateElapsed().toNanos() / 1e6));
 
       stub.goUp();
       Instant callWallClock = Instant.now();

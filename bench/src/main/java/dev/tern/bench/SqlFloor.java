@@ -41,8 +41,14 @@ public final class SqlFloor {
   /** Where the server's database is. */
   public record Target(String jdbcUrl, String user, String password, Schema schema) {}
 
-  /** One rolled-back attempt. */
-  public record Measurement(int incidentsDeleted, int jobsUpdated, Duration elapsed) {}
+  /** One rolled-back attempt; {@link #elapsed()} is both statements together. */
+  public record Measurement(
+      int incidentsDeleted, int jobsUpdated, Duration deleteElapsed, Duration updateElapsed) {
+
+    public Duration elapsed() {
+      return deleteElapsed.plus(updateElapsed);
+    }
+  }
 
   private SqlFloor() {}
 
@@ -77,9 +83,11 @@ public final class SqlFloor {
       update.setString(2, processKey);
       long started = System.nanoTime();
       int incidents = delete.executeUpdate();
+      long deleted = System.nanoTime();
       int jobs = update.executeUpdate();
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      return new Measurement(incidents, jobs, elapsed);
+      long updated = System.nanoTime();
+      return new Measurement(
+          incidents, jobs, Duration.ofNanos(deleted - started), Duration.ofNanos(updated - deleted));
     } finally {
       connection.rollback();
     }
