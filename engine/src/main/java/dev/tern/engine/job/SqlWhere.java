@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class SqlWhere {
 
+  private static final int MAX_ARRAY = 50_000;
+
   private final String prefix;
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> binds = new LinkedHashMap<>();
@@ -31,18 +33,34 @@ public final class SqlWhere {
     return this;
   }
 
-  /** Adds {@code column = ANY(:values)} when the list is present (an empty list matches nothing). */
+  /**
+   * Adds {@code column = ANY(:values)} when the list is present (an empty list matches nothing).
+   * H2 caps an array at 65,536 elements, so longer lists become a few arrays joined by {@code OR}.
+   */
   public SqlWhere in(String column, Collection<String> values) {
     if (values != null) {
-      conditions.add(column + " = ANY(:" + bind(values.toArray(String[]::new)) + ")");
+      conditions.add(anyOf(column, values));
     }
     return this;
+  }
+
+  private String anyOf(String column, Collection<String> values) {
+    String[] all = values.toArray(String[]::new);
+    if (all.length <= MAX_ARRAY) {
+      return column + " = ANY(:" + bind(all) + ")";
+    }
+    List<String> parts = new ArrayList<>();
+    for (int from = 0; from < all.length; from += MAX_ARRAY) {
+      String[] chunk = java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + MAX_ARRAY));
+      parts.add(column + " = ANY(:" + bind(chunk) + ")");
+    }
+    return "(" + String.join(" OR ", parts) + ")";
   }
 
   /** Tenant filter: the listed tenants, plus rows without tenant when asked. */
   public SqlWhere tenantIn(String column, Collection<String> tenantIds, boolean includeWithout) {
     if (tenantIds != null) {
-      String any = column + " = ANY(:" + bind(tenantIds.toArray(String[]::new)) + ")";
+      String any = anyOf(column, tenantIds);
       conditions.add(includeWithout ? "(" + any + " OR " + column + " IS NULL)" : any);
     }
     return this;
