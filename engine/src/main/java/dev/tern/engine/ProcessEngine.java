@@ -18,6 +18,10 @@ import dev.tern.engine.job.JobStore;
 import dev.tern.engine.job.ModelRetryCycleLookup;
 import dev.tern.engine.job.RetryCycleLookup;
 import dev.tern.engine.history.JobHistoryService;
+import dev.tern.engine.batch.BatchService;
+import dev.tern.engine.batch.BatchSettings;
+import dev.tern.engine.history.HistoricBatchService;
+import dev.tern.engine.history.UserOperationLogService;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
@@ -51,6 +55,9 @@ public final class ProcessEngine implements AutoCloseable {
   private final IncidentService incidentService;
   private final JobHistoryService jobHistoryService;
   private final RuntimeModule runtime;
+  private final BatchService batchService;
+  private final HistoricBatchService historicBatchService;
+  private final UserOperationLogService userOperationLogService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -83,6 +90,8 @@ public final class ProcessEngine implements AutoCloseable {
             builder.beans);
     List<JobHandler> jobHandlers = new ArrayList<>(runtime.jobHandlers().all());
     jobHandlers.addAll(builder.jobHandlers);
+    this.batchService = new BatchService(database, clock, ids, builder.batchSettings, jobStore);
+    jobHandlers.addAll(batchService.jobHandlers());
     JobHandlerRegistry jobHandlerRegistry = new JobHandlerRegistry(jobHandlers);
     RetryCycleLookup retryCycles =
         builder.retryCycleLookup != null
@@ -108,6 +117,8 @@ public final class ProcessEngine implements AutoCloseable {
     if (builder.startJobExecutor) {
       jobExecutor.start();
     }
+    this.historicBatchService = new HistoricBatchService(database);
+    this.userOperationLogService = new UserOperationLogService(database);
   }
 
   public static Builder builder() {
@@ -188,6 +199,19 @@ public final class ProcessEngine implements AutoCloseable {
     return runtime.jobHandlers();
   }
 
+  /** Batches: set job retries asynchronously, batch statistics, suspension, deletion. */
+  public BatchService batchService() {
+    return batchService;
+  }
+
+  public HistoricBatchService historicBatchService() {
+    return historicBatchService;
+  }
+
+  public UserOperationLogService userOperationLogService() {
+    return userOperationLogService;
+  }
+
   @Override
   public void close() {
     jobExecutor.close();
@@ -208,6 +232,7 @@ public final class ProcessEngine implements AutoCloseable {
     private final List<JobHandler> jobHandlers = new ArrayList<>();
     private RetryCycleLookup retryCycleLookup;
     private boolean startJobExecutor = true;
+    private BatchSettings batchSettings = BatchSettings.defaults();
 
     private Builder() {}
 
@@ -262,6 +287,12 @@ public final class ProcessEngine implements AutoCloseable {
     /** Named objects that expressions such as {@code ${mailer.send(order)}} can reach. */
     public Builder beans(Map<String, Object> beans) {
       this.beans = Map.copyOf(beans);
+      return this;
+    }
+
+    /** How batches are cut into jobs; {@link BatchSettings#defaults()} unless set. */
+    public Builder batchSettings(BatchSettings batchSettings) {
+      this.batchSettings = Objects.requireNonNull(batchSettings);
       return this;
     }
 

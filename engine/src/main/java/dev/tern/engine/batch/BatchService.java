@@ -1,0 +1,309 @@
+package dev.tern.engine.batch;
+
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.history.HistoricBatch;
+import dev.tern.engine.history.HistoricBatchStore;
+import dev.tern.engine.history.UserOperationLogEntry;
+import dev.tern.engine.history.UserOperationLogStore;
+import dev.tern.engine.job.JobDefinition;
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobHandler;
+import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Batches: creating set-job-retries batches, reading them with their progress, suspending and
+ * deleting them. A batch snapshots its selection into {@code tern_batch_item} with one statement; a
+ * seed job cuts it into batch jobs of {@code invocationsPerBatchJob} items each; each batch job
+ * applies its chunk set-based; the last one ends the batch.
+ */
+public final class BatchService {
+
+  private static final int JOB_DEFINITION_CHUNK = 1000;
+
+  private final Database database;
+  private final Clock clock;
+  private final Ids ids;
+  private final BatchSettings settings;
+  private final BatchStore batches = new BatchStore();
+  private final HistoricBatchStore historicBatches = new HistoricBatchStore();
+  private final UserOperationLogStore operationLog = new UserOperationLogStore();
+  private final JobDefinitionStore jobDefinitions = new JobDefinitionStore();
+  private final JobRetriesWriter retriesWriter = new JobRetriesWriter();
+  private final BatchJobs batchJobs;
+
+  public BatchService(
+      Database database, Clock clock, Ids ids, BatchSettings settings, JobStore jobStore) {
+    this.database = database;
+    this.clock = clock;
+    this.ids = ids;
+    this.settings = settings;
+    this.batchJobs = new BatchJobs(batches, historicBatches, jobStore, ids, clock);
+  }
+
+  /** The handlers of the seed, batch and monitor jobs, for the job executor. */
+  public List<JobHandler> jobHandlers() {
+    return List.of(
+        new BatchSeedJobHandler(batches, batchJobs, clock),
+        new SetJobRetriesJobHandler(batches, historicBatches, batchJobs, retriesWriter, clock),
+        new BatchMonitorJobHandler(batches, batchJobs, clock, settings.monitorPollInterval()));
+  }
+
+  /**
+   * Creates a batch setting the retries of every job of the selected process instances (the union
+   * of the ids and the queries' instances), as {@code POST /process-instance/job-retries} does.
+   *
+   * @param processInstanceQuery ids of runtime process instances, or null
+   * @param historicProcessInstanceQuery ids of historic process instances, or null
+   * @param userId the user creating the batch, or null when unknown (then no operation log entry is
+   *     written, as Camunda restricts the log to authenticated users by default)
+   */
+  public Batch setJobRetriesByProcessAsync(
+      List<String> processInstanceIds,
+      QuerySql processInstanceQuery,
+      QuerySql historicProcessInstanceQuery,
+      JobRetries retries,
+      String userId) {
+    JobSelection selection =
+        new JobSelection()
+            .jobsOfProcessInstances(processInstanceIds)
+            .jobsOfProcessInstances(processInstanceQuery)
+            .jobsOfProcessInstances(historicProcessInstanceQuery);
+    if (selection.isEmpty()) {
+      throw new ProcessEngineException(
+          "ENGINE-13051 You must specify at least one of or one of processInstanceIds,"
+              + " processInstanceQuery, or historicProcessInstanceQuery.");
+    }
+    return createSetJobRetriesBatch(selection, retries, userId);
+  }
+
+  /**
+   * Creates a batch setting the retries of the given jobs (the union of the ids and the query's
+   * jobs), as {@code POST /job/retries} does. Ids that match no job are ignored.
+   */
+  public Batch setJobRetriesAsync(
+      List<String> jobIds, QuerySql jobQuery, JobRetries retries, String userId) {
+    JobSelection selection = new JobSelection().jobIds(jobIds).jobs(jobQuery);
+    return createSetJobRetriesBatch(selection, retries, userId);
+  }
+
+  /**
+   * Sets the retries of the failed jobs (no retries left) of one job definition, at once.
+   *
+   * @return the number of jobs changed
+   */
+  public int setJobRetriesByJobDefinition(String jobDefinitionId, JobRetries retries) {
+    if (retries.retries() < 0) {
+      throw new ProcessEngineException(
+          "The number of job retries must be a non-negative Integer, but '"
+              + retries.retries()
+              + "' has been provided.");
+    }
+    return database.inTransaction(
+        handle -> {
+          boolean exists =
+              handle
+                  .createQuery("SELECT COUNT(*) FROM tern_job_definition WHERE id = :id")
+                  .bind("id", jobDefinitionId)
+                  .mapTo(Long.class)
+                  .one()
+                  > 0;
+          if (!exists) {
+            throw new NotFoundException(
+                "Job definition with id '" + jobDefinitionId + "' does not exist");
+          }
+          // in chunks, so memory stays bounded however many jobs failed
+          int changed = 0;
+          List<String> chunk;
+          do {
+            chunk =
+                handle
+                    .createQuery(
+                        "SELECT id FROM tern_job WHERE job_definition_id = :id AND retries = 0"
+                            + " ORDER BY id FETCH FIRST :size ROWS ONLY")
+                    .bind("id", jobDefinitionId)
+                    .bind("size", JOB_DEFINITION_CHUNK)
+                    .mapTo(String.class)
+                    .list();
+            changed += retriesWriter.apply(handle, chunk, retries, clock.instant());
+          } while (chunk.size() == JOB_DEFINITION_CHUNK && retries.retries() > 0);
+          return changed;
+        });
+  }
+
+  public Optional<Batch> find(String id) {
+    return database.withHandle(handle -> batches.find(handle, id).map(BatchStore.BatchRow::batch));
+  }
+
+  public List<Batch> list(BatchQuery query, int firstResult, int maxResults) {
+    return database.withHandle(handle -> batches.list(handle, query, firstResult, maxResults));
+  }
+
+  public long count(BatchQuery query) {
+    return database.withHandle(handle -> batches.count(handle, query));
+  }
+
+  public List<BatchStatistics> statistics(BatchQuery query, int firstResult, int maxResults) {
+    return database.withHandle(
+        handle -> batches.statistics(handle, query, firstResult, maxResults));
+  }
+
+  /**
+   * Suspends or activates a batch with its jobs and job definitions.
+   *
+   * @throws NotFoundException if there is no such batch
+   */
+  public void setSuspended(String id, boolean suspended) {
+    database.useTransaction(
+        handle -> batches.setSuspended(handle, lockedBatch(handle, id), suspended));
+  }
+
+  /**
+   * Deletes a running batch with its jobs and job definitions; the historic batch ends now, or is
+   * deleted with the history of its jobs when {@code cascade}.
+   *
+   * @throws NotFoundException if there is no such batch
+   */
+  public void delete(String id, boolean cascade) {
+    database.useTransaction(
+        handle -> {
+          Batch batch = lockedBatch(handle, id);
+          batches.delete(handle, batch, null);
+          if (cascade) {
+            historicBatches.delete(handle, id);
+          } else {
+            historicBatches.setEndTime(handle, id, clock.instant());
+          }
+        });
+  }
+
+  private Batch lockedBatch(Handle handle, String id) {
+    return batches
+        .findForUpdate(handle, id)
+        .map(BatchStore.BatchRow::batch)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "BadUserRequestException", "Batch for id '" + id + "' cannot be found"));
+  }
+
+  private Batch createSetJobRetriesBatch(
+      JobSelection selection, JobRetries retries, String userId) {
+    return database.inTransaction(
+        handle -> {
+          String batchId = ids.next();
+          long items = selection.isEmpty() ? 0 : batches.insertItems(handle, batchId, selection);
+          if (items == 0) {
+            throw new InvalidRequestException("jobIds is empty");
+          }
+          if (retries.retries() < 0) {
+            throw new ProcessEngineException("Retries count is not greater than or equal to 0");
+          }
+          Batch batch = newBatch(batchId, Batch.TYPE_SET_JOB_RETRIES, items, userId);
+          insertBatch(handle, batch, SetJobRetriesConfiguration.format(retries), items);
+          if (userId != null) {
+            logSetJobRetries(handle, batch, items, retries, userId);
+          }
+          return batch;
+        });
+  }
+
+  private Batch newBatch(String id, String type, long items, String userId) {
+    int invocations = settings.invocationsPerBatchJob(type);
+    int totalJobs = Math.toIntExact((items + invocations - 1) / invocations);
+    return new Batch(
+        id,
+        type,
+        totalJobs,
+        0,
+        settings.batchJobsPerSeed(type),
+        invocations,
+        ids.next(),
+        ids.next(),
+        ids.next(),
+        false,
+        null,
+        userId,
+        clock.instant(),
+        null);
+  }
+
+  private void insertBatch(Handle handle, Batch batch, String configuration, long items) {
+    jobDefinitions.insert(handle, definition(batch, batch.seedJobDefinitionId(), "batch-seed-job"));
+    jobDefinitions.insert(
+        handle, definition(batch, batch.monitorJobDefinitionId(), "batch-monitor-job"));
+    jobDefinitions.insert(handle, definition(batch, batch.batchJobDefinitionId(), batch.type()));
+    batches.insert(handle, new BatchStore.BatchRow(batch, configuration, items, 0));
+    historicBatches.insert(
+        handle,
+        new HistoricBatch(
+            batch.id(),
+            batch.type(),
+            batch.totalJobs(),
+            batch.batchJobsPerSeed(),
+            batch.invocationsPerBatchJob(),
+            batch.seedJobDefinitionId(),
+            batch.monitorJobDefinitionId(),
+            batch.batchJobDefinitionId(),
+            batch.tenantId(),
+            batch.createUserId(),
+            batch.startTime(),
+            null,
+            null,
+            null));
+    batchJobs.insertSeedJob(handle, batch);
+  }
+
+  private static JobDefinition definition(Batch batch, String id, String jobType) {
+    return new JobDefinition(
+        id, null, null, null, jobType, batch.id(), false, null, batch.tenantId(), null);
+  }
+
+  private void logSetJobRetries(
+      Handle handle, Batch batch, long items, JobRetries retries, String userId) {
+    String operationId = ids.next();
+    Instant now = clock.instant();
+    List<UserOperationLogEntry> entries = new ArrayList<>();
+    String[][] properties = {
+      {"nrOfInstances", Long.toString(items)},
+      {"async", "true"},
+      {"retries", Integer.toString(retries.retries())}
+    };
+    for (String[] property : properties) {
+      entries.add(
+          new UserOperationLogEntry(
+              ids.next(),
+              operationId,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              userId,
+              now,
+              UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES,
+              UserOperationLogEntry.ENTITY_TYPE_JOB,
+              property[0],
+              null,
+              property[1],
+              UserOperationLogEntry.CATEGORY_OPERATOR,
+              batch.tenantId(),
+              null,
+              null));
+    }
+    operationLog.insert(handle, entries);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.tern.engine.batch;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How batches are cut into jobs, globally and per batch type.
+ *
+ * <p>Tern's defaults differ from Camunda's (100 batch jobs per seed run, 1 invocation per batch
+ * job): a Tern batch job applies its chunk with a handful of set-based statements, so its cost
+ * barely grows with the chunk size, while every batch job costs a job row, an acquisition and a
+ * transaction. Measured on PostgreSQL (see {@code SetJobRetriesScaleTest}), chunks of 1,000 jobs
+ * finish 100,000 retries in a fraction of the time chunks of 1 need; with {@code
+ * invocationsPerBatchJob} 1 and {@code batchJobsPerSeed} 100 Tern counts jobs exactly as Camunda.
+ *
+ * @param batchJobsPerSeed batch jobs one seed job run creates
+ * @param invocationsPerBatchJob items (e.g. jobs whose retries are set) one batch job applies
+ * @param batchJobsPerSeedByType overrides of {@code batchJobsPerSeed} by batch type
+ * @param invocationsPerBatchJobByType overrides of {@code invocationsPerBatchJob} by batch type
+ * @param monitorPollInterval how long the monitor job waits between checks (Camunda: 30 s)
+ */
+public record BatchSettings(
+    int batchJobsPerSeed,
+    int invocationsPerBatchJob,
+    Map<String, Integer> batchJobsPerSeedByType,
+    Map<String, Integer> invocationsPerBatchJobByType,
+    Duration monitorPollInterval) {
+
+  public static final int DEFAULT_BATCH_JOBS_PER_SEED = 100;
+  public static final int DEFAULT_INVOCATIONS_PER_BATCH_JOB = 1000;
+  public static final Duration DEFAULT_MONITOR_POLL_INTERVAL = Duration.ofSeconds(30);
+
+  public BatchSettings {
+    requirePositive(batchJobsPerSeed, "batchJobsPerSeed");
+    requirePositive(invocationsPerBatchJob, "invocationsPerBatchJob");
+    batchJobsPerSeedByType = Map.copyOf(batchJobsPerSeedByType);
+    invocationsPerBatchJobByType = Map.copyOf(invocationsPerBatchJobByType);
+    batchJobsPerSeedByType.values().forEach(v -> requirePositive(v, "batchJobsPerSeed"));
+    invocationsPerBatchJobByType.values().forEach(v -> requirePositive(v, "invocationsPerBatchJob"));
+    Objects.requireNonNull(monitorPollInterval, "monitorPollInterval");
+  }
+
+  public static BatchSettings defaults() {
+    return new BatchSettings(
+        DEFAULT_BATCH_JOBS_PER_SEED,
+        DEFAULT_INVOCATIONS_PER_BATCH_JOB,
+        Map.of(),
+        Map.of(),
+        DEFAULT_MONITOR_POLL_INTERVAL);
+  }
+
+  /** Camunda 7's values: 100 batch jobs per seed run, one invocation per batch job. */
+  public static BatchSettings camundaDefaults() {
+    return defaults().withBatchJobsPerSeed(100).withInvocationsPerBatchJob(1);
+  }
+
+  public BatchSettings withBatchJobsPerSeed(int value) {
+    return new BatchSettings(
+        value,
+        invocationsPerBatchJob,
+        batchJobsPerSeedByType,
+        invocationsPerBatchJobByType,
+        monitorPollInterval);
+  }
+
+  public BatchSettings withInvocationsPerBatchJob(int value) {
+    return new BatchSettings(
+        batchJobsPerSeed,
+        value,
+        batchJobsPerSeedByType,
+        invocationsPerBatchJobByType,
+        monitorPollInterval);
+  }
+
+  public BatchSettings withBatchJobsPerSeed(String batchType, int value) {
+    return new BatchSettings(
+        batchJobsPerSeed,
+        invocationsPerBatchJob,
+        with(batchJobsPerSeedByType, batchType, value),
+        invocationsPerBatchJobByType,
+        monitorPollInterval);
+  }
+
+  public BatchSettings withInvocationsPerBatchJob(String batchType, int value) {
+    return new BatchSettings(
+        batchJobsPerSeed,
+        invocationsPerBatchJob,
+        batchJobsPerSeedByType,
+        with(invocationsPerBatchJobByType, batchType, value),
+        monitorPollInterval);
+  }
+
+  public BatchSettings withMonitorPollInterval(Duration value) {
+    return new BatchSettings(
+        batchJobsPerSeed,
+        invocationsPerBatchJob,
+        batchJobsPerSeedByType,
+        invocationsPerBatchJobByType,
+        value);
+  }
+
+  /** The batch jobs per seed run in force for a batch type. */
+  public int batchJobsPerSeed(String batchType) {
+    return batchJobsPerSeedByType.getOrDefault(batchType, batchJobsPerSeed);
+  }
+
+  /** The invocations per batch job in force for a batch type. */
+  public int invocationsPerBatchJob(String batchType) {
+    return invocationsPerBatchJobByType.getOrDefault(batchType, invocationsPerBatchJob);
+  }
+
+  private static Map<String, Integer> with(Map<String, Integer> map, String key, int value) {
+    var copy = new java.util.HashMap<>(map);
+    copy.put(Objects.requireNonNull(key, "batchType"), value);
+    return copy;
+  }
+
+  private static void requirePositive(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+    }
+  }
+}

@@ -1,0 +1,319 @@
+package dev.tern.engine.batch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * SQL for {@code tern_batch} and {@code tern_batch_item}, and for the batch's own rows in {@code
+ * tern_job} and {@code tern_job_definition} (created and removed in bulk, so set-based here). Every
+ * method runs in the caller's transaction.
+ */
+final class BatchStore {
+
+  private static final String COLUMNS =
+      "b.id, b.batch_type, b.total_jobs, b.jobs_created, b.batch_jobs_per_seed,"
+          + " b.invocations_per_batch_job, b.seed_job_def_id, b.monitor_job_def_id,"
+          + " b.batch_job_def_id, b.configuration, b.tenant_id, b.create_user_id, b.suspended,"
+          + " b.start_time, b.exec_start_time, b.total_items, b.items_done";
+
+  /** Batch jobs of a batch that exist (done ones are deleted) and those of them without retries. */
+  private static final String JOB_COUNTS =
+      "(SELECT COUNT(*) FROM tern_job j WHERE j.job_definition_id = b.batch_job_def_id) AS open_jobs,"
+          + " (SELECT COUNT(*) FROM tern_job j WHERE j.job_definition_id = b.batch_job_def_id"
+          + " AND j.retries = 0) AS failed_jobs";
+
+  private static final String HAS_FAILED_JOB =
+      "EXISTS (SELECT 1 FROM tern_job j WHERE j.job_definition_id = b.batch_job_def_id"
+          + " AND j.retries = 0)";
+
+  /**
+   * Snapshots a selection of item ids, numbered 0..n-1 in id order, with one statement.
+   *
+   * @param selection a SELECT returning one column of ids (duplicates are removed)
+   * @return the number of items
+   */
+  int insertItems(Handle handle, String batchId, JobSelection selection) {
+    String sql =
+        "INSERT INTO tern_batch_item (batch_id, seq, item_id)"
+            + " SELECT :batchId, ROW_NUMBER() OVER (ORDER BY s.id) - 1, s.id"
+            + " FROM tern_job s WHERE s.id IN ("
+            + selection.sql()
+            + ")";
+    return selection.bind(handle.createUpdate(sql)).bind("batchId", batchId).execute();
+  }
+
+  void insert(Handle handle, BatchRow row) {
+    Batch b = row.batch();
+    handle
+        .createUpdate(
+            "INSERT INTO tern_batch (id, rev, batch_type, total_jobs, jobs_created,"
+                + " batch_jobs_per_seed, invocations_per_batch_job, seed_job_def_id,"
+                + " monitor_job_def_id, batch_job_def_id, configuration, tenant_id, create_user_id,"
+                + " suspended, start_time, exec_start_time, items_done, total_items)"
+                + " VALUES (:id, 1, :type, :totalJobs, :jobsCreated, :batchJobsPerSeed,"
+                + " :invocationsPerBatchJob, :seedJobDefinitionId, :monitorJobDefinitionId,"
+                + " :batchJobDefinitionId, :configuration, :tenantId, :createUserId, :suspended,"
+                + " :startTime, :executionStartTime, 0, :totalItems)")
+        .bindMethods(b)
+        .bind("configuration", row.configuration())
+        .bind("totalItems", row.totalItems())
+        .execute();
+  }
+
+  Optional<BatchRow> find(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tern_batch b WHERE b.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  /** Locks the batch row, so seed runs and completion of one batch never overlap. */
+  Optional<BatchRow> findForUpdate(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tern_batch b WHERE b.id = :id FOR UPDATE")
+        .bind("id", id)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  List<Batch> list(Handle handle, BatchQuery query, int firstResult, int maxResults) {
+    SqlConditions where = conditions(query);
+    String sql =
+        "SELECT " + COLUMNS + " FROM tern_batch b" + where.where() + orderAndPage(query.sort());
+    return page(where.bind(handle.createQuery(sql)), firstResult, maxResults)
+        .map((rs, ctx) -> row(rs).batch())
+        .list();
+  }
+
+  long count(Handle handle, BatchQuery query) {
+    SqlConditions where = conditions(query);
+    return where
+        .bind(handle.createQuery("SELECT COUNT(*) FROM tern_batch b" + where.where()))
+        .mapTo(Long.class)
+        .one();
+  }
+
+  List<BatchStatistics> statistics(
+      Handle handle, BatchQuery query, int firstResult, int maxResults) {
+    SqlConditions where = conditions(query);
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", "
+            + JOB_COUNTS
+            + " FROM tern_batch b"
+            + where.where()
+            + orderAndPage(query.sort());
+    return page(where.bind(handle.createQuery(sql)), firstResult, maxResults)
+        .map(
+            (rs, ctx) -> {
+              Batch batch = row(rs).batch();
+              int remaining = batch.totalJobs() - batch.jobsCreated() + rs.getInt("open_jobs");
+              return new BatchStatistics(
+                  batch, remaining, batch.totalJobs() - remaining, rs.getInt("failed_jobs"));
+            })
+        .list();
+  }
+
+  void setJobsCreated(Handle handle, String id, int jobsCreated) {
+    handle
+        .createUpdate("UPDATE tern_batch SET jobs_created = :n, rev = rev + 1 WHERE id = :id")
+        .bind("n", jobsCreated)
+        .bind("id", id)
+        .execute();
+  }
+
+  /**
+   * Creates the batch jobs for chunks {@code [fromChunk, toChunk)} with one statement: a chunk
+   * starts at every item whose seq is a multiple of the chunk size. The job id is the batch id and
+   * the chunk number, unique for the batch's life; its handler config is the seq range it covers.
+   */
+  int insertBatchJobs(
+      Handle handle, BatchRow row, int fromChunk, int toChunk, int retries, Instant now) {
+    Batch b = row.batch();
+    long size = b.invocationsPerBatchJob();
+    return handle
+        .createUpdate(
+            "INSERT INTO tern_job (id, rev, job_kind, handler_type, handler_config,"
+                + " job_definition_id, tenant_id, retries, create_time, is_exclusive, suspended,"
+                + " priority, batch_id, sequence_counter)"
+                + " SELECT i.batch_id || '-' || CAST(i.seq / :size AS VARCHAR(20)), 1, 'message',"
+                + " :type, CAST(i.seq AS VARCHAR(20)) || ':' || CAST(i.seq + :size AS VARCHAR(20)),"
+                + " :jobDefinitionId, :tenantId, :retries, :now, FALSE, :suspended, 0, i.batch_id, 1"
+                + " FROM tern_batch_item i WHERE i.batch_id = :batchId AND i.seq >= :fromSeq"
+                + " AND i.seq < :toSeq AND MOD(i.seq, :size) = 0")
+        .bind("size", size)
+        .bind("type", b.type())
+        .bind("jobDefinitionId", b.batchJobDefinitionId())
+        .bind("tenantId", b.tenantId())
+        .bind("retries", retries)
+        .bind("now", now)
+        .bind("suspended", b.suspended())
+        .bind("batchId", b.id())
+        .bind("fromSeq", fromChunk * size)
+        .bind("toSeq", toChunk * size)
+        .execute();
+  }
+
+  /**
+   * Counts {@code items} more items as applied, notes when execution started, and returns how many
+   * items are done now. The row lock orders concurrent batch jobs, so exactly one of them sees the
+   * final count.
+   */
+  long recordItemsDone(Handle handle, String id, long items, Instant now) {
+    handle
+        .createUpdate(
+            "UPDATE tern_batch SET items_done = items_done + :items, rev = rev + 1,"
+                + " exec_start_time = COALESCE(exec_start_time, :now) WHERE id = :id")
+        .bind("items", items)
+        .bind("now", now)
+        .bind("id", id)
+        .execute();
+    return handle
+        .createQuery("SELECT items_done FROM tern_batch WHERE id = :id")
+        .bind("id", id)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(0L);
+  }
+
+  /** The item ids of the seq range {@code [fromSeq, toSeq)}: one chunk, bounded by its size. */
+  List<String> items(Handle handle, String id, long fromSeq, long toSeq) {
+    return handle
+        .createQuery(
+            "SELECT item_id FROM tern_batch_item WHERE batch_id = :id AND seq >= :from"
+                + " AND seq < :to")
+        .bind("id", id)
+        .bind("from", fromSeq)
+        .bind("to", toSeq)
+        .mapTo(String.class)
+        .list();
+  }
+
+  void deleteItems(Handle handle, String id, long fromSeq, long toSeq) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_batch_item WHERE batch_id = :id AND seq >= :from AND seq < :to")
+        .bind("id", id)
+        .bind("from", fromSeq)
+        .bind("to", toSeq)
+        .execute();
+  }
+
+  /** Suspends or activates the batch, its jobs and its job definitions. */
+  void setSuspended(Handle handle, Batch batch, boolean suspended) {
+    handle
+        .createUpdate("UPDATE tern_batch SET suspended = :s, rev = rev + 1 WHERE id = :id")
+        .bind("s", suspended)
+        .bind("id", batch.id())
+        .execute();
+    handle
+        .createUpdate("UPDATE tern_job SET suspended = :s, rev = rev + 1 WHERE batch_id = :id")
+        .bind("s", suspended)
+        .bind("id", batch.id())
+        .execute();
+    handle
+        .createUpdate(
+            "UPDATE tern_job_definition SET suspended = :s WHERE id IN (:seed, :monitor, :jobs)")
+        .bind("s", suspended)
+        .bind("seed", batch.seedJobDefinitionId())
+        .bind("monitor", batch.monitorJobDefinitionId())
+        .bind("jobs", batch.batchJobDefinitionId())
+        .execute();
+  }
+
+  /**
+   * Removes the runtime batch: its jobs (except {@code keepJobId}, the running job the executor
+   * removes itself), job definitions, remaining items and the batch row.
+   */
+  void delete(Handle handle, Batch batch, String keepJobId) {
+    handle
+        .createUpdate("DELETE FROM tern_job WHERE batch_id = :id AND id <> :keep")
+        .bind("id", batch.id())
+        .bind("keep", keepJobId == null ? "" : keepJobId)
+        .execute();
+    handle
+        .createUpdate("DELETE FROM tern_job_definition WHERE id IN (:seed, :monitor, :jobs)")
+        .bind("seed", batch.seedJobDefinitionId())
+        .bind("monitor", batch.monitorJobDefinitionId())
+        .bind("jobs", batch.batchJobDefinitionId())
+        .execute();
+    handle
+        .createUpdate("DELETE FROM tern_batch_item WHERE batch_id = :id")
+        .bind("id", batch.id())
+        .execute();
+    handle.createUpdate("DELETE FROM tern_batch WHERE id = :id").bind("id", batch.id()).execute();
+  }
+
+  /** Whether batch jobs of the batch are still open (done batch jobs are deleted). */
+  boolean hasOpenBatchJobs(Handle handle, Batch batch) {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM tern_job WHERE job_definition_id = :def")
+        .bind("def", batch.batchJobDefinitionId())
+        .mapTo(Long.class)
+        .one()
+        > 0;
+  }
+
+  private static SqlConditions conditions(BatchQuery q) {
+    return new SqlConditions()
+        .add("b.id = :batchId", "batchId", q.batchId())
+        .add("b.batch_type = :type", "type", q.type())
+        .anyOf("b.tenant_id", "tenantIdIn", q.tenantIdIn())
+        .addIf(q.withoutTenantId(), "b.tenant_id IS NULL")
+        .add("b.suspended = :suspended", "suspended", q.suspended())
+        .add("b.create_user_id = :createdBy", "createdBy", q.createdBy())
+        .add("b.start_time < :startedBefore", "startedBefore", q.startedBefore())
+        .add("b.start_time > :startedAfter", "startedAfter", q.startedAfter())
+        .addIf(q.withFailures(), HAS_FAILED_JOB)
+        .addIf(q.withoutFailures(), "NOT " + HAS_FAILED_JOB);
+  }
+
+  private static String orderAndPage(BatchQuery.Sort sort) {
+    String order =
+        sort == null
+            ? "b.id ASC"
+            : sort.field().column + (sort.ascending() ? " ASC" : " DESC") + ", b.id ASC";
+    return " ORDER BY " + order + " OFFSET :firstResult ROWS FETCH NEXT :maxResults ROWS ONLY";
+  }
+
+  private static Query page(Query query, int firstResult, int maxResults) {
+    return query.bind("firstResult", firstResult).bind("maxResults", maxResults);
+  }
+
+  private static BatchRow row(ResultSet rs) throws SQLException {
+    Batch batch =
+        new Batch(
+            rs.getString("id"),
+            rs.getString("batch_type"),
+            rs.getInt("total_jobs"),
+            rs.getInt("jobs_created"),
+            rs.getInt("batch_jobs_per_seed"),
+            rs.getInt("invocations_per_batch_job"),
+            rs.getString("seed_job_def_id"),
+            rs.getString("monitor_job_def_id"),
+            rs.getString("batch_job_def_id"),
+            rs.getBoolean("suspended"),
+            rs.getString("tenant_id"),
+            rs.getString("create_user_id"),
+            instant(rs, "start_time"),
+            instant(rs, "exec_start_time"));
+    return new BatchRow(
+        batch, rs.getString("configuration"), rs.getLong("total_items"), rs.getLong("items_done"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** A batch with what only the engine needs: its configuration and item counters. */
+  record BatchRow(Batch batch, String configuration, long totalItems, long itemsDone) {}
+}

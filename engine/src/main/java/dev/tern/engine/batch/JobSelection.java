@@ -1,0 +1,81 @@
+package dev.tern.engine.batch;
+
+import dev.tern.engine.job.QuerySql;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The union of several ways to pick jobs (ids, jobs of process instances, queries), as one SELECT
+ * of job ids. Each part's parameters are renamed with a prefix of its own, so parts never clash.
+ */
+final class JobSelection {
+
+  private final List<String> parts = new ArrayList<>();
+  private final Map<String, Object> params = new HashMap<>();
+
+  boolean isEmpty() {
+    return parts.isEmpty();
+  }
+
+  /** Jobs with these ids (ids that match no job are ignored). */
+  JobSelection jobIds(List<String> ids) {
+    if (ids != null && !ids.isEmpty()) {
+      add("SELECT id FROM tern_job WHERE id = ANY(:ids)", Map.of("ids", ids.toArray(String[]::new)));
+    }
+    return this;
+  }
+
+  /** Jobs whose ids the sub-select returns. */
+  JobSelection jobs(QuerySql jobIds) {
+    if (jobIds != null) {
+      add("SELECT id FROM tern_job WHERE id IN (" + jobIds.sql() + ")", jobIds.binds());
+    }
+    return this;
+  }
+
+  /** Every job of these process instances. */
+  JobSelection jobsOfProcessInstances(List<String> processInstanceIds) {
+    if (processInstanceIds != null && !processInstanceIds.isEmpty()) {
+      add(
+          "SELECT id FROM tern_job WHERE process_instance_id = ANY(:ids)",
+          Map.of("ids", processInstanceIds.toArray(String[]::new)));
+    }
+    return this;
+  }
+
+  /** Every job of the process instances whose ids the sub-select returns. */
+  JobSelection jobsOfProcessInstances(QuerySql processInstanceIds) {
+    if (processInstanceIds != null) {
+      add(
+          "SELECT id FROM tern_job WHERE process_instance_id IN (" + processInstanceIds.sql() + ")",
+          processInstanceIds.binds());
+    }
+    return this;
+  }
+
+  /** One SELECT of the union; duplicates are left to the statement that uses it. */
+  String sql() {
+    return String.join(" UNION ALL ", parts);
+  }
+
+  <S extends SqlStatement<S>> S bind(S statement) {
+    params.forEach(statement::bind);
+    return statement;
+  }
+
+  private void add(String sql, Map<String, Object> partParams) {
+    String prefix = "p" + parts.size() + "_";
+    String renamed = sql;
+    // longest names first, so ":ids" never rewrites part of ":idsX"
+    List<String> names = new ArrayList<>(partParams.keySet());
+    names.sort((a, b) -> b.length() - a.length());
+    for (String name : names) {
+      renamed = renamed.replaceAll(":" + name + "\\b", ":" + prefix + name);
+      params.put(prefix + name, partParams.get(name));
+    }
+    parts.add(renamed);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tern.engine.batch;
+
+import dev.tern.engine.history.HistoricBatchStore;
+import dev.tern.engine.job.Job;
+import dev.tern.engine.job.JobHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Runs one batch job of a set-job-retries batch: applies the retries to the jobs of its chunk (the
+ * items {@code [from, to)} named in its handler config) with a constant number of statements, counts
+ * the chunk as done, and ends the batch at once when it was the last one.
+ */
+final class SetJobRetriesJobHandler implements JobHandler {
+
+  private final BatchStore batches;
+  private final HistoricBatchStore historicBatches;
+  private final BatchJobs batchJobs;
+  private final JobRetriesWriter writer;
+  private final Clock clock;
+
+  SetJobRetriesJobHandler(
+      BatchStore batches,
+      HistoricBatchStore historicBatches,
+      BatchJobs batchJobs,
+      JobRetriesWriter writer,
+      Clock clock) {
+    this.batches = batches;
+    this.historicBatches = historicBatches;
+    this.batchJobs = batchJobs;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  @Override
+  public String type() {
+    return Batch.TYPE_SET_JOB_RETRIES;
+  }
+
+  @Override
+  public void execute(Job job, Handle handle) {
+    var found = batches.find(handle, job.batchId());
+    if (found.isEmpty()) {
+      return; // the batch was deleted
+    }
+    var row = found.get();
+    Batch batch = row.batch();
+    String[] range = job.handlerConfig().split(":");
+    long from = Long.parseLong(range[0]);
+    long to = Long.parseLong(range[1]);
+    Instant now = clock.instant();
+
+    List<String> jobIds = batches.items(handle, batch.id(), from, to);
+    writer.apply(handle, jobIds, SetJobRetriesConfiguration.parse(row.configuration()), now);
+    batches.deleteItems(handle, batch.id(), from, to);
+
+    if (batch.executionStartTime() == null) {
+      historicBatches.setExecutionStartTime(handle, batch.id(), now);
+    }
+    long itemsDone =
+        batches.recordItemsDone(handle, batch.id(), Math.min(to, row.totalItems()) - from, now);
+    if (itemsDone >= row.totalItems()) {
+      batchJobs.complete(handle, batch, job.id());
+    }
+  }
+}

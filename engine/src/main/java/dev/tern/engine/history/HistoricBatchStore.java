@@ -1,0 +1,148 @@
+package dev.tern.engine.history;
+
+import dev.tern.engine.batch.SqlConditions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for {@code tern_hi_batch}. Every method runs in the caller's transaction. */
+public final class HistoricBatchStore {
+
+  private static final String COLUMNS =
+      "id, batch_type, total_jobs, batch_jobs_per_seed, invocations_per_batch_job,"
+          + " seed_job_def_id, monitor_job_def_id, batch_job_def_id, tenant_id, create_user_id,"
+          + " start_time, exec_start_time, end_time, removal_time";
+
+  public void insert(Handle handle, HistoricBatch batch) {
+    handle
+        .createUpdate(
+            "INSERT INTO tern_hi_batch ("
+                + COLUMNS
+                + ") VALUES (:id, :type, :totalJobs, :batchJobsPerSeed, :invocationsPerBatchJob,"
+                + " :seedJobDefinitionId, :monitorJobDefinitionId, :batchJobDefinitionId,"
+                + " :tenantId, :createUserId, :startTime, :executionStartTime, :endTime,"
+                + " :removalTime)")
+        .bindMethods(batch)
+        .execute();
+  }
+
+  /** Notes when the first batch job ran, unless that is already known. */
+  public void setExecutionStartTime(Handle handle, String id, Instant time) {
+    handle
+        .createUpdate(
+            "UPDATE tern_hi_batch SET exec_start_time = :time"
+                + " WHERE id = :id AND exec_start_time IS NULL")
+        .bind("id", id)
+        .bind("time", time)
+        .execute();
+  }
+
+  public void setEndTime(Handle handle, String id, Instant time) {
+    handle
+        .createUpdate("UPDATE tern_hi_batch SET end_time = :time WHERE id = :id")
+        .bind("id", id)
+        .bind("time", time)
+        .execute();
+  }
+
+  /**
+   * Deletes a historic batch with the history of its jobs (incidents and job log).
+   *
+   * @return whether the historic batch existed
+   */
+  public boolean delete(Handle handle, String id) {
+    Optional<HistoricBatch> batch = find(handle, id);
+    if (batch.isEmpty()) {
+      return false;
+    }
+    HistoricBatch b = batch.get();
+    for (String table : List.of("tern_hi_incident", "tern_hi_job_log")) {
+      handle
+          .createUpdate(
+              "DELETE FROM " + table + " WHERE job_definition_id IN (:seed, :monitor, :jobs)")
+          .bind("seed", b.seedJobDefinitionId())
+          .bind("monitor", b.monitorJobDefinitionId())
+          .bind("jobs", b.batchJobDefinitionId())
+          .execute();
+    }
+    handle.createUpdate("DELETE FROM tern_hi_batch WHERE id = :id").bind("id", id).execute();
+    return true;
+  }
+
+  public Optional<HistoricBatch> find(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tern_hi_batch WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  public List<HistoricBatch> list(
+      Handle handle, HistoricBatchQuery query, int firstResult, int maxResults) {
+    SqlConditions where = conditions(query);
+    HistoricBatchQuery.Sort sort = query.sort();
+    String order =
+        sort == null
+            ? "id ASC"
+            : sort.field().column + (sort.ascending() ? " ASC" : " DESC") + ", id ASC";
+    return where
+        .bind(
+            handle.createQuery(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM tern_hi_batch"
+                    + where.where()
+                    + " ORDER BY "
+                    + order
+                    + " OFFSET :firstResult ROWS FETCH NEXT :maxResults ROWS ONLY"))
+        .bind("firstResult", firstResult)
+        .bind("maxResults", maxResults)
+        .map((rs, ctx) -> row(rs))
+        .list();
+  }
+
+  public long count(Handle handle, HistoricBatchQuery query) {
+    SqlConditions where = conditions(query);
+    return where
+        .bind(handle.createQuery("SELECT COUNT(*) FROM tern_hi_batch" + where.where()))
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static SqlConditions conditions(HistoricBatchQuery q) {
+    return new SqlConditions()
+        .add("id = :batchId", "batchId", q.batchId())
+        .add("batch_type = :type", "type", q.type())
+        .addIf(Boolean.TRUE.equals(q.completed()), "end_time IS NOT NULL")
+        .addIf(Boolean.FALSE.equals(q.completed()), "end_time IS NULL")
+        .anyOf("tenant_id", "tenantIdIn", q.tenantIdIn())
+        .addIf(q.withoutTenantId(), "tenant_id IS NULL");
+  }
+
+  private static HistoricBatch row(ResultSet rs) throws SQLException {
+    return new HistoricBatch(
+        rs.getString("id"),
+        rs.getString("batch_type"),
+        rs.getInt("total_jobs"),
+        rs.getInt("batch_jobs_per_seed"),
+        rs.getInt("invocations_per_batch_job"),
+        rs.getString("seed_job_def_id"),
+        rs.getString("monitor_job_def_id"),
+        rs.getString("batch_job_def_id"),
+        rs.getString("tenant_id"),
+        rs.getString("create_user_id"),
+        instant(rs, "start_time"),
+        instant(rs, "exec_start_time"),
+        instant(rs, "end_time"),
+        instant(rs, "removal_time"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,380 @@
+package dev.tern.engine.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.history.HistoricBatch;
+import dev.tern.engine.history.HistoricBatchService;
+import dev.tern.engine.history.UserOperationLogEntry;
+import dev.tern.engine.history.UserOperationLogQuery;
+import dev.tern.engine.history.UserOperationLogService;
+import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.job.JobSignal;
+import dev.tern.engine.job.JobStore;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.MutableClock;
+import dev.tern.engine.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@DatabaseTest
+class SetJobRetriesBatchTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+
+  private final Database database;
+  private final MutableClock clock = MutableClock.startingAt(T0);
+  private final String prefix = "t" + System.nanoTime() + "-";
+
+  SetJobRetriesBatchTest(TestDatabase db) {
+    this.database = db.database();
+  }
+
+  private BatchService service(BatchSettings settings) {
+    JobStore jobStore =
+        new JobStore(
+            database.dialect(), new JobLogStore(clock, database.dialect(), "test"), new JobSignal());
+    return new BatchService(database, clock, new Ids(clock), settings, jobStore);
+  }
+
+  private BatchJobDriver driver(BatchService service) {
+    return new BatchJobDriver(database, clock, service.jobHandlers());
+  }
+
+  private List<String> processInstances(int count) {
+    FailedJobs.create(database, prefix, count, T0);
+    return java.util.stream.IntStream.rangeClosed(1, count)
+        .mapToObj(n -> prefix + "pi-" + n)
+        .toList();
+  }
+
+  @BeforeEach
+  void startEmpty() {
+    database.useTransaction(
+        h -> {
+          for (String table :
+              List.of("tern_job", "tern_job_definition", "tern_batch", "tern_batch_item",
+                  "tern_hi_batch", "tern_incident", "tern_hi_incident", "tern_process_instance",
+                  "tern_hi_op_log", "tern_hi_job_log")) {
+            h.execute("DELETE FROM " + table);
+          }
+        });
+  }
+
+  private long count(String sql) {
+    return database.withHandle(
+        h -> {
+          var query = h.createQuery(sql);
+          if (sql.contains(":p")) {
+            query.bind("p", prefix + "%");
+          }
+          return query.mapTo(Long.class).one();
+        });
+  }
+
+  @Test
+  void camundaSettingsCountBatchJobsAsCamundaDoes() {
+    BatchService service = service(BatchSettings.camundaDefaults());
+    List<String> instances = processInstances(250);
+
+    Batch batch =
+        service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(3), null);
+
+    assertThat(batch.type()).isEqualTo("set-job-retries");
+    assertThat(batch.totalJobs()).isEqualTo(250);
+    assertThat(batch.jobsCreated()).isZero();
+    assertThat(batch.batchJobsPerSeed()).isEqualTo(100);
+    assertThat(batch.invocationsPerBatchJob()).isEqualTo(1);
+    assertThat(batch.startTime()).isEqualTo(T0);
+    BatchJobDriver driver = driver(service);
+
+    driver.runNext("batch-seed-job");
+    assertThat(service.find(batch.id()).orElseThrow().jobsCreated()).isEqualTo(100);
+    driver.runNext("batch-seed-job");
+    driver.runNext("batch-seed-job");
+    assertThat(service.find(batch.id()).orElseThrow().jobsCreated()).isEqualTo(250);
+    assertThat(driver.runNext("batch-seed-job")).isFalse();
+    BatchStatistics stats = service.statistics(BatchQuery.all().withBatchId(batch.id()), 0, 10).get(0);
+    assertThat(stats.remainingJobs()).isEqualTo(250);
+    assertThat(stats.completedJobs()).isZero();
+
+    driver.runNext("set-job-retries");
+    stats = service.statistics(BatchQuery.all().withBatchId(batch.id()), 0, 10).get(0);
+    assertThat(stats.remainingJobs()).isEqualTo(249);
+    assertThat(stats.completedJobs()).isEqualTo(1);
+    assertThat(service.find(batch.id()).orElseThrow().executionStartTime()).isEqualTo(T0);
+  }
+
+  @Test
+  void batchSetsRetriesResolvesIncidentsAndCompletesWithoutMonitorTick() {
+    BatchService service = service(BatchSettings.defaults().withInvocationsPerBatchJob(7));
+    List<String> instances = processInstances(50);
+
+    Batch batch =
+        service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(2), null);
+    assertThat(batch.totalJobs()).isEqualTo(8);
+    assertThat(count("SELECT COUNT(*) FROM tern_job_definition WHERE job_configuration = '" + batch.id() + "'"))
+        .isEqualTo(3);
+    clock.advance(Duration.ofSeconds(1));
+    driver(service).runAll();
+
+    assertThat(service.find(batch.id())).isEmpty();
+    HistoricBatch historic =
+        new HistoricBatchService(database).find(batch.id()).orElseThrow();
+    assertThat(historic.endTime()).isEqualTo(T0.plusSeconds(1));
+    assertThat(historic.executionStartTime()).isEqualTo(T0.plusSeconds(1));
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE id LIKE :p AND retries = 2")).isEqualTo(50);
+    assertThat(count("SELECT COUNT(*) FROM tern_incident WHERE id LIKE :p")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_hi_incident WHERE id LIKE :p AND incident_state = 1 AND end_time IS NOT NULL"))
+        .isEqualTo(50);
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE batch_id = '" + batch.id() + "'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_job_definition WHERE job_configuration = '" + batch.id() + "'"))
+        .isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_batch_item WHERE batch_id = '" + batch.id() + "'")).isZero();
+  }
+
+  @Test
+  void zeroRetriesOnJobsWithRetriesCreatesIncidents() {
+    BatchService service = service(BatchSettings.defaults());
+    List<String> instances = processInstances(5);
+    database.useTransaction(
+        h -> h.createUpdate("UPDATE tern_job SET retries = 3 WHERE id LIKE :p").bind("p", prefix + "%").execute());
+    database.useTransaction(
+        h -> h.createUpdate("DELETE FROM tern_incident WHERE id LIKE :p").bind("p", prefix + "%").execute());
+
+    service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(0), null);
+    driver(service).runAll();
+
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE id LIKE :p AND retries = 0")).isEqualTo(5);
+    assertThat(count("SELECT COUNT(*) FROM tern_incident WHERE configuration LIKE :p AND incident_type = 'failedJob'"))
+        .isEqualTo(5);
+    assertThat(count("SELECT COUNT(*) FROM tern_hi_incident WHERE configuration LIKE :p AND incident_state = 0 AND id LIKE '%-job-%'"))
+        .isEqualTo(5);
+  }
+
+  @Test
+  void dueDateIsKeptSetOrClearedAsRequested() {
+    BatchService service = service(BatchSettings.defaults());
+    processInstances(3);
+    Instant due = T0.plus(Duration.ofDays(1));
+
+    service.setJobRetriesAsync(List.of(prefix + "job-1"), null, JobRetries.of(1), null);
+    service.setJobRetriesAsync(List.of(prefix + "job-2"), null, JobRetries.withDueDate(1, due), null);
+    service.setJobRetriesAsync(List.of(prefix + "job-3"), null, JobRetries.withDueDate(1, null), null);
+    driver(service).runAll();
+
+    assertThat(dueDateOf("job-1")).isEqualTo(T0);
+    assertThat(dueDateOf("job-2")).isEqualTo(due);
+    assertThat(dueDateOf("job-3")).isNull();
+  }
+
+  private Instant dueDateOf(String job) {
+    return database.withHandle(
+        h -> h.createQuery("SELECT due_date FROM tern_job WHERE id = :id")
+            .bind("id", prefix + job)
+            .mapTo(Instant.class)
+            .one());
+  }
+
+  @Test
+  void jobsThatVanishedAfterTheSnapshotAreSkipped() {
+    BatchService service = service(BatchSettings.defaults());
+    List<String> instances = processInstances(4);
+    Batch batch = service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(1), null);
+    database.useTransaction(h -> h.execute("DELETE FROM tern_job WHERE id = ?", prefix + "job-2"));
+
+    driver(service).runAll();
+
+    assertThat(service.find(batch.id())).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE id LIKE :p AND retries = 1")).isEqualTo(3);
+  }
+
+  @Test
+  void failedBatchJobCountsAsFailedAndKeepsTheBatch() {
+    BatchService service = service(BatchSettings.defaults());
+    List<String> instances = processInstances(2);
+    Batch batch = service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(1), null);
+    BatchJobDriver driver = driver(service);
+    driver.runNext("batch-seed-job");
+    database.useTransaction(
+        h -> h.execute("UPDATE tern_batch SET configuration = 'broken' WHERE id = ?", batch.id()));
+
+    driver.runAll();
+
+    BatchStatistics stats = service.statistics(BatchQuery.all().withBatchId(batch.id()), 0, 1).get(0);
+    assertThat(stats.failedJobs()).isEqualTo(1);
+    assertThat(stats.remainingJobs()).isEqualTo(1);
+    assertThat(stats.completedJobs()).isZero();
+    clock.advance(Duration.ofMinutes(5));
+    driver.runAll();
+    assertThat(service.find(batch.id())).isPresent();
+  }
+
+  @Test
+  void monitorJobEndsABatchWhoseJobsAreGone() {
+    BatchService service = service(BatchSettings.defaults());
+    List<String> instances = processInstances(2);
+    Batch batch = service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(1), null);
+    BatchJobDriver driver = driver(service);
+    driver.runNext("batch-seed-job");
+    database.useTransaction(
+        h -> h.execute("DELETE FROM tern_job WHERE handler_type = 'set-job-retries' AND batch_id = ?", batch.id()));
+
+    driver.runNext("batch-monitor-job");
+
+    assertThat(service.find(batch.id())).isEmpty();
+    assertThat(new HistoricBatchService(database).find(batch.id()).orElseThrow().endTime()).isNotNull();
+  }
+
+  @Test
+  void monitorJobPollsAgainAfterThirtySecondsWhileBatchJobsRemain() {
+    BatchService service = service(BatchSettings.defaults());
+    Batch batch =
+        service.setJobRetriesByProcessAsync(processInstances(2), null, null, JobRetries.of(1), null);
+    BatchJobDriver driver = driver(service);
+    driver.runNext("batch-seed-job");
+
+    driver.runNext("batch-monitor-job");
+
+    Instant due =
+        database.withHandle(
+            h -> h.createQuery("SELECT due_date FROM tern_job WHERE handler_type = 'batch-monitor-job' AND batch_id = :b")
+                .bind("b", batch.id())
+                .mapTo(Instant.class)
+                .one());
+    assertThat(due).isEqualTo(T0.plusSeconds(30));
+    assertThat(service.find(batch.id())).isPresent();
+  }
+
+  @Test
+  void suspendingABatchSuspendsItsJobsAndDefinitions() {
+    BatchService service = service(BatchSettings.defaults());
+    Batch batch =
+        service.setJobRetriesByProcessAsync(processInstances(2), null, null, JobRetries.of(1), null);
+
+    service.setSuspended(batch.id(), true);
+    assertThat(service.find(batch.id()).orElseThrow().suspended()).isTrue();
+    assertThat(driver(service).runAll()).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_job_definition WHERE suspended = TRUE AND job_configuration = '" + batch.id() + "'"))
+        .isEqualTo(3);
+
+    service.setSuspended(batch.id(), false);
+    assertThat(driver(service).runAll()).isPositive();
+    assertThat(service.find(batch.id())).isEmpty();
+  }
+
+  @Test
+  void deletingABatchKeepsOrRemovesItsHistory() {
+    BatchService service = service(BatchSettings.defaults());
+    HistoricBatchService history = new HistoricBatchService(database);
+    Batch kept = service.setJobRetriesByProcessAsync(processInstances(2), null, null, JobRetries.of(1), null);
+    Batch removed = service.setJobRetriesAsync(List.of(prefix + "job-1"), null, JobRetries.of(1), null);
+
+    service.delete(kept.id(), false);
+    service.delete(removed.id(), true);
+
+    assertThat(service.find(kept.id())).isEmpty();
+    assertThat(history.find(kept.id()).orElseThrow().endTime()).isEqualTo(T0);
+    assertThat(history.find(removed.id())).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE batch_id IS NOT NULL AND batch_id IN ('" + kept.id() + "', '" + removed.id() + "')"))
+        .isZero();
+  }
+
+  @Test
+  void chunkWorkTakesTheSameNumberOfStatementsForTenOrAThousandJobs() {
+    assertThat(statementsForOneChunkOf(1000)).isEqualTo(statementsForOneChunkOf(10));
+  }
+
+  private int statementsForOneChunkOf(int size) {
+    BatchService service = service(BatchSettings.defaults().withInvocationsPerBatchJob(size));
+    String p = prefix + size + "-";
+    FailedJobs.create(database, p, size, T0);
+    List<String> instances =
+        java.util.stream.IntStream.rangeClosed(1, size).mapToObj(n -> p + "pi-" + n).toList();
+    service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(3), null);
+    BatchJobDriver driver = driver(service);
+    driver.runNext("batch-seed-job");
+    AtomicInteger statements = new AtomicInteger();
+    SqlStatements config = database.jdbi().getConfig(SqlStatements.class);
+    SqlLogger previous = config.getSqlLogger();
+    config.setSqlLogger(
+        new SqlLogger() {
+          @Override
+          public void logAfterExecution(StatementContext context) {
+            statements.incrementAndGet();
+          }
+        });
+    try {
+      driver.runNext("set-job-retries");
+    } finally {
+      config.setSqlLogger(previous);
+    }
+    long updated =
+        database.withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM tern_job WHERE id LIKE :p AND retries = 3")
+                .bind("p", p + "%")
+                .mapTo(Long.class)
+                .one());
+    assertThat(updated).isEqualTo(size);
+    return statements.get();
+  }
+
+  @Test
+  void creationIsLoggedWhenTheUserIsKnown() {
+    BatchService service = service(BatchSettings.defaults());
+    UserOperationLogService log = new UserOperationLogService(database);
+    UserOperationLogQuery byUser =
+        new UserOperationLogQuery(null, null, null, null, null, null, null, null, "demo-" + prefix,
+            null, null, null, null, null, null, null, null, null, false, null);
+    List<String> instances = processInstances(3);
+
+    service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(5), null);
+    assertThat(log.count(byUser)).isZero();
+    service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(5), "demo-" + prefix);
+
+    List<UserOperationLogEntry> entries = log.list(byUser, 0, 10);
+    assertThat(entries)
+        .extracting(UserOperationLogEntry::property, UserOperationLogEntry::newValue)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("nrOfInstances", "3"),
+            org.assertj.core.groups.Tuple.tuple("async", "true"),
+            org.assertj.core.groups.Tuple.tuple("retries", "5"));
+    assertThat(entries).allSatisfy(e -> {
+      assertThat(e.entityType()).isEqualTo("Job");
+      assertThat(e.operationType()).isEqualTo("SetJobRetries");
+      assertThat(e.operationId()).isEqualTo(entries.get(0).operationId());
+    });
+  }
+
+  @Test
+  void requestsWithoutSelectorOrJobsOrWithNegativeRetriesAreRefused() {
+    BatchService service = service(BatchSettings.defaults());
+    processInstances(1);
+
+    assertThatThrownBy(() -> service.setJobRetriesByProcessAsync(List.of(), null, null, JobRetries.of(1), null))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessage("ENGINE-13051 You must specify at least one of or one of processInstanceIds,"
+            + " processInstanceQuery, or historicProcessInstanceQuery.");
+    assertThatThrownBy(() -> service.setJobRetriesByProcessAsync(List.of("nope"), null, null, JobRetries.of(1), null))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("jobIds is empty");
+    assertThatThrownBy(() -> service.setJobRetriesAsync(null, null, JobRetries.of(1), null))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("jobIds is empty");
+    assertThatThrownBy(() -> service.setJobRetriesAsync(List.of(prefix + "job-1"), null, JobRetries.of(-1), null))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessage("Retries count is not greater than or equal to 0");
+    assertThat(service.count(BatchQuery.all())).isZero();
+  }
+}
