@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -119,7 +120,10 @@ final class Interpreter {
 
   /** Runs an {@code async-continuation} job: executes the activity, or leaves it (async-after). */
   void continueAsync(Handle handle, Job job) {
-    Run run = resume(handle, job);
+    Run run = resume(handle, job).orElse(null);
+    if (run == null) {
+      return;
+    }
     Token token = restingToken(run, job);
     FlowNode node = run.process.model().node(job.activityId());
     if (RuntimeJobs.ASYNC_AFTER.equals(job.handlerConfig())) {
@@ -132,7 +136,10 @@ final class Interpreter {
 
   /** Runs a {@code timer-intermediate-transition} job: the token leaves the timer catch event. */
   void fireIntermediateTimer(Handle handle, Job job) {
-    Run run = resume(handle, job);
+    Run run = resume(handle, job).orElse(null);
+    if (run == null) {
+      return;
+    }
     Token token = restingToken(run, job);
     FlowNode node = run.process.model().node(job.activityId());
     run.agenda.add(() -> leave(run, token, node));
@@ -144,7 +151,10 @@ final class Interpreter {
    * cancelled (its other jobs removed) and the token continues on the boundary event's flow.
    */
   void fireBoundaryTimer(Handle handle, Job job) {
-    Run run = resume(handle, job);
+    Run run = resume(handle, job).orElse(null);
+    if (run == null) {
+      return;
+    }
     FlowNode boundary = run.process.model().node(job.activityId());
     if (!(boundary.kind() instanceof NodeKind.BoundaryTimerEvent timer)) {
       throw new ProcessEngineException(
@@ -413,9 +423,16 @@ final class Interpreter {
     run.ended = true;
   }
 
-  private Run resume(Handle handle, Job job) {
+  /**
+   * Locks the job's instance and prepares the run; empty when the job vanished while we waited for
+   * the lock (the token moved on in another transaction and removed it), so there is nothing to do.
+   */
+  private Optional<Run> resume(Handle handle, Job job) {
     InstanceRow instance = lockInstance(handle, job.processInstanceId());
-    return newRun(handle, process(handle, instance), instance, job.id());
+    if (!jobs.exists(handle, job.id())) {
+      return Optional.empty();
+    }
+    return Optional.of(newRun(handle, process(handle, instance), instance, job.id()));
   }
 
   private Token restingToken(Run run, Job job) {

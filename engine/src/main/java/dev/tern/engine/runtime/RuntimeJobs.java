@@ -112,6 +112,11 @@ final class RuntimeJobs {
     return fallback;
   }
 
+  /** Whether a job still exists (a concurrent transaction may have removed it meanwhile). */
+  boolean exists(Handle handle, String jobId) {
+    return jobStore.findById(handle, jobId).isPresent();
+  }
+
   /** Deletes the jobs of one token except the job now executing (the executor deletes that one). */
   void deleteForExecution(Handle handle, String executionId, String exceptJobId) {
     delete(handle, "j.execution_id = :executionId", Map.of("executionId", executionId), exceptJobId);

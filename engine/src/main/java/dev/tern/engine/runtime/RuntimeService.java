@@ -29,7 +29,11 @@ public final class RuntimeService {
     this.interpreter = interpreter;
   }
 
-  /** Starts the definition with this id. Variables are plain Java values (may be null). */
+  /**
+   * Starts the definition with this id. Variable values are {@link TypedValue}s or plain Java
+   * values (String, Boolean, Integer, Short, Long, Double, Date/Instant, null; maps and lists are
+   * stored as JSON).
+   */
   public ProcessInstance startProcessInstanceById(
       String definitionId, String businessKey, Map<String, ?> variables) {
     return database.inTransaction(
