@@ -1,0 +1,202 @@
+package dev.tern.rest.deployment;
+
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.deployment.DeploymentQuery;
+import dev.tern.engine.deployment.DeploymentResource;
+import dev.tern.engine.deployment.DeploymentService;
+import dev.tern.engine.deployment.DeploymentWithDefinitions;
+import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.deployment.Page;
+import dev.tern.engine.deployment.ParseException;
+import dev.tern.rest.RestResource;
+import dev.tern.rest.Routes;
+import dev.tern.rest.deployment.DeploymentDtos.DeploymentDto;
+import dev.tern.rest.deployment.DeploymentDtos.DeploymentResourceDto;
+import dev.tern.rest.deployment.DeploymentDtos.DeploymentWithDefinitionsDto;
+import dev.tern.rest.deployment.DeploymentDtos.ParseExceptionDto;
+import dev.tern.rest.support.Paging;
+import dev.tern.rest.support.QueryParams;
+import dev.tern.rest.support.Responses;
+import dev.tern.rest.support.RestException;
+import dev.tern.rest.support.Sorting;
+import io.javalin.http.Context;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /deployment}: create (multipart, as Camunda accepts it), list, count, get, delete, and a
+ * deployment's resources.
+ */
+public final class DeploymentRestResource implements RestResource {
+
+  private static final Map<String, DeploymentQuery.Field> SORT_BY =
+      Map.of(
+          "id", DeploymentQuery.Field.ID,
+          "name", DeploymentQuery.Field.NAME,
+          "deploymentTime", DeploymentQuery.Field.DEPLOYMENT_TIME,
+          "tenantId", DeploymentQuery.Field.TENANT_ID);
+
+  /** Form parts with a meaning; every other part is a resource file. */
+  private static final Set<String> RESERVED_PARTS =
+      Set.of(
+          "deployment-name",
+          "deployment-source",
+          "enable-duplicate-filtering",
+          "deploy-changed-only",
+          "tenant-id",
+          "deployment-activation-time");
+
+  private final DeploymentService deployments;
+
+  public DeploymentRestResource(ProcessEngine engine) {
+    this.deployments = engine.deploymentService();
+  }
+
+  @Override
+  public void addRoutes(Routes routes) {
+    routes
+        .post("/deployment/create", this::create)
+        .get("/deployment", this::list)
+        .get("/deployment/count", this::count)
+        .get("/deployment/{id}", this::get)
+        .delete("/deployment/{id}", this::delete)
+        .get("/deployment/{id}/resources", this::resources);
+  }
+
+  private void create(Context ctx) throws Exception {
+    String contentType = ctx.contentType();
+    if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
+      throw new RestException(
+          415,
+          "NotSupportedException",
+          "HTTP 415 Unsupported Media Type: expected multipart/form-data, got " + contentType);
+    }
+    ctx.uploadedFileMap(); // lets Javalin configure multipart parsing for getParts()
+    Map<String, String> fields = new LinkedHashMap<>();
+    Map<String, byte[]> resources = new LinkedHashMap<>();
+    for (Part part : ctx.req().getParts()) {
+      byte[] content;
+      try (InputStream in = part.getInputStream()) {
+        content = in.readAllBytes();
+      }
+      if (RESERVED_PARTS.contains(part.getName())) {
+        fields.put(part.getName(), new String(content, StandardCharsets.UTF_8));
+      } else {
+        String name =
+            part.getSubmittedFileName() != null ? part.getSubmittedFileName() : part.getName();
+        resources.put(name, content);
+      }
+    }
+    if (resources.isEmpty()) {
+      throw new InvalidRequestException("No deployment resources contained in the form upload.");
+    }
+    boolean deployChangedOnly = Boolean.parseBoolean(fields.get("deploy-changed-only"));
+    boolean duplicateFiltering =
+        deployChangedOnly || Boolean.parseBoolean(fields.get("enable-duplicate-filtering"));
+    NewDeployment request =
+        new NewDeployment(
+            fields.get("deployment-name"),
+            fields.get("deployment-source"),
+            fields.get("tenant-id"),
+            duplicateFiltering,
+            deployChangedOnly,
+            resources);
+    DeploymentWithDefinitions result;
+    try {
+      result = deployments.deploy(request);
+    } catch (ParseException e) {
+      ctx.status(400).json(ParseExceptionDto.of(e));
+      return;
+    }
+    String self = baseUrl(ctx) + "/deployment/" + result.deployment().id();
+    ctx.json(
+        DeploymentWithDefinitionsDto.of(
+            result.deployment(), result.deployedProcessDefinitions(), self));
+  }
+
+  /** {@code scheme://host[:port]/engine-rest}, as Camunda builds its links. */
+  static String baseUrl(Context ctx) {
+    String url = ctx.fullUrl();
+    int at = url.indexOf("/engine-rest");
+    return at < 0 ? ctx.scheme() + "://" + ctx.host() + "/engine-rest" : url.substring(0, at + 12);
+  }
+
+  private void list(Context ctx) {
+    QueryParams params = QueryParams.of(ctx);
+    DeploymentQuery query = query(params);
+    Paging paging = Paging.from(params);
+    ctx.json(
+        deployments
+            .queryDeployments(query, new Page(paging.firstResult(), paging.maxResults()))
+            .stream()
+            .map(DeploymentDto::of)
+            .toList());
+  }
+
+  private void count(Context ctx) {
+    Responses.count(ctx, deployments.countDeployments(query(QueryParams.of(ctx))));
+  }
+
+  private static DeploymentQuery query(QueryParams params) {
+    List<DeploymentQuery.Sort> sorting =
+        Sorting.fromQuery(params, SORT_BY.keySet()).stream()
+            .map(c -> new DeploymentQuery.Sort(SORT_BY.get(c.sortBy()), c.ascending()))
+            .toList();
+    return new DeploymentQuery(
+        params.string("id"),
+        params.string("name"),
+        params.string("nameLike"),
+        params.string("source"),
+        Boolean.TRUE.equals(params.bool("withoutSource")),
+        params.list("tenantIdIn"),
+        Boolean.TRUE.equals(params.bool("withoutTenantId")),
+        Boolean.TRUE.equals(params.bool("includeDeploymentsWithoutTenantId")),
+        params.date("after"),
+        params.date("before"),
+        sorting);
+  }
+
+  private void get(Context ctx) {
+    String id = ctx.pathParam("id");
+    ctx.json(
+        DeploymentDto.of(
+            deployments
+                .findDeployment(id)
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "Deployment with id '" + id + "' does not exist"))));
+  }
+
+  private void delete(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (deployments.findDeployment(id).isEmpty()) {
+      throw new NotFoundException("Deployment with id '" + id + "' do not exist");
+    }
+    deployments.deleteDeployment(id, "true".equals(ctx.queryParam("cascade")));
+    Responses.noContent(ctx);
+  }
+
+  private void resources(Context ctx) {
+    String id = ctx.pathParam("id");
+    List<DeploymentResource> resources;
+    try {
+      resources = deployments.getResources(id);
+    } catch (NotFoundException e) {
+      resources = List.of();
+    }
+    if (resources.isEmpty()) {
+      throw new NotFoundException(
+          "Deployment resources for deployment id '" + id + "' do not exist.");
+    }
+    ctx.json(resources.stream().map(DeploymentResourceDto::of).toList());
+  }
+}
