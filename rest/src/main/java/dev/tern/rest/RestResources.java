@@ -1,6 +1,8 @@
 package dev.tern.rest;
 
 import dev.tern.engine.ProcessEngine;
+import dev.tern.rest.deployment.DeploymentRestResource;
+import dev.tern.rest.deployment.ProcessDefinitionRestResource;
 import dev.tern.rest.engine.EngineInfoResource;
 import java.util.List;
 
@@ -11,7 +13,9 @@ public final class RestResources {
 
   public static List<RestResource> all(ProcessEngine engine) {
     return List.of(
-        new EngineInfoResource(engine)
+        new EngineInfoResource(engine),
+        new DeploymentRestResource(engine),
+        new ProcessDefinitionRestResource(engine)
         // add new resources above this line, one per line
         );
   }
