@@ -19,9 +19,25 @@ public final class Routes {
 
   private record Route(HandlerType method, String path, Handler handler) {}
 
-  private final List<Route> routes = new ArrayList<>();
+  private final List<Route> routes;
+  private final String prefix;
 
-  Routes() {}
+  Routes() {
+    this(new ArrayList<>(), RestServer.BASE_PATH);
+  }
+
+  private Routes(List<Route> routes, String prefix) {
+    this.routes = routes;
+    this.prefix = prefix;
+  }
+
+  /**
+   * The same registry for paths outside {@code /engine-rest} (Tern's own endpoints such as {@code
+   * /admin/job-executor}); paths are then absolute.
+   */
+  public Routes root() {
+    return new Routes(routes, "");
+  }
 
   public Routes get(String path, Handler handler) {
     return add(HandlerType.GET, path, handler);
@@ -43,14 +59,14 @@ public final class Routes {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("Route paths start with '/': " + path);
     }
-    routes.add(new Route(method, path, handler));
+    routes.add(new Route(method, prefix + path, handler));
     return this;
   }
 
   void registerOn(JavalinDefaultRoutingApi javalin) {
     routes.stream()
         .sorted(Comparator.comparing(Route::path, Routes::literalsFirst))
-        .forEach(r -> javalin.addHttpHandler(r.method(), RestServer.BASE_PATH + r.path(), r.handler()));
+        .forEach(r -> javalin.addHttpHandler(r.method(), r.path(), r.handler()));
   }
 
   /**

@@ -1,0 +1,92 @@
+package dev.tern.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tern.engine.persistence.DatabaseConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void defaultsWithoutEnvironmentOrFile() {
+    ServerConfig config = ServerConfig.load(Map.of(), dir.resolve("missing.properties"));
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.dbUrl()).isEqualTo(DatabaseConfig.DEFAULT_H2_URL);
+    assertThat(config.dbUser()).isEqualTo("sa");
+    assertThat(config.dbPassword()).isEmpty();
+    assertThat(config.jobExecutorActive()).isTrue();
+  }
+
+  @Test
+  void propertiesFileOverridesDefaults() throws IOException {
+    Path file =
+        write(
+            "TERN_PORT=9090\n"
+                + "TERN_DB_URL=jdbc:postgresql://db:5432/tern\n"
+                + "TERN_DB_USER=tern\n"
+                + "TERN_DB_PASSWORD=secret\n"
+                + "TERN_JOB_EXECUTOR_ACTIVE=false\n");
+
+    ServerConfig config = ServerConfig.load(Map.of(), file);
+
+    assertThat(config)
+        .isEqualTo(new ServerConfig(9090, "jdbc:postgresql://db:5432/tern", "tern", "secret", false));
+  }
+
+  @Test
+  void environmentWinsOverPropertiesFile() throws IOException {
+    Path file = write("TERN_PORT=9090\nTERN_DB_USER=fromfile\nTERN_JOB_EXECUTOR_ACTIVE=false\n");
+
+    ServerConfig config =
+        ServerConfig.load(
+            Map.of("TERN_PORT", "7070", "TERN_JOB_EXECUTOR_ACTIVE", "TRUE", "PATH", "/bin"), file);
+
+    assertThat(config.port()).isEqualTo(7070);
+    assertThat(config.jobExecutorActive()).isTrue();
+    assertThat(config.dbUser()).isEqualTo("fromfile");
+  }
+
+  @Test
+  void blankEnvironmentValueDoesNotHideTheFile() throws IOException {
+    Path file = write("TERN_PORT=9090\n");
+
+    assertThat(ServerConfig.load(Map.of("TERN_PORT", " "), file).port()).isEqualTo(9090);
+  }
+
+  @Test
+  void badValuesAreRefusedWithTheKeyName() {
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_PORT", "eighty"), null))
+        .hasMessageContaining("TERN_PORT");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_PORT", "70000"), null))
+        .hasMessageContaining("TERN_PORT");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_JOB_EXECUTOR_ACTIVE", "yes"), null))
+        .hasMessageContaining("TERN_JOB_EXECUTOR_ACTIVE");
+  }
+
+  @Test
+  void logFormOfTheUrlHidesPasswords() {
+    ServerConfig config =
+        new ServerConfig(
+            8080, "jdbc:postgresql://db/tern?user=a&password=secret", "a", "secret", true);
+
+    assertThat(config.dbUrlForLog()).isEqualTo("jdbc:postgresql://db/tern");
+    assertThat(config.toString()).doesNotContain("secret");
+    assertThat(new ServerConfig(1, "jdbc:h2:mem:x;PASSWORD=pw;X=1", null, null, true).dbUrlForLog())
+        .isEqualTo("jdbc:h2:mem:x;PASSWORD=***;X=1");
+  }
+
+  private Path write(String content) throws IOException {
+    Path file = dir.resolve("tern.properties");
+    Files.writeString(file, content);
+    return file;
+  }
+}
