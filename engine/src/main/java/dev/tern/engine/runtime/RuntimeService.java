@@ -48,8 +48,7 @@ public final class RuntimeService {
             .findById(handle, definitionId)
             .orElseThrow(
                 () ->
-                    new NotFoundException(
-                        "No process definition found for id '" + definitionId + "'"));
+                    new NotFoundException("No matching definition with id " + definitionId));
     return interpreter.start(handle, process, businessKey, variables);
   }
 
@@ -72,10 +71,10 @@ public final class RuntimeService {
             .orElseThrow(
                 () ->
                     new NotFoundException(
-                        "No process definition found for key '"
+                        "RestException",
+                        "No matching process definition with key: "
                             + key
-                            + "'"
-                            + (tenantId == null ? "" : " and tenant-id '" + tenantId + "'")));
+                            + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId)));
     return interpreter.start(handle, process, businessKey, variables);
   }
 

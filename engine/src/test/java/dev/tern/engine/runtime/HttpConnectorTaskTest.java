@@ -41,7 +41,7 @@ class HttpConnectorTaskTest {
   void postsThePayloadWithHeadersAndMapsTheResponseToVariables() throws IOException {
     int port = startStub(201, "{\"ok\":true}");
     String definition =
-        kit.deployXml(process("httpOk", "http://127.0.0.1:" + port + "/orders/${orderId}", "POST", "", ""));
+        kit.deployXml(process("httpOk", "http://127.0.0.1:" + port + "/orders/${orderId}", "POST", ""));
 
     ProcessInstance instance = kit.start(definition, Map.of("orderId", "o-1"));
     kit.runDueJobs();
@@ -56,7 +56,7 @@ class HttpConnectorTaskTest {
   @Test
   void connectionRefusedFailsTheJobWithACamundaStyleMessage() throws IOException {
     int port = freePort();
-    String definition = kit.deployXml(process("httpDown", "http://127.0.0.1:" + port + "/x", "GET", "", ""));
+    String definition = kit.deployXml(process("httpDown", "http://127.0.0.1:" + port + "/x", "GET", ""));
     ProcessInstance instance = kit.start(definition, Map.of("orderId", "o-2"));
     Job job = kit.onlyJob(instance.id());
 
@@ -87,7 +87,7 @@ class HttpConnectorTaskTest {
     String topLevelIgnored =
         "<camunda:inputParameter name=\"throw-http-error\">TRUE</camunda:inputParameter>";
     String definition =
-        kit.deployXml(process("http500", "http://127.0.0.1:" + port + "/x", "GET", topLevelIgnored, ""));
+        kit.deployXml(process("http500", "http://127.0.0.1:" + port + "/x", "GET", topLevelIgnored));
 
     ProcessInstance instance = kit.start(definition, Map.of("orderId", "o-3"));
     kit.runDueJobs();
@@ -106,7 +106,7 @@ class HttpConnectorTaskTest {
         </camunda:inputParameter>
         """;
     String definition =
-        kit.deployXml(process("httpThrow", "http://127.0.0.1:" + port + "/x", "GET", requestConfig, ""));
+        kit.deployXml(process("httpThrow", "http://127.0.0.1:" + port + "/x", "GET", requestConfig));
     ProcessInstance instance = kit.start(definition, Map.of("orderId", "o-4"));
     Job job = kit.onlyJob(instance.id());
 
@@ -148,7 +148,7 @@ class HttpConnectorTaskTest {
     }
   }
 
-  private static String process(String key, String url, String method, String extraInputs, String unused) {
+  private static String process(String key, String url, String method, String extraInputs) {
     return """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">

@@ -38,6 +38,7 @@ final class RuntimeTestKit {
   final RuntimeService runtime;
   final RuntimeJobHandlers handlers;
   final JobExecutor jobExecutor;
+  private final JobStore jobStore;
   private final Map<String, DeployedProcess> processes = new ConcurrentHashMap<>();
 
   RuntimeTestKit(TestDatabase db) {
@@ -48,7 +49,7 @@ final class RuntimeTestKit {
     this.database = db.database();
     JobSignal signal = new JobSignal();
     JobLogStore jobLog = new JobLogStore(clock, database.dialect(), "test-node");
-    JobStore jobStore = new JobStore(database.dialect(), jobLog, signal);
+    this.jobStore = new JobStore(database.dialect(), jobLog, signal);
     IncidentStore incidents = new IncidentStore(clock, ids, new HistoricIncidentStore(clock));
     RuntimeModule module =
         RuntimeModule.create(
@@ -129,37 +130,15 @@ final class RuntimeTestKit {
   List<Job> jobs(String processInstanceId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT * FROM tern_job WHERE process_instance_id = :pi ORDER BY create_time, id")
+            h
+                .createQuery(
+                    "SELECT id FROM tern_job WHERE process_instance_id = :pi ORDER BY create_time, id")
                 .bind("pi", processInstanceId)
-                .map(
-                    (rs, ctx) ->
-                        new Job(
-                            rs.getString("id"),
-                            rs.getInt("rev"),
-                            rs.getString("job_kind"),
-                            rs.getString("handler_type"),
-                            rs.getString("handler_config"),
-                            rs.getString("job_definition_id"),
-                            rs.getString("process_instance_id"),
-                            rs.getString("execution_id"),
-                            rs.getString("proc_def_id"),
-                            rs.getString("proc_def_key"),
-                            rs.getString("activity_id"),
-                            rs.getString("deployment_id"),
-                            rs.getString("tenant_id"),
-                            rs.getInt("retries"),
-                            ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "due_date", ctx),
-                            ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "create_time", ctx),
-                            rs.getString("lock_owner"),
-                            null,
-                            rs.getBoolean("is_exclusive"),
-                            rs.getBoolean("suspended"),
-                            rs.getLong("priority"),
-                            rs.getString("exception_message"),
-                            rs.getString("failed_activity_id"),
-                            rs.getString("batch_id"),
-                            rs.getLong("sequence_counter")))
-                .list());
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(id -> jobStore.findById(h, id).orElseThrow())
+                .toList());
   }
 
   Job onlyJob(String processInstanceId) {
