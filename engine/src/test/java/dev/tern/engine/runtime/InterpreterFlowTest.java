@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.TernException;
-import dev.tern.engine.deployment.model.NodeKind;
-import dev.tern.engine.deployment.model.ProcessModel;
-import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 
 @DatabaseTest
@@ -29,7 +27,7 @@ class InterpreterFlowTest {
   @Test
   void startToEndCompletesInTheStartCallAndLeavesOnlyHistory() {
     String definition =
-        kit.deploy(TestModels.process("straight").start("start").end("end").flow("f1", "start", "end").build());
+        kit.deploy(Bpmn.createExecutableProcess("straight").startEvent("start").endEvent("end").done());
     Instant started = kit.clock.instant();
 
     ProcessInstance instance =
@@ -57,7 +55,7 @@ class InterpreterFlowTest {
   @Test
   void userTaskWaitsUntilCompletedAndHistoryRecordsTheDuration() {
     String definition =
-        kit.deploy(TestModels.line("approval", Map.of("approve", new NodeKind.UserTask(null))));
+        kit.deploy(userTaskProcess("approval", "approve"));
 
     ProcessInstance instance = kit.start(definition, Map.of("clerk", "ann"));
 
@@ -93,7 +91,7 @@ class InterpreterFlowTest {
   @Test
   void completingAUserTaskThatDoesNotWaitIsNotFound() {
     String definition =
-        kit.deploy(TestModels.line("approval2", Map.of("approve", new NodeKind.UserTask(null))));
+        kit.deploy(userTaskProcess("approval2", "approve"));
     ProcessInstance instance = kit.start(definition);
 
     assertThatThrownBy(() -> kit.runtime.completeUserTask(instance.id(), "other"))
@@ -107,8 +105,8 @@ class InterpreterFlowTest {
 
   @Test
   void startByKeyUsesTheLatestVersion() {
-    kit.deploy(TestModels.line("versioned", Map.of("v1", new NodeKind.UserTask(null))));
-    String second = kit.deploy(TestModels.line("versioned", Map.of("v2", new NodeKind.UserTask(null))));
+    kit.deploy(userTaskProcess("versioned", "v1"));
+    String second = kit.deploy(userTaskProcess("versioned", "v2"));
 
     ProcessInstance instance =
         kit.runtime.startProcessInstanceByKey("versioned", null, "bk", Map.of());
@@ -122,7 +120,7 @@ class InterpreterFlowTest {
 
   @Test
   void exclusiveGatewayTakesTheFirstTrueConditionInDocumentOrder() {
-    String definition = kit.deploy(gatewayModel("xor", "fDefault"));
+    String definition = kit.deployXml(gatewayModel("xor", "fDefault"));
 
     ProcessInstance big = kit.start(definition, Map.of("amount", 500));
     ProcessInstance bigger = kit.start(definition, Map.of("amount", 5000));
@@ -135,7 +133,7 @@ class InterpreterFlowTest {
 
   @Test
   void exclusiveGatewayWithoutMatchingFlowOrDefaultFailsWithCamundasMessageAndKeepsNothing() {
-    String definition = kit.deploy(gatewayModel("xor-nodefault", null));
+    String definition = kit.deployXml(gatewayModel("xor-nodefault", null));
 
     assertThatThrownBy(() -> kit.start(definition, Map.of("amount", 5)))
         .isInstanceOf(ProcessEngineException.class)
@@ -150,7 +148,7 @@ class InterpreterFlowTest {
 
   @Test
   void unknownVariableInAConditionIsAClientErrorNamingTheExpression() {
-    String definition = kit.deploy(gatewayModel("xor-unknown", "fDefault"));
+    String definition = kit.deployXml(gatewayModel("xor-unknown", "fDefault"));
 
     assertThatThrownBy(() -> kit.start(definition))
         .isInstanceOf(ProcessEngineException.class)
@@ -162,15 +160,15 @@ class InterpreterFlowTest {
 
   @Test
   void nonBooleanConditionIsRefused() {
-    ProcessModel model =
-        TestModels.process("xor-string")
-            .start("start")
-            .node("gateway", new NodeKind.ExclusiveGateway(null))
-            .node("a", new NodeKind.UserTask(null))
-            .flow("f0", "start", "gateway")
-            .flow("f1", "gateway", "a", "${'yes'}")
-            .build();
-    String definition = kit.deploy(model);
+    String definition =
+        kit.deploy(
+            Bpmn.createExecutableProcess("xor-string")
+                .startEvent()
+                .exclusiveGateway("gateway")
+                .condition("yes", "${'yes'}")
+                .userTask("a")
+                .endEvent()
+                .done());
 
     assertThatThrownBy(() -> kit.start(definition))
         .isInstanceOf(ProcessEngineException.class)
@@ -179,30 +177,25 @@ class InterpreterFlowTest {
 
   @Test
   void parallelGatewayForksAndTheJoinWaitsForEveryIncomingToken() {
-    ProcessModel model =
-        TestModels.process("parallel")
-            .start("start")
-            .node("fork", new NodeKind.ParallelGateway())
-            .node("taskA", new NodeKind.UserTask(null))
-            .node("taskB", new NodeKind.UserTask(null))
-            .node("auto", expression("${execution.setVariable('auto', true)}"))
-            .node("join", new NodeKind.ParallelGateway())
-            .node("after", new NodeKind.UserTask(null))
-            .end("end")
-            .flow("f0", "start", "fork")
-            .flow("f1", "fork", "taskA")
-            .flow("f2", "fork", "taskB")
-            .flow("f3", "fork", "auto")
-            .flow("f4", "taskA", "join")
-            .flow("f5", "taskB", "join")
-            .flow("f6", "auto", "join")
-            .flow("f7", "join", "after")
-            .flow("f8", "after", "end")
-            .build();
-    String definition = kit.deploy(model);
+    String definition =
+        kit.deploy(
+            Bpmn.createExecutableProcess("parallel")
+                .startEvent("start")
+                .parallelGateway("fork")
+                .userTask("taskA")
+                .parallelGateway("join")
+                .userTask("after")
+                .endEvent("end")
+                .moveToNode("fork")
+                .userTask("taskB")
+                .connectTo("join")
+                .moveToNode("fork")
+                .serviceTask("auto")
+                .camundaExpression("${execution.setVariable('auto', true)}")
+                .connectTo("join")
+                .done());
 
     ProcessInstance instance = kit.start(definition);
-
     assertThat(kit.variable(instance.id(), "auto")).isEqualTo(true);
     assertThat(kit.executions(instance.id()))
         .extracting(e -> e.activityId() + "/" + e.state())
@@ -225,12 +218,16 @@ class InterpreterFlowTest {
 
   @Test
   void serviceTaskExpressionWritesItsResultVariable() {
-    Map<String, NodeKind> steps = new LinkedHashMap<>();
-    steps.put(
-        "compute",
-        new NodeKind.ServiceTask(new ServiceImplementation.Expression("${amount * 2}", "doubled")));
-    steps.put("wait", new NodeKind.UserTask(null));
-    String definition = kit.deploy(TestModels.line("expr", steps));
+    String definition =
+        kit.deploy(
+            Bpmn.createExecutableProcess("expr")
+                .startEvent()
+                .serviceTask("compute")
+                .camundaExpression("${amount * 2}")
+                .camundaResultVariable("doubled")
+                .userTask("wait")
+                .endEvent()
+                .done());
 
     ProcessInstance instance = kit.start(definition, Map.of("amount", 21));
 
@@ -241,25 +238,38 @@ class InterpreterFlowTest {
     return kit.executions(instance.id()).get(0).activityId();
   }
 
-  private static NodeKind expression(String expression) {
-    return new NodeKind.ServiceTask(new ServiceImplementation.Expression(expression, null));
+  private static BpmnModelInstance userTaskProcess(String key, String taskId) {
+    return Bpmn.createExecutableProcess(key).startEvent("start").userTask(taskId).endEvent("end").done();
   }
 
-  private static ProcessModel gatewayModel(String key, String defaultFlow) {
-    TestModels models =
-        TestModels.process(key)
-            .start("start")
-            .node("gateway", new NodeKind.ExclusiveGateway(defaultFlow))
-            .node("large", new NodeKind.UserTask(null))
-            .node("huge", new NodeKind.UserTask(null))
-            .node("fallback", new NodeKind.UserTask(null))
-            .flow("f0", "start", "gateway");
-    if (defaultFlow != null) {
-      models.flow(defaultFlow, "gateway", "fallback");
-    }
-    return models
-        .flow("fLarge", "gateway", "large", "${amount > 100}")
-        .flow("fHuge", "gateway", "huge", "${amount > 1000}")
-        .build();
+  /** An exclusive gateway: flows to large (amount > 100), huge (amount > 1000), fallback (default). */
+  private static String gatewayModel(String key, String defaultFlow) {
+    return """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="%s" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="start"/>
+            <sequenceFlow id="f0" sourceRef="start" targetRef="gateway"/>
+            <exclusiveGateway id="gateway" %s/>
+            %s
+            <sequenceFlow id="fLarge" sourceRef="gateway" targetRef="large">
+              <conditionExpression xsi:type="tFormalExpression">${amount > 100}</conditionExpression>
+            </sequenceFlow>
+            <sequenceFlow id="fHuge" sourceRef="gateway" targetRef="huge">
+              <conditionExpression xsi:type="tFormalExpression">${amount > 1000}</conditionExpression>
+            </sequenceFlow>
+            <userTask id="large"/>
+            <userTask id="huge"/>
+            <userTask id="fallback"/>
+          </process>
+        </definitions>
+        """
+        .formatted(
+            key,
+            defaultFlow == null ? "" : "default=\"" + defaultFlow + "\"",
+            defaultFlow == null
+                ? ""
+                : "<sequenceFlow id=\"" + defaultFlow + "\" sourceRef=\"gateway\" targetRef=\"fallback\"/>");
   }
 }
