@@ -3,6 +3,9 @@ package dev.tern.engine;
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessModelCache;
 import dev.tern.engine.history.HistoricIncidentStore;
+import dev.tern.engine.history.HistoricProcessInstanceService;
+import dev.tern.engine.history.HistoricProcessInstanceStore;
+import dev.tern.engine.history.JobHistoryService;
 import dev.tern.engine.history.JobLogStore;
 import dev.tern.engine.incident.IncidentService;
 import dev.tern.engine.incident.IncidentStore;
@@ -22,13 +25,17 @@ import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.BatchSettings;
 import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.history.UserOperationLogService;
+
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.DeployedProcessLookup;
+import dev.tern.engine.runtime.ProcessInstanceService;
+import dev.tern.engine.runtime.ProcessInstanceStore;
 import dev.tern.engine.runtime.RuntimeJobHandlers;
 import dev.tern.engine.runtime.RuntimeModule;
 import dev.tern.engine.runtime.RuntimeService;
+import dev.tern.engine.runtime.VariableStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +65,10 @@ public final class ProcessEngine implements AutoCloseable {
   private final BatchService batchService;
   private final HistoricBatchService historicBatchService;
   private final UserOperationLogService userOperationLogService;
+
+  private final VariableStore variableStore;
+  private final ProcessInstanceService processInstances;
+  private final HistoricProcessInstanceService historicProcessInstances;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -119,6 +130,16 @@ public final class ProcessEngine implements AutoCloseable {
     }
     this.historicBatchService = new HistoricBatchService(database);
     this.userOperationLogService = new UserOperationLogService(database);
+    this.variableStore = new VariableStore(clock, ids);
+    this.processInstances =
+        new ProcessInstanceService(
+            database,
+            clock,
+            new ProcessInstanceStore(database.dialect(), jobStore, historicIncidentStore),
+            variableStore);
+    this.historicProcessInstances =
+        new HistoricProcessInstanceService(
+            database, new HistoricProcessInstanceStore(database.dialect()));
   }
 
   public static Builder builder() {
@@ -210,6 +231,21 @@ public final class ProcessEngine implements AutoCloseable {
 
   public UserOperationLogService userOperationLogService() {
     return userOperationLogService;
+  }
+
+  /** SQL for process variables, for code that already holds a transaction. */
+  public VariableStore variableStore() {
+    return variableStore;
+  }
+
+  /** Running process instances: queries, deletion, suspension, variables. */
+  public ProcessInstanceService processInstances() {
+    return processInstances;
+  }
+
+  /** Historic process instances: look-up and queries. */
+  public HistoricProcessInstanceService historicProcessInstances() {
+    return historicProcessInstances;
   }
 
   @Override

@@ -276,9 +276,10 @@ public final class VariableStore {
         }
         case JSON -> new Columns(type, null, null, null, (String) value);
         case BOOLEAN -> new Columns(type, null, ((Boolean) value) ? 1L : 0L, null, null);
+        // numbers keep their text form too, so a string filter such as amount_eq_5 matches them
         case INTEGER, SHORT, LONG ->
-            new Columns(type, null, ((Number) value).longValue(), null, null);
-        case DOUBLE -> new Columns(type, null, null, (Double) value, null);
+            new Columns(type, value.toString(), ((Number) value).longValue(), null, null);
+        case DOUBLE -> new Columns(type, value.toString(), null, (Double) value, null);
         case DATE -> new Columns(type, null, ((Instant) value).toEpochMilli(), null, null);
         case NULL -> new Columns(type, null, null, null, null);
       };

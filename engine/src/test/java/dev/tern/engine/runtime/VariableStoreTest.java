@@ -3,7 +3,8 @@ package dev.tern.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.engine.persistence.Database;
-import dev.tern.engine.persistence.DatabaseConfig;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.TestDatabase;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,23 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@DatabaseTest
 class VariableStoreTest {
 
   private static final Instant NOW = Instant.parse("2026-01-02T03:04:05.678Z");
 
-  private Database database;
+  private final Database database;
   private VariableStore store;
+
+  VariableStoreTest(TestDatabase db) {
+    this.database = db.database();
+  }
 
   @BeforeEach
   void setUp() {
-    database =
-        Database.open(
-            DatabaseConfig.of("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    new InstanceFixture(database).clear();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     store = new VariableStore(clock, new Ids(clock));
     database.useTransaction(
@@ -42,11 +44,6 @@ class VariableStoreTest {
 
   private <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {
     return database.withHandle(callback);
-  }
-
-  @AfterEach
-  void tearDown() {
-    database.close();
   }
 
   @Test

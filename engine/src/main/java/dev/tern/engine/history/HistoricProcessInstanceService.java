@@ -1,0 +1,42 @@
+package dev.tern.engine.history;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Page;
+import java.util.List;
+import java.util.Optional;
+
+/** Look-up and queries of historic process instances (running and ended). */
+public final class HistoricProcessInstanceService {
+
+  private final Database database;
+  private final HistoricProcessInstanceStore store;
+
+  public HistoricProcessInstanceService(Database database, HistoricProcessInstanceStore store) {
+    this.database = database;
+    this.store = store;
+  }
+
+  public Optional<HistoricProcessInstance> find(String id) {
+    return database.withHandle(h -> store.find(h, id));
+  }
+
+  /**
+   * @throws NotFoundException if history has no instance with this id
+   */
+  public HistoricProcessInstance get(String id) {
+    return find(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Historic process instance with id " + id + " does not exist"));
+  }
+
+  public List<HistoricProcessInstance> list(HistoricProcessInstanceQuery query, Page page) {
+    return database.withHandle(h -> store.list(h, query, page));
+  }
+
+  public long count(HistoricProcessInstanceQuery query) {
+    return database.withHandle(h -> store.count(h, query));
+  }
+}

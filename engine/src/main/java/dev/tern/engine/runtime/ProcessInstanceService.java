@@ -1,0 +1,153 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Page;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Operations on running process instances: look-up and queries, deletion, suspension, and their
+ * variables. Each call is one transaction.
+ */
+public final class ProcessInstanceService {
+
+  private final Database database;
+  private final Clock clock;
+  private final ProcessInstanceStore instances;
+  private final VariableStore variables;
+
+  public ProcessInstanceService(
+      Database database, Clock clock, ProcessInstanceStore instances, VariableStore variables) {
+    this.database = database;
+    this.clock = clock;
+    this.instances = instances;
+    this.variables = variables;
+  }
+
+  /** The instance with this id, if it is running. */
+  public Optional<RuntimeProcessInstance> find(String id) {
+    return database.withHandle(h -> instances.find(h, id));
+  }
+
+  /**
+   * The instance with this id.
+   *
+   * @throws NotFoundException if no such instance is running
+   */
+  public RuntimeProcessInstance get(String id) {
+    return find(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** The instances the query selects, sorted as it asks (then by id), one page of them. */
+  public List<RuntimeProcessInstance> list(ProcessInstanceQuery query, Page page) {
+    return database.withHandle(h -> instances.list(h, query, page));
+  }
+
+  public long count(ProcessInstanceQuery query) {
+    return database.withHandle(h -> instances.count(h, query));
+  }
+
+  /**
+   * Deletes a running instance with its executions, variables, jobs and incidents; its history
+   * ends as {@code EXTERNALLY_TERMINATED} with the given reason.
+   *
+   * @throws NotFoundException if no such instance is running
+   */
+  public void delete(String id, String deleteReason) {
+    database.useTransaction(
+        h -> {
+          instances.lock(h, id).orElseThrow(() -> notFound(id));
+          variables.deleteAll(h, id);
+          instances.delete(h, id, deleteReason, clock.instant());
+        });
+  }
+
+  /**
+   * Suspends an instance and its jobs (suspended jobs are never run).
+   *
+   * @throws NotFoundException if no such instance is running
+   */
+  public void suspend(String id) {
+    setSuspended(id, true);
+  }
+
+  /**
+   * Activates a suspended instance and its jobs.
+   *
+   * @throws NotFoundException if no such instance is running
+   */
+  public void activate(String id) {
+    setSuspended(id, false);
+  }
+
+  private void setSuspended(String id, boolean suspended) {
+    database.useTransaction(
+        h -> {
+          if (!instances.setSuspended(h, id, suspended)) {
+            throw notFound(id);
+          }
+        });
+  }
+
+  /**
+   * All variables of a running instance, ordered by name.
+   *
+   * @throws NotFoundException if no such instance is running
+   */
+  public Map<String, TypedValue> variables(String id) {
+    return database.withHandle(
+        h -> {
+          instances.find(h, id).orElseThrow(() -> notFound(id));
+          return variables.all(h, id);
+        });
+  }
+
+  /**
+   * One variable of a running instance; empty if the instance has no variable of that name.
+   *
+   * @throws NotFoundException if no such instance is running
+   */
+  public Optional<TypedValue> variable(String id, String name) {
+    return database.withHandle(
+        h -> {
+          instances.find(h, id).orElseThrow(() -> notFound(id));
+          return variables.get(h, id, name);
+        });
+  }
+
+  /**
+   * Sets, then removes, variables of a running instance in one transaction (as Camunda does);
+   * removing a name that does not exist is not an error.
+   *
+   * @throws NotFoundException if no such instance is running
+   */
+  public void modifyVariables(String id, Map<String, TypedValue> modifications, List<String> deletions) {
+    database.useTransaction(
+        h -> {
+          instances.lock(h, id).orElseThrow(() -> notFound(id));
+          if (modifications != null) {
+            variables.setAll(h, id, modifications);
+          }
+          if (deletions != null) {
+            variables.delete(h, id, deletions);
+          }
+        });
+  }
+
+  /** Sets one variable of a running instance. */
+  public void setVariable(String id, String name, TypedValue value) {
+    modifyVariables(id, Map.of(name, value), List.of());
+  }
+
+  /** Removes one variable of a running instance (no error if it does not exist). */
+  public void removeVariable(String id, String name) {
+    modifyVariables(id, Map.of(), List.of(name));
+  }
+
+  private static NotFoundException notFound(String id) {
+    return new NotFoundException("Process instance with id " + id + " does not exist");
+  }
+}
