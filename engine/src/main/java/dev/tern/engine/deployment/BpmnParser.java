@@ -265,7 +265,7 @@ public final class BpmnParser {
                 incoming.get(element.getId()),
                 outgoing.get(element.getId()),
                 continuation((org.camunda.bpm.model.bpmn.instance.FlowNode) element),
-                ioMapping(element, extensionChild(element, CamundaInputOutput.class)),
+                activityIoMapping(element),
                 kind));
       }
       validateGateways(nodes);
@@ -614,6 +614,19 @@ public final class BpmnParser {
       }
       return new Continuation(
           asyncBefore, node.isCamundaAsyncAfter(), node.isCamundaExclusive(), retryCycle);
+    }
+
+    /** Camunda allows {@code camunda:inputOutput} on tasks and events only, not on gateways. */
+    private IoMapping activityIoMapping(FlowElement element) {
+      CamundaInputOutput inputOutput = extensionChild(element, CamundaInputOutput.class);
+      String type = element.getElementType().getTypeName();
+      if (inputOutput != null && !type.contains("Task") && !type.contains("Event")) {
+        problems.add(
+            "camunda:inputOutput mapping unsupported for element type '" + type + "'.",
+            element.getId());
+        return IoMapping.NONE;
+      }
+      return ioMapping(element, inputOutput);
     }
 
     private IoMapping ioMapping(BaseElement owner, CamundaInputOutput inputOutput) {

@@ -479,6 +479,20 @@ class BpmnParserTest {
   }
 
   @Test
+  void refusesInputOutputOnGatewaysAsCamundaDoes() {
+    assertThat(
+            refusal(
+                    process(
+                        "p",
+                        startTo("gw")
+                            + "<parallelGateway id=\"gw\"><extensionElements><camunda:inputOutput>"
+                            + "<camunda:inputParameter name=\"x\">1</camunda:inputParameter>"
+                            + "</camunda:inputOutput></extensionElements></parallelGateway>"))
+                .getMessage())
+        .contains("camunda:inputOutput mapping unsupported for element type 'parallelGateway'. | resource test.bpmn");
+  }
+
+  @Test
   void refusesInvalidXmlWithLineAndColumn() {
     ParseException e = refusal("<definitions><process id=\"p\"></definitions>");
 
