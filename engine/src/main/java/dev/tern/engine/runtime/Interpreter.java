@@ -114,6 +114,10 @@ final class Interpreter {
     }
     Token token = resting(run, waiting.get(0));
     run.setVariables(newVariables);
+    // Local variables are not stored while a token waits, so the task's input parameters are
+    // evaluated again here for its output parameters to read (a documented deviation from Camunda,
+    // which keeps them from the moment the task started).
+    applyInputs(run, token, node.ioMapping());
     run.agenda.add(() -> leave(run, token, node));
     finish(run);
   }

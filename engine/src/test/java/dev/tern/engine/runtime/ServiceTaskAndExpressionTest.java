@@ -212,6 +212,29 @@ class ServiceTaskAndExpressionTest {
   }
 
   @Test
+  void userTaskOutputsReadItsInputsAndTheVariablesGivenOnCompletion() {
+    String definition =
+        kit.deploy(
+            Bpmn.createExecutableProcess("userIo")
+                .startEvent()
+                .userTask("review")
+                .camundaInputParameter("reviewer", "${'clerk-' += team}")
+                .camundaOutputParameter("reviewedBy", "${reviewer}")
+                .camundaOutputParameter("verdict", "${approved ? 'ok' : 'rejected'}")
+                .userTask("after")
+                .endEvent()
+                .done());
+    ProcessInstance instance = kit.start(definition, Map.of("team", "b"));
+
+    kit.runtime.completeUserTask(instance.id(), "review", Map.of("approved", true));
+
+    Map<String, TypedValue> variables = kit.variables(instance.id());
+    assertThat(variables.get("reviewedBy").value()).isEqualTo("clerk-b");
+    assertThat(variables.get("verdict").value()).isEqualTo("ok");
+    assertThat(variables).doesNotContainKey("reviewer");
+  }
+
+  @Test
   void mapsAndListsStoredAsVariablesBecomeJson() {
     String definition =
         kit.deploy(
