@@ -150,8 +150,9 @@ public final class JobExecutor implements AutoCloseable {
     List<Job> claimed =
         database.inTransaction(
             handle -> jobs.claimDue(handle, settings.nodeId(), now, lockUntil, limit));
-    claimed.forEach(job -> held.add(job.id()));
-    return claimed;
+    // A job whose lock lapsed while this node still runs it (a late lease renewal) comes back to
+    // the same owner: the claim has just renewed its lease, it must not start a second time.
+    return claimed.stream().filter(job -> held.add(job.id())).toList();
   }
 
   private void acquireLoop() {

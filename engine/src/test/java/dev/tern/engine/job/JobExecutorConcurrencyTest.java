@@ -220,6 +220,43 @@ class JobExecutorConcurrencyTest {
     assertThat(secondRan).isFalse();
   }
 
+  @Test
+  void longRunningJobRenewsItsLeaseSoNoOtherNodeTakesItOver() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch mayFinish = new CountDownLatch(1);
+    AtomicInteger runs = new AtomicInteger();
+    JobHandler slow =
+        handler(
+            (job, h) -> {
+              runs.incrementAndGet();
+              started.countDown();
+              awaitQuietly(mayFinish);
+            });
+    ProcessEngine running =
+        register(
+            engine(db, clock, slow)
+                .jobExecutorSettings(
+                    JobExecutorSettings.defaults()
+                        .withNodeId("node-a")
+                        .withLockDuration(Duration.ofMillis(300))
+                        .withIdleDelays(Duration.ofMillis(5), Duration.ofMillis(50)))
+                .startJobExecutor(true)
+                .build());
+    ProcessEngine other = register(engine(db, clock, slow).build());
+    Job job = insert(running, job(running, null, true));
+    assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+    clock.advance(Duration.ofMinutes(10));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> find(running, job.id()).orElseThrow().lockExpirationTime().isAfter(clock.instant()));
+
+    assertThat(other.jobExecutor().executeDueJobs()).isZero();
+    mayFinish.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> find(running, job.id()).isEmpty());
+    assertThat(runs).hasValue(1);
+  }
+
   private ProcessEngine node(String nodeId, int threads, JobHandler handler) {
     return register(
         engine(db, clock, handler)
