@@ -4,6 +4,12 @@ import dev.tern.engine.ProcessEngine;
 import dev.tern.rest.deployment.DeploymentRestResource;
 import dev.tern.rest.deployment.ProcessDefinitionRestResource;
 import dev.tern.rest.engine.EngineInfoResource;
+import dev.tern.rest.history.HistoricIncidentResource;
+import dev.tern.rest.history.HistoricJobLogResource;
+import dev.tern.rest.incident.IncidentResource;
+import dev.tern.rest.job.JobDefinitionResource;
+import dev.tern.rest.job.JobExecutorAdminResource;
+import dev.tern.rest.job.JobResource;
 import java.util.List;
 
 /** Every REST resource of the server. Each team adds its resources to this one list. */
@@ -14,6 +20,12 @@ public final class RestResources {
   public static List<RestResource> all(ProcessEngine engine) {
     return List.of(
         new EngineInfoResource(engine),
+        new JobResource(engine),
+        new JobDefinitionResource(engine),
+        new JobExecutorAdminResource(engine),
+        new IncidentResource(engine),
+        new HistoricJobLogResource(engine),
+        new HistoricIncidentResource(engine),
         new DeploymentRestResource(engine),
         new ProcessDefinitionRestResource(engine)
         // add new resources above this line, one per line
