@@ -68,7 +68,9 @@ public final class DeploymentRestResource implements RestResource {
         .get("/deployment/count", this::count)
         .get("/deployment/{id}", this::get)
         .delete("/deployment/{id}", this::delete)
-        .get("/deployment/{id}/resources", this::resources);
+        .get("/deployment/{id}/resources", this::resources)
+        .get("/deployment/{id}/resources/{resourceId}", this::resource)
+        .get("/deployment/{id}/resources/{resourceId}/data", this::resourceData);
   }
 
   private void create(Context ctx) throws Exception {
@@ -186,17 +188,86 @@ public final class DeploymentRestResource implements RestResource {
   }
 
   private void resources(Context ctx) {
-    String id = ctx.pathParam("id");
+    ctx.json(resourcesOf(ctx.pathParam("id")).stream().map(DeploymentResourceDto::of).toList());
+  }
+
+  /** A deployment's resources; 404 with Camunda's message when there are none. */
+  private List<DeploymentResource> resourcesOf(String deploymentId) {
     List<DeploymentResource> resources;
     try {
-      resources = deployments.getResources(id);
+      resources = deployments.getResources(deploymentId);
     } catch (NotFoundException e) {
       resources = List.of();
     }
     if (resources.isEmpty()) {
       throw new NotFoundException(
-          "Deployment resources for deployment id '" + id + "' do not exist.");
+          "Deployment resources for deployment id '" + deploymentId + "' do not exist.");
     }
-    ctx.json(resources.stream().map(DeploymentResourceDto::of).toList());
+    return resources;
   }
+
+  private DeploymentResource resourceOf(String deploymentId, String resourceId) {
+    return resourcesOf(deploymentId).stream()
+        .filter(r -> r.id().equals(resourceId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Deployment resource with resource id '"
+                        + resourceId
+                        + "' for deployment id '"
+                        + deploymentId
+                        + "' does not exist."));
+  }
+
+  private void resource(Context ctx) {
+    ctx.json(DeploymentResourceDto.of(resourceOf(ctx.pathParam("id"), ctx.pathParam("resourceId"))));
+  }
+
+  /** The file itself, typed by its extension and offered as an attachment, as Camunda does. */
+  private void resourceData(Context ctx) {
+    String deploymentId = ctx.pathParam("id");
+    String resourceId = ctx.pathParam("resourceId");
+    byte[] content =
+        deployments
+            .findResourceContent(deploymentId, resourceId)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "Deployment resource '"
+                            + resourceId
+                            + "' for deployment id '"
+                            + deploymentId
+                            + "' does not exist."));
+    String name = resourceOf(deploymentId, resourceId).name().replace('\\', '/');
+    String fileName = name.substring(name.lastIndexOf('/') + 1);
+    String extension = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase();
+    ctx.contentType(MEDIA_TYPES.getOrDefault(extension, "application/octet-stream"));
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\""
+            + fileName.replace("\"", "")
+            + "\"; filename*=UTF-8''"
+            + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+    ctx.result(content);
+  }
+
+  private static final Map<String, String> MEDIA_TYPES =
+      Map.ofEntries(
+          Map.entry("bpmn", "application/xml"),
+          Map.entry("cmmn", "application/xml"),
+          Map.entry("dmn", "application/xml"),
+          Map.entry("xml", "application/xml"),
+          Map.entry("json", "application/json"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("jpe", "image/jpeg"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("png", "image/png"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("tiff", "image/tiff"),
+          Map.entry("tif", "image/tiff"),
+          Map.entry("txt", "text/plain"),
+          Map.entry("html", "text/html"),
+          Map.entry("htm", "text/html"));
 }

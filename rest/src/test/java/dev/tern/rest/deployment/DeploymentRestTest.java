@@ -147,6 +147,36 @@ class DeploymentRestTest {
   }
 
   @Test
+  void aSingleResourceAndItsDataAreServed() {
+    byte[] xml = userTaskProcess(prefix, "a", "1");
+    String id = deploy(prefix, "dir/a.bpmn", xml).getString("id");
+    String resourceId =
+        server.given().when().get("/deployment/{id}/resources", id).then().statusCode(200)
+            .extract().path("[0].id");
+
+    server.given().when().get("/deployment/{id}/resources/{resourceId}", id, resourceId).then()
+        .statusCode(200)
+        .body("id", equalTo(resourceId))
+        .body("name", equalTo("dir/a.bpmn"))
+        .body("deploymentId", equalTo(id));
+    byte[] data =
+        server.givenWithoutContract().accept("*/*")
+            .when().get("/deployment/{id}/resources/{resourceId}/data", id, resourceId).then()
+            .statusCode(200)
+            .contentType("application/xml")
+            .header("Content-Disposition", startsWith("attachment; filename=\"a.bpmn\""))
+            .extract().asByteArray();
+    assertThat(data).isEqualTo(xml);
+    server.given().when().get("/deployment/{id}/resources/{resourceId}", id, "nope").then()
+        .statusCode(404)
+        .body("message", equalTo(
+            "Deployment resource with resource id 'nope' for deployment id '" + id + "' does not exist."));
+    server.givenWithoutContract().when().get("/deployment/{id}/resources/{resourceId}/data", id, "nope").then()
+        .statusCode(404)
+        .body("message", equalTo("Deployment resource 'nope' for deployment id '" + id + "' does not exist."));
+  }
+
+  @Test
   void anyPartNameCarriesAResourceAndTheTenantIdFlowsToTheDefinitions() {
     String key = prefix + "p";
 
