@@ -1,6 +1,10 @@
 package dev.tern.rest;
 
 import dev.tern.engine.ProcessEngine;
+import dev.tern.rest.batch.BatchResource;
+import dev.tern.rest.batch.HistoricBatchResource;
+import dev.tern.rest.batch.JobRetriesResource;
+import dev.tern.rest.batch.UserOperationLogResource;
 import dev.tern.rest.deployment.DeploymentRestResource;
 import dev.tern.rest.deployment.ProcessDefinitionRestResource;
 import dev.tern.rest.engine.EngineInfoResource;
@@ -27,7 +31,11 @@ public final class RestResources {
         new HistoricJobLogResource(engine),
         new HistoricIncidentResource(engine),
         new DeploymentRestResource(engine),
-        new ProcessDefinitionRestResource(engine)
+        new ProcessDefinitionRestResource(engine),
+        new JobRetriesResource(engine),
+        new BatchResource(engine),
+        new HistoricBatchResource(engine),
+        new UserOperationLogResource(engine)
         // add new resources above this line, one per line
         );
   }

@@ -47,6 +47,12 @@ public final class SqlConditions {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
+  /** Each parameter with its value; lists as {@code String[]}, bound as one SQL array. */
+  public void forEachBind(java.util.function.BiConsumer<String, Object> consumer) {
+    values.forEach(consumer);
+    arrays.forEach((name, list) -> consumer.accept(name, list.toArray(String[]::new)));
+  }
+
   public <S extends SqlStatement<S>> S bind(S statement) {
     values.forEach(statement::bind);
     arrays.forEach((name, list) -> statement.bindArray(name, String.class, list));

@@ -17,12 +17,19 @@ public final class FailedJobs {
   private FailedJobs() {}
 
   public static void create(Database database, String prefix, int count, Instant time) {
+    create(database, prefix, count, time, time);
+  }
+
+  /** As {@link #create(Database, String, int, Instant)}, with the jobs' due date. */
+  public static void create(
+      Database database, String prefix, int count, Instant time, Instant dueDate) {
     String range =
         database.dialect() == Dialect.H2
             ? "SELECT X AS n FROM SYSTEM_RANGE(1, :count)"
             : "SELECT n FROM generate_series(1, :count) AS g(n)";
     String num = "CAST(r.n AS VARCHAR(12))";
     OffsetDateTime at = OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
+    OffsetDateTime due = OffsetDateTime.ofInstant(dueDate, ZoneOffset.UTC);
     List<String> statements =
         List.of(
             "INSERT INTO tern_process_instance (id, proc_def_id, proc_def_key, start_time,"
@@ -43,7 +50,7 @@ public final class FailedJobs {
                 + num
                 + ", :prefix || 'pi-' || "
                 + num
-                + ", 'orderSync:1', 'orderSync', 'sendOrder', 0, :at, :at, 'stub down',"
+                + ", 'orderSync:1', 'orderSync', 'sendOrder', 0, :due, :at, 'stub down',"
                 + " 'sendOrder' FROM ("
                 + range
                 + ") r",
@@ -77,6 +84,7 @@ public final class FailedJobs {
                 .bind("prefixLike", prefix + "inc-%")
                 .bind("count", count)
                 .bind("at", at)
+                .bind("due", due)
                 .execute();
           }
         });

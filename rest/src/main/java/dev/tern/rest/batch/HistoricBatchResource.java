@@ -1,0 +1,90 @@
+package dev.tern.rest.batch;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.history.HistoricBatchQuery;
+import dev.tern.engine.history.HistoricBatchService;
+import dev.tern.rest.RestResource;
+import dev.tern.rest.Routes;
+import dev.tern.rest.batch.BatchDtos.HistoricBatchDto;
+import dev.tern.rest.support.Paging;
+import dev.tern.rest.support.QueryParams;
+import dev.tern.rest.support.Responses;
+import dev.tern.rest.support.Sorting;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /history/batch}: batches as history keeps them. */
+public final class HistoricBatchResource implements RestResource {
+
+  private static final Map<String, HistoricBatchQuery.SortField> SORT_FIELDS =
+      Map.of(
+          "batchId", HistoricBatchQuery.SortField.BATCH_ID,
+          "startTime", HistoricBatchQuery.SortField.START_TIME,
+          "endTime", HistoricBatchQuery.SortField.END_TIME,
+          "tenantId", HistoricBatchQuery.SortField.TENANT_ID);
+
+  private final HistoricBatchService history;
+
+  public HistoricBatchResource(ProcessEngine engine) {
+    this.history = engine.historicBatchService();
+  }
+
+  @Override
+  public void addRoutes(Routes routes) {
+    routes
+        .get("/history/batch", this::list)
+        .get("/history/batch/count", ctx -> Responses.count(ctx, history.count(query(ctx))))
+        .get("/history/batch/{id}", this::get)
+        .delete("/history/batch/{id}", this::delete);
+  }
+
+  private void list(Context ctx) {
+    Paging paging = Paging.from(QueryParams.of(ctx));
+    ctx.json(
+        history.list(query(ctx), paging.firstResult(), paging.maxResults()).stream()
+            .map(HistoricBatchDto::of)
+            .toList());
+  }
+
+  private void get(Context ctx) {
+    String id = ctx.pathParam("id");
+    ctx.json(
+        HistoricBatchDto.of(
+            history
+                .find(id)
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "Historic batch with id '" + id + "' does not exist"))));
+  }
+
+  private void delete(Context ctx) {
+    String id = ctx.pathParam("id");
+    try {
+      history.delete(id);
+    } catch (NotFoundException e) {
+      throw new NotFoundException("Unable to delete historic batch with id '" + id + "'");
+    }
+    Responses.noContent(ctx);
+  }
+
+  private static HistoricBatchQuery query(Context ctx) {
+    QueryParams params = QueryParams.of(ctx);
+    List<Sorting.Criterion> sorting = Sorting.fromQuery(params, Set.copyOf(SORT_FIELDS.keySet()));
+    HistoricBatchQuery.Sort sort =
+        sorting.isEmpty()
+            ? null
+            : new HistoricBatchQuery.Sort(
+                SORT_FIELDS.get(sorting.get(0).sortBy()), sorting.get(0).ascending());
+    return new HistoricBatchQuery(
+        params.string("batchId"),
+        params.string("type"),
+        params.bool("completed"),
+        params.list("tenantIdIn"),
+        Boolean.TRUE.equals(params.bool("withoutTenantId")),
+        sort);
+  }
+}
