@@ -9,48 +9,27 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * SQL for the interpreter's runtime rows: {@code tern_process_instance} (insert, lock, remove) and
- * {@code tern_execution} (the resting tokens). Every method runs in the caller's transaction.
+ * SQL for the interpreter's runtime rows: {@code tern_process_instance} (insert and remove; reads
+ * and locks are {@link ProcessInstanceStore}'s) and {@code tern_execution} (the resting tokens). Every method runs in the caller's transaction.
  */
 public final class ExecutionStore {
 
   private static final String EXECUTION_COLUMNS =
       "id, process_instance_id, activity_id, activity_instance_id, state, create_time";
 
-  public void insertInstance(Handle handle, InstanceRow instance) {
+  public void insertInstance(Handle handle, RuntimeProcessInstance instance) {
     handle
         .createUpdate(
             """
             INSERT INTO tern_process_instance (id, rev, proc_def_id, proc_def_key, business_key,
-              tenant_id, suspended, start_time, root_process_instance_id)
+              tenant_id, suspended, start_time, start_user_id, super_process_instance_id,
+              root_process_instance_id)
             VALUES (:id, 1, :processDefinitionId, :processDefinitionKey, :businessKey, :tenantId,
-              :suspended, :startTime, :id)
+              :suspended, :startTime, :startUserId, :superProcessInstanceId,
+              :rootProcessInstanceId)
             """)
         .bindMethods(instance)
         .execute();
-  }
-
-  /**
-   * Locks the instance row until the transaction ends, so continuations of one instance (jobs,
-   * user task completion) run one after the other and a parallel join counts its tokens safely.
-   */
-  public Optional<InstanceRow> lockInstance(Handle handle, String processInstanceId) {
-    return handle
-        .createQuery(
-            "SELECT id, proc_def_id, proc_def_key, business_key, tenant_id, suspended, start_time"
-                + " FROM tern_process_instance WHERE id = :id FOR UPDATE")
-        .bind("id", processInstanceId)
-        .map(
-            (rs, ctx) ->
-                new InstanceRow(
-                    rs.getString("id"),
-                    rs.getString("proc_def_id"),
-                    rs.getString("proc_def_key"),
-                    rs.getString("business_key"),
-                    rs.getString("tenant_id"),
-                    rs.getBoolean("suspended"),
-                    instant(rs, "start_time", ctx)))
-        .findOne();
   }
 
   /** Removes the instance row; its executions and variables go with it (ON DELETE CASCADE). */

@@ -36,6 +36,7 @@ final class Interpreter {
   private final Clock clock;
   private final Ids ids;
   private final DeployedProcesses processes;
+  private final ProcessInstanceStore instances;
   private final ExecutionStore executions;
   private final RuntimeHistoryStore history;
   private final RuntimeJobs jobs;
@@ -49,6 +50,7 @@ final class Interpreter {
       Clock clock,
       Ids ids,
       DeployedProcesses processes,
+      ProcessInstanceStore instances,
       ExecutionStore executions,
       RuntimeHistoryStore history,
       RuntimeJobs jobs,
@@ -60,6 +62,7 @@ final class Interpreter {
     this.clock = clock;
     this.ids = ids;
     this.processes = processes;
+    this.instances = instances;
     this.executions = executions;
     this.history = history;
     this.jobs = jobs;
@@ -81,9 +84,18 @@ final class Interpreter {
     }
     ProcessModel model = process.model();
     String id = ids.next();
-    InstanceRow instance =
-        new InstanceRow(
-            id, process.definitionId(), process.key(), businessKey, process.tenantId(), false, now());
+    RuntimeProcessInstance instance =
+        new RuntimeProcessInstance(
+            id,
+            process.definitionId(),
+            process.key(),
+            businessKey,
+            process.tenantId(),
+            false,
+            now(),
+            null,
+            null,
+            id);
     executions.insertInstance(handle, instance);
     history.instanceStarted(handle, instance, process, model.startEventId());
     Run run = newRun(handle, process, instance, null);
@@ -98,7 +110,7 @@ final class Interpreter {
 
   void completeUserTask(
       Handle handle, String processInstanceId, String activityId, Map<String, ?> newVariables) {
-    InstanceRow instance = lockInstance(handle, processInstanceId);
+    RuntimeProcessInstance instance = lockInstance(handle, processInstanceId);
     if (instance.suspended()) {
       throw new ProcessEngineException(
           "SuspendedEntityInteractionException",
@@ -432,7 +444,7 @@ final class Interpreter {
    * the lock (the token moved on in another transaction and removed it), so there is nothing to do.
    */
   private Optional<Run> resume(Handle handle, Job job) {
-    InstanceRow instance = lockInstance(handle, job.processInstanceId());
+    RuntimeProcessInstance instance = lockInstance(handle, job.processInstanceId());
     if (!jobs.exists(handle, job.id())) {
       return Optional.empty();
     }
@@ -456,16 +468,16 @@ final class Interpreter {
     return token;
   }
 
-  private InstanceRow lockInstance(Handle handle, String processInstanceId) {
-    return executions
-        .lockInstance(handle, processInstanceId)
+  private RuntimeProcessInstance lockInstance(Handle handle, String processInstanceId) {
+    return instances
+        .lock(handle, processInstanceId)
         .orElseThrow(
             () ->
                 new NotFoundException(
                     "Process instance with id '" + processInstanceId + "' does not exist"));
   }
 
-  private DeployedProcess process(Handle handle, InstanceRow instance) {
+  private DeployedProcess process(Handle handle, RuntimeProcessInstance instance) {
     return processes
         .findById(handle, instance.processDefinitionId())
         .orElseThrow(
@@ -474,7 +486,7 @@ final class Interpreter {
                     "Process definition with id '" + instance.processDefinitionId() + "' does not exist"));
   }
 
-  private Run newRun(Handle handle, DeployedProcess process, InstanceRow instance, String jobId) {
+  private Run newRun(Handle handle, DeployedProcess process, RuntimeProcessInstance instance, String jobId) {
     return new Run(handle, process, instance, jobId, variables, jobDefinitions::findByProcessDefinition);
   }
 

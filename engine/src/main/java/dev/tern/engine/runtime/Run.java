@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 final class Run {
   final Handle handle;
   final DeployedProcess process;
-  final InstanceRow instance;
+  final RuntimeProcessInstance instance;
   /** The job being executed, which the job executor deletes itself; null outside a job. */
   final String currentJobId;
   final Deque<Runnable> agenda = new ArrayDeque<>();
@@ -33,7 +33,7 @@ final class Run {
   Run(
       Handle handle,
       DeployedProcess process,
-      InstanceRow instance,
+      RuntimeProcessInstance instance,
       String currentJobId,
       VariableStore variableStore,
       JobDefinitionsLoader jobDefinitionsLoader) {

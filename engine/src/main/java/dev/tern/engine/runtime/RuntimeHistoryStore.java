@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 public final class RuntimeHistoryStore {
 
   public void instanceStarted(
-      Handle handle, InstanceRow instance, DeployedProcess process, String startActivityId) {
+      Handle handle, RuntimeProcessInstance instance, DeployedProcess process, String startActivityId) {
     handle
         .createUpdate(
             """
@@ -51,7 +51,7 @@ public final class RuntimeHistoryStore {
   public void activityStarted(
       Handle handle,
       String id,
-      InstanceRow instance,
+      RuntimeProcessInstance instance,
       String executionId,
       String activityId,
       String activityName,

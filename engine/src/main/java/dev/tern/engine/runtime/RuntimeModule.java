@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobStore;
@@ -40,6 +41,8 @@ public final class RuntimeModule {
             clock,
             ids,
             processes,
+            new ProcessInstanceStore(
+                database.dialect(), jobStore, new HistoricIncidentStore(clock)),
             new ExecutionStore(),
             new RuntimeHistoryStore(),
             new RuntimeJobs(jobStore, incidentStore, clock, ids),
