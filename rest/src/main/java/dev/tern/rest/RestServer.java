@@ -59,6 +59,7 @@ public final class RestServer implements AutoCloseable {
     config.http.prefer405over404 = true;
     config.http.maxRequestSize = MAX_REQUEST_BYTES;
     config.router.ignoreTrailingSlashes = true;
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
 
     config.routes.exception(TernException.class, ErrorResponses::handleEngine);
     config.routes.exception(RestException.class, ErrorResponses::handleRest);

@@ -5,7 +5,11 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where resources declare routes. Paths are relative to {@link RestServer#BASE_PATH} and use
@@ -63,10 +67,30 @@ public final class Routes {
     return this;
   }
 
+  /**
+   * Registers every route, plus HEAD for each GET (same handler; Jetty sends no body) and OPTIONS
+   * for each path, answering 204 with the {@code Allow} header, as JAX-RS servers do.
+   */
   void registerOn(JavalinDefaultRoutingApi javalin) {
-    routes.stream()
-        .sorted(Comparator.comparing(Route::path, Routes::literalsFirst))
-        .forEach(r -> javalin.addHttpHandler(r.method(), r.path(), r.handler()));
+    List<Route> sorted =
+        routes.stream().sorted(Comparator.comparing(Route::path, Routes::literalsFirst)).toList();
+    Map<String, Set<String>> allowed = new LinkedHashMap<>();
+    for (Route r : sorted) {
+      javalin.addHttpHandler(r.method(), r.path(), r.handler());
+      Set<String> methods = allowed.computeIfAbsent(r.path(), p -> new TreeSet<>());
+      methods.add(r.method().name());
+      if (r.method() == HandlerType.GET) {
+        javalin.addHttpHandler(HandlerType.HEAD, r.path(), r.handler());
+        methods.add("HEAD");
+      }
+    }
+    allowed.forEach(
+        (path, methods) -> {
+          methods.add("OPTIONS");
+          String allow = String.join(", ", methods);
+          javalin.addHttpHandler(
+              HandlerType.OPTIONS, path, ctx -> ctx.header("Allow", allow).status(204));
+        });
   }
 
   /**

@@ -72,6 +72,10 @@ public final class ErrorResponses {
   /** Javalin's own answers (no route, wrong method, body too large, …) in Camunda's format. */
   public static void handleJavalin(HttpResponseException e, Context ctx) {
     int status = e.getStatus();
+    String allow = e.getDetails().get("availableMethods");
+    if (status == 405 && allow != null) {
+      ctx.header("Allow", allow);
+    }
     ExceptionDto body =
         switch (status) {
           case 404 ->

@@ -30,6 +30,10 @@ import java.util.function.Consumer;
  */
 public final class RestTestServer implements AutoCloseable {
 
+  static {
+    CamundaContract.warmUpInBackground();
+  }
+
   private final ProcessEngine engine;
   private final RestServer server;
 
