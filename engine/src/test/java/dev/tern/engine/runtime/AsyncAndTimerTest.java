@@ -165,6 +165,41 @@ class AsyncAndTimerTest {
   }
 
   @Test
+  void parallelAsyncBranchesJoinWhenBothJobsHaveRun() {
+    String definition =
+        kit.deploy(
+            Bpmn.createExecutableProcess("asyncJoin")
+                .startEvent()
+                .parallelGateway("fork")
+                .serviceTask("left")
+                .camundaAsyncBefore()
+                .camundaExclusive(false)
+                .camundaDelegateExpression("${recorder}")
+                .parallelGateway("join")
+                .userTask("after")
+                .endEvent()
+                .moveToNode("fork")
+                .serviceTask("right")
+                .camundaAsyncBefore()
+                .camundaExclusive(false)
+                .camundaDelegateExpression("${recorder}")
+                .connectTo("join")
+                .done());
+
+    ProcessInstance instance = kit.start(definition);
+
+    assertThat(kit.jobs(instance.id())).extracting(Job::activityId).containsExactlyInAnyOrder("left", "right");
+    assertThat(kit.jobs(instance.id()).stream().map(Job::executionId).distinct()).hasSize(2);
+
+    kit.runDueJobs();
+
+    assertThat(calls).containsExactlyInAnyOrder("left", "right");
+    assertThat(kit.executions(instance.id()))
+        .extracting(e -> e.activityId() + "/" + e.state())
+        .containsExactly("after/WAITING");
+  }
+
+  @Test
   void intermediateTimerDurationFiresOnlyAfterTheClockPassesTheDueDate() {
     String definition =
         kit.deploy(

@@ -1,8 +1,10 @@
 package dev.tern.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tern.engine.TernException;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.runtime.connector.ConnectorException;
 import dev.tern.engine.testing.DatabaseTest;
@@ -115,6 +117,22 @@ class HttpConnectorTaskTest {
     assertThat(kit.onlyJob(instance.id()).exceptionMessage()).contains("503").contains("try later");
     assertThat(kit.onlyJob(instance.id()).retries()).isZero();
     assertThat(kit.variables(instance.id())).doesNotContainKey("status");
+  }
+
+  @Test
+  void synchronousCallThatCannotConnectRefusesTheStartAndKeepsNothing() throws IOException {
+    int port = freePort();
+    String definition =
+        kit.deployXml(
+            process("httpSync", "http://127.0.0.1:" + port + "/x", "GET", "")
+                .replace("camunda:asyncBefore=\"true\"", ""));
+
+    assertThatThrownBy(() -> kit.start(definition, Map.of("orderId", "o-5")))
+        .isInstanceOf(ConnectorException.class)
+        .satisfies(e -> assertThat(((TernException) e).category()).isEqualTo(TernException.Category.INTERNAL))
+        .hasMessageStartingWith("HTCL-02007 Unable to execute HTTP request");
+    assertThat(kit.count("SELECT COUNT(*) FROM tern_hi_process_instance WHERE proc_def_id = ?", definition))
+        .isZero();
   }
 
   private int startStub(int status, String body) throws IOException {
