@@ -74,7 +74,7 @@ public final class JobService {
   public String getStacktrace(String jobId) {
     return database
         .withHandle(handle -> jobs.findStacktrace(handle, jobId))
-        .orElseThrow(() -> new NotFoundException("No job found with id " + jobId))
+        .orElseThrow(() -> new NotFoundException(jobNotFound(jobId)))
         .orElse(null);
   }
 
@@ -116,7 +116,7 @@ public final class JobService {
     }
     database.useTransaction(
         handle -> {
-          Job job = require(handle, jobId, "No job found with id '" + jobId + "'.");
+          Job job = require(handle, jobId, jobNotFound(jobId));
           guard(jobs.updateRetries(handle, job, retries, dueDate, setDueDate), jobId);
           if (retries > 0 && job.retries() == 0) {
             incidents.resolveFailedJobIncident(handle, jobId);
@@ -130,7 +130,7 @@ public final class JobService {
   public void setDueDate(String jobId, Instant dueDate) {
     database.useTransaction(
         handle -> {
-          Job job = require(handle, jobId, "No job found with id '" + jobId + "'.");
+          Job job = require(handle, jobId, jobNotFound(jobId));
           guard(jobs.updateDueDate(handle, job, dueDate), jobId);
         });
   }
@@ -161,7 +161,7 @@ public final class JobService {
   public void deleteJob(String jobId) {
     database.useTransaction(
         handle -> {
-          Job job = require(handle, jobId, "No job found with id '" + jobId + "'");
+          Job job = require(handle, jobId, jobNotFound(jobId));
           if (job.lockOwner() != null
               && job.lockExpirationTime() != null
               && job.lockExpirationTime().isAfter(clock.instant())) {
@@ -220,6 +220,11 @@ public final class JobService {
 
   private Job require(Handle handle, String jobId, String message) {
     return jobs.findById(handle, jobId).orElseThrow(() -> new NotFoundException(message));
+  }
+
+  /** Camunda's {@code ensureNotNull} wording for a missing job. */
+  private static String jobNotFound(String jobId) {
+    return "No job found with id '" + jobId + "': job is null";
   }
 
   private static void guard(int rows, String jobId) {

@@ -244,6 +244,7 @@ public final class JobStore {
 
   /** Sets retries (and optionally the due date); a lock is released so the job is acquirable. */
   public int updateRetries(Handle handle, Job job, int retries, Instant dueDate, boolean setDue) {
+    handle.afterCommit(signal::signal);
     return handle
         .createUpdate(
             "UPDATE tern_job SET retries = :retries"
@@ -257,7 +258,30 @@ public final class JobStore {
         .execute();
   }
 
+  /**
+   * Sets retries (and optionally the due date) on every job a sub-select names, in one statement
+   * (bulk operations; pair with {@code IncidentStore.resolveFailedJobIncidents} for the same
+   * selection, called first while the selection still sees the old retries).
+   *
+   * @param jobIds a {@code SELECT} of job ids, e.g. {@code JobQuery.idsSql()}
+   */
+  public int updateRetries(
+      Handle handle, QuerySql jobIds, int retries, Instant dueDate, boolean setDue) {
+    handle.afterCommit(signal::signal);
+    var update =
+        handle.createUpdate(
+            "UPDATE tern_job SET retries = :newRetries"
+                + (setDue ? ", due_date = :newDueDate" : "")
+                + (retries > 0 ? ", lock_owner = NULL, lock_expiration_time = NULL" : "")
+                + ", rev = rev + 1 WHERE id IN ("
+                + jobIds.sql()
+                + ")");
+    jobIds.bindTo(update);
+    return update.bind("newRetries", retries).bind("newDueDate", dueDate).execute();
+  }
+
   public int updateDueDate(Handle handle, Job job, Instant dueDate) {
+    handle.afterCommit(signal::signal);
     return handle
         .createUpdate(
             "UPDATE tern_job SET due_date = :dueDate, rev = rev + 1 WHERE id = :id AND rev = :rev")
@@ -268,6 +292,7 @@ public final class JobStore {
   }
 
   public int updateSuspended(Handle handle, Job job, boolean suspended) {
+    handle.afterCommit(signal::signal);
     return handle
         .createUpdate(
             "UPDATE tern_job SET suspended = :suspended, rev = rev + 1 WHERE id = :id AND rev = :rev")
@@ -279,6 +304,7 @@ public final class JobStore {
 
   /** Suspends or activates every job of a job definition in one statement. */
   public int updateSuspendedByDefinition(Handle handle, String jobDefinitionId, boolean suspended) {
+    handle.afterCommit(signal::signal);
     return handle
         .createUpdate(
             "UPDATE tern_job SET suspended = :suspended, rev = rev + 1"

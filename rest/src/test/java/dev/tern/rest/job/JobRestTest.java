@@ -321,7 +321,7 @@ class JobRestTest {
         .delete("/job/{id}", job.id())
         .then()
         .statusCode(404)
-        .body("message", equalTo("No job found with id '" + job.id() + "'"));
+        .body("message", equalTo("No job found with id '" + job.id() + "': job is null"));
   }
 
   @Test
