@@ -22,16 +22,33 @@ public final class Main {
       System.exit(2);
       return;
     }
+    Running running;
     try {
-      start(config);
+      running = start(config);
     } catch (RuntimeException e) {
       LOG.error("Tern failed to start", e);
       System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "tern-shutdown"));
+  }
+
+  /** A started engine and REST server; closing stops the server first, then the engine. */
+  record Running(RestServer server, ProcessEngine engine) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        server.stop();
+      } catch (RuntimeException e) {
+        LOG.warn("Stopping the REST server failed", e);
+      } finally {
+        engine.close();
+      }
     }
   }
 
-  /** Starts engine and server and registers the shutdown hook; returns the running server. */
-  static RestServer start(ServerConfig config) {
+  /** Starts the engine, then the REST server, and logs the one startup line. */
+  static Running start(ServerConfig config) {
     ProcessEngine engine =
         ProcessEngine.builder()
             .databaseConfig(config.databaseConfig())
@@ -44,23 +61,11 @@ public final class Main {
       engine.close();
       throw e;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> shutDown(server, engine), "tern-shutdown"));
     LOG.info(
         "Tern started: http://localhost:{}{} (database {})",
         server.port(),
         RestServer.BASE_PATH,
         config.dbUrlForLog());
-    return server;
-  }
-
-  private static void shutDown(RestServer server, ProcessEngine engine) {
-    try {
-      server.stop();
-    } catch (RuntimeException e) {
-      LOG.warn("Stopping the REST server failed", e);
-    } finally {
-      engine.close();
-    }
+    return new Running(server, engine);
   }
 }

@@ -1,0 +1,36 @@
+package dev.tern.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  @Test
+  void startedServerAnswersVersionAndClosesCleanly() throws Exception {
+    ServerConfig config =
+        new ServerConfig(
+            0, "jdbc:h2:mem:main-test-" + UUID.randomUUID(), "sa", "", false);
+    Main.Running running = Main.start(config);
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://localhost:" + running.server().port() + "/engine-rest/version"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("{\"version\":\"7.24.0\"}");
+    } finally {
+      running.close();
+    }
+  }
+}
