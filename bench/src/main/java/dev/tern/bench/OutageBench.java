@@ -50,10 +50,10 @@ public final class OutageBench implements Callable<Integer> {
   @Option(names = "--jdbc-url", description = "the server's database, for the SQL floor (rolled back)")
   String jdbcUrl;
 
-  @Option(names = "--jdbc-user", defaultValue = "")
+  @Option(names = "--jdbc-user", defaultValue = "", description = "user for --jdbc-url")
   String jdbcUser;
 
-  @Option(names = "--jdbc-password", defaultValue = "")
+  @Option(names = "--jdbc-password", defaultValue = "", description = "password for --jdbc-url")
   String jdbcPassword;
 
   @Option(names = "--schema", defaultValue = "CAMUNDA", description = "tables for the SQL floor: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -61,6 +61,9 @@ public final class OutageBench implements Callable<Integer> {
 
   @Option(names = "--floor-repeats", defaultValue = "3", description = "SQL floor measurements, median reported (default: ${DEFAULT-VALUE})")
   int floorRepeats;
+
+  @Option(names = "--creation-only", description = "stop right after the batch call (large N: creation latency and heap)")
+  boolean creationOnly;
 
   @Option(names = "--label", defaultValue = "engine", description = "column name in the report")
   String label;
@@ -84,7 +87,8 @@ public final class OutageBench implements Callable<Integer> {
             pollInterval,
             Optional.ofNullable(serverPid),
             Optional.ofNullable(jdbcUrl).map(url -> new SqlFloor.Target(url, jdbcUser, jdbcPassword, schema)),
-            floorRepeats);
+            floorRepeats,
+            creationOnly);
     ProgressBar progress = new ProgressBar(System.err, System.console() != null);
     StoryResult result =
         new OutageStory(new EngineRestClient(baseUrl), config, progress, System.out).run(label);

@@ -88,19 +88,24 @@ public final class OutageStory {
       String batchId = batch.path("id").asText();
       log.printf("batch %s created in %.1f ms%n", batchId, batchCreationMillis);
 
-      Recovery recovery = awaitRecovery(processKey, batchId, callNanos);
+      Recovery recovery =
+          config.creationOnly() ? Recovery.skipped() : awaitRecovery(processKey, batchId, callNanos);
       Double retriesServer =
-          latestEndTime("/history/incident?processDefinitionKey=" + EngineRestClient.encode(processKey))
-              .map(end -> secondsBetween(callWallClock, end))
-              .orElse(null);
+          config.creationOnly()
+              ? null
+              : latestEndTime("/history/incident?processDefinitionKey=" + EngineRestClient.encode(processKey))
+                  .map(end -> secondsBetween(callWallClock, end))
+                  .orElse(null);
       Double batchServer = recovery.batchEnd().map(end -> secondsBetween(callWallClock, end)).orElse(null);
       Double completedServer =
-          latestEndTime(
-                  "/history/process-instance?finished=true&processDefinitionKey="
-                      + EngineRestClient.encode(processKey))
-              .map(end -> secondsBetween(callWallClock, end))
-              .orElse(null);
-      if (stub.successfulCalls() < n) {
+          config.creationOnly()
+              ? null
+              : latestEndTime(
+                      "/history/process-instance?finished=true&processDefinitionKey="
+                          + EngineRestClient.encode(processKey))
+                  .map(end -> secondsBetween(callWallClock, end))
+                  .orElse(null);
+      if (!config.creationOnly() && stub.successfulCalls() < n) {
         throw new BenchFailure(
             "only " + stub.successfulCalls() + " of " + n + " instances called the stub successfully");
       }
@@ -245,10 +250,15 @@ public final class OutageStory {
   }
 
   private record Recovery(
-      double retriesAppliedSeconds,
+      Double retriesAppliedSeconds,
       Double batchEndObservedSeconds,
       Optional<OffsetDateTime> batchEnd,
-      double completedSeconds) {}
+      Double completedSeconds) {
+
+    static Recovery skipped() {
+      return new Recovery(null, null, Optional.empty(), null);
+    }
+  }
 
   /** The latest {@code endTime} of a historic query sorted by it; empty if the server has no such query. */
   private Optional<OffsetDateTime> latestEndTime(String historicQuery) {

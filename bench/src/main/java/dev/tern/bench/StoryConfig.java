@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param serverPid the server's process id, for heap and RSS figures
  * @param floor the server's database, for the SQL floor
  * @param floorRepeats how often the floor is measured (median reported)
+ * @param creationOnly end the run right after the batch call (for very large N: creation latency and
+ *     heap only); the engine is left to recover on its own
  */
 public record StoryConfig(
     int instances,
@@ -26,7 +28,8 @@ public record StoryConfig(
     Duration pollInterval,
     Optional<Long> serverPid,
     Optional<SqlFloor.Target> floor,
-    int floorRepeats) {
+    int floorRepeats,
+    boolean creationOnly) {
 
   public StoryConfig {
     if (instances < 1) {

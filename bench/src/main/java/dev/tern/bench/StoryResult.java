@@ -7,7 +7,7 @@ import java.util.Map;
  * The figures of one run. Times are seconds; "server" figures come from the server's own timestamps
  * (historic incident, batch and process instance end times, millisecond precision), "observed" ones
  * from the driver's polling (precision: the poll interval). A figure the server could not give is
- * {@code null}.
+ * {@code null}; with {@code --creation-only} every figure after the batch call is {@code null}.
  */
 public record StoryResult(
     String label,
@@ -28,21 +28,16 @@ public record StoryResult(
     double batchCreationMillis,
     String batchId,
     Double retriesAppliedServerSeconds,
-    double retriesAppliedObservedSeconds,
+    Double retriesAppliedObservedSeconds,
     Double batchEndServerSeconds,
     Double batchEndObservedSeconds,
     Double allCompletedServerSeconds,
-    double allCompletedObservedSeconds,
+    Double allCompletedObservedSeconds,
     long successfulCalls,
     String memoryMethod,
     Double baselineHeapMb,
     Double peakHeapMb,
     Double peakRssMb) {
-
-  /** The best available "all retries applied" time: server timestamps if given, else observed. */
-  public double retriesAppliedSeconds() {
-    return retriesAppliedServerSeconds != null ? retriesAppliedServerSeconds : retriesAppliedObservedSeconds;
-  }
 
   /** Key figures in a stable order, for printing and for JSON. */
   public Map<String, Object> asMap() {

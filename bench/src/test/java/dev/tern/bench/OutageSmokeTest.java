@@ -52,7 +52,8 @@ class OutageSmokeTest {
               Duration.ofMillis(100),
               Optional.of(ProcessHandle.current().pid()),
               Optional.of(floorOn(db.config())),
-              1);
+              1,
+              false);
 
       StoryResult result =
           new OutageStory(new EngineRestClient(server.baseUrl()), config, ProgressBar.silent(), System.out)
