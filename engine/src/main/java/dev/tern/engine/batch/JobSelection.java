@@ -20,12 +20,12 @@ final class JobSelection {
     return parts.isEmpty();
   }
 
+  /** H2 refuses arrays of more than 65,536 elements; longer id lists become several parts. */
+  private static final int MAX_ARRAY = 50_000;
+
   /** Jobs with these ids (ids that match no job are ignored). */
   JobSelection jobIds(List<String> ids) {
-    if (ids != null && !ids.isEmpty()) {
-      add("SELECT id FROM tern_job WHERE id = ANY(:ids)", Map.of("ids", ids.toArray(String[]::new)));
-    }
-    return this;
+    return byArray("SELECT id FROM tern_job WHERE id = ANY(:ids)", ids);
   }
 
   /** Jobs whose ids the sub-select returns. */
@@ -38,10 +38,15 @@ final class JobSelection {
 
   /** Every job of these process instances. */
   JobSelection jobsOfProcessInstances(List<String> processInstanceIds) {
-    if (processInstanceIds != null && !processInstanceIds.isEmpty()) {
-      add(
-          "SELECT id FROM tern_job WHERE process_instance_id = ANY(:ids)",
-          Map.of("ids", processInstanceIds.toArray(String[]::new)));
+    return byArray("SELECT id FROM tern_job WHERE process_instance_id = ANY(:ids)", processInstanceIds);
+  }
+
+  private JobSelection byArray(String sql, List<String> ids) {
+    if (ids != null) {
+      for (int from = 0; from < ids.size(); from += MAX_ARRAY) {
+        List<String> part = ids.subList(from, Math.min(ids.size(), from + MAX_ARRAY));
+        add(sql, Map.of("ids", part.toArray(String[]::new)));
+      }
     }
     return this;
   }
