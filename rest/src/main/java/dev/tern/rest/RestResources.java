@@ -13,7 +13,10 @@ import dev.tern.rest.history.HistoricJobLogResource;
 import dev.tern.rest.incident.IncidentResource;
 import dev.tern.rest.job.JobDefinitionResource;
 import dev.tern.rest.job.JobExecutorAdminResource;
-import dev.tern.rest.job.JobResource;
+import dev.tern.rest.job.JobResource;,
+import dev.tern.rest.history.HistoricProcessInstanceRestResource;
+import dev.tern.rest.runtime.ProcessInstanceRestResource;
+import dev.tern.rest.runtime.ProcessInstanceStartResource;
 import java.util.List;
 
 /** Every REST resource of the server. Each team adds its resources to this one list. */
@@ -35,7 +38,10 @@ public final class RestResources {
         new JobRetriesResource(engine),
         new BatchResource(engine),
         new HistoricBatchResource(engine),
-        new UserOperationLogResource(engine)
+        new UserOperationLogResource(engine),
+        new ProcessInstanceRestResource(engine),
+        new ProcessInstanceStartResource(engine),
+        new HistoricProcessInstanceRestResource(engine)
         // add new resources above this line, one per line
         );
   }

@@ -3,7 +3,9 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Page;
+import dev.tern.engine.runtime.TypedValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Look-up and queries of historic process instances (running and ended). */
@@ -30,6 +32,11 @@ public final class HistoricProcessInstanceService {
             () ->
                 new NotFoundException(
                     "Historic process instance with id " + id + " does not exist"));
+  }
+
+  /** The variables of an instance as history keeps them (e.g. after it ended), by name. */
+  public Map<String, TypedValue> variables(String processInstanceId) {
+    return database.withHandle(h -> store.variables(h, processInstanceId));
   }
 
   public List<HistoricProcessInstance> list(HistoricProcessInstanceQuery query, Page page) {

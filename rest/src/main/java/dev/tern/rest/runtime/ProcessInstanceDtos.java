@@ -1,0 +1,68 @@
+package dev.tern.rest.runtime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tern.engine.runtime.RuntimeProcessInstance;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** JSON shapes of process instances, with Camunda's field names. */
+final class ProcessInstanceDtos {
+
+  private ProcessInstanceDtos() {}
+
+  record AtomLink(String method, String href, String rel) {}
+
+  /** Camunda's {@code ProcessInstanceDto}; {@code variables} only when asked for on start. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record ProcessInstanceDto(
+      List<AtomLink> links,
+      String id,
+      String definitionId,
+      String definitionKey,
+      String businessKey,
+      String caseInstanceId,
+      boolean ended,
+      boolean suspended,
+      String tenantId) {
+
+    static ProcessInstanceDto of(RuntimeProcessInstance instance) {
+      return new ProcessInstanceDto(
+          List.of(),
+          instance.id(),
+          instance.processDefinitionId(),
+          instance.processDefinitionKey(),
+          instance.businessKey(),
+          null,
+          false,
+          instance.suspended(),
+          instance.tenantId());
+    }
+  }
+
+  /** Camunda's {@code ProcessInstanceWithVariablesDto}: the answer of a start call. */
+  record ProcessInstanceWithVariablesDto(
+      List<AtomLink> links,
+      String id,
+      String definitionId,
+      String definitionKey,
+      String businessKey,
+      String caseInstanceId,
+      boolean ended,
+      boolean suspended,
+      String tenantId,
+      Map<String, VariableValueDto> variables) {}
+
+  /** {@code {"modifications": {…}, "deletions": […]}} */
+  record PatchVariablesDto(Map<String, VariableValueDto> modifications, List<String> deletions) {}
+
+  record SuspensionStateDto(Boolean suspended) {}
+
+  /** The self link Camunda puts on a started instance, absolute like Camunda's. */
+  static AtomLink selfLink(Context ctx, String id) {
+    String url = ctx.fullUrl();
+    int base = url.indexOf("/engine-rest");
+    String root = base < 0 ? "" : url.substring(0, base + "/engine-rest".length());
+    return new AtomLink("GET", root + "/process-instance/" + id, "self");
+  }
+}

@@ -1,0 +1,4 @@
+package dev.tern.rest.runtime;
+
+/** Camunda's {@code VariableQueryParameterDto}: {@code {"name", "operator", "value"}}. */
+public record VariableQueryParameterDto(String name, String operator, Object value) {}
