@@ -13,7 +13,7 @@ import dev.tern.rest.history.HistoricJobLogResource;
 import dev.tern.rest.incident.IncidentResource;
 import dev.tern.rest.job.JobDefinitionResource;
 import dev.tern.rest.job.JobExecutorAdminResource;
-import dev.tern.rest.job.JobResource;,
+import dev.tern.rest.job.JobResource;
 import dev.tern.rest.history.HistoricProcessInstanceRestResource;
 import dev.tern.rest.runtime.ProcessInstanceRestResource;
 import dev.tern.rest.runtime.ProcessInstanceStartResource;
