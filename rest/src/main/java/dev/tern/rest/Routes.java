@@ -2,9 +2,11 @@ package dev.tern.rest;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +71,21 @@ public final class Routes {
 
   /**
    * Registers every route, plus HEAD for each GET (same handler; Jetty sends no body) and OPTIONS
-   * for each path, answering 204 with the {@code Allow} header, as JAX-RS servers do.
+   * for each path, answering 204 with the {@code Allow} header, as JAX-RS servers do; and the 405s
+   * of {@link #literalShadows()}.
    */
   void registerOn(JavalinDefaultRoutingApi javalin) {
+    List<Route> shadows = literalShadows();
+    List<Route> all = new ArrayList<>(routes);
+    all.addAll(shadows);
     List<Route> sorted =
-        routes.stream().sorted(Comparator.comparing(Route::path, Routes::literalsFirst)).toList();
+        all.stream().sorted(Comparator.comparing(Route::path, Routes::literalsFirst)).toList();
     Map<String, Set<String>> allowed = new LinkedHashMap<>();
     for (Route r : sorted) {
       javalin.addHttpHandler(r.method(), r.path(), r.handler());
+      if (shadows.contains(r)) {
+        continue;
+      }
       Set<String> methods = allowed.computeIfAbsent(r.path(), p -> new TreeSet<>());
       methods.add(r.method().name());
       if (r.method() == HandlerType.GET) {
@@ -91,6 +100,57 @@ public final class Routes {
           javalin.addHttpHandler(
               HandlerType.OPTIONS, path, ctx -> ctx.header("Allow", allow).status(204));
         });
+  }
+
+  /**
+   * JAX-RS semantics, which Camunda has: a request whose path matches a literal route (say {@code
+   * POST /process-instance/job-retries}) is answered by that path's routes, so another method there
+   * is 405, even if a parameter route ({@code GET /process-instance/{id}}) would take it.
+   */
+  private List<Route> literalShadows() {
+    Map<String, Set<HandlerType>> methodsByPath = new LinkedHashMap<>();
+    for (Route route : routes) {
+      methodsByPath.computeIfAbsent(route.path(), p -> new HashSet<>()).add(route.method());
+    }
+    List<Route> shadows = new ArrayList<>();
+    for (Map.Entry<String, Set<HandlerType>> literal : methodsByPath.entrySet()) {
+      for (Route route : routes) {
+        if (!literal.getValue().contains(route.method())
+            && moreSpecific(literal.getKey(), route.path())) {
+          literal.getValue().add(route.method());
+          shadows.add(
+              new Route(
+                  route.method(),
+                  literal.getKey(),
+                  ctx -> {
+                    throw new MethodNotAllowedResponse();
+                  }));
+        }
+      }
+    }
+    return shadows;
+  }
+
+  /** Whether {@code template} also matches {@code path}, which is literal where it has a parameter. */
+  private static boolean moreSpecific(String path, String template) {
+    String[] p = path.split("/");
+    String[] t = template.split("/");
+    if (p.length != t.length) {
+      return false;
+    }
+    boolean narrower = false;
+    for (int i = 0; i < p.length; i++) {
+      boolean templateParam = isParameter(t[i]);
+      if (!templateParam && !t[i].equals(p[i])) {
+        return false;
+      }
+      narrower |= templateParam && !isParameter(p[i]);
+    }
+    return narrower;
+  }
+
+  private static boolean isParameter(String segment) {
+    return segment.startsWith("{") || segment.startsWith("<");
   }
 
   /**
