@@ -8,7 +8,6 @@ import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.testing.RestTestServer;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,11 +33,6 @@ class OutageSmokeTest {
   }
 
   @Test
-  @Disabled(
-      "Tern's REST endpoints for the story are not all on main yet (checked 2026-11-28 06:30: deployment,"
-          + " GET /job/count and GET /history/incident answer; still 404: POST"
-          + " /process-definition/key/{key}/start, POST /process-instance/job-retries, GET"
-          + " /history/batch/{id}, GET /history/process-instance and its /count). Enable once they are.")
   void outageStoryRecoversEveryInstanceWithOneBatchCall() {
     try (RestTestServer server = RestTestServer.start(db)) {
       StoryConfig config =
