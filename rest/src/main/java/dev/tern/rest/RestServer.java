@@ -1,6 +1,7 @@
 package dev.tern.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tern.engine.EngineSettings;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.TernException;
 import dev.tern.rest.support.CamundaJson;
@@ -25,12 +26,22 @@ public final class RestServer implements AutoCloseable {
 
   private final Javalin javalin;
 
+  /** The server of {@code engine} with every resource of {@link RestResources#all}. */
   public RestServer(ProcessEngine engine) {
-    this(RestResources.all(engine));
+    this(engine.name(), RestResources.all(engine));
   }
 
+  /** A server with just these resources, for an engine named {@code default}. */
   public RestServer(List<RestResource> resources) {
-    this.javalin = Javalin.create(config -> configure(config, resources));
+    this(EngineSettings.defaults().name(), resources);
+  }
+
+  /**
+   * A server with just these resources (for tests of the REST layer); {@code engineName} is the
+   * name served under {@code /engine-rest/engine/{name}/…}.
+   */
+  public RestServer(String engineName, List<RestResource> resources) {
+    this.javalin = Javalin.create(config -> configure(config, engineName, resources));
   }
 
   /** Starts listening on {@code port} (0 picks a free port, see {@link #port()}). */
@@ -52,7 +63,8 @@ public final class RestServer implements AutoCloseable {
     stop();
   }
 
-  private static void configure(JavalinConfig config, List<RestResource> resources) {
+  private static void configure(
+      JavalinConfig config, String engineName, List<RestResource> resources) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(CamundaJson.mapper(), false));
@@ -69,6 +81,6 @@ public final class RestServer implements AutoCloseable {
 
     Routes routes = new Routes();
     resources.forEach(resource -> resource.addRoutes(routes));
-    routes.registerOn(config.routes);
+    routes.registerOn(config.routes, engineName);
   }
 }

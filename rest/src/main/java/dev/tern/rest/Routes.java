@@ -1,5 +1,6 @@
 package dev.tern.rest;
 
+import dev.tern.engine.InvalidRequestException;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.MethodNotAllowedResponse;
@@ -20,10 +21,19 @@ import java.util.TreeSet;
  * <p>Javalin matches routes in registration order; Routes registers literal segments before
  * parameters ({@code /job/count} before {@code /job/{id}}), whatever order resources declare them
  * in.
+ *
+ * <p>As in Camunda, every route under {@code /engine-rest} is also served for the named engine at
+ * {@code /engine-rest/engine/{engineName}/…} (except {@code /engine} and {@code /version}); another
+ * name than the engine's answers 400 {@code No process engine available}.
  */
 public final class Routes {
 
   private record Route(HandlerType method, String path, Handler handler) {}
+
+  private static final String ENGINE_PARAM = "engineName";
+  private static final String NAMED_ENGINE_PREFIX =
+      RestServer.BASE_PATH + "/engine/{" + ENGINE_PARAM + "}";
+  private static final Set<String> UNSCOPED = Set.of("/engine", "/version");
 
   private final List<Route> routes;
   private final String prefix;
@@ -74,9 +84,11 @@ public final class Routes {
    * for each path, answering 204 with the {@code Allow} header, as JAX-RS servers do; and the 405s
    * of {@link #literalShadows()}.
    */
-  void registerOn(JavalinDefaultRoutingApi javalin) {
-    List<Route> shadows = literalShadows();
-    List<Route> all = new ArrayList<>(routes);
+  void registerOn(JavalinDefaultRoutingApi javalin, String engineName) {
+    List<Route> declared = new ArrayList<>(routes);
+    declared.addAll(namedEngineRoutes(engineName));
+    List<Route> shadows = literalShadows(declared);
+    List<Route> all = new ArrayList<>(declared);
     all.addAll(shadows);
     List<Route> sorted =
         all.stream().sorted(Comparator.comparing(Route::path, Routes::literalsFirst)).toList();
@@ -107,7 +119,7 @@ public final class Routes {
    * POST /process-instance/job-retries}) is answered by that path's routes, so another method there
    * is 405, even if a parameter route ({@code GET /process-instance/{id}}) would take it.
    */
-  private List<Route> literalShadows() {
+  private static List<Route> literalShadows(List<Route> routes) {
     Map<String, Set<HandlerType>> methodsByPath = new LinkedHashMap<>();
     for (Route route : routes) {
       methodsByPath.computeIfAbsent(route.path(), p -> new HashSet<>()).add(route.method());
@@ -129,6 +141,32 @@ public final class Routes {
       }
     }
     return shadows;
+  }
+
+  /** The routes under {@code /engine-rest} again under {@code /engine-rest/engine/{engineName}}. */
+  private List<Route> namedEngineRoutes(String engineName) {
+    List<Route> named = new ArrayList<>();
+    for (Route r : routes) {
+      if (!r.path().startsWith(RestServer.BASE_PATH + "/")) {
+        continue;
+      }
+      String relative = r.path().substring(RestServer.BASE_PATH.length());
+      if (!UNSCOPED.contains(relative)) {
+        named.add(
+            new Route(
+                r.method(), NAMED_ENGINE_PREFIX + relative, forEngine(engineName, r.handler())));
+      }
+    }
+    return named;
+  }
+
+  private static Handler forEngine(String engineName, Handler handler) {
+    return ctx -> {
+      if (!engineName.equals(ctx.pathParam(ENGINE_PARAM))) {
+        throw new InvalidRequestException("No process engine available");
+      }
+      handler.handle(ctx);
+    };
   }
 
   /** Whether {@code template} also matches {@code path}, which is literal where it has a parameter. */

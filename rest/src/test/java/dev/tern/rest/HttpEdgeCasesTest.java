@@ -21,11 +21,13 @@ class HttpEdgeCasesTest {
 
   private final RestServer server =
       new RestServer(
+              "default",
               List.of(
                   routes -> {
                     routes
                         .get("/version", ctx -> ctx.json(Map.of("version", "x")))
-                        .post("/echo", ctx -> ctx.result(String.valueOf(ctx.body().length())));
+                        .post("/echo", ctx -> ctx.result(String.valueOf(ctx.body().length())))
+                        .get("/job/{id}", ctx -> ctx.result("job " + ctx.pathParam("id")));
                     routes.root().get("/admin/ping", ctx -> ctx.result("pong"));
                   }))
           .start(0);
@@ -85,6 +87,18 @@ class HttpEdgeCasesTest {
   void routesOutsideTheBasePathAreServedAtTheirAbsolutePath() throws Exception {
     assertThat(send("GET", "/admin/ping").body()).isEqualTo("pong");
     assertThat(send("GET", "/engine-rest/admin/ping").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void routesAreAlsoServedForTheNamedEngine() throws Exception {
+    assertThat(send("GET", "/engine-rest/engine/default/job/j1").body()).isEqualTo("job j1");
+    assertThat(send("GET", "/engine-rest/engine/default/version").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> other = send("GET", "/engine-rest/engine/other/job/j1");
+    assertThat(other.statusCode()).isEqualTo(400);
+    assertThat(other.body())
+        .isEqualTo(
+            "{\"type\":\"InvalidRequestException\",\"message\":\"No process engine available\",\"code\":0}");
   }
 
   @Test

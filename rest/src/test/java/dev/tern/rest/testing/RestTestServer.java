@@ -41,7 +41,7 @@ public final class RestTestServer implements AutoCloseable {
     this.engine = engine;
     RestServer started;
     try {
-      started = new RestServer(resources).start(0);
+      started = new RestServer(engine.name(), resources).start(0);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
