@@ -82,7 +82,7 @@ public final class Routes {
   /**
    * Registers every route, plus HEAD for each GET (same handler; Jetty sends no body) and OPTIONS
    * for each path, answering 204 with the {@code Allow} header, as JAX-RS servers do; and the 405s
-   * of {@link #literalShadows()}.
+   * of {@link #literalShadows(List)}.
    */
   void registerOn(JavalinDefaultRoutingApi javalin, String engineName) {
     List<Route> declared = new ArrayList<>(routes);
