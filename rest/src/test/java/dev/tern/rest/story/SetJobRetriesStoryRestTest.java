@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.engine.batch.BatchSettings;
 import dev.tern.engine.job.JobExecutorSettings;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class SetJobRetriesStoryRestTest {
 
   private static final int INSTANCES = 2_000;
+  // Small chunks so the batch visibly progresses: 20 batch jobs, seeded 5 per seed run.
+  private static final int INVOCATIONS_PER_BATCH_JOB = 100;
+  private static final int BATCH_JOBS_PER_SEED = 5;
 
   private final TestDatabase db;
   private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-03-01T08:00:00Z"));
@@ -50,9 +55,14 @@ class SetJobRetriesStoryRestTest {
             .clock(clock)
             .engine(
                 engine ->
-                    engine.jobExecutorSettings(
-                        JobExecutorSettings.defaults()
-                            .withIdleDelays(Duration.ofMillis(10), Duration.ofMillis(100))))
+                    engine
+                        .jobExecutorSettings(
+                            JobExecutorSettings.defaults()
+                                .withIdleDelays(Duration.ofMillis(10), Duration.ofMillis(100)))
+                        .batchSettings(
+                            BatchSettings.defaults()
+                                .withInvocationsPerBatchJob(INVOCATIONS_PER_BATCH_JOB)
+                                .withBatchJobsPerSeed(BATCH_JOBS_PER_SEED)))
             .start();
   }
 
@@ -83,10 +93,11 @@ class SetJobRetriesStoryRestTest {
             .then().statusCode(200).extract().jsonPath();
     String batchId = batch.getString("id");
     assertThat(batch.getString("type")).isEqualTo("set-job-retries");
-    assertThat(batch.getInt("totalJobs")).isEqualTo(INSTANCES);
+    // As in Camunda, totalJobs counts batch jobs, each covering invocationsPerBatchJob jobs.
+    assertThat(batch.getInt("totalJobs")).isEqualTo(INSTANCES / INVOCATIONS_PER_BATCH_JOB);
     assertThat(batch.getInt("jobsCreated")).isZero();
-    assertThat(batch.getInt("invocationsPerBatchJob")).isPositive();
-    assertThat(batch.getInt("batchJobsPerSeed")).isPositive();
+    assertThat(batch.getInt("invocationsPerBatchJob")).isEqualTo(INVOCATIONS_PER_BATCH_JOB);
+    assertThat(batch.getInt("batchJobsPerSeed")).isEqualTo(BATCH_JOBS_PER_SEED);
     assertThat(batch.getString("seedJobDefinitionId")).isNotNull();
     assertThat(batch.getString("monitorJobDefinitionId")).isNotNull();
     assertThat(batch.getString("batchJobDefinitionId")).isNotNull();
@@ -95,25 +106,25 @@ class SetJobRetriesStoryRestTest {
 
     Map<String, Object> pending = statistics(batchId);
     assertThat(pending.get("completedJobs")).isEqualTo(0);
+    assertThat(pending.get("remainingJobs")).isEqualTo(INSTANCES / INVOCATIONS_PER_BATCH_JOB);
     assertThat(pending.get("failedJobs")).isEqualTo(0);
 
     setJobExecutorActive(true);
     List<Integer> completedSeen = new ArrayList<>();
     await()
         .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(20))
+        .pollInterval(Duration.ofMillis(50))
         .until(
             () -> {
-              var response = server.given().get("/batch/statistics?batchId={id}", batchId);
-              List<Map<String, Object>> rows = response.then().statusCode(200)
-                  .extract().jsonPath().getList("$");
+              JsonNode rows = story.get("/batch/statistics", Map.of("batchId", batchId));
               if (rows.isEmpty()) {
                 return true;
               }
-              completedSeen.add((Integer) rows.get(0).get("completedJobs"));
+              completedSeen.add(rows.get(0).get("completedJobs").asInt());
               return false;
             });
     assertThat(completedSeen).isSorted();
+    assertThat(completedSeen).as("statistics seen while the batch ran").isNotEmpty();
 
     server.given().get("/batch/{id}", batchId).then().statusCode(404);
     server.given().get("/history/batch/{id}", batchId)
