@@ -25,6 +25,7 @@ public final class RestServer implements AutoCloseable {
   public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
   private final Javalin javalin;
+  private final List<String> routes;
 
   /** The server of {@code engine} with every resource of {@link RestResources#all}. */
   public RestServer(ProcessEngine engine) {
@@ -41,7 +42,18 @@ public final class RestServer implements AutoCloseable {
    * name served under {@code /engine-rest/engine/{name}/…}.
    */
   public RestServer(String engineName, List<RestResource> resources) {
-    this.javalin = Javalin.create(config -> configure(config, engineName, resources));
+    Routes declared = new Routes();
+    resources.forEach(resource -> resource.addRoutes(declared));
+    this.routes = declared.describe();
+    this.javalin = Javalin.create(config -> configure(config, engineName, declared));
+  }
+
+  /**
+   * Every declared route as {@code "METHOD /full/path"} with Javalin's parameter syntax, e.g.
+   * {@code "GET /engine-rest/job/{id}"} (HEAD and OPTIONS, added for every path, are not listed).
+   */
+  public List<String> routes() {
+    return routes;
   }
 
   /** Starts listening on {@code port} (0 picks a free port, see {@link #port()}). */
@@ -63,8 +75,7 @@ public final class RestServer implements AutoCloseable {
     stop();
   }
 
-  private static void configure(
-      JavalinConfig config, String engineName, List<RestResource> resources) {
+  private static void configure(JavalinConfig config, String engineName, Routes routes) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(CamundaJson.mapper(), false));
@@ -79,8 +90,6 @@ public final class RestServer implements AutoCloseable {
     config.routes.exception(HttpResponseException.class, ErrorResponses::handleJavalin);
     config.routes.exception(Exception.class, ErrorResponses::handleUnexpected);
 
-    Routes routes = new Routes();
-    resources.forEach(resource -> resource.addRoutes(routes));
     routes.registerOn(config.routes, engineName);
   }
 }

@@ -79,6 +79,11 @@ public final class Routes {
     return this;
   }
 
+  /** The declared routes as {@code "METHOD /path"}, in declaration order (no HEAD/OPTIONS). */
+  List<String> describe() {
+    return routes.stream().map(r -> r.method().name() + " " + r.path()).toList();
+  }
+
   /**
    * Registers every route, plus HEAD for each GET (same handler; Jetty sends no body) and OPTIONS
    * for each path, answering 204 with the {@code Allow} header, as JAX-RS servers do; and the 405s

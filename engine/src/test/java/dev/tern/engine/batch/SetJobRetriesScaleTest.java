@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.persistence.Database;
-import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
@@ -70,7 +69,7 @@ class SetJobRetriesScaleTest {
               .batchService()
               .setJobRetriesByProcessAsync(
                   null,
-                  ProcessInstanceQuery.builder().processDefinitionKey("orderSync").build(),
+                  new InstanceSelections(null, null, "orderSync", null, null, null).runtimeIds(),
                   null,
                   JobRetries.of(3),
                   null);

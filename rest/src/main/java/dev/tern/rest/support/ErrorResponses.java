@@ -2,8 +2,10 @@ package dev.tern.rest.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tern.engine.TernException;
+import dev.tern.rest.RestServer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>TernException INTERNAL</td><td>500</td><td>its type</td></tr>
  *   <tr><td>JSON that cannot be read</td><td>400</td><td>InvalidRequestException</td></tr>
  *   <tr><td>RestException (415, …)</td><td>its status</td><td>its type</td></tr>
+ *   <tr><td>an operation of Camunda's API that Tern does not implement</td><td>501</td>
+ *       <td>RestException, "Tern does not implement GET /task"</td></tr>
  *   <tr><td>unknown path</td><td>404</td><td>NotFoundException</td></tr>
  *   <tr><td>known path, wrong method</td><td>405</td><td>NotAllowedException</td></tr>
  *   <tr><td>body over the size limit</td><td>413</td><td>InvalidRequestException</td></tr>
@@ -72,6 +76,13 @@ public final class ErrorResponses {
   /** Javalin's own answers (no route, wrong method, body too large, …) in Camunda's format. */
   public static void handleJavalin(HttpResponseException e, Context ctx) {
     int status = e.getStatus();
+    if (status == 404 || status == 405) {
+      Optional<String> missing = unimplementedCamundaOperation(ctx);
+      if (missing.isPresent()) {
+        write(ctx, 501, new ExceptionDto("RestException", "Tern does not implement " + missing.get(), 0));
+        return;
+      }
+    }
     String allow = e.getDetails().get("availableMethods");
     if (status == 405 && allow != null) {
       ctx.header("Allow", allow);
@@ -97,6 +108,16 @@ public final class ErrorResponses {
                   0);
         };
     write(ctx, status, body);
+  }
+
+  // A Camunda client calling an operation Tern lacks learns that, rather than "no such path".
+  private static Optional<String> unimplementedCamundaOperation(Context ctx) {
+    String path = ctx.path();
+    if (!path.startsWith(RestServer.BASE_PATH + "/")) {
+      return Optional.empty();
+    }
+    return CamundaOperations.match(
+        ctx.method().name(), path.substring(RestServer.BASE_PATH.length()));
   }
 
   public static void handleUnexpected(Exception e, Context ctx) {
