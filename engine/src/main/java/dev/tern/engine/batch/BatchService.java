@@ -5,6 +5,7 @@ import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.history.HistoricBatch;
 import dev.tern.engine.history.HistoricBatchStore;
+import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.history.UserOperationLogEntry;
 import dev.tern.engine.history.UserOperationLogStore;
 import dev.tern.engine.job.JobDefinition;
@@ -14,6 +15,7 @@ import dev.tern.engine.job.JobStore;
 import dev.tern.engine.job.QuerySql;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.runtime.ProcessInstanceQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,22 +65,27 @@ public final class BatchService {
    * Creates a batch setting the retries of every job of the selected process instances (the union
    * of the ids and the queries' instances), as {@code POST /process-instance/job-retries} does.
    *
-   * @param processInstanceQuery ids of runtime process instances, or null
-   * @param historicProcessInstanceQuery ids of historic process instances, or null
+   * @param processInstanceIds ids of process instances, or null
+   * @param processInstanceQuery runtime process instances, or null (an empty query selects all)
+   * @param historicProcessInstanceQuery historic process instances, or null
    * @param userId the user creating the batch, or null when unknown (then no operation log entry is
    *     written, as Camunda restricts the log to authenticated users by default)
    */
   public Batch setJobRetriesByProcessAsync(
       List<String> processInstanceIds,
-      QuerySql processInstanceQuery,
-      QuerySql historicProcessInstanceQuery,
+      ProcessInstanceQuery processInstanceQuery,
+      HistoricProcessInstanceQuery historicProcessInstanceQuery,
       JobRetries retries,
       String userId) {
     JobSelection selection =
         new JobSelection()
             .jobsOfProcessInstances(processInstanceIds)
-            .jobsOfProcessInstances(processInstanceQuery)
-            .jobsOfProcessInstances(historicProcessInstanceQuery);
+            .jobsOfProcessInstances(
+                processInstanceQuery == null ? null : processInstanceQuery.idsSql(database.dialect()))
+            .jobsOfProcessInstances(
+                historicProcessInstanceQuery == null
+                    ? null
+                    : historicProcessInstanceQuery.idsSql(database.dialect()));
     if (selection.isEmpty()) {
       throw new ProcessEngineException(
           "ENGINE-13051 You must specify at least one of or one of processInstanceIds,"

@@ -1,6 +1,7 @@
 package dev.tern.engine.batch;
 
 import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.query.SqlFragment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class JobSelection {
   }
 
   /** Every job of the process instances whose ids the sub-select returns. */
-  JobSelection jobsOfProcessInstances(QuerySql processInstanceIds) {
+  JobSelection jobsOfProcessInstances(SqlFragment processInstanceIds) {
     if (processInstanceIds != null) {
       add(
           "SELECT id FROM tern_job WHERE process_instance_id IN (" + processInstanceIds.sql() + ")",
@@ -67,8 +68,7 @@ final class JobSelection {
   }
 
   <S extends SqlStatement<S>> S bind(S statement) {
-    params.forEach(statement::bind);
-    return statement;
+    return new SqlFragment(sql(), params).bindTo(statement);
   }
 
   private void add(String sql, Map<String, Object> partParams) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
@@ -69,7 +70,7 @@ class SetJobRetriesScaleTest {
               .batchService()
               .setJobRetriesByProcessAsync(
                   null,
-                  new InstanceSelections(null, null, "orderSync", null, null, null).runtimeIds(),
+                  ProcessInstanceQuery.builder().processDefinitionKey("orderSync").build(),
                   null,
                   JobRetries.of(3),
                   null);

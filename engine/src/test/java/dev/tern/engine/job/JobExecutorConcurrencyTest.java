@@ -200,8 +200,12 @@ class JobExecutorConcurrencyTest {
     engine.jobExecutor().pause();
     Job first = job(engine, "pi-1", true, clock.instant().minusSeconds(1), 3, "a");
     Job second = job(engine, "pi-1", true, clock.instant(), 3, "b");
-    insert(engine, first);
-    insert(engine, second);
+    // One transaction: a claim already under way when pause() returned sees both jobs or neither.
+    engine.database().useTransaction(
+        h -> {
+          engine.jobStore().insert(h, first);
+          engine.jobStore().insert(h, second);
+        });
     engine.jobExecutor().resume();
     assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(find(engine, second.id()).orElseThrow().lockOwner()).isEqualTo("node-a");

@@ -6,10 +6,13 @@ import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.batch.Batch;
 import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.JobRetries;
-import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.history.HistoricProcessInstanceQuery;
+import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.batch.BatchDtos.BatchDto;
+import dev.tern.rest.history.HistoricProcessInstanceQueryDto;
+import dev.tern.rest.runtime.ProcessInstanceQueryDto;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
@@ -35,15 +38,28 @@ public final class JobRetriesResource implements RestResource {
     this.queries = new SelectionQueries(engine);
   }
 
-  /** The union of Camunda's {@code SetJobRetriesByProcessDto} and {@code SetJobRetriesDto}. */
-  record SetJobRetriesDto(
+  /** The body of a retries request: {@code retries} and {@code dueDate} plus its selectors. */
+  interface RetriesBody {
+    Integer retries();
+
+    Instant dueDate();
+  }
+
+  /** Camunda's {@code SetJobRetriesDto} ({@code /job/retries}, {@code /job-definition/…}). */
+  record SetJobRetriesDto(List<String> jobIds, JsonNode jobQuery, Integer retries, Instant dueDate)
+      implements RetriesBody {}
+
+  /**
+   * Camunda's {@code SetJobRetriesByProcessDto}: the queries are the bodies of {@code POST
+   * /process-instance} and {@code POST /history/process-instance}, read by the same DTOs.
+   */
+  record SetJobRetriesByProcessDto(
       List<String> processInstances,
-      JsonNode processInstanceQuery,
-      JsonNode historicProcessInstanceQuery,
-      List<String> jobIds,
-      JsonNode jobQuery,
+      ProcessInstanceQueryDto processInstanceQuery,
+      HistoricProcessInstanceQueryDto historicProcessInstanceQuery,
       Integer retries,
-      Instant dueDate) {}
+      Instant dueDate)
+      implements RetriesBody {}
 
   @Override
   public void addRoutes(Routes routes) {
@@ -55,11 +71,16 @@ public final class JobRetriesResource implements RestResource {
   }
 
   private void byProcess(Context ctx, boolean historic) {
-    Request request = read(ctx);
-    SetJobRetriesDto dto = request.dto();
-    QuerySql runtime = historic ? null : queries.processInstances(dto.processInstanceQuery());
-    QuerySql history =
-        historic ? queries.historicProcessInstances(dto.historicProcessInstanceQuery()) : null;
+    Request<SetJobRetriesByProcessDto> request = read(ctx, SetJobRetriesByProcessDto.class);
+    SetJobRetriesByProcessDto dto = request.dto();
+    ProcessInstanceQuery runtime =
+        historic || dto.processInstanceQuery() == null
+            ? null
+            : dto.processInstanceQuery().toQuery();
+    HistoricProcessInstanceQuery history =
+        !historic || dto.historicProcessInstanceQuery() == null
+            ? null
+            : dto.historicProcessInstanceQuery().toQuery();
     Batch batch =
         batches.setJobRetriesByProcessAsync(
             dto.processInstances(), runtime, history, request.retries(), null);
@@ -67,7 +88,7 @@ public final class JobRetriesResource implements RestResource {
   }
 
   private void byJobs(Context ctx) {
-    Request request = read(ctx);
+    Request<SetJobRetriesDto> request = read(ctx, SetJobRetriesDto.class);
     SetJobRetriesDto dto = request.dto();
     Batch batch =
         batches.setJobRetriesAsync(
@@ -76,15 +97,15 @@ public final class JobRetriesResource implements RestResource {
   }
 
   private void byJobDefinition(Context ctx) {
-    Request request = read(ctx);
+    Request<SetJobRetriesDto> request = read(ctx, SetJobRetriesDto.class);
     batches.setJobRetriesByJobDefinition(ctx.pathParam("id"), request.retries());
     Responses.noContent(ctx);
   }
 
-  private record Request(SetJobRetriesDto dto, JobRetries retries) {}
+  private record Request<T extends RetriesBody>(T dto, JobRetries retries) {}
 
   /** Reads the body with Camunda's checks and messages, in Camunda's order. */
-  private static Request read(Context ctx) {
+  private static <T extends RetriesBody> Request<T> read(Context ctx, Class<T> type) {
     JsonBodies.requireJson(ctx);
     if (ctx.body().isBlank()) {
       throw new InvalidRequestException("retries is null");
@@ -98,7 +119,7 @@ public final class JobRetriesResource implements RestResource {
           "Invalid request body: expected a JSON object with 'retries', got "
               + (tree.isArray() ? "an array" : "a " + tree.getNodeType().name().toLowerCase()));
     }
-    SetJobRetriesDto dto = JsonBodies.readOrNull(ctx, SetJobRetriesDto.class);
+    T dto = JsonBodies.readOrNull(ctx, type);
     if (dto.retries() == null) {
       throw new InvalidRequestException("retries is null");
     }
@@ -106,6 +127,6 @@ public final class JobRetriesResource implements RestResource {
         tree.has("dueDate")
             ? JobRetries.withDueDate(dto.retries(), dto.dueDate())
             : JobRetries.of(dto.retries());
-    return new Request(dto, retries);
+    return new Request<>(dto, retries);
   }
 }

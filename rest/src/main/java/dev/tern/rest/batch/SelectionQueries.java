@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngine;
-import dev.tern.engine.batch.InstanceSelections;
 import dev.tern.engine.job.JobQuery;
 import dev.tern.engine.job.QuerySql;
 import dev.tern.rest.support.CamundaJson;
@@ -15,23 +14,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns the query bodies of the job-retries endpoints ({@code processInstanceQuery}, {@code
- * historicProcessInstanceQuery}, {@code jobQuery}) into id sub-selects. Unknown properties are
- * ignored; sorting and variable operators are validated as Camunda validates them.
- *
- * <p>The process instance queries cover the common filters through {@link InstanceSelections}
- * until the process instance query objects are available here.
+ * Turns the {@code jobQuery} body of {@code POST /job/retries} into an id sub-select. Unknown
+ * properties are ignored; sorting is validated as Camunda validates it. (The process instance
+ * queries of the job-retries endpoints are read by the instance query DTOs themselves.)
  */
 final class SelectionQueries {
 
-  private static final Set<String> OPERATORS =
-      Set.of("eq", "neq", "gt", "gteq", "lt", "lteq", "like", "notLike");
-  private static final Set<String> INSTANCE_SORT =
-      Set.of("instanceId", "definitionId", "definitionKey", "businessKey", "tenantId");
-  private static final Set<String> HISTORIC_INSTANCE_SORT =
-      Set.of(
-          "instanceId", "definitionId", "definitionKey", "definitionName", "definitionVersion",
-          "businessKey", "startTime", "endTime", "duration", "tenantId");
   private static final Set<String> JOB_SORT =
       Set.of(
           "jobId", "executionId", "processInstanceId", "processDefinitionId",
@@ -42,40 +30,6 @@ final class SelectionQueries {
 
   SelectionQueries(ProcessEngine engine) {
     this.engine = engine;
-  }
-
-  QuerySql processInstances(JsonNode query) {
-    if (absent(query)) {
-      return null;
-    }
-    validate(query, INSTANCE_SORT);
-    Boolean suspended =
-        bool(query, "suspended") ? Boolean.TRUE : bool(query, "active") ? Boolean.FALSE : null;
-    return new InstanceSelections(
-            strings(query, "processInstanceIds"),
-            text(query, "processDefinitionId"),
-            text(query, "processDefinitionKey"),
-            text(query, "businessKey"),
-            suspended,
-            null)
-        .runtimeIds();
-  }
-
-  QuerySql historicProcessInstances(JsonNode query) {
-    if (absent(query)) {
-      return null;
-    }
-    validate(query, HISTORIC_INSTANCE_SORT);
-    Boolean finished =
-        bool(query, "finished") ? Boolean.TRUE : bool(query, "unfinished") ? Boolean.FALSE : null;
-    return new InstanceSelections(
-            strings(query, "processInstanceIds"),
-            text(query, "processDefinitionId"),
-            text(query, "processDefinitionKey"),
-            text(query, "processInstanceBusinessKey"),
-            null,
-            finished)
-        .historicIds();
   }
 
   QuerySql jobs(JsonNode query) {
@@ -140,20 +94,6 @@ final class SelectionQueries {
     JsonNode sorting = query.get("sorting");
     if (!absent(sorting)) {
       Sorting.fromBody(convert(sorting, new TypeReference<List<SortingDto>>() {}), sortBy);
-    }
-    JsonNode variables = query.get("variables");
-    if (!absent(variables)) {
-      for (JsonNode variable : variables) {
-        String operator = variable.path("operator").asText(null);
-        if (operator == null || !OPERATORS.contains(operator)) {
-          throw new InvalidRequestException(
-              "Invalid variable comparator specified: " + operator);
-        }
-      }
-      if (variables.size() > 0) {
-        throw new InvalidRequestException(
-            "Selecting process instances by variables is not supported by this endpoint yet");
-      }
     }
   }
 
