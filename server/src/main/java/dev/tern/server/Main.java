@@ -34,7 +34,7 @@ public final class Main {
   }
 
   /** A started engine and REST server; closing stops the server first, then the engine. */
-  record Running(RestServer server, ProcessEngine engine) implements AutoCloseable {
+  public record Running(RestServer server, ProcessEngine engine) implements AutoCloseable {
     @Override
     public void close() {
       try {
@@ -47,8 +47,11 @@ public final class Main {
     }
   }
 
-  /** Starts the engine, then the REST server, and logs the one startup line. */
-  static Running start(ServerConfig config) {
+  /**
+   * Starts the engine, then the REST server, and logs the one startup line. Public so that tests
+   * outside this module can run Tern in-process exactly as {@code tern.jar} wires it.
+   */
+  public static Running start(ServerConfig config) {
     ProcessEngine engine =
         ProcessEngine.builder()
             .databaseConfig(config.databaseConfig())

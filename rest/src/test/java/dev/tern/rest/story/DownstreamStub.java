@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The downstream order service of the outage story, on 127.0.0.1: while down it answers 503, when
- * up it answers 200 and counts the successful calls per order.
+ * up it answers 200 and counts the successful calls per order. Public for the story test of the
+ * generated Camunda client (module compat-client).
  */
-final class DownstreamStub implements AutoCloseable {
+public final class DownstreamStub implements AutoCloseable {
 
   private final HttpServer server;
   private volatile boolean up;
@@ -23,7 +24,7 @@ final class DownstreamStub implements AutoCloseable {
     this.server = server;
   }
 
-  static DownstreamStub startDown() throws IOException {
+  public static DownstreamStub startDown() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     DownstreamStub stub = new DownstreamStub(server);
     server.createContext(
@@ -48,24 +49,24 @@ final class DownstreamStub implements AutoCloseable {
     return stub;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void bringUp() {
+  public void bringUp() {
     up = true;
   }
 
-  int failedCalls() {
+  public int failedCalls() {
     return failedCalls.get();
   }
 
-  int successfulCalls(String orderId) {
+  public int successfulCalls(String orderId) {
     AtomicInteger calls = successfulCallsByOrder.get(orderId);
     return calls == null ? 0 : calls.get();
   }
 
-  Set<String> ordersCalledSuccessfully() {
+  public Set<String> ordersCalledSuccessfully() {
     return successfulCallsByOrder.keySet();
   }
 
