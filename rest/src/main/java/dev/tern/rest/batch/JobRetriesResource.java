@@ -7,11 +7,14 @@ import dev.tern.engine.batch.Batch;
 import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.JobRetries;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
+import dev.tern.engine.job.JobService;
+import dev.tern.engine.job.QuerySql;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.batch.BatchDtos.BatchDto;
 import dev.tern.rest.history.HistoricProcessInstanceQueryDto;
+import dev.tern.rest.job.JobResource;
 import dev.tern.rest.runtime.ProcessInstanceQueryDto;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Responses;
@@ -31,11 +34,11 @@ import java.util.List;
 public final class JobRetriesResource implements RestResource {
 
   private final BatchService batches;
-  private final SelectionQueries queries;
+  private final JobService jobs;
 
   public JobRetriesResource(ProcessEngine engine) {
     this.batches = engine.batchService();
-    this.queries = new SelectionQueries(engine);
+    this.jobs = engine.jobService();
   }
 
   /** The body of a retries request: {@code retries} and {@code dueDate} plus its selectors. */
@@ -45,7 +48,10 @@ public final class JobRetriesResource implements RestResource {
     Instant dueDate();
   }
 
-  /** Camunda's {@code SetJobRetriesDto} ({@code /job/retries}, {@code /job-definition/…}). */
+  /**
+   * Camunda's {@code SetJobRetriesDto} ({@code /job/retries}, {@code /job-definition/…}); the
+   * {@code jobQuery} is the body of {@code POST /job}, read by the same parser.
+   */
   record SetJobRetriesDto(List<String> jobIds, JsonNode jobQuery, Integer retries, Instant dueDate)
       implements RetriesBody {}
 
@@ -90,9 +96,11 @@ public final class JobRetriesResource implements RestResource {
   private void byJobs(Context ctx) {
     Request<SetJobRetriesDto> request = read(ctx, SetJobRetriesDto.class);
     SetJobRetriesDto dto = request.dto();
-    Batch batch =
-        batches.setJobRetriesAsync(
-            dto.jobIds(), queries.jobs(dto.jobQuery()), request.retries(), null);
+    QuerySql jobQuery =
+        dto.jobQuery() == null || dto.jobQuery().isNull()
+            ? null
+            : JobResource.query(jobs, dto.jobQuery()).idsSql();
+    Batch batch = batches.setJobRetriesAsync(dto.jobIds(), jobQuery, request.retries(), null);
     ctx.json(BatchDto.of(batch));
   }
 

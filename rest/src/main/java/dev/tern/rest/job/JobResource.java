@@ -43,10 +43,24 @@ public final class JobResource implements RestResource {
         .delete("/job/{id}", this::delete);
   }
 
-  /** A {@link JobQuery} from a {@code GET} query string or {@code POST} body (also for bulk bodies). */
+  /** A {@link JobQuery} from a {@code GET} query string or a {@code POST} body. */
   public JobQuery query(Context ctx) {
+    if (ctx.method().name().equals("POST")) {
+      return query(jobs, JsonBodies.readOrNull(ctx, JsonNode.class));
+    }
     JobQuery query = jobs.createJobQuery();
     QueryRequests.fill(ctx, query.filters(), DATE_OPERATORS);
+    return query;
+  }
+
+  /**
+   * A {@link JobQuery} from Camunda's {@code JobQueryDto} as JSON: the body of {@code POST /job},
+   * and the {@code jobQuery} of bulk requests, so both accept the same fields with the same
+   * validation. Null or JSON null selects every job.
+   */
+  public static JobQuery query(JobService jobs, JsonNode body) {
+    JobQuery query = jobs.createJobQuery();
+    FilterParams.fromJson(body, query.filters(), DATE_OPERATORS);
     return query;
   }
 

@@ -307,6 +307,81 @@ class JobRetriesSelectorsRestTest {
     assertThat(BatchRestFixtures.count(database, "SELECT COUNT(*) FROM tern_batch", prefix)).isZero();
   }
 
+  @Test
+  void jobQuerySelectsTheJobsPostJobLists() {
+    sql("UPDATE tern_job SET priority = 10 WHERE id IN ('" + job(2) + "', '" + job(4) + "', '"
+        + job(5) + "')");
+    sql("UPDATE tern_job SET tenant_id = 't1' WHERE id IN ('" + job(4) + "', '" + job(5) + "', '"
+        + job(6) + "')");
+    sql("UPDATE tern_job SET exception_message = 'timeout' WHERE id = '" + job(5) + "'");
+    Map<String, Object> byPriorityAndTenant =
+        Map.of(
+            "priorityHigherThanOrEquals", 10,
+            "tenantIdIn", List.of("t1"),
+            "processInstanceIds", List.of(pi(2), pi(3), pi(4), pi(5), pi(6)));
+    Map<String, Object> byMessageDueDateAndTenantOrNone =
+        Map.of(
+            "exceptionMessage", "stub down",
+            "dueDates", List.of(Map.of("operator", "gt", "value", "2026-01-02T03:04:05.000+0000")),
+            "tenantIdIn", List.of("t1"),
+            "includeJobsWithoutTenantId", true,
+            "jobIds", List.of(job(1), job(3), job(5), job(6)),
+            "sorting", List.of(Map.of("sortBy", "jobPriority", "sortOrder", "desc")));
+
+    assertThat(listedInstances(byPriorityAndTenant)).containsExactly(4, 5);
+    setRetries("/job/retries", Map.of("jobQuery", byPriorityAndTenant, "retries", 3), 1);
+    assertThat(retried(3)).containsExactly(4, 5);
+
+    assertThat(listedInstances(byMessageDueDateAndTenantOrNone)).containsExactly(1, 3, 6);
+    setRetries("/job/retries", Map.of("jobQuery", byMessageDueDateAndTenantOrNone, "retries", 4), 1);
+    assertThat(retried(4)).containsExactly(1, 3, 6);
+  }
+
+  @Test
+  void invalidJobQueriesAreRefusedAsPostJobRefusesThemAndCreateNoBatch() {
+    List<Map<String, Object>> queries =
+        List.of(
+            Map.of("sorting", List.of(Map.of("sortBy", "jobDefinitionId", "sortOrder", "asc"))),
+            Map.of("sorting", List.of(Map.of("sortBy", "jobId", "sortOrder", "up"))),
+            Map.of("dueDates", List.of(Map.of("operator", "eq", "value", "2026-01-02T03:04:05.000+0000"))),
+            Map.of("createTimes", List.of(Map.of("operator", "gt", "value", "yesterday"))),
+            Map.of("jobIds", job(1)),
+            Map.of("priorityHigherThanOrEquals", "high"));
+    for (Map<String, Object> query : queries) {
+      String expected = refusal("/job", query);
+      assertThat(refusal("/job/retries", Map.of("jobQuery", query, "retries", 1)))
+          .as("jobQuery %s", query)
+          .isEqualTo(expected);
+    }
+    assertThat(refusal("/job", queries.get(0)))
+        .isEqualTo("sortBy parameter has invalid value: jobDefinitionId");
+    assertThat(retried(1)).isEmpty();
+    assertThat(BatchRestFixtures.count(database, "SELECT COUNT(*) FROM tern_batch", prefix)).isZero();
+  }
+
+  private String job(int n) {
+    return prefix + "job-" + n;
+  }
+
+  /** The instance numbers of the jobs {@code POST /job} lists for a query. */
+  private List<Integer> listedInstances(Map<String, Object> query) {
+    List<String> ids =
+        server
+            .given()
+            .contentType(ContentType.JSON)
+            .body(query)
+            .when()
+            .post("/job")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("processInstanceId");
+    return ids.stream()
+        .map(id -> Integer.parseInt(id.substring((prefix + "pi-").length())))
+        .sorted()
+        .toList();
+  }
+
   /** The message of the 400 {@code InvalidRequestException} a POST answers. */
   private String refusal(String path, Map<String, Object> body) {
     return server
