@@ -1,6 +1,7 @@
 package dev.tern.server;
 
 import dev.tern.engine.EngineSettings;
+import dev.tern.engine.job.JobExecutorSettings;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.rest.RestServer;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ public final class Main {
         ProcessEngine.builder()
             .databaseConfig(config.databaseConfig())
             .settings(EngineSettings.defaults().withJobExecutorActive(config.jobExecutorActive()))
+            .jobExecutorSettings(
+                JobExecutorSettings.defaults().withWorkerThreads(config.jobWorkers()))
             .build();
     RestServer server;
     try {

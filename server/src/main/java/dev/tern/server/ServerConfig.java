@@ -1,5 +1,6 @@
 package dev.tern.server;
 
+import dev.tern.engine.job.JobExecutorSettings;
 import dev.tern.engine.persistence.DatabaseConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,21 +22,37 @@ import java.util.Properties;
  * @param dbUser {@code TERN_DB_USER}, default {@code sa} for H2, none otherwise
  * @param dbPassword {@code TERN_DB_PASSWORD}, default empty for H2, none otherwise
  * @param jobExecutorActive {@code TERN_JOB_EXECUTOR_ACTIVE}, default true
+ * @param jobWorkers {@code TERN_JOB_WORKERS}, how many jobs this node runs at once
+ * @param dbPoolSize {@code TERN_DB_POOL_SIZE}, the most database connections this node opens
  */
 public record ServerConfig(
-    int port, String dbUrl, String dbUser, String dbPassword, boolean jobExecutorActive) {
+    int port,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    boolean jobExecutorActive,
+    int jobWorkers,
+    int dbPoolSize) {
 
   public static final String PORT = "TERN_PORT";
   public static final String DB_URL = "TERN_DB_URL";
   public static final String DB_USER = "TERN_DB_USER";
   public static final String DB_PASSWORD = "TERN_DB_PASSWORD";
   public static final String JOB_EXECUTOR_ACTIVE = "TERN_JOB_EXECUTOR_ACTIVE";
+  public static final String JOB_WORKERS = "TERN_JOB_WORKERS";
+  public static final String DB_POOL_SIZE = "TERN_DB_POOL_SIZE";
 
   public static final String PROPERTIES_FILE = "tern.properties";
 
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException(PORT + " must be between 0 and 65535, was " + port);
+    }
+    if (jobWorkers < 1) {
+      throw new IllegalArgumentException(JOB_WORKERS + " must be at least 1, was " + jobWorkers);
+    }
+    if (dbPoolSize < 2) {
+      throw new IllegalArgumentException(DB_POOL_SIZE + " must be at least 2, was " + dbPoolSize);
     }
   }
 
@@ -60,15 +77,18 @@ public record ServerConfig(
     String url = values.getOrDefault(DB_URL, DatabaseConfig.DEFAULT_H2_URL).trim();
     boolean h2 = url.startsWith("jdbc:h2:");
     return new ServerConfig(
-        parsePort(values.get(PORT)),
+        parseNumber(PORT, values.get(PORT), 8080),
         url,
         values.getOrDefault(DB_USER, h2 ? "sa" : null),
         values.getOrDefault(DB_PASSWORD, h2 ? "" : null),
-        parseBoolean(JOB_EXECUTOR_ACTIVE, values.get(JOB_EXECUTOR_ACTIVE), true));
+        parseBoolean(JOB_EXECUTOR_ACTIVE, values.get(JOB_EXECUTOR_ACTIVE), true),
+        parseNumber(
+            JOB_WORKERS, values.get(JOB_WORKERS), JobExecutorSettings.defaults().workerThreads()),
+        parseNumber(DB_POOL_SIZE, values.get(DB_POOL_SIZE), DatabaseConfig.DEFAULT_POOL_SIZE));
   }
 
   public DatabaseConfig databaseConfig() {
-    return DatabaseConfig.of(dbUrl, dbUser, dbPassword);
+    return new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize);
   }
 
   /** The database URL for logs: without its query parameters, which may carry a password. */
@@ -88,6 +108,10 @@ public record ServerConfig(
         + dbUser
         + ", jobExecutorActive="
         + jobExecutorActive
+        + ", jobWorkers="
+        + jobWorkers
+        + ", dbPoolSize="
+        + dbPoolSize
         + "]";
   }
 
@@ -108,14 +132,14 @@ public record ServerConfig(
     return values;
   }
 
-  private static int parsePort(String value) {
+  private static int parseNumber(String key, String value, int fallback) {
     if (value == null) {
-      return 8080;
+      return fallback;
     }
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(PORT + " must be a number, was '" + value + "'");
+      throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
     }
   }
 

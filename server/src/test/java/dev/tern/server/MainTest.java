@@ -15,7 +15,7 @@ class MainTest {
   void startedServerAnswersVersionAndClosesCleanly() throws Exception {
     ServerConfig config =
         new ServerConfig(
-            0, "jdbc:h2:mem:main-test-" + UUID.randomUUID(), "sa", "", false);
+            0, "jdbc:h2:mem:main-test-" + UUID.randomUUID(), "sa", "", false, 2, 4);
     Main.Running running = Main.start(config);
     try {
       HttpResponse<String> response =

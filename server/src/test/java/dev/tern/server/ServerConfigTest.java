@@ -34,12 +34,15 @@ class ServerConfigTest {
                 + "TERN_DB_URL=jdbc:postgresql://db:5432/tern\n"
                 + "TERN_DB_USER=tern\n"
                 + "TERN_DB_PASSWORD=secret\n"
-                + "TERN_JOB_EXECUTOR_ACTIVE=false\n");
+                + "TERN_JOB_EXECUTOR_ACTIVE=false\n"
+                + "TERN_JOB_WORKERS=12\n"
+                + "TERN_DB_POOL_SIZE=30\n");
 
     ServerConfig config = ServerConfig.load(Map.of(), file);
 
     assertThat(config)
-        .isEqualTo(new ServerConfig(9090, "jdbc:postgresql://db:5432/tern", "tern", "secret", false));
+        .isEqualTo(
+            new ServerConfig(9090, "jdbc:postgresql://db:5432/tern", "tern", "secret", false, 12, 30));
   }
 
   @Test
@@ -70,17 +73,21 @@ class ServerConfigTest {
         .hasMessageContaining("TERN_PORT");
     assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_JOB_EXECUTOR_ACTIVE", "yes"), null))
         .hasMessageContaining("TERN_JOB_EXECUTOR_ACTIVE");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_JOB_WORKERS", "0"), null))
+        .hasMessageContaining("TERN_JOB_WORKERS");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_DB_POOL_SIZE", "many"), null))
+        .hasMessageContaining("TERN_DB_POOL_SIZE");
   }
 
   @Test
   void logFormOfTheUrlHidesPasswords() {
     ServerConfig config =
         new ServerConfig(
-            8080, "jdbc:postgresql://db/tern?user=a&password=secret", "a", "secret", true);
+            8080, "jdbc:postgresql://db/tern?user=a&password=secret", "a", "secret", true, 8, 20);
 
     assertThat(config.dbUrlForLog()).isEqualTo("jdbc:postgresql://db/tern");
     assertThat(config.toString()).doesNotContain("secret");
-    assertThat(new ServerConfig(1, "jdbc:h2:mem:x;PASSWORD=pw;X=1", null, null, true).dbUrlForLog())
+    assertThat(new ServerConfig(1, "jdbc:h2:mem:x;PASSWORD=pw;X=1", null, null, true, 8, 20).dbUrlForLog())
         .isEqualTo("jdbc:h2:mem:x;PASSWORD=***;X=1");
   }
 

@@ -148,7 +148,7 @@ public final class JobExecutor implements AutoCloseable {
     Instant now = clock.instant();
     Instant lockUntil = now.plus(settings.lockDuration());
     List<Job> claimed =
-        database.inTransaction(
+        database.inTransactionWithoutFlush(
             handle -> jobs.claimDue(handle, settings.nodeId(), now, lockUntil, limit));
     // A job whose lock lapsed while this node still runs it (a late lease renewal) comes back to
     // the same owner: the claim has just renewed its lease, it must not start a second time.
@@ -219,7 +219,9 @@ public final class JobExecutor implements AutoCloseable {
           running.add(job.id());
           runner.run(job.id(), settings.nodeId());
         }
-      } catch (RuntimeException e) {
+      } catch (Exception | LinkageError | AssertionError e) {
+        // Not only runtime exceptions: an escaping error would strand the rest of the group
+        // claimed and its worker permits taken.
         LOG.error("Unexpected error running job {}", job.id(), e);
       } finally {
         running.remove(job.id());

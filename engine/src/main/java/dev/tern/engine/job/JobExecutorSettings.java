@@ -41,11 +41,14 @@ public record JobExecutorSettings(
     }
   }
 
-  /** Four workers, batches of ten, five-minute locks, idle waits from 100 ms up to 5 s. */
+  /**
+   * Sixteen workers (a job mostly waits: on its commit, on the services it calls), batches of ten,
+   * five-minute locks, idle waits from 100 ms up to 5 s.
+   */
   public static JobExecutorSettings defaults() {
     return new JobExecutorSettings(
         defaultNodeId(),
-        4,
+        16,
         10,
         Duration.ofMinutes(5),
         Duration.ofMillis(100),

@@ -64,6 +64,10 @@ public final class JobStore {
           + " ORDER BY j.priority DESC, j.due_date ASC NULLS FIRST, j.id LIMIT :limit"
           + " FOR UPDATE SKIP LOCKED";
 
+  private static String qualified(String table, String columns) {
+    return table + "." + columns.replace(", ", ", " + table + ".");
+  }
+
   private final Dialect dialect;
   private final JobLogStore jobLog;
   private final JobSignal signal;
@@ -108,11 +112,14 @@ public final class JobStore {
       claimed =
           handle
               .createQuery(
-                  "UPDATE tern_job SET lock_owner = :owner, lock_expiration_time = :lockUntil,"
-                      + " rev = rev + 1 WHERE id IN ("
+                  // A locking CTE runs exactly once. As "id IN (subquery)" the planner may rescan
+                  // the subquery (nested loop), and each rescan skips the rows this statement has
+                  // just locked and claims the next ones: far more than the limit.
+                  "WITH claimable AS MATERIALIZED ("
                       + ACQUIRABLE_IDS
-                      + ") RETURNING "
-                      + COLUMNS)
+                      + ") UPDATE tern_job SET lock_owner = :owner, lock_expiration_time = :lockUntil,"
+                      + " rev = rev + 1 FROM claimable WHERE tern_job.id = claimable.id RETURNING "
+                      + qualified("tern_job", COLUMNS))
               .bind("owner", owner)
               .bind("lockUntil", lockUntil)
               .bind("now", now)
@@ -153,6 +160,12 @@ public final class JobStore {
             .reversed()
             .thenComparing(Job::dueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Job::id));
+    if (ordered.size() > limit) {
+      // Never hand out more than asked for: the executor sized the claim to its free workers.
+      List<Job> excess = ordered.subList(limit, ordered.size());
+      unlock(handle, excess.stream().map(Job::id).toList(), owner);
+      return List.copyOf(ordered.subList(0, limit));
+    }
     return ordered;
   }
 

@@ -8,6 +8,8 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
   public static final String DEFAULT_H2_URL =
       "jdbc:h2:file:./data/tern;AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000";
 
+  public static final int DEFAULT_POOL_SIZE = 24;
+
   public DatabaseConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (maxPoolSize < 1) {
@@ -16,7 +18,7 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
   }
 
   public static DatabaseConfig of(String jdbcUrl, String user, String password) {
-    return new DatabaseConfig(jdbcUrl, user, password, 20);
+    return new DatabaseConfig(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
   }
 
   public Dialect dialect() {

@@ -4,8 +4,15 @@ import java.util.Map;
 
 /** The few real differences between the databases Tern runs on. */
 public enum Dialect {
-  H2(Map.of("blob_type", "BLOB", "text_type", "CLOB")),
-  POSTGRES(Map.of("blob_type", "BYTEA", "text_type", "TEXT"));
+  H2(Map.of("blob_type", "BLOB", "text_type", "CLOB", "claimable_jobs_only", "")),
+  POSTGRES(
+      Map.of(
+          "blob_type",
+          "BYTEA",
+          "text_type",
+          "TEXT",
+          "claimable_jobs_only",
+          " WHERE retries > 0 AND suspended = FALSE"));
 
   private final Map<String, String> migrationPlaceholders;
 
