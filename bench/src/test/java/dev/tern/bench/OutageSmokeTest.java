@@ -9,9 +9,10 @@ import dev.tern.rest.testing.RestTestServer;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
- * The benchmark's smoke mode: the whole outage story with N = 200 against Tern started in-process,
+ * The benchmark's smoke mode: the whole outage story (and the executor benchmark) with N = 200 against Tern started in-process,
  * on H2 and on PostgreSQL, so the driver and the endpoints it needs cannot drift apart.
  */
 @DatabaseTest
@@ -61,6 +62,19 @@ class OutageSmokeTest {
       assertThat(result.allCompletedServerSeconds()).isNotNull().isPositive();
       assertThat(result.successfulCalls()).isEqualTo(INSTANCES);
       assertThat(result.peakHeapMb()).isNotNull().isPositive();
+    }
+  }
+
+  @Test
+  void executorBenchmarkRunsEveryTrivialJob() {
+    try (RestTestServer server = RestTestServer.start(db)) {
+      int exitCode =
+          new CommandLine(new OutageBench())
+              .execute("executor", "--base-url", server.baseUrl(), "-n", "50", "--clients", "2");
+
+      assertThat(exitCode).isZero();
+      assertThat(new EngineRestClient(server.baseUrl()).count("/history/process-instance/count?finished=true"))
+          .isEqualTo(50);
     }
   }
 
