@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,7 +60,7 @@ class GeneratedClientOutageStoryTest {
 
   private static final int ORDERS = 50;
   private static final String RETRY_CYCLE = "R2/PT1S";
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
 
   private final TestDatabase db;
   private DownstreamStub downstream;
@@ -73,10 +74,7 @@ class GeneratedClientOutageStoryTest {
   @BeforeEach
   void start() throws IOException {
     downstream = DownstreamStub.startDown();
-    DatabaseConfig database = db.config();
-    tern =
-        Main.start(
-            new ServerConfig(0, database.jdbcUrl(), database.user(), database.password(), true));
+    tern = Main.start(ServerConfig.load(environment(db.config()), null));
     client = new ApiClient();
     client.updateBaseUri("http://localhost:" + tern.server().port() + RestServer.BASE_PATH);
   }
@@ -145,6 +143,16 @@ class GeneratedClientOutageStoryTest {
     for (int i = 0; i < ORDERS; i++) {
       assertThat(downstream.successfulCalls(orderId(i))).as(orderId(i)).isEqualTo(1);
     }
+  }
+
+  /** The server's settings as its environment would give them: a free port and the test database. */
+  private static Map<String, String> environment(DatabaseConfig database) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put(ServerConfig.PORT, "0");
+    environment.put(ServerConfig.DB_URL, database.jdbcUrl());
+    environment.put(ServerConfig.DB_USER, database.user());
+    environment.put(ServerConfig.DB_PASSWORD, database.password());
+    return environment;
   }
 
   private List<String> startOrders() throws ApiException {
