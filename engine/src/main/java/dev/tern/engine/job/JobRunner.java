@@ -88,24 +88,21 @@ public final class JobRunner {
   }
 
   private boolean execute(Handle handle, String jobId, String owner) {
+    // An exclusive job locks its process instance first, then reads itself: whatever ran on the
+    // instance while we waited for the lock (another exclusive job moving the token on, removing
+    // ours) is visible to the read, so the handler starts from current state.
+    handle
+        .createQuery(
+            "SELECT id FROM tern_process_instance WHERE id = (SELECT process_instance_id"
+                + " FROM tern_job WHERE id = :jobId AND is_exclusive) FOR UPDATE")
+        .bind("jobId", jobId)
+        .mapTo(String.class)
+        .findOne();
     Optional<Job> found = ours(handle, jobId, owner);
     if (found.isEmpty()) {
       return false;
     }
     Job job = found.get();
-    if (job.exclusive() && job.processInstanceId() != null) {
-      handle
-          .createQuery("SELECT id FROM tern_process_instance WHERE id = :id FOR UPDATE")
-          .bind("id", job.processInstanceId())
-          .mapTo(String.class)
-          .findOne();
-      // Another exclusive job of this instance may have run while we waited: read ours again.
-      found = ours(handle, jobId, owner);
-      if (found.isEmpty()) {
-        return false;
-      }
-      job = found.get();
-    }
     if (job.suspended()) {
       jobs.unlock(handle, List.of(jobId), owner);
       return false;

@@ -442,10 +442,11 @@ final class Interpreter {
   /**
    * Locks the job's instance and prepares the run; empty when the job vanished while we waited for
    * the lock (the token moved on in another transaction and removed it), so there is nothing to do.
+   * An exclusive job needs no second look: the job runner locked the instance before reading it.
    */
   private Optional<Run> resume(Handle handle, Job job) {
     RuntimeProcessInstance instance = lockInstance(handle, job.processInstanceId());
-    if (!jobs.exists(handle, job.id())) {
+    if (!job.exclusive() && !jobs.exists(handle, job.id())) {
       return Optional.empty();
     }
     return Optional.of(newRun(handle, process(handle, instance), instance, job.id()));

@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.persistence.Dialect;
 import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -10,6 +11,19 @@ import org.jdbi.v3.core.Handle;
  * token passes). Every method runs in the caller's transaction.
  */
 public final class RuntimeHistoryStore {
+
+  /** SQL for the whole milliseconds from {@code start_time} to {@code :endTime}. */
+  private final String elapsedMillisSinceStart;
+
+  public RuntimeHistoryStore(Dialect dialect) {
+    this.elapsedMillisSinceStart =
+        switch (dialect) {
+          case POSTGRES ->
+              "CAST(FLOOR(EXTRACT(EPOCH FROM (CAST(:endTime AS TIMESTAMP WITH TIME ZONE)"
+                  + " - start_time)) * 1000) AS BIGINT)";
+          case H2 -> "DATEDIFF(MILLISECOND, start_time, CAST(:endTime AS TIMESTAMP WITH TIME ZONE))";
+        };
+  }
 
   public void instanceStarted(
       Handle handle, RuntimeProcessInstance instance, DeployedProcess process, String startActivityId) {
@@ -82,21 +96,13 @@ public final class RuntimeHistoryStore {
   /** Ends an activity instance (no-op if already ended); {@code canceled} when interrupted. */
   public void activityEnded(Handle handle, String id, Instant endTime, boolean canceled) {
     handle
-        .createQuery(
-            "SELECT start_time FROM tern_hi_activity_instance WHERE id = :id AND end_time IS NULL")
+        .createUpdate(
+            "UPDATE tern_hi_activity_instance SET end_time = :endTime, duration_ms = "
+                + elapsedMillisSinceStart
+                + ", canceled = :canceled WHERE id = :id AND end_time IS NULL")
         .bind("id", id)
-        .mapTo(Instant.class)
-        .findOne()
-        .ifPresent(
-            startTime ->
-                handle
-                    .createUpdate(
-                        "UPDATE tern_hi_activity_instance SET end_time = :endTime, duration_ms ="
-                            + " :duration, canceled = :canceled WHERE id = :id")
-                    .bind("id", id)
-                    .bind("endTime", endTime)
-                    .bind("duration", Duration.between(startTime, endTime).toMillis())
-                    .bind("canceled", canceled)
-                    .execute());
+        .bind("endTime", endTime)
+        .bind("canceled", canceled)
+        .execute();
   }
 }

@@ -44,7 +44,7 @@ public final class RuntimeModule {
             new ProcessInstanceStore(
                 database.dialect(), jobStore, new HistoricIncidentStore(clock)),
             new ExecutionStore(),
-            new RuntimeHistoryStore(),
+            new RuntimeHistoryStore(database.dialect()),
             new RuntimeJobs(jobStore, incidentStore, clock, ids),
             jobDefinitionStore,
             new VariableStore(clock, ids),
