@@ -111,6 +111,9 @@ public final class OutageBench implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "JSON files written with --json")
     List<File> files;
 
+    @Option(names = "--median", description = "one column per label: the median of its runs")
+    boolean median;
+
     @Override
     public Integer call() throws IOException {
       ObjectMapper mapper = mapper();
@@ -119,7 +122,11 @@ public final class OutageBench implements Callable<Integer> {
         Map<?, ?> map = mapper.readValue(file, Map.class);
         results.add(mapper.convertValue(map, StoryResult.class));
       }
-      ReportTable.print(results, System.out);
+      if (median) {
+        ReportTable.printMedians(results, System.out);
+      } else {
+        ReportTable.print(results, System.out);
+      }
       return 0;
     }
   }

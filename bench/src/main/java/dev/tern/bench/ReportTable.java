@@ -1,7 +1,11 @@
 package dev.tern.bench;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -33,14 +37,53 @@ public final class ReportTable {
 
   private ReportTable() {}
 
+  /** One column of the table: a run, or the medians of several runs of one engine. */
+  private record Column(String label, Function<Row, Number> value) {}
+
   public static void print(List<StoryResult> results, PrintStream out) {
+    printColumns(
+        results.stream()
+            .map(result -> new Column(result.label(), row -> row.value().apply(result)))
+            .toList(),
+        out);
+    footer(results.get(0), "", out);
+  }
+
+  /**
+   * One column per label: each figure is the median over that label's runs (a figure missing in
+   * a run is left out of its median); two labels also get the ratio.
+   */
+  public static void printMedians(List<StoryResult> results, PrintStream out) {
+    Map<String, List<StoryResult>> byLabel = new LinkedHashMap<>();
+    results.forEach(result -> byLabel.computeIfAbsent(result.label(), k -> new ArrayList<>()).add(result));
+    List<Column> columns = new ArrayList<>();
+    byLabel.forEach(
+        (label, runs) ->
+            columns.add(
+                new Column(
+                    label + " (median of " + runs.size() + ")",
+                    row -> median(runs.stream().map(row.value()).filter(Objects::nonNull).toList()))));
+    printColumns(columns, out);
+    footer(results.get(0), "; runs: " + byLabel.values().stream().map(List::size).toList(), out);
+  }
+
+  static Double median(List<Number> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  private static void printColumns(List<Column> columns, PrintStream out) {
     StringBuilder header = new StringBuilder("| figure |");
     StringBuilder rule = new StringBuilder("|---|");
-    for (StoryResult result : results) {
-      header.append(' ').append(result.label()).append(" |");
+    for (Column column : columns) {
+      header.append(' ').append(column.label()).append(" |");
       rule.append("---:|");
     }
-    if (results.size() == 2) {
+    if (columns.size() == 2) {
       header.append(" ratio |");
       rule.append("---:|");
     }
@@ -48,22 +91,27 @@ public final class ReportTable {
     out.println(rule);
     for (Row row : ROWS) {
       StringBuilder line = new StringBuilder("| ").append(row.name()).append(" (").append(row.unit()).append(") |");
-      for (StoryResult result : results) {
-        line.append(' ').append(format(row.value().apply(result))).append(" |");
+      for (Column column : columns) {
+        line.append(' ').append(format(column.value().apply(row))).append(" |");
       }
-      if (results.size() == 2) {
-        line.append(' ').append(ratio(row, results.get(0), results.get(1))).append(" |");
+      if (columns.size() == 2) {
+        line.append(' ')
+            .append(ratio(row, columns.get(0).value().apply(row), columns.get(1).value().apply(row)))
+            .append(" |");
       }
       out.println(line);
     }
-    StoryResult first = results.get(0);
+  }
+
+  private static void footer(StoryResult first, String extra, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%nN = %d, %d clients, retry cycle %s; memory: %s%n",
+        "%nN = %d, %d clients, retry cycle %s; memory: %s%s%n",
         first.instances(),
         first.clients(),
         first.retryCycle(),
-        first.memoryMethod());
+        first.memoryMethod(),
+        extra);
   }
 
   static String format(Number value) {
@@ -77,9 +125,7 @@ public final class ReportTable {
     return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
   }
 
-  private static String ratio(Row row, StoryResult a, StoryResult b) {
-    Number x = row.value().apply(a);
-    Number y = row.value().apply(b);
+  private static String ratio(Row row, Number x, Number y) {
     if (x == null || y == null || x.doubleValue() <= 0 || y.doubleValue() <= 0) {
       return "n/a";
     }

@@ -23,6 +23,32 @@ class ReportTableTest {
     assertThat(table).contains("| SQL floor (UPDATE jobs + DELETE incidents) (ms) | n/a | n/a | n/a |");
   }
 
+  @Test
+  void mediansGroupRunsByLabelAndCompareTheMedians() {
+    List<StoryResult> runs =
+        List.of(
+            result("camunda", 40.0, 500.0),
+            result("tern", 0.9, 50.0),
+            result("camunda", 60.0, 400.0),
+            result("tern", 0.4, 70.0),
+            result("camunda", 50.0, 900.0),
+            result("tern", 0.5, 60.0));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportTable.printMedians(runs, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String table = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(table).contains("| figure | camunda (median of 3) | tern (median of 3) | ratio |");
+    assertThat(table).contains("| all retries applied (server time) (s) | 50.0 | 0.50 | 100.0× |");
+    assertThat(table).contains("| batch creation (POST job-retries) (ms) | 500 | 60.0 | 8.3× |");
+  }
+
+  @Test
+  void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    assertThat(ReportTable.median(List.of(4, 1, 3, 2))).isEqualTo(2.5);
+    assertThat(ReportTable.median(List.of())).isNull();
+  }
+
   private static String print(List<StoryResult> results) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ReportTable.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
