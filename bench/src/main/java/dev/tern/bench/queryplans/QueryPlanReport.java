@@ -1,5 +1,6 @@
 package dev.tern.bench.queryplans;
 
+import dev.tern.bench.queryplans.MarkdownReport.Baseline;
 import dev.tern.bench.queryplans.PlanProbe.Result;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
@@ -11,10 +12,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import picocli.CommandLine;
@@ -57,6 +60,12 @@ public final class QueryPlanReport implements Callable<Integer> {
   @Option(names = "--baseline", description = "the .tsv of an earlier run: its timings become the 'before' columns")
   Path baseline;
 
+  @Option(
+      names = "--without-indexes",
+      split = ",",
+      description = "also measure each case with these indexes dropped (in a transaction that is rolled back): the 'before' columns, taken under the same load as the 'after' ones")
+  List<String> withoutIndexes = List.of();
+
   @Option(names = "--label", defaultValue = "", description = "a line for the report header, e.g. 'before V8_1'")
   String label;
 
@@ -71,15 +80,20 @@ public final class QueryPlanReport implements Callable<Integer> {
       return 2;
     }
     Instant started = Instant.now();
+    String loadBefore = loadAverage();
     try (Database database = Database.open(new DatabaseConfig(jdbcUrl, user, password, 2))) {
       String loadNote = database.withHandle(this::loadIfEmpty);
       log("VACUUM ANALYZE …");
       long vacuum = System.nanoTime();
       database.withHandle(h -> h.execute("VACUUM ANALYZE"));
       log(String.format(Locale.ROOT, "  %.1f s", (System.nanoTime() - vacuum) / 1e9));
-      List<Result> results = database.withHandle(this::measure);
-      String header = database.withHandle(h -> header(h, loadNote, started));
-      Map<String, double[]> before = baseline == null ? Map.of() : MarkdownReport.readBaseline(baseline);
+      Map<String, Baseline> before = new HashMap<>();
+      if (baseline != null) {
+        before.putAll(MarkdownReport.readBaseline(baseline));
+      }
+      List<Result> results = database.withHandle(h -> measure(h, before));
+      String load = "load average " + loadBefore + " at the start, " + loadAverage() + " at the end";
+      String header = database.withHandle(h -> header(h, loadNote, started, load));
       Files.writeString(out, MarkdownReport.render(header, results, before));
       MarkdownReport.writeTsv(tsvPath(), results);
       log("wrote " + out + " and " + tsvPath());
@@ -104,23 +118,46 @@ public final class QueryPlanReport implements Callable<Integer> {
     return String.format(Locale.ROOT, "loaded in %.0f s", (System.nanoTime() - start) / 1e9);
   }
 
-  private List<Result> measure(Handle handle) {
+  /** Every case with the current schema; with {@code --without-indexes} also without those. */
+  private List<Result> measure(Handle handle, Map<String, Baseline> before) {
     PlanProbe probe = new PlanProbe(handle, repeats, timeoutSeconds);
     List<Result> results = new ArrayList<>();
     for (QueryCase c : QueryCases.all(handle, Dialect.POSTGRES, Instant.now())) {
       Result r = probe.probe(c);
-      log(String.format(Locale.ROOT, "%-26s %-62s %,9d rows  count %9.1f ms  ids %9.1f ms",
-          c.entity(), c.filter(), r.rows(), r.count().medianMs(), r.ids().medianMs()));
+      log(c, "", r);
       results.add(r);
+      if (!withoutIndexes.isEmpty()) {
+        Result without = withoutIndexes(handle, () -> probe.probe(c));
+        log(c, "without", without);
+        before.put(c.key(), Baseline.of(without));
+      }
     }
     return results;
   }
 
-  private String header(Handle h, String loadNote, Instant started) {
+  /** Runs the measurement with {@link #withoutIndexes} dropped, then rolls the drop back. */
+  private Result withoutIndexes(Handle handle, Supplier<Result> measurement) {
+    handle.begin();
+    try {
+      for (String index : withoutIndexes) {
+        handle.execute("DROP INDEX " + index);
+      }
+      return measurement.get();
+    } finally {
+      handle.rollback();
+    }
+  }
+
+  private static void log(QueryCase c, String variant, Result r) {
+    log(String.format(Locale.ROOT, "%-26s %-62s %7s %,9d rows  count %9.1f ms  ids %9.1f ms",
+        c.entity(), c.filter(), variant, r.rows(), r.count().medianMs(), r.ids().medianMs()));
+  }
+
+  private String header(Handle h, String loadNote, Instant started, String load) {
     String version = h.createQuery("SELECT version()").mapTo(String.class).one();
     String settings =
         h.createQuery(
-                "SELECT string_agg(name || '=' || setting || COALESCE(unit, ''), ', ' ORDER BY name)"
+                "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)"
                     + " FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem',"
                     + " 'effective_cache_size', 'random_page_cost', 'max_parallel_workers_per_gather',"
                     + " 'jit', 'lc_collate')")
@@ -144,7 +181,7 @@ public final class QueryPlanReport implements Callable<Integer> {
     }
     return "# Query plans" + (label.isBlank() ? "" : ": " + label) + "\n\n"
         + "- run: " + started + ", data " + loadNote + "\n"
-        + "- machine: " + machine() + "\n"
+        + "- machine: " + machine() + "; " + load + "\n"
         + "- PostgreSQL: " + version + "\n"
         + "- settings: " + settings + "\n"
         + "- migrations: " + migrations + "\n"
@@ -165,6 +202,16 @@ public final class QueryPlanReport implements Callable<Integer> {
       // not Linux: the core count below still says something
     }
     return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java " + Runtime.version();
+  }
+
+  /** The 1-, 5- and 15-minute load averages (Linux), to tell how busy the shared machine was. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " / " + f[1] + " / " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static void log(String line) {
