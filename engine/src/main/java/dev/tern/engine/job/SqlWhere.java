@@ -1,66 +1,46 @@
 package dev.tern.engine.job;
 
-import java.time.Instant;
+import dev.tern.engine.query.Binds;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds the {@code WHERE} clause of a query object: conditions joined by {@code AND}, each value a
- * named bind. Lists are bound as one SQL array ({@code = ANY(:x)}) so a filter on thousands of ids
- * is still one parameter on H2 and PostgreSQL.
+ * named bind. Lists are bound as SQL arrays ({@code = ANY(:x)}, see {@link Binds#anyOf}) so a
+ * filter on thousands of ids is still one parameter on H2 and PostgreSQL.
  */
 public final class SqlWhere {
 
-  private static final int MAX_ARRAY = 50_000;
-
-  private final String prefix;
+  private final Binds binds;
   private final List<String> conditions = new ArrayList<>();
-  private final Map<String, Object> binds = new LinkedHashMap<>();
 
   /** @param prefix makes bind names unique when fragments of several queries share a statement */
   public SqlWhere(String prefix) {
-    this.prefix = prefix;
+    this.binds = new Binds(prefix);
   }
 
   /** Adds {@code column = :value} when the value is present. */
   public SqlWhere eq(String column, Object value) {
     if (value != null) {
-      conditions.add(column + " = :" + bind(value));
+      conditions.add(column + " = " + binds.add(value));
     }
     return this;
   }
 
-  /**
-   * Adds {@code column = ANY(:values)} when the list is present (an empty list matches nothing).
-   * H2 caps an array at 65,536 elements, so longer lists become a few arrays joined by {@code OR}.
-   */
+  /** Adds {@code column = ANY(:values)} when the list is present (an empty list matches nothing). */
   public SqlWhere in(String column, Collection<String> values) {
     if (values != null) {
-      conditions.add(anyOf(column, values));
+      conditions.add(binds.anyOf(column, values));
     }
     return this;
-  }
-
-  private String anyOf(String column, Collection<String> values) {
-    String[] all = values.toArray(String[]::new);
-    if (all.length <= MAX_ARRAY) {
-      return column + " = ANY(:" + bind(all) + ")";
-    }
-    List<String> parts = new ArrayList<>();
-    for (int from = 0; from < all.length; from += MAX_ARRAY) {
-      String[] chunk = java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + MAX_ARRAY));
-      parts.add(column + " = ANY(:" + bind(chunk) + ")");
-    }
-    return "(" + String.join(" OR ", parts) + ")";
   }
 
   /** Tenant filter: the listed tenants, plus rows without tenant when asked. */
   public SqlWhere tenantIn(String column, Collection<String> tenantIds, boolean includeWithout) {
     if (tenantIds != null) {
-      String any = anyOf(column, tenantIds);
+      String any = binds.anyOf(column, tenantIds);
       conditions.add(includeWithout ? "(" + any + " OR " + column + " IS NULL)" : any);
     }
     return this;
@@ -69,7 +49,7 @@ public final class SqlWhere {
   /** Adds {@code column <op> :value} for a comparison such as {@code >} when the value is present. */
   public SqlWhere compare(String column, String operator, Object value) {
     if (value != null) {
-      conditions.add(column + " " + operator + " :" + bind(value));
+      conditions.add(column + " " + operator + " " + binds.add(value));
     }
     return this;
   }
@@ -77,7 +57,7 @@ public final class SqlWhere {
   /** Adds {@code column LIKE :pattern} when the pattern is present. */
   public SqlWhere like(String column, String pattern) {
     if (pattern != null) {
-      conditions.add(column + " LIKE :" + bind(pattern));
+      conditions.add(column + " LIKE " + binds.add(pattern));
     }
     return this;
   }
@@ -90,11 +70,9 @@ public final class SqlWhere {
     return this;
   }
 
-  /** Registers a value and returns its bind name. */
+  /** Registers a value and returns its bind name (without the colon). */
   public String bind(Object value) {
-    String name = prefix + binds.size();
-    binds.put(name, value instanceof Instant i ? i : value);
-    return name;
+    return binds.add(value).substring(1);
   }
 
   public String sql() {
@@ -102,6 +80,6 @@ public final class SqlWhere {
   }
 
   public Map<String, Object> binds() {
-    return binds;
+    return binds.values();
   }
 }

@@ -18,6 +18,11 @@ public final class Binds {
     this.dialect = dialect;
   }
 
+  /** Binds for a statement that needs no dialect-specific list ({@link #unnest} is refused). */
+  public Binds(String prefix) {
+    this(prefix, null);
+  }
+
   /** Registers a value and returns its placeholder, e.g. {@code :pq3}. */
   public String add(Object value) {
     String name = prefix + values.size();
@@ -55,6 +60,9 @@ public final class Binds {
    * #ARRAY_CHUNK} values is a {@code TABLE(x VARCHAR = :array)} and the chunks are UNIONed.
    */
   public String unnest(Collection<String> list) {
+    if (dialect == null) {
+      throw new IllegalStateException("unnest needs the dialect: create the binds with one");
+    }
     String[] all = list.toArray(String[]::new);
     if (dialect != Dialect.H2) {
       return "SELECT DISTINCT u.x FROM UNNEST(" + add(all) + ") u(x)";

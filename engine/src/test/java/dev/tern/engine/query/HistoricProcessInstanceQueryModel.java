@@ -1,9 +1,5 @@
 package dev.tern.engine.query;
 
-import static dev.tern.engine.query.ProcessInstanceQueryModel.eq;
-import static dev.tern.engine.query.ProcessInstanceQueryModel.flag;
-import static dev.tern.engine.query.ProcessInstanceQueryModel.in;
-
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.query.QuerySnapshot.HistoricActivity;
 import dev.tern.engine.query.QuerySnapshot.HistoricIncident;
@@ -14,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /** Evaluates a {@link HistoricProcessInstanceQuery} over a {@link QuerySnapshot} in plain Java. */
 final class HistoricProcessInstanceQueryModel {
@@ -26,48 +21,42 @@ final class HistoricProcessInstanceQueryModel {
   }
 
   Set<String> ids(HistoricProcessInstanceQuery query) {
-    return data.historicInstances().stream()
-        .filter(hpi -> matches(query, hpi, false))
-        .filter(
-            hpi ->
-                query.orQueries() == null
-                    || query.orQueries().stream().allMatch(or -> matches(or, hpi, true)))
-        .map(HistoricInstance::id)
-        .collect(Collectors.toSet());
+    return Terms.select(
+        data.historicInstances(), query, query.orQueries(), this::matches, HistoricInstance::id);
   }
 
   private boolean matches(HistoricProcessInstanceQuery q, HistoricInstance hpi, boolean orQuery) {
-    List<Boolean> terms = new ArrayList<>();
-    eq(terms, q.processInstanceId(), hpi.id());
-    in(terms, q.processInstanceIds(), hpi.id());
-    if (q.processInstanceIdNotIn() != null && !q.processInstanceIdNotIn().isEmpty()) {
-      terms.add(!q.processInstanceIdNotIn().contains(hpi.id()));
-    }
-    eq(terms, q.processDefinitionId(), hpi.definitionId());
-    eq(terms, q.processDefinitionKey(), hpi.definitionKey());
-    in(terms, q.processDefinitionKeyIn(), hpi.definitionKey());
-    if (q.processDefinitionKeyNotIn() != null && !q.processDefinitionKeyNotIn().isEmpty()) {
-      terms.add(!q.processDefinitionKeyNotIn().contains(hpi.definitionKey()));
-    }
-    eq(terms, q.processDefinitionName(), hpi.definitionName());
-    like(terms, q.processDefinitionNameLike(), hpi.definitionName());
-    eq(terms, q.processInstanceBusinessKey(), hpi.businessKey());
-    in(terms, q.processInstanceBusinessKeyIn(), hpi.businessKey());
-    like(terms, q.processInstanceBusinessKeyLike(), hpi.businessKey());
-    flag(terms, q.rootProcessInstances(), hpi.superId() == null);
-    eq(terms, q.rootProcessInstanceId(), hpi.rootId());
-    flag(terms, q.finished(), hpi.end() != null);
-    flag(terms, q.unfinished(), hpi.end() == null);
-    flag(
-        terms,
-        q.withJobsRetrying(),
+    Terms terms = new Terms();
+    terms.eq(q.processInstanceId(), hpi.id());
+    terms.in(q.processInstanceIds(), hpi.id());
+    terms.notIn(q.processInstanceIdNotIn(), hpi.id());
+    terms.eq(q.processDefinitionId(), hpi.definitionId());
+    terms.eq(q.processDefinitionKey(), hpi.definitionKey());
+    terms.in(q.processDefinitionKeyIn(), hpi.definitionKey());
+    terms.notIn(q.processDefinitionKeyNotIn(), hpi.definitionKey());
+    terms.eq(q.processDefinitionName(), hpi.definitionName());
+    terms.like(q.processDefinitionNameLike(), hpi.definitionName());
+    terms.eq(q.processInstanceBusinessKey(), hpi.businessKey());
+    terms.in(q.processInstanceBusinessKeyIn(), hpi.businessKey());
+    terms.like(q.processInstanceBusinessKeyLike(), hpi.businessKey());
+    terms.flag(q.rootProcessInstances(), hpi.superId() == null);
+    terms.eq(q.rootProcessInstanceId(), hpi.rootId());
+    terms.flag(q.finished(), hpi.end() != null);
+    terms.flag(q.unfinished(), hpi.end() == null);
+    terms.flag(q.withJobsRetrying(),
         data.jobs().stream()
             .anyMatch(
                 j ->
                     hpi.id().equals(j.processInstanceId())
                         && j.retries() > 0
                         && j.exceptionMessage() != null));
-    incidents(q, hpi, orQuery, terms);
+    terms.related(
+        data.historicIncidents().stream()
+            .filter(i -> hpi.id().equals(i.processInstanceId()))
+            .toList(),
+        q.withIncidents(),
+        incidentFilters(q),
+        orQuery);
     atMost(terms, q.startedBefore(), hpi.start());
     atLeast(terms, q.startedAfter(), hpi.start());
     atMost(terms, q.finishedBefore(), hpi.end());
@@ -96,8 +85,8 @@ final class HistoricProcessInstanceQueryModel {
               .anyMatch(
                   l -> hpi.id().equals(l.processInstanceId()) && notAfter(l.time(), q.executedJobBefore())));
     }
-    eq(terms, q.startedBy(), hpi.startUserId());
-    eq(terms, q.superProcessInstanceId(), hpi.superId());
+    terms.eq(q.startedBy(), hpi.startUserId());
+    terms.eq(q.superProcessInstanceId(), hpi.superId());
     if (q.subProcessInstanceId() != null) {
       terms.add(
           data.historicInstances().stream()
@@ -108,8 +97,8 @@ final class HistoricProcessInstanceQueryModel {
         || q.subCaseInstanceId() != null) {
       terms.add(false);
     }
-    in(terms, q.tenantIdIn(), hpi.tenantId());
-    flag(terms, q.withoutTenantId(), hpi.tenantId() == null);
+    terms.in(q.tenantIdIn(), hpi.tenantId());
+    terms.flag(q.withoutTenantId(), hpi.tenantId() == null);
     if (q.activityIdIn() != null && !q.activityIdIn().isEmpty()) {
       terms.add(
           activities.stream().anyMatch(a -> a.end() == null && q.activityIdIn().contains(a.activityId()))
@@ -130,11 +119,11 @@ final class HistoricProcessInstanceQueryModel {
           activities.stream()
               .anyMatch(a -> a.end() == null && q.activeActivityIdIn().contains(a.activityId())));
     }
-    flag(terms, q.active(), hpi.state().equals("ACTIVE"));
-    flag(terms, q.suspended(), hpi.state().equals("SUSPENDED"));
-    flag(terms, q.completed(), hpi.state().equals("COMPLETED"));
-    flag(terms, q.externallyTerminated(), hpi.state().equals("EXTERNALLY_TERMINATED"));
-    flag(terms, q.internallyTerminated(), hpi.state().equals("INTERNALLY_TERMINATED"));
+    terms.flag(q.active(), hpi.state().equals("ACTIVE"));
+    terms.flag(q.suspended(), hpi.state().equals("SUSPENDED"));
+    terms.flag(q.completed(), hpi.state().equals("COMPLETED"));
+    terms.flag(q.externallyTerminated(), hpi.state().equals("EXTERNALLY_TERMINATED"));
+    terms.flag(q.internallyTerminated(), hpi.state().equals("INTERNALLY_TERMINATED"));
     if (q.variables() != null) {
       List<Variable> own =
           data.historicVariables().stream()
@@ -146,11 +135,10 @@ final class HistoricProcessInstanceQueryModel {
                 own, condition, q.variableNamesIgnoreCase(), q.variableValuesIgnoreCase()));
       }
     }
-    return orQuery ? terms.isEmpty() || terms.contains(true) : !terms.contains(false);
+    return terms.holds(orQuery);
   }
 
-  private void incidents(
-      HistoricProcessInstanceQuery q, HistoricInstance hpi, boolean orQuery, List<Boolean> terms) {
+  private static List<Predicate<HistoricIncident>> incidentFilters(HistoricProcessInstanceQuery q) {
     List<Predicate<HistoricIncident>> filters = new ArrayList<>();
     if (q.incidentIdIn() != null && !q.incidentIdIn().isEmpty()) {
       filters.add(i -> q.incidentIdIn().contains(i.id()));
@@ -171,31 +159,16 @@ final class HistoricProcessInstanceQueryModel {
     if (q.withRootIncidents()) {
       filters.add(i -> i.rootCauseId() == null || i.rootCauseId().equals(i.id()));
     }
-    List<HistoricIncident> own =
-        data.historicIncidents().stream()
-            .filter(i -> hpi.id().equals(i.processInstanceId()))
-            .toList();
-    if (orQuery) {
-      flag(terms, q.withIncidents(), !own.isEmpty());
-      filters.forEach(f -> terms.add(own.stream().anyMatch(f)));
-    } else if (q.withIncidents() || !filters.isEmpty()) {
-      terms.add(own.stream().anyMatch(i -> filters.stream().allMatch(f -> f.test(i))));
-    }
+    return filters;
   }
 
-  private static void like(List<Boolean> terms, String pattern, String actual) {
-    if (pattern != null) {
-      terms.add(actual != null && VariableMatch.like(actual, pattern));
-    }
-  }
-
-  private static void atMost(List<Boolean> terms, Instant bound, Instant actual) {
+  private static void atMost(Terms terms, Instant bound, Instant actual) {
     if (bound != null) {
       terms.add(notAfter(actual, bound));
     }
   }
 
-  private static void atLeast(List<Boolean> terms, Instant bound, Instant actual) {
+  private static void atLeast(Terms terms, Instant bound, Instant actual) {
     if (bound != null) {
       terms.add(notBefore(actual, bound));
     }

@@ -6,10 +6,8 @@ import dev.tern.engine.query.QuerySnapshot.Variable;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /** Evaluates a {@link ProcessInstanceQuery} over a {@link QuerySnapshot} in plain Java. */
 final class ProcessInstanceQueryModel {
@@ -21,83 +19,62 @@ final class ProcessInstanceQueryModel {
   }
 
   Set<String> ids(ProcessInstanceQuery query) {
-    return data.instances().stream()
-        .filter(pi -> matches(query, pi, false))
-        .filter(
-            pi ->
-                query.orQueries() == null
-                    || query.orQueries().stream().allMatch(or -> matches(or, pi, true)))
-        .map(Instance::id)
-        .collect(Collectors.toSet());
+    return Terms.select(data.instances(), query, query.orQueries(), this::matches, Instance::id);
   }
 
-  /** Set filters are ANDed, or (inside an or-query) ORed; none set matches everything. */
   private boolean matches(ProcessInstanceQuery q, Instance pi, boolean orQuery) {
-    List<Boolean> terms = new ArrayList<>();
-    if (q.processInstanceIds() != null) {
-      terms.add(q.processInstanceIds().contains(pi.id()));
-    }
-    eq(terms, q.processDefinitionId(), pi.definitionId());
-    eq(terms, q.processDefinitionKey(), pi.definitionKey());
-    in(terms, q.processDefinitionKeyIn(), pi.definitionKey());
-    if (q.processDefinitionKeyNotIn() != null && !q.processDefinitionKeyNotIn().isEmpty()) {
-      terms.add(!q.processDefinitionKeyNotIn().contains(pi.definitionKey()));
-    }
-    eq(terms, q.businessKey(), pi.businessKey());
-    if (q.businessKeyLike() != null) {
-      terms.add(pi.businessKey() != null && VariableMatch.like(pi.businessKey(), q.businessKeyLike()));
-    }
+    Terms t = new Terms();
+    t.in(q.processInstanceIds(), pi.id());
+    t.eq(q.processDefinitionId(), pi.definitionId());
+    t.eq(q.processDefinitionKey(), pi.definitionKey());
+    t.in(q.processDefinitionKeyIn(), pi.definitionKey());
+    t.notIn(q.processDefinitionKeyNotIn(), pi.definitionKey());
+    t.eq(q.businessKey(), pi.businessKey());
+    t.like(q.businessKeyLike(), pi.businessKey());
     if (q.deploymentId() != null) {
-      terms.add(definition(pi).deploymentId().equals(q.deploymentId()));
+      t.add(definition(pi).deploymentId().equals(q.deploymentId()));
     }
-    if (q.caseInstanceId() != null || q.superCaseInstance() != null || q.subCaseInstance() != null) {
-      terms.add(false);
-    }
-    eq(terms, q.superProcessInstance(), pi.superId());
+    t.flag(
+        q.caseInstanceId() != null || q.superCaseInstance() != null || q.subCaseInstance() != null,
+        false);
+    t.eq(q.superProcessInstance(), pi.superId());
     if (q.subProcessInstance() != null) {
-      terms.add(
+      t.add(
           data.instances().stream()
               .anyMatch(s -> s.id().equals(q.subProcessInstance()) && pi.id().equals(s.superId())));
     }
-    flag(terms, q.active(), !pi.suspended());
-    flag(terms, q.suspended(), pi.suspended());
-    incidents(q, pi, orQuery, terms);
-    in(terms, q.tenantIdIn(), pi.tenantId());
-    flag(terms, q.withoutTenantId(), pi.tenantId() == null);
-    flag(terms, q.processDefinitionWithoutTenantId(), definition(pi).tenantId() == null);
+    t.flag(q.active(), !pi.suspended());
+    t.flag(q.suspended(), pi.suspended());
+    t.related(incidents(pi), q.withIncident(), incidentFilters(q), orQuery);
+    t.in(q.tenantIdIn(), pi.tenantId());
+    t.flag(q.withoutTenantId(), pi.tenantId() == null);
+    t.flag(q.processDefinitionWithoutTenantId(), definition(pi).tenantId() == null);
     if (q.activityIdIn() != null && !q.activityIdIn().isEmpty()) {
-      terms.add(
+      t.add(
           data.executions().stream()
               .anyMatch(
                   e ->
                       e.processInstanceId().equals(pi.id())
                           && q.activityIdIn().contains(e.activityId())));
     }
-    flag(terms, q.rootProcessInstances(), pi.superId() == null);
-    flag(
-        terms,
+    t.flag(q.rootProcessInstances(), pi.superId() == null);
+    t.flag(
         q.leafProcessInstances(),
         data.instances().stream().noneMatch(c -> pi.id().equals(c.superId())));
-    eq(terms, q.rootProcessInstanceId(), pi.rootId());
+    t.eq(q.rootProcessInstanceId(), pi.rootId());
     if (q.variables() != null) {
       List<Variable> own =
           data.variables().stream().filter(v -> v.processInstanceId().equals(pi.id())).toList();
       for (VariableCondition condition : q.variables()) {
-        terms.add(
+        t.add(
             VariableMatch.any(
                 own, condition, q.variableNamesIgnoreCase(), q.variableValuesIgnoreCase()));
       }
     }
-    return orQuery
-        ? terms.isEmpty() || terms.contains(true)
-        : !terms.contains(false);
+    return t.holds(orQuery);
   }
 
-  /**
-   * Outside an or-query all incident filters describe one incident; inside one each filter (and
-   * {@code withIncident}) is an alternative of its own.
-   */
-  private void incidents(ProcessInstanceQuery q, Instance pi, boolean orQuery, List<Boolean> terms) {
+  private static List<Predicate<Incident>> incidentFilters(ProcessInstanceQuery q) {
     List<Predicate<Incident>> filters = new ArrayList<>();
     if (q.incidentId() != null) {
       filters.add(i -> i.id().equals(q.incidentId()));
@@ -109,16 +86,14 @@ final class ProcessInstanceQueryModel {
       filters.add(i -> q.incidentMessage().equals(i.message()));
     }
     if (q.incidentMessageLike() != null) {
-      filters.add(i -> i.message() != null && VariableMatch.like(i.message(), q.incidentMessageLike()));
+      filters.add(
+          i -> i.message() != null && VariableMatch.like(i.message(), q.incidentMessageLike()));
     }
-    List<Incident> own =
-        data.incidents().stream().filter(i -> pi.id().equals(i.processInstanceId())).toList();
-    if (orQuery) {
-      flag(terms, q.withIncident(), !own.isEmpty());
-      filters.forEach(f -> terms.add(own.stream().anyMatch(f)));
-    } else if (q.withIncident() || !filters.isEmpty()) {
-      terms.add(own.stream().anyMatch(i -> filters.stream().allMatch(f -> f.test(i))));
-    }
+    return filters;
+  }
+
+  private List<Incident> incidents(Instance pi) {
+    return data.incidents().stream().filter(i -> pi.id().equals(i.processInstanceId())).toList();
   }
 
   private QuerySnapshot.Definition definition(Instance pi) {
@@ -126,23 +101,5 @@ final class ProcessInstanceQueryModel {
         .filter(d -> d.id().equals(pi.definitionId()))
         .findFirst()
         .orElseThrow();
-  }
-
-  static void eq(List<Boolean> terms, Object expected, Object actual) {
-    if (expected != null) {
-      terms.add(Objects.equals(expected, actual));
-    }
-  }
-
-  static void in(List<Boolean> terms, List<String> expected, String actual) {
-    if (expected != null && !expected.isEmpty()) {
-      terms.add(actual != null && expected.contains(actual));
-    }
-  }
-
-  static void flag(List<Boolean> terms, boolean set, boolean holds) {
-    if (set) {
-      terms.add(holds);
-    }
   }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class QueryEquivalenceTest {
 
   private static final long DEFAULT_SEED = 20261130L;
-  private static final int QUERIES_PER_KIND = 200;
+  private static final int QUERIES_PER_KIND = 150;
 
   private final TestDatabase db;
 

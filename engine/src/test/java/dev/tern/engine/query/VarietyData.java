@@ -4,6 +4,7 @@ import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.deployment.ProcessDefinition;
 import dev.tern.engine.runtime.JavaDelegate;
+import dev.tern.engine.runtime.TypedValue;
 import dev.tern.engine.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,9 +70,23 @@ final class VarietyData {
       }
     }
     for (String id : running) {
+      changeVariables(id);
       if (random.nextInt(5) == 0) {
         engine.processInstances().suspend(id);
       }
+    }
+  }
+
+  /**
+   * Now and then a variable is removed (its history row becomes DELETED), changes its type, or a
+   * JSON document is added, which only a {@code null} condition can tell from a null value.
+   */
+  private void changeVariables(String id) {
+    switch (random.nextInt(6)) {
+      case 0 -> engine.processInstances().removeVariable(id, "name");
+      case 1 -> engine.processInstances().setVariable(id, "amount", TypedValue.string("n/a"));
+      case 2 -> engine.processInstances().setVariable(id, "flag", TypedValue.json("{\"on\":true}"));
+      default -> {}
     }
   }
 
