@@ -7,6 +7,7 @@ import dev.tern.engine.history.HistoricProcessInstance;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobQuery;
+import dev.tern.engine.job.QuerySql;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.runtime.RuntimeProcessInstance;
 import dev.tern.engine.testing.DatabaseTest;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Builds varied data through the engine, then checks for hundreds of generated queries that the
- * engine selects exactly the ids a plain-Java evaluation of the same query selects. The seed is
- * printed; rerun a failure with {@code -Dtern.queries.seed=<seed>}.
+ * engine selects exactly the ids a plain-Java evaluation of the same query selects, through its
+ * list, its count and the id sub-select that bulk operations embed. The seed is printed; rerun a
+ * failure with {@code -Dtern.queries.seed=<seed>}.
  */
 @DatabaseTest
 class QueryEquivalenceTest {
@@ -88,6 +90,7 @@ class QueryEquivalenceTest {
             .map(RuntimeProcessInstance::id)
             .collect(Collectors.toSet());
     compare("process instances", query, expected, actual, engine.processInstances().count(query), mismatches);
+    compare("process instance ids (bulk selector)", query, expected, ids(query.idsSql(db.dialect())), expected.size(), mismatches);
     return expected.size();
   }
 
@@ -108,6 +111,7 @@ class QueryEquivalenceTest {
         actual,
         engine.historicProcessInstances().count(query),
         mismatches);
+    compare("historic instance ids (bulk selector)", query, expected, ids(query.idsSql(db.dialect())), expected.size(), mismatches);
     return expected.size();
   }
 
@@ -131,7 +135,22 @@ class QueryEquivalenceTest {
         actual,
         engine.jobService().countJobs(query),
         mismatches);
+    QuerySql selector = query.idsSql();
+    compare(
+        "job ids (bulk selector)",
+        query.filters().values(),
+        expected,
+        ids(new SqlFragment(selector.sql(), selector.binds())),
+        expected.size(),
+        mismatches);
     return expected.size();
+  }
+
+  /** What a bulk operation selects: the query's id sub-select run on its own. */
+  private Set<String> ids(SqlFragment selector) {
+    return db.database()
+        .withHandle(
+            h -> new HashSet<>(selector.bindTo(h.createQuery(selector.sql())).mapTo(String.class).list()));
   }
 
   private static void compare(
