@@ -4,7 +4,16 @@ import java.util.Map;
 
 /** The few real differences between the databases Tern runs on. */
 public enum Dialect {
-  H2(Map.of("blob_type", "BLOB", "text_type", "CLOB", "claimable_jobs_only", "")),
+  H2(
+      Map.of(
+          "blob_type",
+          "BLOB",
+          "text_type",
+          "CLOB",
+          "claimable_jobs_only",
+          "",
+          "job_table_fillfactor",
+          "")),
   POSTGRES(
       Map.of(
           "blob_type",
@@ -12,7 +21,9 @@ public enum Dialect {
           "text_type",
           "TEXT",
           "claimable_jobs_only",
-          " WHERE retries > 0 AND suspended = FALSE"));
+          " WHERE retries > 0 AND suspended = FALSE",
+          "job_table_fillfactor",
+          "ALTER TABLE tern_job SET (fillfactor = 70);"));
 
   private final Map<String, String> migrationPlaceholders;
 
