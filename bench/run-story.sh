@@ -14,7 +14,7 @@ bench_jar=$repo/bench/target/tern-bench.jar
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 pg_port=${PG_PORT:-5433}
 http_port=${HTTP_PORT:-8080}
-out=$PWD/bench-results; mkdir -p "$out"
+out=${BENCH_OUT:-$PWD/bench-results}; mkdir -p "$out"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 work=""; server_pid=""; pg_started=""
 
