@@ -87,7 +87,8 @@ public final class RestServer implements AutoCloseable {
     config.routes.exception(TernException.class, ErrorResponses::handleEngine);
     config.routes.exception(RestException.class, ErrorResponses::handleRest);
     config.routes.exception(JsonProcessingException.class, ErrorResponses::handleJson);
-    config.routes.exception(HttpResponseException.class, ErrorResponses::handleJavalin);
+    config.routes.exception(
+        HttpResponseException.class, (e, ctx) -> ErrorResponses.handleJavalin(e, ctx, engineName));
     config.routes.exception(Exception.class, ErrorResponses::handleUnexpected);
 
     routes.registerOn(config.routes, engineName);

@@ -1,6 +1,6 @@
 package dev.tern.rest;
 
-import dev.tern.engine.InvalidRequestException;
+import dev.tern.rest.support.NamedEngines;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.MethodNotAllowedResponse;
@@ -24,7 +24,7 @@ import java.util.TreeSet;
  *
  * <p>As in Camunda, every route under {@code /engine-rest} is also served for the named engine at
  * {@code /engine-rest/engine/{engineName}/…} (except {@code /engine} and {@code /version}); another
- * name than the engine's answers 400 {@code No process engine available}.
+ * name than the engine's answers 400 {@code No process engine available} ({@link NamedEngines}).
  */
 public final class Routes {
 
@@ -33,7 +33,6 @@ public final class Routes {
   private static final String ENGINE_PARAM = "engineName";
   private static final String NAMED_ENGINE_PREFIX =
       RestServer.BASE_PATH + "/engine/{" + ENGINE_PARAM + "}";
-  private static final Set<String> UNSCOPED = Set.of("/engine", "/version");
 
   private final List<Route> routes;
   private final String prefix;
@@ -156,7 +155,7 @@ public final class Routes {
         continue;
       }
       String relative = r.path().substring(RestServer.BASE_PATH.length());
-      if (!UNSCOPED.contains(relative)) {
+      if (!NamedEngines.UNSCOPED.contains(relative)) {
         named.add(
             new Route(
                 r.method(), NAMED_ENGINE_PREFIX + relative, forEngine(engineName, r.handler())));
@@ -168,7 +167,7 @@ public final class Routes {
   private static Handler forEngine(String engineName, Handler handler) {
     return ctx -> {
       if (!engineName.equals(ctx.pathParam(ENGINE_PARAM))) {
-        throw new InvalidRequestException("No process engine available");
+        throw NamedEngines.unknownEngine();
       }
       handler.handle(ctx);
     };

@@ -2,7 +2,6 @@ package dev.tern.rest.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tern.engine.TernException;
-import dev.tern.rest.RestServer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Optional;
@@ -25,6 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>RestException (415, …)</td><td>its status</td><td>its type</td></tr>
  *   <tr><td>an operation of Camunda's API that Tern does not implement</td><td>501</td>
  *       <td>RestException, "Tern does not implement GET /task"</td></tr>
+ *   <tr><td>any Camunda operation under {@code /engine-rest/engine/{name}} for another engine
+ *       name</td><td>400</td><td>InvalidRequestException, "No process engine available"</td></tr>
  *   <tr><td>unknown path</td><td>404</td><td>NotFoundException</td></tr>
  *   <tr><td>known path, wrong method</td><td>405</td><td>NotAllowedException</td></tr>
  *   <tr><td>body over the size limit</td><td>413</td><td>InvalidRequestException</td></tr>
@@ -73,12 +74,22 @@ public final class ErrorResponses {
     write(ctx, 400, new ExceptionDto("InvalidRequestException", JsonErrors.describe(e, null), 0));
   }
 
-  /** Javalin's own answers (no route, wrong method, body too large, …) in Camunda's format. */
-  public static void handleJavalin(HttpResponseException e, Context ctx) {
+  /**
+   * Javalin's own answers (no route, wrong method, body too large, …) in Camunda's format. {@code
+   * engineName} is the engine that {@code /engine-rest/engine/{name}/…} paths may name.
+   */
+  public static void handleJavalin(HttpResponseException e, Context ctx, String engineName) {
     int status = e.getStatus();
     if (status == 404 || status == 405) {
-      Optional<String> missing = unimplementedCamundaOperation(ctx);
+      Optional<NamedEngines.EnginePath> target = NamedEngines.parse(ctx.path());
+      Optional<String> missing =
+          target.flatMap(t -> CamundaOperations.match(ctx.method().name(), t.relative()));
       if (missing.isPresent()) {
+        // Camunda looks the engine up before it runs an operation.
+        if (!target.get().addresses(engineName)) {
+          handleEngine(NamedEngines.unknownEngine(), ctx);
+          return;
+        }
         write(ctx, 501, new ExceptionDto("RestException", "Tern does not implement " + missing.get(), 0));
         return;
       }
@@ -108,16 +119,6 @@ public final class ErrorResponses {
                   0);
         };
     write(ctx, status, body);
-  }
-
-  // A Camunda client calling an operation Tern lacks learns that, rather than "no such path".
-  private static Optional<String> unimplementedCamundaOperation(Context ctx) {
-    String path = ctx.path();
-    if (!path.startsWith(RestServer.BASE_PATH + "/")) {
-      return Optional.empty();
-    }
-    return CamundaOperations.match(
-        ctx.method().name(), path.substring(RestServer.BASE_PATH.length()));
   }
 
   public static void handleUnexpected(Exception e, Context ctx) {

@@ -12,13 +12,16 @@ import java.util.stream.Collectors;
 /** Renders docs/compatibility.md. Deterministic: the same routes and tests give the same text. */
 final class CompatibilityReport {
 
+  /** A hand-written section of the report, rendered before the generated tables. */
+  record Section(String title, String markdown) {}
+
   private CompatibilityReport() {}
 
   static String render(
       List<Operation> camunda,
       List<Operation> tern,
       Map<String, Set<Exchange>> exchanges,
-      String differences) {
+      List<Section> sections) {
     Set<String> implemented = tern.stream().map(Operation::key).collect(Collectors.toSet());
     Set<String> contract =
         camunda.stream().map(op -> ContractConformanceCheck.prefixed(op).key()).collect(Collectors.toSet());
@@ -54,7 +57,9 @@ final class CompatibilityReport {
         .append("purpose and has only its response validated; *(not validated)* means a deliberate difference (below)\n")
         .append("or an endpoint Camunda does not have.\n\n");
 
-    md.append("## Deliberate differences\n\n").append(differences.strip()).append("\n\n");
+    for (Section section : sections) {
+      md.append("## ").append(section.title()).append("\n\n").append(section.markdown().strip()).append("\n\n");
+    }
 
     md.append("## Tern-only endpoints\n\n| operation | tests |\n|---|---|\n");
     for (Operation route : tern) {

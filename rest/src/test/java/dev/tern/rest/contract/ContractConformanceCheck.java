@@ -110,7 +110,7 @@ class ContractConformanceCheck {
 
   @Test
   void compatibilityReportIsCurrent() throws IOException {
-    String report = CompatibilityReport.render(camunda, tern, exchangesByRoute(), differences());
+    String report = CompatibilityReport.render(camunda, tern, exchangesByRoute(), sections());
     checkOrUpdate(Path.of(property("tern.contract.report")), report, "docs/compatibility.md");
   }
 
@@ -259,10 +259,20 @@ class ContractConformanceCheck {
         .toList();
   }
 
-  private static String differences() {
-    try (InputStream in =
-        ContractConformanceCheck.class.getResourceAsStream("deliberate-differences.md")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  /** The hand-written sections, each kept beside this class as a Markdown resource. */
+  private static List<CompatibilityReport.Section> sections() {
+    return List.of(
+        section("Deliberate differences", "deliberate-differences.md"),
+        section("Dates and numbers", "dates-and-numbers.md"),
+        section("Clients nobody on this project wrote", "real-clients.md"));
+  }
+
+  private static CompatibilityReport.Section section(String title, String resource) {
+    try (InputStream in = ContractConformanceCheck.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " missing beside ContractConformanceCheck");
+      }
+      return new CompatibilityReport.Section(title, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
