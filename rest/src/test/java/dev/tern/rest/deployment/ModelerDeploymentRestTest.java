@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * file, named by the file, with {@code deployment-source} "Camunda Modeler" and duplicate filtering
  * on), so that deploying an unchanged diagram again creates nothing new.
  *
- * <p>Modeler 4.x and 5.x send {@code deploy-changed-only=true}; later versions send {@code
+ * <p>Older Modeler versions send {@code deploy-changed-only=true}; current ones send {@code
  * enable-duplicate-filtering=true} instead. Both are covered.
  */
 @DatabaseTest
