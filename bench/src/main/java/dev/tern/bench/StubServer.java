@@ -36,6 +36,10 @@ public final class StubServer implements AutoCloseable {
 
   /** Starts the stub, initially down (answering 503). */
   public static StubServer startDown(int threads) {
+    // Like any real HTTP server, answer without Nagle's algorithm: otherwise the JDK server's
+    // separate header and body writes wait for the client's delayed ACK, about 40 ms per call,
+    // and the benchmark would measure that instead of the engines.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);

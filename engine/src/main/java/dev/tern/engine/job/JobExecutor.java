@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The job executor of one node: an acquisition thread claims due jobs with row locks (see {@link
- * JobStore#claimDue}) and hands them to a bounded worker pool; it never claims more jobs than
- * there are free workers. Exclusive jobs of one process instance claimed together run one after
+ * JobStore#claimDue}) and hands them to a bounded worker pool. It holds at most {@link
+ * JobExecutorSettings#heldJobsLimit()} jobs (running or queued for a worker) and claims a batch
+ * at a time, early enough that workers never wait for a claim. Exclusive jobs of one process instance claimed together run one after
  * the other on one worker. A lease thread renews the locks of the jobs this node holds, so only a
  * dead node's jobs are taken over when their lock expires.
  *
@@ -43,7 +44,7 @@ public final class JobExecutor implements AutoCloseable {
   private final JobRunner runner;
   private final JobExecutorSettings settings;
   private final JobSignal signal;
-  private final Semaphore freeWorkers;
+  private final Semaphore freeSlots;
   private final Set<String> held = ConcurrentHashMap.newKeySet();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final AtomicInteger threadCounter = new AtomicInteger();
@@ -69,7 +70,7 @@ public final class JobExecutor implements AutoCloseable {
     this.signal = signal;
     this.settings = settings;
     this.active = active;
-    this.freeWorkers = new Semaphore(settings.workerThreads());
+    this.freeSlots = new Semaphore(settings.heldJobsLimit());
   }
 
   /** Starts the acquisition, worker and lease threads (claiming only while active). */
@@ -159,8 +160,10 @@ public final class JobExecutor implements AutoCloseable {
     Duration idle = settings.idleDelayMin();
     while (!stopping) {
       try {
-        int free = freeWorkers.availablePermits();
-        if (!active || free == 0) {
+        int free = freeSlots.availablePermits();
+        if (!active || free == 0 || (free < settings.acquisitionBatchSize() && !workersStarving())) {
+          // Claim in batches: one claim per finished job would make the acquisition the
+          // bottleneck. Claimed jobs wait in the pool's queue, so workers go on meanwhile.
           signal.await(settings.idleDelayMax());
           continue;
         }
@@ -191,6 +194,11 @@ public final class JobExecutor implements AutoCloseable {
     }
   }
 
+  /** No claimed job is waiting for a worker. */
+  private boolean workersStarving() {
+    return held.size() <= running.size();
+  }
+
   private Duration twice(Duration idle) {
     Duration doubled = idle.multipliedBy(2);
     return doubled.compareTo(settings.idleDelayMax()) > 0 ? settings.idleDelayMax() : doubled;
@@ -206,7 +214,7 @@ public final class JobExecutor implements AutoCloseable {
               : "job:" + job.id();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(job);
     }
-    freeWorkers.acquireUninterruptibly(claimed.size());
+    freeSlots.acquireUninterruptibly(claimed.size());
     for (List<Job> group : groups.values()) {
       workers.execute(() -> runGroup(group));
     }
@@ -228,7 +236,7 @@ public final class JobExecutor implements AutoCloseable {
         if (!stopping) {
           held.remove(job.id());
         }
-        freeWorkers.release();
+        freeSlots.release();
         signal.signal();
       }
     }

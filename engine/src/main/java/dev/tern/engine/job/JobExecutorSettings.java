@@ -56,6 +56,15 @@ public record JobExecutorSettings(
         Duration.ofSeconds(30));
   }
 
+  /**
+   * The most jobs this node holds at once: one running per worker and as many again claimed and
+   * queued, so the next jobs are at hand when workers finish. Other nodes cannot take held jobs,
+   * which keeps this small.
+   */
+  public int heldJobsLimit() {
+    return workerThreads * 2;
+  }
+
   public JobExecutorSettings withNodeId(String nodeId) {
     return new JobExecutorSettings(
         nodeId, workerThreads, acquisitionBatchSize, lockDuration, idleDelayMin, idleDelayMax, shutdownTimeout);
