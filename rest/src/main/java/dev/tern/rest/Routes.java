@@ -31,8 +31,7 @@ public final class Routes {
   private record Route(HandlerType method, String path, Handler handler) {}
 
   private static final String ENGINE_PARAM = "engineName";
-  private static final String NAMED_ENGINE_PREFIX =
-      RestServer.BASE_PATH + "/engine/{" + ENGINE_PARAM + "}";
+  private static final String NAMED_ENGINE_PREFIX = NamedEngines.PREFIX + "{" + ENGINE_PARAM + "}";
 
   private final List<Route> routes;
   private final String prefix;

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The job executor of one node: an acquisition thread claims due jobs with row locks (see {@link
  * JobStore#claimDue}) and hands them to a bounded worker pool. It holds at most {@link
  * JobExecutorSettings#heldJobsLimit()} jobs (running or queued for a worker) and claims a batch
- * at a time, early enough that workers never wait for a claim. Exclusive jobs of one process instance claimed together run one after
- * the other on one worker. A lease thread renews the locks of the jobs this node holds, so only a
+ * at a time, early enough that workers never wait for a claim. Exclusive jobs of one process
+ * instance claimed together run one after the other on one worker. A lease thread renews the locks of the jobs this node holds, so only a
  * dead node's jobs are taken over when their lock expires.
  *
  * <p>Paused means no claims (running jobs finish). {@link #close()} stops claiming, waits a
@@ -134,7 +134,7 @@ public final class JobExecutor implements AutoCloseable {
       }
       for (Job job : claimed) {
         try {
-          runner.run(job.id(), settings.nodeId());
+          runner.run(job, settings.nodeId());
         } finally {
           held.remove(job.id());
         }
@@ -225,11 +225,9 @@ public final class JobExecutor implements AutoCloseable {
       try {
         if (!stopping) {
           running.add(job.id());
-          runner.run(job.id(), settings.nodeId());
+          runner.run(job, settings.nodeId());
         }
-      } catch (Exception | LinkageError | AssertionError e) {
-        // Not only runtime exceptions: an escaping error would strand the rest of the group
-        // claimed and its worker permits taken.
+      } catch (RuntimeException e) {
         LOG.error("Unexpected error running job {}", job.id(), e);
       } finally {
         running.remove(job.id());

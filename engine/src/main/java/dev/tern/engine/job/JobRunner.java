@@ -70,10 +70,14 @@ public final class JobRunner {
     this.retryCycles = retryCycles;
   }
 
-  /** Runs a job that {@code owner} holds the lock of. */
-  public Result run(String jobId, String owner) {
+  /**
+   * Runs a job that {@code owner} holds the lock of. {@code claimed} is the job as it was claimed;
+   * only its id, instance and exclusivity are used (they never change), the run reads the rest.
+   */
+  public Result run(Job claimed, String owner) {
+    String jobId = claimed.id();
     try {
-      boolean ran = database.inTransaction(handle -> execute(handle, jobId, owner));
+      boolean ran = database.inTransaction(handle -> execute(handle, claimed, owner));
       return new Result(ran ? Outcome.SUCCEEDED : Outcome.SKIPPED, null);
     } catch (LockLostException e) {
       LOG.debug("Job {} was taken over by another owner while {} ran it", jobId, owner);
@@ -87,17 +91,18 @@ public final class JobRunner {
     }
   }
 
-  private boolean execute(Handle handle, String jobId, String owner) {
-    // An exclusive job locks its process instance first, then reads itself: whatever ran on the
-    // instance while we waited for the lock (another exclusive job moving the token on, removing
-    // ours) is visible to the read, so the handler starts from current state.
-    handle
-        .createQuery(
-            "SELECT id FROM tern_process_instance WHERE id = (SELECT process_instance_id"
-                + " FROM tern_job WHERE id = :jobId AND is_exclusive) FOR UPDATE")
-        .bind("jobId", jobId)
-        .mapTo(String.class)
-        .findOne();
+  private boolean execute(Handle handle, Job claimed, String owner) {
+    String jobId = claimed.id();
+    if (claimed.exclusive() && claimed.processInstanceId() != null) {
+      // Lock the instance first, then read the job: whatever ran on the instance while we waited
+      // for the lock (another exclusive job moving the token on, removing ours) is visible to the
+      // read, so the handler starts from current state.
+      handle
+          .createQuery("SELECT id FROM tern_process_instance WHERE id = :id FOR UPDATE")
+          .bind("id", claimed.processInstanceId())
+          .mapTo(String.class)
+          .findOne();
+    }
     Optional<Job> found = ours(handle, jobId, owner);
     if (found.isEmpty()) {
       return false;

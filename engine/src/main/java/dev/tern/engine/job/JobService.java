@@ -86,16 +86,18 @@ public final class JobService {
   public void executeJob(String jobId) {
     String owner = executor.nodeId() + "/api-" + UUID.randomUUID();
     Instant lockUntil = clock.instant().plus(executor.settings().lockDuration());
-    database.useTransaction(
-        handle -> {
-          Job job = require(handle, jobId, "No job found with id '" + jobId + "'");
-          if (job.suspended()) {
-            // Camunda's REST answers engine refusals of this endpoint with 404.
-            throw new NotFoundException("Cannot execute job " + jobId + ": the job is suspended");
-          }
-          jobs.lockForOwner(handle, jobId, owner, lockUntil);
-        });
-    JobRunner.Result result = runner.run(jobId, owner);
+    Job job =
+        database.inTransaction(
+            handle -> {
+              Job found = require(handle, jobId, "No job found with id '" + jobId + "'");
+              if (found.suspended()) {
+                // Camunda's REST answers engine refusals of this endpoint with 404.
+                throw new NotFoundException("Cannot execute job " + jobId + ": the job is suspended");
+              }
+              jobs.lockForOwner(handle, jobId, owner, lockUntil);
+              return found;
+            });
+    JobRunner.Result result = runner.run(job, owner);
     if (result.outcome() == JobRunner.Outcome.FAILED) {
       throw new JobFailedException(result.failure());
     }

@@ -161,7 +161,7 @@ public final class JobStore {
             .thenComparing(Job::dueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Job::id));
     if (ordered.size() > limit) {
-      // Never hand out more than asked for: the executor sized the claim to its free workers.
+      // Never hand out more than asked for: the executor sized the claim to its free slots.
       List<Job> excess = ordered.subList(limit, ordered.size());
       unlock(handle, excess.stream().map(Job::id).toList(), owner);
       return List.copyOf(ordered.subList(0, limit));
