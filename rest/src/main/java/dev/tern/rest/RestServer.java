@@ -21,6 +21,9 @@ public final class RestServer implements AutoCloseable {
 
   public static final String BASE_PATH = "/engine-rest";
 
+  /** The address {@link #start(int)} binds to: nothing beyond this machine can connect. */
+  public static final String LOOPBACK = "127.0.0.1";
+
   /** Largest request body accepted (deployments carry BPMN files). */
   public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
@@ -56,9 +59,17 @@ public final class RestServer implements AutoCloseable {
     return routes;
   }
 
-  /** Starts listening on {@code port} (0 picks a free port, see {@link #port()}). */
+  /**
+   * Starts listening on the loopback interface at {@code port} (0 picks a free port, see {@link
+   * #port()}).
+   */
   public RestServer start(int port) {
-    javalin.start(port);
+    return start(LOOPBACK, port);
+  }
+
+  /** Starts listening on {@code host} (an address of this machine) at {@code port}. */
+  public RestServer start(String host, int port) {
+    javalin.start(host, port);
     return this;
   }
 

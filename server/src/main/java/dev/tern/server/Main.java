@@ -62,15 +62,17 @@ public final class Main {
             .build();
     RestServer server;
     try {
-      server = new RestServer(engine).start(config.port());
+      server = new RestServer(engine).start(config.access().host(), config.port());
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
     LOG.info(
-        "Tern started: http://localhost:{}{} (database {})",
+        "Tern started: http://{}:{}{} (authentication {}, database {})",
+        config.access().host(),
         server.port(),
         RestServer.BASE_PATH,
+        config.access().auth().name().toLowerCase(java.util.Locale.ROOT),
         config.dbUrlForLog());
     return new Running(server, engine);
   }

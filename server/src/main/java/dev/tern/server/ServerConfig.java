@@ -24,6 +24,7 @@ import java.util.Properties;
  * @param jobExecutorActive {@code TERN_JOB_EXECUTOR_ACTIVE}, default true
  * @param jobWorkers {@code TERN_JOB_WORKERS}, how many jobs this node runs at once
  * @param dbPoolSize {@code TERN_DB_POOL_SIZE}, the most database connections this node opens
+ * @param access who may reach the API: {@code TERN_HOST}, {@code TERN_AUTH}, the administrator
  */
 public record ServerConfig(
     int port,
@@ -32,7 +33,8 @@ public record ServerConfig(
     String dbPassword,
     boolean jobExecutorActive,
     int jobWorkers,
-    int dbPoolSize) {
+    int dbPoolSize,
+    Access access) {
 
   public static final String PORT = "TERN_PORT";
   public static final String DB_URL = "TERN_DB_URL";
@@ -41,6 +43,10 @@ public record ServerConfig(
   public static final String JOB_EXECUTOR_ACTIVE = "TERN_JOB_EXECUTOR_ACTIVE";
   public static final String JOB_WORKERS = "TERN_JOB_WORKERS";
   public static final String DB_POOL_SIZE = "TERN_DB_POOL_SIZE";
+  public static final String HOST = "TERN_HOST";
+  public static final String AUTH = "TERN_AUTH";
+  public static final String ADMIN_USER = "TERN_ADMIN_USER";
+  public static final String ADMIN_PASSWORD = "TERN_ADMIN_PASSWORD";
 
   public static final String PROPERTIES_FILE = "tern.properties";
 
@@ -54,6 +60,20 @@ public record ServerConfig(
     if (dbPoolSize < 2) {
       throw new IllegalArgumentException(DB_POOL_SIZE + " must be at least 2, was " + dbPoolSize);
     }
+    java.util.Objects.requireNonNull(access, "access");
+  }
+
+  /** Settings on the loopback interface without authentication (tests, embedding). */
+  public ServerConfig(
+      int port,
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      boolean jobExecutorActive,
+      int jobWorkers,
+      int dbPoolSize) {
+    this(
+        port, dbUrl, dbUser, dbPassword, jobExecutorActive, jobWorkers, dbPoolSize, Access.LOCAL);
   }
 
   /** Reads the process environment and {@code ./tern.properties}. */
@@ -84,7 +104,8 @@ public record ServerConfig(
         parseBoolean(JOB_EXECUTOR_ACTIVE, values.get(JOB_EXECUTOR_ACTIVE), true),
         parseNumber(
             JOB_WORKERS, values.get(JOB_WORKERS), JobExecutorSettings.defaults().workerThreads()),
-        parseNumber(DB_POOL_SIZE, values.get(DB_POOL_SIZE), DatabaseConfig.DEFAULT_POOL_SIZE));
+        parseNumber(DB_POOL_SIZE, values.get(DB_POOL_SIZE), DatabaseConfig.DEFAULT_POOL_SIZE),
+        Access.from(values));
   }
 
   public DatabaseConfig databaseConfig() {
@@ -112,6 +133,8 @@ public record ServerConfig(
         + jobWorkers
         + ", dbPoolSize="
         + dbPoolSize
+        + ", "
+        + access
         + "]";
   }
 

@@ -33,4 +33,32 @@ class MainTest {
       running.close();
     }
   }
+
+  @Test
+  void listensOnlyOnTheConfiguredAddress() throws Exception {
+    ServerConfig config =
+        new ServerConfig(0, "jdbc:h2:mem:main-test-" + UUID.randomUUID(), "sa", "", false, 2, 4);
+    try (Main.Running running = Main.start(config)) {
+      String otherAddress = nonLoopbackAddress();
+      org.junit.jupiter.api.Assumptions.assumeTrue(otherAddress != null, "no non-loopback address");
+      HttpClient client = HttpClient.newHttpClient();
+      URI uri = URI.create("http://" + otherAddress + ":" + running.server().port() + "/engine-rest/version");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(java.net.ConnectException.class);
+    }
+  }
+
+  private static String nonLoopbackAddress() throws Exception {
+    for (java.net.NetworkInterface nic :
+        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+        if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+          return address.getHostAddress();
+        }
+      }
+    }
+    return null;
+  }
 }

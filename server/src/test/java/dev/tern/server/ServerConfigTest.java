@@ -24,6 +24,49 @@ class ServerConfigTest {
     assertThat(config.dbUser()).isEqualTo("sa");
     assertThat(config.dbPassword()).isEmpty();
     assertThat(config.jobExecutorActive()).isTrue();
+    assertThat(config.access()).isEqualTo(Access.LOCAL);
+  }
+
+  @Test
+  void listeningBeyondLoopbackWithoutAuthenticationIsRefused() {
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_HOST", "0.0.0.0"), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Refusing to listen on 0.0.0.0 without authentication")
+        .hasMessageContaining("TERN_AUTH=basic")
+        .hasMessageContaining("TERN_AUTH=none");
+  }
+
+  @Test
+  void listeningBeyondLoopbackNeedsAnExplicitChoice() {
+    ServerConfig open = ServerConfig.load(Map.of("TERN_HOST", "0.0.0.0", "TERN_AUTH", "none"), null);
+    ServerConfig basic =
+        ServerConfig.load(
+            Map.of(
+                "TERN_HOST", "0.0.0.0",
+                "TERN_AUTH", "BASIC",
+                "TERN_ADMIN_USER", "admin",
+                "TERN_ADMIN_PASSWORD", "s3cret-pass"),
+            null);
+
+    assertThat(open.access()).isEqualTo(new Access("0.0.0.0", Access.AuthMode.NONE, null, null));
+    assertThat(basic.access())
+        .isEqualTo(new Access("0.0.0.0", Access.AuthMode.BASIC, "admin", "s3cret-pass"));
+    assertThat(basic.toString()).contains("admin").doesNotContain("s3cret-pass");
+  }
+
+  @Test
+  void loopbackNamesNeedNoAuthentication() {
+    assertThat(ServerConfig.load(Map.of("TERN_HOST", "localhost"), null).access().auth())
+        .isEqualTo(Access.AuthMode.NONE);
+    assertThat(ServerConfig.load(Map.of("TERN_HOST", "::1"), null).access().host()).isEqualTo("::1");
+  }
+
+  @Test
+  void badAccessValuesAreRefused() {
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_AUTH", "ldap"), null))
+        .hasMessageContaining("TERN_AUTH must be none or basic");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_ADMIN_USER", "admin"), null))
+        .hasMessageContaining("TERN_ADMIN_PASSWORD");
   }
 
   @Test
