@@ -208,13 +208,16 @@ public final class BatchService {
       JobSelection selection, JobRetries retries, String userId) {
     return database.inTransaction(
         handle -> {
+          if (retries.retries() < 0) {
+            // Refused before any item is written; Camunda reports an empty selection first.
+            throw selection.isEmpty() || !batches.anyItem(handle, selection)
+                ? noJobs()
+                : new ProcessEngineException("Retries count is not greater than or equal to 0");
+          }
           String batchId = ids.next();
           long items = selection.isEmpty() ? 0 : batches.insertItems(handle, batchId, selection);
           if (items == 0) {
-            throw new InvalidRequestException("jobIds is empty");
-          }
-          if (retries.retries() < 0) {
-            throw new ProcessEngineException("Retries count is not greater than or equal to 0");
+            throw noJobs();
           }
           Batch batch = newBatch(batchId, Batch.TYPE_SET_JOB_RETRIES, items, userId);
           insertBatch(handle, batch, SetJobRetriesConfiguration.format(retries), items);
@@ -223,6 +226,10 @@ public final class BatchService {
           }
           return batch;
         });
+  }
+
+  private static InvalidRequestException noJobs() {
+    return new InvalidRequestException("jobIds is empty");
   }
 
   private Batch newBatch(String id, String type, long items, String userId) {

@@ -48,6 +48,12 @@ final class BatchStore {
     return selection.bind(handle.createUpdate(sql)).bind("batchId", batchId).execute();
   }
 
+  /** Whether the selection names at least one existing job (read only). */
+  boolean anyItem(Handle handle, JobSelection selection) {
+    String sql = "SELECT EXISTS (SELECT 1 FROM tern_job s WHERE s.id IN (" + selection.sql() + "))";
+    return selection.bind(handle.createQuery(sql)).mapTo(Boolean.class).one();
+  }
+
   void insert(Handle handle, BatchRow row) {
     Batch b = row.batch();
     handle

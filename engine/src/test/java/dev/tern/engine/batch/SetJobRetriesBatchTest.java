@@ -18,6 +18,7 @@ import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
+import dev.tern.engine.testing.WrittenStatements;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -376,5 +377,37 @@ class SetJobRetriesBatchTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessage("Retries count is not greater than or equal to 0");
     assertThat(service.count(BatchQuery.all())).isZero();
+  }
+
+  @Test
+  void negativeRetriesAreRefusedBeforeAnyRowIsWritten() {
+    BatchService service = service(BatchSettings.defaults());
+    List<String> instances = processInstances(3);
+    long jobs = count("SELECT COUNT(*) FROM tern_job");
+
+    List<String> written =
+        WrittenStatements.during(
+            database,
+            () -> {
+              assertThatThrownBy(
+                      () ->
+                          service.setJobRetriesByProcessAsync(
+                              instances, null, null, JobRetries.of(-1), null))
+                  .isInstanceOf(ProcessEngineException.class)
+                  .hasMessage("Retries count is not greater than or equal to 0");
+              assertThatThrownBy(
+                      () -> service.setJobRetriesAsync(List.of("nope"), null, JobRetries.of(-1), null))
+                  .isInstanceOf(InvalidRequestException.class)
+                  .hasMessage("jobIds is empty");
+              assertThatThrownBy(
+                      () -> service.setJobRetriesByJobDefinition("nope", JobRetries.of(-2)))
+                  .isInstanceOf(ProcessEngineException.class)
+                  .hasMessageContaining("must be a non-negative Integer, but '-2'");
+            });
+
+    assertThat(written).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM tern_batch_item")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_batch")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_job")).isEqualTo(jobs);
   }
 }

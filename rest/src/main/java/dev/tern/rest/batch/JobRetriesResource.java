@@ -127,7 +127,7 @@ public final class JobRetriesResource implements RestResource {
           "Invalid request body: expected a JSON object with 'retries', got "
               + (tree.isArray() ? "an array" : "a " + tree.getNodeType().name().toLowerCase()));
     }
-    T dto = JsonBodies.readOrNull(ctx, type);
+    T dto = JsonBodies.bind(tree, type);
     if (dto.retries() == null) {
       throw new InvalidRequestException("retries is null");
     }

@@ -58,6 +58,15 @@ public final class JsonBodies {
     if (tree == null || tree.isNull() || tree.isMissingNode()) {
       return null;
     }
+    return bind(tree, type);
+  }
+
+  /** A body already read as a tree, bound to {@code type} with the same errors as {@link #read}. */
+  public static <T> T bind(JsonNode tree, Class<T> type) {
+    return bind(tree, CamundaJson.mapper().constructType(type));
+  }
+
+  private static <T> T bind(JsonNode tree, JavaType type) {
     try {
       return CamundaJson.mapper().readerFor(type).readValue(tree);
     } catch (IOException e) {

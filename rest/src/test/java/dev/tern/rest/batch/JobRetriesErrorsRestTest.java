@@ -9,9 +9,11 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
+import dev.tern.engine.testing.WrittenStatements;
 import dev.tern.rest.testing.RestTestServer;
 import io.restassured.http.ContentType;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,11 +108,20 @@ class JobRetriesErrorsRestTest {
   }
 
   @Test
-  void negativeRetriesAreRefused() {
-    expect(BY_PROCESS, "{\"retries\":-1,\"processInstances\":[\"e-pi-1\"]}", 400,
-        "ProcessEngineException", "Retries count is not greater than or equal to 0");
-    expect("/job/retries", "{\"retries\":-1,\"jobIds\":[\"e-job-1\"]}", 400,
-        "ProcessEngineException", "Retries count is not greater than or equal to 0");
+  void negativeRetriesAreRefusedBeforeAnyRowIsWritten() {
+    List<String> written =
+        WrittenStatements.during(
+            database,
+            () -> {
+              expect(BY_PROCESS, "{\"retries\":-1,\"processInstances\":[\"e-pi-1\"]}", 400,
+                  "ProcessEngineException", "Retries count is not greater than or equal to 0");
+              expect("/job/retries", "{\"retries\":-1,\"jobIds\":[\"e-job-1\"]}", 400,
+                  "ProcessEngineException", "Retries count is not greater than or equal to 0");
+              expect("/job/retries", "{\"retries\":-1,\"jobIds\":[\"nope\"]}", 400,
+                  "InvalidRequestException", "jobIds is empty");
+            });
+    assertThat(written).isEmpty();
+    assertThat(BatchRestFixtures.count(database, "SELECT COUNT(*) FROM tern_batch_item", "")).isZero();
   }
 
   @ParameterizedTest
