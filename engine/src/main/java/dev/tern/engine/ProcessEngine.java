@@ -2,6 +2,9 @@ package dev.tern.engine;
 
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessModelCache;
+import dev.tern.engine.externaltask.ExternalTaskService;
+import dev.tern.engine.externaltask.ExternalTaskSignal;
+import dev.tern.engine.externaltask.ExternalTaskStore;
 import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.history.HistoricProcessInstanceStore;
@@ -62,6 +65,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final IncidentService incidentService;
   private final JobHistoryService jobHistoryService;
   private final RuntimeModule runtime;
+  private final ExternalTaskService externalTaskService;
   private final BatchService batchService;
   private final HistoricBatchService historicBatchService;
   private final UserOperationLogService userOperationLogService;
@@ -89,16 +93,31 @@ public final class ProcessEngine implements AutoCloseable {
     this.jobDefinitionStore = new JobDefinitionStore();
     HistoricIncidentStore historicIncidentStore = new HistoricIncidentStore(clock);
     this.incidentStore = new IncidentStore(clock, ids, historicIncidentStore);
+    ExternalTaskSignal externalTaskSignal = new ExternalTaskSignal();
+    ExternalTaskStore externalTaskStore =
+        new ExternalTaskStore(clock, ids, database.dialect(), incidentStore, externalTaskSignal);
+    DeployedProcessLookup deployedProcesses = new DeployedProcessLookup(deploymentService);
     this.runtime =
         RuntimeModule.create(
             database,
             clock,
             ids,
-            new DeployedProcessLookup(deploymentService),
+            deployedProcesses,
             jobStore,
             jobDefinitionStore,
             incidentStore,
+            externalTaskStore,
             builder.beans);
+    this.externalTaskService =
+        new ExternalTaskService(
+            database,
+            clock,
+            externalTaskStore,
+            incidentStore,
+            runtime.runtimeService(),
+            new VariableStore(clock, ids),
+            deployedProcesses,
+            externalTaskSignal);
     List<JobHandler> jobHandlers = new ArrayList<>(runtime.jobHandlers().all());
     jobHandlers.addAll(builder.jobHandlers);
     this.batchService = new BatchService(database, clock, ids, builder.batchSettings, jobStore);
@@ -213,6 +232,11 @@ public final class ProcessEngine implements AutoCloseable {
   /** Starting process instances and moving waiting tokens on. */
   public RuntimeService runtimeService() {
     return runtime.runtimeService();
+  }
+
+  /** External tasks: fetch and lock, complete, failures, BPMN errors, queries, retries. */
+  public ExternalTaskService externalTaskService() {
+    return externalTaskService;
   }
 
   /** The interpreter's job handlers (async continuations, timers), for the job executor. */

@@ -28,7 +28,9 @@ import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.DataObject;
 import org.camunda.bpm.model.bpmn.instance.DataObjectReference;
 import org.camunda.bpm.model.bpmn.instance.DataStoreReference;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -36,7 +38,9 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -48,6 +52,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaList;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaMap;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.xml.sax.SAXParseException;
@@ -422,6 +428,10 @@ public final class BpmnParser {
         return new NodeKind.NoneStartEvent();
       }
       if (element instanceof EndEvent end) {
+        if (end.getEventDefinitions().size() == 1
+            && end.getEventDefinitions().iterator().next() instanceof ErrorEventDefinition error) {
+          return new NodeKind.ErrorEndEvent(errorCode(error));
+        }
         if (!end.getEventDefinitions().isEmpty()) {
           problems.add(
               "End event '"
@@ -437,9 +447,13 @@ public final class BpmnParser {
       if (element instanceof UserTask task) {
         return new NodeKind.UserTask(blankToNull(task.getCamundaAssignee()));
       }
-      if (element instanceof ServiceTask task) {
-        ServiceImplementation implementation = serviceImplementation(task);
-        return implementation == null ? null : new NodeKind.ServiceTask(implementation);
+      if (element instanceof ServiceTask
+          || element instanceof SendTask
+          || element instanceof BusinessRuleTask) {
+        ServiceImplementation implementation = serviceImplementation((Task) element);
+        return implementation == null
+            ? null
+            : new NodeKind.ServiceTask(implementation, element.getElementType().getTypeName());
       }
       if (element instanceof ExclusiveGateway gateway) {
         return new NodeKind.ExclusiveGateway(blankToNull(gateway.getAttributeValue("default")));
@@ -461,6 +475,10 @@ public final class BpmnParser {
 
     private NodeKind boundaryTimer(BoundaryEvent boundary) {
       String id = boundary.getId();
+      if (boundary.getEventDefinitions().size() == 1
+          && boundary.getEventDefinitions().iterator().next() instanceof ErrorEventDefinition error) {
+        return boundaryError(boundary, error);
+      }
       TimerEventDefinition timer = singleTimer(id, boundary.getEventDefinitions(), "Boundary event");
       if (timer == null) {
         return null;
@@ -491,6 +509,31 @@ public final class BpmnParser {
       return valid && definition != null
           ? new NodeKind.BoundaryTimerEvent(attachedTo, true, definition)
           : null;
+    }
+
+    private NodeKind boundaryError(BoundaryEvent boundary, ErrorEventDefinition error) {
+      String attachedTo = boundary.getAttributeValue("attachedToRef");
+      FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
+      if (!(host instanceof Task)) {
+        problems.add(
+            "Error boundary event '"
+                + boundary.getId()
+                + "' must be attached to a task of the same process (attachedToRef '"
+                + attachedTo
+                + "')",
+            boundary.getId());
+        return null;
+      }
+      return new NodeKind.BoundaryErrorEvent(
+          attachedTo,
+          errorCode(error),
+          blankToNull(error.getAttributeValueNs(CAMUNDA_NS, "errorCodeVariable")),
+          blankToNull(error.getAttributeValueNs(CAMUNDA_NS, "errorMessageVariable")));
+    }
+
+    /** The referenced error's code; null (catch every error) without a reference or a code. */
+    private String errorCode(ErrorEventDefinition definition) {
+      return definition.getError() == null ? null : blankToNull(definition.getError().getErrorCode());
     }
 
     private TimerEventDefinition singleTimer(
@@ -535,12 +578,13 @@ public final class BpmnParser {
       return found.get(0);
     }
 
-    private ServiceImplementation serviceImplementation(ServiceTask task) {
+    private ServiceImplementation serviceImplementation(Task task) {
       String id = task.getId();
-      String className = blankToNull(task.getCamundaClass());
-      String expression = blankToNull(task.getCamundaExpression());
-      String delegateExpression = blankToNull(task.getCamundaDelegateExpression());
-      String type = blankToNull(task.getCamundaType());
+      String what = task.getElementType().getTypeName();
+      String className = camunda(task, "class");
+      String expression = camunda(task, "expression");
+      String delegateExpression = camunda(task, "delegateExpression");
+      String type = camunda(task, "type");
       CamundaConnector connector = extensionChild(task, CamundaConnector.class);
       int count =
           (className != null ? 1 : 0)
@@ -551,7 +595,9 @@ public final class BpmnParser {
       if (count == 0) {
         problems.add(
             "One of the attributes 'class', 'delegateExpression', 'type', or 'expression' is"
-                + " mandatory on serviceTask.",
+                + " mandatory on "
+                + what
+                + ".",
             id);
         return null;
       }
@@ -560,9 +606,12 @@ public final class BpmnParser {
             "Service task '"
                 + id
                 + "' must use exactly one of camunda:class, camunda:expression,"
-                + " camunda:delegateExpression or camunda:connector",
+                + " camunda:delegateExpression, camunda:type or camunda:connector",
             id);
         return null;
+      }
+      if ("external".equals(type)) {
+        return external(task);
       }
       if (type != null) {
         problems.add(
@@ -574,8 +623,7 @@ public final class BpmnParser {
         return new ServiceImplementation.JavaClass(className);
       }
       if (expression != null) {
-        return new ServiceImplementation.Expression(
-            expression, blankToNull(task.getCamundaResultVariable()));
+        return new ServiceImplementation.Expression(expression, camunda(task, "resultVariable"));
       }
       if (delegateExpression != null) {
         return new ServiceImplementation.DelegateExpression(delegateExpression);
@@ -600,6 +648,25 @@ public final class BpmnParser {
       }
       return new ServiceImplementation.Connector(
           connectorId, ioMapping(task, connector.getCamundaInputOutput()));
+    }
+
+    private ServiceImplementation external(Task task) {
+      String topic = camunda(task, "topic");
+      if (topic == null) {
+        problems.add(
+            "External tasks must specify a 'topic' attribute in the camunda namespace", task.getId());
+        return null;
+      }
+      Map<String, String> properties = new LinkedHashMap<>();
+      CamundaProperties declared = extensionChild(task, CamundaProperties.class);
+      if (declared != null) {
+        for (CamundaProperty property : declared.getCamundaProperties()) {
+          if (property.getCamundaName() != null) {
+            properties.put(property.getCamundaName(), property.getCamundaValue());
+          }
+        }
+      }
+      return new ServiceImplementation.External(topic, camunda(task, "taskPriority"), properties);
     }
 
     private Continuation continuation(org.camunda.bpm.model.bpmn.instance.FlowNode node) {
@@ -703,6 +770,10 @@ public final class BpmnParser {
     }
     List<T> found = extensions.getElementsQuery().filterByType(type).list();
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static String camunda(BaseElement element, String attribute) {
+    return blankToNull(element.getAttributeValueNs(CAMUNDA_NS, attribute));
   }
 
   private static String blankToNull(String text) {

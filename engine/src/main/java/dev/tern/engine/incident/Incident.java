@@ -25,4 +25,5 @@ public record Incident(
     String annotation) {
 
   public static final String FAILED_JOB = "failedJob";
+  public static final String FAILED_EXTERNAL_TASK = "failedExternalTask";
 }

@@ -57,6 +57,11 @@ public final class IncidentStore {
             job.jobDefinitionId(),
             job.tenantId(),
             null);
+    insert(handle, incident);
+    return incident;
+  }
+
+  private void insert(Handle handle, Incident incident) {
     handle
         .createUpdate(
             "INSERT INTO tern_incident ("
@@ -68,7 +73,44 @@ public final class IncidentStore {
         .bindMethods(incident)
         .execute();
     history.open(handle, incident);
+  }
+
+  /**
+   * Opens a {@code failedExternalTask} incident for an external task whose retries ran out; its
+   * configuration is the external task id.
+   */
+  public Incident createFailedExternalTaskIncident(
+      Handle handle, String externalTaskId, IncidentScope scope, String message) {
+    String id = ids.next();
+    Incident incident =
+        new Incident(
+            id,
+            Incident.FAILED_EXTERNAL_TASK,
+            message,
+            clock.instant(),
+            scope.processInstanceId(),
+            scope.executionId(),
+            scope.processDefinitionId(),
+            scope.processDefinitionKey(),
+            scope.activityId(),
+            scope.activityId(),
+            id,
+            id,
+            externalTaskId,
+            null,
+            scope.tenantId(),
+            null);
+    insert(handle, incident);
     return incident;
+  }
+
+  /** Resolves (or, {@code deleted}, marks deleted) the failedExternalTask incident of a task. */
+  public int endFailedExternalTaskIncident(Handle handle, String externalTaskId, boolean deleted) {
+    return end(
+        handle,
+        Incident.FAILED_EXTERNAL_TASK,
+        new QuerySql("configuration = :incidentTaskId", Map.of("incidentTaskId", externalTaskId)),
+        deleted ? HistoricIncidentStore.DELETED : HistoricIncidentStore.RESOLVED);
   }
 
   public boolean hasFailedJobIncident(Handle handle, String jobId) {
@@ -111,7 +153,11 @@ public final class IncidentStore {
   }
 
   private int end(Handle handle, QuerySql configuration, int state) {
-    String where = "incident_type = '" + Incident.FAILED_JOB + "' AND " + configuration.sql();
+    return end(handle, Incident.FAILED_JOB, configuration, state);
+  }
+
+  private int end(Handle handle, String type, QuerySql configuration, int state) {
+    String where = "incident_type = '" + type + "' AND " + configuration.sql();
     history.end(handle, "id IN (SELECT id FROM tern_incident WHERE " + where + ")", configuration.binds(), state);
     var delete = handle.createUpdate("DELETE FROM tern_incident WHERE " + where);
     configuration.binds().forEach(delete::bind);

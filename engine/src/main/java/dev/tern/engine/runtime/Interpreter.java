@@ -7,6 +7,7 @@ import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.deployment.model.SequenceFlow;
+import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.deployment.model.TimerDefinition;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitionStore;
@@ -44,6 +45,7 @@ final class Interpreter {
   private final VariableStore variables;
   private final ParameterValues parameters;
   private final ServiceTasks serviceTasks;
+  private final ExternalTasks externalTasks;
   private final Map<String, Object> beans;
 
   Interpreter(
@@ -58,6 +60,7 @@ final class Interpreter {
       VariableStore variables,
       ParameterValues parameters,
       ServiceTasks serviceTasks,
+      ExternalTasks externalTasks,
       Map<String, Object> beans) {
     this.clock = clock;
     this.ids = ids;
@@ -70,6 +73,7 @@ final class Interpreter {
     this.variables = variables;
     this.parameters = parameters;
     this.serviceTasks = serviceTasks;
+    this.externalTasks = externalTasks;
     this.beans = Map.copyOf(beans);
   }
 
@@ -134,6 +138,53 @@ final class Interpreter {
     finish(run);
   }
 
+  /** Locks the instance row for the rest of the transaction; false when it does not exist. */
+  boolean lock(Handle handle, String processInstanceId) {
+    return instances.lock(handle, processInstanceId).isPresent();
+  }
+
+  /**
+   * Moves on the token that waits in an external task (the caller removed the task): variables
+   * become process variables, local variables are visible to the activity's output parameters.
+   */
+  void completeExternalTask(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      Map<String, ?> newVariables,
+      Map<String, ?> localVariables) {
+    Run run = waitingRun(handle, processInstanceId);
+    Token token = waitingToken(run, executionId);
+    FlowNode node = run.process.model().node(token.activityId);
+    run.setVariables(newVariables);
+    applyInputs(run, token, node.ioMapping());
+    localVariables.forEach(
+        (name, value) -> token.locals.put(name, VariableValues.plain(VariableValues.typed(name, value))));
+    run.agenda.add(() -> leave(run, token, node));
+    finish(run);
+  }
+
+  /**
+   * Throws a BPMN error from the activity a token waits in (an external task reported it; the
+   * caller removed the task). An error boundary event of the activity that catches the code takes
+   * the token (one naming the code before a catch-all); without one the token ends, as Camunda
+   * 7.24 ends the execution of an uncaught BPMN error by default.
+   */
+  void throwBpmnError(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      String errorCode,
+      String errorMessage,
+      Map<String, ?> newVariables) {
+    Run run = waitingRun(handle, processInstanceId);
+    Token token = waitingToken(run, executionId);
+    FlowNode node = run.process.model().node(token.activityId);
+    run.setVariables(newVariables);
+    run.agenda.add(() -> throwError(run, token, node, errorCode, errorMessage));
+    finish(run);
+  }
+
   /** Runs an {@code async-continuation} job: executes the activity, or leaves it (async-after). */
   void continueAsync(Handle handle, Job job) {
     Run run = resume(handle, job).orElse(null);
@@ -182,6 +233,7 @@ final class Interpreter {
     }
     endActivity(run, token, true);
     jobs.deleteForExecution(handle, token.id, run.currentJobId);
+    externalTasks.deleteForExecution(handle, token.id);
     token.timersArmed = false;
     token.locals.clear();
     token.activityId = boundary.id();
@@ -210,7 +262,7 @@ final class Interpreter {
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());
     NodeKind kind = node.kind();
-    if (kind instanceof NodeKind.NoneEndEvent) {
+    if (kind instanceof NodeKind.NoneEndEvent || kind instanceof NodeKind.ErrorEndEvent) {
       applyOutputs(run, token, node.ioMapping());
       endActivity(run, token, false);
       run.lastEndActivityId = node.id();
@@ -222,6 +274,11 @@ final class Interpreter {
       park(run, token, node, ExecutionState.WAITING);
       jobs.insertTimer(
           run, token, node, RuntimeJobs.TIMER_INTERMEDIATE, dueDate(run, token, catchEvent.timer()));
+    } else if (kind instanceof NodeKind.ServiceTask serviceTask
+        && serviceTask.implementation() instanceof ServiceImplementation.External external) {
+      park(run, token, node, ExecutionState.WAITING);
+      armBoundaryTimers(run, token, node);
+      createExternalTask(run, token, node, external);
     } else if (kind instanceof NodeKind.ServiceTask serviceTask) {
       serviceTasks.execute(serviceTask.implementation(), facade(run, token));
       leave(run, token, node);
@@ -372,6 +429,82 @@ final class Interpreter {
     }
   }
 
+  private void createExternalTask(
+      Run run, Token token, FlowNode node, ServiceImplementation.External external) {
+    ExecutionFacade facade = facade(run, token);
+    Object topic =
+        Expressions.isExpression(external.topic())
+            ? parameters.expressions().evaluate(external.topic(), facade)
+            : external.topic();
+    externalTasks.create(
+        run.handle,
+        new NewExternalTask(
+            String.valueOf(topic),
+            priority(external.priority(), facade),
+            token.id,
+            run.instance.id(),
+            run.instance.processDefinitionId(),
+            run.instance.processDefinitionKey(),
+            node.id(),
+            token.activityInstanceId,
+            run.instance.tenantId(),
+            run.instance.businessKey()));
+  }
+
+  private long priority(String text, ExecutionFacade facade) {
+    if (text == null) {
+      return 0;
+    }
+    Object value =
+        Expressions.isExpression(text) ? parameters.expressions().evaluate(text, facade) : text;
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    try {
+      return Long.parseLong(String.valueOf(value).trim());
+    } catch (NumberFormatException e) {
+      throw new ProcessEngineException("Priority value is not an Integer: " + value);
+    }
+  }
+
+  private void throwError(Run run, Token token, FlowNode node, String code, String message) {
+    FlowNode handler = errorHandler(run.process.model(), node.id(), code);
+    jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+    token.timersArmed = false;
+    if (handler == null) {
+      endActivity(run, token, false);
+      run.lastEndActivityId = node.id();
+      endToken(run, token);
+      return;
+    }
+    NodeKind.BoundaryErrorEvent error = (NodeKind.BoundaryErrorEvent) handler.kind();
+    endActivity(run, token, true);
+    token.locals.clear();
+    if (error.errorCodeVariable() != null) {
+      run.setVariable(error.errorCodeVariable(), code);
+    }
+    if (error.errorMessageVariable() != null) {
+      run.setVariable(error.errorMessageVariable(), message);
+    }
+    token.activityId = handler.id();
+    execute(run, token, handler);
+  }
+
+  /** The error boundary event that catches the code: one naming it first, else a catch-all. */
+  private static FlowNode errorHandler(ProcessModel model, String activityId, String code) {
+    FlowNode catchAll = null;
+    for (FlowNode boundary : model.errorBoundariesOf(activityId)) {
+      NodeKind.BoundaryErrorEvent error = (NodeKind.BoundaryErrorEvent) boundary.kind();
+      if (error.errorCode() != null && error.errorCode().equals(code)) {
+        return boundary;
+      }
+      if (error.errorCode() == null && catchAll == null) {
+        catchAll = boundary;
+      }
+    }
+    return catchAll;
+  }
+
   private void armBoundaryTimers(Run run, Token token, FlowNode node) {
     if (token.timersArmed) {
       return;
@@ -450,6 +583,21 @@ final class Interpreter {
       return Optional.empty();
     }
     return Optional.of(newRun(handle, process(handle, instance), instance, job.id()));
+  }
+
+  private Run waitingRun(Handle handle, String processInstanceId) {
+    RuntimeProcessInstance instance = lockInstance(handle, processInstanceId);
+    return newRun(handle, process(handle, instance), instance, null);
+  }
+
+  private Token waitingToken(Run run, String executionId) {
+    ExecutionRow row =
+        executions
+            .findExecution(run.handle, executionId)
+            .filter(e -> e.state() == ExecutionState.WAITING)
+            .orElseThrow(
+                () -> new NotFoundException("Cannot find execution with id " + executionId));
+    return resting(run, row);
   }
 
   private Token restingToken(Run run, Job job) {

@@ -35,6 +35,29 @@ public final class RuntimeModule {
       JobDefinitionStore jobDefinitionStore,
       IncidentStore incidentStore,
       Map<String, Object> beans) {
+    return create(
+        database,
+        clock,
+        ids,
+        processes,
+        jobStore,
+        jobDefinitionStore,
+        incidentStore,
+        ExternalTasks.NONE,
+        beans);
+  }
+
+  /** As above, with the store that keeps the external tasks tokens wait in. */
+  public static RuntimeModule create(
+      Database database,
+      Clock clock,
+      Ids ids,
+      DeployedProcesses processes,
+      JobStore jobStore,
+      JobDefinitionStore jobDefinitionStore,
+      IncidentStore incidentStore,
+      ExternalTasks externalTasks,
+      Map<String, Object> beans) {
     ParameterValues parameters = new ParameterValues(new Expressions());
     Interpreter interpreter =
         new Interpreter(
@@ -50,6 +73,7 @@ public final class RuntimeModule {
             new VariableStore(clock, ids),
             parameters,
             new ServiceTasks(parameters, new HttpConnector()),
+            externalTasks,
             beans);
     return new RuntimeModule(
         new RuntimeService(database, processes, interpreter), new RuntimeJobHandlers(interpreter));

@@ -89,4 +89,43 @@ public final class RuntimeService {
     database.useTransaction(
         handle -> interpreter.completeUserTask(handle, processInstanceId, activityId, variables));
   }
+
+  /**
+   * Locks the process instance row for the rest of the caller's transaction, so that what follows
+   * (e.g. finishing an external task) cannot interleave with other continuations of the instance.
+   *
+   * @return false when the instance does not exist
+   */
+  public boolean lockProcessInstance(Handle handle, String processInstanceId) {
+    return interpreter.lock(handle, processInstanceId);
+  }
+
+  /**
+   * Moves on the token waiting in the external task's activity, in the caller's transaction (the
+   * caller has removed the external task).
+   */
+  public void completeExternalTask(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      Map<String, ?> variables,
+      Map<String, ?> localVariables) {
+    interpreter.completeExternalTask(
+        handle, processInstanceId, executionId, variables, localVariables);
+  }
+
+  /**
+   * Throws a BPMN error from the external task's activity, in the caller's transaction (the caller
+   * has removed the external task).
+   */
+  public void throwBpmnError(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      String errorCode,
+      String errorMessage,
+      Map<String, ?> variables) {
+    interpreter.throwBpmnError(
+        handle, processInstanceId, executionId, errorCode, errorMessage, variables);
+  }
 }

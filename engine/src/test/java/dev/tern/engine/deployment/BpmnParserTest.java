@@ -383,17 +383,40 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesABoundaryEventThatIsNotATimer() {
+  void refusesABoundaryEventThatIsNeitherATimerNorAnError() {
     assertThat(
             refusal(
                     definitions(
-                        "<error id=\"err\" errorCode=\"E\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                        "<signal id=\"sig\" name=\"S\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
                             + startTo("task")
                             + "<userTask id=\"task\"/>"
-                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\"><errorEventDefinition errorRef=\"err\"/></boundaryEvent>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\"><signalEventDefinition signalRef=\"sig\"/></boundaryEvent>"
                             + "</process>"))
                 .getMessage())
-        .contains("Boundary event 'b' is a error event");
+        .contains("Boundary event 'b' is a signal event");
+  }
+
+  @Test
+  void readsErrorBoundaryEventsWithTheirCodeAndVariables() {
+    ProcessModel model =
+        parser
+            .parse(
+                "test.bpmn",
+                definitions(
+                        "<error id=\"err\" errorCode=\"E1\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                            + startTo("task")
+                            + "<serviceTask id=\"task\" camunda:type=\"external\" camunda:topic=\"t\"/>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\"><errorEventDefinition errorRef=\"err\""
+                            + " camunda:errorCodeVariable=\"c\" camunda:errorMessageVariable=\"m\"/></boundaryEvent>"
+                            + "<boundaryEvent id=\"all\" attachedToRef=\"task\"><errorEventDefinition/></boundaryEvent>"
+                            + "</process>")
+                    .getBytes(StandardCharsets.UTF_8))
+            .get(0);
+
+    assertThat(model.node("b").kind()).isEqualTo(new NodeKind.BoundaryErrorEvent("task", "E1", "c", "m"));
+    assertThat(model.node("all").kind()).isEqualTo(new NodeKind.BoundaryErrorEvent("task", null, null, null));
+    assertThat(model.errorBoundariesOf("task")).hasSize(2);
+    assertThat(model.boundaryEventsOf("task")).isEmpty();
   }
 
   @Test
@@ -431,11 +454,11 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesExternalTasksAndUnknownConnectors() {
+  void refusesOtherTaskTypesAndUnknownConnectors() {
     assertThat(
-            refusal(process("p", startTo("s") + "<serviceTask id=\"s\" camunda:type=\"external\" camunda:topic=\"t\"/>"))
+            refusal(process("p", startTo("s") + "<serviceTask id=\"s\" camunda:type=\"soap\" camunda:topic=\"t\"/>"))
                 .getMessage())
-        .contains("camunda:type 'external'");
+        .contains("camunda:type 'soap'");
     assertThat(
             refusal(
                     process(

@@ -25,9 +25,14 @@ public sealed interface NodeKind {
     }
   }
 
-  record ServiceTask(ServiceImplementation implementation) implements NodeKind {
-    public String activityType() {
-      return "serviceTask";
+  /**
+   * A service task, or a send or business-rule task that works like one.
+   *
+   * @param activityType {@code serviceTask}, {@code sendTask} or {@code businessRuleTask}
+   */
+  record ServiceTask(ServiceImplementation implementation, String activityType) implements NodeKind {
+    public ServiceTask(ServiceImplementation implementation) {
+      this(implementation, "serviceTask");
     }
   }
 
@@ -47,6 +52,36 @@ public sealed interface NodeKind {
   record TimerCatchEvent(TimerDefinition timer) implements NodeKind {
     public String activityType() {
       return "intermediateTimer";
+    }
+  }
+
+  /**
+   * An end event that throws a BPMN error. Tern has no sub-process that could catch it, so it ends
+   * its token as Camunda does with an uncaught error (by default Camunda logs it and ends the
+   * execution).
+   */
+  record ErrorEndEvent(String errorCode) implements NodeKind {
+    public String activityType() {
+      return "errorEndEvent";
+    }
+  }
+
+  /**
+   * An error boundary event (always interrupting).
+   *
+   * @param errorCode the code it catches, or null to catch every BPMN error
+   * @param errorCodeVariable {@code camunda:errorCodeVariable}, or null
+   * @param errorMessageVariable {@code camunda:errorMessageVariable}, or null
+   */
+  record BoundaryErrorEvent(
+      String attachedTo, String errorCode, String errorCodeVariable, String errorMessageVariable)
+      implements NodeKind {
+    public String activityType() {
+      return "boundaryError";
+    }
+
+    public boolean catches(String code) {
+      return errorCode == null || errorCode.equals(code);
     }
   }
 

@@ -52,7 +52,15 @@ public record ProcessModel(
     return node.outgoing().stream().map(this::flow).toList();
   }
 
-  /** The boundary events attached to the given activity. */
+  /** The error boundary events attached to the given activity, in document order. */
+  public List<FlowNode> errorBoundariesOf(String activityId) {
+    return nodes.values().stream()
+        .filter(
+            n -> n.kind() instanceof NodeKind.BoundaryErrorEvent b && b.attachedTo().equals(activityId))
+        .toList();
+  }
+
+  /** The timer boundary events attached to the given activity. */
   public List<FlowNode> boundaryEventsOf(String activityId) {
     return nodes.values().stream()
         .filter(

@@ -17,4 +17,19 @@ public sealed interface ServiceImplementation {
    * own input/output mapping, which reads and writes connector parameters.
    */
   record Connector(String connectorId, IoMapping ioMapping) implements ServiceImplementation {}
+
+  /**
+   * {@code camunda:type="external"}: the task waits for an external worker that fetches it by topic.
+   *
+   * @param topic {@code camunda:topic}, may be an expression
+   * @param priority {@code camunda:taskPriority} (a number or an expression), or null for 0
+   * @param properties {@code camunda:properties}, in document order
+   */
+  record External(String topic, String priority, java.util.Map<String, String> properties)
+      implements ServiceImplementation {
+    public External {
+      properties =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+    }
+  }
 }

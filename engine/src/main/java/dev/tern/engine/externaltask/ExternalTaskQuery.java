@@ -1,0 +1,136 @@
+package dev.tern.engine.externaltask;
+
+import dev.tern.engine.job.FilterQuery;
+import dev.tern.engine.job.QueryDefinition;
+import dev.tern.engine.job.QueryDefinition.Type;
+import java.util.List;
+
+/**
+ * Selects external tasks with Camunda's {@code ExternalTaskQuery} filters (names as in {@code
+ * ExternalTaskQueryDto}). Obtain one from {@link ExternalTaskService#createQuery()}.
+ */
+public final class ExternalTaskQuery {
+
+  private static final String INSTANCE_SUSPENDED =
+      "EXISTS (SELECT 1 FROM tern_process_instance p WHERE p.id = t.process_instance_id"
+          + " AND p.suspended = TRUE)";
+
+  @SuppressWarnings("unchecked")
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_external_task t", "t.id")
+          .equal("externalTaskId", "t.id")
+          .anyOf("externalTaskIdIn", "t.id")
+          .equal("activityId", "t.activity_id")
+          .anyOf("activityIdIn", "t.activity_id")
+          .filter("lockExpirationBefore", Type.DATE, (w, v, c) -> w.compare("t.lock_expiration_time", "<", v))
+          .filter("lockExpirationAfter", Type.DATE, (w, v, c) -> w.compare("t.lock_expiration_time", ">", v))
+          .equal("topicName", "t.topic_name")
+          .filter(
+              "locked",
+              Type.BOOLEAN,
+              (w, v, c) ->
+                  w.when(
+                      Boolean.TRUE.equals(v),
+                      "t.lock_expiration_time IS NOT NULL AND t.lock_expiration_time > :"
+                          + w.bind(c.now())))
+          .filter(
+              "notLocked",
+              Type.BOOLEAN,
+              (w, v, c) ->
+                  w.when(
+                      Boolean.TRUE.equals(v),
+                      "(t.lock_expiration_time IS NULL OR t.lock_expiration_time < :"
+                          + w.bind(c.now())
+                          + ")"))
+          .equal("executionId", "t.execution_id")
+          .equal("processInstanceId", "t.process_instance_id")
+          .anyOf("processInstanceIdIn", "t.process_instance_id")
+          .equal("processDefinitionKey", "t.proc_def_key")
+          .anyOf("processDefinitionKeyIn", "t.proc_def_key")
+          .equal("processDefinitionId", "t.proc_def_id")
+          .filter(
+              "processDefinitionName",
+              Type.STRING,
+              (w, v, c) ->
+                  w.when(
+                      true,
+                      "EXISTS (SELECT 1 FROM tern_process_definition d WHERE d.id = t.proc_def_id"
+                          + " AND d.name = :"
+                          + w.bind(v)
+                          + ")"))
+          .filter(
+              "processDefinitionNameLike",
+              Type.STRING,
+              (w, v, c) ->
+                  w.when(
+                      true,
+                      "EXISTS (SELECT 1 FROM tern_process_definition d WHERE d.id = t.proc_def_id"
+                          + " AND d.name LIKE :"
+                          + w.bind(v)
+                          + ")"))
+          .flag("active", "NOT " + INSTANCE_SUSPENDED)
+          .flag("suspended", INSTANCE_SUSPENDED)
+          .flag("withRetriesLeft", "(t.retries IS NULL OR t.retries > 0)")
+          .flag("noRetriesLeft", "t.retries = 0")
+          .equal("workerId", "t.worker_id")
+          .filter(
+              "tenantIdIn",
+              Type.STRING_LIST,
+              (w, v, c) -> w.tenantIn("t.tenant_id", (List<String>) v, false))
+          .filter(
+              "priorityHigherThanOrEquals",
+              Type.LONG,
+              (w, v, c) -> w.compare("t.priority", ">=", v))
+          .filter(
+              "priorityLowerThanOrEquals",
+              Type.LONG,
+              (w, v, c) -> w.compare("t.priority", "<=", v))
+          .sort("id", "t.id")
+          .sort("lockExpirationTime", "t.lock_expiration_time")
+          .sort("processInstanceId", "t.process_instance_id")
+          .sort("processDefinitionId", "t.proc_def_id")
+          .sort("processDefinitionKey", "t.proc_def_key")
+          .sort("tenantId", "t.tenant_id")
+          .sort("taskPriority", "t.priority")
+          .sort("createTime", "t.create_time")
+          .build();
+
+  private final FilterQuery filters = new FilterQuery(DEFINITION);
+
+  ExternalTaskQuery() {}
+
+  /** The generic filter values: set any {@code ExternalTaskQueryDto} field by name. */
+  public FilterQuery filters() {
+    return filters;
+  }
+
+  public ExternalTaskQuery externalTaskId(String id) {
+    filters.set("externalTaskId", id);
+    return this;
+  }
+
+  public ExternalTaskQuery processInstanceId(String id) {
+    filters.set("processInstanceId", id);
+    return this;
+  }
+
+  public ExternalTaskQuery topicName(String topicName) {
+    filters.set("topicName", topicName);
+    return this;
+  }
+
+  public ExternalTaskQuery noRetriesLeft() {
+    filters.set("noRetriesLeft", true);
+    return this;
+  }
+
+  public ExternalTaskQuery locked() {
+    filters.set("locked", true);
+    return this;
+  }
+
+  public ExternalTaskQuery orderBy(String sortBy, boolean ascending) {
+    filters.orderBy(sortBy, ascending);
+    return this;
+  }
+}

@@ -1,0 +1,378 @@
+package dev.tern.engine.externaltask;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.NodeKind;
+import dev.tern.engine.deployment.model.ServiceImplementation;
+import dev.tern.engine.incident.IncidentScope;
+import dev.tern.engine.incident.IncidentStore;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.runtime.DeployedProcesses;
+import dev.tern.engine.runtime.RuntimeService;
+import dev.tern.engine.runtime.TypedValue;
+import dev.tern.engine.runtime.VariableStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * External tasks, as Camunda's {@code ExternalTaskService}: workers fetch and lock tasks by topic,
+ * then complete them, report a failure or a BPMN error; operators query them and set retries and
+ * priorities.
+ *
+ * <p>Errors follow Camunda 7.24's REST answers: an unknown task is a {@link NotFoundException}
+ * ({@code External task with id … does not exist}); a worker that does not hold the lock, an
+ * expired lock on extension, or a missing or negative argument is a {@link ProcessEngineException}
+ * (400). A call that finishes a task first locks its process instance, then the task, as every
+ * continuation of an instance does, so it cannot interleave with a timer of the same instance.
+ */
+public final class ExternalTaskService {
+
+  private final Database database;
+  private final Clock clock;
+  private final ExternalTaskStore store;
+  private final IncidentStore incidents;
+  private final RuntimeService runtime;
+  private final VariableStore variables;
+  private final DeployedProcesses processes;
+  private final ExternalTaskSignal signal;
+
+  public ExternalTaskService(
+      Database database,
+      Clock clock,
+      ExternalTaskStore store,
+      IncidentStore incidents,
+      RuntimeService runtime,
+      VariableStore variables,
+      DeployedProcesses processes,
+      ExternalTaskSignal signal) {
+    this.database = database;
+    this.clock = clock;
+    this.store = store;
+    this.incidents = incidents;
+    this.runtime = runtime;
+    this.variables = variables;
+    this.processes = processes;
+    this.signal = signal;
+  }
+
+  /** Wakes waiting fetches of this node when a task may have become available. */
+  public ExternalTaskSignal signal() {
+    return signal;
+  }
+
+  public ExternalTaskQuery createQuery() {
+    return new ExternalTaskQuery();
+  }
+
+  public List<ExternalTask> list(ExternalTaskQuery query, int firstResult, int maxResults) {
+    return database.withHandle(h -> store.list(h, query, firstResult, maxResults));
+  }
+
+  public long count(ExternalTaskQuery query) {
+    return database.withHandle(h -> store.count(h, query));
+  }
+
+  public ExternalTask get(String id) {
+    return database.withHandle(h -> store.find(h, id)).orElseThrow(() -> notFound(id));
+  }
+
+  /** The details of the task's last failure, or null. */
+  public String errorDetails(String id) {
+    return database.withHandle(
+        h -> {
+          store.find(h, id).orElseThrow(() -> notFound(id));
+          return store.errorDetails(h, id);
+        });
+  }
+
+  public List<String> topicNames(
+      boolean withLockedTasks, boolean withUnlockedTasks, boolean withRetriesLeft) {
+    return database.withHandle(
+        h -> store.topicNames(h, withLockedTasks, withUnlockedTasks, withRetriesLeft));
+  }
+
+  /** Locks up to {@code maxTasks} available tasks of the request's topics for its worker. */
+  public List<LockedExternalTask> fetchAndLock(FetchRequest request) {
+    requireNotNull("workerId", request.workerId());
+    if (request.maxTasks() < 0) {
+      throw new ProcessEngineException("maxResults is not greater than or equal to 0");
+    }
+    for (TopicRequest topic : request.topics()) {
+      requireNotNull("topicName", topic.topicName());
+      if (topic.lockDuration() <= 0) {
+        throw new ProcessEngineException("lockTime is not greater than 0");
+      }
+    }
+    return database.inTransaction(
+        h -> store.claim(h, request).stream().map(task -> locked(h, request, task)).toList());
+  }
+
+  private LockedExternalTask locked(Handle h, FetchRequest request, ExternalTask task) {
+    TopicRequest topic =
+        request.topics().stream()
+            .filter(t -> t.topicName().equals(task.topicName()))
+            .findFirst()
+            .orElseThrow();
+    Map<String, TypedValue> values = new LinkedHashMap<>();
+    if (!topic.localVariables()) {
+      Map<String, TypedValue> all = variables.all(h, task.processInstanceId());
+      if (topic.variables() == null) {
+        values.putAll(all);
+      } else {
+        for (String name : topic.variables()) {
+          if (all.containsKey(name)) {
+            values.put(name, all.get(name));
+          }
+        }
+      }
+    }
+    Map<String, String> properties =
+        topic.includeExtensionProperties() ? extensionProperties(h, task) : Map.of();
+    return new LockedExternalTask(task, store.errorDetails(h, task.id()), values, properties);
+  }
+
+  private Map<String, String> extensionProperties(Handle h, ExternalTask task) {
+    return processes
+        .findById(h, task.processDefinitionId())
+        .flatMap(p -> p.model().findNode(task.activityId()))
+        .map(FlowNode::kind)
+        .filter(NodeKind.ServiceTask.class::isInstance)
+        .map(k -> ((NodeKind.ServiceTask) k).implementation())
+        .filter(ServiceImplementation.External.class::isInstance)
+        .map(i -> ((ServiceImplementation.External) i).properties())
+        .orElse(Map.of());
+  }
+
+  /** Completes the task: sets the variables and moves the waiting token on. */
+  public void complete(
+      String id, String workerId, Map<String, ?> newVariables, Map<String, ?> localVariables) {
+    finish(
+        id,
+        workerId,
+        "External Task " + id + " cannot be completed by worker '" + workerId,
+        (h, task) -> {
+          store.delete(h, id, false);
+          runtime.completeExternalTask(
+              h,
+              task.processInstanceId(),
+              task.executionId(),
+              orEmpty(newVariables),
+              orEmpty(localVariables));
+        });
+  }
+
+  /**
+   * Reports a failure: with retries left the task is fetchable again after {@code retryTimeout}
+   * milliseconds; at 0 retries it gets a {@code failedExternalTask} incident.
+   */
+  public void handleFailure(
+      String id,
+      String workerId,
+      String errorMessage,
+      String errorDetails,
+      int retries,
+      long retryTimeout,
+      Map<String, ?> newVariables) {
+    if (retries < 0) {
+      throw new ProcessEngineException("retries is not greater than or equal to 0");
+    }
+    if (retryTimeout < 0) {
+      throw new ProcessEngineException("retryDuration is not greater than or equal to 0");
+    }
+    finish(
+        id,
+        workerId,
+        "Failure of External Task " + id + " cannot be reported by worker '" + workerId,
+        (h, task) -> {
+          if (newVariables != null && !newVariables.isEmpty()) {
+            variables.setAll(h, task.processInstanceId(), typed(newVariables));
+          }
+          store.fail(h, id, errorMessage, errorDetails, retries, now().plusMillis(retryTimeout));
+          applyRetries(h, task, retries, errorMessage);
+        });
+  }
+
+  /** Throws a BPMN error from the task's activity (caught by an error boundary event, or not). */
+  public void handleBpmnError(
+      String id, String workerId, String errorCode, String errorMessage, Map<String, ?> newVariables) {
+    requireNotNull("workerId", workerId);
+    requireNotNull("errorCode", errorCode);
+    finish(
+        id,
+        workerId,
+        "Bpmn error of External Task " + id + " cannot be reported by worker '" + workerId,
+        (h, task) -> {
+          store.delete(h, id, true);
+          runtime.throwBpmnError(
+              h,
+              task.processInstanceId(),
+              task.executionId(),
+              errorCode,
+              errorMessage,
+              orEmpty(newVariables));
+        });
+  }
+
+  /** Extends the lock of the worker that holds it by {@code newDuration} ms from now. */
+  public void extendLock(String id, String workerId, long newDuration) {
+    if (newDuration <= 0) {
+      throw new ProcessEngineException("lockTime is not greater than 0");
+    }
+    finish(
+        id,
+        workerId,
+        "The lock of the External Task " + id + " cannot be extended by worker '" + workerId + "'",
+        (h, task) -> {
+          Instant now = now();
+          if (task.lockExpirationTime() == null || task.lockExpirationTime().isBefore(now)) {
+            throw new ProcessEngineException(
+                "Cannot extend a lock that expired: lockExpirationTime is not greater than or"
+                    + " equal to "
+                    + now.toEpochMilli());
+          }
+          store.lock(h, id, workerId, now.plusMillis(newDuration));
+        });
+  }
+
+  /** Locks the task for a worker unless another worker holds an unexpired lock. */
+  public void lock(String id, String workerId, long lockDuration) {
+    requireNotNull("workerId", workerId);
+    if (lockDuration <= 0) {
+      throw new ProcessEngineException("lockDuration is not greater than 0");
+    }
+    database.useTransaction(
+        h -> {
+          ExternalTask task = lockTask(h, id);
+          Instant now = now();
+          if (task.workerId() != null && !workerId.equals(task.workerId()) && task.lockedAt(now)) {
+            throw new ProcessEngineException(
+                "RestException",
+                "External Task "
+                    + id
+                    + " cannot be locked by worker '"
+                    + workerId
+                    + "'. It is locked by worker '"
+                    + task.workerId()
+                    + "'.");
+          }
+          ensureActive(task);
+          store.lock(h, id, workerId, now.plusMillis(lockDuration));
+        });
+  }
+
+  public void unlock(String id) {
+    database.useTransaction(
+        h -> {
+          lockTask(h, id);
+          store.unlock(h, id);
+        });
+  }
+
+  /** Sets the retries; 0 opens a {@code failedExternalTask} incident, more resolves it. */
+  public void setRetries(String id, int retries) {
+    if (retries < 0) {
+      throw new ProcessEngineException("retries is not greater than or equal to 0");
+    }
+    database.useTransaction(
+        h -> {
+          ExternalTask task = lockTask(h, id);
+          store.setRetries(h, id, retries);
+          applyRetries(h, task, retries, task.errorMessage());
+        });
+  }
+
+  public void setPriority(String id, long priority) {
+    database.useTransaction(
+        h -> {
+          lockTask(h, id);
+          store.setPriority(h, id, priority);
+        });
+  }
+
+  /** Camunda's incident rule: retries running out opens the incident, getting some resolves it. */
+  private void applyRetries(Handle h, ExternalTask before, int retries, String message) {
+    boolean hadRetries = before.retries() == null || before.retries() > 0;
+    if (hadRetries && retries <= 0) {
+      incidents.createFailedExternalTaskIncident(
+          h,
+          before.id(),
+          new IncidentScope(
+              before.processInstanceId(),
+              before.executionId(),
+              before.processDefinitionId(),
+              before.processDefinitionKey(),
+              before.activityId(),
+              before.tenantId()),
+          message);
+    } else if (!hadRetries && retries > 0) {
+      incidents.endFailedExternalTaskIncident(h, before.id(), false);
+    }
+  }
+
+  private interface Action {
+    void apply(Handle handle, ExternalTask task);
+  }
+
+  /** Runs a worker's action on a task it must hold the lock of. */
+  private void finish(String id, String workerId, String wrongWorker, Action action) {
+    requireNotNull("workerId", workerId);
+    database.useTransaction(
+        h -> {
+          ExternalTask task = lockTask(h, id);
+          if (!workerId.equals(task.workerId())) {
+            throw new ProcessEngineException(
+                "RestException",
+                wrongWorker + "'. It is locked by worker '" + task.workerId() + "'.");
+          }
+          ensureActive(task);
+          action.apply(h, task);
+        });
+  }
+
+  /** Locks the task's instance, then the task (the order every continuation uses). */
+  private ExternalTask lockTask(Handle h, String id) {
+    ExternalTask seen = store.find(h, id).orElseThrow(() -> notFound(id));
+    runtime.lockProcessInstance(h, seen.processInstanceId());
+    return store.lockRow(h, id).orElseThrow(() -> notFound(id));
+  }
+
+  private static void ensureActive(ExternalTask task) {
+    if (task.suspended()) {
+      throw new ProcessEngineException(
+          "SuspendedEntityInteractionException",
+          "ExternalTask with id '" + task.id() + "' is suspended.");
+    }
+  }
+
+  private static Map<String, TypedValue> typed(Map<String, ?> values) {
+    Map<String, TypedValue> typed = new LinkedHashMap<>();
+    values.forEach(
+        (name, value) ->
+            typed.put(name, value instanceof TypedValue t ? t : TypedValue.fromJava(value)));
+    return typed;
+  }
+
+  private static Map<String, ?> orEmpty(Map<String, ?> values) {
+    return values == null ? Map.of() : values;
+  }
+
+  private static void requireNotNull(String name, Object value) {
+    if (value == null) {
+      throw new ProcessEngineException("NullValueException", name + " is null");
+    }
+  }
+
+  private static NotFoundException notFound(String id) {
+    return new NotFoundException("RestException", "External task with id " + id + " does not exist");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

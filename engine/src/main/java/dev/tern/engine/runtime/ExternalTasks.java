@@ -1,0 +1,27 @@
+package dev.tern.engine.runtime;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Where the interpreter puts the external tasks its tokens wait in, and removes them when a token
+ * leaves otherwise (a boundary event interrupts the activity). The external-task capability, which
+ * owns the table, implements it; deleting an instance removes its tasks with it.
+ */
+public interface ExternalTasks {
+
+  /** Refuses every external task: for engines built without the external-task capability. */
+  ExternalTasks NONE =
+      new ExternalTasks() {
+        @Override
+        public void create(Handle handle, NewExternalTask task) {
+          throw new IllegalStateException("External tasks are not available in this engine");
+        }
+
+        @Override
+        public void deleteForExecution(Handle handle, String executionId) {}
+      };
+
+  void create(Handle handle, NewExternalTask task);
+
+  void deleteForExecution(Handle handle, String executionId);
+}

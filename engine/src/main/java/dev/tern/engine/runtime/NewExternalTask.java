@@ -1,0 +1,17 @@
+package dev.tern.engine.runtime;
+
+/**
+ * An external task a token starts waiting in: topic and priority already evaluated, and where in
+ * which instance it waits.
+ */
+public record NewExternalTask(
+    String topicName,
+    long priority,
+    String executionId,
+    String processInstanceId,
+    String processDefinitionId,
+    String processDefinitionKey,
+    String activityId,
+    String activityInstanceId,
+    String tenantId,
+    String businessKey) {}
