@@ -24,30 +24,10 @@ public final class RuntimeModule {
 
   /**
    * @param processes finds deployed definitions and their models
+   * @param externalTasks keeps the external tasks tokens wait in ({@link ExternalTasks#NONE}
+   *     refuses them)
    * @param beans named objects expressions can reach
    */
-  public static RuntimeModule create(
-      Database database,
-      Clock clock,
-      Ids ids,
-      DeployedProcesses processes,
-      JobStore jobStore,
-      JobDefinitionStore jobDefinitionStore,
-      IncidentStore incidentStore,
-      Map<String, Object> beans) {
-    return create(
-        database,
-        clock,
-        ids,
-        processes,
-        jobStore,
-        jobDefinitionStore,
-        incidentStore,
-        ExternalTasks.NONE,
-        beans);
-  }
-
-  /** As above, with the store that keeps the external tasks tokens wait in. */
   public static RuntimeModule create(
       Database database,
       Clock clock,

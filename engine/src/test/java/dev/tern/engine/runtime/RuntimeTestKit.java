@@ -60,6 +60,7 @@ final class RuntimeTestKit {
             jobStore,
             new JobDefinitionStore(),
             incidents,
+            ExternalTasks.NONE,
             beans);
     this.runtime = module.runtimeService();
     this.handlers = module.jobHandlers();
