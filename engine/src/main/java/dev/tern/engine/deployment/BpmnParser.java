@@ -10,6 +10,7 @@ import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.deployment.model.SequenceFlow;
 import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.deployment.model.TimerDefinition;
+import dev.tern.engine.el.Expressions;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -142,6 +143,17 @@ public final class BpmnParser {
         problems.add(
             "Invalid destination '" + flow.targetRef() + "' of sequence flow '" + flow.id() + "'",
             flow.id());
+      }
+    }
+    for (ElementPositions.ExpressionText expression : positions.expressions()) {
+      for (String member : Expressions.refusedMembers(expression.text())) {
+        problems.add(
+            "Expression '"
+                + expression.text()
+                + "' uses '"
+                + member
+                + "', which expressions may not use (no classes, reflection, processes or files)",
+            expression.elementId());
       }
     }
     problems.throwIfAny();

@@ -1,6 +1,6 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.runtime.el.VariableSource;
+import dev.tern.engine.el.VariableSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

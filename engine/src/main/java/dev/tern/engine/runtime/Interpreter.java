@@ -12,7 +12,7 @@ import dev.tern.engine.deployment.model.TimerDefinition;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.persistence.Ids;
-import dev.tern.engine.runtime.el.Expressions;
+import dev.tern.engine.el.Expressions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

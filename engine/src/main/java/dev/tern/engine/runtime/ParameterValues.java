@@ -1,8 +1,8 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.model.ParameterValue;
-import dev.tern.engine.runtime.el.Expressions;
-import dev.tern.engine.runtime.el.VariableSource;
+import dev.tern.engine.el.Expressions;
+import dev.tern.engine.el.VariableSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.connector.HttpConnector;
-import dev.tern.engine.runtime.el.Expressions;
+import dev.tern.engine.el.Expressions;
 import java.time.Clock;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.TernException;
 import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.runtime.connector.HttpConnector;
@@ -86,8 +87,9 @@ final class ServiceTasks {
             name -> {
               try {
                 ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                // not initialised before it is known to be a delegate: a model may name any class
                 return Class.forName(
-                    name, true, loader != null ? loader : ServiceTasks.class.getClassLoader());
+                    name, false, loader != null ? loader : ServiceTasks.class.getClassLoader());
               } catch (ClassNotFoundException e) {
                 throw new ProcessEngineException(
                     "ENGINE-09008 Exception while instantiating class '" + name + "': class not found");
@@ -113,10 +115,18 @@ final class ServiceTasks {
     }
   }
 
-  /** A checked exception a delegate threw, carried unchecked with the same message. */
-  static final class DelegateException extends RuntimeException {
+  /**
+   * A checked exception a delegate threw, carried unchecked with the same message (its class name
+   * when it has none).
+   */
+  static final class DelegateException extends TernException {
     DelegateException(Exception cause) {
-      super(cause.getMessage(), cause);
+      super(
+          Category.BAD_REQUEST,
+          "ProcessEngineException",
+          cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName(),
+          0,
+          cause);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.tern.engine.runtime.el;
+package dev.tern.engine.el;
 
 import java.util.Optional;
 

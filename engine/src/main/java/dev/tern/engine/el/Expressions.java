@@ -1,14 +1,15 @@
-package dev.tern.engine.runtime.el;
+package dev.tern.engine.el;
 
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.TernException;
 import jakarta.el.ArrayELResolver;
-import jakarta.el.BeanELResolver;
 import jakarta.el.CompositeELResolver;
 import jakarta.el.ELContext;
 import jakarta.el.ELException;
 import jakarta.el.ELResolver;
 import jakarta.el.ExpressionFactory;
 import jakarta.el.FunctionMapper;
+import jakarta.el.ImportHandler;
 import jakarta.el.ListELResolver;
 import jakarta.el.MapELResolver;
 import jakarta.el.MethodNotFoundException;
@@ -16,10 +17,17 @@ import jakarta.el.PropertyNotFoundException;
 import jakarta.el.ValueExpression;
 import jakarta.el.VariableMapper;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.glassfish.expressly.ExpressionFactoryImpl;
+import org.glassfish.expressly.lang.ExpressionBuilder;
+import org.glassfish.expressly.parser.AstBracketSuffix;
+import org.glassfish.expressly.parser.AstDotSuffix;
+import org.glassfish.expressly.parser.AstString;
+import org.glassfish.expressly.parser.Node;
 
 /**
  * Jakarta EL for {@code ${…}} in process models. Each expression text is parsed once and cached;
@@ -28,6 +36,11 @@ import org.glassfish.expressly.ExpressionFactoryImpl;
  * <p>Errors the model or its data cause (unknown identifiers, syntax errors, missing methods) are
  * {@link ProcessEngineException}s with Camunda's wording; an exception thrown by a called bean
  * method propagates unchanged so the caller sees its own message.
+ *
+ * <p>Expressions run in a sandbox (see {@link Sandbox}): they read variables and call methods on
+ * values, the execution and the engine's beans, but cannot reach classes, class loaders,
+ * reflection, processes, threads or files. A refused step fails the evaluation before anything is
+ * called; {@link #refusedMembers} finds such steps in a text without evaluating it.
  */
 public final class Expressions {
 
@@ -52,6 +65,11 @@ public final class Expressions {
       throw new ProcessEngineException(
           "Unknown method used in expression: " + text + ". Cause: " + e.getMessage());
     } catch (ELException e) {
+      SandboxedBeanResolver.Refused refused = refusal(e);
+      if (refused != null) {
+        throw new ProcessEngineException(
+            "Expression " + text + " was refused: " + refused.getMessage());
+      }
       RuntimeException thrownByCallee = unwrapCallee(e);
       if (thrownByCallee != null) {
         throw thrownByCallee;
@@ -59,6 +77,53 @@ public final class Expressions {
       throw new ProcessEngineException(
           "Error while evaluating expression: " + text + ". Cause: " + rootMessage(e));
     }
+  }
+
+  /**
+   * The members a text names that every evaluation would refuse ({@code getClass}, {@code class},
+   * …), found without evaluating it; empty when there are none or the text is no valid expression
+   * (evaluation reports that). Members named only at run time ({@code x[name]()}) are refused when
+   * evaluated.
+   */
+  public static List<String> refusedMembers(String text) {
+    Node root;
+    try {
+      root = ExpressionBuilder.createNode(text);
+    } catch (ELException | IllegalArgumentException e) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>();
+    collectRefused(root, found);
+    return found;
+  }
+
+  private static void collectRefused(Node node, List<String> found) {
+    String member = null;
+    if (node instanceof AstDotSuffix) {
+      member = node.getImage();
+    } else if (node instanceof AstBracketSuffix
+        && node.jjtGetNumChildren() == 1
+        && node.jjtGetChild(0) instanceof AstString literal) {
+      member = literal.getString();
+    }
+    if (member != null && Sandbox.REFUSED_MEMBERS.contains(member) && !found.contains(member)) {
+      found.add(member);
+    }
+    for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+      collectRefused(node.jjtGetChild(i), found);
+    }
+  }
+
+  private static SandboxedBeanResolver.Refused refusal(Throwable e) {
+    for (Throwable current = e; current != null; current = current.getCause()) {
+      if (current instanceof SandboxedBeanResolver.Refused refused) {
+        return refused;
+      }
+      if (current.getCause() == current) {
+        break;
+      }
+    }
+    return null;
   }
 
   private ValueExpression parse(String text) {
@@ -103,10 +168,18 @@ public final class Expressions {
     return current.getMessage() != null ? current.getMessage() : current.toString();
   }
 
-  /** A checked exception a bean method threw, carried unchecked with the same message. */
-  public static final class CalleeException extends RuntimeException {
+  /**
+   * A checked exception a bean method threw, carried unchecked with the same message (its class name
+   * when it has none): a client-visible failure of the model's expression, not of the engine.
+   */
+  public static final class CalleeException extends TernException {
     CalleeException(Exception cause) {
-      super(cause.getMessage(), cause);
+      super(
+          Category.BAD_REQUEST,
+          "ProcessEngineException",
+          cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName(),
+          0,
+          cause);
     }
   }
 
@@ -119,8 +192,14 @@ public final class Expressions {
       composite.add(new ArrayELResolver(false));
       composite.add(new ListELResolver(false));
       composite.add(new MapELResolver(false));
-      composite.add(new BeanELResolver(false));
+      composite.add(new SandboxedBeanResolver());
       this.resolver = composite;
+    }
+
+    /** No class is importable, so no static field or method can be named. */
+    @Override
+    public ImportHandler getImportHandler() {
+      return NoImports.INSTANCE;
     }
 
     @Override
@@ -182,6 +261,34 @@ public final class Expressions {
     @Override
     public Class<?> getCommonPropertyType(ELContext context, Object base) {
       return base == null ? Object.class : null;
+    }
+  }
+
+  private static final class NoImports extends ImportHandler {
+    static final NoImports INSTANCE = new NoImports();
+
+    @Override
+    public void importStatic(String name) {
+      throw new ELException("Expressions cannot import " + name);
+    }
+
+    @Override
+    public void importClass(String name) {
+      throw new ELException("Expressions cannot import " + name);
+    }
+
+    /** Also called by the constructor for {@code java.lang}; ignored, like every package. */
+    @Override
+    public void importPackage(String packageName) {}
+
+    @Override
+    public Class<?> resolveClass(String name) {
+      return null;
+    }
+
+    @Override
+    public Class<?> resolveStatic(String name) {
+      return null;
     }
   }
 
