@@ -1,6 +1,10 @@
 package dev.tern.engine;
 
+import dev.tern.engine.authorization.AuthorizationService;
+import dev.tern.engine.authorization.AuthorizationStore;
+import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.deployment.DeploymentService;
+import dev.tern.engine.identity.IdentityService;
 import dev.tern.engine.deployment.ProcessModelCache;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.ExternalTaskSignal;
@@ -73,6 +77,9 @@ public final class ProcessEngine implements AutoCloseable {
   private final VariableStore variableStore;
   private final ProcessInstanceService processInstances;
   private final HistoricProcessInstanceService historicProcessInstances;
+  private final Authorizer authorizer = new Authorizer();
+  private final AuthorizationService authorizationService;
+  private final IdentityService identityService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -81,6 +88,12 @@ public final class ProcessEngine implements AutoCloseable {
     this.database =
         builder.database != null ? builder.database : Database.open(builder.databaseConfig);
     this.ids = new Ids(clock);
+    AuthorizationStore authorizationStore = new AuthorizationStore();
+    this.authorizationService =
+        new AuthorizationService(database, clock, ids, authorizer, authorizationStore);
+    this.identityService =
+        new IdentityService(
+            database, clock, ids, authorizer, authorizationStore, builder.passwordHashCost);
     this.deploymentService =
         new DeploymentService(
             database, clock, ids, settings, ProcessModelCache.DEFAULT_CAPACITY);
@@ -183,6 +196,21 @@ public final class ProcessEngine implements AutoCloseable {
 
   public Ids ids() {
     return ids;
+  }
+
+  /** Camunda's authorizations: who may do what; {@link Authorizer} decides the checks. */
+  public AuthorizationService authorizationService() {
+    return authorizationService;
+  }
+
+  /** Decides authorization checks for a {@code Caller} (commands) and filters queries. */
+  public Authorizer authorizer() {
+    return authorizer;
+  }
+
+  /** Users, groups, tenants and their memberships; password checks. */
+  public IdentityService identityService() {
+    return identityService;
   }
 
   /** Deployments and process definitions. */
@@ -293,6 +321,7 @@ public final class ProcessEngine implements AutoCloseable {
     private RetryCycleLookup retryCycleLookup;
     private boolean startJobExecutor = true;
     private BatchSettings batchSettings = BatchSettings.defaults();
+    private int passwordHashCost = IdentityService.DEFAULT_HASH_COST;
 
     private Builder() {}
 
@@ -353,6 +382,18 @@ public final class ProcessEngine implements AutoCloseable {
     /** How batches are cut into jobs; {@link BatchSettings#defaults()} unless set. */
     public Builder batchSettings(BatchSettings batchSettings) {
       this.batchSettings = Objects.requireNonNull(batchSettings);
+      return this;
+    }
+
+    /**
+     * bcrypt's cost (log2 of its rounds) for new password hashes; default {@value
+     * IdentityService#DEFAULT_HASH_COST}. Tests lower it to 4 (the least bcrypt allows).
+     */
+    public Builder passwordHashCost(int cost) {
+      if (cost < 4 || cost > 31) {
+        throw new IllegalArgumentException("bcrypt cost must be between 4 and 31, was " + cost);
+      }
+      this.passwordHashCost = cost;
       return this;
     }
 

@@ -13,6 +13,8 @@ public class TernException extends RuntimeException {
     NOT_FOUND,
     /** The caller asked for something invalid; nothing was changed. */
     BAD_REQUEST,
+    /** The caller may not do this (missing authorization). */
+    FORBIDDEN,
     /** Another transaction changed the same data first. */
     CONFLICT,
     /** The engine failed. */

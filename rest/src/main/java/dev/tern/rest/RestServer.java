@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tern.engine.EngineSettings;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.TernException;
+import dev.tern.rest.auth.Authenticator;
+import dev.tern.rest.auth.BasicAuthentication;
 import dev.tern.rest.support.CamundaJson;
 import dev.tern.rest.support.ErrorResponses;
 import dev.tern.rest.support.RestException;
@@ -30,9 +32,20 @@ public final class RestServer implements AutoCloseable {
   private final Javalin javalin;
   private final List<String> routes;
 
-  /** The server of {@code engine} with every resource of {@link RestResources#all}. */
+  /** The server of {@code engine} with every resource of {@link RestResources#all}, without authentication. */
   public RestServer(ProcessEngine engine) {
     this(engine.name(), RestResources.all(engine));
+  }
+
+  /**
+   * The server of {@code engine} with every resource; with {@code basicAuthentication}, every
+   * request but the open ones must carry HTTP Basic credentials of a user of the engine.
+   */
+  public RestServer(ProcessEngine engine, boolean basicAuthentication) {
+    this(
+        engine.name(),
+        RestResources.all(engine),
+        basicAuthentication ? engine.identityService()::authenticate : null);
   }
 
   /** A server with just these resources, for an engine named {@code default}. */
@@ -45,10 +58,19 @@ public final class RestServer implements AutoCloseable {
    * name served under {@code /engine-rest/engine/{name}/…}.
    */
   public RestServer(String engineName, List<RestResource> resources) {
+    this(engineName, resources, null);
+  }
+
+  /**
+   * Like {@link #RestServer(String, List)}; a non-null {@code authenticator} puts HTTP Basic in
+   * front of every path ({@link BasicAuthentication}).
+   */
+  public RestServer(String engineName, List<RestResource> resources, Authenticator authenticator) {
     Routes declared = new Routes();
     resources.forEach(resource -> resource.addRoutes(declared));
     this.routes = declared.describe();
-    this.javalin = Javalin.create(config -> configure(config, engineName, declared));
+    this.javalin =
+        Javalin.create(config -> configure(config, engineName, declared, authenticator));
   }
 
   /**
@@ -86,7 +108,8 @@ public final class RestServer implements AutoCloseable {
     stop();
   }
 
-  private static void configure(JavalinConfig config, String engineName, Routes routes) {
+  private static void configure(
+      JavalinConfig config, String engineName, Routes routes, Authenticator authenticator) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(CamundaJson.mapper(), false));
@@ -102,6 +125,9 @@ public final class RestServer implements AutoCloseable {
         HttpResponseException.class, (e, ctx) -> ErrorResponses.handleJavalin(e, ctx, engineName));
     config.routes.exception(Exception.class, ErrorResponses::handleUnexpected);
 
+    if (authenticator != null) {
+      config.routes.before(new BasicAuthentication(authenticator));
+    }
     routes.registerOn(config.routes, engineName);
   }
 }

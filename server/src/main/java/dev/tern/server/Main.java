@@ -62,7 +62,13 @@ public final class Main {
             .build();
     RestServer server;
     try {
-      server = new RestServer(engine).start(config.access().host(), config.port());
+      Access access = config.access();
+      if (access.adminUser() != null) {
+        engine.identityService().ensureAdministrator(access.adminUser(), access.adminPassword());
+      }
+      server =
+          new RestServer(engine, access.auth() == Access.AuthMode.BASIC)
+              .start(access.host(), config.port());
     } catch (RuntimeException e) {
       engine.close();
       throw e;

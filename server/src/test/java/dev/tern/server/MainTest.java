@@ -50,6 +50,38 @@ class MainTest {
     }
   }
 
+  @Test
+  void withBasicAuthenticationTheConfiguredAdministratorGetsIn() throws Exception {
+    ServerConfig config =
+        ServerConfig.load(
+            java.util.Map.of(
+                ServerConfig.PORT, "0",
+                ServerConfig.DB_URL, "jdbc:h2:mem:main-test-" + UUID.randomUUID(),
+                ServerConfig.AUTH, "basic",
+                ServerConfig.ADMIN_USER, "admin",
+                ServerConfig.ADMIN_PASSWORD, "start-up-secret"),
+            null);
+    try (Main.Running running = Main.start(config)) {
+      HttpClient client = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + running.server().port() + "/engine-rest";
+      String basic =
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString("admin:start-up-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+      HttpResponse<String> anonymous =
+          client.send(HttpRequest.newBuilder(URI.create(base + "/job/count")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> admin =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/job/count")).header("Authorization", basic).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(admin.statusCode()).isEqualTo(200);
+      assertThat(admin.body()).isEqualTo("{\"count\":0}");
+    }
+  }
+
   private static String nonLoopbackAddress() throws Exception {
     for (java.net.NetworkInterface nic :
         java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {

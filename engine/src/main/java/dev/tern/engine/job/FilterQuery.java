@@ -22,6 +22,8 @@ public final class FilterQuery {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final List<Sorting> sorting = new ArrayList<>();
 
+  private final List<Restriction> restrictions = new ArrayList<>();
+
   public FilterQuery(QueryDefinition definition) {
     this.definition = definition;
   }
@@ -74,6 +76,21 @@ public final class FilterQuery {
     return List.copyOf(sorting);
   }
 
+  /**
+   * A condition beyond the filters (e.g. the caller's authorizations): SQL over the definition's
+   * alias, or null for none; {@code bind} registers a value and returns its placeholder.
+   */
+  @FunctionalInterface
+  public interface Restriction {
+    String sql(java.util.function.Function<Object, String> bind);
+  }
+
+  /** Adds a condition every row must also meet. */
+  public FilterQuery restrict(Restriction restriction) {
+    restrictions.add(restriction);
+    return this;
+  }
+
   /** The {@code WHERE} condition (over the definition's alias) with binds named {@code prefix…}. */
   public QuerySql where(String prefix, Instant now) {
     SqlWhere where = new SqlWhere(prefix);
@@ -81,6 +98,10 @@ public final class FilterQuery {
     values.forEach(
         (name, value) ->
             definition.filter(name).orElseThrow().condition().apply(where, value, context));
+    for (Restriction restriction : restrictions) {
+      String sql = restriction.sql(value -> ":" + where.bind(value));
+      where.when(sql != null, sql);
+    }
     return new QuerySql(where.sql(), where.binds());
   }
 

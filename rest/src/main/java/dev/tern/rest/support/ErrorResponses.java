@@ -2,6 +2,7 @@ package dev.tern.rest.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tern.engine.TernException;
+import dev.tern.engine.authorization.AuthorizationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Optional;
@@ -17,6 +18,10 @@ import org.slf4j.LoggerFactory;
  *   <tr><th>exception</th><th>status</th><th>type</th></tr>
  *   <tr><td>TernException NOT_FOUND</td><td>404</td><td>its type</td></tr>
  *   <tr><td>TernException BAD_REQUEST</td><td>400</td><td>its type</td></tr>
+ *   <tr><td>TernException FORBIDDEN (AuthorizationException)</td><td>403</td><td>its type, with
+ *       {@code userId} and {@code missingAuthorizations}</td></tr>
+ *   <tr><td>no or wrong credentials with authentication on</td><td>401</td>
+ *       <td>NotAuthorizedException, {@code WWW-Authenticate: Basic realm="tern"}</td></tr>
  *   <tr><td>TernException CONFLICT (OptimisticLockingException)</td><td>500</td><td>its type,
  *       code 1</td></tr>
  *   <tr><td>TernException INTERNAL</td><td>500</td><td>its type</td></tr>
@@ -51,6 +56,7 @@ public final class ErrorResponses {
     return switch (category) {
       case NOT_FOUND -> 404;
       case BAD_REQUEST -> 400;
+      case FORBIDDEN -> 403;
       case CONFLICT -> 500;
       case INTERNAL -> 500;
     };
@@ -62,6 +68,10 @@ public final class ErrorResponses {
       LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
     } else {
       LOG.debug("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
+    }
+    if (e instanceof AuthorizationException denied) {
+      ctx.status(status).json(AuthorizationExceptionDto.of(denied));
+      return;
     }
     write(ctx, status, new ExceptionDto(e.type(), e.getMessage(), e.code()));
   }

@@ -37,11 +37,16 @@ public final class RestTestServer implements AutoCloseable {
   private final ProcessEngine engine;
   private final RestServer server;
 
-  private RestTestServer(ProcessEngine engine, List<RestResource> resources) {
+  private RestTestServer(ProcessEngine engine, List<RestResource> resources, boolean basicAuth) {
     this.engine = engine;
     RestServer started;
     try {
-      started = new RestServer(engine.name(), resources).start(0);
+      started =
+          new RestServer(
+                  engine.name(),
+                  resources,
+                  basicAuth ? engine.identityService()::authenticate : null)
+              .start(0);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -92,6 +97,11 @@ public final class RestTestServer implements AutoCloseable {
     return request(CamundaContract.responsesOnly());
   }
 
+  /** Like {@link #given()}, with HTTP Basic credentials. */
+  public RequestSpecification givenAs(String user, String password) {
+    return given().auth().preemptive().basic(user, password);
+  }
+
   /** A request without any contract validation: for endpoints Camunda does not have. */
   public RequestSpecification givenWithoutContract() {
     return request(CamundaContract.unvalidated());
@@ -126,6 +136,7 @@ public final class RestTestServer implements AutoCloseable {
     private EngineSettings settings = EngineSettings.defaults();
     private Consumer<ProcessEngine.Builder> customizer = b -> {};
     private Function<ProcessEngine, List<RestResource>> resources = RestResources::all;
+    private boolean basicAuthentication;
 
     private Builder(TestDatabase db) {
       this.db = Objects.requireNonNull(db);
@@ -153,9 +164,19 @@ public final class RestTestServer implements AutoCloseable {
       return this;
     }
 
+    /** Every request but {@code GET /version} must authenticate with HTTP Basic. */
+    public Builder basicAuthentication() {
+      this.basicAuthentication = true;
+      return this;
+    }
+
     public RestTestServer start() {
       ProcessEngine.Builder builder =
-          ProcessEngine.builder().database(db.database()).clock(clock).settings(settings);
+          ProcessEngine.builder()
+              .database(db.database())
+              .clock(clock)
+              .settings(settings)
+              .passwordHashCost(4);
       customizer.accept(builder);
       ProcessEngine engine = builder.build();
       List<RestResource> served;
@@ -165,7 +186,7 @@ public final class RestTestServer implements AutoCloseable {
         engine.close();
         throw e;
       }
-      return new RestTestServer(engine, served);
+      return new RestTestServer(engine, served, basicAuthentication);
     }
   }
 }

@@ -1,0 +1,125 @@
+package dev.tern.engine.authorization;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Decides Camunda's authorization checks for a {@link Caller}, in SQL so that queries can filter
+ * rows with the same rule that commands check.
+ *
+ * <p>The rule is Camunda's: the user's own authorizations decide first, then its groups', then the
+ * global ones; at each level an authorization on the resource id beats one on {@code *}, and a
+ * grant beats a revoke at the same place. Nothing found means denied. A revoke stores the
+ * permissions that remain, so it revokes a permission whose bit is clear.
+ */
+public final class Authorizer {
+
+  /** A permission on the resource whose id a row holds in {@code idSql} (a column expression). */
+  public record RowCheck(Permission permission, Resource resource, String idSql) {}
+
+  /** Throws {@link AuthorizationException} unless one of {@code anyOf} is granted. */
+  public void check(Handle handle, Caller caller, PermissionCheck... anyOf) {
+    if (caller.unrestricted()) {
+      return;
+    }
+    for (PermissionCheck check : anyOf) {
+      if (granted(handle, caller, check)) {
+        return;
+      }
+    }
+    throw new AuthorizationException(
+        caller.userId(), List.of(anyOf).stream().map(AuthorizationException.Missing::of).toList());
+  }
+
+  /** Whether one permission is granted. */
+  public boolean granted(Handle handle, Caller caller, PermissionCheck check) {
+    if (caller.unrestricted()) {
+      return true;
+    }
+    Map<String, Object> binds = new HashMap<>();
+    Function<Object, String> bind =
+        value -> {
+          String name = "auth" + binds.size();
+          binds.put(name, value);
+          return ":" + name;
+        };
+    String id = check.resourceId() == null ? null : bind.apply(check.resourceId());
+    String sql = "SELECT " + decision(caller, check.permission(), check.resource(), id, bind);
+    var query = handle.createQuery(sql);
+    binds.forEach(query::bind);
+    return query.mapTo(Integer.class).one() == 1;
+  }
+
+  /**
+   * The condition that keeps the rows one of {@code anyOf} grants (Camunda filters queries instead
+   * of failing them), or null for an unrestricted caller. {@code bind} registers a value on the
+   * statement and returns its placeholder ({@code :name}).
+   */
+  public String rowCondition(Caller caller, Function<Object, String> bind, RowCheck... anyOf) {
+    if (caller.unrestricted()) {
+      return null;
+    }
+    List<String> alternatives = new ArrayList<>();
+    for (RowCheck check : anyOf) {
+      alternatives.add(
+          decision(caller, check.permission(), check.resource(), check.idSql(), bind) + " = 1");
+    }
+    return "(" + String.join(" OR ", alternatives) + ")";
+  }
+
+  /** A CASE expression that is 1 where the permission is granted and 0 where not. */
+  private static String decision(
+      Caller caller, Permission permission, Resource resource, String idSql,
+      Function<Object, String> bind) {
+    int bit = permission.bits();
+    if (Integer.bitCount(bit) != 1) {
+      throw new IllegalArgumentException("Checks are for single permissions: " + permission);
+    }
+    StringBuilder sql = new StringBuilder("(CASE");
+    String user = "a.user_id = " + bind.apply(caller.userId());
+    levels(sql, user, 1, 2, resource, bit, idSql);
+    if (!caller.groupIds().isEmpty()) {
+      List<String> groups = caller.groupIds().stream().map(bind).toList();
+      levels(sql, "a.group_id IN (" + String.join(", ", groups) + ")", 1, 2, resource, bit, idSql);
+    }
+    levels(sql, "a.user_id = '*'", 0, -1, resource, bit, idSql);
+    return sql.append(" ELSE 0 END)").toString();
+  }
+
+  private static void levels(
+      StringBuilder sql, String who, int grant, int revoke, Resource resource, int bit, String idSql) {
+    if (idSql != null) {
+      when(sql, who, grant, resource, "= " + idSql, bit, true);
+      if (revoke > 0) {
+        when(sql, who, revoke, resource, "= " + idSql, bit, false);
+      }
+    }
+    when(sql, who, grant, resource, "= '*'", bit, true);
+    if (revoke > 0) {
+      when(sql, who, revoke, resource, "= '*'", bit, false);
+    }
+  }
+
+  private static void when(
+      StringBuilder sql, String who, int type, Resource resource, String id, int bit, boolean set) {
+    // MOD(p / bit, 2) reads one bit of the mask in portable SQL (no BITAND on PostgreSQL).
+    sql.append(" WHEN EXISTS (SELECT 1 FROM tern_authorization a WHERE ")
+        .append(who)
+        .append(" AND a.auth_type = ")
+        .append(type)
+        .append(" AND a.resource_type = ")
+        .append(resource.type())
+        .append(" AND a.resource_id ")
+        .append(id)
+        .append(" AND MOD(a.permissions / ")
+        .append(bit)
+        .append(", 2) = ")
+        .append(set ? 1 : 0)
+        .append(") THEN ")
+        .append(set ? 1 : 0);
+  }
+}

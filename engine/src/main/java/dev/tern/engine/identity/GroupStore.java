@@ -1,0 +1,87 @@
+package dev.tern.engine.identity;
+
+import dev.tern.engine.job.FilterQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for {@code tern_group} and {@code tern_group_member}. */
+final class GroupStore {
+
+  static final String COLUMNS = "g.id, g.name, g.group_type";
+
+  void insert(Handle handle, Group group) {
+    handle
+        .createUpdate("INSERT INTO tern_group (id, name, group_type) VALUES (:id, :name, :type)")
+        .bindMethods(group)
+        .execute();
+  }
+
+  boolean update(Handle handle, String id, Group group) {
+    return handle
+            .createUpdate(
+                "UPDATE tern_group SET name = :name, group_type = :type WHERE id = :oldId")
+            .bindMethods(group)
+            .bind("oldId", id)
+            .execute()
+        == 1;
+  }
+
+  boolean delete(Handle handle, String id) {
+    handle.createUpdate("DELETE FROM tern_group_member WHERE group_id = :id").bind("id", id).execute();
+    return handle.createUpdate("DELETE FROM tern_group WHERE id = :id").bind("id", id).execute() == 1;
+  }
+
+  Optional<Group> find(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tern_group g WHERE g.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .findOne();
+  }
+
+  List<Group> list(Handle handle, FilterQuery query, Instant now, int first, int max) {
+    return query.list(
+        handle,
+        COLUMNS,
+        (rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)),
+        now,
+        first,
+        max);
+  }
+
+  /** Adds the membership; false when it existed already. */
+  boolean addMember(Handle handle, String groupId, String userId) {
+    return handle
+            .createUpdate(
+                "INSERT INTO tern_group_member (group_id, user_id) SELECT :g, :u"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM tern_group_member"
+                    + " WHERE group_id = :g AND user_id = :u)")
+            .bind("g", groupId)
+            .bind("u", userId)
+            .execute()
+        == 1;
+  }
+
+  void removeMember(Handle handle, String groupId, String userId) {
+    handle
+        .createUpdate("DELETE FROM tern_group_member WHERE group_id = :g AND user_id = :u")
+        .bind("g", groupId)
+        .bind("u", userId)
+        .execute();
+  }
+
+  void removeUser(Handle handle, String userId) {
+    handle.createUpdate("DELETE FROM tern_group_member WHERE user_id = :u").bind("u", userId).execute();
+  }
+
+  /** The ids of the groups {@code userId} belongs to. */
+  List<String> groupIdsOf(Handle handle, String userId) {
+    return handle
+        .createQuery("SELECT group_id FROM tern_group_member WHERE user_id = :u ORDER BY group_id")
+        .bind("u", userId)
+        .mapTo(String.class)
+        .list();
+  }
+}
