@@ -42,9 +42,23 @@ public final class RestServer implements AutoCloseable {
    * request but the open ones must carry HTTP Basic credentials of a user of the engine.
    */
   public RestServer(ProcessEngine engine, boolean basicAuthentication) {
+    this(engine, RestSettings.defaults(), basicAuthentication);
+  }
+
+  /** The server of {@code engine} with every resource, under these limits and policies. */
+  public RestServer(ProcessEngine engine, RestSettings settings) {
+    this(engine, settings, false);
+  }
+
+  /**
+   * The server of {@code engine} with every resource, under these limits and policies; with {@code
+   * basicAuthentication}, every request but the open ones must carry HTTP Basic credentials.
+   */
+  public RestServer(ProcessEngine engine, RestSettings settings, boolean basicAuthentication) {
     this(
         engine.name(),
         RestResources.all(engine),
+        settings,
         basicAuthentication ? engine.identityService()::authenticate : null);
   }
 
@@ -58,7 +72,7 @@ public final class RestServer implements AutoCloseable {
    * name served under {@code /engine-rest/engine/{name}/…}.
    */
   public RestServer(String engineName, List<RestResource> resources) {
-    this(engineName, resources, null);
+    this(engineName, resources, RestSettings.defaults(), null);
   }
 
   /**
@@ -66,11 +80,23 @@ public final class RestServer implements AutoCloseable {
    * front of every path ({@link BasicAuthentication}).
    */
   public RestServer(String engineName, List<RestResource> resources, Authenticator authenticator) {
+    this(engineName, resources, RestSettings.defaults(), authenticator);
+  }
+
+  /**
+   * Like {@link #RestServer(String, List, Authenticator)}, under these limits and policies ({@code
+   * authenticator} may be null: no authentication).
+   */
+  public RestServer(
+      String engineName,
+      List<RestResource> resources,
+      RestSettings settings,
+      Authenticator authenticator) {
     Routes declared = new Routes();
     resources.forEach(resource -> resource.addRoutes(declared));
     this.routes = declared.describe();
     this.javalin =
-        Javalin.create(config -> configure(config, engineName, declared, authenticator));
+        Javalin.create(config -> configure(config, engineName, declared, settings, authenticator));
   }
 
   /**
@@ -109,7 +135,11 @@ public final class RestServer implements AutoCloseable {
   }
 
   private static void configure(
-      JavalinConfig config, String engineName, Routes routes, Authenticator authenticator) {
+      JavalinConfig config,
+      String engineName,
+      Routes routes,
+      RestSettings settings,
+      Authenticator authenticator) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(CamundaJson.mapper(), false));
@@ -117,6 +147,7 @@ public final class RestServer implements AutoCloseable {
     config.http.maxRequestSize = MAX_REQUEST_BYTES;
     config.router.ignoreTrailingSlashes = true;
     config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+    Uploads.configure(config, settings);
 
     config.routes.exception(TernException.class, ErrorResponses::handleEngine);
     config.routes.exception(RestException.class, ErrorResponses::handleRest);
@@ -125,9 +156,11 @@ public final class RestServer implements AutoCloseable {
         HttpResponseException.class, (e, ctx) -> ErrorResponses.handleJavalin(e, ctx, engineName));
     config.routes.exception(Exception.class, ErrorResponses::handleUnexpected);
 
+    config.routes.before(new CrossSiteRequests(settings.allowedOrigins()));
     if (authenticator != null) {
       config.routes.before(new BasicAuthentication(authenticator));
     }
+    config.routes.before(new RequestLimits());
     routes.registerOn(config.routes, engineName);
   }
 }

@@ -67,7 +67,8 @@ public final class Main {
         engine.identityService().ensureAdministrator(access.adminUser(), access.adminPassword());
       }
       server =
-          new RestServer(engine, access.auth() == Access.AuthMode.BASIC)
+          new RestServer(
+                  engine, config.limits().restSettings(), access.auth() == Access.AuthMode.BASIC)
               .start(access.host(), config.port());
     } catch (RuntimeException e) {
       engine.close();

@@ -25,6 +25,7 @@ import java.util.Properties;
  * @param jobWorkers {@code TERN_JOB_WORKERS}, how many jobs this node runs at once
  * @param dbPoolSize {@code TERN_DB_POOL_SIZE}, the most database connections this node opens
  * @param access who may reach the API: {@code TERN_HOST}, {@code TERN_AUTH}, the administrator
+ * @param limits what one request may cost, and which web pages may send writes ({@link Limits})
  */
 public record ServerConfig(
     int port,
@@ -34,7 +35,8 @@ public record ServerConfig(
     boolean jobExecutorActive,
     int jobWorkers,
     int dbPoolSize,
-    Access access) {
+    Access access,
+    Limits limits) {
 
   public static final String PORT = "TERN_PORT";
   public static final String DB_URL = "TERN_DB_URL";
@@ -61,6 +63,22 @@ public record ServerConfig(
       throw new IllegalArgumentException(DB_POOL_SIZE + " must be at least 2, was " + dbPoolSize);
     }
     java.util.Objects.requireNonNull(access, "access");
+    java.util.Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Settings with the default {@link Limits}. */
+  public ServerConfig(
+      int port,
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      boolean jobExecutorActive,
+      int jobWorkers,
+      int dbPoolSize,
+      Access access) {
+    this(
+        port, dbUrl, dbUser, dbPassword, jobExecutorActive, jobWorkers, dbPoolSize, access,
+        Limits.DEFAULTS);
   }
 
   /** Settings on the loopback interface without authentication (tests, embedding). */
@@ -105,11 +123,12 @@ public record ServerConfig(
         parseNumber(
             JOB_WORKERS, values.get(JOB_WORKERS), JobExecutorSettings.defaults().workerThreads()),
         parseNumber(DB_POOL_SIZE, values.get(DB_POOL_SIZE), DatabaseConfig.DEFAULT_POOL_SIZE),
-        Access.from(values));
+        Access.from(values),
+        Limits.from(values));
   }
 
   public DatabaseConfig databaseConfig() {
-    return new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize);
+    return new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize, limits.statementTimeout());
   }
 
   /** The database URL for logs: without its query parameters, which may carry a password. */
@@ -135,6 +154,8 @@ public record ServerConfig(
         + dbPoolSize
         + ", "
         + access
+        + ", "
+        + limits
         + "]";
   }
 

@@ -28,6 +28,31 @@ class ServerConfigTest {
   }
 
   @Test
+  void limitsHaveSafeDefaultsAndAreReadFromTheEnvironment() {
+    ServerConfig defaults = ServerConfig.load(Map.of(), null);
+    ServerConfig set =
+        ServerConfig.load(
+            Map.of(
+                "TERN_ALLOWED_ORIGINS", "https://a.example, https://b.example:8443",
+                "TERN_MAX_DEPLOYMENT_BYTES", "1000",
+                "TERN_MAX_FORM_PARTS", "7",
+                "TERN_STATEMENT_TIMEOUT_SECONDS", "5"),
+            null);
+
+    assertThat(defaults.limits()).isEqualTo(Limits.DEFAULTS);
+    assertThat(defaults.limits().allowedOrigins()).isEmpty();
+    assertThat(defaults.limits().maxDeploymentBytes()).isEqualTo(10L * 1024 * 1024);
+    assertThat(defaults.databaseConfig().statementTimeout()).hasSeconds(30);
+    assertThat(set.limits().restSettings().allowedOrigins())
+        .containsExactlyInAnyOrder("https://a.example", "https://b.example:8443");
+    assertThat(set.limits().restSettings().maxDeploymentBytes()).isEqualTo(1000);
+    assertThat(set.limits().restSettings().maxFormParts()).isEqualTo(7);
+    assertThat(set.databaseConfig().statementTimeout()).hasSeconds(5);
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_MAX_FORM_PARTS", "0"), null))
+        .hasMessageContaining("TERN_MAX_FORM_PARTS must be a positive number");
+  }
+
+  @Test
   void listeningBeyondLoopbackWithoutAuthenticationIsRefused() {
     assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_HOST", "0.0.0.0"), null))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,6 +1,7 @@
 package dev.tern.engine.deployment;
 
 import dev.tern.engine.EngineSettings;
+import dev.tern.engine.FieldLimits;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.BpmnParser.ParsedBpmn;
@@ -68,6 +69,10 @@ public final class DeploymentService {
    * nothing is stored. Other resources are stored as they are.
    */
   public DeploymentWithDefinitions deploy(NewDeployment request) {
+    FieldLimits.requireAtMost("deployment-name", request.name(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("deployment-source", request.source(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("tenant-id", request.tenantId(), FieldLimits.ID);
+    FieldLimits.requireEachAtMost("resource name", request.resources().keySet(), FieldLimits.NAME);
     Map<String, ParsedBpmn> parsed = new LinkedHashMap<>();
     request
         .resources()

@@ -3,6 +3,7 @@ package dev.tern.engine.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,9 +13,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * The engine's database: a connection pool, Jdbi on top of it, the dialect, and the migrations.
@@ -26,10 +29,11 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
 
-  private Database(DataSource dataSource, Dialect dialect) {
+  private Database(DataSource dataSource, Dialect dialect, Duration statementTimeout) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    jdbi.getConfig(SqlStatements.class).setQueryTimeout((int) statementTimeout.toSeconds());
     jdbi.registerArgument(new InstantArgumentFactory());
     jdbi.registerColumnMapper(
         Instant.class,
@@ -49,7 +53,8 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("tern");
     hikari.setAutoCommit(true);
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-    Database database = new Database(new HikariDataSource(hikari), config.dialect());
+    Database database =
+        new Database(new HikariDataSource(hikari), config.dialect(), config.statementTimeout());
     database.migrate();
     return database;
   }
@@ -82,7 +87,11 @@ public final class Database implements AutoCloseable {
    * it on each transaction, three extra round trips on PostgreSQL.
    */
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
-    return jdbi.inTransaction(callback);
+    try {
+      return jdbi.inTransaction(callback);
+    } catch (JdbiException e) {
+      throw StatementFailures.translate(e);
+    }
   }
 
   /**
@@ -93,23 +102,35 @@ public final class Database implements AutoCloseable {
    */
   public <R, X extends Exception> R inTransactionWithoutFlush(HandleCallback<R, X> callback)
       throws X {
-    return jdbi.inTransaction(
-        handle -> {
-          if (dialect == Dialect.POSTGRES) {
-            handle.execute("SET LOCAL synchronous_commit TO OFF");
-          }
-          return callback.withHandle(handle);
-        });
+    try {
+      return jdbi.inTransaction(
+          handle -> {
+            if (dialect == Dialect.POSTGRES) {
+              handle.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            return callback.withHandle(handle);
+          });
+    } catch (JdbiException e) {
+      throw StatementFailures.translate(e);
+    }
   }
 
   /** Runs the callback in one READ COMMITTED transaction (see {@link #inTransaction}). */
   public <X extends Exception> void useTransaction(HandleConsumer<X> callback) throws X {
-    jdbi.useTransaction(callback);
+    try {
+      jdbi.useTransaction(callback);
+    } catch (JdbiException e) {
+      throw StatementFailures.translate(e);
+    }
   }
 
   /** Runs read-only work on a handle in auto-commit mode. */
   public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
-    return jdbi.withHandle(callback);
+    try {
+      return jdbi.withHandle(callback);
+    } catch (JdbiException e) {
+      throw StatementFailures.translate(e);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.FieldLimits;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.persistence.Database;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class RuntimeService {
   /** As {@link #startProcessInstanceById(String, String, Map)}, in the caller's transaction. */
   public ProcessInstance startProcessInstanceById(
       Handle handle, String definitionId, String businessKey, Map<String, ?> variables) {
+    requireStorable(businessKey, variables);
     DeployedProcess process =
         processes
             .findById(handle, definitionId)
@@ -65,6 +67,8 @@ public final class RuntimeService {
   /** As {@link #startProcessInstanceByKey(String, String, String, Map)}, in the caller's transaction. */
   public ProcessInstance startProcessInstanceByKey(
       Handle handle, String key, String tenantId, String businessKey, Map<String, ?> variables) {
+    requireStorable(businessKey, variables);
+    FieldLimits.requireAtMost("tenantId", tenantId, FieldLimits.ID);
     DeployedProcess process =
         processes
             .findLatestByKey(handle, key, tenantId)
@@ -127,5 +131,12 @@ public final class RuntimeService {
       Map<String, ?> variables) {
     interpreter.throwBpmnError(
         handle, processInstanceId, executionId, errorCode, errorMessage, variables);
+  }
+
+  private static void requireStorable(String businessKey, Map<String, ?> variables) {
+    FieldLimits.requireAtMost("businessKey", businessKey, FieldLimits.NAME);
+    if (variables != null) {
+      FieldLimits.requireEachAtMost("variable name", variables.keySet(), FieldLimits.NAME);
+    }
   }
 }

@@ -19,6 +19,7 @@ import dev.tern.rest.deployment.DeploymentDtos.ParseExceptionDto;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.QueryParams;
 import dev.tern.rest.support.Responses;
+import dev.tern.rest.support.MultipartForms;
 import dev.tern.rest.support.RestException;
 import dev.tern.rest.support.Sorting;
 import io.javalin.http.Context;
@@ -81,10 +82,9 @@ public final class DeploymentRestResource implements RestResource {
           "NotSupportedException",
           "HTTP 415 Unsupported Media Type: expected multipart/form-data, got " + contentType);
     }
-    ctx.uploadedFileMap(); // lets Javalin configure multipart parsing for getParts()
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, byte[]> resources = new LinkedHashMap<>();
-    for (Part part : ctx.req().getParts()) {
+    for (Part part : MultipartForms.parts(ctx)) {
       byte[] content;
       try (InputStream in = part.getInputStream()) {
         content = in.readAllBytes();

@@ -6,6 +6,7 @@ import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.RestResources;
 import dev.tern.rest.RestServer;
+import dev.tern.rest.RestSettings;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.filter.Filter;
@@ -37,7 +38,8 @@ public final class RestTestServer implements AutoCloseable {
   private final ProcessEngine engine;
   private final RestServer server;
 
-  private RestTestServer(ProcessEngine engine, List<RestResource> resources, boolean basicAuth) {
+  private RestTestServer(
+      ProcessEngine engine, List<RestResource> resources, RestSettings settings, boolean basicAuth) {
     this.engine = engine;
     RestServer started;
     try {
@@ -45,6 +47,7 @@ public final class RestTestServer implements AutoCloseable {
           new RestServer(
                   engine.name(),
                   resources,
+                  settings,
                   basicAuth ? engine.identityService()::authenticate : null)
               .start(0);
     } catch (RuntimeException e) {
@@ -137,6 +140,7 @@ public final class RestTestServer implements AutoCloseable {
     private Consumer<ProcessEngine.Builder> customizer = b -> {};
     private Function<ProcessEngine, List<RestResource>> resources = RestResources::all;
     private boolean basicAuthentication;
+    private RestSettings restSettings = RestSettings.defaults();
 
     private Builder(TestDatabase db) {
       this.db = Objects.requireNonNull(db);
@@ -164,6 +168,12 @@ public final class RestTestServer implements AutoCloseable {
       return this;
     }
 
+    /** Limits and policies of the HTTP edge. */
+    public Builder rest(RestSettings settings) {
+      this.restSettings = Objects.requireNonNull(settings);
+      return this;
+    }
+
     /** Every request but {@code GET /version} must authenticate with HTTP Basic. */
     public Builder basicAuthentication() {
       this.basicAuthentication = true;
@@ -186,7 +196,7 @@ public final class RestTestServer implements AutoCloseable {
         engine.close();
         throw e;
       }
-      return new RestTestServer(engine, served, basicAuthentication);
+      return new RestTestServer(engine, served, restSettings, basicAuthentication);
     }
   }
 }

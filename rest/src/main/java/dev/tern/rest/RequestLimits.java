@@ -1,0 +1,127 @@
+package dev.tern.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.engine.FieldLimits;
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.rest.support.CamundaJson;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bounds on what one request may ask of the database, checked on every query string and JSON body
+ * before a resource sees them, so each family of queries gets them without repeating them:
+ *
+ * <ul>
+ *   <li>at most {@value #MAX_VARIABLE_CONDITIONS} variable conditions, {@value #MAX_OR_QUERIES}
+ *       or-queries and {@value #MAX_SORTING} sort entries;
+ *   <li>LIKE patterns ({@code …Like}) with at most {@value #MAX_LIKE_WILDCARDS} {@code %}: H2 matches
+ *       {@code %a%a%a%a%b} by backtracking, exponential in the wildcards (minutes for one row), and
+ *       no statement timeout interrupts it;
+ *   <li>ids in id lists ({@code …Ids}, {@code …IdIn}) no longer than an id column.
+ * </ul>
+ */
+final class RequestLimits implements Handler {
+
+  static final int MAX_VARIABLE_CONDITIONS = 50;
+  static final int MAX_OR_QUERIES = 20;
+  static final int MAX_SORTING = 10;
+  static final int MAX_LIKE_WILDCARDS = 3;
+
+  private static final Set<String> VARIABLE_CONDITIONS =
+      Set.of("variables", "processVariables", "taskVariables", "caseInstanceVariables");
+
+  @Override
+  public void handle(Context ctx) {
+    for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
+      for (String value : param.getValue()) {
+        checkQueryParam(param.getKey(), value);
+      }
+    }
+    String contentType = ctx.contentType();
+    if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+      JsonNode body;
+      try {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+          return;
+        }
+        body = CamundaJson.mapper().readTree(bytes);
+      } catch (Exception e) {
+        return; // the resource reports malformed JSON in its own words
+      }
+      checkJson(body);
+    }
+  }
+
+  private static void checkQueryParam(String name, String value) {
+    if (name.endsWith("Like")) {
+      checkLike(name, value);
+    } else if (VARIABLE_CONDITIONS.contains(name)) {
+      checkCount(name, value.split(",", -1).length, MAX_VARIABLE_CONDITIONS);
+    } else if (isIdList(name)) {
+      FieldLimits.requireEachAtMost(name + " entry", List.of(value.split(",", -1)), FieldLimits.ID);
+    }
+  }
+
+  private static void checkJson(JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(RequestLimits::checkJson);
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isTextual() && name.endsWith("Like")) {
+        checkLike(name, value.asText());
+      } else if (value.isArray()) {
+        if (name.equals("orQueries")) {
+          checkCount(name, value.size(), MAX_OR_QUERIES);
+        } else if (name.equals("sorting")) {
+          checkCount(name, value.size(), MAX_SORTING);
+        } else if (VARIABLE_CONDITIONS.contains(name)) {
+          checkCount(name, value.size(), MAX_VARIABLE_CONDITIONS);
+        } else if (isIdList(name)) {
+          for (JsonNode id : value) {
+            if (id.isTextual()) {
+              FieldLimits.requireAtMost(name + " entry", id.asText(), FieldLimits.ID);
+            }
+          }
+        }
+      }
+      checkJson(value);
+    }
+  }
+
+  private static boolean isIdList(String name) {
+    return name.endsWith("Ids") || name.endsWith("IdIn");
+  }
+
+  private static void checkCount(String name, int count, int max) {
+    if (count > max) {
+      throw new InvalidRequestException(
+          name + " has " + count + " entries; at most " + max + " are allowed in one query");
+    }
+  }
+
+  private static void checkLike(String name, String pattern) {
+    long wildcards = pattern.chars().filter(c -> c == '%').count();
+    if (wildcards > MAX_LIKE_WILDCARDS) {
+      throw new InvalidRequestException(
+          name
+              + " has "
+              + wildcards
+              + " '%' wildcards; at most "
+              + MAX_LIKE_WILDCARDS
+              + " are allowed in one LIKE pattern");
+    }
+    FieldLimits.requireAtMost(name, pattern, 4000);
+  }
+}
