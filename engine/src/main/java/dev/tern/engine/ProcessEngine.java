@@ -41,6 +41,7 @@ import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.ProcessInstanceStore;
 import dev.tern.engine.runtime.RuntimeJobHandlers;
 import dev.tern.engine.runtime.RuntimeModule;
+import dev.tern.engine.runtime.connector.HttpConnector;
 import dev.tern.engine.runtime.RuntimeService;
 import dev.tern.engine.runtime.VariableStore;
 import java.time.Clock;
@@ -120,7 +121,8 @@ public final class ProcessEngine implements AutoCloseable {
             jobDefinitionStore,
             incidentStore,
             externalTaskStore,
-            builder.beans);
+            builder.beans,
+            new HttpConnector(builder.httpConnectorSettings));
     this.externalTaskService =
         new ExternalTaskService(
             database,
@@ -316,6 +318,7 @@ public final class ProcessEngine implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private EngineSettings settings = EngineSettings.defaults();
     private Map<String, Object> beans = Map.of();
+    private HttpConnector.Settings httpConnectorSettings = HttpConnector.Settings.defaults();
     private JobExecutorSettings jobExecutorSettings = JobExecutorSettings.defaults();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
     private RetryCycleLookup retryCycleLookup;
@@ -374,6 +377,12 @@ public final class ProcessEngine implements AutoCloseable {
     }
 
     /** Named objects that expressions such as {@code ${mailer.send(order)}} can reach. */
+    /** Limits of the {@code http-connector} (response size, redirects to local addresses). */
+    public Builder httpConnector(HttpConnector.Settings settings) {
+      this.httpConnectorSettings = Objects.requireNonNull(settings);
+      return this;
+    }
+
     public Builder beans(Map<String, Object> beans) {
       this.beans = Map.copyOf(beans);
       return this;

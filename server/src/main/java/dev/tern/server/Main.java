@@ -59,6 +59,7 @@ public final class Main {
             .settings(EngineSettings.defaults().withJobExecutorActive(config.jobExecutorActive()))
             .jobExecutorSettings(
                 JobExecutorSettings.defaults().withWorkerThreads(config.jobWorkers()))
+            .httpConnector(config.limits().httpConnectorSettings())
             .build();
     RestServer server;
     try {

@@ -187,7 +187,7 @@ public record ServerConfig(
     }
   }
 
-  private static boolean parseBoolean(String key, String value, boolean fallback) {
+  static boolean parseBoolean(String key, String value, boolean fallback) {
     if (value == null) {
       return fallback;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.engine.persistence.DatabaseConfig;
+import dev.tern.engine.runtime.connector.HttpConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ class ServerConfigTest {
                 "TERN_ALLOWED_ORIGINS", "https://a.example, https://b.example:8443",
                 "TERN_MAX_DEPLOYMENT_BYTES", "1000",
                 "TERN_MAX_FORM_PARTS", "7",
-                "TERN_STATEMENT_TIMEOUT_SECONDS", "5"),
+                "TERN_STATEMENT_TIMEOUT_SECONDS", "5",
+                "TERN_CONNECTOR_MAX_RESPONSE_BYTES", "2048",
+                "TERN_CONNECTOR_LOCAL_REDIRECTS", "true"),
             null);
 
     assertThat(defaults.limits()).isEqualTo(Limits.DEFAULTS);
@@ -48,6 +51,9 @@ class ServerConfigTest {
     assertThat(set.limits().restSettings().maxDeploymentBytes()).isEqualTo(1000);
     assertThat(set.limits().restSettings().maxFormParts()).isEqualTo(7);
     assertThat(set.databaseConfig().statementTimeout()).hasSeconds(5);
+    assertThat(defaults.limits().httpConnectorSettings())
+        .isEqualTo(new HttpConnector.Settings(10L * 1024 * 1024, false));
+    assertThat(set.limits().httpConnectorSettings()).isEqualTo(new HttpConnector.Settings(2048, true));
     assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_MAX_FORM_PARTS", "0"), null))
         .hasMessageContaining("TERN_MAX_FORM_PARTS must be a positive number");
   }

@@ -45,6 +45,9 @@ import org.glassfish.expressly.parser.Node;
 public final class Expressions {
 
   private final ExpressionFactory factory = new ExpressionFactoryImpl();
+  /** Deployed models choose the texts; past this many, new ones are parsed each time instead. */
+  private static final int MAX_CACHED = 10_000;
+
   private final ConcurrentMap<String, ValueExpression> cache = new ConcurrentHashMap<>();
 
   /** Whether a text contains an expression at all (otherwise it is a literal). */
@@ -134,7 +137,9 @@ public final class Expressions {
     try {
       ValueExpression parsed =
           factory.createValueExpression(new EvaluationContext(name -> Optional.empty()), text, Object.class);
-      cache.putIfAbsent(text, parsed);
+      if (cache.size() < MAX_CACHED) {
+        cache.putIfAbsent(text, parsed);
+      }
       return parsed;
     } catch (ELException e) {
       throw new ProcessEngineException(

@@ -18,6 +18,8 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The engine's database: a connection pool, Jdbi on top of it, the dialect, and the migrations.
@@ -34,6 +36,8 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
     jdbi.getConfig(SqlStatements.class).setQueryTimeout((int) statementTimeout.toSeconds());
+    // Jdbi's default message lists the bound values, which end up in logs: keep the SQL only
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::sqlWithoutValues);
     jdbi.registerArgument(new InstantArgumentFactory());
     jdbi.registerColumnMapper(
         Instant.class,
@@ -131,6 +135,15 @@ public final class Database implements AutoCloseable {
     } catch (JdbiException e) {
       throw StatementFailures.translate(e);
     }
+  }
+
+  private static String sqlWithoutValues(StatementException e) {
+    String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRenderedSql();
+    if (sql == null) {
+      return e.getShortMessage();
+    }
+    String flat = sql.replaceAll("\\s+", " ").trim();
+    return e.getShortMessage() + " [statement: " + (flat.length() > 500 ? flat.substring(0, 500) + "…" : flat) + "]";
   }
 
   @Override

@@ -27,6 +27,7 @@ public final class RuntimeModule {
    * @param externalTasks keeps the external tasks tokens wait in ({@link ExternalTasks#NONE}
    *     refuses them)
    * @param beans named objects expressions can reach
+   * @param httpConnector runs {@code http-connector} service tasks
    */
   public static RuntimeModule create(
       Database database,
@@ -37,7 +38,8 @@ public final class RuntimeModule {
       JobDefinitionStore jobDefinitionStore,
       IncidentStore incidentStore,
       ExternalTasks externalTasks,
-      Map<String, Object> beans) {
+      Map<String, Object> beans,
+      HttpConnector httpConnector) {
     ParameterValues parameters = new ParameterValues(new Expressions());
     Interpreter interpreter =
         new Interpreter(
@@ -52,7 +54,7 @@ public final class RuntimeModule {
             jobDefinitionStore,
             new VariableStore(clock, ids),
             parameters,
-            new ServiceTasks(parameters, new HttpConnector()),
+            new ServiceTasks(parameters, httpConnector),
             externalTasks,
             beans);
     return new RuntimeModule(

@@ -61,7 +61,8 @@ final class RuntimeTestKit {
             new JobDefinitionStore(),
             incidents,
             ExternalTasks.NONE,
-            beans);
+            beans,
+            new dev.tern.engine.runtime.connector.HttpConnector());
     this.runtime = module.runtimeService();
     this.handlers = module.jobHandlers();
     RetryCycleLookup retryCycles =

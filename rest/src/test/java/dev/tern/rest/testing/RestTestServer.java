@@ -82,6 +82,11 @@ public final class RestTestServer implements AutoCloseable {
     return server.port();
   }
 
+  /** Every declared route, as {@link RestServer#routes()} lists them. */
+  public List<String> routes() {
+    return server.routes();
+  }
+
   /** {@code http://localhost:PORT/engine-rest} */
   public String baseUrl() {
     return "http://localhost:" + port() + RestServer.BASE_PATH;
