@@ -43,14 +43,14 @@ final class RequestLimits implements Handler {
     }
     String contentType = ctx.contentType();
     if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+      byte[] bytes = ctx.bodyAsBytes(); // over the size limit: Javalin's 413
+      if (bytes.length == 0) {
+        return;
+      }
       JsonNode body;
       try {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-          return;
-        }
         body = CamundaJson.mapper().readTree(bytes);
-      } catch (Exception e) {
+      } catch (java.io.IOException e) {
         return; // the resource reports malformed JSON in its own words
       }
       checkJson(body);
