@@ -7,7 +7,6 @@ import static dev.tern.bench.queryplans.SyntheticData.REVIEW;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.incident.IncidentQuery;
 import dev.tern.engine.job.JobQuery;
-import dev.tern.engine.job.QuerySql;
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.query.VariableCondition;
@@ -181,7 +180,4 @@ final class QueryCases {
     cases.add(new QueryCase(entity, filter, sql.sql(), q -> sql.bindTo(q)));
   }
 
-  private void add(String entity, String filter, QuerySql sql) {
-    cases.add(new QueryCase(entity, filter, sql.sql(), q -> sql.bindTo(q)));
-  }
 }

@@ -12,7 +12,7 @@ import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobHandler;
 import dev.tern.engine.job.JobStore;
-import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
@@ -99,7 +99,7 @@ public final class BatchService {
    * jobs), as {@code POST /job/retries} does. Ids that match no job are ignored.
    */
   public Batch setJobRetriesAsync(
-      List<String> jobIds, QuerySql jobQuery, JobRetries retries, String userId) {
+      List<String> jobIds, SqlFragment jobQuery, JobRetries retries, String userId) {
     JobSelection selection = new JobSelection().jobIds(jobIds).jobs(jobQuery);
     return createSetJobRetriesBatch(selection, retries, userId);
   }

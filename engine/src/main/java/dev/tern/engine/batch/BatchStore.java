@@ -1,13 +1,21 @@
 package dev.tern.engine.batch;
 
+import dev.tern.engine.query.Binds;
+import dev.tern.engine.query.OrderBy;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.Sorting;
+import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * SQL for {@code tern_batch} and {@code tern_batch_item}, and for the batch's own rows in {@code
@@ -39,13 +47,15 @@ final class BatchStore {
    * @return the number of items
    */
   int insertItems(Handle handle, String batchId, JobSelection selection) {
-    String sql =
-        "INSERT INTO tern_batch_item (batch_id, seq, item_id)"
-            + " SELECT :batchId, ROW_NUMBER() OVER (ORDER BY s.id) - 1, s.id"
-            + " FROM tern_job s WHERE s.id IN ("
-            + selection.sql()
-            + ")";
-    return selection.bind(handle.createUpdate(sql)).bind("batchId", batchId).execute();
+    SqlFragment insert =
+        selection
+            .sql()
+            .wrap(
+                "INSERT INTO tern_batch_item (batch_id, seq, item_id)"
+                    + " SELECT :batchId, ROW_NUMBER() OVER (ORDER BY s.id) - 1, s.id"
+                    + " FROM tern_job s WHERE s.id IN (",
+                ")");
+    return insert.bindTo(handle.createUpdate(insert.sql())).bind("batchId", batchId).execute();
   }
 
   /** Whether the selection names at least one existing job (read only). */
@@ -90,34 +100,34 @@ final class BatchStore {
   }
 
   List<Batch> list(Handle handle, BatchQuery query, int firstResult, int maxResults) {
-    SqlConditions where = conditions(query);
-    String sql =
-        "SELECT " + COLUMNS + " FROM tern_batch b" + where.where() + orderAndPage(query.sort());
-    return page(where.bind(handle.createQuery(sql)), firstResult, maxResults)
-        .map((rs, ctx) -> row(rs).batch())
-        .list();
+    Predicates where = conditions(query);
+    SqlFragment select =
+        where.fragment(
+            "SELECT " + COLUMNS + " FROM tern_batch b" + where.where()
+                + orderAndPage(query.sort(), firstResult, maxResults));
+    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> row(rs).batch()).list();
   }
 
   long count(Handle handle, BatchQuery query) {
-    SqlConditions where = conditions(query);
-    return where
-        .bind(handle.createQuery("SELECT COUNT(*) FROM tern_batch b" + where.where()))
-        .mapTo(Long.class)
-        .one();
+    Predicates where = conditions(query);
+    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_batch b" + where.where());
+    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
   }
 
   List<BatchStatistics> statistics(
       Handle handle, BatchQuery query, int firstResult, int maxResults) {
-    SqlConditions where = conditions(query);
-    String sql =
-        "SELECT "
-            + COLUMNS
-            + ", "
-            + JOB_COUNTS
-            + " FROM tern_batch b"
-            + where.where()
-            + orderAndPage(query.sort());
-    return page(where.bind(handle.createQuery(sql)), firstResult, maxResults)
+    Predicates where = conditions(query);
+    SqlFragment select =
+        where.fragment(
+            "SELECT "
+                + COLUMNS
+                + ", "
+                + JOB_COUNTS
+                + " FROM tern_batch b"
+                + where.where()
+                + orderAndPage(query.sort(), firstResult, maxResults));
+    return select
+        .bindTo(handle.createQuery(select.sql()))
         .map(
             (rs, ctx) -> {
               Batch batch = row(rs).batch();
@@ -268,30 +278,29 @@ final class BatchStore {
         > 0;
   }
 
-  private static SqlConditions conditions(BatchQuery q) {
-    return new SqlConditions()
-        .add("b.id = :batchId", "batchId", q.batchId())
-        .add("b.batch_type = :type", "type", q.type())
-        .anyOf("b.tenant_id", "tenantIdIn", q.tenantIdIn())
+  private static Predicates conditions(BatchQuery q) {
+    return new Predicates(new Binds("bq"))
+        .eq("b.id", q.batchId())
+        .eq("b.batch_type", q.type())
+        .in("b.tenant_id", q.tenantIdIn())
         .addIf(q.withoutTenantId(), "b.tenant_id IS NULL")
-        .add("b.suspended = :suspended", "suspended", q.suspended())
-        .add("b.create_user_id = :createdBy", "createdBy", q.createdBy())
-        .add("b.start_time < :startedBefore", "startedBefore", q.startedBefore())
-        .add("b.start_time > :startedAfter", "startedAfter", q.startedAfter())
+        .eq("b.suspended", q.suspended())
+        .eq("b.create_user_id", q.createdBy())
+        .compare("b.start_time", "<", q.startedBefore())
+        .compare("b.start_time", ">", q.startedAfter())
         .addIf(q.withFailures(), HAS_FAILED_JOB)
         .addIf(q.withoutFailures(), "NOT " + HAS_FAILED_JOB);
   }
 
-  private static String orderAndPage(BatchQuery.Sort sort) {
-    String order =
-        sort == null
-            ? "b.id ASC"
-            : sort.field().column + (sort.ascending() ? " ASC" : " DESC") + ", b.id ASC";
-    return " ORDER BY " + order + " OFFSET :firstResult ROWS FETCH NEXT :maxResults ROWS ONLY";
-  }
+  private static final Map<String, String> SORT_COLUMNS =
+      Arrays.stream(BatchQuery.SortField.values())
+          .collect(Collectors.toMap(Enum::name, f -> f.column));
 
-  private static Query page(Query query, int firstResult, int maxResults) {
-    return query.bind("firstResult", firstResult).bind("maxResults", maxResults);
+  private static String orderAndPage(BatchQuery.Sort sort, int firstResult, int maxResults) {
+    List<Sorting> sorting =
+        sort == null ? List.of() : List.of(new Sorting(sort.field().name(), sort.ascending()));
+    return OrderBy.render(sorting, SORT_COLUMNS, "b.id")
+        + OrderBy.page(new Page(firstResult, maxResults));
   }
 
   private static BatchRow row(ResultSet rs) throws SQLException {

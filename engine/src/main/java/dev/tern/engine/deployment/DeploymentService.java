@@ -13,6 +13,7 @@ import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.query.Page;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

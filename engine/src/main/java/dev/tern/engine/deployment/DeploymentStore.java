@@ -1,9 +1,16 @@
 package dev.tern.engine.deployment;
 
+import dev.tern.engine.query.Binds;
+import dev.tern.engine.query.OrderBy;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.Sorting;
+import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +84,9 @@ final class DeploymentStore {
 
   /** The highest version of a key in a tenant (null: no tenant), 0 when there is none. */
   int latestVersion(Handle handle, String key, String tenantId) {
-    Conditions where = new Conditions().where("proc_key = :key", "key", key);
-    tenant(where, "tenant_id", tenantId);
-    return where
-        .bind(handle.createQuery("SELECT MAX(version) FROM tern_process_definition" + where.sql()))
+    Predicates where = tenant(new Predicates(new Binds("v")).eq("proc_key", key), "tenant_id", tenantId);
+    SqlFragment max = where.fragment("SELECT MAX(version) FROM tern_process_definition" + where.where());
+    return max.bindTo(handle.createQuery(max.sql()))
         .mapTo(Integer.class)
         .findOne()
         .orElse(0);
@@ -117,16 +123,15 @@ final class DeploymentStore {
 
   /** The latest deployment of a name in a tenant. */
   Optional<Deployment> latestDeploymentByName(Handle handle, String name, String tenantId) {
-    Conditions where = new Conditions().where("d.name = :name", "name", name);
-    tenant(where, "d.tenant_id", tenantId);
-    return where
-        .bind(
-            handle.createQuery(
-                "SELECT "
-                    + DEPLOYMENT_COLUMNS
-                    + " FROM tern_deployment d"
-                    + where.sql()
-                    + " ORDER BY d.deploy_time DESC, d.id DESC LIMIT 1"))
+    Predicates where = tenant(new Predicates(new Binds("d")).eq("d.name", name), "d.tenant_id", tenantId);
+    SqlFragment latest =
+        where.fragment(
+            "SELECT "
+                + DEPLOYMENT_COLUMNS
+                + " FROM tern_deployment d"
+                + where.where()
+                + " ORDER BY d.deploy_time DESC, d.id DESC LIMIT 1");
+    return latest.bindTo(handle.createQuery(latest.sql()))
         .map((rs, ctx) -> deployment(rs))
         .findOne();
   }
@@ -140,39 +145,49 @@ final class DeploymentStore {
   }
 
   List<Deployment> queryDeployments(Handle handle, DeploymentQuery query, Page page) {
-    Conditions where = deploymentConditions(query);
-    String sql =
-        "SELECT "
-            + DEPLOYMENT_COLUMNS
-            + " FROM tern_deployment d"
-            + where.sql()
-            + orderAndPage(
-                query.sorting().stream().map(s -> s.field().column + direction(s.ascending())),
-                "d.id",
-                page);
-    return where.bind(handle.createQuery(sql)).map((rs, ctx) -> deployment(rs)).list();
+    Predicates where = deploymentConditions(query);
+    SqlFragment select =
+        where.fragment(
+            "SELECT "
+                + DEPLOYMENT_COLUMNS
+                + " FROM tern_deployment d"
+                + where.where()
+                + OrderBy.render(
+                    query.sorting().stream()
+                        .map(s -> new Sorting(s.field().name(), s.ascending()))
+                        .toList(),
+                    DEPLOYMENT_SORT,
+                    "d.id")
+                + OrderBy.page(page));
+    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> deployment(rs)).list();
   }
 
   long countDeployments(Handle handle, DeploymentQuery query) {
-    Conditions where = deploymentConditions(query);
-    return where
-        .bind(handle.createQuery("SELECT COUNT(*) FROM tern_deployment d" + where.sql()))
+    Predicates where = deploymentConditions(query);
+    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_deployment d" + where.where());
+    return count.bindTo(handle.createQuery(count.sql()))
         .mapTo(Long.class)
         .one();
   }
 
-  private static Conditions deploymentConditions(DeploymentQuery query) {
-    Conditions where =
-        new Conditions()
-            .where("d.id = :id", "id", query.id())
-            .where("d.name = :name", "name", query.name())
-            .where("d.name LIKE :nameLike", "nameLike", query.nameLike())
-            .where("d.source = :source", "source", query.source())
-            .where("d.deploy_time > :after", "after", query.after())
-            .where("d.deploy_time < :before", "before", query.before());
-    if (query.withoutSource()) {
-      where.where("d.source IS NULL");
-    }
+  private static final Map<String, String> DEPLOYMENT_SORT =
+      Arrays.stream(DeploymentQuery.Field.values())
+          .collect(Collectors.toMap(Enum::name, f -> f.column));
+
+  private static final Map<String, String> DEFINITION_SORT =
+      Arrays.stream(ProcessDefinitionQuery.Field.values())
+          .collect(Collectors.toMap(Enum::name, f -> f.column));
+
+  private static Predicates deploymentConditions(DeploymentQuery query) {
+    Predicates where =
+        new Predicates(new Binds("dq"))
+            .eq("d.id", query.id())
+            .eq("d.name", query.name())
+            .like("d.name", query.nameLike())
+            .eq("d.source", query.source())
+            .compare("d.deploy_time", ">", query.after())
+            .compare("d.deploy_time", "<", query.before())
+            .addIf(query.withoutSource(), "d.source IS NULL");
     tenantFilter(
         where,
         "d.tenant_id",
@@ -221,64 +236,68 @@ final class DeploymentStore {
 
   /** The latest version of a key in a tenant (null: the definitions without tenant). */
   Optional<ProcessDefinition> findLatestProcessDefinition(Handle handle, String key, String tenantId) {
-    Conditions where = new Conditions().where("pd.proc_key = :key", "key", key);
-    tenant(where, "pd.tenant_id", tenantId);
-    return where
-        .bind(
-            handle.createQuery(
-                "SELECT "
-                    + DEFINITION_COLUMNS
-                    + " FROM tern_process_definition pd"
-                    + where.sql()
-                    + " ORDER BY pd.version DESC LIMIT 1"))
+    Predicates where =
+        tenant(new Predicates(new Binds("pd")).eq("pd.proc_key", key), "pd.tenant_id", tenantId);
+    SqlFragment latest =
+        where.fragment(
+            "SELECT "
+                + DEFINITION_COLUMNS
+                + " FROM tern_process_definition pd"
+                + where.where()
+                + " ORDER BY pd.version DESC LIMIT 1");
+    return latest.bindTo(handle.createQuery(latest.sql()))
         .map((rs, ctx) -> processDefinition(rs))
         .findOne();
   }
 
   List<ProcessDefinition> queryProcessDefinitions(
       Handle handle, ProcessDefinitionQuery query, Page page) {
-    Conditions where = definitionConditions(query);
-    String sql =
-        "SELECT "
-            + DEFINITION_COLUMNS
-            + " FROM tern_process_definition pd JOIN tern_deployment d ON d.id = pd.deployment_id"
-            + where.sql()
-            + orderAndPage(
-                query.sorting().stream().map(s -> s.field().column + direction(s.ascending())),
-                "pd.id",
-                page);
-    return where.bind(handle.createQuery(sql)).map((rs, ctx) -> processDefinition(rs)).list();
+    Predicates where = definitionConditions(query);
+    SqlFragment select =
+        where.fragment(
+            "SELECT "
+                + DEFINITION_COLUMNS
+                + " FROM tern_process_definition pd JOIN tern_deployment d ON d.id = pd.deployment_id"
+                + where.where()
+                + OrderBy.render(
+                    query.sorting().stream()
+                        .map(s -> new Sorting(s.field().name(), s.ascending()))
+                        .toList(),
+                    DEFINITION_SORT,
+                    "pd.id")
+                + OrderBy.page(page));
+    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> processDefinition(rs)).list();
   }
 
   long countProcessDefinitions(Handle handle, ProcessDefinitionQuery query) {
-    Conditions where = definitionConditions(query);
-    return where
-        .bind(
-            handle.createQuery(
-                "SELECT COUNT(*) FROM tern_process_definition pd"
-                    + " JOIN tern_deployment d ON d.id = pd.deployment_id"
-                    + where.sql()))
+    Predicates where = definitionConditions(query);
+    SqlFragment count =
+        where.fragment(
+            "SELECT COUNT(*) FROM tern_process_definition pd"
+                + " JOIN tern_deployment d ON d.id = pd.deployment_id"
+                + where.where());
+    return count.bindTo(handle.createQuery(count.sql()))
         .mapTo(Long.class)
         .one();
   }
 
-  private static Conditions definitionConditions(ProcessDefinitionQuery query) {
-    Conditions where =
-        new Conditions()
-            .where("pd.id = :id", "id", query.processDefinitionId())
-            .whereIn("pd.id", "idIn", query.processDefinitionIdIn())
-            .where("pd.proc_key = :key", "key", query.key())
-            .whereIn("pd.proc_key", "keysIn", query.keysIn())
-            .where("pd.proc_key LIKE :keyLike", "keyLike", query.keyLike())
-            .where("pd.name = :name", "name", query.name())
-            .where("pd.name LIKE :nameLike", "nameLike", query.nameLike())
-            .where("pd.version = :version", "version", query.version())
-            .where("pd.deployment_id = :deploymentId", "deploymentId", query.deploymentId())
-            .where("pd.suspended = :suspended", "suspended", query.suspended())
-            .where("pd.version_tag = :versionTag", "versionTag", query.versionTag())
-            .where("pd.version_tag LIKE :versionTagLike", "versionTagLike", query.versionTagLike());
+  private static Predicates definitionConditions(ProcessDefinitionQuery query) {
+    Predicates where =
+        new Predicates(new Binds("pdq"))
+            .eq("pd.id", query.processDefinitionId())
+            .in("pd.id", query.processDefinitionIdIn())
+            .eq("pd.proc_key", query.key())
+            .in("pd.proc_key", query.keysIn())
+            .like("pd.proc_key", query.keyLike())
+            .eq("pd.name", query.name())
+            .like("pd.name", query.nameLike())
+            .eq("pd.version", query.version())
+            .eq("pd.deployment_id", query.deploymentId())
+            .eq("pd.suspended", query.suspended())
+            .eq("pd.version_tag", query.versionTag())
+            .like("pd.version_tag", query.versionTagLike());
     if (query.latestVersion()) {
-      where.where(
+      where.add(
           "pd.version = (SELECT MAX(v.version) FROM tern_process_definition v"
               + " WHERE v.proc_key = pd.proc_key AND (v.tenant_id = pd.tenant_id"
               + " OR (v.tenant_id IS NULL AND pd.tenant_id IS NULL)))");
@@ -374,46 +393,18 @@ final class DeploymentStore {
         .execute();
   }
 
-  private static void tenant(Conditions where, String column, String tenantId) {
-    if (tenantId == null) {
-      where.where(column + " IS NULL");
-    } else {
-      where.where(column + " = :tenantId", "tenantId", tenantId);
-    }
+  private static Predicates tenant(Predicates where, String column, String tenantId) {
+    return tenantId == null ? where.add(column + " IS NULL") : where.eq(column, tenantId);
   }
 
   private static void tenantFilter(
-      Conditions where,
+      Predicates where,
       String column,
       List<String> tenantIdIn,
       boolean withoutTenantId,
       boolean includeWithoutTenantId) {
-    if (tenantIdIn != null) {
-      where.whereArray(
-          "(" + column + " = ANY(:tenantIdIn)" + (includeWithoutTenantId ? " OR " + column + " IS NULL" : "") + ")",
-          "tenantIdIn",
-          tenantIdIn);
-    }
-    if (withoutTenantId) {
-      where.where(column + " IS NULL");
-    }
-  }
-
-  private static String direction(boolean ascending) {
-    return ascending ? " ASC" : " DESC";
-  }
-
-  /** ORDER BY the requested terms, then the id so pages are stable; LIMIT/OFFSET when paged. */
-  private static String orderAndPage(
-      java.util.stream.Stream<String> terms, String idColumn, Page page) {
-    String orderBy =
-        " ORDER BY "
-            + java.util.stream.Stream.concat(terms, java.util.stream.Stream.of(idColumn + " ASC"))
-                .collect(Collectors.joining(", "));
-    if (page.firstResult() == 0 && page.maxResults() == Integer.MAX_VALUE) {
-      return orderBy;
-    }
-    return orderBy + " LIMIT " + page.maxResults() + " OFFSET " + page.firstResult();
+    where.tenantIn(column, tenantIdIn, includeWithoutTenantId);
+    where.addIf(withoutTenantId, column + " IS NULL");
   }
 
   private static Deployment deployment(ResultSet rs) throws SQLException {

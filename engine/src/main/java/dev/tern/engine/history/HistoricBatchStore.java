@@ -1,12 +1,20 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.batch.SqlConditions;
+import dev.tern.engine.query.Binds;
+import dev.tern.engine.query.OrderBy;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.Sorting;
+import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_hi_batch}. Every method runs in the caller's transaction. */
@@ -83,43 +91,38 @@ public final class HistoricBatchStore {
 
   public List<HistoricBatch> list(
       Handle handle, HistoricBatchQuery query, int firstResult, int maxResults) {
-    SqlConditions where = conditions(query);
+    Predicates where = conditions(query);
     HistoricBatchQuery.Sort sort = query.sort();
-    String order =
-        sort == null
-            ? "id ASC"
-            : sort.field().column + (sort.ascending() ? " ASC" : " DESC") + ", id ASC";
-    return where
-        .bind(
-            handle.createQuery(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM tern_hi_batch"
-                    + where.where()
-                    + " ORDER BY "
-                    + order
-                    + " OFFSET :firstResult ROWS FETCH NEXT :maxResults ROWS ONLY"))
-        .bind("firstResult", firstResult)
-        .bind("maxResults", maxResults)
-        .map((rs, ctx) -> row(rs))
-        .list();
+    List<Sorting> sorting =
+        sort == null ? List.of() : List.of(new Sorting(sort.field().name(), sort.ascending()));
+    SqlFragment select =
+        where.fragment(
+            "SELECT "
+                + COLUMNS
+                + " FROM tern_hi_batch"
+                + where.where()
+                + OrderBy.render(sorting, SORT_COLUMNS, "id")
+                + OrderBy.page(new Page(firstResult, maxResults)));
+    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> row(rs)).list();
   }
 
   public long count(Handle handle, HistoricBatchQuery query) {
-    SqlConditions where = conditions(query);
-    return where
-        .bind(handle.createQuery("SELECT COUNT(*) FROM tern_hi_batch" + where.where()))
-        .mapTo(Long.class)
-        .one();
+    Predicates where = conditions(query);
+    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_hi_batch" + where.where());
+    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
   }
 
-  private static SqlConditions conditions(HistoricBatchQuery q) {
-    return new SqlConditions()
-        .add("id = :batchId", "batchId", q.batchId())
-        .add("batch_type = :type", "type", q.type())
+  private static final Map<String, String> SORT_COLUMNS =
+      Arrays.stream(HistoricBatchQuery.SortField.values())
+          .collect(Collectors.toMap(Enum::name, f -> f.column));
+
+  private static Predicates conditions(HistoricBatchQuery q) {
+    return new Predicates(new Binds("hbq"))
+        .eq("id", q.batchId())
+        .eq("batch_type", q.type())
         .addIf(Boolean.TRUE.equals(q.completed()), "end_time IS NOT NULL")
         .addIf(Boolean.FALSE.equals(q.completed()), "end_time IS NULL")
-        .anyOf("tenant_id", "tenantIdIn", q.tenantIdIn())
+        .in("tenant_id", q.tenantIdIn())
         .addIf(q.withoutTenantId(), "tenant_id IS NULL");
   }
 

@@ -1,14 +1,11 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
-import java.util.List;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
 
 /** Selects historic incidents with the filters of Camunda's {@code GET /history/incident}. */
 public final class HistoricIncidentQuery {
 
-  @SuppressWarnings("unchecked")
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_incident i", "i.id")
           .equal("incidentId", "i.id")
@@ -33,10 +30,7 @@ public final class HistoricIncidentQuery {
           .flag("open", "i.incident_state = 0")
           .flag("resolved", "i.incident_state = 1")
           .flag("deleted", "i.incident_state = 2")
-          .filter(
-              "tenantIdIn",
-              Type.STRING_LIST,
-              (w, v, c) -> w.tenantIn("i.tenant_id", (List<String>) v, false))
+          .anyOf("tenantIdIn", "i.tenant_id")
           .flag("withoutTenantId", "i.tenant_id IS NULL")
           .anyOf("jobDefinitionIdIn", "i.job_definition_id")
           .sort("incidentId", "i.id")

@@ -1,14 +1,12 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
-import java.util.List;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /** Selects job log entries with the filters of Camunda's {@code GET /history/job-log}. */
 public final class HistoricJobLogQuery {
 
-  @SuppressWarnings("unchecked")
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_job_log l", "l.id")
           .tieBreaker("l.log_time ASC, l.sequence_counter ASC, l.job_state ASC, l.id ASC")
@@ -25,25 +23,11 @@ public final class HistoricJobLogQuery {
           .equal("processDefinitionId", "l.proc_def_id")
           .equal("processDefinitionKey", "l.proc_def_key")
           .equal("deploymentId", "l.deployment_id")
-          .filter(
-              "tenantIdIn",
-              Type.STRING_LIST,
-              (w, v, c) ->
-                  w.tenantIn(
-                      "l.tenant_id",
-                      (List<String>) v,
-                      Boolean.TRUE.equals(c.values().get("includeJobLogsWithoutTenantId"))))
+          .tenantIn("tenantIdIn", "l.tenant_id", "includeJobLogsWithoutTenantId")
           .flag("withoutTenantId", "l.tenant_id IS NULL")
-          .filter("includeJobLogsWithoutTenantId", Type.BOOLEAN, (w, v, c) -> {})
           .equal("hostname", "l.hostname")
-          .filter(
-              "jobPriorityLowerThanOrEquals",
-              Type.LONG,
-              (w, v, c) -> w.compare("l.job_priority", "<=", v))
-          .filter(
-              "jobPriorityHigherThanOrEquals",
-              Type.LONG,
-              (w, v, c) -> w.compare("l.job_priority", ">=", v))
+          .compare("jobPriorityLowerThanOrEquals", Type.LONG, "l.job_priority", "<=")
+          .compare("jobPriorityHigherThanOrEquals", Type.LONG, "l.job_priority", ">=")
           .flag("creationLog", "l.job_state = 0")
           .flag("failureLog", "l.job_state = 1")
           .flag("successLog", "l.job_state = 2")

@@ -1,11 +1,17 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.batch.SqlConditions;
+import dev.tern.engine.query.Binds;
+import dev.tern.engine.query.OrderBy;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.Sorting;
+import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_hi_op_log}. Every method runs in the caller's transaction. */
@@ -33,56 +39,49 @@ public final class UserOperationLogStore {
 
   public List<UserOperationLogEntry> list(
       Handle handle, UserOperationLogQuery query, int firstResult, int maxResults) {
-    SqlConditions where = conditions(query);
-    String order =
+    Predicates where = conditions(query);
+    List<Sorting> sorting =
         query.timestampAscending() == null
-            ? "log_time ASC, id ASC"
-            : (query.timestampAscending() ? "log_time ASC, id ASC" : "log_time DESC, id ASC");
-    return where
-        .bind(
-            handle.createQuery(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM tern_hi_op_log"
-                    + where.where()
-                    + " ORDER BY "
-                    + order
-                    + " OFFSET :firstResult ROWS FETCH NEXT :maxResults ROWS ONLY"))
-        .bind("firstResult", firstResult)
-        .bind("maxResults", maxResults)
-        .map((rs, ctx) -> row(rs))
-        .list();
+            ? List.of()
+            : List.of(new Sorting("timestamp", query.timestampAscending()));
+    SqlFragment select =
+        where.fragment(
+            "SELECT "
+                + COLUMNS
+                + " FROM tern_hi_op_log"
+                + where.where()
+                + OrderBy.render(sorting, Map.of("timestamp", "log_time"), "id", "log_time ASC, id ASC")
+                + OrderBy.page(new Page(firstResult, maxResults)));
+    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> row(rs)).list();
   }
 
   public long count(Handle handle, UserOperationLogQuery query) {
-    SqlConditions where = conditions(query);
-    return where
-        .bind(handle.createQuery("SELECT COUNT(*) FROM tern_hi_op_log" + where.where()))
-        .mapTo(Long.class)
-        .one();
+    Predicates where = conditions(query);
+    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_hi_op_log" + where.where());
+    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
   }
 
-  private static SqlConditions conditions(UserOperationLogQuery q) {
-    return new SqlConditions()
-        .addIf(q.unsupportedFilterSet(), "1 = 0")
-        .add("deployment_id = :deploymentId", "deploymentId", q.deploymentId())
-        .add("proc_def_id = :processDefinitionId", "processDefinitionId", q.processDefinitionId())
-        .add("proc_def_key = :processDefinitionKey", "processDefinitionKey", q.processDefinitionKey())
-        .add("process_instance_id = :processInstanceId", "processInstanceId", q.processInstanceId())
-        .add("execution_id = :executionId", "executionId", q.executionId())
-        .add("batch_id = :batchId", "batchId", q.batchId())
-        .add("job_id = :jobId", "jobId", q.jobId())
-        .add("job_definition_id = :jobDefinitionId", "jobDefinitionId", q.jobDefinitionId())
-        .add("user_id = :userId", "userId", q.userId())
-        .add("operation_id = :operationId", "operationId", q.operationId())
-        .add("operation_type = :operationType", "operationType", q.operationType())
-        .add("entity_type = :entityType", "entityType", q.entityType())
-        .anyOf("entity_type", "entityTypeIn", q.entityTypeIn())
-        .add("category = :category", "category", q.category())
-        .anyOf("category", "categoryIn", q.categoryIn())
-        .add("property = :property", "property", q.property())
-        .add("log_time > :afterTimestamp", "afterTimestamp", q.afterTimestamp())
-        .add("log_time < :beforeTimestamp", "beforeTimestamp", q.beforeTimestamp());
+  private static Predicates conditions(UserOperationLogQuery q) {
+    return new Predicates(new Binds("ol"))
+        .addIf(q.unsupportedFilterSet(), Predicates.NOTHING)
+        .eq("deployment_id", q.deploymentId())
+        .eq("proc_def_id", q.processDefinitionId())
+        .eq("proc_def_key", q.processDefinitionKey())
+        .eq("process_instance_id", q.processInstanceId())
+        .eq("execution_id", q.executionId())
+        .eq("batch_id", q.batchId())
+        .eq("job_id", q.jobId())
+        .eq("job_definition_id", q.jobDefinitionId())
+        .eq("user_id", q.userId())
+        .eq("operation_id", q.operationId())
+        .eq("operation_type", q.operationType())
+        .eq("entity_type", q.entityType())
+        .in("entity_type", q.entityTypeIn())
+        .eq("category", q.category())
+        .in("category", q.categoryIn())
+        .eq("property", q.property())
+        .compare("log_time", ">", q.afterTimestamp())
+        .compare("log_time", "<", q.beforeTimestamp());
   }
 
   private static UserOperationLogEntry row(ResultSet rs) throws SQLException {

@@ -1,14 +1,11 @@
 package dev.tern.engine.incident;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
-import java.util.List;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
 
 /** Selects runtime incidents with the filters of Camunda's {@code GET /incident}. */
 public final class IncidentQuery {
 
-  @SuppressWarnings("unchecked")
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_incident i", "i.id")
           .equal("incidentId", "i.id")
@@ -26,10 +23,7 @@ public final class IncidentQuery {
           .equal("causeIncidentId", "i.cause_incident_id")
           .equal("rootCauseIncidentId", "i.root_cause_incident_id")
           .equal("configuration", "i.configuration")
-          .filter(
-              "tenantIdIn",
-              Type.STRING_LIST,
-              (w, v, c) -> w.tenantIn("i.tenant_id", (List<String>) v, false))
+          .anyOf("tenantIdIn", "i.tenant_id")
           .anyOf("jobDefinitionIdIn", "i.job_definition_id")
           .sort("incidentId", "i.id")
           .sort("incidentMessage", "i.incident_message")

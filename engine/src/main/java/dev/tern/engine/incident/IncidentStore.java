@@ -2,7 +2,7 @@ package dev.tern.engine.incident;
 
 import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.job.Job;
-import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,7 +109,7 @@ public final class IncidentStore {
     return end(
         handle,
         Incident.FAILED_EXTERNAL_TASK,
-        new QuerySql("configuration = :incidentTaskId", Map.of("incidentTaskId", externalTaskId)),
+        new SqlFragment("configuration = :incidentTaskId", Map.of("incidentTaskId", externalTaskId)),
         deleted ? HistoricIncidentStore.DELETED : HistoricIncidentStore.RESOLVED);
   }
 
@@ -128,7 +128,7 @@ public final class IncidentStore {
   public int resolveFailedJobIncident(Handle handle, String jobId) {
     return end(
         handle,
-        new QuerySql("configuration = :incidentJobId", Map.of("incidentJobId", jobId)),
+        new SqlFragment("configuration = :incidentJobId", Map.of("incidentJobId", jobId)),
         HistoricIncidentStore.RESOLVED);
   }
 
@@ -136,7 +136,7 @@ public final class IncidentStore {
   public int deleteFailedJobIncident(Handle handle, String jobId) {
     return end(
         handle,
-        new QuerySql("configuration = :incidentJobId", Map.of("incidentJobId", jobId)),
+        new SqlFragment("configuration = :incidentJobId", Map.of("incidentJobId", jobId)),
         HistoricIncidentStore.DELETED);
   }
 
@@ -145,18 +145,18 @@ public final class IncidentStore {
    *
    * @param jobIds a {@code SELECT} of job ids, e.g. {@code JobQuery.idsSql()}
    */
-  public int resolveFailedJobIncidents(Handle handle, QuerySql jobIds) {
+  public int resolveFailedJobIncidents(Handle handle, SqlFragment jobIds) {
     return end(
         handle,
-        new QuerySql("configuration IN (" + jobIds.sql() + ")", jobIds.binds()),
+        new SqlFragment("configuration IN (" + jobIds.sql() + ")", jobIds.binds()),
         HistoricIncidentStore.RESOLVED);
   }
 
-  private int end(Handle handle, QuerySql configuration, int state) {
+  private int end(Handle handle, SqlFragment configuration, int state) {
     return end(handle, Incident.FAILED_JOB, configuration, state);
   }
 
-  private int end(Handle handle, String type, QuerySql configuration, int state) {
+  private int end(Handle handle, String type, SqlFragment configuration, int state) {
     String where = "incident_type = '" + type + "' AND " + configuration.sql();
     history.end(handle, "id IN (SELECT id FROM tern_incident WHERE " + where + ")", configuration.binds(), state);
     var delete = handle.createUpdate("DELETE FROM tern_incident WHERE " + where);

@@ -1,12 +1,12 @@
 package dev.tern.engine.job;
 
-import dev.tern.engine.job.QueryDefinition.Type;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
 import java.util.List;
 
 /** Selects job definitions with Camunda's {@code JobDefinitionQueryDto} filters. */
 public final class JobDefinitionQuery {
 
-  @SuppressWarnings("unchecked")
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_job_definition d", "d.id")
           .equal("jobDefinitionId", "d.id")
@@ -18,16 +18,8 @@ public final class JobDefinitionQuery {
           .flag("active", "d.suspended = FALSE")
           .flag("suspended", "d.suspended = TRUE")
           .flag("withOverridingJobPriority", "d.overriding_priority IS NOT NULL")
-          .filter(
-              "tenantIdIn",
-              Type.STRING_LIST,
-              (w, v, c) ->
-                  w.tenantIn(
-                      "d.tenant_id",
-                      (List<String>) v,
-                      Boolean.TRUE.equals(c.values().get("includeJobDefinitionsWithoutTenantId"))))
+          .tenantIn("tenantIdIn", "d.tenant_id", "includeJobDefinitionsWithoutTenantId")
           .flag("withoutTenantId", "d.tenant_id IS NULL")
-          .filter("includeJobDefinitionsWithoutTenantId", Type.BOOLEAN, (w, v, c) -> {})
           .sort("jobDefinitionId", "d.id")
           .sort("activityId", "d.activity_id")
           .sort("processDefinitionId", "d.proc_def_id")

@@ -1,7 +1,10 @@
 package dev.tern.engine.job;
 
-import dev.tern.engine.job.QueryDefinition.DateCondition;
-import dev.tern.engine.job.QueryDefinition.Type;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.DateCondition;
+import dev.tern.engine.query.QueryDefinition.Type;
+import dev.tern.engine.query.SqlFragment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,6 @@ public final class JobQuery {
   private static final String WITH_EXCEPTION =
       "(j.exception_message IS NOT NULL OR j.exception_stacktrace IS NOT NULL)";
 
-  @SuppressWarnings("unchecked")
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_job j", "j.id")
           .equal("jobId", "j.id")
@@ -33,10 +35,11 @@ public final class JobQuery {
           .filter(
               "executable",
               Type.BOOLEAN,
-              (w, v, now) ->
-                  w.when(
-                      Boolean.TRUE.equals(v),
-                      "j.retries > 0 AND (j.due_date IS NULL OR j.due_date <= :" + w.bind(now.now()) + ")"))
+              (w, v, c) -> {
+                if (Boolean.TRUE.equals(v)) {
+                  w.add("j.retries > 0 AND (j.due_date IS NULL OR j.due_date <= " + w.bind(c.now()) + ")");
+                }
+              })
           .flag("timers", "j.job_kind = 'timer'")
           .flag("messages", "j.job_kind = 'message'")
           .flag("withException", WITH_EXCEPTION)
@@ -44,28 +47,12 @@ public final class JobQuery {
           .equal("failedActivityId", "j.failed_activity_id")
           .flag("active", "j.suspended = FALSE")
           .flag("suspended", "j.suspended = TRUE")
-          .filter(
-              "priorityLowerThanOrEquals", Type.LONG, (w, v, now) -> w.compare("j.priority", "<=", v))
-          .filter(
-              "priorityHigherThanOrEquals", Type.LONG, (w, v, now) -> w.compare("j.priority", ">=", v))
-          .filter(
-              "dueDates",
-              Type.DATE_CONDITIONS,
-              (w, v, now) -> FilterQuery.dateConditions(w, "j.due_date", v))
-          .filter(
-              "createTimes",
-              Type.DATE_CONDITIONS,
-              (w, v, now) -> FilterQuery.dateConditions(w, "j.create_time", v))
-          .filter(
-              "tenantIdIn",
-              Type.STRING_LIST,
-              (w, v, c) ->
-                  w.tenantIn(
-                      "j.tenant_id",
-                      (List<String>) v,
-                      Boolean.TRUE.equals(c.values().get("includeJobsWithoutTenantId"))))
+          .compare("priorityLowerThanOrEquals", Type.LONG, "j.priority", "<=")
+          .compare("priorityHigherThanOrEquals", Type.LONG, "j.priority", ">=")
+          .dateConditions("dueDates", "j.due_date")
+          .dateConditions("createTimes", "j.create_time")
+          .tenantIn("tenantIdIn", "j.tenant_id", "includeJobsWithoutTenantId")
           .flag("withoutTenantId", "j.tenant_id IS NULL")
-          .filter("includeJobsWithoutTenantId", Type.BOOLEAN, (w, v, now) -> {})
           .flag("acquired", "j.lock_expiration_time IS NOT NULL")
           .sort("jobId", "j.id")
           .sort("executionId", "j.execution_id")
@@ -171,11 +158,11 @@ public final class JobQuery {
   }
 
   /** The matching jobs' ids as a sub-select ({@code SELECT j.id FROM tern_job j WHERE …}). */
-  public QuerySql idsSql() {
+  public SqlFragment idsSql() {
     return filters.idsSql("jq", clock.instant());
   }
 
-  QuerySql where() {
+  SqlFragment where() {
     return filters.where("jq", clock.instant());
   }
 

@@ -3,6 +3,7 @@ package dev.tern.engine.job;
 import dev.tern.engine.history.JobLogStore;
 import dev.tern.engine.history.JobLogStore.State;
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -279,7 +280,7 @@ public final class JobStore {
    * @param jobIds a {@code SELECT} of job ids, e.g. {@code JobQuery.idsSql()}
    */
   public int updateRetries(
-      Handle handle, QuerySql jobIds, int retries, Instant dueDate, boolean setDue) {
+      Handle handle, SqlFragment jobIds, int retries, Instant dueDate, boolean setDue) {
     handle.afterCommit(signal::signal);
     var update =
         handle.createUpdate(

@@ -1,19 +1,18 @@
 package dev.tern.engine.query;
 
+import dev.tern.engine.InvalidRequestException;
+
 /**
  * Which slice of a sorted result to return: skip {@code firstResult} rows, return at most {@code
- * maxResults} (null: all).
+ * maxResults} (null: all). Negative values are a caller's mistake.
  */
 public record Page(int firstResult, Integer maxResults) {
 
   public static final Page ALL = new Page(0, null);
 
   public Page {
-    if (firstResult < 0) {
-      firstResult = 0;
-    }
-    if (maxResults != null && maxResults < 0) {
-      maxResults = 0;
+    if (firstResult < 0 || (maxResults != null && maxResults < 0)) {
+      throw new InvalidRequestException("firstResult and maxResults must not be negative");
     }
   }
 

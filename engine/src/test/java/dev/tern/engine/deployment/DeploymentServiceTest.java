@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.engine.EngineSettings;
+import dev.tern.engine.query.Page;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.ProcessModel;

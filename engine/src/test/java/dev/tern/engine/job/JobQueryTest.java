@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngine;
-import dev.tern.engine.job.QueryDefinition.DateCondition;
+import dev.tern.engine.query.QueryDefinition.DateCondition;
+import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
@@ -134,7 +135,7 @@ class JobQueryTest {
       ids.add("missing-" + i);
     }
     ids.add(timer.id());
-    QuerySql sub = engine.jobService().createJobQuery().jobIds(ids).withRetriesLeft().idsSql();
+    SqlFragment sub = engine.jobService().createJobQuery().jobIds(ids).withRetriesLeft().idsSql();
 
     long matched =
         engine

@@ -1,7 +1,7 @@
 package dev.tern.engine.query;
 
 import dev.tern.engine.job.JobQuery;
-import dev.tern.engine.job.QueryDefinition.DateCondition;
+import dev.tern.engine.query.QueryDefinition.DateCondition;
 import dev.tern.engine.query.QuerySnapshot.Job;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.tern.engine.history.HistoricProcessInstance;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobQuery;
-import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.runtime.RuntimeProcessInstance;
 import dev.tern.engine.testing.DatabaseTest;
@@ -135,7 +135,7 @@ class QueryEquivalenceTest {
         actual,
         engine.jobService().countJobs(query),
         mismatches);
-    QuerySql selector = query.idsSql();
+    SqlFragment selector = query.idsSql();
     compare(
         "job ids (bulk selector)",
         query.filters().values(),

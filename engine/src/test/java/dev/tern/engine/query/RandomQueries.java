@@ -2,7 +2,7 @@ package dev.tern.engine.query;
 
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.job.JobQuery;
-import dev.tern.engine.job.QueryDefinition.DateCondition;
+import dev.tern.engine.query.QueryDefinition.DateCondition;
 import dev.tern.engine.query.QuerySnapshot.Variable;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.JobRetries;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.job.JobService;
-import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
@@ -96,7 +96,7 @@ public final class JobRetriesResource implements RestResource {
   private void byJobs(Context ctx) {
     Request<SetJobRetriesDto> request = read(ctx, SetJobRetriesDto.class);
     SetJobRetriesDto dto = request.dto();
-    QuerySql jobQuery =
+    SqlFragment jobQuery =
         dto.jobQuery() == null || dto.jobQuery().isNull()
             ? null
             : JobResource.query(jobs, dto.jobQuery()).idsSql();

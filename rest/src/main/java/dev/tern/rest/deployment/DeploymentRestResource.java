@@ -8,7 +8,7 @@ import dev.tern.engine.deployment.DeploymentResource;
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.DeploymentWithDefinitions;
 import dev.tern.engine.deployment.NewDeployment;
-import dev.tern.engine.deployment.Page;
+import dev.tern.engine.query.Page;
 import dev.tern.engine.deployment.ParseException;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;

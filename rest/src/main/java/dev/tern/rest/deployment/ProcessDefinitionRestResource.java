@@ -3,7 +3,7 @@ package dev.tern.rest.deployment;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.deployment.DeploymentService;
-import dev.tern.engine.deployment.Page;
+import dev.tern.engine.query.Page;
 import dev.tern.engine.deployment.ProcessDefinition;
 import dev.tern.engine.deployment.ProcessDefinitionQuery;
 import dev.tern.rest.RestResource;

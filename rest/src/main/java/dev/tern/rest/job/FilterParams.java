@@ -2,10 +2,10 @@ package dev.tern.rest.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.engine.InvalidRequestException;
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.DateCondition;
-import dev.tern.engine.job.QueryDefinition.Filter;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.DateCondition;
+import dev.tern.engine.query.QueryDefinition.Filter;
 import dev.tern.rest.support.CamundaDates;
 import dev.tern.rest.support.QueryParams;
 import dev.tern.rest.support.Sorting;

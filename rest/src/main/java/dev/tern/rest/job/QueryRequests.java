@@ -1,7 +1,7 @@
 package dev.tern.rest.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tern.engine.job.FilterQuery;
+import dev.tern.engine.query.FilterQuery;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.QueryParams;

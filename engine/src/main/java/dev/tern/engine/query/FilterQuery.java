@@ -1,9 +1,6 @@
-package dev.tern.engine.job;
+package dev.tern.engine.query;
 
-import dev.tern.engine.InvalidRequestException;
-import dev.tern.engine.job.QueryDefinition.DateCondition;
-import dev.tern.engine.job.QueryDefinition.Filter;
-import dev.tern.engine.job.QueryDefinition.Sorting;
+import dev.tern.engine.query.QueryDefinition.Filter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +59,7 @@ public final class FilterQuery {
   /** Adds a sort criterion; an unknown one is a client mistake, as Camunda reports it. */
   public FilterQuery orderBy(String sortBy, boolean ascending) {
     if (!definition.sortable(sortBy)) {
-      throw new InvalidRequestException("Cannot set query parameter 'sortBy' to value '" + sortBy + "'");
+      throw OrderBy.unknown(sortBy);
     }
     sorting.add(new Sorting(sortBy, ascending));
     return this;
@@ -92,73 +89,50 @@ public final class FilterQuery {
   }
 
   /** The {@code WHERE} condition (over the definition's alias) with binds named {@code prefix…}. */
-  public QuerySql where(String prefix, Instant now) {
-    SqlWhere where = new SqlWhere(prefix);
+  public SqlFragment where(String prefix, Instant now) {
+    Predicates where = new Predicates(new Binds(prefix));
     QueryDefinition.Context context = new QueryDefinition.Context(now, Map.copyOf(values));
     values.forEach(
         (name, value) ->
             definition.filter(name).orElseThrow().condition().apply(where, value, context));
     for (Restriction restriction : restrictions) {
-      String sql = restriction.sql(value -> ":" + where.bind(value));
-      where.when(sql != null, sql);
+      String sql = restriction.sql(where::bind);
+      where.addIf(sql != null, sql);
     }
-    return new QuerySql(where.sql(), where.binds());
+    return where.fragment(where.and());
   }
 
   /** {@code SELECT <id> FROM … WHERE …}: usable as a sub-select, e.g. by bulk operations. */
-  public QuerySql idsSql(String prefix, Instant now) {
-    QuerySql where = where(prefix, now);
-    return new QuerySql(
-        "SELECT " + definition.idColumn() + " FROM " + definition.from() + " WHERE " + where.sql(),
-        where.binds());
+  public SqlFragment idsSql(String prefix, Instant now) {
+    return where(prefix, now)
+        .wrap("SELECT " + definition.idColumn() + " FROM " + definition.from() + " WHERE ", "");
   }
 
-  /** The {@code ORDER BY} list; the id column always comes last so paging is stable. */
+  /** {@code " ORDER BY …"}: the sorting, then the definition's tie-breaker. */
   public String orderBy() {
-    List<String> parts = new ArrayList<>();
-    for (Sorting s : sorting) {
-      parts.add(definition.sortColumn(s.sortBy()) + (s.ascending() ? " ASC" : " DESC"));
-    }
-    parts.add(definition.tieBreaker());
-    return String.join(", ", parts);
+    return OrderBy.render(
+        sorting, definition.sortColumns(), definition.idColumn(), definition.tieBreaker());
   }
 
   /** One page of rows, selected with the given columns (of the definition's alias). */
+  public <T> List<T> list(Handle handle, String columns, RowMapper<T> mapper, Instant now, Page page) {
+    SqlFragment select =
+        where("q", now)
+            .wrap(
+                "SELECT " + columns + " FROM " + definition.from() + " WHERE ",
+                orderBy() + OrderBy.page(page));
+    return select.bindTo(handle.createQuery(select.sql())).map(mapper).list();
+  }
+
+  /** One page by {@code firstResult}/{@code maxResults}; negative values count as 0. */
   public <T> List<T> list(
       Handle handle, String columns, RowMapper<T> mapper, Instant now, int first, int max) {
-    QuerySql where = where("q", now);
-    var query =
-        handle.createQuery(
-            "SELECT "
-                + columns
-                + " FROM "
-                + definition.from()
-                + " WHERE "
-                + where.sql()
-                + " ORDER BY "
-                + orderBy()
-                + " LIMIT :pageMax OFFSET :pageFirst");
-    where.bindTo(query);
-    return query
-        .bind("pageMax", Math.max(0, max))
-        .bind("pageFirst", Math.max(0, first))
-        .map(mapper)
-        .list();
+    return list(handle, columns, mapper, now, new Page(Math.max(0, first), Math.max(0, max)));
   }
 
   public long count(Handle handle, Instant now) {
-    QuerySql where = where("q", now);
-    var query =
-        handle.createQuery("SELECT COUNT(*) FROM " + definition.from() + " WHERE " + where.sql());
-    where.bindTo(query);
-    return query.mapTo(Long.class).one();
-  }
-
-  /** Conditions for a list of {@link DateCondition}s on one column. */
-  @SuppressWarnings("unchecked")
-  static void dateConditions(SqlWhere where, String column, Object value) {
-    for (DateCondition condition : (List<DateCondition>) value) {
-      where.compare(column, condition.sqlOperator(), condition.value());
-    }
+    SqlFragment count =
+        where("q", now).wrap("SELECT COUNT(*) FROM " + definition.from() + " WHERE ", "");
+    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
   }
 }

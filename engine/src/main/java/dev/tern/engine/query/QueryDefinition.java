@@ -1,4 +1,4 @@
-package dev.tern.engine.job;
+package dev.tern.engine.query;
 
 import dev.tern.engine.InvalidRequestException;
 import java.time.Instant;
@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a query object can filter and sort by: each filter has Camunda's parameter name, a value
- * type (so the REST layer can parse query strings and JSON bodies generically) and the SQL it adds.
- * Boolean filters apply only when true, as in Camunda.
+ * What a query family can filter and sort by, declared once: each filter has Camunda's parameter
+ * name, a value type (so the REST layer parses query strings and JSON bodies generically) and the
+ * SQL it adds through {@link Predicates}. Boolean filters apply only when true, as in Camunda.
+ * Adding a filter to a query family is one line in its definition.
  */
 public final class QueryDefinition {
 
@@ -30,7 +31,7 @@ public final class QueryDefinition {
   /** Adds a filter's SQL for a value. */
   @FunctionalInterface
   public interface Condition {
-    void apply(SqlWhere where, Object value, Context context);
+    void apply(Predicates where, Object value, Context context);
   }
 
   /** What a condition may look at besides its own value: the time and the other filters. */
@@ -52,9 +53,6 @@ public final class QueryDefinition {
       };
     }
   }
-
-  /** One sort criterion. */
-  public record Sorting(String sortBy, boolean ascending) {}
 
   private final String from;
   private final String idColumn;
@@ -110,8 +108,9 @@ public final class QueryDefinition {
     return sortColumns.containsKey(sortBy);
   }
 
-  String sortColumn(String sortBy) {
-    return sortColumns.get(sortBy);
+  /** The sortable properties and their column expressions. */
+  public Map<String, String> sortColumns() {
+    return sortColumns;
   }
 
   /** Builds a {@link QueryDefinition}. */
@@ -143,10 +142,48 @@ public final class QueryDefinition {
       return filter(name, Type.STRING, (w, v, now) -> w.eq(column, v));
     }
 
-    /** {@code column = ANY(values)}. */
+    /** {@code column = ANY(values)}; an empty list matches nothing. */
     @SuppressWarnings("unchecked")
     public Builder anyOf(String name, String column) {
       return filter(name, Type.STRING_LIST, (w, v, now) -> w.in(column, (List<String>) v));
+    }
+
+    /** {@code column NOT IN values} (a NULL column counts as not in them). */
+    @SuppressWarnings("unchecked")
+    public Builder noneOf(String name, String column) {
+      return filter(name, Type.STRING_LIST, (w, v, now) -> w.notIn(column, (List<String>) v));
+    }
+
+    /** {@code tenantIdIn}, with rows of no tenant when the boolean filter {@code includeWithout}. */
+    @SuppressWarnings("unchecked")
+    public Builder tenantIn(String name, String column, String includeWithout) {
+      filter(includeWithout, Type.BOOLEAN, (w, v, c) -> {});
+      return filter(
+          name,
+          Type.STRING_LIST,
+          (w, v, c) ->
+              w.tenantIn(
+                  column,
+                  (List<String>) v,
+                  Boolean.TRUE.equals(c.values().get(includeWithout))));
+    }
+
+    /** {@code column <operator> value} for a value of the given type (a date, a number). */
+    public Builder compare(String name, Type type, String column, String operator) {
+      return filter(name, type, (w, v, now) -> w.compare(column, operator, v));
+    }
+
+    /** A list of {@link DateCondition}s on one column, e.g. Camunda's {@code dueDates}. */
+    @SuppressWarnings("unchecked")
+    public Builder dateConditions(String name, String column) {
+      return filter(
+          name,
+          Type.DATE_CONDITIONS,
+          (w, v, now) -> {
+            for (DateCondition condition : (List<DateCondition>) v) {
+              w.compare(column, condition.sqlOperator(), condition.value());
+            }
+          });
     }
 
     /** {@code column LIKE pattern}. */
@@ -156,12 +193,12 @@ public final class QueryDefinition {
 
     /** A boolean flag that adds a fixed condition when true. */
     public Builder flag(String name, String condition) {
-      return filter(name, Type.BOOLEAN, (w, v, now) -> w.when(Boolean.TRUE.equals(v), condition));
+      return filter(name, Type.BOOLEAN, (w, v, now) -> w.addIf(Boolean.TRUE.equals(v), condition));
     }
 
     /** {@code column <operator> date}. */
     public Builder date(String name, String column, String operator) {
-      return filter(name, Type.DATE, (w, v, now) -> w.compare(column, operator, v));
+      return compare(name, Type.DATE, column, operator);
     }
 
     public Builder sort(String sortBy, String column) {
