@@ -50,14 +50,13 @@ final class JobSelection {
   }
 
   private JobSelection byArray(String column, List<String> ids) {
+    // an empty list adds nothing to the union (and, as in Camunda, counts as no selector)
     if (ids != null) {
-      int from = 0;
-      do {
+      for (int from = 0; from < ids.size(); from += MAX_ARRAY) {
         Predicates where = new Predicates(new Binds("sel" + parts.size() + "_"));
         where.in(column, ids.subList(from, Math.min(ids.size(), from + MAX_ARRAY)));
         parts.add(where.fragment("SELECT id FROM tern_job WHERE " + where.and()));
-        from += MAX_ARRAY;
-      } while (from < ids.size());
+      }
     }
     return this;
   }
