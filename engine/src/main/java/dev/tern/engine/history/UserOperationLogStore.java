@@ -1,17 +1,10 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.query.Binds;
-import dev.tern.engine.query.OrderBy;
-import dev.tern.engine.query.Page;
-import dev.tern.engine.query.Predicates;
-import dev.tern.engine.query.Sorting;
-import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_hi_op_log}. Every method runs in the caller's transaction. */
@@ -37,51 +30,16 @@ public final class UserOperationLogStore {
     batch.execute();
   }
 
+  // no filter of this query depends on the current time, hence no "now"
   public List<UserOperationLogEntry> list(
       Handle handle, UserOperationLogQuery query, int firstResult, int maxResults) {
-    Predicates where = conditions(query);
-    List<Sorting> sorting =
-        query.timestampAscending() == null
-            ? List.of()
-            : List.of(new Sorting("timestamp", query.timestampAscending()));
-    SqlFragment select =
-        where.fragment(
-            "SELECT "
-                + COLUMNS
-                + " FROM tern_hi_op_log"
-                + where.where()
-                + OrderBy.render(sorting, Map.of("timestamp", "log_time"), "id", "log_time ASC, id ASC")
-                + OrderBy.page(new Page(firstResult, maxResults)));
-    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> row(rs)).list();
+    return query
+        .filters()
+        .list(handle, COLUMNS, (rs, ctx) -> row(rs), null, firstResult, maxResults);
   }
 
   public long count(Handle handle, UserOperationLogQuery query) {
-    Predicates where = conditions(query);
-    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_hi_op_log" + where.where());
-    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
-  }
-
-  private static Predicates conditions(UserOperationLogQuery q) {
-    return new Predicates(new Binds("ol"))
-        .addIf(q.unsupportedFilterSet(), Predicates.NOTHING)
-        .eq("deployment_id", q.deploymentId())
-        .eq("proc_def_id", q.processDefinitionId())
-        .eq("proc_def_key", q.processDefinitionKey())
-        .eq("process_instance_id", q.processInstanceId())
-        .eq("execution_id", q.executionId())
-        .eq("batch_id", q.batchId())
-        .eq("job_id", q.jobId())
-        .eq("job_definition_id", q.jobDefinitionId())
-        .eq("user_id", q.userId())
-        .eq("operation_id", q.operationId())
-        .eq("operation_type", q.operationType())
-        .eq("entity_type", q.entityType())
-        .in("entity_type", q.entityTypeIn())
-        .eq("category", q.category())
-        .in("category", q.categoryIn())
-        .eq("property", q.property())
-        .compare("log_time", ">", q.afterTimestamp())
-        .compare("log_time", "<", q.beforeTimestamp());
+    return query.filters().count(handle, null);
   }
 
   private static UserOperationLogEntry row(ResultSet rs) throws SQLException {

@@ -186,6 +186,17 @@ public final class QueryDefinition {
           });
     }
 
+    /**
+     * String filters Camunda has for data Tern does not keep (tasks, cases, …): set, they match
+     * nothing.
+     */
+    public Builder matchingNothing(String... names) {
+      for (String name : names) {
+        filter(name, Type.STRING, (w, v, c) -> w.add(Predicates.NOTHING));
+      }
+      return this;
+    }
+
     /** {@code column LIKE pattern}. */
     public Builder like(String name, String column) {
       return filter(name, Type.STRING, (w, v, now) -> w.like(column, (String) v));

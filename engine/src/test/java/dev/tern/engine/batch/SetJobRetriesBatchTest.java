@@ -335,9 +335,7 @@ class SetJobRetriesBatchTest {
   void creationIsLoggedWhenTheUserIsKnown() {
     BatchService service = service(BatchSettings.defaults());
     UserOperationLogService log = new UserOperationLogService(database);
-    UserOperationLogQuery byUser =
-        new UserOperationLogQuery(null, null, null, null, null, null, null, null, "demo-" + prefix,
-            null, null, null, null, null, null, null, null, null, false, null);
+    UserOperationLogQuery byUser = new UserOperationLogQuery().userId("demo-" + prefix);
     List<String> instances = processInstances(3);
 
     service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(5), null);

@@ -5,7 +5,7 @@ import dev.tern.engine.history.HistoricJobLogQuery;
 import dev.tern.engine.history.JobHistoryService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
-import dev.tern.rest.job.QueryRequests;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;

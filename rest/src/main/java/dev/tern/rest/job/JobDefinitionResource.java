@@ -9,6 +9,7 @@ import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Paging;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
 import java.util.Set;

@@ -1,10 +1,7 @@
-package dev.tern.rest.job;
+package dev.tern.rest.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.engine.query.FilterQuery;
-import dev.tern.rest.support.JsonBodies;
-import dev.tern.rest.support.Paging;
-import dev.tern.rest.support.QueryParams;
 import io.javalin.http.Context;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.tern.rest.job;
+package dev.tern.rest.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.engine.InvalidRequestException;
@@ -6,10 +6,6 @@ import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.DateCondition;
 import dev.tern.engine.query.QueryDefinition.Filter;
-import dev.tern.rest.support.CamundaDates;
-import dev.tern.rest.support.QueryParams;
-import dev.tern.rest.support.Sorting;
-import dev.tern.rest.support.SortingDto;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
