@@ -37,6 +37,7 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.DeployedProcessLookup;
+import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
 import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.ProcessInstanceStore;
 import dev.tern.engine.runtime.RuntimeJobHandlers;
@@ -95,16 +96,21 @@ public final class ProcessEngine implements AutoCloseable {
     this.identityService =
         new IdentityService(
             database, clock, ids, authorizer, authorizationStore, builder.passwordHashCost);
+    this.jobDefinitionStore = new JobDefinitionStore();
     this.deploymentService =
         new DeploymentService(
-            database, clock, ids, settings, ProcessModelCache.DEFAULT_CAPACITY);
+            database,
+            clock,
+            ids,
+            settings,
+            ProcessModelCache.DEFAULT_CAPACITY,
+            new JobDefinitionsOnDeploy(ids, jobDefinitionStore));
 
     // Jobs: stores, the handler registry (other capabilities add their handlers here), executor.
     JobExecutorSettings executorSettings = builder.jobExecutorSettings;
     JobSignal jobSignal = new JobSignal();
     JobLogStore jobLogStore = new JobLogStore(clock, database.dialect(), executorSettings.nodeId());
     this.jobStore = new JobStore(database.dialect(), jobLogStore, jobSignal);
-    this.jobDefinitionStore = new JobDefinitionStore();
     HistoricIncidentStore historicIncidentStore = new HistoricIncidentStore(clock);
     this.incidentStore = new IncidentStore(clock, ids, historicIncidentStore);
     ExternalTaskSignal externalTaskSignal = new ExternalTaskSignal();

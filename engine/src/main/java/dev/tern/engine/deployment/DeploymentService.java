@@ -5,12 +5,7 @@ import dev.tern.engine.FieldLimits;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.BpmnParser.ParsedBpmn;
-import dev.tern.engine.deployment.model.FlowNode;
-import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ProcessModel;
-import dev.tern.engine.deployment.model.TimerDefinition;
-import dev.tern.engine.job.JobDefinition;
-import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.query.Page;
@@ -34,28 +29,36 @@ import org.jdbi.v3.core.Handle;
  */
 public final class DeploymentService {
 
-  /** Job definition types, as Camunda names them. */
-  public static final String ASYNC_CONTINUATION = "async-continuation";
-
-  public static final String TIMER_INTERMEDIATE_TRANSITION = "timer-intermediate-transition";
-  public static final String TIMER_TRANSITION = "timer-transition";
+  /**
+   * Told about each new process definition inside the deployment's transaction, so packages above
+   * this one (the runtime creates job definitions) add their rows without deployment knowing them.
+   */
+  @FunctionalInterface
+  public interface DefinitionListener {
+    void deployed(Handle handle, ProcessDefinition definition, ProcessModel model);
+  }
 
   private final Database database;
   private final Clock clock;
   private final Ids ids;
   private final BpmnParser parser;
   private final DeploymentStore store;
-  private final JobDefinitionStore jobDefinitions;
+  private final DefinitionListener listener;
   private final ProcessModelCache cache;
 
   public DeploymentService(
-      Database database, Clock clock, Ids ids, EngineSettings settings, int cacheCapacity) {
+      Database database,
+      Clock clock,
+      Ids ids,
+      EngineSettings settings,
+      int cacheCapacity,
+      DefinitionListener listener) {
     this.database = database;
     this.clock = clock;
     this.ids = ids;
     this.parser = new BpmnParser(settings.historyTimeToLiveRequired());
     this.store = new DeploymentStore();
-    this.jobDefinitions = new JobDefinitionStore();
+    this.listener = listener;
     this.cache = new ProcessModelCache(database, store, cacheCapacity);
   }
 
@@ -142,7 +145,7 @@ public final class DeploymentService {
         ProcessDefinition definition =
             newDefinition(handle, deployment, name, bpmn.targetNamespace(), model);
         store.insertProcessDefinition(handle, definition);
-        insertJobDefinitions(handle, definition, model);
+        listener.deployed(handle, definition, model);
         definitions.add(definition);
         models.put(definition.id(), model);
       }
@@ -218,48 +221,6 @@ public final class DeploymentService {
         false,
         model.historyTimeToLive(),
         model.startableInTasklist());
-  }
-
-  /** One job definition per asynchronous continuation and per timer, as Camunda creates them. */
-  private void insertJobDefinitions(Handle handle, ProcessDefinition definition, ProcessModel model) {
-    for (FlowNode node : model.nodes().values()) {
-      if (node.continuation().asyncBefore()) {
-        insertJobDefinition(handle, definition, node, ASYNC_CONTINUATION, "async-before");
-      }
-      if (node.continuation().asyncAfter()) {
-        insertJobDefinition(handle, definition, node, ASYNC_CONTINUATION, "async-after");
-      }
-      if (node.kind() instanceof NodeKind.TimerCatchEvent timer) {
-        insertJobDefinition(
-            handle, definition, node, TIMER_INTERMEDIATE_TRANSITION, timerConfiguration(timer.timer()));
-      }
-      if (node.kind() instanceof NodeKind.BoundaryTimerEvent timer) {
-        insertJobDefinition(
-            handle, definition, node, TIMER_TRANSITION, timerConfiguration(timer.timer()));
-      }
-    }
-  }
-
-  /** Camunda's timer job configuration, e.g. {@code DURATION: P2D}. */
-  static String timerConfiguration(TimerDefinition timer) {
-    return timer.type().name() + ": " + timer.expression();
-  }
-
-  private void insertJobDefinition(
-      Handle handle, ProcessDefinition definition, FlowNode node, String type, String configuration) {
-    jobDefinitions.insert(
-        handle,
-        new JobDefinition(
-            ids.next(),
-            definition.id(),
-            definition.key(),
-            node.id(),
-            type,
-            configuration,
-            false,
-            null,
-            definition.tenantId(),
-            definition.deploymentId()));
   }
 
   /**

@@ -3,9 +3,7 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Page;
-import dev.tern.engine.runtime.TypedValue;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Look-up and queries of historic process instances (running and ended). */
@@ -34,10 +32,6 @@ public final class HistoricProcessInstanceService {
                     "Historic process instance with id " + id + " does not exist"));
   }
 
-  /** The variables of an instance as history keeps them (e.g. after it ended), by name. */
-  public Map<String, TypedValue> variables(String processInstanceId) {
-    return database.withHandle(h -> store.variables(h, processInstanceId));
-  }
 
   public List<HistoricProcessInstance> list(HistoricProcessInstanceQuery query, Page page) {
     return database.withHandle(h -> store.list(h, query, page));

@@ -7,11 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import dev.tern.engine.runtime.TypedValue;
-import dev.tern.engine.runtime.VariableStore;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -44,20 +40,6 @@ public final class HistoricProcessInstanceStore {
   public long count(Handle handle, HistoricProcessInstanceQuery query) {
     SqlFragment count = HistoricProcessInstanceQuerySql.countSql(query, dialect);
     return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
-  }
-
-  /** The variables history holds for an instance (not those removed), ordered by name. */
-  public Map<String, TypedValue> variables(Handle handle, String processInstanceId) {
-    Map<String, TypedValue> result = new LinkedHashMap<>();
-    handle
-        .createQuery(
-            "SELECT name, var_type, text_value, long_value, double_value, clob_value"
-                + " FROM tern_hi_variable WHERE process_instance_id = :pi AND state = 'CREATED'"
-                + " ORDER BY name")
-        .bind("pi", processInstanceId)
-        .map((rs, ctx) -> Map.entry(rs.getString("name"), VariableStore.read(rs)))
-        .forEach(e -> result.put(e.getKey(), e.getValue()));
-    return result;
   }
 
   private static HistoricProcessInstance map(ResultSet rs) throws SQLException {

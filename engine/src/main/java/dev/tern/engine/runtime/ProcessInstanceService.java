@@ -105,6 +105,11 @@ public final class ProcessInstanceService {
         });
   }
 
+  /** The variables of an instance as history keeps them (e.g. after it ended), by name. */
+  public Map<String, TypedValue> historicVariables(String id) {
+    return database.withHandle(h -> variables.historic(h, id));
+  }
+
   /**
    * One variable of a running instance; empty if the instance has no variable of that name.
    *

@@ -30,6 +30,12 @@ public final class VariableStore {
   private static final String SELECT_ALL =
       "SELECT " + COLUMNS + " FROM tern_variable WHERE process_instance_id = :pi ORDER BY name";
 
+  private static final String SELECT_HISTORIC =
+      "SELECT "
+          + COLUMNS
+          + " FROM tern_hi_variable WHERE process_instance_id = :pi AND state = 'CREATED'"
+          + " ORDER BY name";
+
   private static final String SELECT_ONE =
       "SELECT " + COLUMNS + " FROM tern_variable WHERE process_instance_id = :pi AND name = :name";
 
@@ -79,9 +85,18 @@ public final class VariableStore {
 
   /** All variables of a process instance, ordered by name. */
   public Map<String, TypedValue> all(Handle handle, String processInstanceId) {
+    return byName(handle, SELECT_ALL, processInstanceId);
+  }
+
+  /** The variables history holds for an instance (not those removed), ordered by name. */
+  Map<String, TypedValue> historic(Handle handle, String processInstanceId) {
+    return byName(handle, SELECT_HISTORIC, processInstanceId);
+  }
+
+  private static Map<String, TypedValue> byName(Handle handle, String sql, String processInstanceId) {
     Map<String, TypedValue> result = new LinkedHashMap<>();
     handle
-        .createQuery(SELECT_ALL)
+        .createQuery(sql)
         .bind("pi", processInstanceId)
         .map((rs, ctx) -> Map.entry(rs.getString("name"), read(rs)))
         .forEach(e -> result.put(e.getKey(), e.getValue()));

@@ -7,9 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+/** The engine's package rules (docs/architecture.md), checked on its main classes. */
 class EngineIndependenceTest {
 
-  private final JavaClasses engine =
+  private static final JavaClasses ENGINE =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.tern.engine");
@@ -21,7 +22,24 @@ class EngineIndependenceTest {
         .resideInAPackage("dev.tern.engine..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.javalin..", "dev.tern.rest..", "dev.tern.server..", "jakarta.servlet..")
-        .check(engine);
+        .resideInAnyPackage(
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "dev.tern.rest..",
+            "dev.tern.server..",
+            "jakarta.servlet..")
+        .check(ENGINE);
+  }
+
+  /** Jackson stores JSON values in the engine; mapping DTOs with annotations is the REST layer's. */
+  @Test
+  void engineUsesNoJacksonAnnotations() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tern.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.fasterxml.jackson.annotation..")
+        .check(ENGINE);
   }
 }

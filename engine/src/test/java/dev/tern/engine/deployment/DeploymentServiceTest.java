@@ -10,6 +10,7 @@ import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.testing.DatabaseTest;
@@ -47,7 +48,10 @@ class DeploymentServiceTest {
   }
 
   private DeploymentService newService(Database database) {
-    return new DeploymentService(database, clock, new Ids(clock), EngineSettings.defaults(), 100);
+    Ids ids = new Ids(clock);
+    return new DeploymentService(
+        database, clock, ids, EngineSettings.defaults(), 100,
+        new JobDefinitionsOnDeploy(ids, new JobDefinitionStore()));
   }
 
   static byte[] process(String key, String taskName) {

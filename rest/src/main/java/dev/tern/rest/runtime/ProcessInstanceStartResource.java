@@ -74,7 +74,7 @@ public final class ProcessInstanceStartResource implements RestResource {
     if (Boolean.TRUE.equals(dto.withVariablesInReturn())) {
       Map<String, TypedValue> current =
           instance.ended()
-              ? engine.historicProcessInstances().variables(instance.id())
+              ? engine.processInstances().historicVariables(instance.id())
               : engine.processInstances().variables(instance.id());
       ctx.json(
           new ProcessInstanceWithVariablesDto(

@@ -1,0 +1,68 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.deployment.DeploymentService;
+import dev.tern.engine.deployment.ProcessDefinition;
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.NodeKind;
+import dev.tern.engine.deployment.model.ProcessModel;
+import dev.tern.engine.deployment.model.TimerDefinition;
+import dev.tern.engine.job.JobDefinition;
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.persistence.Ids;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Creates the job definitions of a newly deployed process definition: one per asynchronous
+ * continuation and per timer, as Camunda does. Lives with the interpreter, which owns these job
+ * types.
+ */
+public final class JobDefinitionsOnDeploy implements DeploymentService.DefinitionListener {
+
+  private final Ids ids;
+  private final JobDefinitionStore jobDefinitions;
+
+  public JobDefinitionsOnDeploy(Ids ids, JobDefinitionStore jobDefinitions) {
+    this.ids = ids;
+    this.jobDefinitions = jobDefinitions;
+  }
+
+  @Override
+  public void deployed(Handle handle, ProcessDefinition definition, ProcessModel model) {
+    for (FlowNode node : model.nodes().values()) {
+      if (node.continuation().asyncBefore()) {
+        insert(handle, definition, node, RuntimeJobs.ASYNC_CONTINUATION, RuntimeJobs.ASYNC_BEFORE);
+      }
+      if (node.continuation().asyncAfter()) {
+        insert(handle, definition, node, RuntimeJobs.ASYNC_CONTINUATION, RuntimeJobs.ASYNC_AFTER);
+      }
+      if (node.kind() instanceof NodeKind.TimerCatchEvent timer) {
+        insert(handle, definition, node, RuntimeJobs.TIMER_INTERMEDIATE, configuration(timer.timer()));
+      }
+      if (node.kind() instanceof NodeKind.BoundaryTimerEvent timer) {
+        insert(handle, definition, node, RuntimeJobs.TIMER_TRANSITION, configuration(timer.timer()));
+      }
+    }
+  }
+
+  /** Camunda's timer job configuration, e.g. {@code DURATION: P2D}. */
+  private static String configuration(TimerDefinition timer) {
+    return timer.type().name() + ": " + timer.expression();
+  }
+
+  private void insert(
+      Handle handle, ProcessDefinition definition, FlowNode node, String type, String configuration) {
+    jobDefinitions.insert(
+        handle,
+        new JobDefinition(
+            ids.next(),
+            definition.id(),
+            definition.key(),
+            node.id(),
+            type,
+            configuration,
+            false,
+            null,
+            definition.tenantId(),
+            definition.deploymentId()));
+  }
+}
