@@ -60,8 +60,9 @@ final class BatchStore {
 
   /** Whether the selection names at least one existing job (read only). */
   boolean anyItem(Handle handle, JobSelection selection) {
-    String sql = "SELECT EXISTS (SELECT 1 FROM tern_job s WHERE s.id IN (" + selection.sql() + "))";
-    return selection.bind(handle.createQuery(sql)).mapTo(Boolean.class).one();
+    SqlFragment exists =
+        selection.sql().wrap("SELECT EXISTS (SELECT 1 FROM tern_job s WHERE s.id IN (", "))");
+    return exists.bindTo(handle.createQuery(exists.sql())).mapTo(Boolean.class).one();
   }
 
   void insert(Handle handle, BatchRow row) {

@@ -1,9 +1,8 @@
 package dev.tern.engine.externaltask;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
-import java.util.List;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /**
  * Selects external tasks with Camunda's {@code ExternalTaskQuery} filters (names as in {@code
@@ -15,33 +14,36 @@ public final class ExternalTaskQuery {
       "EXISTS (SELECT 1 FROM tern_process_instance p WHERE p.id = t.process_instance_id"
           + " AND p.suspended = TRUE)";
 
-  @SuppressWarnings("unchecked")
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_external_task t", "t.id")
           .equal("externalTaskId", "t.id")
           .anyOf("externalTaskIdIn", "t.id")
           .equal("activityId", "t.activity_id")
           .anyOf("activityIdIn", "t.activity_id")
-          .filter("lockExpirationBefore", Type.DATE, (w, v, c) -> w.compare("t.lock_expiration_time", "<", v))
-          .filter("lockExpirationAfter", Type.DATE, (w, v, c) -> w.compare("t.lock_expiration_time", ">", v))
+          .date("lockExpirationBefore", "t.lock_expiration_time", "<")
+          .date("lockExpirationAfter", "t.lock_expiration_time", ">")
           .equal("topicName", "t.topic_name")
           .filter(
               "locked",
               Type.BOOLEAN,
-              (w, v, c) ->
-                  w.when(
-                      Boolean.TRUE.equals(v),
-                      "t.lock_expiration_time IS NOT NULL AND t.lock_expiration_time > :"
-                          + w.bind(c.now())))
+              (w, v, c) -> {
+                if (Boolean.TRUE.equals(v)) {
+                  w.add(
+                      "t.lock_expiration_time IS NOT NULL AND t.lock_expiration_time > "
+                          + w.bind(c.now()));
+                }
+              })
           .filter(
               "notLocked",
               Type.BOOLEAN,
-              (w, v, c) ->
-                  w.when(
-                      Boolean.TRUE.equals(v),
-                      "(t.lock_expiration_time IS NULL OR t.lock_expiration_time < :"
+              (w, v, c) -> {
+                if (Boolean.TRUE.equals(v)) {
+                  w.add(
+                      "(t.lock_expiration_time IS NULL OR t.lock_expiration_time < "
                           + w.bind(c.now())
-                          + ")"))
+                          + ")");
+                }
+              })
           .equal("executionId", "t.execution_id")
           .equal("processInstanceId", "t.process_instance_id")
           .anyOf("processInstanceIdIn", "t.process_instance_id")
@@ -52,20 +54,18 @@ public final class ExternalTaskQuery {
               "processDefinitionName",
               Type.STRING,
               (w, v, c) ->
-                  w.when(
-                      true,
+                  w.add(
                       "EXISTS (SELECT 1 FROM tern_process_definition d WHERE d.id = t.proc_def_id"
-                          + " AND d.name = :"
+                          + " AND d.name = "
                           + w.bind(v)
                           + ")"))
           .filter(
               "processDefinitionNameLike",
               Type.STRING,
               (w, v, c) ->
-                  w.when(
-                      true,
+                  w.add(
                       "EXISTS (SELECT 1 FROM tern_process_definition d WHERE d.id = t.proc_def_id"
-                          + " AND d.name LIKE :"
+                          + " AND d.name LIKE "
                           + w.bind(v)
                           + ")"))
           .flag("active", "NOT " + INSTANCE_SUSPENDED)
@@ -73,18 +73,9 @@ public final class ExternalTaskQuery {
           .flag("withRetriesLeft", "(t.retries IS NULL OR t.retries > 0)")
           .flag("noRetriesLeft", "t.retries = 0")
           .equal("workerId", "t.worker_id")
-          .filter(
-              "tenantIdIn",
-              Type.STRING_LIST,
-              (w, v, c) -> w.tenantIn("t.tenant_id", (List<String>) v, false))
-          .filter(
-              "priorityHigherThanOrEquals",
-              Type.LONG,
-              (w, v, c) -> w.compare("t.priority", ">=", v))
-          .filter(
-              "priorityLowerThanOrEquals",
-              Type.LONG,
-              (w, v, c) -> w.compare("t.priority", "<=", v))
+          .anyOf("tenantIdIn", "t.tenant_id")
+          .compare("priorityHigherThanOrEquals", Type.LONG, "t.priority", ">=")
+          .compare("priorityLowerThanOrEquals", Type.LONG, "t.priority", "<=")
           .sort("id", "t.id")
           .sort("lockExpirationTime", "t.lock_expiration_time")
           .sort("processInstanceId", "t.process_instance_id")

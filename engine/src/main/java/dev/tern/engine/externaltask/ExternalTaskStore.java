@@ -1,8 +1,8 @@
 package dev.tern.engine.externaltask;
 
 import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QuerySql;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.query.Binds;
@@ -326,7 +326,7 @@ public final class ExternalTaskStore implements ExternalTasks {
     if (withRetriesLeft) {
       filters.set("withRetriesLeft", true);
     }
-    QuerySql where = filters.where("q", now());
+    SqlFragment where = filters.where("q", now());
     var select =
         handle.createQuery(
             "SELECT DISTINCT t.topic_name FROM tern_external_task t WHERE "
