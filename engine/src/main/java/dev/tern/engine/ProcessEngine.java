@@ -40,7 +40,6 @@ import dev.tern.engine.runtime.DeployedProcessLookup;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
 import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.ProcessInstanceStore;
-import dev.tern.engine.runtime.RuntimeJobHandlers;
 import dev.tern.engine.runtime.RuntimeModule;
 import dev.tern.engine.runtime.connector.HttpConnector;
 import dev.tern.engine.runtime.RuntimeService;
@@ -194,7 +193,8 @@ public final class ProcessEngine implements AutoCloseable {
     return settings;
   }
 
-  public Database database() {
+  /** For tests, through {@code EngineInternals}; embedders use the services. */
+  Database database() {
     return database;
   }
 
@@ -251,18 +251,12 @@ public final class ProcessEngine implements AutoCloseable {
     return jobExecutor;
   }
 
-  /** SQL for {@code tern_job}: other capabilities create and delete jobs through it. */
-  public JobStore jobStore() {
+  JobStore jobStore() {
     return jobStore;
   }
 
-  public JobDefinitionStore jobDefinitionStore() {
+  JobDefinitionStore jobDefinitionStore() {
     return jobDefinitionStore;
-  }
-
-  /** SQL for incidents: other capabilities open and resolve incidents through it. */
-  public IncidentStore incidentStore() {
-    return incidentStore;
   }
 
   /** Starting process instances and moving waiting tokens on. */
@@ -273,11 +267,6 @@ public final class ProcessEngine implements AutoCloseable {
   /** External tasks: fetch and lock, complete, failures, BPMN errors, queries, retries. */
   public ExternalTaskService externalTaskService() {
     return externalTaskService;
-  }
-
-  /** The interpreter's job handlers (async continuations, timers), for the job executor. */
-  public RuntimeJobHandlers runtimeJobHandlers() {
-    return runtime.jobHandlers();
   }
 
   /** Batches: set job retries asynchronously, batch statistics, suspension, deletion. */
@@ -293,8 +282,7 @@ public final class ProcessEngine implements AutoCloseable {
     return userOperationLogService;
   }
 
-  /** SQL for process variables, for code that already holds a transaction. */
-  public VariableStore variableStore() {
+  VariableStore variableStore() {
     return variableStore;
   }
 

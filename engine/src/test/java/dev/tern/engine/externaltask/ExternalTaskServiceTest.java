@@ -1,5 +1,6 @@
 package dev.tern.engine.externaltask;
 
+import dev.tern.engine.EngineInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -279,7 +280,7 @@ class ExternalTaskServiceTest {
 
     assertThat(waitingAt(instance)).containsExactly("review");
     Map<String, TypedValue> vars =
-        db.database().withHandle(h -> engine.variableStore().all(h, instance));
+        db.database().withHandle(h -> EngineInternals.variableStore(engine).all(h, instance));
     assertThat(vars)
         .containsEntry("code", TypedValue.string("NO_FUNDS"))
         .containsEntry("why", TypedValue.string("card declined"))

@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.EngineInternals;
 import static dev.tern.engine.job.JobTestSupport.count;
 import static dev.tern.engine.job.JobTestSupport.engine;
 import static dev.tern.engine.job.JobTestSupport.handler;
@@ -80,9 +81,8 @@ class JobClaimTest {
 
   private List<Job> claim(int limit) {
     Instant now = clock.instant();
-    return engine
-        .database()
+    return EngineInternals.database(engine)
         .inTransactionWithoutFlush(
-            h -> engine.jobStore().claimDue(h, "node", now, now.plus(Duration.ofMinutes(5)), limit));
+            h -> EngineInternals.jobStore(engine).claimDue(h, "node", now, now.plus(Duration.ofMinutes(5)), limit));
   }
 }

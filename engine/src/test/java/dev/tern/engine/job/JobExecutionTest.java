@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.EngineInternals;
 import static dev.tern.engine.job.JobTestSupport.count;
 import static dev.tern.engine.job.JobTestSupport.engine;
 import static dev.tern.engine.job.JobTestSupport.find;
@@ -234,8 +235,7 @@ class JobExecutionTest {
   void expiredLockOfADeadNodeIsTakenOver() {
     failing.set(false);
     Job job = insert(engine, job(engine, null, true));
-    engine
-        .database()
+    EngineInternals.database(engine)
         .useTransaction(
             h ->
                 h.createUpdate(

@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.EngineInternals;
 import static dev.tern.engine.job.JobTestSupport.engine;
 import static dev.tern.engine.job.JobTestSupport.find;
 import static dev.tern.engine.job.JobTestSupport.handler;
@@ -201,10 +202,10 @@ class JobExecutorConcurrencyTest {
     Job first = job(engine, "pi-1", true, clock.instant().minusSeconds(1), 3, "a");
     Job second = job(engine, "pi-1", true, clock.instant(), 3, "b");
     // One transaction: a claim already under way when pause() returned sees both jobs or neither.
-    engine.database().useTransaction(
+    EngineInternals.database(engine).useTransaction(
         h -> {
-          engine.jobStore().insert(h, first);
-          engine.jobStore().insert(h, second);
+          EngineInternals.jobStore(engine).insert(h, first);
+          EngineInternals.jobStore(engine).insert(h, second);
         });
     engine.jobExecutor().resume();
     assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.EngineInternals;
 import static dev.tern.engine.job.JobTestSupport.engine;
 import static dev.tern.engine.job.JobTestSupport.handler;
 import static dev.tern.engine.job.JobTestSupport.insert;
@@ -50,8 +51,7 @@ class JobQueryTest {
         insert(engine, job("pi-2", Job.TIMER, NOW.plus(Duration.ofHours(1)), 3, 5, "b", null, "def-2"));
     clock.advance(Duration.ofSeconds(1));
     failed = insert(engine, job("pi-2", Job.MESSAGE, NOW.minusSeconds(10), 0, 10, "c", null, "def-2"));
-    engine
-        .database()
+    EngineInternals.database(engine)
         .useTransaction(
             h ->
                 h.execute(
@@ -138,8 +138,7 @@ class JobQueryTest {
     SqlFragment sub = engine.jobService().createJobQuery().jobIds(ids).withRetriesLeft().idsSql();
 
     long matched =
-        engine
-            .database()
+        EngineInternals.database(engine)
             .withHandle(
                 h ->
                     sub.bindTo(
@@ -153,12 +152,10 @@ class JobQueryTest {
 
   @Test
   void jobDefinitionSuspensionCanIncludeItsJobs() {
-    engine
-        .database()
+    EngineInternals.database(engine)
         .useTransaction(
             h ->
-                engine
-                    .jobDefinitionStore()
+                EngineInternals.jobDefinitionStore(engine)
                     .insert(
                         h,
                         new JobDefinition(

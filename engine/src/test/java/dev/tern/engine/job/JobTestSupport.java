@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.EngineInternals;
 import dev.tern.engine.EngineSettings;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.testing.TestDatabase;
@@ -74,8 +75,7 @@ final class JobTestSupport {
   }
 
   static void insertProcessInstance(ProcessEngine engine, String id) {
-    engine
-        .database()
+    EngineInternals.database(engine)
         .useTransaction(
             h ->
                 h.createUpdate(
@@ -128,7 +128,7 @@ final class JobTestSupport {
   }
 
   static Job insert(ProcessEngine engine, Job job) {
-    engine.database().useTransaction(h -> engine.jobStore().insert(h, job));
+    EngineInternals.database(engine).useTransaction(h -> EngineInternals.jobStore(engine).insert(h, job));
     return job;
   }
 
@@ -141,8 +141,7 @@ final class JobTestSupport {
   }
 
   static long count(ProcessEngine engine, String sql, Map<String, Object> binds) {
-    return engine
-        .database()
+    return EngineInternals.database(engine)
         .withHandle(
             h -> {
               var q = h.createQuery(sql);

@@ -1,5 +1,6 @@
 package dev.tern.rest.job;
 
+import dev.tern.engine.EngineInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -397,12 +398,10 @@ class JobRestTest {
 
   @Test
   void jobDefinitionsAreListedAndSuspendedWithTheirJobs() {
-    engine
-        .database()
+    EngineInternals.database(engine)
         .useTransaction(
             h ->
-                engine
-                    .jobDefinitionStore()
+                EngineInternals.jobDefinitionStore(engine)
                     .insert(
                         h,
                         new JobDefinition(
@@ -489,7 +488,7 @@ class JobRestTest {
             engine.ids().next(), 1, Job.MESSAGE, TYPE, null, "jd-1", processInstanceId,
             processInstanceId, "proc:1", "proc", "task", null, null, 3, null, clock.instant(),
             null, null, false, false, priority, null, null, null, 1);
-    engine.database().useTransaction(h -> engine.jobStore().insert(h, job));
+    EngineInternals.database(engine).useTransaction(h -> EngineInternals.jobStore(engine).insert(h, job));
     return job;
   }
 }
