@@ -11,7 +11,6 @@ import dev.tern.engine.externaltask.ExternalTaskSignal;
 import dev.tern.engine.externaltask.ExternalTaskStore;
 import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.history.HistoricProcessInstanceService;
-import dev.tern.engine.history.HistoricProcessInstanceStore;
 import dev.tern.engine.history.JobHistoryService;
 import dev.tern.engine.history.JobLogStore;
 import dev.tern.engine.incident.IncidentService;
@@ -177,8 +176,7 @@ public final class ProcessEngine implements AutoCloseable {
             new ProcessInstanceStore(database.dialect(), jobStore, historicIncidentStore),
             variableStore);
     this.historicProcessInstances =
-        new HistoricProcessInstanceService(
-            database, new HistoricProcessInstanceStore(database.dialect()));
+        new HistoricProcessInstanceService(database);
   }
 
   public static Builder builder() {

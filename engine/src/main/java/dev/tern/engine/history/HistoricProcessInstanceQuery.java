@@ -81,6 +81,10 @@ public record HistoricProcessInstanceQuery(
     List<HistoricProcessInstanceQuery> orQueries,
     List<Sorting> sorting) {
 
+  /** The {@code sortBy} values Camunda accepts for historic process instances. */
+  public static final java.util.Set<String> SORT_BY =
+      HistoricProcessInstanceQuerySql.SORT_COLUMNS.keySet();
+
   public HistoricProcessInstanceQuery {
     processInstanceIds = processInstanceIds == null ? null : List.copyOf(processInstanceIds);
     processInstanceIdNotIn = processInstanceIdNotIn == null ? null : List.copyOf(processInstanceIdNotIn);

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Compiles a {@link HistoricProcessInstanceQuery} to SQL over {@code tern_hi_process_instance hpi}. */
-public final class HistoricProcessInstanceQuerySql {
+final class HistoricProcessInstanceQuerySql {
 
   static final String BIND_PREFIX = "hpiq";
 
   /** The {@code sortBy} values Camunda accepts for historic process instances, and their columns. */
-  public static final Map<String, String> SORT_COLUMNS =
+  static final Map<String, String> SORT_COLUMNS =
       Map.ofEntries(
           Map.entry("instanceId", "hpi.id"),
           Map.entry("definitionId", "hpi.proc_def_id"),

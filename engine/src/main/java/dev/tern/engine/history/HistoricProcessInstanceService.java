@@ -12,9 +12,9 @@ public final class HistoricProcessInstanceService {
   private final Database database;
   private final HistoricProcessInstanceStore store;
 
-  public HistoricProcessInstanceService(Database database, HistoricProcessInstanceStore store) {
+  public HistoricProcessInstanceService(Database database) {
     this.database = database;
-    this.store = store;
+    this.store = new HistoricProcessInstanceStore(database.dialect());
   }
 
   public Optional<HistoricProcessInstance> find(String id) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Reads {@code tern_hi_process_instance}. Every method runs in the caller's transaction. */
-public final class HistoricProcessInstanceStore {
+final class HistoricProcessInstanceStore {
 
   private final Dialect dialect;
 

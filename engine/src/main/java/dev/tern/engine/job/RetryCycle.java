@@ -14,7 +14,7 @@ import java.util.Optional;
  * such as {@code PT1M,PT2M,PT10M} means one attempt per entry, the n-th failure waiting the n-th
  * duration (the last one repeats if retries are raised by hand later).
  */
-public record RetryCycle(int attempts, List<Wait> waits) {
+record RetryCycle(int attempts, List<Wait> waits) {
 
   /** Camunda's default without a cycle: three attempts in total, no wait in between. */
   public static final RetryCycle DEFAULT = new RetryCycle(3, List.of(new Wait(Period.ZERO, Duration.ZERO)));

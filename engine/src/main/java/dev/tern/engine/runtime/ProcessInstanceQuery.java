@@ -61,6 +61,9 @@ public record ProcessInstanceQuery(
     List<ProcessInstanceQuery> orQueries,
     List<Sorting> sorting) {
 
+  /** The {@code sortBy} values Camunda accepts for process instances. */
+  public static final java.util.Set<String> SORT_BY = ProcessInstanceQuerySql.SORT_COLUMNS.keySet();
+
   public ProcessInstanceQuery {
     processDefinitionKeyIn = processDefinitionKeyIn == null ? null : List.copyOf(processDefinitionKeyIn);
     processDefinitionKeyNotIn = processDefinitionKeyNotIn == null ? null : List.copyOf(processDefinitionKeyNotIn);

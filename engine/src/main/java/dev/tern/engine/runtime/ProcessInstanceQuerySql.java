@@ -11,12 +11,12 @@ import dev.tern.engine.query.VariableConditionSql;
 import java.util.Map;
 
 /** Compiles a {@link ProcessInstanceQuery} to SQL over {@code tern_process_instance pi}. */
-public final class ProcessInstanceQuerySql {
+final class ProcessInstanceQuerySql {
 
   static final String BIND_PREFIX = "piq";
 
   /** The {@code sortBy} values Camunda accepts for process instances, and their columns. */
-  public static final Map<String, String> SORT_COLUMNS =
+  static final Map<String, String> SORT_COLUMNS =
       Map.of(
           "instanceId", "pi.id",
           "definitionId", "pi.proc_def_id",

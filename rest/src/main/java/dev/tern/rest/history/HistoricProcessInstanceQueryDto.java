@@ -1,7 +1,6 @@
 package dev.tern.rest.history;
 
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
-import dev.tern.engine.history.HistoricProcessInstanceQuerySql;
 import dev.tern.rest.runtime.VariableQueries;
 import dev.tern.rest.runtime.VariableQueryParameterDto;
 import java.time.Instant;
@@ -73,7 +72,7 @@ public record HistoricProcessInstanceQueryDto(
     List<SortingDto> sorting) {
 
   /** The {@code sortBy} values Camunda accepts here. */
-  public static final Set<String> SORT_BY = HistoricProcessInstanceQuerySql.SORT_COLUMNS.keySet();
+  public static final Set<String> SORT_BY = HistoricProcessInstanceQuery.SORT_BY;
 
   /** The same query from a query string (one {@code sortBy}/{@code sortOrder} pair). */
   public static HistoricProcessInstanceQuery fromQueryString(QueryParams params) {

@@ -1,7 +1,6 @@
 package dev.tern.rest.runtime;
 
 import dev.tern.engine.runtime.ProcessInstanceQuery;
-import dev.tern.engine.runtime.ProcessInstanceQuerySql;
 import dev.tern.rest.support.QueryParams;
 import dev.tern.rest.support.Sorting;
 import dev.tern.rest.support.SortingDto;
@@ -49,7 +48,7 @@ public record ProcessInstanceQueryDto(
     List<SortingDto> sorting) {
 
   /** The {@code sortBy} values Camunda accepts here. */
-  public static final Set<String> SORT_BY = ProcessInstanceQuerySql.SORT_COLUMNS.keySet();
+  public static final Set<String> SORT_BY = ProcessInstanceQuery.SORT_BY;
 
   /** The same query from a query string (one {@code sortBy}/{@code sortOrder} pair). */
   public static ProcessInstanceQuery fromQueryString(QueryParams params) {
