@@ -1,56 +1,49 @@
 package dev.tern.engine.batch;
 
-import java.time.Instant;
-import java.util.List;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /**
- * Filters for runtime batches and their statistics; null means "any". {@code createdBy},
+ * Selects runtime batches (and their statistics) with Camunda's filters; {@code createdBy},
  * {@code startedBefore/After} and the failure filters are statistics filters in Camunda.
  */
-public record BatchQuery(
-    String batchId,
-    String type,
-    List<String> tenantIdIn,
-    boolean withoutTenantId,
-    Boolean suspended,
-    String createdBy,
-    Instant startedBefore,
-    Instant startedAfter,
-    boolean withFailures,
-    boolean withoutFailures,
-    Sort sort) {
+public final class BatchQuery {
 
-  /** Sort criteria Camunda offers for batches. */
-  public enum SortField {
-    BATCH_ID("b.id"),
-    TENANT_ID("b.tenant_id");
+  private static final String HAS_FAILED_JOB =
+      "EXISTS (SELECT 1 FROM tern_job j WHERE j.job_definition_id = b.batch_job_def_id"
+          + " AND j.retries = 0)";
 
-    final String column;
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_batch b", "b.id")
+          .equal("batchId", "b.id")
+          .equal("type", "b.batch_type")
+          .anyOf("tenantIdIn", "b.tenant_id")
+          .flag("withoutTenantId", "b.tenant_id IS NULL")
+          .filter("suspended", Type.BOOLEAN, (w, v, c) -> w.eq("b.suspended", v))
+          .equal("createdBy", "b.create_user_id")
+          .date("startedBefore", "b.start_time", "<")
+          .date("startedAfter", "b.start_time", ">")
+          .flag("withFailures", HAS_FAILED_JOB)
+          .flag("withoutFailures", "NOT " + HAS_FAILED_JOB)
+          .sort("batchId", "b.id")
+          .sort("tenantId", "b.tenant_id")
+          .build();
 
-    SortField(String column) {
-      this.column = column;
-    }
+  private final FilterQuery filters = new FilterQuery(DEFINITION);
+
+  /** Every batch. */
+  public static BatchQuery all() {
+    return new BatchQuery();
   }
 
-  /** A sort criterion and direction. */
-  public record Sort(SortField field, boolean ascending) {}
-
-  public static BatchQuery all() {
-    return new BatchQuery(null, null, null, false, null, null, null, null, false, false, null);
+  /** The generic filter values: set any of Camunda's batch filters by name. */
+  public FilterQuery filters() {
+    return filters;
   }
 
   public BatchQuery withBatchId(String id) {
-    return new BatchQuery(
-        id,
-        type,
-        tenantIdIn,
-        withoutTenantId,
-        suspended,
-        createdBy,
-        startedBefore,
-        startedAfter,
-        withFailures,
-        withoutFailures,
-        sort);
+    filters.set("batchId", id);
+    return this;
   }
 }

@@ -1,20 +1,12 @@
 package dev.tern.engine.batch;
 
-import dev.tern.engine.query.Binds;
-import dev.tern.engine.query.OrderBy;
-import dev.tern.engine.query.Page;
-import dev.tern.engine.query.Predicates;
-import dev.tern.engine.query.Sorting;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -35,10 +27,6 @@ final class BatchStore {
       "(SELECT COUNT(*) FROM tern_job j WHERE j.job_definition_id = b.batch_job_def_id) AS open_jobs,"
           + " (SELECT COUNT(*) FROM tern_job j WHERE j.job_definition_id = b.batch_job_def_id"
           + " AND j.retries = 0) AS failed_jobs";
-
-  private static final String HAS_FAILED_JOB =
-      "EXISTS (SELECT 1 FROM tern_job j WHERE j.job_definition_id = b.batch_job_def_id"
-          + " AND j.retries = 0)";
 
   /**
    * Snapshots a selection of item ids, numbered 0..n-1 in id order, with one statement.
@@ -100,43 +88,33 @@ final class BatchStore {
         .findOne();
   }
 
+  // no batch filter depends on the current time, hence no "now"
   List<Batch> list(Handle handle, BatchQuery query, int firstResult, int maxResults) {
-    Predicates where = conditions(query);
-    SqlFragment select =
-        where.fragment(
-            "SELECT " + COLUMNS + " FROM tern_batch b" + where.where()
-                + orderAndPage(query.sort(), firstResult, maxResults));
-    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> row(rs).batch()).list();
+    return query
+        .filters()
+        .list(handle, COLUMNS, (rs, ctx) -> row(rs).batch(), null, firstResult, maxResults);
   }
 
   long count(Handle handle, BatchQuery query) {
-    Predicates where = conditions(query);
-    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_batch b" + where.where());
-    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
+    return query.filters().count(handle, null);
   }
 
   List<BatchStatistics> statistics(
       Handle handle, BatchQuery query, int firstResult, int maxResults) {
-    Predicates where = conditions(query);
-    SqlFragment select =
-        where.fragment(
-            "SELECT "
-                + COLUMNS
-                + ", "
-                + JOB_COUNTS
-                + " FROM tern_batch b"
-                + where.where()
-                + orderAndPage(query.sort(), firstResult, maxResults));
-    return select
-        .bindTo(handle.createQuery(select.sql()))
-        .map(
+    return query
+        .filters()
+        .list(
+            handle,
+            COLUMNS + ", " + JOB_COUNTS,
             (rs, ctx) -> {
               Batch batch = row(rs).batch();
               int remaining = batch.totalJobs() - batch.jobsCreated() + rs.getInt("open_jobs");
               return new BatchStatistics(
                   batch, remaining, batch.totalJobs() - remaining, rs.getInt("failed_jobs"));
-            })
-        .list();
+            },
+            null,
+            firstResult,
+            maxResults);
   }
 
   void setJobsCreated(Handle handle, String id, int jobsCreated) {
@@ -279,30 +257,6 @@ final class BatchStore {
         > 0;
   }
 
-  private static Predicates conditions(BatchQuery q) {
-    return new Predicates(new Binds("bq"))
-        .eq("b.id", q.batchId())
-        .eq("b.batch_type", q.type())
-        .in("b.tenant_id", q.tenantIdIn())
-        .addIf(q.withoutTenantId(), "b.tenant_id IS NULL")
-        .eq("b.suspended", q.suspended())
-        .eq("b.create_user_id", q.createdBy())
-        .compare("b.start_time", "<", q.startedBefore())
-        .compare("b.start_time", ">", q.startedAfter())
-        .addIf(q.withFailures(), HAS_FAILED_JOB)
-        .addIf(q.withoutFailures(), "NOT " + HAS_FAILED_JOB);
-  }
-
-  private static final Map<String, String> SORT_COLUMNS =
-      Arrays.stream(BatchQuery.SortField.values())
-          .collect(Collectors.toMap(Enum::name, f -> f.column));
-
-  private static String orderAndPage(BatchQuery.Sort sort, int firstResult, int maxResults) {
-    List<Sorting> sorting =
-        sort == null ? List.of() : List.of(new Sorting(sort.field().name(), sort.ascending()));
-    return OrderBy.render(sorting, SORT_COLUMNS, "b.id")
-        + OrderBy.page(new Page(firstResult, maxResults));
-  }
 
   private static BatchRow row(ResultSet rs) throws SQLException {
     Batch batch =

@@ -1,34 +1,37 @@
 package dev.tern.engine.history;
 
-import java.util.List;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
-/** Filters for historic batches; null means "any". */
-public record HistoricBatchQuery(
-    String batchId,
-    String type,
-    Boolean completed,
-    List<String> tenantIdIn,
-    boolean withoutTenantId,
-    Sort sort) {
+/** Selects historic batches with the filters of Camunda's {@code GET /history/batch}. */
+public final class HistoricBatchQuery {
 
-  /** Sort criteria Camunda offers for historic batches. */
-  public enum SortField {
-    BATCH_ID("id"),
-    START_TIME("start_time"),
-    END_TIME("end_time"),
-    TENANT_ID("tenant_id");
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_hi_batch", "id")
+          .equal("batchId", "id")
+          .equal("type", "batch_type")
+          .filter(
+              "completed",
+              Type.BOOLEAN,
+              (w, v, c) -> w.add(Boolean.TRUE.equals(v) ? "end_time IS NOT NULL" : "end_time IS NULL"))
+          .anyOf("tenantIdIn", "tenant_id")
+          .flag("withoutTenantId", "tenant_id IS NULL")
+          .sort("batchId", "id")
+          .sort("startTime", "start_time")
+          .sort("endTime", "end_time")
+          .sort("tenantId", "tenant_id")
+          .build();
 
-    final String column;
+  private final FilterQuery filters = new FilterQuery(DEFINITION);
 
-    SortField(String column) {
-      this.column = column;
-    }
+  /** The generic filter values: set any of Camunda's historic batch filters by name. */
+  public FilterQuery filters() {
+    return filters;
   }
 
-  /** A sort criterion and direction. */
-  public record Sort(SortField field, boolean ascending) {}
-
-  public static HistoricBatchQuery all() {
-    return new HistoricBatchQuery(null, null, null, null, false, null);
+  public HistoricBatchQuery batchId(String id) {
+    filters.set("batchId", id);
+    return this;
   }
 }

@@ -1,20 +1,11 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.query.Binds;
-import dev.tern.engine.query.OrderBy;
-import dev.tern.engine.query.Page;
-import dev.tern.engine.query.Predicates;
-import dev.tern.engine.query.Sorting;
-import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_hi_batch}. Every method runs in the caller's transaction. */
@@ -89,41 +80,14 @@ public final class HistoricBatchStore {
         .findOne();
   }
 
+  // no historic batch filter depends on the current time, hence no "now"
   public List<HistoricBatch> list(
       Handle handle, HistoricBatchQuery query, int firstResult, int maxResults) {
-    Predicates where = conditions(query);
-    HistoricBatchQuery.Sort sort = query.sort();
-    List<Sorting> sorting =
-        sort == null ? List.of() : List.of(new Sorting(sort.field().name(), sort.ascending()));
-    SqlFragment select =
-        where.fragment(
-            "SELECT "
-                + COLUMNS
-                + " FROM tern_hi_batch"
-                + where.where()
-                + OrderBy.render(sorting, SORT_COLUMNS, "id")
-                + OrderBy.page(new Page(firstResult, maxResults)));
-    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> row(rs)).list();
+    return query.filters().list(handle, COLUMNS, (rs, ctx) -> row(rs), null, firstResult, maxResults);
   }
 
   public long count(Handle handle, HistoricBatchQuery query) {
-    Predicates where = conditions(query);
-    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_hi_batch" + where.where());
-    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
-  }
-
-  private static final Map<String, String> SORT_COLUMNS =
-      Arrays.stream(HistoricBatchQuery.SortField.values())
-          .collect(Collectors.toMap(Enum::name, f -> f.column));
-
-  private static Predicates conditions(HistoricBatchQuery q) {
-    return new Predicates(new Binds("hbq"))
-        .eq("id", q.batchId())
-        .eq("batch_type", q.type())
-        .addIf(Boolean.TRUE.equals(q.completed()), "end_time IS NOT NULL")
-        .addIf(Boolean.FALSE.equals(q.completed()), "end_time IS NULL")
-        .in("tenant_id", q.tenantIdIn())
-        .addIf(q.withoutTenantId(), "tenant_id IS NULL");
+    return query.filters().count(handle, null);
   }
 
   private static HistoricBatch row(ResultSet rs) throws SQLException {

@@ -12,18 +12,13 @@ import dev.tern.rest.batch.BatchDtos.BatchStatisticsDto;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.QueryParams;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.Responses;
-import dev.tern.rest.support.Sorting;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code /batch}: runtime batches, their statistics, suspension and deletion. */
 public final class BatchResource implements RestResource {
-
-  private static final Map<String, BatchQuery.SortField> SORT_FIELDS =
-      Map.of("batchId", BatchQuery.SortField.BATCH_ID, "tenantId", BatchQuery.SortField.TENANT_ID);
 
   private final BatchService batches;
 
@@ -98,24 +93,8 @@ public final class BatchResource implements RestResource {
   }
 
   private static BatchQuery query(Context ctx) {
-    QueryParams params = QueryParams.of(ctx);
-    List<Sorting.Criterion> sorting = Sorting.fromQuery(params, Set.copyOf(SORT_FIELDS.keySet()));
-    BatchQuery.Sort sort =
-        sorting.isEmpty()
-            ? null
-            : new BatchQuery.Sort(
-                SORT_FIELDS.get(sorting.get(0).sortBy()), sorting.get(0).ascending());
-    return new BatchQuery(
-        params.string("batchId"),
-        params.string("type"),
-        params.list("tenantIdIn"),
-        Boolean.TRUE.equals(params.bool("withoutTenantId")),
-        params.bool("suspended"),
-        params.string("createdBy"),
-        params.date("startedBefore"),
-        params.date("startedAfter"),
-        Boolean.TRUE.equals(params.bool("withFailures")),
-        Boolean.TRUE.equals(params.bool("withoutFailures")),
-        sort);
+    BatchQuery query = new BatchQuery();
+    QueryRequests.fill(ctx, query.filters(), Set.of());
+    return query;
   }
 }

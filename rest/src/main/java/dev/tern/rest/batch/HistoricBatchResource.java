@@ -9,22 +9,13 @@ import dev.tern.rest.Routes;
 import dev.tern.rest.batch.BatchDtos.HistoricBatchDto;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.QueryParams;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.Responses;
-import dev.tern.rest.support.Sorting;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code /history/batch}: batches as history keeps them. */
 public final class HistoricBatchResource implements RestResource {
-
-  private static final Map<String, HistoricBatchQuery.SortField> SORT_FIELDS =
-      Map.of(
-          "batchId", HistoricBatchQuery.SortField.BATCH_ID,
-          "startTime", HistoricBatchQuery.SortField.START_TIME,
-          "endTime", HistoricBatchQuery.SortField.END_TIME,
-          "tenantId", HistoricBatchQuery.SortField.TENANT_ID);
 
   private final HistoricBatchService history;
 
@@ -72,19 +63,8 @@ public final class HistoricBatchResource implements RestResource {
   }
 
   private static HistoricBatchQuery query(Context ctx) {
-    QueryParams params = QueryParams.of(ctx);
-    List<Sorting.Criterion> sorting = Sorting.fromQuery(params, Set.copyOf(SORT_FIELDS.keySet()));
-    HistoricBatchQuery.Sort sort =
-        sorting.isEmpty()
-            ? null
-            : new HistoricBatchQuery.Sort(
-                SORT_FIELDS.get(sorting.get(0).sortBy()), sorting.get(0).ascending());
-    return new HistoricBatchQuery(
-        params.string("batchId"),
-        params.string("type"),
-        params.bool("completed"),
-        params.list("tenantIdIn"),
-        Boolean.TRUE.equals(params.bool("withoutTenantId")),
-        sort);
+    HistoricBatchQuery query = new HistoricBatchQuery();
+    QueryRequests.fill(ctx, query.filters(), Set.of());
+    return query;
   }
 }
