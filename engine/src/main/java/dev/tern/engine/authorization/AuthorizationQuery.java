@@ -1,8 +1,8 @@
 package dev.tern.engine.authorization;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /** Selects authorizations with the filters of Camunda's {@code GET /authorization}. */
 public final class AuthorizationQuery {

@@ -1,8 +1,8 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /** Selects groups with the filters of Camunda's {@code GET /group}. */
 public final class GroupQuery {
@@ -18,19 +18,19 @@ public final class GroupQuery {
               "member",
               Type.STRING,
               (w, v, c) ->
-                  w.when(
+                  w.addIf(
                       true,
-                      "g.id IN (SELECT m.group_id FROM tern_group_member m WHERE m.user_id = :"
+                      "g.id IN (SELECT m.group_id FROM tern_group_member m WHERE m.user_id = "
                           + w.bind(v)
                           + ")"))
           .filter(
               "memberOfTenant",
               Type.STRING,
               (w, v, c) ->
-                  w.when(
+                  w.addIf(
                       true,
                       "g.id IN (SELECT tm.member_id FROM tern_tenant_member tm"
-                          + " WHERE tm.member_type = 'G' AND tm.tenant_id = :"
+                          + " WHERE tm.member_type = 'G' AND tm.tenant_id = "
                           + w.bind(v)
                           + ")"))
           .sort("id", "g.id")

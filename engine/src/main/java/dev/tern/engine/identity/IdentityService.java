@@ -410,7 +410,7 @@ public final class IdentityService {
   }
 
   private void readable(
-      Caller caller, dev.tern.engine.job.FilterQuery filters, Resource resource, String idColumn) {
+      Caller caller, dev.tern.engine.query.FilterQuery filters, Resource resource, String idColumn) {
     filters.restrict(
         bind ->
             authorizer.rowCondition(

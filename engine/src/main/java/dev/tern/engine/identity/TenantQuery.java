@@ -1,8 +1,8 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /** Selects tenants with the filters of Camunda's {@code GET /tenant}. */
 public final class TenantQuery {
@@ -16,9 +16,9 @@ public final class TenantQuery {
               "userMember",
               Type.STRING,
               (w, v, c) -> {
-                String user = ":" + w.bind(v);
+                String user = w.bind(v);
                 boolean groups = Boolean.TRUE.equals(c.values().get("includingGroupsOfUser"));
-                w.when(
+                w.addIf(
                     true,
                     "t.id IN (SELECT tm.tenant_id FROM tern_tenant_member tm WHERE tm.member_type = 'U'"
                         + " AND tm.member_id = "
@@ -35,10 +35,10 @@ public final class TenantQuery {
               "groupMember",
               Type.STRING,
               (w, v, c) ->
-                  w.when(
+                  w.addIf(
                       true,
                       "t.id IN (SELECT tm.tenant_id FROM tern_tenant_member tm"
-                          + " WHERE tm.member_type = 'G' AND tm.member_id = :"
+                          + " WHERE tm.member_type = 'G' AND tm.member_id = "
                           + w.bind(v)
                           + ")"))
           // read by userMember

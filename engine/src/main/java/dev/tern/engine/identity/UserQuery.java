@@ -1,8 +1,8 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.job.FilterQuery;
-import dev.tern.engine.job.QueryDefinition;
-import dev.tern.engine.job.QueryDefinition.Type;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /** Selects users with the filters of Camunda's {@code GET /user}. */
 public final class UserQuery {
@@ -21,17 +21,17 @@ public final class UserQuery {
               "memberOfGroup",
               Type.STRING,
               (w, v, c) ->
-                  w.when(
+                  w.addIf(
                       true,
-                      "u.id IN (SELECT m.user_id FROM tern_group_member m WHERE m.group_id = :"
+                      "u.id IN (SELECT m.user_id FROM tern_group_member m WHERE m.group_id = "
                           + w.bind(v)
                           + ")"))
           .filter(
               "memberOfTenant",
               Type.STRING,
               (w, v, c) -> {
-                String tenant = ":" + w.bind(v);
-                w.when(
+                String tenant = w.bind(v);
+                w.addIf(
                     true,
                     "u.id IN (SELECT tm.member_id FROM tern_tenant_member tm WHERE tm.tenant_id = "
                         + tenant

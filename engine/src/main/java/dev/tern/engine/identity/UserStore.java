@@ -1,6 +1,6 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.job.FilterQuery;
+import dev.tern.engine.query.FilterQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
