@@ -8,6 +8,7 @@ import dev.tern.rest.batch.UserOperationLogResource;
 import dev.tern.rest.deployment.DeploymentRestResource;
 import dev.tern.rest.deployment.ProcessDefinitionRestResource;
 import dev.tern.rest.engine.EngineInfoResource;
+import dev.tern.rest.externaltask.ExternalTaskResource;
 import dev.tern.rest.history.HistoricIncidentResource;
 import dev.tern.rest.history.HistoricJobLogResource;
 import dev.tern.rest.incident.IncidentResource;
@@ -41,7 +42,8 @@ public final class RestResources {
         new UserOperationLogResource(engine),
         new ProcessInstanceRestResource(engine),
         new ProcessInstanceStartResource(engine),
-        new HistoricProcessInstanceRestResource(engine)
+        new HistoricProcessInstanceRestResource(engine),
+        new ExternalTaskResource(engine)
         // add new resources above this line, one per line
         );
   }

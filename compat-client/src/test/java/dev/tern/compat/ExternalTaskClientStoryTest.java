@@ -1,0 +1,272 @@
+package dev.tern.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tern.compat.camunda.api.ExternalTaskApi;
+import dev.tern.compat.camunda.api.IncidentApi;
+import dev.tern.compat.camunda.api.ProcessInstanceApi;
+import dev.tern.compat.camunda.invoker.ApiClient;
+import dev.tern.compat.camunda.model.ExternalTaskDto;
+import dev.tern.compat.camunda.model.IncidentDto;
+import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.persistence.DatabaseConfig;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.TestDatabase;
+import dev.tern.rest.RestServer;
+import dev.tern.server.Main;
+import dev.tern.server.ServerConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.camunda.bpm.client.variable.ClientValues;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Camunda's own external task worker ({@code org.camunda.bpm:camunda-external-task-client}
+ * 7.24.0), which nobody on this project wrote, drives processes on Tern started as {@code tern.jar}
+ * starts it, over real HTTP with long polling: complete with typed variables, extend a lock,
+ * give a task back, report failures down to an incident and throw a BPMN error into an error
+ * boundary event. Tern's state is then read with the client generated from Camunda's openapi.json.
+ */
+@DatabaseTest
+class ExternalTaskClientStoryTest {
+
+  private static final Duration PATIENCE = Duration.ofMinutes(1);
+
+  private static final String INVOICE =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <error id="noFunds" errorCode="NO_FUNDS"/>
+        <process id="invoice" isExecutable="true" camunda:historyTimeToLive="5">
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="charge"/>
+          <serviceTask id="charge" camunda:type="external" camunda:topic="charge"/>
+          <sequenceFlow id="f2" sourceRef="charge" targetRef="archive"/>
+          <sendTask id="archive" camunda:type="external" camunda:topic="archive"/>
+          <sequenceFlow id="f3" sourceRef="archive" targetRef="end"/>
+          <endEvent id="end"/>
+          <boundaryEvent id="declined" attachedToRef="charge">
+            <errorEventDefinition errorRef="noFunds" camunda:errorCodeVariable="errorCode"
+                camunda:errorMessageVariable="errorMessage"/>
+          </boundaryEvent>
+          <sequenceFlow id="f4" sourceRef="declined" targetRef="review"/>
+          <userTask id="review"/>
+          <sequenceFlow id="f5" sourceRef="review" targetRef="end"/>
+        </process>
+      </definitions>
+      """;
+
+  private final TestDatabase db;
+  private Main.Running tern;
+  private ExternalTaskClient worker;
+  private ApiClient api;
+
+  ExternalTaskClientStoryTest(TestDatabase db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void start() {
+    tern = Main.start(ServerConfig.load(environment(db.config()), null));
+    tern.engine()
+        .deploymentService()
+        .deploy(
+            NewDeployment.of(Map.of("invoice.bpmn", INVOICE.getBytes(StandardCharsets.UTF_8)))
+                .withDuplicateFiltering(true));
+    api = new ApiClient();
+    api.updateBaseUri(baseUrl());
+  }
+
+  @AfterEach
+  void stop() {
+    if (worker != null) {
+      worker.stop();
+    }
+    if (tern != null) {
+      tern.close();
+    }
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + tern.server().port() + RestServer.BASE_PATH;
+  }
+
+  private String startInvoice(String businessKey) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("amount", 120);
+    variables.put("customer", "ACME");
+    variables.put("due", Instant.parse("2026-03-01T12:00:00Z"));
+    return tern.engine()
+        .runtimeService()
+        .startProcessInstanceByKey("invoice", null, businessKey, variables)
+        .id();
+  }
+
+  @Test
+  void camundasWorkerClientDrivesInvoicesOnTern() throws Exception {
+    Map<String, Map<String, Object>> seen = new ConcurrentHashMap<>();
+    Set<String> givenBack = ConcurrentHashMap.newKeySet();
+    AtomicInteger flakyAttempts = new AtomicInteger();
+    worker =
+        ExternalTaskClient.create()
+            .baseUrl(baseUrl())
+            .workerId("camunda-client")
+            .asyncResponseTimeout(20_000)
+            .lockDuration(10_000)
+            .maxTasks(5)
+            .build();
+    worker
+        .subscribe("charge")
+        .handler((task, service) -> charge(task, service, seen, givenBack, flakyAttempts))
+        .open();
+    worker
+        .subscribe("archive")
+        .handler(
+            (task, service) ->
+                service.complete(
+                    task,
+                    Map.of("archivedAt", ClientValues.dateValue(Date.from(Instant.parse("2026-03-02T00:00:00Z")))),
+                    Map.of()))
+        .open();
+
+    // started after the worker's fetch is waiting: long polling answers when the tasks appear
+    String paid = startInvoice("paid");
+    String declined = startInvoice("declined");
+    String flaky = startInvoice("flaky");
+    String returned = startInvoice("returned");
+
+    ProcessInstanceApi instances = new ProcessInstanceApi(api);
+    await().atMost(PATIENCE).until(() -> !exists(paid) && !exists(returned));
+    IncidentApi incidents = new IncidentApi(api);
+    List<IncidentDto> failed =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    incidents.getIncidents(
+                        null, "failedExternalTask", null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, null),
+                list -> list.size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(() -> instances.getProcessInstanceVariable(declined, "errorCode", true) != null);
+
+    Map<String, Object> received = seen.get("paid");
+    assertThat(received.get("amount")).isEqualTo(120);
+    assertThat(received.get("customer")).isEqualTo("ACME");
+    assertThat(received.get("due")).isEqualTo(Date.from(Instant.parse("2026-03-01T12:00:00Z")));
+    assertThat(received.get("amountType")).isEqualTo("Integer");
+    assertThat(received.get("businessKey")).isEqualTo("paid");
+    assertThat(historicVariable(paid, "receipt")).isEqualTo("{\"no\":7}");
+    assertThat(historicVariable(paid, "archivedAt")).isNotNull();
+
+    assertThat(instances.getProcessInstanceVariable(declined, "errorCode", true).getValue()).isEqualTo("NO_FUNDS");
+    assertThat(instances.getProcessInstanceVariable(declined, "errorMessage", true).getValue()).isEqualTo("card declined");
+    assertThat(instances.getProcessInstanceVariable(declined, "reason", true).getValue()).isEqualTo("limit");
+
+    IncidentDto incident = failed.get(0);
+    assertThat(incident.getProcessInstanceId()).isEqualTo(flaky);
+    assertThat(incident.getIncidentMessage()).isEqualTo("payment service down");
+    assertThat(flakyAttempts.get()).isEqualTo(3);
+    ExternalTaskDto stuck = new ExternalTaskApi(api).getExternalTask(incident.getConfiguration());
+    assertThat(stuck.getRetries()).isZero();
+    assertThat(stuck.getErrorMessage()).isEqualTo("payment service down");
+    assertThat(new ExternalTaskApi(api).getExternalTaskErrorDetails(stuck.getId()))
+        .isEqualTo("attempt 3");
+
+    assertThat(givenBack).containsExactly("returned");
+  }
+
+  private void charge(
+      ExternalTask task,
+      ExternalTaskService service,
+      Map<String, Map<String, Object>> seen,
+      Set<String> givenBack,
+      AtomicInteger flakyAttempts) {
+    String key = task.getBusinessKey();
+    switch (key) {
+      case "paid" -> {
+        TypedValue amount = task.getVariableTyped("amount");
+        Map<String, Object> received = new HashMap<>(task.getAllVariables());
+        received.put("amountType", amount.getType().getName().substring(0, 1).toUpperCase()
+            + amount.getType().getName().substring(1));
+        received.put("businessKey", key);
+        seen.put(key, received);
+        service.extendLock(task, 30_000);
+        service.complete(
+            task,
+            Map.of("receipt", ClientValues.jsonValue("{\"no\":7}"), "charged", Variables.booleanValue(true)),
+            Map.of("fee", 1.5));
+      }
+      case "declined" ->
+          service.handleBpmnError(task, "NO_FUNDS", "card declined", Map.of("reason", "limit"));
+      case "flaky" -> {
+        int attempt = flakyAttempts.incrementAndGet();
+        int retries = task.getRetries() == null ? 2 : task.getRetries() - 1;
+        service.handleFailure(task, "payment service down", "attempt " + attempt, retries, 100);
+      }
+      case "returned" -> {
+        if (givenBack.add(key)) {
+          service.unlock(task);
+        } else {
+          service.complete(task);
+        }
+      }
+      default -> throw new IllegalStateException("unexpected business key " + key);
+    }
+  }
+
+  private boolean exists(String instanceId) {
+    return tern.engine()
+        .database()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM tern_process_instance WHERE id = :id")
+                    .bind("id", instanceId)
+                    .mapTo(Integer.class)
+                    .one())
+        > 0;
+  }
+
+  private String historicVariable(String instanceId, String name) {
+    return tern.engine()
+        .database()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COALESCE(text_value, clob_value, CAST(long_value AS VARCHAR(40)))"
+                            + " FROM tern_hi_variable WHERE process_instance_id = :id AND name = :n")
+                    .bind("id", instanceId)
+                    .bind("n", name)
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null));
+  }
+
+  private static Map<String, String> environment(DatabaseConfig database) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put(ServerConfig.PORT, "0");
+    environment.put(ServerConfig.DB_URL, database.jdbcUrl());
+    environment.put(ServerConfig.DB_USER, database.user());
+    environment.put(ServerConfig.DB_PASSWORD, database.password());
+    return environment;
+  }
+}
