@@ -128,7 +128,8 @@ class ExternalTaskClientStoryTest {
         ExternalTaskClient.create()
             .baseUrl(baseUrl())
             .workerId("camunda-client")
-            .asyncResponseTimeout(20_000)
+            .asyncResponseTimeout(5_000)
+            .disableBackoffStrategy()
             .lockDuration(10_000)
             .maxTasks(5)
             .build();
