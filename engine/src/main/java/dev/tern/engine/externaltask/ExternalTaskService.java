@@ -193,7 +193,7 @@ public final class ExternalTaskService {
           if (newVariables != null && !newVariables.isEmpty()) {
             variables.setAll(h, task.processInstanceId(), typed(newVariables));
           }
-          store.fail(h, id, errorMessage, errorDetails, retries, now().plusMillis(retryTimeout));
+          store.fail(h, id, errorMessage, errorDetails, retries, after(now(), retryTimeout));
           applyRetries(h, task, retries, errorMessage);
         });
   }
@@ -236,7 +236,7 @@ public final class ExternalTaskService {
                     + " equal to "
                     + now.toEpochMilli());
           }
-          store.lock(h, id, workerId, now.plusMillis(newDuration));
+          store.lock(h, id, workerId, after(now, newDuration));
         });
   }
 
@@ -262,7 +262,7 @@ public final class ExternalTaskService {
                     + "'.");
           }
           ensureActive(task);
-          store.lock(h, id, workerId, now.plusMillis(lockDuration));
+          store.lock(h, id, workerId, after(now, lockDuration));
         });
   }
 
@@ -374,5 +374,12 @@ public final class ExternalTaskService {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** Durations beyond a century are cut to one, so no lock time overflows a timestamp. */
+  static final long MAX_MILLIS = 100L * 366 * 24 * 3600 * 1000;
+
+  static Instant after(Instant start, long millis) {
+    return start.plusMillis(Math.min(millis, MAX_MILLIS));
   }
 }

@@ -193,7 +193,7 @@ public final class ExternalTaskStore implements ExternalTasks {
                     "UPDATE tern_external_task SET worker_id = :worker,"
                         + " lock_expiration_time = :until, rev = rev + 1 WHERE id = ANY(:ids)")
                 .bind("worker", request.workerId())
-                .bind("until", now.plusMillis(duration))
+                .bind("until", ExternalTaskService.after(now, duration))
                 .bind("ids", taskIds.toArray(String[]::new))
                 .execute());
     Map<String, ExternalTask> read = new LinkedHashMap<>();

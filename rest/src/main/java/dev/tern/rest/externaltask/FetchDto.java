@@ -41,6 +41,9 @@ record FetchDto(
   FetchRequest toRequest() {
     Boolean createTimeAscending = null;
     for (SortingDto sort : sorting == null ? List.<SortingDto>of() : sorting) {
+      if (sort == null) {
+        throw invalid("Invalid value for 'sorting': an entry is null");
+      }
       if (!"createTime".equals(sort.sortBy())) {
         throw invalid("Cannot set query sortBy parameter to value " + sort.sortBy());
       }
@@ -51,6 +54,9 @@ record FetchDto(
     }
     List<TopicRequest> requests = new ArrayList<>();
     for (Topic topic : topics == null ? List.<Topic>of() : topics) {
+      if (topic == null) {
+        throw invalid("Invalid value for 'topics': an entry is null");
+      }
       requests.add(topicRequest(topic));
     }
     return new FetchRequest(
