@@ -1,0 +1,95 @@
+package dev.tern.engine.job;
+
+import static dev.tern.engine.job.JobTestSupport.engine;
+import static dev.tern.engine.job.JobTestSupport.handler;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tern.engine.EngineSettings;
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.MutableClock;
+import dev.tern.engine.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of jobs that fail and are due again at once (no retry cycle: a failure keeps the due
+ * date) on the real executor. The clock stands still, so a job left under this node's lock would
+ * never be claimable again: the wait below ends only when every job has used up its retries.
+ */
+@DatabaseTest
+class ImmediateRetryTest {
+
+  private static final int JOBS = 3_000;
+  private static final int RETRIES = 3;
+
+  private final TestDatabase db;
+  private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-02T03:04:05Z"));
+  private ProcessEngine engine;
+
+  ImmediateRetryTest(TestDatabase db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void clean() {
+    JobTestSupport.clean(db);
+  }
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void failingJobsDueAgainAtOnceRunUntilTheirRetriesAreUsedUp() {
+    engine =
+        engine(db, clock, handler((job, h) -> {
+              throw new IllegalStateException("service down");
+            }))
+            .settings(EngineSettings.defaults().withJobExecutorActive(false))
+            .jobExecutorSettings(
+                JobExecutorSettings.defaults()
+                    .withNodeId("node-a")
+                    .withWorkerThreads(16)
+                    .withAcquisitionBatchSize(1)
+                    .withIdleDelays(Duration.ofMillis(1), Duration.ofMillis(20)))
+            .startJobExecutor(true)
+            .build();
+    engine
+        .database()
+        .useTransaction(
+            h -> {
+              for (int i = 0; i < JOBS; i++) {
+                engine.jobStore().insert(h, JobTestSupport.job(engine, null, false, null, RETRIES, "a"));
+              }
+            });
+
+    engine.jobExecutor().resume();
+
+    // Quiet: nothing claimable is left and this node holds nothing. A job stranded under this
+    // node's lock (it never expires: the clock stands still) then still has retries.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                count("SELECT COUNT(*) FROM tern_job WHERE retries > 0 AND lock_owner IS NULL") == 0
+                    && engine.jobExecutor().heldJobs() == 0);
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE retries > 0"))
+        .as("jobs left locked with retries")
+        .isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE lock_owner IS NOT NULL")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_hi_job_log WHERE job_state = 1"))
+        .isEqualTo((long) JOBS * RETRIES);
+  }
+
+  private long count(String sql) {
+    return JobTestSupport.count(engine, sql, Map.of());
+  }
+}
