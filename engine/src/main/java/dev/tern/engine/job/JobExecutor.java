@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +47,11 @@ public final class JobExecutor implements AutoCloseable {
   private final JobExecutorSettings settings;
   private final JobSignal signal;
   private final Semaphore freeSlots;
-  private final Set<String> held = ConcurrentHashMap.newKeySet();
-  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<Claim> held = ConcurrentHashMap.newKeySet();
+  private final Set<Claim> running = ConcurrentHashMap.newKeySet();
   private final AtomicInteger threadCounter = new AtomicInteger();
+  private final AtomicLong claimCounter = new AtomicLong();
+  private final OutageLog outage = new OutageLog(LOG, "Job acquisition");
 
   private volatile boolean active;
   private volatile boolean stopping;
@@ -128,15 +132,15 @@ public final class JobExecutor implements AutoCloseable {
   public int executeDueJobs() {
     int runs = 0;
     while (true) {
-      List<Job> claimed = claim(settings.acquisitionBatchSize());
+      List<Claim> claimed = claim(settings.acquisitionBatchSize());
       if (claimed.isEmpty()) {
         return runs;
       }
-      for (Job job : claimed) {
+      for (Claim claim : claimed) {
         try {
-          runner.run(job, settings.nodeId());
+          runner.run(claim.job(), claim.owner());
         } finally {
-          held.remove(job.id());
+          held.remove(claim);
         }
         if (++runs > SYNCHRONOUS_RUN_LIMIT) {
           throw new IllegalStateException("Jobs keep becoming due; stopped after " + runs + " runs");
@@ -145,15 +149,25 @@ public final class JobExecutor implements AutoCloseable {
     }
   }
 
-  private List<Job> claim(int limit) {
+  /**
+   * Claims due jobs under a lock owner of their own ({@code <node id>/<claim number>}), the fencing
+   * token of the runs that follow. Every claimed job is run: a job that failed and is due again at
+   * once may be claimed while its previous run is still leaving the worker, and is then a new claim
+   * with a new token, never confused with the earlier one. A job whose lease lapsed while this node
+   * still runs it is not claimed here (see {@link JobStore#claimDue}); the lease thread renews it.
+   */
+  private List<Claim> claim(int limit) {
     Instant now = clock.instant();
     Instant lockUntil = now.plus(settings.lockDuration());
+    String owner = settings.nodeId() + "/" + claimCounter.incrementAndGet();
+    Set<String> busy = new HashSet<>();
+    held.forEach(claim -> busy.add(claim.owner()));
     List<Job> claimed =
         database.inTransactionWithoutFlush(
-            handle -> jobs.claimDue(handle, settings.nodeId(), now, lockUntil, limit));
-    // A job whose lock lapsed while this node still runs it (a late lease renewal) comes back to
-    // the same owner: the claim has just renewed its lease, it must not start a second time.
-    return claimed.stream().filter(job -> held.add(job.id())).toList();
+            handle -> jobs.claimDue(handle, owner, busy, now, lockUntil, limit));
+    List<Claim> claims = claimed.stream().map(job -> new Claim(job, owner)).toList();
+    held.addAll(claims);
+    return claims;
   }
 
   private void acquireLoop() {
@@ -168,7 +182,8 @@ public final class JobExecutor implements AutoCloseable {
           continue;
         }
         int wanted = Math.min(free, settings.acquisitionBatchSize());
-        List<Job> claimed = claim(wanted);
+        List<Claim> claimed = claim(wanted);
+        outage.ended();
         if (!claimed.isEmpty()) {
           dispatch(claimed);
           idle = settings.idleDelayMin();
@@ -182,7 +197,7 @@ public final class JobExecutor implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        LOG.warn("Job acquisition failed; retrying after {}", idle, e);
+        outage.failed(e, idle);
         try {
           signal.await(idle);
         } catch (InterruptedException interrupted) {
@@ -205,34 +220,37 @@ public final class JobExecutor implements AutoCloseable {
   }
 
   /** Exclusive jobs of one process instance go to one worker, in claim order. */
-  private void dispatch(List<Job> claimed) {
-    Map<String, List<Job>> groups = new LinkedHashMap<>();
-    for (Job job : claimed) {
+  private void dispatch(List<Claim> claimed) {
+    Map<String, List<Claim>> groups = new LinkedHashMap<>();
+    for (Claim claim : claimed) {
+      Job job = claim.job();
       String key =
           job.exclusive() && job.processInstanceId() != null
               ? "pi:" + job.processInstanceId()
               : "job:" + job.id();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(job);
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(claim);
     }
     freeSlots.acquireUninterruptibly(claimed.size());
-    for (List<Job> group : groups.values()) {
+    for (List<Claim> group : groups.values()) {
       workers.execute(() -> runGroup(group));
     }
   }
 
-  private void runGroup(List<Job> group) {
-    for (Job job : group) {
+  private void runGroup(List<Claim> group) {
+    for (Claim claim : group) {
       try {
         if (!stopping) {
-          running.add(job.id());
-          runner.run(job, settings.nodeId());
+          running.add(claim);
+          runner.run(claim.job(), claim.owner());
         }
-      } catch (RuntimeException e) {
-        LOG.error("Unexpected error running job {}", job.id(), e);
+      } catch (Throwable e) {
+        // The runner records every failure of the job itself; this is the executor's own trouble
+        // (e.g. the database gone while recording). The worker goes on; the lock lapses.
+        LOG.error("Unexpected error running job {}", claim.job().id(), e);
       } finally {
-        running.remove(job.id());
+        running.remove(claim);
         if (!stopping) {
-          held.remove(job.id());
+          held.remove(claim);
         }
         freeSlots.release();
         signal.signal();
@@ -242,13 +260,24 @@ public final class JobExecutor implements AutoCloseable {
 
   private void renewLeases() {
     Instant lockUntil = clock.instant().plus(settings.lockDuration());
-    for (String id : List.copyOf(held)) {
-      try {
-        database.withHandle(handle -> jobs.extendLock(handle, id, settings.nodeId(), lockUntil));
-      } catch (RuntimeException e) {
-        LOG.warn("Could not renew the lock of job {}", id, e);
-      }
+    Map<String, List<String>> byOwner = idsByOwner(List.copyOf(held));
+    try {
+      database.withHandle(
+          handle -> {
+            byOwner.forEach((owner, ids) -> jobs.extendLocks(handle, ids, owner, lockUntil));
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("Could not renew the locks of {} jobs", held.size(), e);
     }
+  }
+
+  private static Map<String, List<String>> idsByOwner(List<Claim> claims) {
+    Map<String, List<String>> byOwner = new LinkedHashMap<>();
+    for (Claim claim : claims) {
+      byOwner.computeIfAbsent(claim.owner(), k -> new ArrayList<>()).add(claim.job().id());
+    }
+    return byOwner;
   }
 
   /** Stops claiming, waits for running jobs (bounded) and releases the locks of the rest. */
@@ -271,10 +300,11 @@ public final class JobExecutor implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     leases.shutdownNow();
-    List<String> unstarted = held.stream().filter(id -> !running.contains(id)).toList();
+    List<Claim> unstarted = held.stream().filter(claim -> !running.contains(claim)).toList();
     if (!unstarted.isEmpty()) {
       try {
-        database.useTransaction(handle -> jobs.unlock(handle, unstarted, settings.nodeId()));
+        database.useTransaction(
+            handle -> idsByOwner(unstarted).forEach((owner, ids) -> jobs.unlock(handle, ids, owner)));
       } catch (RuntimeException e) {
         LOG.warn("Could not release the locks of {} jobs; they lapse after the lock duration", unstarted.size(), e);
       }
@@ -289,4 +319,7 @@ public final class JobExecutor implements AutoCloseable {
       return thread;
     };
   }
+
+  /** A claimed job and the lock owner (fencing token) of that claim. */
+  private record Claim(Job job, String owner) {}
 }

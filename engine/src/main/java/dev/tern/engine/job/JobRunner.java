@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * the claim itself already skips instances with a locked exclusive job.
  *
  * <p>The job row itself is not locked while the handler runs, so the executor can renew the lease
- * from another connection; the final {@code DELETE … WHERE lock_owner = me} is the guard that the
- * job was not taken over meanwhile (zero rows rolls the whole run back).
+ * from another connection and another node can take over a job whose lease lapsed (a frozen or
+ * partitioned node). The lock owner is a fencing token, one per claim: the final {@code DELETE …
+ * WHERE lock_owner = me} is the guard that the job was not taken over meanwhile, and zero rows
+ * rolls the whole run back, so only the current owner's run commits its effects.
  */
 public final class JobRunner {
 
@@ -115,7 +117,10 @@ public final class JobRunner {
     handlers.require(job.handlerType()).execute(job, handle);
     jobLog.log(handle, State.SUCCESSFUL, "j.id = :jobId", Map.of("jobId", jobId));
     incidents.resolveFailedJobIncident(handle, jobId);
-    if (jobs.deleteLocked(handle, jobId, owner) == 0 && jobs.findById(handle, jobId).isPresent()) {
+    if (jobs.deleteLocked(handle, jobId, owner) == 0) {
+      // Fencing: another claim took the job over (our lease lapsed) or already finished it. The
+      // handler never deletes its own job (the interpreter spares the current one), so a missing
+      // row is someone else's doing too. Roll back: only the current owner's run counts.
       throw new LockLostException();
     }
     return true;

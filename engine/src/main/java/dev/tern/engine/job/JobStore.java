@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,15 @@ public final class JobStore {
             AND o.lock_expiration_time >= :now))
       """;
 
+  /**
+   * A job whose lease lapsed while the claiming node still runs it under an earlier claim is left
+   * to the other nodes: this node would only run it a second time behind itself. (A job whose run
+   * has ended — failed and due again at once — no longer carries that claim and is claimed.)
+   */
   private static final String ACQUIRABLE_IDS =
       "SELECT j.id FROM tern_job j WHERE "
           + ACQUIRABLE
+          + " AND (j.lock_owner IS NULL OR NOT j.lock_owner = ANY(:busyOwners))"
           + " ORDER BY j.priority DESC, j.due_date ASC NULLS FIRST, j.id LIMIT :limit"
           + " FOR UPDATE SKIP LOCKED";
 
@@ -104,10 +111,18 @@ public final class JobStore {
   }
 
   /**
-   * Claims up to {@code limit} due jobs for {@code owner}, skipping rows other transactions hold.
-   * Returned in execution order (priority, then due date).
+   * Claims up to {@code limit} due jobs for {@code owner}, skipping rows other transactions hold
+   * and jobs still locked by one of {@code busyOwners} (the claimer's runs in progress, even if
+   * their lease lapsed). Returned in execution order (priority, then due date).
    */
-  public List<Job> claimDue(Handle handle, String owner, Instant now, Instant lockUntil, int limit) {
+  public List<Job> claimDue(
+      Handle handle,
+      String owner,
+      Collection<String> busyOwners,
+      Instant now,
+      Instant lockUntil,
+      int limit) {
+    String[] busy = busyOwners.toArray(String[]::new);
     List<Job> claimed;
     if (dialect == Dialect.POSTGRES) {
       claimed =
@@ -124,6 +139,7 @@ public final class JobStore {
               .bind("owner", owner)
               .bind("lockUntil", lockUntil)
               .bind("now", now)
+              .bind("busyOwners", busy)
               .bind("limit", limit)
               .map(JobStore::map)
               .list();
@@ -133,6 +149,7 @@ public final class JobStore {
           handle
               .createQuery(ACQUIRABLE_IDS)
               .bind("now", now)
+              .bind("busyOwners", busy)
               .bind("limit", limit)
               .mapTo(String.class)
               .list()
@@ -182,17 +199,16 @@ public final class JobStore {
         .execute();
   }
 
-  /** Extends the lease of a job this owner still holds; false when it lost the job. */
-  public boolean extendLock(Handle handle, String id, String owner, Instant lockUntil) {
+  /** Extends the leases of the jobs this owner still holds; returns how many it still holds. */
+  public int extendLocks(Handle handle, List<String> ids, String owner, Instant lockUntil) {
     return handle
-            .createUpdate(
-                "UPDATE tern_job SET lock_expiration_time = :lockUntil"
-                    + " WHERE id = :id AND lock_owner = :owner")
-            .bind("id", id)
-            .bind("owner", owner)
-            .bind("lockUntil", lockUntil)
-            .execute()
-        == 1;
+        .createUpdate(
+            "UPDATE tern_job SET lock_expiration_time = :lockUntil"
+                + " WHERE id = ANY(:ids) AND lock_owner = :owner")
+        .bind("ids", ids.toArray(String[]::new))
+        .bind("owner", owner)
+        .bind("lockUntil", lockUntil)
+        .execute();
   }
 
   /** Releases the locks this owner holds on the given jobs, e.g. claimed ones it did not start. */
