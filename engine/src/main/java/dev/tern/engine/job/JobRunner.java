@@ -84,10 +84,16 @@ public final class JobRunner {
     } catch (LockLostException e) {
       LOG.debug("Job {} was taken over by another owner while {} ran it", jobId, owner);
       return new Result(Outcome.SKIPPED, null);
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable failure) {
-      LOG.debug("Job {} failed", jobId, failure);
+      // JVM errors too: a StackOverflowError from a deeply nested expression or an
+      // OutOfMemoryError from a huge response ends this run only (its stack and allocations are
+      // gone by now); rethrown, it would kill the worker and leave the job to run again and again
+      // after every lock expiry, its failure never recorded.
+      if (failure instanceof VirtualMachineError) {
+        LOG.warn("Job {} failed with {}", jobId, failure.toString());
+      } else {
+        LOG.debug("Job {} failed", jobId, failure);
+      }
       recordFailure(jobId, owner, failure);
       return new Result(Outcome.FAILED, failure);
     }
