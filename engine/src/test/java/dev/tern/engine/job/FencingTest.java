@@ -51,6 +51,7 @@ class FencingTest {
   @BeforeEach
   void clean() {
     JobTestSupport.clean(db);
+    db.database().useTransaction(h -> h.execute("DELETE FROM tern_property WHERE name LIKE 'effect-%'"));
   }
 
   @AfterEach
@@ -61,10 +62,16 @@ class FencingTest {
 
   @Test
   void aStalledRunThatFinishesAfterTheTakeoverCommitsNothing() throws Exception {
+    // The run's effect: a row written in its transaction, named after the node that ran it.
     JobHandler stallOnA =
         handler(
             (job, h) -> {
-              if (job.lockOwner().startsWith("node-a/")) {
+              String node = job.lockOwner().substring(0, "node-a".length());
+              h.createUpdate("INSERT INTO tern_property (name, prop_value) VALUES (:name, :job)")
+                  .bind("name", "effect-" + node)
+                  .bind("job", job.id())
+                  .execute();
+              if (node.equals("node-a")) {
                 stall();
               }
             });
@@ -80,6 +87,8 @@ class FencingTest {
     aRuns.get(30, TimeUnit.SECONDS);
 
     assertThat(successes(a, job.id())).isEqualTo(1);
+    assertThat(effectsOf(a, job.id()))
+        .containsExactly("effect-node-b");
     assertThat(JobTestSupport.find(a, job.id())).isEmpty();
   }
 
@@ -101,7 +110,7 @@ class FencingTest {
     CompletableFuture<Integer> bRuns = CompletableFuture.supplyAsync(b.jobExecutor()::executeDueJobs);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> JobTestSupport.find(a, jobId).map(j -> j.lockOwner().startsWith("node-b/")).orElse(false));
+        .until(() -> JobTestSupport.find(a, jobId).map(j -> j.lockOwner().startsWith("node-b")).orElse(false));
     aMayGoOn.countDown();
     aRuns.get(30, TimeUnit.SECONDS);
     bRuns.get(30, TimeUnit.SECONDS);
@@ -152,6 +161,17 @@ class FencingTest {
             .build();
     engines.add(engine);
     return engine;
+  }
+
+  private static List<String> effectsOf(ProcessEngine engine, String jobId) {
+    return engine
+        .database()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT name FROM tern_property WHERE prop_value = :job")
+                    .bind("job", jobId)
+                    .mapTo(String.class)
+                    .list());
   }
 
   private static long successes(ProcessEngine engine, String jobId) {
