@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class ImmediateRetryLivenessTest {
 
-  private static final int INSTANCES = 2_000;
+  private static final int INSTANCES = 500;
 
   private final TestDatabase db;
   private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-02T03:04:05Z"));
