@@ -126,7 +126,8 @@ public final class ProcessEngine implements AutoCloseable {
             incidentStore,
             externalTaskStore,
             builder.beans,
-            new HttpConnector(builder.httpConnectorSettings));
+            new HttpConnector(builder.httpConnectorSettings),
+            settings.maxActivitiesPerTransaction());
     this.externalTaskService =
         new ExternalTaskService(
             database,

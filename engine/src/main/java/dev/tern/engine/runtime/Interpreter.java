@@ -1,5 +1,7 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.TernException;
+
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.FlowNode;
@@ -47,6 +49,7 @@ final class Interpreter {
   private final ServiceTasks serviceTasks;
   private final ExternalTasks externalTasks;
   private final Map<String, Object> beans;
+  private final int maxActivitiesPerTransaction;
 
   Interpreter(
       Clock clock,
@@ -61,7 +64,8 @@ final class Interpreter {
       ParameterValues parameters,
       ServiceTasks serviceTasks,
       ExternalTasks externalTasks,
-      Map<String, Object> beans) {
+      Map<String, Object> beans,
+      int maxActivitiesPerTransaction) {
     this.clock = clock;
     this.ids = ids;
     this.processes = processes;
@@ -75,6 +79,7 @@ final class Interpreter {
     this.serviceTasks = serviceTasks;
     this.externalTasks = externalTasks;
     this.beans = Map.copyOf(beans);
+    this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
 
   // ------------------------------------------------------------------ entry points
@@ -258,6 +263,20 @@ final class Interpreter {
   }
 
   private void execute(Run run, Token token, FlowNode node) {
+    if (++run.activitiesExecuted > maxActivitiesPerTransaction) {
+      // A loop without a wait state would run until the server stops, the database growing all
+      // the while; failing rolls everything back (a job records it as its failure).
+      throw new TernException(
+          TernException.Category.INTERNAL,
+          "ProcessEngineException",
+          "Process instance "
+              + run.instance.id()
+              + " executed more than "
+              + maxActivitiesPerTransaction
+              + " activities in one transaction (last: '"
+              + node.id()
+              + "'); does the process loop without a wait state?");
+    }
     token.activityId = node.id();
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());

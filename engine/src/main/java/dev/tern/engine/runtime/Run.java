@@ -25,6 +25,7 @@ final class Run {
   private final JobDefinitionsLoader jobDefinitionsLoader;
   String lastEndActivityId;
   boolean ended;
+  int activitiesExecuted;
 
   interface JobDefinitionsLoader {
     List<JobDefinition> load(Handle handle, String processDefinitionId);

@@ -28,6 +28,7 @@ public final class RuntimeModule {
    *     refuses them)
    * @param beans named objects expressions can reach
    * @param httpConnector runs {@code http-connector} service tasks
+   * @param maxActivitiesPerTransaction see {@link dev.tern.engine.EngineSettings}
    */
   public static RuntimeModule create(
       Database database,
@@ -39,7 +40,8 @@ public final class RuntimeModule {
       IncidentStore incidentStore,
       ExternalTasks externalTasks,
       Map<String, Object> beans,
-      HttpConnector httpConnector) {
+      HttpConnector httpConnector,
+      int maxActivitiesPerTransaction) {
     ParameterValues parameters = new ParameterValues(new Expressions());
     Interpreter interpreter =
         new Interpreter(
@@ -56,7 +58,8 @@ public final class RuntimeModule {
             parameters,
             new ServiceTasks(parameters, httpConnector),
             externalTasks,
-            beans);
+            beans,
+            maxActivitiesPerTransaction);
     return new RuntimeModule(
         new RuntimeService(database, processes, interpreter), new RuntimeJobHandlers(interpreter));
   }

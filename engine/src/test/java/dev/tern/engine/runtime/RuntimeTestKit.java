@@ -62,7 +62,8 @@ final class RuntimeTestKit {
             incidents,
             ExternalTasks.NONE,
             beans,
-            new dev.tern.engine.runtime.connector.HttpConnector());
+            new dev.tern.engine.runtime.connector.HttpConnector(),
+            dev.tern.engine.EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION);
     this.runtime = module.runtimeService();
     this.handlers = module.jobHandlers();
     RetryCycleLookup retryCycles =
