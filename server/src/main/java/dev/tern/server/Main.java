@@ -1,7 +1,5 @@
 package dev.tern.server;
 
-import dev.tern.engine.EngineSettings;
-import dev.tern.engine.job.JobExecutorSettings;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.rest.RestServer;
 import org.slf4j.Logger;
@@ -56,9 +54,8 @@ public final class Main {
     ProcessEngine engine =
         ProcessEngine.builder()
             .databaseConfig(config.databaseConfig())
-            .settings(EngineSettings.defaults().withJobExecutorActive(config.jobExecutorActive()))
-            .jobExecutorSettings(
-                JobExecutorSettings.defaults().withWorkerThreads(config.jobWorkers()))
+            .settings(config.tuning().engineSettings(config.jobExecutorActive()))
+            .jobExecutorSettings(config.tuning().jobExecutorSettings(config.jobWorkers()))
             .httpConnector(config.limits().httpConnectorSettings())
             .build();
     RestServer server;

@@ -26,6 +26,7 @@ import java.util.Properties;
  * @param dbPoolSize {@code TERN_DB_POOL_SIZE}, the most database connections this node opens
  * @param access who may reach the API: {@code TERN_HOST}, {@code TERN_AUTH}, the administrator
  * @param limits what one request may cost, and which web pages may send writes ({@link Limits})
+ * @param tuning the job executor's other knobs and the engine's limits
  */
 public record ServerConfig(
     int port,
@@ -36,7 +37,8 @@ public record ServerConfig(
     int jobWorkers,
     int dbPoolSize,
     Access access,
-    Limits limits) {
+    Limits limits,
+    Tuning tuning) {
 
   public static final String PORT = "TERN_PORT";
   public static final String DB_URL = "TERN_DB_URL";
@@ -64,9 +66,10 @@ public record ServerConfig(
     }
     java.util.Objects.requireNonNull(access, "access");
     java.util.Objects.requireNonNull(limits, "limits");
+    java.util.Objects.requireNonNull(tuning, "tuning");
   }
 
-  /** Settings with the default {@link Limits}. */
+  /** Settings with the default {@link Limits} and {@link Tuning}. */
   public ServerConfig(
       int port,
       String dbUrl,
@@ -78,7 +81,7 @@ public record ServerConfig(
       Access access) {
     this(
         port, dbUrl, dbUser, dbPassword, jobExecutorActive, jobWorkers, dbPoolSize, access,
-        Limits.DEFAULTS);
+        Limits.DEFAULTS, Tuning.defaults());
   }
 
   /** Settings on the loopback interface without authentication (tests, embedding). */
@@ -91,7 +94,14 @@ public record ServerConfig(
       int jobWorkers,
       int dbPoolSize) {
     this(
-        port, dbUrl, dbUser, dbPassword, jobExecutorActive, jobWorkers, dbPoolSize, Access.LOCAL);
+        port,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        jobExecutorActive,
+        jobWorkers,
+        dbPoolSize,
+        Access.LOCAL);
   }
 
   /** Reads the process environment and {@code ./tern.properties}. */
@@ -124,7 +134,8 @@ public record ServerConfig(
             JOB_WORKERS, values.get(JOB_WORKERS), JobExecutorSettings.defaults().workerThreads()),
         parseNumber(DB_POOL_SIZE, values.get(DB_POOL_SIZE), DatabaseConfig.DEFAULT_POOL_SIZE),
         Access.from(values),
-        Limits.from(values));
+        Limits.from(values),
+        Tuning.from(values));
   }
 
   public DatabaseConfig databaseConfig() {
@@ -156,6 +167,8 @@ public record ServerConfig(
         + access
         + ", "
         + limits
+        + ", "
+        + tuning
         + "]";
   }
 

@@ -154,6 +154,39 @@ class ServerConfigTest {
   }
 
   @Test
+  void jobExecutorKnobsAndTheActivityBoundComeFromTheEnvironment() {
+    ServerConfig config =
+        ServerConfig.load(
+            Map.of(
+                "TERN_JOB_LOCK_DURATION", "PT2M",
+                "TERN_JOB_ACQUISITION_BATCH_SIZE", "25",
+                "TERN_JOB_IDLE_DELAY_MAX", "PT1S",
+                "TERN_JOB_SHUTDOWN_TIMEOUT", "PT10S",
+                "TERN_MAX_ACTIVITIES_PER_TRANSACTION", "500",
+                "TERN_JOB_WORKERS", "4"),
+            null);
+
+    var executor = config.tuning().jobExecutorSettings(config.jobWorkers());
+    assertThat(executor.lockDuration()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(executor.acquisitionBatchSize()).isEqualTo(25);
+    assertThat(executor.idleDelayMax()).isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThat(executor.shutdownTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(executor.workerThreads()).isEqualTo(4);
+    assertThat(config.tuning().engineSettings(true).maxActivitiesPerTransaction()).isEqualTo(500);
+    assertThat(ServerConfig.load(Map.of(), null).tuning()).isEqualTo(Tuning.defaults());
+    assertThat(Tuning.defaults().jobLockDuration()).isEqualTo(java.time.Duration.ofMinutes(5));
+  }
+
+  @Test
+  void malformedDurationsAreRefusedWithTheirKey() {
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_JOB_LOCK_DURATION", "5 minutes"), null))
+        .hasMessageContaining("TERN_JOB_LOCK_DURATION")
+        .hasMessageContaining("ISO-8601");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_JOB_LOCK_DURATION", "PT0S"), null))
+        .hasMessageContaining("TERN_JOB_LOCK_DURATION");
+  }
+
+  @Test
   void logFormOfTheUrlHidesPasswords() {
     ServerConfig config =
         new ServerConfig(

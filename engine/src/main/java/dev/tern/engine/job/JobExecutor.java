@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * dead node's jobs are taken over when their lock expires.
  *
  * <p>Paused means no claims (running jobs finish). {@link #close()} stops claiming, waits a
- * bounded time for running jobs and releases the locks of claimed jobs that did not start.
+ * bounded time for running jobs and releases the locks of the jobs that did not start or finish,
+ * so other nodes run them at once rather than after the lock duration.
  *
  * <p>{@link #executeDueJobs()} is a synchronous driver for tests and tools: it claims and runs due
  * jobs on the calling thread until none is due, without starting any thread.
@@ -280,7 +281,7 @@ public final class JobExecutor implements AutoCloseable {
     return byOwner;
   }
 
-  /** Stops claiming, waits for running jobs (bounded) and releases the locks of the rest. */
+  /** Stops claiming, waits for running jobs (bounded) and releases the locks of all the rest. */
   @Override
   public synchronized void close() {
     if (acquisition == null || stopping) {
@@ -300,15 +301,18 @@ public final class JobExecutor implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     leases.shutdownNow();
-    List<Claim> unstarted = held.stream().filter(claim -> !running.contains(claim)).toList();
-    if (!unstarted.isEmpty()) {
+    // Release every claim still held: the unstarted ones, and the runs that did not finish within
+    // the bound (their late commit, if the process lives that long, fails on the fencing token).
+    List<Claim> unfinished = List.copyOf(held);
+    if (!unfinished.isEmpty()) {
       try {
         database.useTransaction(
-            handle -> idsByOwner(unstarted).forEach((owner, ids) -> jobs.unlock(handle, ids, owner)));
+            handle -> idsByOwner(unfinished).forEach((owner, ids) -> jobs.unlock(handle, ids, owner)));
       } catch (RuntimeException e) {
-        LOG.warn("Could not release the locks of {} jobs; they lapse after the lock duration", unstarted.size(), e);
+        LOG.warn("Could not release the locks of {} jobs; they lapse after the lock duration", unfinished.size(), e);
       }
     }
+    workers.shutdownNow();
     held.clear();
   }
 

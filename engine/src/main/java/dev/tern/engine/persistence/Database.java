@@ -54,6 +54,7 @@ public final class Database implements AutoCloseable {
     hikari.setUsername(config.user());
     hikari.setPassword(config.password());
     hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setConnectionTimeout(DatabaseConfig.CONNECTION_TIMEOUT.toMillis());
     hikari.setPoolName("tern");
     hikari.setAutoCommit(true);
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");

@@ -17,6 +17,12 @@ public record DatabaseConfig(
 
   public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * How long a caller waits for a connection before it fails (Hikari's default is 30 s): while the
+   * database is unreachable, API calls answer with an error within this bound instead of hanging.
+   */
+  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
   public DatabaseConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (maxPoolSize < 1) {

@@ -226,6 +226,52 @@ class JobExecutorConcurrencyTest {
   }
 
   @Test
+  void shutdownReleasesAJobStillRunningAfterTheBoundAndItsLateCommitIsFenced() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch mayFinish = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    ProcessEngine engine =
+        register(
+            engine(
+                    db,
+                    clock,
+                    handler(
+                        (job, h) -> {
+                          started.countDown();
+                          // Not interruptible, like a blocking call: it outlives the bound.
+                          while (!finished.get()) {
+                            try {
+                              mayFinish.await(30, TimeUnit.SECONDS);
+                              finished.set(true);
+                            } catch (InterruptedException e) {
+                              // keep waiting
+                            }
+                          }
+                        }))
+                .jobExecutorSettings(
+                    JobExecutorSettings.defaults()
+                        .withNodeId("node-a")
+                        .withIdleDelays(Duration.ofMillis(5), Duration.ofMillis(50))
+                        .withShutdownTimeout(Duration.ofMillis(200)))
+                .startJobExecutor(true)
+                .build());
+    Job job = insert(engine, job(engine, null, false));
+    assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+    engine.jobExecutor().close();
+
+    Job released = find(engine, job.id()).orElseThrow();
+    assertThat(released.lockOwner()).isNull();
+    mayFinish.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(finished::get);
+    // The late run may not delete the job it no longer owns: another node runs it.
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> find(engine, job.id()).isPresent());
+  }
+
+  @Test
   void longRunningJobRenewsItsLeaseSoNoOtherNodeTakesItOver() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch mayFinish = new CountDownLatch(1);

@@ -1,0 +1,121 @@
+package dev.tern.server;
+
+import dev.tern.engine.EngineSettings;
+import dev.tern.engine.job.JobExecutorSettings;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * The job executor's and the engine's knobs beyond the basic server settings, each with its
+ * environment key (see the README's configuration table).
+ *
+ * @param jobLockDuration {@code TERN_JOB_LOCK_DURATION}: how long a claim holds a job before another
+ *     node may take it over; running jobs renew it every third of it
+ * @param jobAcquisitionBatchSize {@code TERN_JOB_ACQUISITION_BATCH_SIZE}: most jobs one claim takes
+ * @param jobIdleDelayMax {@code TERN_JOB_IDLE_DELAY_MAX}: longest wait between claims when no job is
+ *     due (also the longest back-off while the database is unreachable)
+ * @param jobShutdownTimeout {@code TERN_JOB_SHUTDOWN_TIMEOUT}: how long a stopping node lets running
+ *     jobs finish before it releases their locks
+ * @param maxActivitiesPerTransaction {@code TERN_MAX_ACTIVITIES_PER_TRANSACTION}: a process that
+ *     loops without a wait state fails on reaching it
+ */
+public record Tuning(
+    Duration jobLockDuration,
+    int jobAcquisitionBatchSize,
+    Duration jobIdleDelayMax,
+    Duration jobShutdownTimeout,
+    int maxActivitiesPerTransaction) {
+
+  public static final String JOB_LOCK_DURATION = "TERN_JOB_LOCK_DURATION";
+  public static final String JOB_ACQUISITION_BATCH_SIZE = "TERN_JOB_ACQUISITION_BATCH_SIZE";
+  public static final String JOB_IDLE_DELAY_MAX = "TERN_JOB_IDLE_DELAY_MAX";
+  public static final String JOB_SHUTDOWN_TIMEOUT = "TERN_JOB_SHUTDOWN_TIMEOUT";
+  public static final String MAX_ACTIVITIES_PER_TRANSACTION = "TERN_MAX_ACTIVITIES_PER_TRANSACTION";
+
+  public Tuning {
+    // The same rules the engine applies, reported with the setting's name.
+    positive(JOB_LOCK_DURATION, jobLockDuration);
+    positive(JOB_IDLE_DELAY_MAX, jobIdleDelayMax);
+    if (jobShutdownTimeout.isNegative()) {
+      throw new IllegalArgumentException(JOB_SHUTDOWN_TIMEOUT + " must not be negative");
+    }
+    if (jobAcquisitionBatchSize < 1) {
+      throw new IllegalArgumentException(JOB_ACQUISITION_BATCH_SIZE + " must be at least 1");
+    }
+    if (maxActivitiesPerTransaction < 1) {
+      throw new IllegalArgumentException(MAX_ACTIVITIES_PER_TRANSACTION + " must be at least 1");
+    }
+  }
+
+  public static Tuning defaults() {
+    JobExecutorSettings executor = JobExecutorSettings.defaults();
+    return new Tuning(
+        executor.lockDuration(),
+        executor.acquisitionBatchSize(),
+        executor.idleDelayMax(),
+        executor.shutdownTimeout(),
+        EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION);
+  }
+
+  static Tuning from(Map<String, String> values) {
+    Tuning defaults = defaults();
+    return new Tuning(
+        duration(JOB_LOCK_DURATION, values.get(JOB_LOCK_DURATION), defaults.jobLockDuration()),
+        number(JOB_ACQUISITION_BATCH_SIZE, values.get(JOB_ACQUISITION_BATCH_SIZE), defaults.jobAcquisitionBatchSize()),
+        duration(JOB_IDLE_DELAY_MAX, values.get(JOB_IDLE_DELAY_MAX), defaults.jobIdleDelayMax()),
+        duration(JOB_SHUTDOWN_TIMEOUT, values.get(JOB_SHUTDOWN_TIMEOUT), defaults.jobShutdownTimeout()),
+        number(
+            MAX_ACTIVITIES_PER_TRANSACTION,
+            values.get(MAX_ACTIVITIES_PER_TRANSACTION),
+            defaults.maxActivitiesPerTransaction()));
+  }
+
+  /** The executor settings of a node with {@code workers} worker threads. */
+  public JobExecutorSettings jobExecutorSettings(int workers) {
+    JobExecutorSettings defaults = JobExecutorSettings.defaults();
+    Duration idleMin =
+        defaults.idleDelayMin().compareTo(jobIdleDelayMax) > 0 ? jobIdleDelayMax : defaults.idleDelayMin();
+    return defaults
+        .withWorkerThreads(workers)
+        .withAcquisitionBatchSize(jobAcquisitionBatchSize)
+        .withLockDuration(jobLockDuration)
+        .withIdleDelays(idleMin, jobIdleDelayMax)
+        .withShutdownTimeout(jobShutdownTimeout);
+  }
+
+  public EngineSettings engineSettings(boolean jobExecutorActive) {
+    return EngineSettings.defaults()
+        .withJobExecutorActive(jobExecutorActive)
+        .withMaxActivitiesPerTransaction(maxActivitiesPerTransaction);
+  }
+
+  private static void positive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(key + " must be a positive duration");
+    }
+  }
+
+  private static Duration duration(String key, String value, Duration fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Duration.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          key + " must be an ISO-8601 duration such as PT5M, was '" + value + "'");
+    }
+  }
+
+  private static int number(String key, String value, int fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
+    }
+  }
+}
