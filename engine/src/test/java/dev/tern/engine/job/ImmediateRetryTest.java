@@ -79,7 +79,7 @@ class ImmediateRetryTest {
     try {
       await()
           .during(Duration.ofMillis(300))
-          .atMost(Duration.ofSeconds(120))
+          .atMost(Duration.ofMinutes(5))
           .pollInterval(Duration.ofMillis(100))
           .until(
               () ->
