@@ -164,8 +164,7 @@ class FencingTest {
   }
 
   private static List<String> effectsOf(ProcessEngine engine, String jobId) {
-    return engine
-        .database()
+    return dev.tern.engine.EngineInternals.database(engine)
         .withHandle(
             h ->
                 h.createQuery("SELECT name FROM tern_property WHERE prop_value = :job")
@@ -182,8 +181,7 @@ class FencingTest {
   }
 
   private static String jobOf(ProcessEngine engine, String pi) {
-    return engine
-        .database()
+    return dev.tern.engine.EngineInternals.database(engine)
         .withHandle(
             h ->
                 h.createQuery("SELECT id FROM tern_job WHERE process_instance_id = :pi")

@@ -62,12 +62,11 @@ class ImmediateRetryTest {
                     .withIdleDelays(Duration.ofMillis(1), Duration.ofMillis(20)))
             .startJobExecutor(true)
             .build();
-    engine
-        .database()
+    dev.tern.engine.EngineInternals.database(engine)
         .useTransaction(
             h -> {
               for (int i = 0; i < JOBS; i++) {
-                engine.jobStore().insert(h, JobTestSupport.job(engine, null, false, null, RETRIES, "a"));
+                dev.tern.engine.EngineInternals.jobStore(engine).insert(h, JobTestSupport.job(engine, null, false, null, RETRIES, "a"));
               }
             });
 
@@ -97,8 +96,7 @@ class ImmediateRetryTest {
   }
 
   private List<String> locks() {
-    return engine
-        .database()
+    return dev.tern.engine.EngineInternals.database(engine)
         .withHandle(
             h ->
                 h.createQuery(
