@@ -236,8 +236,7 @@ class ExternalTaskClientStoryTest {
   }
 
   private boolean exists(String instanceId) {
-    return tern.engine()
-        .database()
+    return db.database()
         .withHandle(
             h ->
                 h.createQuery("SELECT COUNT(*) FROM tern_process_instance WHERE id = :id")
@@ -248,8 +247,7 @@ class ExternalTaskClientStoryTest {
   }
 
   private String historicVariable(String instanceId, String name) {
-    return tern.engine()
-        .database()
+    return db.database()
         .withHandle(
             h ->
                 h.createQuery(
