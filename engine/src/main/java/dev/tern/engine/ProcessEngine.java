@@ -36,9 +36,9 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.DeployedProcessLookup;
+import dev.tern.engine.runtime.DeploymentDataRemoval;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
 import dev.tern.engine.runtime.ProcessInstanceService;
-import dev.tern.engine.runtime.ProcessInstanceStore;
 import dev.tern.engine.runtime.RuntimeModule;
 import dev.tern.engine.runtime.connector.HttpConnector;
 import dev.tern.engine.runtime.RuntimeService;
@@ -94,7 +94,15 @@ public final class ProcessEngine implements AutoCloseable {
     this.identityService =
         new IdentityService(
             database, clock, ids, authorizer, authorizationStore, builder.passwordHashCost);
+
+    // Jobs: stores, the handler registry (other capabilities add their handlers here), executor.
+    JobExecutorSettings executorSettings = builder.jobExecutorSettings;
+    JobSignal jobSignal = new JobSignal();
+    JobLogStore jobLogStore = new JobLogStore(clock, database.dialect(), executorSettings.nodeId());
+    this.jobStore = new JobStore(database.dialect(), jobLogStore, jobSignal);
     this.jobDefinitionStore = new JobDefinitionStore();
+    HistoricIncidentStore historicIncidentStore = new HistoricIncidentStore();
+    this.incidentStore = new IncidentStore(clock, ids, historicIncidentStore);
     this.deploymentService =
         new DeploymentService(
             database,
@@ -102,15 +110,13 @@ public final class ProcessEngine implements AutoCloseable {
             ids,
             settings,
             ProcessModelCache.DEFAULT_CAPACITY,
-            new JobDefinitionsOnDeploy(ids, jobDefinitionStore));
-
-    // Jobs: stores, the handler registry (other capabilities add their handlers here), executor.
-    JobExecutorSettings executorSettings = builder.jobExecutorSettings;
-    JobSignal jobSignal = new JobSignal();
-    JobLogStore jobLogStore = new JobLogStore(clock, database.dialect(), executorSettings.nodeId());
-    this.jobStore = new JobStore(database.dialect(), jobLogStore, jobSignal);
-    HistoricIncidentStore historicIncidentStore = new HistoricIncidentStore(clock);
-    this.incidentStore = new IncidentStore(clock, ids, historicIncidentStore);
+            new JobDefinitionsOnDeploy(ids, jobDefinitionStore),
+            new DeploymentDataRemoval(
+                database.dialect(),
+                jobStore,
+                jobDefinitionStore,
+                incidentStore,
+                new VariableStore(clock, ids)));
     ExternalTaskSignal externalTaskSignal = new ExternalTaskSignal();
     ExternalTaskStore externalTaskStore =
         new ExternalTaskStore(clock, ids, database.dialect(), incidentStore, externalTaskSignal);
@@ -140,7 +146,8 @@ public final class ProcessEngine implements AutoCloseable {
             externalTaskSignal);
     List<JobHandler> jobHandlers = new ArrayList<>(runtime.jobHandlers().all());
     jobHandlers.addAll(builder.jobHandlers);
-    this.batchService = new BatchService(database, clock, ids, builder.batchSettings, jobStore);
+    this.batchService =
+        new BatchService(database, clock, ids, builder.batchSettings, jobStore, incidentStore);
     jobHandlers.addAll(batchService.jobHandlers());
     JobHandlerRegistry jobHandlerRegistry = new JobHandlerRegistry(jobHandlers);
     RetryCycleLookup retryCycles =
@@ -169,13 +176,8 @@ public final class ProcessEngine implements AutoCloseable {
     }
     this.historicBatchService = new HistoricBatchService(database);
     this.userOperationLogService = new UserOperationLogService(database);
-    this.variableStore = new VariableStore(clock, ids);
-    this.processInstances =
-        new ProcessInstanceService(
-            database,
-            clock,
-            new ProcessInstanceStore(database.dialect(), jobStore, historicIncidentStore),
-            variableStore);
+    this.variableStore = runtime.variableStore();
+    this.processInstances = runtime.processInstanceService();
     this.historicProcessInstances =
         new HistoricProcessInstanceService(database);
   }

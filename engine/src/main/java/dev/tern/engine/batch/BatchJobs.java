@@ -2,6 +2,7 @@ package dev.tern.engine.batch;
 
 import dev.tern.engine.history.HistoricBatchStore;
 import dev.tern.engine.job.Job;
+import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
@@ -20,14 +21,21 @@ final class BatchJobs {
   private final BatchStore batches;
   private final HistoricBatchStore historicBatches;
   private final JobStore jobs;
+  private final JobDefinitionStore jobDefinitions;
   private final Ids ids;
   private final Clock clock;
 
   BatchJobs(
-      BatchStore batches, HistoricBatchStore historicBatches, JobStore jobs, Ids ids, Clock clock) {
+      BatchStore batches,
+      HistoricBatchStore historicBatches,
+      JobStore jobs,
+      JobDefinitionStore jobDefinitions,
+      Ids ids,
+      Clock clock) {
     this.batches = batches;
     this.historicBatches = historicBatches;
     this.jobs = jobs;
+    this.jobDefinitions = jobDefinitions;
     this.ids = ids;
     this.clock = clock;
   }
@@ -42,42 +50,70 @@ final class BatchJobs {
   }
 
   /**
+   * Creates the batch jobs for chunks {@code [fromChunk, toChunk)} of the batch's items with one
+   * statement.
+   */
+  void insertBatchJobs(Handle handle, Batch batch, int fromChunk, int toChunk) {
+    long size = batch.invocationsPerBatchJob();
+    Job template =
+        Job.builder()
+            .handlerType(batch.type())
+            .jobDefinitionId(batch.batchJobDefinitionId())
+            .tenantId(batch.tenantId())
+            .retries(DEFAULT_RETRIES)
+            .createTime(clock.instant())
+            .suspended(batch.suspended())
+            .batchId(batch.id())
+            .build();
+    jobs.insertBatchJobs(handle, template, size, fromChunk * size, toChunk * size);
+  }
+
+  /** Suspends or activates a batch with its jobs and job definitions. */
+  void setSuspended(Handle handle, Batch batch, boolean suspended) {
+    batches.setSuspended(handle, batch, suspended);
+    jobs.updateSuspendedOfBatch(handle, batch.id(), suspended);
+    jobDefinitions.updateSuspended(handle, definitionIds(batch), suspended);
+  }
+
+  /**
+   * Removes the runtime batch: its jobs (except {@code keepJobId}, the running job the executor
+   * removes itself), job definitions, remaining items and the batch row.
+   */
+  void delete(Handle handle, Batch batch, String keepJobId) {
+    jobs.deleteOfBatch(handle, batch.id(), keepJobId);
+    jobDefinitions.delete(handle, definitionIds(batch));
+    batches.delete(handle, batch);
+  }
+
+  /**
    * Ends a batch whose work is done: the runtime batch with its jobs and job definitions goes away,
    * the historic batch gets its end time.
    *
    * @param runningJobId the job calling this, which the executor deletes itself
    */
   void complete(Handle handle, Batch batch, String runningJobId) {
-    batches.delete(handle, batch, runningJobId);
+    delete(handle, batch, runningJobId);
     historicBatches.setEndTime(handle, batch.id(), clock.instant());
   }
 
+  private static String[] definitionIds(Batch batch) {
+    return new String[] {
+      batch.seedJobDefinitionId(), batch.monitorJobDefinitionId(), batch.batchJobDefinitionId()
+    };
+  }
+
   private Job job(Batch batch, String type, String definitionId, Instant dueDate) {
-    return new Job(
-        ids.next(),
-        1,
-        Job.MESSAGE,
-        type,
-        batch.id(),
-        definitionId,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        batch.tenantId(),
-        DEFAULT_RETRIES,
-        dueDate,
-        clock.instant(),
-        null,
-        null,
-        false,
-        batch.suspended(),
-        0,
-        null,
-        null,
-        batch.id(),
-        1);
+    return Job.builder()
+        .id(ids.next())
+        .handlerType(type)
+        .handlerConfig(batch.id())
+        .jobDefinitionId(definitionId)
+        .tenantId(batch.tenantId())
+        .retries(DEFAULT_RETRIES)
+        .dueDate(dueDate)
+        .createTime(clock.instant())
+        .suspended(batch.suspended())
+        .batchId(batch.id())
+        .build();
   }
 }

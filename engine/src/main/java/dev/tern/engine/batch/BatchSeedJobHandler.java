@@ -37,7 +37,7 @@ final class BatchSeedJobHandler implements JobHandler {
     Batch batch = row.batch();
     int from = batch.jobsCreated();
     int to = Math.min(batch.totalJobs(), from + batch.batchJobsPerSeed());
-    batches.insertBatchJobs(handle, row, from, to, BatchJobs.DEFAULT_RETRIES, clock.instant());
+    batchJobs.insertBatchJobs(handle, batch, from, to);
     batches.setJobsCreated(handle, batch.id(), to);
     if (to < batch.totalJobs()) {
       batchJobs.insertSeedJob(handle, batch);

@@ -8,6 +8,7 @@ import dev.tern.engine.history.HistoricBatchStore;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.history.UserOperationLogEntry;
 import dev.tern.engine.history.UserOperationLogStore;
+import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobHandler;
@@ -41,16 +42,23 @@ public final class BatchService {
   private final HistoricBatchStore historicBatches = new HistoricBatchStore();
   private final UserOperationLogStore operationLog = new UserOperationLogStore();
   private final JobDefinitionStore jobDefinitions = new JobDefinitionStore();
-  private final JobRetriesWriter retriesWriter = new JobRetriesWriter();
+  private final JobRetriesWriter retriesWriter;
   private final BatchJobs batchJobs;
 
   public BatchService(
-      Database database, Clock clock, Ids ids, BatchSettings settings, JobStore jobStore) {
+      Database database,
+      Clock clock,
+      Ids ids,
+      BatchSettings settings,
+      JobStore jobStore,
+      IncidentStore incidentStore) {
     this.database = database;
     this.clock = clock;
     this.ids = ids;
     this.settings = settings;
-    this.batchJobs = new BatchJobs(batches, historicBatches, jobStore, ids, clock);
+    this.retriesWriter = new JobRetriesWriter(jobStore, incidentStore);
+    this.batchJobs =
+        new BatchJobs(batches, historicBatches, jobStore, jobDefinitions, ids, clock);
   }
 
   /** The handlers of the seed, batch and monitor jobs, for the job executor. */
@@ -142,7 +150,7 @@ public final class BatchService {
                     .bind("size", JOB_DEFINITION_CHUNK)
                     .mapTo(String.class)
                     .list();
-            changed += retriesWriter.apply(handle, chunk, retries, clock.instant());
+            changed += retriesWriter.apply(handle, chunk, retries);
           } while (chunk.size() == JOB_DEFINITION_CHUNK && retries.retries() > 0);
           return changed;
         });
@@ -172,7 +180,7 @@ public final class BatchService {
    */
   public void setSuspended(String id, boolean suspended) {
     database.useTransaction(
-        handle -> batches.setSuspended(handle, lockedBatch(handle, id), suspended));
+        handle -> batchJobs.setSuspended(handle, lockedBatch(handle, id), suspended));
   }
 
   /**
@@ -185,7 +193,7 @@ public final class BatchService {
     database.useTransaction(
         handle -> {
           Batch batch = lockedBatch(handle, id);
-          batches.delete(handle, batch, null);
+          batchJobs.delete(handle, batch, null);
           if (cascade) {
             historicBatches.delete(handle, id);
           } else {

@@ -10,9 +10,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * SQL for {@code tern_batch} and {@code tern_batch_item}, and for the batch's own rows in {@code
- * tern_job} and {@code tern_job_definition} (created and removed in bulk, so set-based here). Every
- * method runs in the caller's transaction.
+ * SQL for {@code tern_batch} and {@code tern_batch_item}. The batch's jobs and job definitions are
+ * written by their own stores. Every method runs in the caller's transaction.
  */
 final class BatchStore {
 
@@ -126,38 +125,6 @@ final class BatchStore {
   }
 
   /**
-   * Creates the batch jobs for chunks {@code [fromChunk, toChunk)} with one statement: a chunk
-   * starts at every item whose seq is a multiple of the chunk size. The job id is the batch id and
-   * the chunk number, unique for the batch's life; its handler config is the seq range it covers.
-   */
-  int insertBatchJobs(
-      Handle handle, BatchRow row, int fromChunk, int toChunk, int retries, Instant now) {
-    Batch b = row.batch();
-    long size = b.invocationsPerBatchJob();
-    return handle
-        .createUpdate(
-            "INSERT INTO tern_job (id, rev, job_kind, handler_type, handler_config,"
-                + " job_definition_id, tenant_id, retries, create_time, is_exclusive, suspended,"
-                + " priority, batch_id, sequence_counter)"
-                + " SELECT i.batch_id || '-' || CAST(i.seq / :size AS VARCHAR(20)), 1, 'message',"
-                + " :type, CAST(i.seq AS VARCHAR(20)) || ':' || CAST(i.seq + :size AS VARCHAR(20)),"
-                + " :jobDefinitionId, :tenantId, :retries, :now, FALSE, :suspended, 0, i.batch_id, 1"
-                + " FROM tern_batch_item i WHERE i.batch_id = :batchId AND i.seq >= :fromSeq"
-                + " AND i.seq < :toSeq AND MOD(i.seq, :size) = 0")
-        .bind("size", size)
-        .bind("type", b.type())
-        .bind("jobDefinitionId", b.batchJobDefinitionId())
-        .bind("tenantId", b.tenantId())
-        .bind("retries", retries)
-        .bind("now", now)
-        .bind("suspended", b.suspended())
-        .bind("batchId", b.id())
-        .bind("fromSeq", fromChunk * size)
-        .bind("toSeq", toChunk * size)
-        .execute();
-  }
-
-  /**
    * Counts {@code items} more items as applied, notes when execution started, and returns how many
    * items are done now. The row lock orders concurrent batch jobs, so exactly one of them sees the
    * final count.
@@ -202,44 +169,17 @@ final class BatchStore {
         .execute();
   }
 
-  /** Suspends or activates the batch, its jobs and its job definitions. */
+  /** Suspends or activates the batch row (its jobs and job definitions are their stores'). */
   void setSuspended(Handle handle, Batch batch, boolean suspended) {
     handle
         .createUpdate("UPDATE tern_batch SET suspended = :s, rev = rev + 1 WHERE id = :id")
         .bind("s", suspended)
         .bind("id", batch.id())
         .execute();
-    handle
-        .createUpdate("UPDATE tern_job SET suspended = :s, rev = rev + 1 WHERE batch_id = :id")
-        .bind("s", suspended)
-        .bind("id", batch.id())
-        .execute();
-    handle
-        .createUpdate(
-            "UPDATE tern_job_definition SET suspended = :s WHERE id IN (:seed, :monitor, :jobs)")
-        .bind("s", suspended)
-        .bind("seed", batch.seedJobDefinitionId())
-        .bind("monitor", batch.monitorJobDefinitionId())
-        .bind("jobs", batch.batchJobDefinitionId())
-        .execute();
   }
 
-  /**
-   * Removes the runtime batch: its jobs (except {@code keepJobId}, the running job the executor
-   * removes itself), job definitions, remaining items and the batch row.
-   */
-  void delete(Handle handle, Batch batch, String keepJobId) {
-    handle
-        .createUpdate("DELETE FROM tern_job WHERE batch_id = :id AND id <> :keep")
-        .bind("id", batch.id())
-        .bind("keep", keepJobId == null ? "" : keepJobId)
-        .execute();
-    handle
-        .createUpdate("DELETE FROM tern_job_definition WHERE id IN (:seed, :monitor, :jobs)")
-        .bind("seed", batch.seedJobDefinitionId())
-        .bind("monitor", batch.monitorJobDefinitionId())
-        .bind("jobs", batch.batchJobDefinitionId())
-        .execute();
+  /** Removes the batch row and its remaining items. */
+  void delete(Handle handle, Batch batch) {
     handle
         .createUpdate("DELETE FROM tern_batch_item WHERE batch_id = :id")
         .bind("id", batch.id())

@@ -53,7 +53,7 @@ final class SetJobRetriesJobHandler implements JobHandler {
     Instant now = clock.instant();
 
     List<String> jobIds = batches.items(handle, batch.id(), from, to);
-    writer.apply(handle, jobIds, SetJobRetriesConfiguration.parse(row.configuration()), now);
+    writer.apply(handle, jobIds, SetJobRetriesConfiguration.parse(row.configuration()));
     batches.deleteItems(handle, batch.id(), from, to);
 
     if (batch.executionStartTime() == null) {

@@ -45,14 +45,20 @@ public final class DeploymentService {
   private final DeploymentStore store;
   private final DefinitionListener listener;
   private final ProcessModelCache cache;
+  private final DeployedDataRemoval dataRemoval;
 
+  /**
+   * @param dataRemoval removes the other capabilities' rows of a deleted deployment
+   */
   public DeploymentService(
       Database database,
       Clock clock,
       Ids ids,
       EngineSettings settings,
       int cacheCapacity,
-      DefinitionListener listener) {
+      DefinitionListener listener,
+      DeployedDataRemoval dataRemoval) {
+    this.dataRemoval = dataRemoval;
     this.database = database;
     this.clock = clock;
     this.ids = ids;
@@ -255,7 +261,8 @@ public final class DeploymentService {
                   store.processDefinitionsOfDeployment(h, deploymentId).stream()
                       .map(ProcessDefinition::id)
                       .toList();
-              store.deleteDeployment(h, deploymentId, cascade);
+              dataRemoval.remove(h, deploymentId, cascade);
+              store.deleteDeployment(h, deploymentId);
               return ids;
             });
     cache.evict(definitionIds);

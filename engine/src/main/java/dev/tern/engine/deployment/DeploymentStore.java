@@ -337,48 +337,10 @@ final class DeploymentStore {
   }
 
   /**
-   * Deletes a deployment with its resources, definitions and job definitions; with {@code cascade}
-   * also the runtime data (instances, executions, variables, jobs, incidents) and the history of
-   * its definitions. A few statements whatever the number of instances.
+   * Deletes a deployment with its resources and definitions (the rows other capabilities keep of
+   * them are removed first, by {@link DeployedDataRemoval}).
    */
-  void deleteDeployment(Handle handle, String deploymentId, boolean cascade) {
-    if (cascade) {
-      for (String table :
-          List.of(
-              "tern_incident",
-              "tern_job",
-              "tern_variable",
-              "tern_execution",
-              "tern_process_instance",
-              "tern_hi_incident",
-              "tern_hi_job_log",
-              "tern_hi_variable",
-              "tern_hi_activity_instance",
-              "tern_hi_process_instance")) {
-        String column =
-            table.equals("tern_variable") || table.equals("tern_execution")
-                ? "process_instance_id IN (SELECT id FROM tern_process_instance WHERE proc_def_id IN "
-                    + DEFINITIONS_OF_DEPLOYMENT
-                    + ")"
-                : "proc_def_id IN " + DEFINITIONS_OF_DEPLOYMENT;
-        handle
-            .createUpdate("DELETE FROM " + table + " WHERE " + column)
-            .bind("deploymentId", deploymentId)
-            .execute();
-      }
-    }
-    handle
-        .createUpdate(
-            "DELETE FROM tern_job WHERE deployment_id = :deploymentId OR proc_def_id IN "
-                + DEFINITIONS_OF_DEPLOYMENT)
-        .bind("deploymentId", deploymentId)
-        .execute();
-    handle
-        .createUpdate(
-            "DELETE FROM tern_job_definition WHERE deployment_id = :deploymentId OR proc_def_id IN "
-                + DEFINITIONS_OF_DEPLOYMENT)
-        .bind("deploymentId", deploymentId)
-        .execute();
+  void deleteDeployment(Handle handle, String deploymentId) {
     handle
         .createUpdate("DELETE FROM tern_process_definition WHERE deployment_id = :deploymentId")
         .bind("deploymentId", deploymentId)

@@ -59,15 +59,11 @@ public final class HistoricBatchStore {
       return false;
     }
     HistoricBatch b = batch.get();
-    for (String table : List.of("tern_hi_incident", "tern_hi_job_log")) {
-      handle
-          .createUpdate(
-              "DELETE FROM " + table + " WHERE job_definition_id IN (:seed, :monitor, :jobs)")
-          .bind("seed", b.seedJobDefinitionId())
-          .bind("monitor", b.monitorJobDefinitionId())
-          .bind("jobs", b.batchJobDefinitionId())
-          .execute();
-    }
+    String[] definitions = {
+      b.seedJobDefinitionId(), b.monitorJobDefinitionId(), b.batchJobDefinitionId()
+    };
+    HistoricIncidentStore.deleteOfJobDefinitions(handle, definitions);
+    JobLogStore.deleteOfJobDefinitions(handle, definitions);
     handle.createUpdate("DELETE FROM tern_hi_batch WHERE id = :id").bind("id", id).execute();
     return true;
   }

@@ -1,13 +1,9 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.incident.Incident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -26,39 +22,70 @@ public final class HistoricIncidentStore {
           + " history_configuration, job_definition_id, root_process_instance_id, tenant_id,"
           + " annotation";
 
-  private final Clock clock;
-
-  public HistoricIncidentStore(Clock clock) {
-    this.clock = clock;
+  /**
+   * Records the failedJob incidents of these jobs that are open at runtime and not yet in history,
+   * copied from their runtime rows with one statement.
+   */
+  public int recordOpenedFailedJobIncidents(Handle handle, String[] jobIds) {
+    return copyOpened(
+        handle,
+        "i.configuration = ANY(:ids) AND i.incident_type = 'failedJob'"
+            + " AND NOT EXISTS (SELECT 1 FROM tern_hi_incident h WHERE h.id = i.id)",
+        jobIds);
   }
 
-  /** Records a newly opened incident. */
-  public void open(Handle handle, Incident incident) {
-    handle
+  /** Records the runtime incidents with these ids, just opened. */
+  public int recordOpened(Handle handle, String[] incidentIds) {
+    return copyOpened(handle, "i.id = ANY(:ids)", incidentIds);
+  }
+
+  private static int copyOpened(Handle handle, String selection, String[] ids) {
+    return handle
         .createUpdate(
-            "INSERT INTO tern_hi_incident (id, incident_type, incident_message, create_time,"
-                + " incident_state, process_instance_id, execution_id, proc_def_id, proc_def_key,"
-                + " activity_id, failed_activity_id, cause_incident_id, root_cause_incident_id,"
-                + " configuration, job_definition_id, root_process_instance_id, tenant_id, annotation)"
-                + " VALUES (:id, :incidentType, :incidentMessage, :incidentTimestamp, 0,"
-                + " :processInstanceId, :executionId, :processDefinitionId, :processDefinitionKey,"
-                + " :activityId, :failedActivityId, :causeIncidentId, :rootCauseIncidentId,"
-                + " :configuration, :jobDefinitionId,"
-                + " (SELECT p.root_process_instance_id FROM tern_process_instance p"
-                + " WHERE p.id = :processInstanceId), :tenantId, :annotation)")
-        .bindMethods(incident)
+            """
+            INSERT INTO tern_hi_incident (id, incident_type, incident_message, create_time,
+              incident_state, process_instance_id, execution_id, proc_def_id, proc_def_key,
+              activity_id, failed_activity_id, cause_incident_id, root_cause_incident_id,
+              configuration, job_definition_id, root_process_instance_id, tenant_id, annotation)
+            SELECT i.id, i.incident_type, i.incident_message, i.incident_timestamp, 0,
+              i.process_instance_id, i.execution_id, i.proc_def_id, i.proc_def_key, i.activity_id,
+              i.failed_activity_id, i.cause_incident_id, i.root_cause_incident_id, i.configuration,
+              i.job_definition_id, p.root_process_instance_id, i.tenant_id, i.annotation
+            FROM tern_incident i LEFT JOIN tern_process_instance p ON p.id = i.process_instance_id
+            WHERE """
+                + selection)
+        .bind("ids", ids)
         .execute();
   }
 
-  /** Ends the open incidents a condition over {@code tern_hi_incident} selects. */
-  public int end(Handle handle, String whereSql, Map<String, Object> binds, int state) {
-    var update =
-        handle.createUpdate(
+  /** Ends the open historic incidents with these ids as {@link #RESOLVED} or {@link #DELETED}. */
+  public int end(Handle handle, String[] incidentIds, int state, Instant endTime) {
+    return handle
+        .createUpdate(
             "UPDATE tern_hi_incident SET incident_state = :endState, end_time = :endTime"
-                + " WHERE incident_state = 0 AND "
-                + whereSql);
-    binds.forEach(update::bind);
-    return update.bind("endState", state).bind("endTime", clock.instant()).execute();
+                + " WHERE id = ANY(:ids) AND incident_state = 0")
+        .bind("ids", incidentIds)
+        .bind("endState", state)
+        .bind("endTime", endTime)
+        .execute();
+  }
+
+  /** Deletes the historic incidents of the process definitions of a deployment. */
+  public static void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_hi_incident WHERE proc_def_id IN (SELECT id FROM"
+                + " tern_process_definition WHERE deployment_id = :deploymentId)")
+        .bind("deploymentId", deploymentId)
+        .execute();
+  }
+
+  /** Deletes the historic incidents of these job definitions (a batch's history). */
+  static void deleteOfJobDefinitions(Handle handle, String... jobDefinitionIds) {
+    handle
+        .createUpdate("DELETE FROM tern_hi_incident WHERE job_definition_id = ANY(:ids)")
+        .bind("ids", jobDefinitionIds)
+        .execute();
   }
 
   public Optional<HistoricIncident> findById(Handle handle, String id) {

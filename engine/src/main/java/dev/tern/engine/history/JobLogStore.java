@@ -2,7 +2,7 @@ package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.Dialect;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Collection;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -41,11 +41,15 @@ public final class JobLogStore {
   }
 
   /**
-   * Logs every job matching a condition over {@code tern_job j} in the given state.
+   * Logs the jobs with these ids in the given state, as their rows are now.
    *
+   * @param jobIds a bounded set of job ids
    * @return the number of entries written
    */
-  public int log(Handle handle, State state, String whereSql, Map<String, Object> binds) {
+  public int log(Handle handle, State state, Collection<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return 0;
+    }
     String newId =
         dialect == Dialect.POSTGRES
             ? "CAST(gen_random_uuid() AS VARCHAR)"
@@ -68,10 +72,30 @@ public final class JobLogStore {
                 + " FROM tern_job j"
                 + " LEFT JOIN tern_job_definition d ON d.id = j.job_definition_id"
                 + " LEFT JOIN tern_process_instance p ON p.id = j.process_instance_id"
-                + " WHERE "
-                + whereSql);
-    insert.bind("logTime", clock.instant()).bind("state", state.code()).bind("hostname", hostname);
-    binds.forEach(insert::bind);
-    return insert.execute();
+                + " WHERE j.id = ANY(:ids)");
+    return insert
+        .bind("logTime", clock.instant())
+        .bind("state", state.code())
+        .bind("hostname", hostname)
+        .bind("ids", jobIds.toArray(String[]::new))
+        .execute();
+  }
+
+  /** Deletes the job log of the process definitions of a deployment. */
+  public static void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_hi_job_log WHERE proc_def_id IN (SELECT id FROM"
+                + " tern_process_definition WHERE deployment_id = :deploymentId)")
+        .bind("deploymentId", deploymentId)
+        .execute();
+  }
+
+  /** Deletes the job log of these job definitions (a batch's history). */
+  static void deleteOfJobDefinitions(Handle handle, String... jobDefinitionIds) {
+    handle
+        .createUpdate("DELETE FROM tern_hi_job_log WHERE job_definition_id = ANY(:ids)")
+        .bind("ids", jobDefinitionIds)
+        .execute();
   }
 }

@@ -1,23 +1,22 @@
 package dev.tern.engine.incident;
 
 import dev.tern.engine.history.HistoricIncidentStore;
-import dev.tern.engine.job.Job;
-import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * SQL for {@code tern_incident}; keeps the historic incident ({@code tern_hi_incident}) in step.
- * Every method runs in the caller's transaction.
+ * SQL for {@code tern_incident}, the one place incidents are opened and ended; keeps the historic
+ * incident ({@code tern_hi_incident}, written by {@link HistoricIncidentStore}) in step. Every
+ * method runs in the caller's transaction and is set-based over a bounded set of ids.
  */
 public final class IncidentStore {
 
@@ -25,6 +24,29 @@ public final class IncidentStore {
       "id, incident_type, incident_message, incident_timestamp, process_instance_id, execution_id,"
           + " proc_def_id, proc_def_key, activity_id, failed_activity_id, cause_incident_id,"
           + " root_cause_incident_id, configuration, job_definition_id, tenant_id, annotation";
+
+  /**
+   * Camunda's rule for a failedJob incident, applied to every job of the set that has no retries
+   * left and no open failedJob incident: activity, failed activity, message, execution, definition,
+   * job definition and tenant come from the job row as it is now; {@code configuration} is the job
+   * id; cause and root cause are the incident itself. The id is {@code <job id>-<job revision>}:
+   * unique, because each revision of a job reaches 0 retries at most once, and computable inside
+   * one INSERT … SELECT on every database.
+   */
+  private static final String OPEN_FAILED_JOB_INCIDENTS =
+      """
+      INSERT INTO tern_incident (id, rev, incident_type, incident_message, incident_timestamp,
+        process_instance_id, execution_id, proc_def_id, proc_def_key, activity_id,
+        failed_activity_id, cause_incident_id, root_cause_incident_id, configuration,
+        job_definition_id, tenant_id)
+      SELECT j.id || '-' || CAST(j.rev AS VARCHAR(12)), 1, 'failedJob', j.exception_message, :now,
+        j.process_instance_id, j.execution_id, j.proc_def_id, j.proc_def_key, j.activity_id,
+        j.failed_activity_id, j.id || '-' || CAST(j.rev AS VARCHAR(12)),
+        j.id || '-' || CAST(j.rev AS VARCHAR(12)), j.id, j.job_definition_id, j.tenant_id
+      FROM tern_job j WHERE j.id = ANY(:ids) AND j.retries = 0
+        AND NOT EXISTS (SELECT 1 FROM tern_incident o WHERE o.configuration = j.id
+          AND o.incident_type = 'failedJob')
+      """;
 
   private final Clock clock;
   private final Ids ids;
@@ -36,48 +58,33 @@ public final class IncidentStore {
     this.history = history;
   }
 
-  /** Opens a {@code failedJob} incident for a job whose retries ran out. */
-  public Incident createFailedJobIncident(Handle handle, Job job, String message) {
-    String id = ids.next();
-    Incident incident =
-        new Incident(
-            id,
-            Incident.FAILED_JOB,
-            message,
-            clock.instant(),
-            job.processInstanceId(),
-            job.executionId(),
-            job.processDefinitionId(),
-            job.processDefinitionKey(),
-            job.activityId(),
-            job.failedActivityId() != null ? job.failedActivityId() : job.activityId(),
-            id,
-            id,
-            job.id(),
-            job.jobDefinitionId(),
-            job.tenantId(),
-            null);
-    insert(handle, incident);
-    return incident;
-  }
-
-  private void insert(Handle handle, Incident incident) {
-    handle
-        .createUpdate(
-            "INSERT INTO tern_incident ("
-                + COLUMNS
-                + ") VALUES (:id, :incidentType, :incidentMessage, :incidentTimestamp,"
-                + " :processInstanceId, :executionId, :processDefinitionId, :processDefinitionKey,"
-                + " :activityId, :failedActivityId, :causeIncidentId, :rootCauseIncidentId,"
-                + " :configuration, :jobDefinitionId, :tenantId, :annotation)")
-        .bindMethods(incident)
-        .execute();
-    history.open(handle, incident);
+  /**
+   * Opens the failedJob incident of every given job that has run out of retries and has none open
+   * yet, with its historic incident; a fixed number of statements whatever the number of jobs.
+   *
+   * @param jobIds a bounded set of job ids (one batch chunk at most)
+   * @return the number of incidents opened
+   */
+  public int openFailedJobIncidents(Handle handle, Collection<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return 0;
+    }
+    String[] ids = jobIds.toArray(String[]::new);
+    int opened =
+        handle
+            .createUpdate(OPEN_FAILED_JOB_INCIDENTS)
+            .bind("ids", ids)
+            .bind("now", clock.instant())
+            .execute();
+    if (opened > 0) {
+      history.recordOpenedFailedJobIncidents(handle, ids);
+    }
+    return opened;
   }
 
   /**
    * Opens a {@code failedExternalTask} incident for an external task whose retries ran out; its
-   * configuration is the external task id.
+   * configuration is the external task id, cause and root cause the incident itself.
    */
   public Incident createFailedExternalTaskIncident(
       Handle handle, String externalTaskId, IncidentScope scope, String message) {
@@ -100,68 +107,97 @@ public final class IncidentStore {
             null,
             scope.tenantId(),
             null);
-    insert(handle, incident);
+    handle
+        .createUpdate(
+            "INSERT INTO tern_incident ("
+                + COLUMNS
+                + ") VALUES (:id, :incidentType, :incidentMessage, :incidentTimestamp,"
+                + " :processInstanceId, :executionId, :processDefinitionId, :processDefinitionKey,"
+                + " :activityId, :failedActivityId, :causeIncidentId, :rootCauseIncidentId,"
+                + " :configuration, :jobDefinitionId, :tenantId, :annotation)")
+        .bindMethods(incident)
+        .execute();
+    history.recordOpened(handle, new String[] {id});
     return incident;
   }
 
   /** Resolves (or, {@code deleted}, marks deleted) the failedExternalTask incident of a task. */
   public int endFailedExternalTaskIncident(Handle handle, String externalTaskId, boolean deleted) {
-    return end(
+    return endByConfiguration(
         handle,
         Incident.FAILED_EXTERNAL_TASK,
-        new SqlFragment("configuration = :incidentTaskId", Map.of("incidentTaskId", externalTaskId)),
+        List.of(externalTaskId),
         deleted ? HistoricIncidentStore.DELETED : HistoricIncidentStore.RESOLVED);
   }
 
-  public boolean hasFailedJobIncident(Handle handle, String jobId) {
-    return handle
-            .createQuery(
-                "SELECT COUNT(*) FROM tern_incident WHERE incident_type = 'failedJob'"
-                    + " AND configuration = :jobId")
-            .bind("jobId", jobId)
-            .mapTo(Integer.class)
-            .one()
-        > 0;
+  /** Resolves the failedJob incidents of these jobs (they succeeded, or got retries back). */
+  public int resolveFailedJobIncidents(Handle handle, Collection<String> jobIds) {
+    return endFailedJobIncidents(handle, jobIds, HistoricIncidentStore.RESOLVED);
   }
 
-  /** Resolves the failedJob incident of one job (it succeeded, or got retries back). */
-  public int resolveFailedJobIncident(Handle handle, String jobId) {
-    return end(
-        handle,
-        new SqlFragment("configuration = :incidentJobId", Map.of("incidentJobId", jobId)),
-        HistoricIncidentStore.RESOLVED);
+  /** Ends the failedJob incidents of these jobs as deleted (the jobs are being deleted). */
+  public int deleteFailedJobIncidents(Handle handle, Collection<String> jobIds) {
+    return endFailedJobIncidents(handle, jobIds, HistoricIncidentStore.DELETED);
   }
 
-  /** Marks the failedJob incident of one job deleted (the job was deleted). */
-  public int deleteFailedJobIncident(Handle handle, String jobId) {
+  /** Ends every incident of a process instance as deleted (the instance is being deleted). */
+  public int deleteOfProcessInstance(Handle handle, String processInstanceId) {
     return end(
         handle,
-        new SqlFragment("configuration = :incidentJobId", Map.of("incidentJobId", jobId)),
+        handle
+            .createQuery("SELECT id FROM tern_incident WHERE process_instance_id = :pi")
+            .bind("pi", processInstanceId)
+            .mapTo(String.class)
+            .list(),
         HistoricIncidentStore.DELETED);
   }
 
   /**
-   * Resolves the failedJob incidents of every job a sub-select names, set-based (for bulk retries).
-   *
-   * @param jobIds a {@code SELECT} of job ids, e.g. {@code JobQuery.idsSql()}
+   * Removes the runtime incidents of the process definitions of a deployment, without history (the
+   * cascade of a deployment's deletion removes that history too).
    */
-  public int resolveFailedJobIncidents(Handle handle, SqlFragment jobIds) {
-    return end(
-        handle,
-        new SqlFragment("configuration IN (" + jobIds.sql() + ")", jobIds.binds()),
-        HistoricIncidentStore.RESOLVED);
+  public void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_incident WHERE proc_def_id IN (SELECT id FROM"
+                + " tern_process_definition WHERE deployment_id = :deploymentId)")
+        .bind("deploymentId", deploymentId)
+        .execute();
   }
 
-  private int end(Handle handle, SqlFragment configuration, int state) {
-    return end(handle, Incident.FAILED_JOB, configuration, state);
+  // The incident ids first, through the configuration index: the historic table has none on it,
+  // and both tables are then changed by primary key.
+  private int endFailedJobIncidents(Handle handle, Collection<String> jobIds, int state) {
+    return endByConfiguration(handle, Incident.FAILED_JOB, jobIds, state);
   }
 
-  private int end(Handle handle, String type, SqlFragment configuration, int state) {
-    String where = "incident_type = '" + type + "' AND " + configuration.sql();
-    history.end(handle, "id IN (SELECT id FROM tern_incident WHERE " + where + ")", configuration.binds(), state);
-    var delete = handle.createUpdate("DELETE FROM tern_incident WHERE " + where);
-    configuration.binds().forEach(delete::bind);
-    return delete.execute();
+  private int endByConfiguration(
+      Handle handle, String type, Collection<String> configurations, int state) {
+    if (configurations.isEmpty()) {
+      return 0;
+    }
+    List<String> incidentIds =
+        handle
+            .createQuery(
+                "SELECT id FROM tern_incident WHERE configuration = ANY(:configurations)"
+                    + " AND incident_type = :type")
+            .bind("configurations", configurations.toArray(String[]::new))
+            .bind("type", type)
+            .mapTo(String.class)
+            .list();
+    return end(handle, incidentIds, state);
+  }
+
+  private int end(Handle handle, List<String> incidentIds, int state) {
+    if (incidentIds.isEmpty()) {
+      return 0;
+    }
+    String[] ids = incidentIds.toArray(String[]::new);
+    history.end(handle, ids, state, clock.instant());
+    return handle
+        .createUpdate("DELETE FROM tern_incident WHERE id = ANY(:ids)")
+        .bind("ids", ids)
+        .execute();
   }
 
   public Optional<Incident> findById(Handle handle, String id) {

@@ -53,6 +53,33 @@ public final class JobDefinitionStore {
         == 1;
   }
 
+  /** Suspends or activates these job definitions (e.g. a batch's three) with one statement. */
+  public void updateSuspended(Handle handle, String[] ids, boolean suspended) {
+    handle
+        .createUpdate("UPDATE tern_job_definition SET suspended = :suspended WHERE id = ANY(:ids)")
+        .bind("ids", ids)
+        .bind("suspended", suspended)
+        .execute();
+  }
+
+  /** Deletes these job definitions with one statement. */
+  public void delete(Handle handle, String[] ids) {
+    handle
+        .createUpdate("DELETE FROM tern_job_definition WHERE id = ANY(:ids)")
+        .bind("ids", ids)
+        .execute();
+  }
+
+  /** Deletes the job definitions of a deployment and of its process definitions. */
+  public void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_job_definition WHERE deployment_id = :deploymentId OR proc_def_id IN"
+                + " (SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)")
+        .bind("deploymentId", deploymentId)
+        .execute();
+  }
+
   static JobDefinition map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new JobDefinition(
         rs.getString("id"),

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -121,8 +120,8 @@ public final class JobRunner {
       return false;
     }
     handlers.require(job.handlerType()).execute(job, handle);
-    jobLog.log(handle, State.SUCCESSFUL, "j.id = :jobId", Map.of("jobId", jobId));
-    incidents.resolveFailedJobIncident(handle, jobId);
+    jobLog.log(handle, State.SUCCESSFUL, List.of(jobId));
+    incidents.resolveFailedJobIncidents(handle, List.of(jobId));
     if (jobs.deleteLocked(handle, jobId, owner) == 0) {
       // Fencing: another claim took the job over (our lease lapsed) or already finished it. The
       // handler never deletes its own job (the interpreter spares the current one), so a missing
@@ -176,10 +175,9 @@ public final class JobRunner {
         == 0) {
       return;
     }
-    jobLog.log(handle, State.FAILED, "j.id = :jobId", Map.of("jobId", jobId));
-    if (retries == 0 && !incidents.hasFailedJobIncident(handle, jobId)) {
-      Job failed = jobs.findById(handle, jobId).orElseThrow();
-      incidents.createFailedJobIncident(handle, failed, message);
+    jobLog.log(handle, State.FAILED, List.of(jobId));
+    if (retries == 0) {
+      incidents.openFailedJobIncidents(handle, List.of(jobId));
     }
   }
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -121,10 +120,9 @@ public final class JobService {
           Job job = require(handle, jobId, jobNotFound(jobId));
           guard(jobs.updateRetries(handle, job, retries, dueDate, setDueDate), jobId);
           if (retries > 0 && job.retries() == 0) {
-            incidents.resolveFailedJobIncident(handle, jobId);
-          } else if (retries == 0 && job.retries() > 0 && !incidents.hasFailedJobIncident(handle, jobId)) {
-            incidents.createFailedJobIncident(
-                handle, jobs.findById(handle, jobId).orElseThrow(), job.exceptionMessage());
+            incidents.resolveFailedJobIncidents(handle, List.of(jobId));
+          } else if (retries == 0 && job.retries() > 0) {
+            incidents.openFailedJobIncidents(handle, List.of(jobId));
           }
         });
   }
@@ -173,8 +171,8 @@ public final class JobService {
                 "ProcessEngineException",
                 "Cannot delete job when the job is being executed. Try again later.");
           }
-          incidents.deleteFailedJobIncident(handle, jobId);
-          jobs.delete(handle, "j.id = :jobId AND j.rev = :jobRev", Map.of("jobId", jobId, "jobRev", job.rev()));
+          incidents.deleteFailedJobIncidents(handle, List.of(jobId));
+          jobs.deleteIfUnchanged(handle, job);
         });
   }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public final class JobStore {
   /** Inserts a job, writes its creation log entry and wakes this node's executor after commit. */
   public void insert(Handle handle, Job job) {
     handle.createUpdate(INSERT).bindMethods(job).execute();
-    jobLog.log(handle, State.CREATED, "j.id = :jobId", Map.of("jobId", job.id()));
+    jobLog.log(handle, State.CREATED, List.of(job.id()));
     handle.afterCommit(signal::signal);
   }
 
@@ -288,26 +289,43 @@ public final class JobStore {
         .execute();
   }
 
+  /** The retries of each of these jobs that exists (one bounded chunk of ids). */
+  public Map<String, Integer> retriesOf(Handle handle, Collection<String> ids) {
+    Map<String, Integer> retries = new HashMap<>();
+    handle
+        .createQuery("SELECT id, retries FROM tern_job WHERE id = ANY(:ids)")
+        .bind("ids", ids.toArray(String[]::new))
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+        .forEach(e -> retries.put(e.getKey(), e.getValue()));
+    return retries;
+  }
+
   /**
-   * Sets retries (and optionally the due date) on every job a sub-select names, in one statement
-   * (bulk operations; pair with {@code IncidentStore.resolveFailedJobIncidents} for the same
-   * selection, called first while the selection still sees the old retries).
-   *
-   * @param jobIds a {@code SELECT} of job ids, e.g. {@code JobQuery.idsSql()}
+   * Sets the retries (and, when {@code setDue}, the due date) of these jobs with one statement. A
+   * failed job may still carry the lock of the attempt that failed it; it is cleared with the
+   * retries.
    */
   public int updateRetries(
-      Handle handle, SqlFragment jobIds, int retries, Instant dueDate, boolean setDue) {
+      Handle handle, Collection<String> ids, int retries, Instant dueDate, boolean setDue) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
     handle.afterCommit(signal::signal);
     var update =
-        handle.createUpdate(
-            "UPDATE tern_job SET retries = :newRetries"
-                + (setDue ? ", due_date = :newDueDate" : "")
-                + (retries > 0 ? ", lock_owner = NULL, lock_expiration_time = NULL" : "")
-                + ", rev = rev + 1 WHERE id IN ("
-                + jobIds.sql()
-                + ")");
-    jobIds.bindTo(update);
-    return update.bind("newRetries", retries).bind("newDueDate", dueDate).execute();
+        handle
+            .createUpdate(
+                "UPDATE tern_job SET retries = :retries, rev = rev + 1,"
+                    + (setDue ? " due_date = :dueDate," : "")
+                    + " lock_owner = CASE WHEN retries = 0 THEN NULL ELSE lock_owner END,"
+                    + " lock_expiration_time ="
+                    + " CASE WHEN retries = 0 THEN NULL ELSE lock_expiration_time END"
+                    + " WHERE id = ANY(:ids)")
+            .bind("ids", ids.toArray(String[]::new))
+            .bind("retries", retries);
+    if (setDue) {
+      update.bindByType("dueDate", dueDate, Instant.class);
+    }
+    return update.execute();
   }
 
   public int updateDueDate(Handle handle, Job job, Instant dueDate) {
@@ -345,16 +363,114 @@ public final class JobStore {
   }
 
   /**
-   * Deletes the jobs matching a condition over {@code tern_job j} (e.g. {@code j.id = :id} or
-   * {@code j.process_instance_id = :pi}): writes their deletion log entries first, then removes the
-   * rows. Set-based, whatever the number of jobs. Their incidents are the caller's to end (see
-   * {@code IncidentStore}).
+   * Deletes these jobs: writes their deletion log entries first, then removes the rows. Their
+   * incidents are the caller's to end (see {@code IncidentStore}).
+   *
+   * @param ids a bounded set of job ids
    */
-  public int delete(Handle handle, String whereSql, Map<String, Object> binds) {
-    jobLog.log(handle, State.DELETED, whereSql, binds);
-    var deleted = handle.createUpdate("DELETE FROM tern_job j WHERE " + whereSql);
-    binds.forEach(deleted::bind);
-    return deleted.execute();
+  public int delete(Handle handle, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    jobLog.log(handle, State.DELETED, ids);
+    return handle
+        .createUpdate("DELETE FROM tern_job WHERE id = ANY(:ids)")
+        .bind("ids", ids.toArray(String[]::new))
+        .execute();
+  }
+
+  /** Deletes one job unless another transaction changed it since it was read; logs it first. */
+  public int deleteIfUnchanged(Handle handle, Job job) {
+    jobLog.log(handle, State.DELETED, List.of(job.id()));
+    return handle
+        .createUpdate("DELETE FROM tern_job WHERE id = :id AND rev = :rev")
+        .bind("id", job.id())
+        .bind("rev", job.rev())
+        .execute();
+  }
+
+  /** Suspends or activates the jobs of a process instance. */
+  public void updateSuspendedOfProcessInstance(
+      Handle handle, String processInstanceId, boolean suspended) {
+    handle.afterCommit(signal::signal);
+    handle
+        .createUpdate(
+            "UPDATE tern_job SET suspended = :s, rev = rev + 1"
+                + " WHERE process_instance_id = :id AND suspended <> :s")
+        .bind("s", suspended)
+        .bind("id", processInstanceId)
+        .execute();
+  }
+
+  /**
+   * Creates the jobs of a batch for its items {@code [fromSeq, toSeq)} with one statement, one job
+   * per {@code chunkSize} items: a chunk starts at every item whose seq is a multiple of the chunk
+   * size. The job id is the batch id and the chunk number, unique for the batch's life; its handler
+   * config is the seq range it covers. The other columns come from {@code template}.
+   */
+  public int insertBatchJobs(
+      Handle handle, Job template, long chunkSize, long fromSeq, long toSeq) {
+    handle.afterCommit(signal::signal);
+    return handle
+        .createUpdate(
+            "INSERT INTO tern_job (id, rev, job_kind, handler_type, handler_config,"
+                + " job_definition_id, tenant_id, retries, create_time, is_exclusive, suspended,"
+                + " priority, batch_id, sequence_counter)"
+                + " SELECT i.batch_id || '-' || CAST(i.seq / :size AS VARCHAR(20)), 1, :kind,"
+                + " :type, CAST(i.seq AS VARCHAR(20)) || ':' || CAST(i.seq + :size AS VARCHAR(20)),"
+                + " :jobDefinitionId, :tenantId, :retries, :createTime, :exclusive, :suspended,"
+                + " :priority, i.batch_id, 1"
+                + " FROM tern_batch_item i WHERE i.batch_id = :batchId AND i.seq >= :fromSeq"
+                + " AND i.seq < :toSeq AND MOD(i.seq, :size) = 0")
+        .bind("size", chunkSize)
+        .bind("kind", template.kind())
+        .bind("type", template.handlerType())
+        .bind("jobDefinitionId", template.jobDefinitionId())
+        .bind("tenantId", template.tenantId())
+        .bind("retries", template.retries())
+        .bind("createTime", template.createTime())
+        .bind("exclusive", template.exclusive())
+        .bind("suspended", template.suspended())
+        .bind("priority", template.priority())
+        .bind("batchId", template.batchId())
+        .bind("fromSeq", fromSeq)
+        .bind("toSeq", toSeq)
+        .execute();
+  }
+
+  /** Suspends or activates every job of a batch. */
+  public void updateSuspendedOfBatch(Handle handle, String batchId, boolean suspended) {
+    handle.afterCommit(signal::signal);
+    handle
+        .createUpdate("UPDATE tern_job SET suspended = :s, rev = rev + 1 WHERE batch_id = :id")
+        .bind("s", suspended)
+        .bind("id", batchId)
+        .execute();
+  }
+
+  /**
+   * Removes the jobs of a batch, except {@code keepJobId} (the running job, which the executor
+   * removes itself), without log entries: the batch's end is its history.
+   */
+  public void deleteOfBatch(Handle handle, String batchId, String keepJobId) {
+    handle
+        .createUpdate("DELETE FROM tern_job WHERE batch_id = :id AND id <> :keep")
+        .bind("id", batchId)
+        .bind("keep", keepJobId == null ? "" : keepJobId)
+        .execute();
+  }
+
+  /**
+   * Removes the jobs of a deployment and of its process definitions, without log entries (a
+   * deployment's deletion removes that history, or keeps it as it was).
+   */
+  public void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_job WHERE deployment_id = :deploymentId OR proc_def_id IN"
+                + " (SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)")
+        .bind("deploymentId", deploymentId)
+        .execute();
   }
 
   static Job map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -9,10 +9,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * SQL for the interpreter's runtime rows: {@code tern_process_instance} (insert and remove; reads
- * and locks are {@link ProcessInstanceStore}'s) and {@code tern_execution} (the resting tokens). Every method runs in the caller's transaction.
+ * The only writer of the runtime rows {@code tern_process_instance} (reads and locks are {@link
+ * ProcessInstanceStore}'s) and {@code tern_execution} (the resting tokens). Every method runs in
+ * the caller's transaction.
  */
 public final class ExecutionStore {
+
+  static final String DEFINITIONS_OF_DEPLOYMENT =
+      "(SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)";
 
   private static final String EXECUTION_COLUMNS =
       "id, process_instance_id, activity_id, activity_instance_id, state, create_time";
@@ -37,6 +41,44 @@ public final class ExecutionStore {
     handle
         .createUpdate("DELETE FROM tern_process_instance WHERE id = :id")
         .bind("id", processInstanceId)
+        .execute();
+  }
+
+  /**
+   * Suspends or activates an instance row.
+   *
+   * @return false if the instance does not exist
+   */
+  public boolean updateInstanceSuspended(Handle handle, String processInstanceId, boolean suspended) {
+    return handle
+            .createUpdate(
+                "UPDATE tern_process_instance SET suspended = :s, rev = rev + 1 WHERE id = :id")
+            .bind("s", suspended)
+            .bind("id", processInstanceId)
+            .execute()
+        > 0;
+  }
+
+  /** Removes every execution of an instance. */
+  public void deleteExecutionsOf(Handle handle, String processInstanceId) {
+    handle
+        .createUpdate("DELETE FROM tern_execution WHERE process_instance_id = :id")
+        .bind("id", processInstanceId)
+        .execute();
+  }
+
+  /** Removes the instances (with their executions) of the process definitions of a deployment. */
+  public void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_execution WHERE process_instance_id IN (SELECT id FROM"
+                + " tern_process_instance WHERE proc_def_id IN " + DEFINITIONS_OF_DEPLOYMENT + ")")
+        .bind("deploymentId", deploymentId)
+        .execute();
+    handle
+        .createUpdate(
+            "DELETE FROM tern_process_instance WHERE proc_def_id IN " + DEFINITIONS_OF_DEPLOYMENT)
+        .bind("deploymentId", deploymentId)
         .execute();
   }
 

@@ -18,13 +18,19 @@ public final class ProcessInstanceService {
   private final Clock clock;
   private final ProcessInstanceStore instances;
   private final VariableStore variables;
+  private final InstanceRemoval removal;
 
-  public ProcessInstanceService(
-      Database database, Clock clock, ProcessInstanceStore instances, VariableStore variables) {
+  ProcessInstanceService(
+      Database database,
+      Clock clock,
+      ProcessInstanceStore instances,
+      VariableStore variables,
+      InstanceRemoval removal) {
     this.database = database;
     this.clock = clock;
     this.instances = instances;
     this.variables = variables;
+    this.removal = removal;
   }
 
   /** The instance with this id, if it is running. */
@@ -60,8 +66,7 @@ public final class ProcessInstanceService {
     database.useTransaction(
         h -> {
           instances.lock(h, id).orElseThrow(() -> notFound(id));
-          variables.deleteAll(h, id);
-          instances.delete(h, id, deleteReason, clock.instant());
+          removal.delete(h, id, deleteReason, clock.instant());
         });
   }
 
@@ -86,7 +91,7 @@ public final class ProcessInstanceService {
   private void setSuspended(String id, boolean suspended) {
     database.useTransaction(
         h -> {
-          if (!instances.setSuspended(h, id, suspended)) {
+          if (!removal.setSuspended(h, id, suspended)) {
             throw notFound(id);
           }
         });

@@ -105,4 +105,59 @@ public final class RuntimeHistoryStore {
         .bind("canceled", canceled)
         .execute();
   }
+
+  /** Records an instance's suspension or activation while it runs. */
+  public void instanceSuspended(Handle handle, String processInstanceId, boolean suspended) {
+    handle
+        .createUpdate(
+            "UPDATE tern_hi_process_instance SET state = :state"
+                + " WHERE id = :id AND state IN ('ACTIVE', 'SUSPENDED')")
+        .bind("state", suspended ? "SUSPENDED" : "ACTIVE")
+        .bind("id", processInstanceId)
+        .execute();
+  }
+
+  /**
+   * Ends the history of a deleted instance: open activity instances are canceled, the instance is
+   * {@code EXTERNALLY_TERMINATED} with the reason.
+   */
+  public void instanceDeleted(
+      Handle handle, String processInstanceId, String deleteReason, Instant now) {
+    handle
+        .createUpdate(
+            "UPDATE tern_hi_activity_instance SET end_time = :now, canceled = TRUE"
+                + " WHERE process_instance_id = :id AND end_time IS NULL")
+        .bind("now", now)
+        .bind("id", processInstanceId)
+        .execute();
+    handle
+        .createQuery("SELECT start_time FROM tern_hi_process_instance WHERE id = :id")
+        .bind("id", processInstanceId)
+        .mapTo(Instant.class)
+        .findOne()
+        .ifPresent(
+            startTime ->
+                handle
+                    .createUpdate(
+                        "UPDATE tern_hi_process_instance SET state = 'EXTERNALLY_TERMINATED',"
+                            + " end_time = :now, duration_ms = :duration, delete_reason = :reason"
+                            + " WHERE id = :id")
+                    .bind("now", now)
+                    .bind("duration", now.toEpochMilli() - startTime.toEpochMilli())
+                    .bind("reason", deleteReason)
+                    .bind("id", processInstanceId)
+                    .execute());
+  }
+
+  /** Deletes the activity and instance history of the process definitions of a deployment. */
+  public void deleteOfDeployment(Handle handle, String deploymentId) {
+    for (String table : new String[] {"tern_hi_activity_instance", "tern_hi_process_instance"}) {
+      handle
+          .createUpdate(
+              "DELETE FROM " + table + " WHERE proc_def_id IN "
+                  + ExecutionStore.DEFINITIONS_OF_DEPLOYMENT)
+          .bind("deploymentId", deploymentId)
+          .execute();
+    }
+  }
 }

@@ -59,34 +59,29 @@ final class RuntimeJobs {
     JobDefinition definition = definitionFor(run, node.id(), handlerType, configuration);
     jobStore.insert(
         run.handle,
-        new Job(
-            ids.next(),
-            1,
-            kind,
-            handlerType,
-            configuration,
-            definition == null ? null : definition.id(),
-            run.instance.id(),
-            executionId,
-            run.instance.processDefinitionId(),
-            run.instance.processDefinitionKey(),
-            node.id(),
-            run.process.deploymentId(),
-            run.instance.tenantId(),
-            DEFAULT_RETRIES,
-            dueDate,
-            Instant.now(clock),
-            null,
-            null,
-            node.continuation().exclusive(),
-            run.instance.suspended() || (definition != null && definition.suspended()),
-            definition != null && definition.overridingPriority() != null
-                ? definition.overridingPriority()
-                : 0L,
-            null,
-            null,
-            null,
-            1L));
+        Job.builder()
+            .id(ids.next())
+            .kind(kind)
+            .handlerType(handlerType)
+            .handlerConfig(configuration)
+            .jobDefinitionId(definition == null ? null : definition.id())
+            .processInstanceId(run.instance.id())
+            .executionId(executionId)
+            .processDefinitionId(run.instance.processDefinitionId())
+            .processDefinitionKey(run.instance.processDefinitionKey())
+            .activityId(node.id())
+            .deploymentId(run.process.deploymentId())
+            .tenantId(run.instance.tenantId())
+            .retries(DEFAULT_RETRIES)
+            .dueDate(dueDate)
+            .createTime(Instant.now(clock))
+            .exclusive(node.continuation().exclusive())
+            .suspended(run.instance.suspended() || (definition != null && definition.suspended()))
+            .priority(
+                definition != null && definition.overridingPriority() != null
+                    ? definition.overridingPriority()
+                    : 0L)
+            .build());
   }
 
   /**
@@ -150,7 +145,7 @@ final class RuntimeJobs {
     if (ids.isEmpty()) {
       return;
     }
-    ids.forEach(id -> incidentStore.deleteFailedJobIncident(handle, id));
-    jobStore.delete(handle, condition, all);
+    incidentStore.deleteFailedJobIncidents(handle, ids);
+    jobStore.delete(handle, ids);
   }
 }

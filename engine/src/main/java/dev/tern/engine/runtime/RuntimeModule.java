@@ -1,6 +1,5 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobStore;
@@ -16,10 +15,18 @@ public final class RuntimeModule {
 
   private final RuntimeService runtimeService;
   private final RuntimeJobHandlers jobHandlers;
+  private final ProcessInstanceService processInstanceService;
+  private final VariableStore variableStore;
 
-  private RuntimeModule(RuntimeService runtimeService, RuntimeJobHandlers jobHandlers) {
+  private RuntimeModule(
+      RuntimeService runtimeService,
+      RuntimeJobHandlers jobHandlers,
+      ProcessInstanceService processInstanceService,
+      VariableStore variableStore) {
     this.runtimeService = runtimeService;
     this.jobHandlers = jobHandlers;
+    this.processInstanceService = processInstanceService;
+    this.variableStore = variableStore;
   }
 
   /**
@@ -43,25 +50,42 @@ public final class RuntimeModule {
       HttpConnector httpConnector,
       int maxActivitiesPerTransaction) {
     ParameterValues parameters = new ParameterValues(new Expressions());
+    ProcessInstanceStore instances = new ProcessInstanceStore(database.dialect());
+    ExecutionStore executions = new ExecutionStore();
+    RuntimeHistoryStore history = new RuntimeHistoryStore(database.dialect());
+    RuntimeJobs jobs = new RuntimeJobs(jobStore, incidentStore, clock, ids);
+    VariableStore variables = new VariableStore(clock, ids);
     Interpreter interpreter =
         new Interpreter(
             clock,
             ids,
             processes,
-            new ProcessInstanceStore(
-                database.dialect(), jobStore, new HistoricIncidentStore(clock)),
-            new ExecutionStore(),
-            new RuntimeHistoryStore(database.dialect()),
-            new RuntimeJobs(jobStore, incidentStore, clock, ids),
+            instances,
+            executions,
+            history,
+            jobs,
             jobDefinitionStore,
-            new VariableStore(clock, ids),
+            variables,
             parameters,
             new ServiceTasks(parameters, httpConnector),
             externalTasks,
             beans,
             maxActivitiesPerTransaction);
+    InstanceRemoval removal =
+        new InstanceRemoval(executions, variables, jobs, jobStore, incidentStore, history);
     return new RuntimeModule(
-        new RuntimeService(database, processes, interpreter), new RuntimeJobHandlers(interpreter));
+        new RuntimeService(database, processes, interpreter),
+        new RuntimeJobHandlers(interpreter),
+        new ProcessInstanceService(database, clock, instances, variables, removal),
+        variables);
+  }
+
+  public ProcessInstanceService processInstanceService() {
+    return processInstanceService;
+  }
+
+  public VariableStore variableStore() {
+    return variableStore;
   }
 
   public RuntimeService runtimeService() {

@@ -233,6 +233,24 @@ public final class VariableStore {
         .execute();
   }
 
+  /** Deletes the variables and their history of the instances of a deployment's definitions. */
+  public void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_variable WHERE process_instance_id IN (SELECT id FROM"
+                + " tern_process_instance WHERE proc_def_id IN "
+                + ExecutionStore.DEFINITIONS_OF_DEPLOYMENT
+                + ")")
+        .bind("deploymentId", deploymentId)
+        .execute();
+    handle
+        .createUpdate(
+            "DELETE FROM tern_hi_variable WHERE proc_def_id IN "
+                + ExecutionStore.DEFINITIONS_OF_DEPLOYMENT)
+        .bind("deploymentId", deploymentId)
+        .execute();
+  }
+
   private static PreparedBatch bindColumns(PreparedBatch batch, Columns columns) {
     return batch
         .bind("type", columns.type())

@@ -10,7 +10,9 @@ import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.history.UserOperationLogEntry;
 import dev.tern.engine.history.UserOperationLogQuery;
 import dev.tern.engine.history.UserOperationLogService;
+import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobSignal;
 import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
@@ -46,7 +48,13 @@ class SetJobRetriesBatchTest {
     JobStore jobStore =
         new JobStore(
             database.dialect(), new JobLogStore(clock, database.dialect(), "test"), new JobSignal());
-    return new BatchService(database, clock, new Ids(clock), settings, jobStore);
+    return new BatchService(
+        database,
+        clock,
+        new Ids(clock),
+        settings,
+        jobStore,
+        new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore()));
   }
 
   private BatchJobDriver driver(BatchService service) {

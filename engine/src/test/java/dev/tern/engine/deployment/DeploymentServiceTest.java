@@ -8,11 +8,18 @@ import dev.tern.engine.query.Page;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.ProcessModel;
+import dev.tern.engine.history.HistoricIncidentStore;
+import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
+import dev.tern.engine.job.JobSignal;
+import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.runtime.DeploymentDataRemoval;
+import dev.tern.engine.runtime.VariableStore;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
@@ -49,9 +56,22 @@ class DeploymentServiceTest {
 
   private DeploymentService newService(Database database) {
     Ids ids = new Ids(clock);
+    JobStore jobs =
+        new JobStore(
+            database.dialect(), new JobLogStore(clock, database.dialect(), "test"), new JobSignal());
     return new DeploymentService(
-        database, clock, ids, EngineSettings.defaults(), 100,
-        new JobDefinitionsOnDeploy(ids, new JobDefinitionStore()));
+        database,
+        clock,
+        ids,
+        EngineSettings.defaults(),
+        100,
+        new JobDefinitionsOnDeploy(ids, new JobDefinitionStore()),
+        new DeploymentDataRemoval(
+            database.dialect(),
+            jobs,
+            new JobDefinitionStore(),
+            new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore()),
+            new VariableStore(clock, ids)));
   }
 
   static byte[] process(String key, String taskName) {

@@ -40,7 +40,7 @@ class ProcessInstanceQueryTest {
   ProcessInstanceQueryTest(TestDatabase db) {
     this.database = db.database();
     this.dialect = db.dialect();
-    this.store = new ProcessInstanceStore(dialect, null, null); // queries only
+    this.store = new ProcessInstanceStore(dialect);
   }
 
   /**

@@ -50,7 +50,7 @@ final class RuntimeTestKit {
     JobSignal signal = new JobSignal();
     JobLogStore jobLog = new JobLogStore(clock, database.dialect(), "test-node");
     this.jobStore = new JobStore(database.dialect(), jobLog, signal);
-    IncidentStore incidents = new IncidentStore(clock, ids, new HistoricIncidentStore(clock));
+    IncidentStore incidents = new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore());
     RuntimeModule module =
         RuntimeModule.create(
             database,

@@ -1,0 +1,54 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.deployment.DeployedDataRemoval;
+import dev.tern.engine.history.HistoricIncidentStore;
+import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.incident.IncidentStore;
+import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobStore;
+import dev.tern.engine.persistence.Dialect;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Removes the rows other capabilities keep of a deleted deployment, each through the store that
+ * owns its table. Without cascade only jobs (timer start events) and job definitions remain to go;
+ * with it the instances and their history too, by the deployment's definitions, set-based.
+ */
+public final class DeploymentDataRemoval implements DeployedDataRemoval {
+
+  private final JobStore jobs;
+  private final JobDefinitionStore jobDefinitions;
+  private final IncidentStore incidents;
+  private final VariableStore variables;
+  private final ExecutionStore executions = new ExecutionStore();
+  private final RuntimeHistoryStore history;
+
+  public DeploymentDataRemoval(
+      Dialect dialect,
+      JobStore jobs,
+      JobDefinitionStore jobDefinitions,
+      IncidentStore incidents,
+      VariableStore variables) {
+    this.jobs = jobs;
+    this.jobDefinitions = jobDefinitions;
+    this.incidents = incidents;
+    this.variables = variables;
+    this.history = new RuntimeHistoryStore(dialect);
+  }
+
+  @Override
+  public void remove(Handle handle, String deploymentId, boolean cascade) {
+    if (cascade) {
+      incidents.deleteOfDeployment(handle, deploymentId);
+    }
+    jobs.deleteOfDeployment(handle, deploymentId);
+    if (cascade) {
+      variables.deleteOfDeployment(handle, deploymentId);
+      executions.deleteOfDeployment(handle, deploymentId);
+      HistoricIncidentStore.deleteOfDeployment(handle, deploymentId);
+      JobLogStore.deleteOfDeployment(handle, deploymentId);
+      history.deleteOfDeployment(handle, deploymentId);
+    }
+    jobDefinitions.deleteOfDeployment(handle, deploymentId);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.incident.IncidentStore;
+import dev.tern.engine.job.JobStore;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Deleting and suspending a running instance: each row it owns is changed by that row's store
+ * (executions, variables, jobs with their log, incidents with their history, the instance's
+ * history), in the caller's transaction.
+ */
+final class InstanceRemoval {
+
+  private final ExecutionStore executions;
+  private final VariableStore variables;
+  private final RuntimeJobs jobs;
+  private final JobStore jobStore;
+  private final IncidentStore incidents;
+  private final RuntimeHistoryStore history;
+
+  InstanceRemoval(
+      ExecutionStore executions,
+      VariableStore variables,
+      RuntimeJobs jobs,
+      JobStore jobStore,
+      IncidentStore incidents,
+      RuntimeHistoryStore history) {
+    this.executions = executions;
+    this.variables = variables;
+    this.jobs = jobs;
+    this.jobStore = jobStore;
+    this.incidents = incidents;
+    this.history = history;
+  }
+
+  /**
+   * Deletes a running instance: its variables (their history stays), jobs (logged as deleted, their
+   * failedJob incidents ended as deleted), its other incidents (ended as deleted), executions and
+   * the instance row; history ends as {@code EXTERNALLY_TERMINATED}.
+   */
+  void delete(Handle handle, String id, String deleteReason, Instant now) {
+    variables.deleteAll(handle, id);
+    jobs.deleteForInstance(handle, id, null);
+    incidents.deleteOfProcessInstance(handle, id);
+    executions.deleteExecutionsOf(handle, id);
+    executions.deleteInstance(handle, id);
+    history.instanceDeleted(handle, id, deleteReason, now);
+  }
+
+  /**
+   * Suspends or activates an instance and all its jobs and records the state in history.
+   *
+   * @return false if the instance does not exist
+   */
+  boolean setSuspended(Handle handle, String id, boolean suspended) {
+    if (!executions.updateInstanceSuspended(handle, id, suspended)) {
+      return false;
+    }
+    jobStore.updateSuspendedOfProcessInstance(handle, id, suspended);
+    history.instanceSuspended(handle, id, suspended);
+    return true;
+  }
+}
