@@ -268,7 +268,7 @@ public final class BatchService {
     batches.insert(handle, new BatchStore.BatchRow(batch, configuration, items, 0));
     historicBatches.insert(
         handle,
-        new HistoricBatch(
+        HistoricBatch.started(
             batch.id(),
             batch.type(),
             batch.totalJobs(),
@@ -279,16 +279,12 @@ public final class BatchService {
             batch.batchJobDefinitionId(),
             batch.tenantId(),
             batch.createUserId(),
-            batch.startTime(),
-            null,
-            null,
-            null));
+            batch.startTime()));
     batchJobs.insertSeedJob(handle, batch);
   }
 
   private static JobDefinition definition(Batch batch, String id, String jobType) {
-    return new JobDefinition(
-        id, null, null, null, jobType, batch.id(), false, null, batch.tenantId(), null);
+    return JobDefinition.ofBatch(id, jobType, batch.id(), batch.tenantId());
   }
 
   private void logSetJobRetries(
@@ -303,28 +299,18 @@ public final class BatchService {
     };
     for (String[] property : properties) {
       entries.add(
-          new UserOperationLogEntry(
-              ids.next(),
-              operationId,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              userId,
-              now,
-              UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES,
-              UserOperationLogEntry.ENTITY_TYPE_JOB,
-              property[0],
-              null,
-              property[1],
-              UserOperationLogEntry.CATEGORY_OPERATOR,
-              batch.tenantId(),
-              null,
-              null));
+          UserOperationLogEntry.builder()
+              .id(ids.next())
+              .operationId(operationId)
+              .userId(userId)
+              .timestamp(now)
+              .operationType(UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES)
+              .entityType(UserOperationLogEntry.ENTITY_TYPE_JOB)
+              .property(property[0])
+              .newValue(property[1])
+              .category(UserOperationLogEntry.CATEGORY_OPERATOR)
+              .tenantId(batch.tenantId())
+              .build());
     }
     operationLog.insert(handle, entries);
   }

@@ -32,4 +32,166 @@ public record UserOperationLogEntry(
   public static final String ENTITY_TYPE_JOB = "Job";
   public static final String OPERATION_TYPE_SET_JOB_RETRIES = "SetJobRetries";
   public static final String CATEGORY_OPERATOR = "Operator";
+
+  /** Builds an entry by naming its columns; unnamed ones stay null. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link UserOperationLogEntry} by naming its columns. */
+  public static final class Builder {
+    private String id;
+    private String operationId;
+    private String deploymentId;
+    private String processDefinitionId;
+    private String processDefinitionKey;
+    private String processInstanceId;
+    private String executionId;
+    private String jobId;
+    private String jobDefinitionId;
+    private String batchId;
+    private String userId;
+    private Instant timestamp;
+    private String operationType;
+    private String entityType;
+    private String property;
+    private String orgValue;
+    private String newValue;
+    private String category;
+    private String tenantId;
+    private String annotation;
+    private Instant removalTime;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder operationId(String operationId) {
+      this.operationId = operationId;
+      return this;
+    }
+
+    public Builder deploymentId(String deploymentId) {
+      this.deploymentId = deploymentId;
+      return this;
+    }
+
+    public Builder processDefinitionId(String processDefinitionId) {
+      this.processDefinitionId = processDefinitionId;
+      return this;
+    }
+
+    public Builder processDefinitionKey(String processDefinitionKey) {
+      this.processDefinitionKey = processDefinitionKey;
+      return this;
+    }
+
+    public Builder processInstanceId(String processInstanceId) {
+      this.processInstanceId = processInstanceId;
+      return this;
+    }
+
+    public Builder executionId(String executionId) {
+      this.executionId = executionId;
+      return this;
+    }
+
+    public Builder jobId(String jobId) {
+      this.jobId = jobId;
+      return this;
+    }
+
+    public Builder jobDefinitionId(String jobDefinitionId) {
+      this.jobDefinitionId = jobDefinitionId;
+      return this;
+    }
+
+    public Builder batchId(String batchId) {
+      this.batchId = batchId;
+      return this;
+    }
+
+    public Builder userId(String userId) {
+      this.userId = userId;
+      return this;
+    }
+
+    public Builder timestamp(Instant timestamp) {
+      this.timestamp = timestamp;
+      return this;
+    }
+
+    public Builder operationType(String operationType) {
+      this.operationType = operationType;
+      return this;
+    }
+
+    public Builder entityType(String entityType) {
+      this.entityType = entityType;
+      return this;
+    }
+
+    public Builder property(String property) {
+      this.property = property;
+      return this;
+    }
+
+    public Builder orgValue(String orgValue) {
+      this.orgValue = orgValue;
+      return this;
+    }
+
+    public Builder newValue(String newValue) {
+      this.newValue = newValue;
+      return this;
+    }
+
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
+
+    public Builder tenantId(String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    public Builder annotation(String annotation) {
+      this.annotation = annotation;
+      return this;
+    }
+
+    public Builder removalTime(Instant removalTime) {
+      this.removalTime = removalTime;
+      return this;
+    }
+
+    public UserOperationLogEntry build() {
+      return new UserOperationLogEntry(
+          id,
+          operationId,
+          deploymentId,
+          processDefinitionId,
+          processDefinitionKey,
+          processInstanceId,
+          executionId,
+          jobId,
+          jobDefinitionId,
+          batchId,
+          userId,
+          timestamp,
+          operationType,
+          entityType,
+          property,
+          orgValue,
+          newValue,
+          category,
+          tenantId,
+          annotation,
+          removalTime);
+    }
+  }
 }

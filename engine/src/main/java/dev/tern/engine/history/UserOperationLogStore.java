@@ -43,28 +43,29 @@ public final class UserOperationLogStore {
   }
 
   private static UserOperationLogEntry row(ResultSet rs) throws SQLException {
-    return new UserOperationLogEntry(
-        rs.getString("id"),
-        rs.getString("operation_id"),
-        rs.getString("deployment_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("process_instance_id"),
-        rs.getString("execution_id"),
-        rs.getString("job_id"),
-        rs.getString("job_definition_id"),
-        rs.getString("batch_id"),
-        rs.getString("user_id"),
-        instant(rs, "log_time"),
-        rs.getString("operation_type"),
-        rs.getString("entity_type"),
-        rs.getString("property"),
-        rs.getString("org_value"),
-        rs.getString("new_value"),
-        rs.getString("category"),
-        rs.getString("tenant_id"),
-        rs.getString("annotation"),
-        instant(rs, "removal_time"));
+    return UserOperationLogEntry.builder()
+        .id(rs.getString("id"))
+        .operationId(rs.getString("operation_id"))
+        .deploymentId(rs.getString("deployment_id"))
+        .processDefinitionId(rs.getString("proc_def_id"))
+        .processDefinitionKey(rs.getString("proc_def_key"))
+        .processInstanceId(rs.getString("process_instance_id"))
+        .executionId(rs.getString("execution_id"))
+        .jobId(rs.getString("job_id"))
+        .jobDefinitionId(rs.getString("job_definition_id"))
+        .batchId(rs.getString("batch_id"))
+        .userId(rs.getString("user_id"))
+        .timestamp(instant(rs, "log_time"))
+        .operationType(rs.getString("operation_type"))
+        .entityType(rs.getString("entity_type"))
+        .property(rs.getString("property"))
+        .orgValue(rs.getString("org_value"))
+        .newValue(rs.getString("new_value"))
+        .category(rs.getString("category"))
+        .tenantId(rs.getString("tenant_id"))
+        .annotation(rs.getString("annotation"))
+        .removalTime(instant(rs, "removal_time"))
+        .build();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,4 +14,10 @@ public record JobDefinition(
     boolean suspended,
     Long overridingPriority,
     String tenantId,
-    String deploymentId) {}
+    String deploymentId) {
+
+  /** One of a batch's job definitions: no process, its configuration is the batch id. */
+  public static JobDefinition ofBatch(String id, String jobType, String batchId, String tenantId) {
+    return new JobDefinition(id, null, null, null, jobType, batchId, false, null, tenantId, null);
+  }
+}

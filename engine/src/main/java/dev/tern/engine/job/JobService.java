@@ -151,12 +151,6 @@ public final class JobService {
         });
   }
 
-  /** Suspends or activates every job of a job definition. */
-  public int setSuspendedByJobDefinition(String jobDefinitionId, boolean suspended) {
-    return database.inTransaction(
-        handle -> jobs.updateSuspendedByDefinition(handle, jobDefinitionId, suspended));
-  }
-
   /** Deletes a job that is not running; its failedJob incident ends as deleted. */
   public void deleteJob(String jobId) {
     database.useTransaction(

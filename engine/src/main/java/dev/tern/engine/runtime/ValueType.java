@@ -33,10 +33,6 @@ public enum ValueType {
     return camundaName.toLowerCase(Locale.ROOT);
   }
 
-  public boolean isNumeric() {
-    return this == INTEGER || this == SHORT || this == LONG || this == DOUBLE;
-  }
-
   /** The type with this Camunda name, ignoring case ({@code string}, {@code STRING}, …). */
   public static Optional<ValueType> byName(String name) {
     if (name == null) {

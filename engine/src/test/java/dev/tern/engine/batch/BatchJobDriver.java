@@ -82,11 +82,13 @@ final class BatchJobDriver {
                 .bind("now", now)
                 .map(
                     (rs, ctx) ->
-                        new Job(
-                            rs.getString("id"), 1, Job.MESSAGE, rs.getString("handler_type"),
-                            rs.getString("handler_config"), null, null, null, null, null, null,
-                            null, null, rs.getInt("retries"), null, null, null, null, false, false,
-                            0, null, null, rs.getString("batch_id"), 1))
+                        Job.builder()
+                            .id(rs.getString("id"))
+                            .handlerType(rs.getString("handler_type"))
+                            .handlerConfig(rs.getString("handler_config"))
+                            .retries(rs.getInt("retries"))
+                            .batchId(rs.getString("batch_id"))
+                            .build())
                 .findOne());
   }
 }

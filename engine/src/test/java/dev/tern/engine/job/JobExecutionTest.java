@@ -255,9 +255,14 @@ class JobExecutionTest {
   void jobWithoutHandlerFailsLikeAnyOtherJob() {
     Job job = job(engine, null, true);
     Job unknown =
-        new Job(
-            job.id(), 1, Job.MESSAGE, "nobody-handles-this", null, null, null, null, null, null,
-            "a", null, null, 1, null, START, null, null, true, false, 0, null, null, null, 1);
+        Job.builder()
+            .id(job.id())
+            .handlerType("nobody-handles-this")
+            .activityId("a")
+            .retries(1)
+            .createTime(START)
+            .exclusive(true)
+            .build();
     insert(engine, unknown);
 
     engine.jobExecutor().executeDueJobs();

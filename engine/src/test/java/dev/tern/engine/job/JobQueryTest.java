@@ -194,9 +194,22 @@ class JobQueryTest {
       String activity,
       String tenant,
       String defKey) {
-    return new Job(
-        engine.ids().next(), 1, kind, JobTestSupport.TYPE, null, "jd-" + activity, pi, pi,
-        defKey + ":1", defKey, activity, null, tenant, retries, due, clock.instant(), null, null,
-        true, false, priority, null, null, null, 1);
+    return Job.builder()
+        .id(engine.ids().next())
+        .kind(kind)
+        .handlerType(JobTestSupport.TYPE)
+        .jobDefinitionId("jd-" + activity)
+        .processInstanceId(pi)
+        .executionId(pi)
+        .processDefinitionId(defKey + ":1")
+        .processDefinitionKey(defKey)
+        .activityId(activity)
+        .tenantId(tenant)
+        .retries(retries)
+        .dueDate(due)
+        .createTime(clock.instant())
+        .exclusive(true)
+        .priority(priority)
+        .build();
   }
 }

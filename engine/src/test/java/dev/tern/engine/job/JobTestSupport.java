@@ -99,32 +99,19 @@ final class JobTestSupport {
       Instant dueDate,
       int retries,
       String activityId) {
-    return new Job(
-        engine.ids().next(),
-        1,
-        Job.MESSAGE,
-        TYPE,
-        null,
-        null,
-        processInstanceId,
-        processInstanceId,
-        processInstanceId == null ? null : "def:1",
-        processInstanceId == null ? null : "def",
-        activityId,
-        null,
-        null,
-        retries,
-        dueDate,
-        engine.clock().instant(),
-        null,
-        null,
-        exclusive,
-        false,
-        0,
-        null,
-        null,
-        null,
-        1);
+    return Job.builder()
+        .id(engine.ids().next())
+        .handlerType(TYPE)
+        .processInstanceId(processInstanceId)
+        .executionId(processInstanceId)
+        .processDefinitionId(processInstanceId == null ? null : "def:1")
+        .processDefinitionKey(processInstanceId == null ? null : "def")
+        .activityId(activityId)
+        .retries(retries)
+        .dueDate(dueDate)
+        .createTime(engine.clock().instant())
+        .exclusive(exclusive)
+        .build();
   }
 
   static Job insert(ProcessEngine engine, Job job) {

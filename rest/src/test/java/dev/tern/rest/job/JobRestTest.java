@@ -484,10 +484,19 @@ class JobRestTest {
 
   private Job insertJob(String processInstanceId, long priority) {
     Job job =
-        new Job(
-            engine.ids().next(), 1, Job.MESSAGE, TYPE, null, "jd-1", processInstanceId,
-            processInstanceId, "proc:1", "proc", "task", null, null, 3, null, clock.instant(),
-            null, null, false, false, priority, null, null, null, 1);
+        Job.builder()
+            .id(engine.ids().next())
+            .handlerType(TYPE)
+            .jobDefinitionId("jd-1")
+            .processInstanceId(processInstanceId)
+            .executionId(processInstanceId)
+            .processDefinitionId("proc:1")
+            .processDefinitionKey("proc")
+            .activityId("task")
+            .retries(3)
+            .createTime(clock.instant())
+            .priority(priority)
+            .build();
     EngineInternals.database(engine).useTransaction(h -> EngineInternals.jobStore(engine).insert(h, job));
     return job;
   }
