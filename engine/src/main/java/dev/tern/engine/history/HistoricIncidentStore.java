@@ -52,7 +52,7 @@ public final class HistoricIncidentStore {
               i.failed_activity_id, i.cause_incident_id, i.root_cause_incident_id, i.configuration,
               i.job_definition_id, p.root_process_instance_id, i.tenant_id, i.annotation
             FROM tern_incident i LEFT JOIN tern_process_instance p ON p.id = i.process_instance_id
-            WHERE """
+            WHERE\s"""
                 + selection)
         .bind("ids", ids)
         .execute();

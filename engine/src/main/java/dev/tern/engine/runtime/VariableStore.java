@@ -298,24 +298,42 @@ public final class VariableStore {
       String type = typed.type().storageName();
       Object value = typed.value();
       if (value == null) {
-        return new Columns(type, null, null, null, null);
+        return empty(type);
       }
       return switch (typed.type()) {
         case STRING -> {
           String s = (String) value;
-          yield s.length() <= TEXT_LIMIT
-              ? new Columns(type, s, null, null, null)
-              : new Columns(type, null, null, null, s);
+          yield s.length() <= TEXT_LIMIT ? empty(type).withText(s) : empty(type).withClob(s);
         }
-        case JSON -> new Columns(type, null, null, null, (String) value);
-        case BOOLEAN -> new Columns(type, null, ((Boolean) value) ? 1L : 0L, null, null);
+        case JSON -> empty(type).withClob((String) value);
+        case BOOLEAN -> empty(type).withLong(((Boolean) value) ? 1L : 0L);
         // numbers keep their text form too, so a string filter such as amount_eq_5 matches them
         case INTEGER, SHORT, LONG ->
-            new Columns(type, value.toString(), ((Number) value).longValue(), null, null);
-        case DOUBLE -> new Columns(type, value.toString(), null, (Double) value, null);
-        case DATE -> new Columns(type, null, ((Instant) value).toEpochMilli(), null, null);
-        case NULL -> new Columns(type, null, null, null, null);
+            empty(type).withText(value.toString()).withLong(((Number) value).longValue());
+        case DOUBLE -> empty(type).withText(value.toString()).withDouble((Double) value);
+        case DATE -> empty(type).withLong(((Instant) value).toEpochMilli());
+        case NULL -> empty(type);
       };
+    }
+
+    private static Columns empty(String type) {
+      return new Columns(type, null, null, null, null);
+    }
+
+    private Columns withText(String value) {
+      return new Columns(type, value, longValue, doubleValue, clob);
+    }
+
+    private Columns withLong(Long value) {
+      return new Columns(type, text, value, doubleValue, clob);
+    }
+
+    private Columns withDouble(Double value) {
+      return new Columns(type, text, longValue, value, clob);
+    }
+
+    private Columns withClob(String value) {
+      return new Columns(type, text, longValue, doubleValue, value);
     }
   }
 }
