@@ -6,10 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.tern.engine.history.HistoricIncidentStore;
-import dev.tern.engine.incident.Incident;
-import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.Job;
 import org.junit.jupiter.api.Test;
 
 /** The engine's package rules (docs/architecture.md), checked on its main classes. */
@@ -48,18 +44,12 @@ class EngineIndependenceTest {
         .check(ENGINE);
   }
 
-  /**
-   * The two ignored imports are the last edges of the history → incident → job cycle; the
-   * one-writer-per-table rework (issue 10, "owners") removes both, and the ignores go with it.
-   */
   @Test
   void enginePackagesAreFreeOfCycles() {
     slices()
         .matching("dev.tern.engine.(*)..")
         .should()
         .beFreeOfCycles()
-        .ignoreDependency(IncidentStore.class, Job.class)
-        .ignoreDependency(HistoricIncidentStore.class, Incident.class)
         .check(ENGINE);
   }
 }
