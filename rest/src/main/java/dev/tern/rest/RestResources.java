@@ -43,7 +43,11 @@ public final class RestResources {
         new ProcessInstanceRestResource(engine),
         new ProcessInstanceStartResource(engine),
         new HistoricProcessInstanceRestResource(engine),
-        new ExternalTaskResource(engine)
+        new ExternalTaskResource(engine),
+        new dev.tern.rest.identity.UserRestResource(engine),
+        new dev.tern.rest.identity.GroupRestResource(engine),
+        new dev.tern.rest.identity.TenantRestResource(engine),
+        new dev.tern.rest.identity.IdentityRestResource(engine)
         // add new resources above this line, one per line
         );
   }

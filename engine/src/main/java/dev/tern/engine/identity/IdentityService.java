@@ -211,7 +211,9 @@ public final class IdentityService {
   public void deleteUser(Caller caller, String id) {
     database.useTransaction(
         h -> {
-          users.find(h, id).orElseThrow(() -> userNotFound(id));
+          if (users.find(h, id).isEmpty()) {
+            return; // as Camunda: deleting an unknown user does nothing
+          }
           authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.USER, id));
           groups.removeUser(h, id);
           tenants.removeMemberEverywhere(h, TenantStore.USER, id);
@@ -268,7 +270,9 @@ public final class IdentityService {
   public void deleteGroup(Caller caller, String id) {
     database.useTransaction(
         h -> {
-          groups.find(h, id).orElseThrow(() -> groupNotFound(id));
+          if (groups.find(h, id).isEmpty()) {
+            return; // as Camunda: deleting an unknown group does nothing
+          }
           authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.GROUP, id));
           tenants.removeMemberEverywhere(h, TenantStore.GROUP, id);
           authorizations.deleteFor(h, null, id, Resource.GROUP, id);
@@ -281,8 +285,8 @@ public final class IdentityService {
         h -> {
           authorizer.check(
               h, caller, PermissionCheck.of(Permission.CREATE, Resource.GROUP_MEMBERSHIP, groupId));
-          groups.find(h, groupId).orElseThrow(() -> groupNotFound(groupId));
-          users.find(h, userId).orElseThrow(() -> userNotFound(userId));
+          users.find(h, userId).orElseThrow(() -> noSuch("user", userId));
+          groups.find(h, groupId).orElseThrow(() -> noSuch("group", groupId));
           groups.addMember(h, groupId, userId);
         });
   }
@@ -342,7 +346,9 @@ public final class IdentityService {
   public void deleteTenant(Caller caller, String id) {
     database.useTransaction(
         h -> {
-          tenants.find(h, id).orElseThrow(() -> tenantNotFound(id));
+          if (tenants.find(h, id).isEmpty()) {
+            return; // as Camunda: deleting an unknown tenant does nothing
+          }
           authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.TENANT, id));
           authorizations.deleteFor(h, null, null, Resource.TENANT, id);
           tenants.delete(h, id);
@@ -387,12 +393,12 @@ public final class IdentityService {
         h -> {
           authorizer.check(
               h, caller, PermissionCheck.of(Permission.CREATE, Resource.TENANT_MEMBERSHIP, tenantId));
-          tenants.find(h, tenantId).orElseThrow(() -> tenantNotFound(tenantId));
+          tenants.find(h, tenantId).orElseThrow(() -> noSuch("tenant", tenantId));
           boolean user = TenantStore.USER.equals(type);
           if (user) {
-            users.find(h, memberId).orElseThrow(() -> userNotFound(memberId));
+            users.find(h, memberId).orElseThrow(() -> noSuch("user", memberId));
           } else {
-            groups.find(h, memberId).orElseThrow(() -> groupNotFound(memberId));
+            groups.find(h, memberId).orElseThrow(() -> noSuch("group", memberId));
           }
           if (tenants.addMember(h, tenantId, type, memberId)) {
             grant(h, user ? memberId : null, user ? null : memberId, Resource.TENANT, tenantId, Permission.READ);
@@ -449,6 +455,11 @@ public final class IdentityService {
           "The password is longer than " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes");
     }
     return password;
+  }
+
+  /** Camunda's message when a membership names an unknown user, group or tenant. */
+  private static NotFoundException noSuch(String kind, String id) {
+    return new NotFoundException("No " + kind + " found with id '" + id + "'.");
   }
 
   private static NotFoundException userNotFound(String id) {
