@@ -47,7 +47,8 @@ public final class RestResources {
         new dev.tern.rest.identity.UserRestResource(engine),
         new dev.tern.rest.identity.GroupRestResource(engine),
         new dev.tern.rest.identity.TenantRestResource(engine),
-        new dev.tern.rest.identity.IdentityRestResource(engine)
+        new dev.tern.rest.identity.IdentityRestResource(engine),
+        new dev.tern.rest.authorization.AuthorizationRestResource(engine)
         // add new resources above this line, one per line
         );
   }

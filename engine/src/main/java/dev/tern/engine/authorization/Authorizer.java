@@ -1,5 +1,6 @@
 package dev.tern.engine.authorization;
 
+import dev.tern.engine.query.Restriction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,22 @@ public final class Authorizer {
           decision(caller, check.permission(), check.resource(), check.idSql(), bind) + " = 1");
     }
     return "(" + String.join(" OR ", alternatives) + ")";
+  }
+
+  /** {@link #rowCondition} as a query restriction. */
+  public Restriction restriction(Caller caller, RowCheck... anyOf) {
+    return bind -> rowCondition(caller, bind, anyOf);
+  }
+
+  /**
+   * What Camunda lets a caller see of process instances and their jobs and incidents: {@code READ}
+   * on the instance, or {@code READ_INSTANCE} on its definition (by key).
+   */
+  public Restriction instanceReadable(Caller caller, String instanceIdSql, String definitionKeySql) {
+    return restriction(
+        caller,
+        new RowCheck(Permission.READ, Resource.PROCESS_INSTANCE, instanceIdSql),
+        new RowCheck(Permission.READ_INSTANCE, Resource.PROCESS_DEFINITION, definitionKeySql));
   }
 
   /** A CASE expression that is 1 where the permission is granted and 0 where not. */

@@ -17,6 +17,11 @@ import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
+import dev.tern.engine.authorization.Resource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +49,8 @@ public final class BatchService {
   private final JobDefinitionStore jobDefinitions = new JobDefinitionStore();
   private final JobRetriesWriter retriesWriter;
   private final BatchJobs batchJobs;
+
+  private final Authorizer authorizer = new Authorizer();
 
   public BatchService(
       Database database,
@@ -79,6 +86,59 @@ public final class BatchService {
    * @param userId the user creating the batch, or null when unknown (then no operation log entry is
    *     written, as Camunda restricts the log to authenticated users by default)
    */
+  public Batch setJobRetriesByProcessAsync(
+      Caller caller,
+      List<String> processInstanceIds,
+      dev.tern.engine.query.SqlFragment processInstanceIdsSql,
+      dev.tern.engine.query.SqlFragment historicProcessInstanceIdsSql,
+      JobRetries retries) {
+    checkCreateSetJobRetriesBatch(caller);
+    JobSelection selection =
+        new JobSelection()
+            .jobsOfProcessInstances(processInstanceIds)
+            .jobsOfProcessInstances(processInstanceIdsSql)
+            .jobsOfProcessInstances(historicProcessInstanceIdsSql);
+    if (selection.isEmpty()) {
+      throw new ProcessEngineException(
+          "ENGINE-13051 You must specify at least one of or one of processInstanceIds,"
+              + " processInstanceQuery, or historicProcessInstanceQuery.");
+    }
+    return createSetJobRetriesBatch(selection, retries, caller.userId());
+  }
+
+  /**
+   * Camunda's batch permission: {@code CREATE} or {@code CREATE_BATCH_SET_JOB_RETRIES} on {@code
+   * Batch}. Checked before the selection is read, so a caller without it learns nothing of it.
+   */
+  private void checkCreateSetJobRetriesBatch(Caller caller) {
+    database.withHandle(
+        h -> {
+          authorizer.check(
+              h,
+              caller,
+              PermissionCheck.of(Permission.CREATE, Resource.BATCH),
+              PermissionCheck.of(Permission.CREATE_BATCH_SET_JOB_RETRIES, Resource.BATCH));
+          return null;
+        });
+  }
+
+  /** {@link #setJobRetriesAsync(List, SqlFragment, JobRetries, String)} with Camunda's batch check. */
+  public Batch setJobRetriesAsync(
+      Caller caller, List<String> jobIds, SqlFragment jobQuery, JobRetries retries) {
+    checkCreateSetJobRetriesBatch(caller);
+    return setJobRetriesAsync(jobIds, jobQuery, retries, caller.userId());
+  }
+
+  /** Deletes a batch with {@code DELETE} on it. */
+  public void delete(Caller caller, String id, boolean cascade) {
+    database.withHandle(
+        h -> {
+          authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.BATCH, id));
+          return null;
+        });
+    delete(id, cascade);
+  }
+
   public Batch setJobRetriesByProcessAsync(
       List<String> processInstanceIds,
       ProcessInstanceQuery processInstanceQuery,

@@ -6,6 +6,7 @@ import dev.tern.engine.query.Binds;
 import dev.tern.engine.query.OrderBy;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.Restriction;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.query.VariableConditionSql;
 import java.util.List;
@@ -44,24 +45,41 @@ final class HistoricProcessInstanceQuerySql {
 
   /** The selection as {@code SELECT hpi.id FROM tern_hi_process_instance hpi WHERE …}. */
   public static SqlFragment idsSql(HistoricProcessInstanceQuery query, Dialect dialect) {
+    return idsSql(query, dialect, Restriction.NONE);
+  }
+
+  /** The selection, further restricted (e.g. to what a caller may read). */
+  public static SqlFragment idsSql(HistoricProcessInstanceQuery query, Dialect dialect, Restriction restriction) {
     Binds binds = new Binds(BIND_PREFIX, dialect);
-    return new SqlFragment("SELECT hpi.id" + fromWhere(query, binds), binds.values());
+    return new SqlFragment(
+        "SELECT hpi.id" + fromWhere(query, binds) + restriction.andSql(binds), binds.values());
   }
 
   static SqlFragment selectSql(HistoricProcessInstanceQuery query, Page page, Dialect dialect) {
+    return selectSql(query, page, dialect, Restriction.NONE);
+  }
+
+  static SqlFragment selectSql(
+      HistoricProcessInstanceQuery query, Page page, Dialect dialect, Restriction restriction) {
     Binds binds = new Binds(BIND_PREFIX, dialect);
     return new SqlFragment(
         "SELECT "
             + COLUMNS
             + fromWhere(query, binds)
+            + restriction.andSql(binds)
             + OrderBy.render(query.sorting(), SORT_COLUMNS, "hpi.id")
             + OrderBy.page(page),
         binds.values());
   }
 
   static SqlFragment countSql(HistoricProcessInstanceQuery query, Dialect dialect) {
+    return countSql(query, dialect, Restriction.NONE);
+  }
+
+  static SqlFragment countSql(HistoricProcessInstanceQuery query, Dialect dialect, Restriction restriction) {
     Binds binds = new Binds(BIND_PREFIX, dialect);
-    return new SqlFragment("SELECT COUNT(*)" + fromWhere(query, binds), binds.values());
+    return new SqlFragment(
+        "SELECT COUNT(*)" + fromWhere(query, binds) + restriction.andSql(binds), binds.values());
   }
 
   /** {@code FROM tern_hi_process_instance hpi [JOIN id list] WHERE …}. */

@@ -3,6 +3,11 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Page;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.Resource;
+import dev.tern.engine.query.Restriction;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +15,7 @@ import java.util.Optional;
 public final class HistoricProcessInstanceService {
 
   private final Database database;
+  private final Authorizer authorizer = new Authorizer();
   private final HistoricProcessInstanceStore store;
 
   public HistoricProcessInstanceService(Database database) {
@@ -39,5 +45,27 @@ public final class HistoricProcessInstanceService {
 
   public long count(HistoricProcessInstanceQuery query) {
     return database.withHandle(h -> store.count(h, query));
+  }
+
+  /** The historic instances the caller may read: {@code READ_HISTORY} on their definition. */
+  public List<HistoricProcessInstance> list(
+      Caller caller, HistoricProcessInstanceQuery query, Page page) {
+    return database.withHandle(h -> store.list(h, query, page, readable(caller)));
+  }
+
+  public long count(Caller caller, HistoricProcessInstanceQuery query) {
+    return database.withHandle(h -> store.count(h, query, readable(caller)));
+  }
+
+  /** The query's selection as a sub-select, restricted to what the caller may read. */
+  public dev.tern.engine.query.SqlFragment idsSql(
+      Caller caller, HistoricProcessInstanceQuery query) {
+    return HistoricProcessInstanceQuerySql.idsSql(query, database.dialect(), readable(caller));
+  }
+
+  private Restriction readable(Caller caller) {
+    return authorizer.restriction(
+        caller,
+        new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "hpi.proc_def_key"));
   }
 }

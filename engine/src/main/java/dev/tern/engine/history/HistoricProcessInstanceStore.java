@@ -2,6 +2,7 @@ package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Restriction;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,12 +34,21 @@ final class HistoricProcessInstanceStore {
 
   public List<HistoricProcessInstance> list(
       Handle handle, HistoricProcessInstanceQuery query, Page page) {
-    SqlFragment select = HistoricProcessInstanceQuerySql.selectSql(query, page, dialect);
+    return list(handle, query, page, Restriction.NONE);
+  }
+
+  public List<HistoricProcessInstance> list(
+      Handle handle, HistoricProcessInstanceQuery query, Page page, Restriction restriction) {
+    SqlFragment select = HistoricProcessInstanceQuerySql.selectSql(query, page, dialect, restriction);
     return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> map(rs)).list();
   }
 
   public long count(Handle handle, HistoricProcessInstanceQuery query) {
-    SqlFragment count = HistoricProcessInstanceQuerySql.countSql(query, dialect);
+    return count(handle, query, Restriction.NONE);
+  }
+
+  public long count(Handle handle, HistoricProcessInstanceQuery query, Restriction restriction) {
+    SqlFragment count = HistoricProcessInstanceQuerySql.countSql(query, dialect, restriction);
     return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
   }
 

@@ -1,6 +1,8 @@
 package dev.tern.engine.incident;
 
 import dev.tern.engine.NotFoundException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
 import java.time.Clock;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ public final class IncidentService {
   private final Database database;
   private final Clock clock;
   private final IncidentStore incidents;
+  private final Authorizer authorizer = new Authorizer();
 
   public IncidentService(Database database, Clock clock, IncidentStore incidents) {
     this.database = database;
@@ -40,6 +43,23 @@ public final class IncidentService {
             query
                 .filters()
                 .list(handle, columns, IncidentStore::map, clock.instant(), firstResult, maxResults));
+  }
+
+  /** The incidents of instances the caller may read. */
+  public List<Incident> listIncidents(Caller caller, IncidentQuery query, int first, int max) {
+    readable(caller, query);
+    return listIncidents(query, first, max);
+  }
+
+  public long countIncidents(Caller caller, IncidentQuery query) {
+    readable(caller, query);
+    return countIncidents(query);
+  }
+
+  private void readable(Caller caller, IncidentQuery query) {
+    query
+        .filters()
+        .restrict(authorizer.instanceReadable(caller, "i.process_instance_id", "i.proc_def_key"));
   }
 
   public long countIncidents(IncidentQuery query) {

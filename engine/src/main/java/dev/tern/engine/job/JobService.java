@@ -7,6 +7,8 @@ import dev.tern.engine.TernException;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
 import java.time.Clock;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,8 @@ public final class JobService {
   private final IncidentStore incidents;
   private final JobRunner runner;
   private final JobExecutor executor;
+
+  private final Authorizer authorizer = new Authorizer();
 
   public JobService(
       Database database,
@@ -63,6 +67,25 @@ public final class JobService {
             query
                 .compiled()
                 .list(handle, prefixed("j", JobStore.COLUMNS), JobStore::map, clock.instant(), firstResult, maxResults));
+  }
+
+  /** The jobs the caller may read: those of instances it may read (as process instances). */
+  public List<Job> listJobs(Caller caller, JobQuery query, int firstResult, int maxResults) {
+    readable(caller, query);
+    return listJobs(query, firstResult, maxResults);
+  }
+
+  public long countJobs(Caller caller, JobQuery query) {
+    readable(caller, query);
+    return countJobs(query);
+  }
+
+  /** Restricts the query to the jobs the caller may read; returns it. */
+  public JobQuery readable(Caller caller, JobQuery query) {
+    query
+        .compiled()
+        .restrict(authorizer.instanceReadable(caller, "j.process_instance_id", "j.proc_def_key"));
+    return query;
   }
 
   public long countJobs(JobQuery query) {

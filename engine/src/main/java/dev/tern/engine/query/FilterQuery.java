@@ -74,15 +74,9 @@ public final class FilterQuery {
   }
 
   /**
-   * A condition beyond the filters (e.g. the caller's authorizations): SQL over the definition's
-   * alias, or null for none; {@code bind} registers a value and returns its placeholder.
+   * Adds a condition every row must also meet (e.g. the caller's authorizations), over the
+   * definition's alias.
    */
-  @FunctionalInterface
-  public interface Restriction {
-    String sql(java.util.function.Function<Object, String> bind);
-  }
-
-  /** Adds a condition every row must also meet. */
   public FilterQuery restrict(Restriction restriction) {
     restrictions.add(restriction);
     return this;

@@ -6,6 +6,7 @@ import dev.tern.engine.query.Binds;
 import dev.tern.engine.query.OrderBy;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.Restriction;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.query.VariableConditionSql;
 import java.util.Map;
@@ -36,24 +37,41 @@ final class ProcessInstanceQuerySql {
 
   /** The selection as {@code SELECT pi.id FROM tern_process_instance pi WHERE …}. */
   public static SqlFragment idsSql(ProcessInstanceQuery query, Dialect dialect) {
+    return idsSql(query, dialect, Restriction.NONE);
+  }
+
+  /** The selection, further restricted (e.g. to what a caller may read). */
+  public static SqlFragment idsSql(ProcessInstanceQuery query, Dialect dialect, Restriction restriction) {
     Binds binds = new Binds(BIND_PREFIX, dialect);
-    return new SqlFragment("SELECT pi.id" + fromWhere(query, binds), binds.values());
+    return new SqlFragment(
+        "SELECT pi.id" + fromWhere(query, binds) + restriction.andSql(binds), binds.values());
   }
 
   static SqlFragment selectSql(ProcessInstanceQuery query, Page page, Dialect dialect) {
+    return selectSql(query, page, dialect, Restriction.NONE);
+  }
+
+  static SqlFragment selectSql(
+      ProcessInstanceQuery query, Page page, Dialect dialect, Restriction restriction) {
     Binds binds = new Binds(BIND_PREFIX, dialect);
     String sql =
         "SELECT "
             + COLUMNS
             + fromWhere(query, binds)
+            + restriction.andSql(binds)
             + OrderBy.render(query.sorting(), SORT_COLUMNS, "pi.id")
             + OrderBy.page(page);
     return new SqlFragment(sql, binds.values());
   }
 
   static SqlFragment countSql(ProcessInstanceQuery query, Dialect dialect) {
+    return countSql(query, dialect, Restriction.NONE);
+  }
+
+  static SqlFragment countSql(ProcessInstanceQuery query, Dialect dialect, Restriction restriction) {
     Binds binds = new Binds(BIND_PREFIX, dialect);
-    return new SqlFragment("SELECT COUNT(*)" + fromWhere(query, binds), binds.values());
+    return new SqlFragment(
+        "SELECT COUNT(*)" + fromWhere(query, binds) + restriction.andSql(binds), binds.values());
   }
 
   /** {@code FROM tern_process_instance pi [JOIN id list] WHERE …}. */

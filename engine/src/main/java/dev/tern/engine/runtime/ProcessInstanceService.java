@@ -3,6 +3,12 @@ package dev.tern.engine.runtime;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Page;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
+import dev.tern.engine.authorization.Resource;
+import dev.tern.engine.query.Restriction;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +25,7 @@ public final class ProcessInstanceService {
   private final ProcessInstanceStore instances;
   private final VariableStore variables;
   private final InstanceRemoval removal;
+  private final Authorizer authorizer = new Authorizer();
 
   ProcessInstanceService(
       Database database,
@@ -54,6 +61,60 @@ public final class ProcessInstanceService {
 
   public long count(ProcessInstanceQuery query) {
     return database.withHandle(h -> instances.count(h, query));
+  }
+
+  /** The instances the query selects that the caller may read ({@code READ} / {@code READ_INSTANCE}). */
+  public List<RuntimeProcessInstance> list(Caller caller, ProcessInstanceQuery query, Page page) {
+    return database.withHandle(h -> instances.list(h, query, page, readable(caller)));
+  }
+
+  public long count(Caller caller, ProcessInstanceQuery query) {
+    return database.withHandle(h -> instances.count(h, query, readable(caller)));
+  }
+
+  /** The query's selection, as a sub-select, restricted to what the caller may read. */
+  public dev.tern.engine.query.SqlFragment idsSql(Caller caller, ProcessInstanceQuery query) {
+    return ProcessInstanceQuerySql.idsSql(query, database.dialect(), readable(caller));
+  }
+
+  private Restriction readable(Caller caller) {
+    return authorizer.instanceReadable(caller, "pi.id", "pi.proc_def_key");
+  }
+
+  /**
+   * Deletes an instance if the caller has {@code DELETE} on it or {@code DELETE_INSTANCE} on its
+   * definition.
+   */
+  public void delete(Caller caller, String id, String deleteReason) {
+    database.useTransaction(
+        h -> {
+          RuntimeProcessInstance instance = instances.lock(h, id).orElseThrow(() -> notFound(id));
+          authorizer.check(
+              h,
+              caller,
+              PermissionCheck.of(Permission.DELETE, Resource.PROCESS_INSTANCE, id),
+              PermissionCheck.of(
+                  Permission.DELETE_INSTANCE, Resource.PROCESS_DEFINITION, instance.processDefinitionKey()));
+          variables.deleteAll(h, id);
+          instances.delete(h, id, deleteReason, clock.instant());
+        });
+  }
+
+  /** Suspends or activates with {@code UPDATE}/{@code SUSPEND} on it or its definition. */
+  public void setSuspended(Caller caller, String id, boolean suspended) {
+    database.useTransaction(
+        h -> {
+          RuntimeProcessInstance instance = instances.lock(h, id).orElseThrow(() -> notFound(id));
+          String key = instance.processDefinitionKey();
+          authorizer.check(
+              h,
+              caller,
+              PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, id),
+              PermissionCheck.of(Permission.SUSPEND_PROCESS_INSTANCE, Resource.PROCESS_INSTANCE, id),
+              PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key),
+              PermissionCheck.of(Permission.SUSPEND_INSTANCE, Resource.PROCESS_DEFINITION, key));
+          instances.setSuspended(h, id, suspended);
+        });
   }
 
   /**

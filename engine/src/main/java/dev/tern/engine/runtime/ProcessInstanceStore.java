@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Restriction;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,12 +47,22 @@ public final class ProcessInstanceStore {
   }
 
   public List<RuntimeProcessInstance> list(Handle handle, ProcessInstanceQuery query, Page page) {
-    SqlFragment select = ProcessInstanceQuerySql.selectSql(query, page, dialect);
+    return list(handle, query, page, Restriction.NONE);
+  }
+
+  /** One page of the instances the query selects that also meet {@code restriction} (alias pi). */
+  public List<RuntimeProcessInstance> list(
+      Handle handle, ProcessInstanceQuery query, Page page, Restriction restriction) {
+    SqlFragment select = ProcessInstanceQuerySql.selectSql(query, page, dialect, restriction);
     return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> map(rs)).list();
   }
 
   public long count(Handle handle, ProcessInstanceQuery query) {
-    SqlFragment count = ProcessInstanceQuerySql.countSql(query, dialect);
+    return count(handle, query, Restriction.NONE);
+  }
+
+  public long count(Handle handle, ProcessInstanceQuery query, Restriction restriction) {
+    SqlFragment count = ProcessInstanceQuerySql.countSql(query, dialect, restriction);
     return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
   }
 

@@ -7,6 +7,7 @@ import dev.tern.engine.batch.BatchQuery;
 import dev.tern.engine.batch.BatchService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.batch.BatchDtos.BatchDto;
 import dev.tern.rest.batch.BatchDtos.BatchStatisticsDto;
 import dev.tern.rest.support.JsonBodies;
@@ -85,7 +86,7 @@ public final class BatchResource implements RestResource {
     String id = ctx.pathParam("id");
     Boolean cascade = QueryParams.of(ctx).bool("cascade");
     try {
-      batches.delete(id, Boolean.TRUE.equals(cascade));
+      batches.delete(Callers.of(ctx), id, Boolean.TRUE.equals(cascade));
     } catch (NotFoundException e) {
       throw new InvalidRequestException("Unable to delete batch with id '" + id + "'");
     }

@@ -3,7 +3,9 @@ package dev.tern.rest.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.batch.Batch;
+import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.JobRetries;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
@@ -12,6 +14,7 @@ import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.batch.BatchDtos.BatchDto;
 import dev.tern.rest.history.HistoricProcessInstanceQueryDto;
 import dev.tern.rest.job.JobResource;
@@ -35,10 +38,14 @@ public final class JobRetriesResource implements RestResource {
 
   private final BatchService batches;
   private final JobService jobs;
+  private final dev.tern.engine.runtime.ProcessInstanceService instances;
+  private final dev.tern.engine.history.HistoricProcessInstanceService historicInstances;
 
   public JobRetriesResource(ProcessEngine engine) {
     this.batches = engine.batchService();
     this.jobs = engine.jobService();
+    this.instances = engine.processInstances();
+    this.historicInstances = engine.historicProcessInstances();
   }
 
   /** The body of a retries request: {@code retries} and {@code dueDate} plus its selectors. */
@@ -79,17 +86,18 @@ public final class JobRetriesResource implements RestResource {
   private void byProcess(Context ctx, boolean historic) {
     Request<SetJobRetriesByProcessDto> request = read(ctx, SetJobRetriesByProcessDto.class);
     SetJobRetriesByProcessDto dto = request.dto();
-    ProcessInstanceQuery runtime =
+    Caller caller = Callers.of(ctx);
+    SqlFragment runtime =
         historic || dto.processInstanceQuery() == null
             ? null
-            : dto.processInstanceQuery().toQuery();
-    HistoricProcessInstanceQuery history =
+            : instances.idsSql(caller, dto.processInstanceQuery().toQuery());
+    SqlFragment history =
         !historic || dto.historicProcessInstanceQuery() == null
             ? null
-            : dto.historicProcessInstanceQuery().toQuery();
+            : historicInstances.idsSql(caller, dto.historicProcessInstanceQuery().toQuery());
     Batch batch =
         batches.setJobRetriesByProcessAsync(
-            dto.processInstances(), runtime, history, request.retries(), null);
+            caller, dto.processInstances(), runtime, history, request.retries());
     ctx.json(BatchDto.of(batch));
   }
 
@@ -99,8 +107,8 @@ public final class JobRetriesResource implements RestResource {
     SqlFragment jobQuery =
         dto.jobQuery() == null || dto.jobQuery().isNull()
             ? null
-            : JobResource.query(jobs, dto.jobQuery()).idsSql();
-    Batch batch = batches.setJobRetriesAsync(dto.jobIds(), jobQuery, request.retries(), null);
+            : jobs.readable(Callers.of(ctx), JobResource.query(jobs, dto.jobQuery())).idsSql();
+    Batch batch = batches.setJobRetriesAsync(Callers.of(ctx), dto.jobIds(), jobQuery, request.retries());
     ctx.json(BatchDto.of(batch));
   }
 

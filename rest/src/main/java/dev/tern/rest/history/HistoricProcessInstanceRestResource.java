@@ -7,6 +7,7 @@ import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.query.Page;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.QueryParams;
@@ -84,8 +85,9 @@ public final class HistoricProcessInstanceRestResource implements RestResource {
                 Responses.count(
                     ctx,
                     history.count(
+                        Callers.of(ctx),
                         HistoricProcessInstanceQueryDto.fromQueryString(QueryParams.of(ctx)))))
-        .post("/history/process-instance/count", ctx -> Responses.count(ctx, history.count(body(ctx))))
+        .post("/history/process-instance/count", ctx -> Responses.count(ctx, history.count(Callers.of(ctx), body(ctx))))
         .get(
             "/history/process-instance/{id}",
             ctx -> ctx.json(HistoricProcessInstanceDto.of(history.get(ctx.pathParam("id")))));
@@ -103,6 +105,6 @@ public final class HistoricProcessInstanceRestResource implements RestResource {
         new Page(
             paging.firstResult(),
             paging.maxResults() == Integer.MAX_VALUE ? null : paging.maxResults());
-    ctx.json(history.list(query, page).stream().map(HistoricProcessInstanceDto::of).toList());
+    ctx.json(history.list(Callers.of(ctx), query, page).stream().map(HistoricProcessInstanceDto::of).toList());
   }
 }

@@ -9,7 +9,7 @@ import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
 import dev.tern.rest.identity.IdentityDtos.GroupDto;
-import dev.tern.rest.job.QueryRequests;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.Responses;

@@ -10,7 +10,7 @@ import dev.tern.rest.auth.Callers;
 import dev.tern.rest.identity.IdentityDtos.UserCredentialsDto;
 import dev.tern.rest.identity.IdentityDtos.UserDto;
 import dev.tern.rest.identity.IdentityDtos.UserProfileDto;
-import dev.tern.rest.job.QueryRequests;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.Responses;

@@ -6,6 +6,7 @@ import dev.tern.engine.incident.IncidentService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.support.QueryRequests;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.support.Paging;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
@@ -40,12 +41,12 @@ public final class IncidentResource implements RestResource {
     IncidentQuery query = query(ctx);
     Paging paging = QueryRequests.paging(ctx);
     ctx.json(
-        incidents.listIncidents(query, paging.firstResult(), paging.maxResults()).stream()
+        incidents.listIncidents(Callers.of(ctx), query, paging.firstResult(), paging.maxResults()).stream()
             .map(IncidentDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, incidents.countIncidents(query(ctx)));
+    Responses.count(ctx, incidents.countIncidents(Callers.of(ctx), query(ctx)));
   }
 }

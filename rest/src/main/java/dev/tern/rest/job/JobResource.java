@@ -7,6 +7,7 @@ import dev.tern.engine.job.JobQuery;
 import dev.tern.engine.job.JobService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.support.CamundaDates;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.FilterParams;
@@ -70,13 +71,13 @@ public final class JobResource implements RestResource {
     JobQuery query = query(ctx);
     Paging paging = QueryRequests.paging(ctx);
     ctx.json(
-        jobs.listJobs(query, paging.firstResult(), paging.maxResults()).stream()
+        jobs.listJobs(Callers.of(ctx), query, paging.firstResult(), paging.maxResults()).stream()
             .map(JobDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, jobs.countJobs(query(ctx)));
+    Responses.count(ctx, jobs.countJobs(Callers.of(ctx), query(ctx)));
   }
 
   private void stacktrace(Context ctx) {

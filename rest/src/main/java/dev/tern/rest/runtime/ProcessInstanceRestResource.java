@@ -9,6 +9,7 @@ import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.TypedValue;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.runtime.ProcessInstanceDtos.PatchVariablesDto;
 import dev.tern.rest.runtime.ProcessInstanceDtos.ProcessInstanceDto;
 import dev.tern.rest.runtime.ProcessInstanceDtos.SuspensionStateDto;
@@ -39,8 +40,8 @@ public final class ProcessInstanceRestResource implements RestResource {
         .post("/process-instance", ctx -> list(ctx, body(ctx)))
         .get(
             "/process-instance/count",
-            ctx -> Responses.count(ctx, instances.count(ProcessInstanceQueryDto.fromQueryString(QueryParams.of(ctx)))))
-        .post("/process-instance/count", ctx -> Responses.count(ctx, instances.count(body(ctx))))
+            ctx -> Responses.count(ctx, instances.count(Callers.of(ctx), ProcessInstanceQueryDto.fromQueryString(QueryParams.of(ctx)))))
+        .post("/process-instance/count", ctx -> Responses.count(ctx, instances.count(Callers.of(ctx), body(ctx))))
         .get("/process-instance/{id}", ctx -> ctx.json(ProcessInstanceDto.of(instances.get(ctx.pathParam("id")))))
         .delete("/process-instance/{id}", this::delete)
         .put("/process-instance/{id}/suspended", this::suspend)
@@ -66,7 +67,7 @@ public final class ProcessInstanceRestResource implements RestResource {
   private void list(Context ctx, ProcessInstanceQuery query) {
     Paging paging = Paging.from(QueryParams.of(ctx));
     ctx.json(
-        instances.list(query, page(paging)).stream().map(ProcessInstanceDto::of).toList());
+        instances.list(Callers.of(ctx), query, page(paging)).stream().map(ProcessInstanceDto::of).toList());
   }
 
   static Page page(Paging paging) {
@@ -81,7 +82,7 @@ public final class ProcessInstanceRestResource implements RestResource {
     // no end mappings on deletion and has no call activities
     Boolean failIfNotExists = params.bool("failIfNotExists");
     try {
-      instances.delete(ctx.pathParam("id"), null);
+      instances.delete(Callers.of(ctx), ctx.pathParam("id"), null);
     } catch (NotFoundException e) {
       if (failIfNotExists == null || failIfNotExists) {
         throw e;
@@ -96,9 +97,9 @@ public final class ProcessInstanceRestResource implements RestResource {
       throw new InvalidRequestException("Property 'suspended' is required");
     }
     if (dto.suspended()) {
-      instances.suspend(ctx.pathParam("id"));
+      instances.setSuspended(Callers.of(ctx), ctx.pathParam("id"), true);
     } else {
-      instances.activate(ctx.pathParam("id"));
+      instances.setSuspended(Callers.of(ctx), ctx.pathParam("id"), false);
     }
     Responses.noContent(ctx);
   }
