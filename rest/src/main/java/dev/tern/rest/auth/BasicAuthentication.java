@@ -1,5 +1,6 @@
 package dev.tern.rest.auth;
 
+import dev.tern.engine.authorization.AuthorizationException;
 import dev.tern.rest.RestServer;
 import dev.tern.rest.support.RestException;
 import io.javalin.http.Context;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * HTTP Basic in front of every path: a request without valid credentials answers 401 with {@code
  * WWW-Authenticate: Basic realm="tern"}. Only {@code GET}/{@code HEAD} {@value #OPEN_PATH} stays
- * open, for health probes. Credentials are never logged or echoed.
+ * open, for health probes. Paths under {@code /admin} need a member of {@code camunda-admin}.
+ * Credentials are never logged or echoed.
  */
 public final class BasicAuthentication implements Handler {
 
@@ -33,7 +35,13 @@ public final class BasicAuthentication implements Handler {
     credentials(ctx.header("Authorization"))
         .flatMap(c -> authenticator.authenticate(c[0], c[1]))
         .ifPresentOrElse(
-            caller -> ctx.attribute(Callers.ATTRIBUTE, caller),
+            caller -> {
+              // Tern's own operations (the job executor) have no Camunda resource: admins only.
+              if (ctx.path().startsWith("/admin/") && !caller.unrestricted()) {
+                throw AuthorizationException.adminRequired(caller.userId());
+              }
+              ctx.attribute(Callers.ATTRIBUTE, caller);
+            },
             () -> {
               ctx.header("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
               throw new RestException(

@@ -117,6 +117,28 @@ class BasicAuthenticationRestTest {
   }
 
   @Test
+  void adminPathsNeedAnAdministrator() {
+    server
+        .givenAs("admin", "admin-secret")
+        .contentType("application/json")
+        .body("{\"profile\":{\"id\":\"plain\"},\"credentials\":{\"password\":\"plain-secret\"}}")
+        .post("/user/create")
+        .then()
+        .statusCode(204);
+    server
+        .givenWithoutContract()
+        .auth()
+        .preemptive()
+        .basic("plain", "plain-secret")
+        .basePath("")
+        .get("/admin/job-executor")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo("AuthorizationException"))
+        .body("message", equalTo("Required admin authenticated group or user."));
+  }
+
+  @Test
   void versionStaysOpenForHealthProbes() {
     server.given().get("/version").then().statusCode(200).body("version", equalTo("7.24.0"));
     server.givenWithoutContract().head("/version").then().statusCode(200);
