@@ -95,8 +95,7 @@ public final class ProcessInstanceService {
               PermissionCheck.of(Permission.DELETE, Resource.PROCESS_INSTANCE, id),
               PermissionCheck.of(
                   Permission.DELETE_INSTANCE, Resource.PROCESS_DEFINITION, instance.processDefinitionKey()));
-          variables.deleteAll(h, id);
-          instances.delete(h, id, deleteReason, clock.instant());
+          removal.delete(h, id, deleteReason, clock.instant());
         });
   }
 
@@ -113,7 +112,7 @@ public final class ProcessInstanceService {
               PermissionCheck.of(Permission.SUSPEND_PROCESS_INSTANCE, Resource.PROCESS_INSTANCE, id),
               PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key),
               PermissionCheck.of(Permission.SUSPEND_INSTANCE, Resource.PROCESS_DEFINITION, key));
-          instances.setSuspended(h, id, suspended);
+          removal.setSuspended(h, id, suspended);
         });
   }
 
