@@ -8,19 +8,22 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The two statement failures a request can cause on its own, turned into clear engine errors; every
+ * The statement failures a request can cause on its own, turned into clear engine errors; every
  * other failure stays as it is. Messages never repeat the offending value (it may be long, or a
  * secret).
  *
  * <ul>
  *   <li>A value longer than its column (SQLSTATE 22001): a client mistake the engine's own checks
  *       missed; 400 naming the column where the database says which.
+ *   <li>A character the database cannot store (SQLSTATE 22021; PostgreSQL refuses NUL in text):
+ *       400, as for any other invalid input.
  *   <li>The statement timeout (SQLSTATE 57014): the statement was cancelled; nothing was written.
  * </ul>
  */
 final class StatementFailures {
 
   static final String VALUE_TOO_LONG = "22001";
+  static final String UNSTORABLE_CHARACTER = "22021";
   static final String CANCELLED = "57014";
 
   /** H2 names the column: {@code Value too long for column "NAME CHARACTER VARYING(255)"}. */
@@ -53,6 +56,11 @@ final class StatementFailures {
           "A value is longer than its limit"
               + (limit.find() ? " of " + limit.group(1) + " characters" : "")
               + "; nothing was changed");
+    }
+    if (UNSTORABLE_CHARACTER.equals(state)) {
+      return new InvalidRequestException(
+          "A value contains a character the database cannot store (such as NUL); nothing was"
+              + " changed");
     }
     if (CANCELLED.equals(state)) {
       return new TernException(
