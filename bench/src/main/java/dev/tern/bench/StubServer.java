@@ -81,10 +81,11 @@ public final class StubServer implements AutoCloseable {
       body.readAllBytes();
       boolean answering = up.get();
       byte[] answer = answering ? ACCEPTED : UNAVAILABLE;
+      // Counted before answering: a caller that has its answer must see it counted.
+      (answering ? successfulCalls : failedCalls).incrementAndGet();
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(answering ? 200 : 503, answer.length);
       exchange.getResponseBody().write(answer);
-      (answering ? successfulCalls : failedCalls).incrementAndGet();
     }
   }
 
