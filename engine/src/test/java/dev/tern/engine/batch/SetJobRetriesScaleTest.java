@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One batch over 100,000 failed jobs on PostgreSQL: every job gets its retries, every incident is
  * resolved, the batch completes; creation and completion times are printed. Runs in {@code mvn
- * verify} (CI); skip it in quick runs with {@code -DexcludedGroups=scale}.
+ * verify} (CI); skip it in quick runs with {@code -DexcludedGroups=long,scale}.
  *
  * <p>{@code -Dtern.scale.chunks=100,1000,5000} measures several {@code invocationsPerBatchJob}
  * values (the default measures Tern's default only).
