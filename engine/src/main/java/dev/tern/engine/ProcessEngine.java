@@ -6,6 +6,7 @@ import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.identity.IdentityService;
 import dev.tern.engine.deployment.ProcessModelCache;
+import dev.tern.engine.externaltask.ExternalTaskRetriesService;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.ExternalTaskSignal;
 import dev.tern.engine.externaltask.ExternalTaskStore;
@@ -70,6 +71,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final JobHistoryService jobHistoryService;
   private final RuntimeModule runtime;
   private final ExternalTaskService externalTaskService;
+  private final ExternalTaskRetriesService externalTaskRetries;
   private final BatchService batchService;
   private final HistoricBatchService historicBatchService;
   private final UserOperationLogService userOperationLogService;
@@ -147,7 +149,10 @@ public final class ProcessEngine implements AutoCloseable {
     List<JobHandler> jobHandlers = new ArrayList<>(runtime.jobHandlers().all());
     jobHandlers.addAll(builder.jobHandlers);
     this.batchService =
-        new BatchService(database, clock, ids, builder.batchSettings, jobStore, incidentStore);
+        new BatchService(
+            database, clock, ids, builder.batchSettings, jobStore, incidentStore, externalTaskStore);
+    this.externalTaskRetries =
+        new ExternalTaskRetriesService(database, clock, ids, externalTaskStore);
     jobHandlers.addAll(batchService.jobHandlers());
     JobHandlerRegistry jobHandlerRegistry = new JobHandlerRegistry(jobHandlers);
     RetryCycleLookup retryCycles =
@@ -271,6 +276,11 @@ public final class ProcessEngine implements AutoCloseable {
   }
 
   /** Batches: set job retries asynchronously, batch statistics, suspension, deletion. */
+  /** Setting the retries of many external tasks at once; the batch variant is on {@link #batchService()}. */
+  public ExternalTaskRetriesService externalTaskRetries() {
+    return externalTaskRetries;
+  }
+
   public BatchService batchService() {
     return batchService;
   }

@@ -27,4 +27,7 @@ public record Batch(
 
   /** The type of batches that set job retries. */
   public static final String TYPE_SET_JOB_RETRIES = "set-job-retries";
+
+  /** The type of batches that set external task retries. */
+  public static final String TYPE_SET_EXTERNAL_TASK_RETRIES = "set-external-task-retries";
 }

@@ -3,6 +3,8 @@ package dev.tern.engine.batch;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.externaltask.ExternalTaskSelection;
+import dev.tern.engine.externaltask.ExternalTaskStore;
 import dev.tern.engine.history.HistoricBatch;
 import dev.tern.engine.history.HistoricBatchStore;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
@@ -13,6 +15,7 @@ import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobHandler;
 import dev.tern.engine.job.JobStore;
+import dev.tern.engine.query.IdSelection;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
@@ -24,9 +27,11 @@ import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,6 +43,7 @@ import org.jdbi.v3.core.Handle;
 public final class BatchService {
 
   private static final int JOB_DEFINITION_CHUNK = 1000;
+  private static final String JOBS = "tern_job";
 
   private final Database database;
   private final Clock clock;
@@ -48,6 +54,7 @@ public final class BatchService {
   private final UserOperationLogStore operationLog = new UserOperationLogStore();
   private final JobDefinitionStore jobDefinitions = new JobDefinitionStore();
   private final JobRetriesWriter retriesWriter;
+  private final ExternalTaskStore externalTasks;
   private final BatchJobs batchJobs;
 
   private final Authorizer authorizer = new Authorizer();
@@ -58,8 +65,10 @@ public final class BatchService {
       Ids ids,
       BatchSettings settings,
       JobStore jobStore,
-      IncidentStore incidentStore) {
+      IncidentStore incidentStore,
+      ExternalTaskStore externalTasks) {
     this.database = database;
+    this.externalTasks = externalTasks;
     this.clock = clock;
     this.ids = ids;
     this.settings = settings;
@@ -72,8 +81,20 @@ public final class BatchService {
   public List<JobHandler> jobHandlers() {
     return List.of(
         new BatchSeedJobHandler(batches, batchJobs, clock),
-        new SetJobRetriesJobHandler(batches, historicBatches, batchJobs, retriesWriter, clock),
+        chunkHandler(
+            Batch.TYPE_SET_JOB_RETRIES,
+            (h, jobIds, config) ->
+                retriesWriter.apply(h, jobIds, SetJobRetriesConfiguration.parse(config))),
+        chunkHandler(
+            Batch.TYPE_SET_EXTERNAL_TASK_RETRIES,
+            (h, taskIds, config) ->
+                externalTasks.setRetries(
+                    h, taskIds, SetJobRetriesConfiguration.parse(config).retries())),
         new BatchMonitorJobHandler(batches, batchJobs, clock, settings.monitorPollInterval()));
+  }
+
+  private JobHandler chunkHandler(String type, BatchChunkJobHandler.ChunkAction action) {
+    return new BatchChunkJobHandler(type, action, batches, historicBatches, batchJobs, clock);
   }
 
   /**
@@ -92,12 +113,12 @@ public final class BatchService {
       dev.tern.engine.query.SqlFragment processInstanceIdsSql,
       dev.tern.engine.query.SqlFragment historicProcessInstanceIdsSql,
       JobRetries retries) {
-    checkCreateSetJobRetriesBatch(caller);
-    JobSelection selection =
-        new JobSelection()
-            .jobsOfProcessInstances(processInstanceIds)
-            .jobsOfProcessInstances(processInstanceIdsSql)
-            .jobsOfProcessInstances(historicProcessInstanceIdsSql);
+    checkCreateBatch(caller, Permission.CREATE_BATCH_SET_JOB_RETRIES);
+    IdSelection selection =
+        IdSelection.of(JOBS)
+            .ofProcessInstances(processInstanceIds)
+            .ofProcessInstances(processInstanceIdsSql)
+            .ofProcessInstances(historicProcessInstanceIdsSql);
     if (selection.isEmpty()) {
       throw new ProcessEngineException(
           "ENGINE-13051 You must specify at least one of or one of processInstanceIds,"
@@ -107,17 +128,18 @@ public final class BatchService {
   }
 
   /**
-   * Camunda's batch permission: {@code CREATE} or {@code CREATE_BATCH_SET_JOB_RETRIES} on {@code
-   * Batch}. Checked before the selection is read, so a caller without it learns nothing of it.
+   * Camunda's batch permission: {@code CREATE} or the batch type's own (such as {@code
+   * CREATE_BATCH_SET_JOB_RETRIES}) on {@code Batch}. Checked before the selection is read, so a
+   * caller without it learns nothing of it.
    */
-  private void checkCreateSetJobRetriesBatch(Caller caller) {
+  private void checkCreateBatch(Caller caller, Permission typePermission) {
     database.withHandle(
         h -> {
           authorizer.check(
               h,
               caller,
               PermissionCheck.of(Permission.CREATE, Resource.BATCH),
-              PermissionCheck.of(Permission.CREATE_BATCH_SET_JOB_RETRIES, Resource.BATCH));
+              PermissionCheck.of(typePermission, Resource.BATCH));
           return null;
         });
   }
@@ -125,7 +147,7 @@ public final class BatchService {
   /** {@link #setJobRetriesAsync(List, SqlFragment, JobRetries, String)} with Camunda's batch check. */
   public Batch setJobRetriesAsync(
       Caller caller, List<String> jobIds, SqlFragment jobQuery, JobRetries retries) {
-    checkCreateSetJobRetriesBatch(caller);
+    checkCreateBatch(caller, Permission.CREATE_BATCH_SET_JOB_RETRIES);
     return setJobRetriesAsync(jobIds, jobQuery, retries, caller.userId());
   }
 
@@ -145,12 +167,12 @@ public final class BatchService {
       HistoricProcessInstanceQuery historicProcessInstanceQuery,
       JobRetries retries,
       String userId) {
-    JobSelection selection =
-        new JobSelection()
-            .jobsOfProcessInstances(processInstanceIds)
-            .jobsOfProcessInstances(
+    IdSelection selection =
+        IdSelection.of(JOBS)
+            .ofProcessInstances(processInstanceIds)
+            .ofProcessInstances(
                 processInstanceQuery == null ? null : processInstanceQuery.idsSql(database.dialect()))
-            .jobsOfProcessInstances(
+            .ofProcessInstances(
                 historicProcessInstanceQuery == null
                     ? null
                     : historicProcessInstanceQuery.idsSql(database.dialect()));
@@ -168,7 +190,7 @@ public final class BatchService {
    */
   public Batch setJobRetriesAsync(
       List<String> jobIds, SqlFragment jobQuery, JobRetries retries, String userId) {
-    JobSelection selection = new JobSelection().jobIds(jobIds).jobs(jobQuery);
+    IdSelection selection = IdSelection.of(JOBS).ids(jobIds).matching(jobQuery);
     return createSetJobRetriesBatch(selection, retries, userId);
   }
 
@@ -273,31 +295,90 @@ public final class BatchService {
   }
 
   private Batch createSetJobRetriesBatch(
-      JobSelection selection, JobRetries retries, String userId) {
+      IdSelection selection, JobRetries retries, String userId) {
+    return create(
+        new NewBatch(
+            Batch.TYPE_SET_JOB_RETRIES,
+            selection,
+            SetJobRetriesConfiguration.format(retries),
+            retries.retries() < 0
+                ? new ProcessEngineException("Retries count is not greater than or equal to 0")
+                : null,
+            () -> new InvalidRequestException("jobIds is empty"),
+            UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES,
+            UserOperationLogEntry.ENTITY_TYPE_JOB,
+            retries.retries()),
+        userId);
+  }
+
+  /**
+   * Creates a batch setting the retries of the selected external tasks (the union of ids, the
+   * query's tasks and the tasks of the selected process instances), as {@code POST
+   * /external-task/retries-async} does; it needs {@code CREATE} or {@code
+   * CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES} on {@code Batch}. Retries above 0 resolve the tasks'
+   * failedExternalTask incidents, 0 opens them. Ids that match no task are ignored; a negative
+   * count is refused before anything is written (Camunda fails the batch jobs instead).
+   */
+  public Batch setExternalTaskRetriesAsync(
+      Caller caller, ExternalTaskSelection selection, int retries) {
+    IdSelection items = selection.toIdSelection();
+    checkCreateBatch(caller, Permission.CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES);
+    return create(
+        new NewBatch(
+            Batch.TYPE_SET_EXTERNAL_TASK_RETRIES,
+            items,
+            SetJobRetriesConfiguration.format(JobRetries.of(retries)),
+            retries < 0 ? ExternalTaskSelection.negativeRetries() : null,
+            ExternalTaskSelection::nothingSelected,
+            UserOperationLogEntry.OPERATION_TYPE_SET_EXTERNAL_TASK_RETRIES,
+            UserOperationLogEntry.ENTITY_TYPE_EXTERNAL_TASK,
+            retries),
+        caller.userId());
+  }
+
+  /**
+   * What a set-retries batch is made of.
+   *
+   * @param invalid the error for an invalid request with a non-empty selection, or null
+   * @param empty the error for a selection that names nothing
+   */
+  private record NewBatch(
+      String type,
+      IdSelection selection,
+      String configuration,
+      RuntimeException invalid,
+      Supplier<RuntimeException> empty,
+      String operationType,
+      String entityType,
+      int retries) {}
+
+  private Batch create(NewBatch request, String userId) {
+    IdSelection selection = request.selection();
     return database.inTransaction(
         handle -> {
-          if (retries.retries() < 0) {
+          if (request.invalid() != null) {
             // Refused before any item is written; Camunda reports an empty selection first.
             throw selection.isEmpty() || !batches.anyItem(handle, selection)
-                ? noJobs()
-                : new ProcessEngineException("Retries count is not greater than or equal to 0");
+                ? request.empty().get()
+                : request.invalid();
           }
           String batchId = ids.next();
           long items = selection.isEmpty() ? 0 : batches.insertItems(handle, batchId, selection);
           if (items == 0) {
-            throw noJobs();
+            throw request.empty().get();
           }
-          Batch batch = newBatch(batchId, Batch.TYPE_SET_JOB_RETRIES, items, userId);
-          insertBatch(handle, batch, SetJobRetriesConfiguration.format(retries), items);
+          Batch batch = newBatch(batchId, request.type(), items, userId);
+          insertBatch(handle, batch, request.configuration(), items);
           if (userId != null) {
-            logSetJobRetries(handle, batch, items, retries, userId);
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("nrOfInstances", Long.toString(items));
+            properties.put("async", "true");
+            properties.put("retries", Integer.toString(request.retries()));
+            logOperation(
+                handle, request.operationType(), request.entityType(), properties, userId);
           }
           return batch;
         });
-  }
-
-  private static InvalidRequestException noJobs() {
-    return new InvalidRequestException("jobIds is empty");
   }
 
   private Batch newBatch(String id, String type, long items, String userId) {
@@ -347,31 +428,12 @@ public final class BatchService {
     return JobDefinition.ofBatch(id, jobType, batch.id(), batch.tenantId());
   }
 
-  private void logSetJobRetries(
-      Handle handle, Batch batch, long items, JobRetries retries, String userId) {
-    String operationId = ids.next();
-    Instant now = clock.instant();
-    List<UserOperationLogEntry> entries = new ArrayList<>();
-    String[][] properties = {
-      {"nrOfInstances", Long.toString(items)},
-      {"async", "true"},
-      {"retries", Integer.toString(retries.retries())}
-    };
-    for (String[] property : properties) {
-      entries.add(
-          UserOperationLogEntry.builder()
-              .id(ids.next())
-              .operationId(operationId)
-              .userId(userId)
-              .timestamp(now)
-              .operationType(UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES)
-              .entityType(UserOperationLogEntry.ENTITY_TYPE_JOB)
-              .property(property[0])
-              .newValue(property[1])
-              .category(UserOperationLogEntry.CATEGORY_OPERATOR)
-              .tenantId(batch.tenantId())
-              .build());
-    }
-    operationLog.insert(handle, entries);
+  private void logOperation(
+      Handle handle, String operationType, String entityType, Map<String, String> properties,
+      String userId) {
+    operationLog.insert(
+        handle,
+        UserOperationLogEntry.ofOperation(
+            ids::next, userId, clock.instant(), operationType, entityType, properties));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tern.engine.batch;
 
+import dev.tern.engine.query.IdSelection;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,22 +34,27 @@ final class BatchStore {
    * @param selection a SELECT returning one column of ids (duplicates are removed)
    * @return the number of items
    */
-  int insertItems(Handle handle, String batchId, JobSelection selection) {
+  int insertItems(Handle handle, String batchId, IdSelection selection) {
     SqlFragment insert =
         selection
             .sql()
             .wrap(
                 "INSERT INTO tern_batch_item (batch_id, seq, item_id)"
                     + " SELECT :batchId, ROW_NUMBER() OVER (ORDER BY s.id) - 1, s.id"
-                    + " FROM tern_job s WHERE s.id IN (",
+                    + " FROM "
+                    + selection.table()
+                    + " s WHERE s.id IN (",
                 ")");
     return insert.bindTo(handle.createUpdate(insert.sql())).bind("batchId", batchId).execute();
   }
 
-  /** Whether the selection names at least one existing job (read only). */
-  boolean anyItem(Handle handle, JobSelection selection) {
+  /** Whether the selection names at least one existing row (read only). */
+  boolean anyItem(Handle handle, IdSelection selection) {
     SqlFragment exists =
-        selection.sql().wrap("SELECT EXISTS (SELECT 1 FROM tern_job s WHERE s.id IN (", "))");
+        selection
+            .sql()
+            .wrap(
+                "SELECT EXISTS (SELECT 1 FROM " + selection.table() + " s WHERE s.id IN (", "))");
     return exists.bindTo(handle.createQuery(exists.sql())).mapTo(Boolean.class).one();
   }
 

@@ -5,7 +5,6 @@ import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ServiceImplementation;
-import dev.tern.engine.incident.IncidentScope;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.runtime.DeployedProcesses;
@@ -194,7 +193,6 @@ public final class ExternalTaskService {
             variables.setAll(h, task.processInstanceId(), typed(newVariables));
           }
           store.fail(h, id, errorMessage, errorDetails, retries, after(now(), retryTimeout));
-          applyRetries(h, task, retries, errorMessage);
         });
   }
 
@@ -281,9 +279,8 @@ public final class ExternalTaskService {
     }
     database.useTransaction(
         h -> {
-          ExternalTask task = lockTask(h, id);
-          store.setRetries(h, id, retries);
-          applyRetries(h, task, retries, task.errorMessage());
+          lockTask(h, id);
+          store.setRetries(h, List.of(id), retries);
         });
   }
 
@@ -293,26 +290,6 @@ public final class ExternalTaskService {
           lockTask(h, id);
           store.setPriority(h, id, priority);
         });
-  }
-
-  /** Camunda's incident rule: retries running out opens the incident, getting some resolves it. */
-  private void applyRetries(Handle h, ExternalTask before, int retries, String message) {
-    boolean hadRetries = before.retries() == null || before.retries() > 0;
-    if (hadRetries && retries <= 0) {
-      incidents.createFailedExternalTaskIncident(
-          h,
-          before.id(),
-          new IncidentScope(
-              before.processInstanceId(),
-              before.executionId(),
-              before.processDefinitionId(),
-              before.processDefinitionKey(),
-              before.activityId(),
-              before.tenantId()),
-          message);
-    } else if (!hadRetries && retries > 0) {
-      incidents.endFailedExternalTaskIncident(h, before.id(), false);
-    }
   }
 
   private interface Action {

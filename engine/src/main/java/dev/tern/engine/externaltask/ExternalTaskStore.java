@@ -2,6 +2,7 @@ package dev.tern.engine.externaltask;
 
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.IdSelection;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.persistence.Ids;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,7 +269,7 @@ public final class ExternalTaskStore implements ExternalTasks {
 
   /**
    * Records a failure: the message and details, the retries left, and a lock until the retry
-   * timeout passes (then another worker may fetch it).
+   * timeout passes (then another worker may fetch it); at 0 retries the task gets its incident.
    */
   void fail(
       Handle handle, String id, String message, String details, int retries, Instant lockUntil) {
@@ -282,17 +284,88 @@ public final class ExternalTaskStore implements ExternalTasks {
         .bind("until", lockUntil)
         .bind("id", id)
         .execute();
+    applyIncidentRule(handle, List.of(id), retries);
   }
 
-  void setRetries(Handle handle, String id, int retries) {
-    handle
-        .createUpdate("UPDATE tern_external_task SET retries = :retries, rev = rev + 1 WHERE id = :id")
-        .bind("retries", retries)
-        .bind("id", id)
-        .execute();
-    if (retries > 0) {
-      handle.afterCommit(signal::signal);
+  /**
+   * Sets the retries of these tasks with Camunda's incident rule: a task without retries gets a
+   * {@code failedExternalTask} incident, a task getting retries back has its incident resolved. A
+   * fixed number of statements whatever the number of tasks; ids of tasks that no longer exist
+   * match nothing.
+   *
+   * @param taskIds a bounded set of task ids (one batch chunk at most)
+   * @return the number of tasks changed
+   */
+  public int setRetries(Handle handle, Collection<String> taskIds, int retries) {
+    if (taskIds.isEmpty()) {
+      return 0;
     }
+    int updated =
+        handle
+            .createUpdate(
+                "UPDATE tern_external_task SET retries = :retries, rev = rev + 1"
+                    + " WHERE id = ANY(:ids)")
+            .bind("retries", retries)
+            .bind("ids", taskIds.toArray(String[]::new))
+            .execute();
+    applyIncidentRule(handle, taskIds, retries);
+    return updated;
+  }
+
+  private void applyIncidentRule(Handle handle, Collection<String> taskIds, int retries) {
+    if (retries > 0) {
+      incidents.resolveFailedExternalTaskIncidents(handle, taskIds);
+      handle.afterCommit(signal::signal);
+    } else {
+      incidents.openFailedExternalTaskIncidents(handle, taskIds);
+    }
+  }
+
+  /**
+   * Up to {@code limit} ids of the selected tasks greater than {@code after} (null: from the
+   * start), in id order: one page of a selection walked without holding all its ids.
+   */
+  List<String> idsAfter(Handle handle, IdSelection selection, String after, int limit) {
+    SqlFragment page =
+        selection
+            .sql()
+            .wrap(
+                "SELECT t.id FROM tern_external_task t WHERE t.id IN (",
+                ")"
+                    + (after == null ? "" : " AND t.id > :after")
+                    + " ORDER BY t.id FETCH FIRST "
+                    + limit
+                    + " ROWS ONLY");
+    var query = page.bindTo(handle.createQuery(page.sql()));
+    if (after != null) {
+      query.bind("after", after);
+    }
+    return query.mapTo(String.class).list();
+  }
+
+  /** The first selected task for which {@code condition} (SQL over {@code t}) does not hold. */
+  Optional<ExternalTask> firstWhereNot(Handle handle, IdSelection selection, SqlFragment condition) {
+    SqlFragment select =
+        SqlFragment.join(
+                ") AND NOT ",
+                List.of(
+                    selection.sql().wrap("SELECT " + COLUMNS + " FROM tern_external_task t"
+                        + " WHERE t.id IN (", ""),
+                    condition))
+            .wrap("", " ORDER BY t.id FETCH FIRST 1 ROWS ONLY");
+    return select.bindTo(handle.createQuery(select.sql())).map(ExternalTaskStore::map).findOne();
+  }
+
+  /** The given ids that name no task (read only). */
+  List<String> missing(Handle handle, List<String> taskIds) {
+    var existing =
+        new java.util.HashSet<>(
+            handle
+                .createQuery("SELECT id FROM tern_external_task WHERE id = ANY(:ids)")
+                .bind("ids", taskIds.toArray(String[]::new))
+                .mapTo(String.class)
+                .list());
+    return taskIds.stream().filter(id -> !existing.contains(id)).toList();
   }
 
   void setPriority(Handle handle, String id, long priority) {

@@ -22,40 +22,37 @@ public final class HistoricIncidentStore {
           + " history_configuration, job_definition_id, root_process_instance_id, tenant_id,"
           + " annotation";
 
+  private static final String COPY_OPENED =
+      """
+      INSERT INTO tern_hi_incident (id, incident_type, incident_message, create_time,
+        incident_state, process_instance_id, execution_id, proc_def_id, proc_def_key,
+        activity_id, failed_activity_id, cause_incident_id, root_cause_incident_id,
+        configuration, job_definition_id, root_process_instance_id, tenant_id, annotation)
+      SELECT i.id, i.incident_type, i.incident_message, i.incident_timestamp, 0,
+        i.process_instance_id, i.execution_id, i.proc_def_id, i.proc_def_key, i.activity_id,
+        i.failed_activity_id, i.cause_incident_id, i.root_cause_incident_id, i.configuration,
+        i.job_definition_id, p.root_process_instance_id, i.tenant_id, i.annotation
+      FROM tern_incident i LEFT JOIN tern_process_instance p ON p.id = i.process_instance_id
+      WHERE\s""";
+
   /**
-   * Records the failedJob incidents of these jobs that are open at runtime and not yet in history,
-   * copied from their runtime rows with one statement.
+   * Records the incidents of this type with these configurations (job or external task ids) that
+   * are open at runtime and not yet in history, copied from their runtime rows with one statement.
    */
-  public int recordOpenedFailedJobIncidents(Handle handle, String[] jobIds) {
-    return copyOpened(
-        handle,
-        "i.configuration = ANY(:ids) AND i.incident_type = 'failedJob'"
-            + " AND NOT EXISTS (SELECT 1 FROM tern_hi_incident h WHERE h.id = i.id)",
-        jobIds);
+  public int recordOpenedByConfiguration(Handle handle, String type, String[] configurations) {
+    return handle
+        .createUpdate(
+            COPY_OPENED
+                + "i.configuration = ANY(:ids) AND i.incident_type = :type"
+                + " AND NOT EXISTS (SELECT 1 FROM tern_hi_incident h WHERE h.id = i.id)")
+        .bind("ids", configurations)
+        .bind("type", type)
+        .execute();
   }
 
   /** Records the runtime incidents with these ids, just opened. */
   public int recordOpened(Handle handle, String[] incidentIds) {
-    return copyOpened(handle, "i.id = ANY(:ids)", incidentIds);
-  }
-
-  private static int copyOpened(Handle handle, String selection, String[] ids) {
-    return handle
-        .createUpdate(
-            """
-            INSERT INTO tern_hi_incident (id, incident_type, incident_message, create_time,
-              incident_state, process_instance_id, execution_id, proc_def_id, proc_def_key,
-              activity_id, failed_activity_id, cause_incident_id, root_cause_incident_id,
-              configuration, job_definition_id, root_process_instance_id, tenant_id, annotation)
-            SELECT i.id, i.incident_type, i.incident_message, i.incident_timestamp, 0,
-              i.process_instance_id, i.execution_id, i.proc_def_id, i.proc_def_key, i.activity_id,
-              i.failed_activity_id, i.cause_incident_id, i.root_cause_incident_id, i.configuration,
-              i.job_definition_id, p.root_process_instance_id, i.tenant_id, i.annotation
-            FROM tern_incident i LEFT JOIN tern_process_instance p ON p.id = i.process_instance_id
-            WHERE\s"""
-                + selection)
-        .bind("ids", ids)
-        .execute();
+    return handle.createUpdate(COPY_OPENED + "i.id = ANY(:ids)").bind("ids", incidentIds).execute();
   }
 
   /** Ends the open historic incidents with these ids as {@link #RESOLVED} or {@link #DELETED}. */

@@ -1,6 +1,10 @@
 package dev.tern.engine.history;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A row of {@code tern_hi_op_log}: one changed property of one user operation. The entries of one
@@ -30,8 +34,42 @@ public record UserOperationLogEntry(
     Instant removalTime) {
 
   public static final String ENTITY_TYPE_JOB = "Job";
+  public static final String ENTITY_TYPE_EXTERNAL_TASK = "ExternalTask";
   public static final String OPERATION_TYPE_SET_JOB_RETRIES = "SetJobRetries";
+  public static final String OPERATION_TYPE_SET_EXTERNAL_TASK_RETRIES = "SetExternalTaskRetries";
   public static final String CATEGORY_OPERATOR = "Operator";
+
+  /**
+   * The entries of one operator's operation on many entities at once (such as a batch): one per
+   * property, sharing an operation id, with no single entity named.
+   *
+   * @param newId supplies the ids: the operation's first, then one per entry
+   */
+  public static List<UserOperationLogEntry> ofOperation(
+      Supplier<String> newId,
+      String userId,
+      Instant timestamp,
+      String operationType,
+      String entityType,
+      Map<String, String> properties) {
+    String operationId = newId.get();
+    List<UserOperationLogEntry> entries = new ArrayList<>();
+    properties.forEach(
+        (property, value) ->
+            entries.add(
+                builder()
+                    .id(newId.get())
+                    .operationId(operationId)
+                    .userId(userId)
+                    .timestamp(timestamp)
+                    .operationType(operationType)
+                    .entityType(entityType)
+                    .property(property)
+                    .newValue(value)
+                    .category(CATEGORY_OPERATOR)
+                    .build()));
+    return entries;
+  }
 
   /** Builds an entry by naming its columns; unnamed ones stay null. */
   public static Builder builder() {

@@ -48,6 +48,27 @@ public final class IncidentStore {
           AND o.incident_type = 'failedJob')
       """;
 
+  /**
+   * The same rule for a failedExternalTask incident: every given external task without retries and
+   * without an open incident gets one, with the task's error message, activity, execution,
+   * definition and tenant; {@code configuration} is the task id; the id is {@code <task
+   * id>-<task revision>}.
+   */
+  private static final String OPEN_FAILED_EXTERNAL_TASK_INCIDENTS =
+      """
+      INSERT INTO tern_incident (id, rev, incident_type, incident_message, incident_timestamp,
+        process_instance_id, execution_id, proc_def_id, proc_def_key, activity_id,
+        failed_activity_id, cause_incident_id, root_cause_incident_id, configuration,
+        job_definition_id, tenant_id)
+      SELECT t.id || '-' || CAST(t.rev AS VARCHAR(12)), 1, 'failedExternalTask', t.error_message,
+        :now, t.process_instance_id, t.execution_id, t.proc_def_id, t.proc_def_key, t.activity_id,
+        t.activity_id, t.id || '-' || CAST(t.rev AS VARCHAR(12)),
+        t.id || '-' || CAST(t.rev AS VARCHAR(12)), t.id, NULL, t.tenant_id
+      FROM tern_external_task t WHERE t.id = ANY(:ids) AND t.retries = 0
+        AND NOT EXISTS (SELECT 1 FROM tern_incident o WHERE o.configuration = t.id
+          AND o.incident_type = 'failedExternalTask')
+      """;
+
   private final Clock clock;
   private final Ids ids;
   private final HistoricIncidentStore history;
@@ -66,59 +87,37 @@ public final class IncidentStore {
    * @return the number of incidents opened
    */
   public int openFailedJobIncidents(Handle handle, Collection<String> jobIds) {
-    if (jobIds.isEmpty()) {
+    return open(handle, OPEN_FAILED_JOB_INCIDENTS, Incident.FAILED_JOB, jobIds);
+  }
+
+  /**
+   * Opens the failedExternalTask incident of every given external task that has run out of
+   * retries and has none open yet, with its historic incident; a fixed number of statements.
+   *
+   * @param externalTaskIds a bounded set of external task ids (one batch chunk at most)
+   * @return the number of incidents opened
+   */
+  public int openFailedExternalTaskIncidents(Handle handle, Collection<String> externalTaskIds) {
+    return open(
+        handle, OPEN_FAILED_EXTERNAL_TASK_INCIDENTS, Incident.FAILED_EXTERNAL_TASK, externalTaskIds);
+  }
+
+  private int open(Handle handle, String insert, String type, Collection<String> configurations) {
+    if (configurations.isEmpty()) {
       return 0;
     }
-    String[] ids = jobIds.toArray(String[]::new);
-    int opened =
-        handle
-            .createUpdate(OPEN_FAILED_JOB_INCIDENTS)
-            .bind("ids", ids)
-            .bind("now", clock.instant())
-            .execute();
+    String[] ids = configurations.toArray(String[]::new);
+    int opened = handle.createUpdate(insert).bind("ids", ids).bind("now", clock.instant()).execute();
     if (opened > 0) {
-      history.recordOpenedFailedJobIncidents(handle, ids);
+      history.recordOpenedByConfiguration(handle, type, ids);
     }
     return opened;
   }
 
-  /**
-   * Opens a {@code failedExternalTask} incident for an external task whose retries ran out; its
-   * configuration is the external task id, cause and root cause the incident itself.
-   */
-  public Incident createFailedExternalTaskIncident(
-      Handle handle, String externalTaskId, IncidentScope scope, String message) {
-    String id = ids.next();
-    Incident incident =
-        new Incident(
-            id,
-            Incident.FAILED_EXTERNAL_TASK,
-            message,
-            clock.instant(),
-            scope.processInstanceId(),
-            scope.executionId(),
-            scope.processDefinitionId(),
-            scope.processDefinitionKey(),
-            scope.activityId(),
-            scope.activityId(),
-            id,
-            id,
-            externalTaskId,
-            null,
-            scope.tenantId(),
-            null);
-    handle
-        .createUpdate(
-            "INSERT INTO tern_incident ("
-                + COLUMNS
-                + ") VALUES (:id, :incidentType, :incidentMessage, :incidentTimestamp,"
-                + " :processInstanceId, :executionId, :processDefinitionId, :processDefinitionKey,"
-                + " :activityId, :failedActivityId, :causeIncidentId, :rootCauseIncidentId,"
-                + " :configuration, :jobDefinitionId, :tenantId, :annotation)")
-        .bindMethods(incident)
-        .execute();
-    history.recordOpened(handle, new String[] {id});
-    return incident;
+  /** Resolves the failedExternalTask incidents of these tasks (they got retries back). */
+  public int resolveFailedExternalTaskIncidents(Handle handle, Collection<String> externalTaskIds) {
+    return endByConfiguration(
+        handle, Incident.FAILED_EXTERNAL_TASK, externalTaskIds, HistoricIncidentStore.RESOLVED);
   }
 
   /** Resolves (or, {@code deleted}, marks deleted) the failedExternalTask incident of a task. */

@@ -54,7 +54,8 @@ class SetJobRetriesBatchTest {
         new Ids(clock),
         settings,
         jobStore,
-        new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore()));
+        new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore()),
+        null);
   }
 
   private BatchJobDriver driver(BatchService service) {

@@ -7,11 +7,11 @@ import dev.tern.engine.history.UserOperationLogEntry;
 import java.time.Instant;
 
 /** The JSON shapes of batches, historic batches and user operation log entries (Camunda's). */
-final class BatchDtos {
+public final class BatchDtos {
 
   private BatchDtos() {}
 
-  record BatchDto(
+  public record BatchDto(
       String id,
       String type,
       int totalJobs,
@@ -27,7 +27,7 @@ final class BatchDtos {
       Instant startTime,
       Instant executionStartTime) {
 
-    static BatchDto of(Batch b) {
+    public static BatchDto of(Batch b) {
       return new BatchDto(
           b.id(),
           b.type(),

@@ -9,34 +9,42 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Runs one batch job of a set-job-retries batch: applies the retries to the jobs of its chunk (the
- * items {@code [from, to)} named in its handler config) with a constant number of statements, counts
- * the chunk as done, and ends the batch at once when it was the last one.
+ * Runs one batch job of a batch type: applies the batch's work to the items of its chunk (the items
+ * {@code [from, to)} named in its handler config) with a constant number of statements, counts the
+ * chunk as done, and ends the batch at once when it was the last one.
  */
-final class SetJobRetriesJobHandler implements JobHandler {
+final class BatchChunkJobHandler implements JobHandler {
 
+  /** What a batch type does to one chunk of its items, given the batch's configuration. */
+  interface ChunkAction {
+    void apply(Handle handle, List<String> itemIds, String configuration);
+  }
+
+  private final String type;
+  private final ChunkAction action;
   private final BatchStore batches;
   private final HistoricBatchStore historicBatches;
   private final BatchJobs batchJobs;
-  private final JobRetriesWriter writer;
   private final Clock clock;
 
-  SetJobRetriesJobHandler(
+  BatchChunkJobHandler(
+      String type,
+      ChunkAction action,
       BatchStore batches,
       HistoricBatchStore historicBatches,
       BatchJobs batchJobs,
-      JobRetriesWriter writer,
       Clock clock) {
+    this.type = type;
+    this.action = action;
     this.batches = batches;
     this.historicBatches = historicBatches;
     this.batchJobs = batchJobs;
-    this.writer = writer;
     this.clock = clock;
   }
 
   @Override
   public String type() {
-    return Batch.TYPE_SET_JOB_RETRIES;
+    return type;
   }
 
   @Override
@@ -52,8 +60,7 @@ final class SetJobRetriesJobHandler implements JobHandler {
     long to = Long.parseLong(range[1]);
     Instant now = clock.instant();
 
-    List<String> jobIds = batches.items(handle, batch.id(), from, to);
-    writer.apply(handle, jobIds, SetJobRetriesConfiguration.parse(row.configuration()));
+    action.apply(handle, batches.items(handle, batch.id(), from, to), row.configuration());
     batches.deleteItems(handle, batch.id(), from, to);
 
     if (batch.executionStartTime() == null) {

@@ -1,0 +1,109 @@
+package dev.tern.rest.externaltask;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.batch.BatchService;
+import dev.tern.engine.externaltask.ExternalTaskRetriesService;
+import dev.tern.engine.externaltask.ExternalTaskSelection;
+import dev.tern.engine.externaltask.ExternalTaskService;
+import dev.tern.engine.history.HistoricProcessInstanceService;
+import dev.tern.engine.query.SqlFragment;
+import dev.tern.engine.runtime.ProcessInstanceService;
+import dev.tern.rest.RestResource;
+import dev.tern.rest.Routes;
+import dev.tern.rest.auth.Callers;
+import dev.tern.rest.batch.BatchDtos.BatchDto;
+import dev.tern.rest.history.HistoricProcessInstanceQueryDto;
+import dev.tern.rest.runtime.ProcessInstanceQueryDto;
+import dev.tern.rest.support.JsonBodies;
+import dev.tern.rest.support.Responses;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * Setting the retries of many external tasks: at once ({@code PUT /external-task/retries}) or as a
+ * {@code set-external-task-retries} batch ({@code POST /external-task/retries-async}).
+ */
+public final class ExternalTaskRetriesResource implements RestResource {
+
+  private final ExternalTaskService tasks;
+  private final ExternalTaskRetriesService retries;
+  private final BatchService batches;
+  private final ProcessInstanceService instances;
+  private final HistoricProcessInstanceService historicInstances;
+
+  public ExternalTaskRetriesResource(ProcessEngine engine) {
+    this.tasks = engine.externalTaskService();
+    this.retries = engine.externalTaskRetries();
+    this.batches = engine.batchService();
+    this.instances = engine.processInstances();
+    this.historicInstances = engine.historicProcessInstances();
+  }
+
+  /**
+   * Camunda's {@code SetRetriesForExternalTasksDto}; the queries are the bodies of {@code POST
+   * /external-task}, {@code POST /process-instance} and {@code POST /history/process-instance}.
+   */
+  record SetRetriesForExternalTasksDto(
+      List<String> externalTaskIds,
+      List<String> processInstanceIds,
+      JsonNode externalTaskQuery,
+      ProcessInstanceQueryDto processInstanceQuery,
+      HistoricProcessInstanceQueryDto historicProcessInstanceQuery,
+      Integer retries) {}
+
+  @Override
+  public void addRoutes(Routes routes) {
+    routes
+        .put("/external-task/retries", this::setRetries)
+        .post("/external-task/retries-async", this::setRetriesAsync);
+  }
+
+  private void setRetries(Context ctx) {
+    Request request = read(ctx);
+    retries.setRetries(request.caller(), request.selection(), request.retries());
+    Responses.noContent(ctx);
+  }
+
+  private void setRetriesAsync(Context ctx) {
+    Request request = read(ctx);
+    ctx.json(
+        BatchDto.of(
+            batches.setExternalTaskRetriesAsync(
+                request.caller(), request.selection(), request.retries())));
+  }
+
+  private record Request(Caller caller, ExternalTaskSelection selection, int retries) {}
+
+  /** The body, in Camunda's order: the queries are read first, then the retries are required. */
+  private Request read(Context ctx) {
+    SetRetriesForExternalTasksDto dto = JsonBodies.read(ctx, SetRetriesForExternalTasksDto.class);
+    Caller caller = Callers.of(ctx);
+    SqlFragment taskQuery =
+        dto.externalTaskQuery() == null || dto.externalTaskQuery().isNull()
+            ? null
+            : retries.idsSql(caller, ExternalTaskResource.query(tasks, dto.externalTaskQuery()));
+    SqlFragment instanceQuery =
+        dto.processInstanceQuery() == null
+            ? null
+            : instances.idsSql(caller, dto.processInstanceQuery().toQuery());
+    SqlFragment historicQuery =
+        dto.historicProcessInstanceQuery() == null
+            ? null
+            : historicInstances.idsSql(caller, dto.historicProcessInstanceQuery().toQuery());
+    if (dto.retries() == null) {
+      throw new InvalidRequestException("The number of retries cannot be null.");
+    }
+    return new Request(
+        caller,
+        new ExternalTaskSelection(
+            dto.externalTaskIds(),
+            taskQuery,
+            dto.processInstanceIds(),
+            instanceQuery,
+            historicQuery),
+        dto.retries());
+  }
+}
