@@ -61,20 +61,10 @@ class ExternalTaskRestTest {
 
   @BeforeEach
   void start() {
-    db.database()
-        .useTransaction(
-            h -> {
-              for (String table : List.of("tern_incident", "tern_execution", "tern_process_instance")) {
-                h.execute("DELETE FROM " + table);
-              }
-            });
+    ExternalTaskFixtures.clear(
+        db.database(), List.of("tern_incident", "tern_execution", "tern_process_instance"));
     server = RestTestServer.builder(db).engine(b -> b.startJobExecutor(false)).start();
-    server
-        .engine()
-        .deploymentService()
-        .deploy(
-            NewDeployment.of(Map.of("billing.bpmn", PROCESS.getBytes(StandardCharsets.UTF_8)))
-                .withDuplicateFiltering(true));
+    ExternalTaskFixtures.deployBilling(server);
   }
 
   @AfterEach

@@ -33,17 +33,11 @@ class ExternalTaskRetriesAuthorizationRestTest {
 
   @BeforeEach
   void start() {
-    db.database()
-        .useTransaction(
-            h -> {
-              for (String table :
-                  List.of(
-                      "tern_batch", "tern_batch_item", "tern_hi_batch", "tern_incident",
-                      "tern_hi_op_log", "tern_execution", "tern_process_instance",
-                      "tern_authorization")) {
-                h.execute("DELETE FROM " + table);
-              }
-            });
+    ExternalTaskFixtures.clear(
+        db.database(),
+        List.of(
+            "tern_batch", "tern_batch_item", "tern_hi_batch", "tern_incident", "tern_hi_op_log",
+            "tern_execution", "tern_process_instance", "tern_authorization"));
     server =
         RestTestServer.builder(db)
             .engine(b -> b.startJobExecutor(false))
@@ -55,15 +49,7 @@ class ExternalTaskRetriesAuthorizationRestTest {
         .post("/user/create")
         .then()
         .statusCode(204);
-    server
-        .engine()
-        .deploymentService()
-        .deploy(
-            NewDeployment.of(
-                    Map.of(
-                        "billing.bpmn",
-                        ExternalTaskRestTest.PROCESS.getBytes(StandardCharsets.UTF_8)))
-                .withDuplicateFiltering(true));
+    ExternalTaskFixtures.deployBilling(server);
     String instance =
         server.engine().runtimeService().startProcessInstanceByKey("billing", null, "b", Map.of()).id();
     task =

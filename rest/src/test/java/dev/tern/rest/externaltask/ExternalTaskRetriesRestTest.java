@@ -46,17 +46,12 @@ class ExternalTaskRetriesRestTest {
 
   @BeforeEach
   void start() {
-    db.database()
-        .useTransaction(
-            h -> {
-              for (String table :
-                  List.of(
-                      "tern_job", "tern_job_definition", "tern_batch", "tern_batch_item",
-                      "tern_hi_batch", "tern_incident", "tern_hi_incident", "tern_hi_op_log",
-                      "tern_execution", "tern_process_instance", "tern_hi_process_instance")) {
-                h.execute("DELETE FROM " + table);
-              }
-            });
+    ExternalTaskFixtures.clear(
+        db.database(),
+        List.of(
+            "tern_job", "tern_job_definition", "tern_batch", "tern_batch_item", "tern_hi_batch",
+            "tern_incident", "tern_hi_incident", "tern_hi_op_log", "tern_execution",
+            "tern_process_instance", "tern_hi_process_instance"));
     server =
         RestTestServer.builder(db)
             .clock(clock)
@@ -65,15 +60,7 @@ class ExternalTaskRetriesRestTest {
                     b.startJobExecutor(false)
                         .batchSettings(BatchSettings.defaults().withInvocationsPerBatchJob(2)))
             .start();
-    server
-        .engine()
-        .deploymentService()
-        .deploy(
-            NewDeployment.of(
-                    Map.of(
-                        "billing.bpmn",
-                        ExternalTaskRestTest.PROCESS.getBytes(StandardCharsets.UTF_8)))
-                .withDuplicateFiltering(true));
+    ExternalTaskFixtures.deployBilling(server);
   }
 
   @AfterEach
