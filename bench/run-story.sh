@@ -3,6 +3,8 @@
 # the other on the same machine; every server (and PostgreSQL) it starts is stopped at the end.
 # Usage, from the repository root, after building the jars (docs/benchmarks.md):
 #   bench/run-story.sh camunda|tern|both h2|postgres N [more tern-bench options...]
+# SCENARIO=external-tasks runs `tern-bench external-tasks` (fetch-and-complete, long-polling wake-up,
+# retries-async over N external tasks) instead of the outage story.
 # Results: ./bench-results/<engine>-<db>-<N>-<time>.{json,out}; "both" also prints the comparison.
 set -euo pipefail
 
@@ -16,6 +18,7 @@ pg_port=${PG_PORT:-5433}
 http_port=${HTTP_PORT:-8080}
 out=${BENCH_OUT:-$PWD/bench-results}; mkdir -p "$out"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
+scenario=${SCENARIO:-story}
 work=""; server_pid=""; pg_started=""
 
 need() { [ -f "$1" ] || { echo "missing $1: build it first (docs/benchmarks.md)" >&2; exit 2; }; }
@@ -71,10 +74,15 @@ run_one() {
     sleep 1
   done
   curl -sf "$base/version" >/dev/null || { echo "$which did not start within 180 s" >&2; exit 1; }
-  name="$label-$n-$stamp"
-  java -jar "$bench_jar" --base-url "$base" -n "$n" --server-pid "$server_pid" \
-    --jdbc-url "$url" --jdbc-user "$user" --jdbc-password "$password" --schema "$schema" \
-    --label "$label" --json "$out/$name.json" "$@" 2>&1 | tee "$out/$name.out" >&2
+  name="$label-$n-$stamp"; [ "$scenario" = story ] || name="$scenario-$name"
+  if [ "$scenario" = external-tasks ]; then
+    java -jar "$bench_jar" external-tasks --base-url "$base" -n "$n" \
+      --label "$label" --json "$out/$name.json" "$@" 2>&1 | tee "$out/$name.out" >&2
+  else
+    java -jar "$bench_jar" --base-url "$base" -n "$n" --server-pid "$server_pid" \
+      --jdbc-url "$url" --jdbc-user "$user" --jdbc-password "$password" --schema "$schema" \
+      --label "$label" --json "$out/$name.json" "$@" 2>&1 | tee "$out/$name.out" >&2
+  fi
   echo "server log: $work/server.log" >&2
   stop
   echo "$out/$name.json"
@@ -86,7 +94,11 @@ case "$engine" in
   both)
     camunda_json=$(run_one camunda "$@")
     tern_json=$(run_one tern "$@")
-    java -jar "$bench_jar" compare "$camunda_json" "$tern_json" | tee "$out/compare-$db-$n-$stamp.md"
+    if [ "$scenario" = external-tasks ]; then
+      java -jar "$bench_jar" external-tasks --compare "$camunda_json" "$tern_json" | tee "$out/compare-$scenario-$db-$n-$stamp.md"
+    else
+      java -jar "$bench_jar" compare "$camunda_json" "$tern_json" | tee "$out/compare-$db-$n-$stamp.md"
+    fi
     ;;
   *) echo "engine must be camunda, tern or both" >&2; exit 2 ;;
 esac

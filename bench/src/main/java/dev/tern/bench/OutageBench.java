@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
     name = "tern-bench",
     mixinStandardHelpOptions = true,
     description = "Drives the outage story over HTTP against a Camunda-compatible REST API.",
-    subcommands = {OutageBench.Compare.class, ExecutorBench.class, BatchScaleBench.class})
+    subcommands = {
+      OutageBench.Compare.class, ExecutorBench.class, BatchScaleBench.class, ExternalTaskBench.class
+    })
 public final class OutageBench implements Callable<Integer> {
 
   @Option(names = "--base-url", defaultValue = "http://127.0.0.1:8080/engine-rest", description = "REST base URL (default: ${DEFAULT-VALUE})")

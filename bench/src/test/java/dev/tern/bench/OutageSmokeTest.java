@@ -78,6 +78,30 @@ class OutageSmokeTest {
     }
   }
 
+  @Test
+  void externalTaskBenchmarkCompletesFailsAndRetriesEveryTask() throws Exception {
+    try (RestTestServer server = RestTestServer.start(db)) {
+      java.io.File json = java.io.File.createTempFile("external-tasks", ".json");
+      json.deleteOnExit();
+      int exitCode =
+          new CommandLine(new OutageBench())
+              .execute(
+                  "external-tasks", "--base-url", server.baseUrl(), "-n", "40", "--workers", "2",
+                  "--max-tasks", "7", "--clients", "2", "--wakeups", "3", "--phase-timeout", "PT2M",
+                  "--json", json.getPath());
+
+      assertThat(exitCode).isZero();
+      var figures = OutageBench.mapper().readTree(json);
+      assertThat(figures.path("throughputTasksPerSecond").asDouble()).isPositive();
+      assertThat(figures.path("wakeUpMaxMs").asDouble()).isPositive();
+      assertThat(figures.path("retriesAsyncBatchId").asText()).isNotBlank();
+      EngineRestClient rest = new EngineRestClient(server.baseUrl());
+      assertThat(rest.count("/history/process-instance/count?finished=true")).as("40 completed, 3 woken").isEqualTo(43);
+      assertThat(rest.count("/external-task/count?noRetriesLeft=true")).isZero();
+      assertThat(rest.count("/external-task/count?withRetriesLeft=true")).isEqualTo(40);
+    }
+  }
+
   private static SqlFloor.Target floorOn(DatabaseConfig config) {
     return new SqlFloor.Target(config.jdbcUrl(), config.user(), config.password(), SqlFloor.Schema.TERN);
   }
