@@ -70,6 +70,20 @@ public final class EngineRestClient {
     expectOk(post("/process-definition/key/" + encode(processKey) + "/start", body), "start");
   }
 
+  /**
+   * {@code POST /process-definition/key/{key}/start} with {@code orderId} as business key and as
+   * the one variable; returns the instance id.
+   */
+  public String startOrder(String processKey, String orderId) {
+    String body =
+        "{\"businessKey\":\"" + orderId + "\",\"variables\":{\"orderId\":{\"value\":\""
+            + orderId + "\",\"type\":\"String\"}}}";
+    return expectOk(post("/process-definition/key/" + encode(processKey) + "/start", body), "start")
+        .body()
+        .path("id")
+        .asText();
+  }
+
   /** {@code GET <path>} of a count resource. */
   public long count(String pathAndQuery) {
     return expectOk(send(request(pathAndQuery).GET()), "count").body().path("count").asLong();

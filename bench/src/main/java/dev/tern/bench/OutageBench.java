@@ -21,7 +21,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Drives the outage story over HTTP against a Camunda-compatible REST API.",
     subcommands = {
-      OutageBench.Compare.class, ExecutorBench.class, BatchScaleBench.class, ExternalTaskBench.class
+      OutageBench.Compare.class,
+      ExecutorBench.class,
+      BatchScaleBench.class,
+      ExternalTaskBench.class,
+      dev.tern.bench.cluster.ClusterBench.class
     })
 public final class OutageBench implements Callable<Integer> {
 

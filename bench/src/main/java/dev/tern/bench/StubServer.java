@@ -100,7 +100,8 @@ public final class StubServer implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  /** Daemon threads for a stub's HTTP server (a stub never keeps the JVM alive). */
+  public static java.util.concurrent.ThreadFactory daemonThreads() {
     AtomicLong count = new AtomicLong();
     return runnable -> {
       Thread thread = new Thread(runnable, "bench-stub-" + count.incrementAndGet());
