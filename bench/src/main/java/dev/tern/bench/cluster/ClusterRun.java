@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The cluster fault run: N {@code tern.jar} processes on one PostgreSQL run instances of a process
@@ -117,7 +121,7 @@ public final class ClusterRun {
           .count("nodes", nodes.size())
           .text("lock duration", lock.toString())
           .text("freeze", config.freezeFor().toString())
-          .count("instances offered", config.load().instances());
+          .count("instances offered (and one probe per node)", config.load().instances());
 
       Instant t0 = Instant.now();
       feeder.start();
@@ -140,6 +144,7 @@ public final class ClusterRun {
       log.printf("SIGSTOP %s (pid %d) holding %d jobs for %s%n", frozen.name(), frozen.pid(), stalled.size(), config.freezeFor());
       Watch freezeTakeover = Watch.until(sql, n -> n == 0, locksOf(), nodeIds.get(2) + "/%");
       Pause.of(Duration.between(Instant.now(), frozenAt.plus(config.freezeFor())));
+      // measured during the freeze only: once resumed, the node renews locks nobody took over yet
       Double freezeTakeoverSeconds = freezeTakeover.seconds();
       freezeTakeover.stop();
       frozen.resume();
@@ -153,19 +158,27 @@ public final class ClusterRun {
       Watch firstJobAfterRestart = Watch.until(sql, n -> n > 0, SUCCESSES + " AND log_time > ?", key, utc(restartEnd));
       log.printf("database restarted in %.1f s%n", seconds(restartBegin, restartEnd));
 
+      // the killed node comes back while the others go on (a JVM start is slow on a busy machine)
       Instant restartingNode = Instant.now();
       victim.start();
-      victim.awaitReady(Duration.ofMinutes(3));
-      feeder.markUp(victim);
-      Instant nodeBack = Instant.now();
-      log.printf("%s started again in %.1f s%n", victim.name(), seconds(restartingNode, nodeBack));
+      CompletableFuture<Instant> comeback =
+          CompletableFuture.supplyAsync(
+              () -> {
+                victim.awaitReady(config.timeout());
+                feeder.markUp(victim);
+                return Instant.now();
+              });
 
       awaitFeeder(feedTime);
       Instant lastStart = Instant.now();
       Double drain = awaitCompletion(lastStart);
       Instant done = Instant.now();
+      Double nodeBack = awaitComeback(comeback, restartingNode);
       killTakeover.stop();
       firstJobAfterRestart.stop();
+      if (nodeBack == null) {
+        report.violation(victim.name() + " did not answer within " + config.timeout() + " of its restart; see " + victim.log());
+      }
 
       report
           .count("instances started (answered)", feeder.started().size())
@@ -177,7 +190,7 @@ public final class ClusterRun {
           .seconds("SIGSTOP: its jobs taken over after (s)", freezeTakeoverSeconds)
           .seconds("database restart took (s)", seconds(restartBegin, restartEnd))
           .seconds("first job completed after the restart (s)", firstJobAfterRestart.seconds())
-          .seconds("killed node up again after (s)", seconds(restartingNode, nodeBack))
+          .seconds("killed node up again after (s)", nodeBack)
           .seconds("run time, first start to last instance finished (s)", seconds(t0, done))
           .seconds("last instance finished after the last start (s)", drain)
           .text("jobs/s before the first fault", rate(t0, killedAt))
@@ -216,6 +229,20 @@ public final class ClusterRun {
         if (!feeder.awaitDone(feedTime.plus(config.timeout()))) {
           throw new BenchFailure("starting the instances did not end");
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchFailure("interrupted", e);
+      }
+    }
+
+    /** Seconds from {@code since} until the restarted node answered, or null if it never did. */
+    private Double awaitComeback(CompletableFuture<Instant> comeback, Instant since) {
+      try {
+        Instant ready = comeback.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        log.printf("%s answered again %.1f s after its restart%n", nodes.get(1).name(), seconds(since, ready));
+        return seconds(since, ready);
+      } catch (TimeoutException | ExecutionException e) {
+        return null;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new BenchFailure("interrupted", e);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cluster fault run, small: three {@code tern.jar} processes on one embedded PostgreSQL, 300
  * instances of two failing-once HTTP calls started over 24 s, a lock duration of 5 s; one node is
- * killed with {@code kill -9}, one frozen with {@code SIGSTOP} for 8 s, the database restarted, the
+ * killed with {@code kill -9}, one frozen with {@code SIGSTOP} for 10 s, the database restarted, the
  * killed node started again. PostgreSQL only: several processes cannot share an embedded H2
  * database. The bigger run is {@code bench/run-cluster.sh} (docs/reliability.md).
  */
@@ -31,8 +31,8 @@ class ClusterFaultTest {
                 8,
                 Duration.ofSeconds(5),
                 dir.resolve("nodes")),
-            new Workload(300, Duration.ofSeconds(24), 4, Duration.ofMillis(150)),
-            Duration.ofSeconds(8),
+            new Workload(300, Duration.ofSeconds(24), 4, Duration.ofMillis(100)),
+            Duration.ofSeconds(10),
             Duration.ofMinutes(2));
 
     ClusterReport report;
