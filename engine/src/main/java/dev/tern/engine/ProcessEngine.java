@@ -10,6 +10,8 @@ import dev.tern.engine.externaltask.ExternalTaskRetriesService;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.ExternalTaskSignal;
 import dev.tern.engine.externaltask.ExternalTaskStore;
+import dev.tern.engine.history.ExternalTaskLogService;
+import dev.tern.engine.history.ExternalTaskLogStore;
 import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.history.JobHistoryService;
@@ -72,6 +74,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final RuntimeModule runtime;
   private final ExternalTaskService externalTaskService;
   private final ExternalTaskRetriesService externalTaskRetries;
+  private final ExternalTaskLogService externalTaskLog;
   private final BatchService batchService;
   private final HistoricBatchService historicBatchService;
   private final UserOperationLogService userOperationLogService;
@@ -121,7 +124,14 @@ public final class ProcessEngine implements AutoCloseable {
                 new VariableStore(clock, ids)));
     ExternalTaskSignal externalTaskSignal = new ExternalTaskSignal();
     ExternalTaskStore externalTaskStore =
-        new ExternalTaskStore(clock, ids, database.dialect(), incidentStore, externalTaskSignal);
+        new ExternalTaskStore(
+            clock,
+            ids,
+            database.dialect(),
+            incidentStore,
+            new ExternalTaskLogStore(clock, database.dialect()),
+            externalTaskSignal);
+    this.externalTaskLog = new ExternalTaskLogService(database, clock);
     DeployedProcessLookup deployedProcesses = new DeployedProcessLookup(deploymentService);
     this.runtime =
         RuntimeModule.create(
@@ -279,6 +289,11 @@ public final class ProcessEngine implements AutoCloseable {
   /** Setting the retries of many external tasks at once; the batch variant is on {@link #batchService()}. */
   public ExternalTaskRetriesService externalTaskRetries() {
     return externalTaskRetries;
+  }
+
+  /** The external task log ({@code /history/external-task-log}). */
+  public ExternalTaskLogService externalTaskLog() {
+    return externalTaskLog;
   }
 
   public BatchService batchService() {

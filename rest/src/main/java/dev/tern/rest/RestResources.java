@@ -10,6 +10,7 @@ import dev.tern.rest.deployment.ProcessDefinitionRestResource;
 import dev.tern.rest.engine.EngineInfoResource;
 import dev.tern.rest.externaltask.ExternalTaskResource;
 import dev.tern.rest.externaltask.ExternalTaskRetriesResource;
+import dev.tern.rest.history.HistoricExternalTaskLogResource;
 import dev.tern.rest.history.HistoricIncidentResource;
 import dev.tern.rest.history.HistoricJobLogResource;
 import dev.tern.rest.incident.IncidentResource;
@@ -46,6 +47,7 @@ public final class RestResources {
         new HistoricProcessInstanceRestResource(engine),
         new ExternalTaskResource(engine),
         new ExternalTaskRetriesResource(engine),
+        new HistoricExternalTaskLogResource(engine),
         new dev.tern.rest.identity.UserRestResource(engine),
         new dev.tern.rest.identity.GroupRestResource(engine),
         new dev.tern.rest.identity.TenantRestResource(engine),

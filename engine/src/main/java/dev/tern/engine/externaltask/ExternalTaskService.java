@@ -32,6 +32,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ExternalTaskService {
 
+  private static final boolean COMPLETED = true;
+
   private final Database database;
   private final Clock clock;
   private final ExternalTaskStore store;
@@ -156,7 +158,7 @@ public final class ExternalTaskService {
         workerId,
         "External Task " + id + " cannot be completed by worker '" + workerId,
         (h, task) -> {
-          store.delete(h, id, false);
+          store.delete(h, id, COMPLETED);
           runtime.completeExternalTask(
               h,
               task.processInstanceId(),
@@ -206,7 +208,7 @@ public final class ExternalTaskService {
         workerId,
         "Bpmn error of External Task " + id + " cannot be reported by worker '" + workerId,
         (h, task) -> {
-          store.delete(h, id, true);
+          store.delete(h, id, !COMPLETED);
           runtime.throwBpmnError(
               h,
               task.processInstanceId(),

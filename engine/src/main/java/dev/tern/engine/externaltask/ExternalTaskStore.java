@@ -1,5 +1,6 @@
 package dev.tern.engine.externaltask;
 
+import dev.tern.engine.history.ExternalTaskLogStore;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.IdSelection;
@@ -59,11 +60,18 @@ public final class ExternalTaskStore implements ExternalTasks {
   private final Ids ids;
   private final Dialect dialect;
   private final IncidentStore incidents;
+  private final ExternalTaskLogStore log;
   private final ExternalTaskSignal signal;
 
   public ExternalTaskStore(
-      Clock clock, Ids ids, Dialect dialect, IncidentStore incidents, ExternalTaskSignal signal) {
+      Clock clock,
+      Ids ids,
+      Dialect dialect,
+      IncidentStore incidents,
+      ExternalTaskLogStore log,
+      ExternalTaskSignal signal) {
     this.clock = clock;
+    this.log = log;
     this.ids = ids;
     this.dialect = dialect;
     this.incidents = incidents;
@@ -72,6 +80,7 @@ public final class ExternalTaskStore implements ExternalTasks {
 
   @Override
   public void create(Handle handle, NewExternalTask task) {
+    String id = ids.next();
     handle
         .createUpdate(
             """
@@ -83,29 +92,57 @@ public final class ExternalTaskStore implements ExternalTasks {
               :priority, :now)
             """)
         .bindMethods(task)
-        .bind("id", ids.next())
+        .bind("id", id)
         .bind("now", now())
         .execute();
+    log.log(handle, ExternalTaskLogStore.State.CREATED, List.of(id));
     handle.afterCommit(signal::signal);
   }
 
   /** Removes the tasks of an execution (an interrupted activity), ending their incidents. */
   @Override
   public void deleteForExecution(Handle handle, String executionId) {
-    List<String> taskIds =
-        handle
-            .createQuery("SELECT id FROM tern_external_task WHERE execution_id = :e")
-            .bind("e", executionId)
-            .mapTo(String.class)
-            .list();
-    for (String id : taskIds) {
-      delete(handle, id, true);
-    }
+    deleteWhere(handle, "execution_id", executionId);
   }
 
-  /** Removes one task; its failedExternalTask incident is resolved, or marked deleted. */
-  void delete(Handle handle, String id, boolean incidentDeleted) {
-    incidents.endFailedExternalTaskIncident(handle, id, incidentDeleted);
+  /** Removes the tasks of an instance being deleted. */
+  @Override
+  public void deleteForProcessInstance(Handle handle, String processInstanceId) {
+    deleteWhere(handle, "process_instance_id", processInstanceId);
+  }
+
+  /**
+   * Removes the tasks whose {@code column} holds {@code value}, logged as deleted, their incidents
+   * ended as deleted: a fixed number of statements.
+   */
+  private void deleteWhere(Handle handle, String column, String value) {
+    List<String> taskIds =
+        handle
+            .createQuery("SELECT id FROM tern_external_task WHERE " + column + " = :v")
+            .bind("v", value)
+            .mapTo(String.class)
+            .list();
+    if (taskIds.isEmpty()) {
+      return;
+    }
+    log.log(handle, ExternalTaskLogStore.State.DELETED, taskIds);
+    incidents.deleteFailedExternalTaskIncidents(handle, taskIds);
+    handle
+        .createUpdate("DELETE FROM tern_external_task WHERE id = ANY(:ids)")
+        .bind("ids", taskIds.toArray(String[]::new))
+        .execute();
+  }
+
+  /**
+   * Removes one task, logged as successful (a worker completed it) or deleted; its
+   * failedExternalTask incident is resolved, or marked deleted.
+   */
+  void delete(Handle handle, String id, boolean completed) {
+    log.log(
+        handle,
+        completed ? ExternalTaskLogStore.State.SUCCESSFUL : ExternalTaskLogStore.State.DELETED,
+        List.of(id));
+    incidents.endFailedExternalTaskIncident(handle, id, !completed);
     handle.createUpdate("DELETE FROM tern_external_task WHERE id = :id").bind("id", id).execute();
   }
 
@@ -273,6 +310,7 @@ public final class ExternalTaskStore implements ExternalTasks {
    */
   void fail(
       Handle handle, String id, String message, String details, int retries, Instant lockUntil) {
+    log.logFailure(handle, id, truncate(message), details);
     handle
         .createUpdate(
             "UPDATE tern_external_task SET error_message = :message,"

@@ -120,6 +120,12 @@ public final class IncidentStore {
         handle, Incident.FAILED_EXTERNAL_TASK, externalTaskIds, HistoricIncidentStore.RESOLVED);
   }
 
+  /** Ends the failedExternalTask incidents of these tasks as deleted (the tasks are deleted). */
+  public int deleteFailedExternalTaskIncidents(Handle handle, Collection<String> externalTaskIds) {
+    return endByConfiguration(
+        handle, Incident.FAILED_EXTERNAL_TASK, externalTaskIds, HistoricIncidentStore.DELETED);
+  }
+
   /** Resolves (or, {@code deleted}, marks deleted) the failedExternalTask incident of a task. */
   public int endFailedExternalTaskIncident(Handle handle, String externalTaskId, boolean deleted) {
     return endByConfiguration(

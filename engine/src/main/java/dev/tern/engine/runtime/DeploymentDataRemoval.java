@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.DeployedDataRemoval;
 import dev.tern.engine.history.HistoricIncidentStore;
+import dev.tern.engine.history.ExternalTaskLogStore;
 import dev.tern.engine.history.JobLogStore;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinitionStore;
@@ -47,6 +48,7 @@ public final class DeploymentDataRemoval implements DeployedDataRemoval {
       executions.deleteOfDeployment(handle, deploymentId);
       HistoricIncidentStore.deleteOfDeployment(handle, deploymentId);
       JobLogStore.deleteOfDeployment(handle, deploymentId);
+      ExternalTaskLogStore.deleteOfDeployment(handle, deploymentId);
       history.deleteOfDeployment(handle, deploymentId);
     }
     jobDefinitions.deleteOfDeployment(handle, deploymentId);

@@ -5,7 +5,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Where the interpreter puts the external tasks its tokens wait in, and removes them when a token
  * leaves otherwise (a boundary event interrupts the activity). The external-task capability, which
- * owns the table, implements it; deleting an instance removes its tasks with it.
+ * owns the table, implements it.
  */
 public interface ExternalTasks {
 
@@ -19,9 +19,15 @@ public interface ExternalTasks {
 
         @Override
         public void deleteForExecution(Handle handle, String executionId) {}
+
+        @Override
+        public void deleteForProcessInstance(Handle handle, String processInstanceId) {}
       };
 
   void create(Handle handle, NewExternalTask task);
 
   void deleteForExecution(Handle handle, String executionId);
+
+  /** Removes every task of an instance being deleted (its incidents are the caller's). */
+  void deleteForProcessInstance(Handle handle, String processInstanceId);
 }

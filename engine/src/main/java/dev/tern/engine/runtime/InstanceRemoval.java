@@ -17,6 +17,7 @@ final class InstanceRemoval {
   private final RuntimeJobs jobs;
   private final JobStore jobStore;
   private final IncidentStore incidents;
+  private final ExternalTasks externalTasks;
   private final RuntimeHistoryStore history;
 
   InstanceRemoval(
@@ -25,7 +26,9 @@ final class InstanceRemoval {
       RuntimeJobs jobs,
       JobStore jobStore,
       IncidentStore incidents,
+      ExternalTasks externalTasks,
       RuntimeHistoryStore history) {
+    this.externalTasks = externalTasks;
     this.executions = executions;
     this.variables = variables;
     this.jobs = jobs;
@@ -36,12 +39,14 @@ final class InstanceRemoval {
 
   /**
    * Deletes a running instance: its variables (their history stays), jobs (logged as deleted, their
-   * failedJob incidents ended as deleted), its other incidents (ended as deleted), executions and
-   * the instance row; history ends as {@code EXTERNALLY_TERMINATED}.
+   * failedJob incidents ended as deleted), external tasks (logged as deleted), its other incidents
+   * (ended as deleted), executions and the instance row; history ends as {@code
+   * EXTERNALLY_TERMINATED}.
    */
   void delete(Handle handle, String id, String deleteReason, Instant now) {
     variables.deleteAll(handle, id);
     jobs.deleteForInstance(handle, id, null);
+    externalTasks.deleteForProcessInstance(handle, id);
     incidents.deleteOfProcessInstance(handle, id);
     executions.deleteExecutionsOf(handle, id);
     executions.deleteInstance(handle, id);

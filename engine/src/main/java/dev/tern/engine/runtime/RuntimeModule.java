@@ -72,7 +72,8 @@ public final class RuntimeModule {
             beans,
             maxActivitiesPerTransaction);
     InstanceRemoval removal =
-        new InstanceRemoval(executions, variables, jobs, jobStore, incidentStore, history);
+        new InstanceRemoval(
+            executions, variables, jobs, jobStore, incidentStore, externalTasks, history);
     return new RuntimeModule(
         new RuntimeService(database, processes, interpreter),
         new RuntimeJobHandlers(interpreter),

@@ -1,0 +1,149 @@
+package dev.tern.engine.history;
+
+import dev.tern.engine.persistence.Dialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Writes {@code tern_hi_ext_task_log}, the external task log. Entries are copied from the task rows
+ * with one {@code INSERT … SELECT}, as the rows are at that moment; the external-task store calls
+ * this on every event of a task's life.
+ */
+public final class ExternalTaskLogStore {
+
+  /** The {@code state} codes, as Camunda numbers them ({@code ExternalTaskState}). */
+  public enum State {
+    CREATED(0),
+    FAILED(1),
+    SUCCESSFUL(2),
+    DELETED(3);
+
+    private final int code;
+
+    State(int code) {
+      this.code = code;
+    }
+
+    public int code() {
+      return code;
+    }
+  }
+
+  static final String COLUMNS =
+      "l.id, l.log_time, l.removal_time, l.state, l.ext_task_id, l.topic_name, l.worker_id,"
+          + " l.priority, l.retries, l.error_message, l.activity_id, l.activity_instance_id,"
+          + " l.execution_id, l.process_instance_id, l.root_process_instance_id, l.proc_def_id,"
+          + " l.proc_def_key, l.tenant_id";
+
+  private final Clock clock;
+  private final Dialect dialect;
+
+  public ExternalTaskLogStore(Clock clock, Dialect dialect) {
+    this.clock = clock;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Logs the tasks with these ids in the given state (not {@link State#FAILED}), as their rows are
+   * now.
+   *
+   * @param taskIds a bounded set of task ids
+   * @return the number of entries written
+   */
+  public int log(Handle handle, State state, Collection<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return 0;
+    }
+    return insert(handle, "NULL, NULL", state)
+        .bind("ids", taskIds.toArray(String[]::new))
+        .execute();
+  }
+
+  /**
+   * Logs a failure as Camunda does: the task as it was before the failure (its retries then), with
+   * the new error message and details.
+   */
+  public void logFailure(Handle handle, String taskId, String errorMessage, String errorDetails) {
+    insert(handle, ":message, COALESCE(:details, t.error_details)", State.FAILED)
+        .bind("ids", new String[] {taskId})
+        .bind("message", errorMessage)
+        .bind("details", errorDetails)
+        .execute();
+  }
+
+  private org.jdbi.v3.core.statement.Update insert(Handle handle, String errorColumns, State state) {
+    String newId =
+        dialect == Dialect.POSTGRES
+            ? "CAST(gen_random_uuid() AS VARCHAR)"
+            : "CAST(RANDOM_UUID() AS VARCHAR)";
+    return handle
+        .createUpdate(
+            "INSERT INTO tern_hi_ext_task_log (id, log_time, state, ext_task_id, topic_name,"
+                + " worker_id, priority, retries, error_message, error_details, activity_id,"
+                + " activity_instance_id, execution_id, process_instance_id,"
+                + " root_process_instance_id, proc_def_id, proc_def_key, tenant_id) SELECT "
+                + newId
+                + ", :logTime, :state, t.id, t.topic_name, t.worker_id, t.priority, t.retries, "
+                + errorColumns
+                + ", t.activity_id, t.activity_instance_id, t.execution_id, t.process_instance_id,"
+                + " p.root_process_instance_id, t.proc_def_id, t.proc_def_key, t.tenant_id"
+                + " FROM tern_external_task t"
+                + " LEFT JOIN tern_process_instance p ON p.id = t.process_instance_id"
+                + " WHERE t.id = ANY(:ids)")
+        .bind("logTime", clock.instant())
+        .bind("state", state.code());
+  }
+
+  /** The error details of an entry; null when it has none (or there is no such entry). */
+  static String errorDetails(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT error_details FROM tern_hi_ext_task_log WHERE id = :id")
+        .bind("id", id)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(null);
+  }
+
+  /** Deletes the log of the process definitions of a deployment. */
+  public static void deleteOfDeployment(Handle handle, String deploymentId) {
+    handle
+        .createUpdate(
+            "DELETE FROM tern_hi_ext_task_log WHERE proc_def_id IN (SELECT id FROM"
+                + " tern_process_definition WHERE deployment_id = :deploymentId)")
+        .bind("deploymentId", deploymentId)
+        .execute();
+  }
+
+  static HistoricExternalTaskLog map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new HistoricExternalTaskLog(
+        rs.getString("id"),
+        instant(rs, "log_time"),
+        instant(rs, "removal_time"),
+        rs.getInt("state"),
+        rs.getString("ext_task_id"),
+        rs.getString("topic_name"),
+        rs.getString("worker_id"),
+        rs.getLong("priority"),
+        rs.getObject("retries", Integer.class),
+        rs.getString("error_message"),
+        rs.getString("activity_id"),
+        rs.getString("activity_instance_id"),
+        rs.getString("execution_id"),
+        rs.getString("process_instance_id"),
+        rs.getString("root_process_instance_id"),
+        rs.getString("proc_def_id"),
+        rs.getString("proc_def_key"),
+        rs.getString("tenant_id"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
