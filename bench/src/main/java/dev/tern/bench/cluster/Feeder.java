@@ -27,9 +27,10 @@ final class Feeder {
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> uncertain = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> perNode = new ConcurrentHashMap<>();
+  private final Map<String, EngineRestClient> clients = new ConcurrentHashMap<>();
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicInteger turn = new AtomicInteger();
-  private ExecutorService clients;
+  private ExecutorService feeding;
   private long startNanos;
 
   Feeder(List<TernNode> nodes, String processKey, Workload load) {
@@ -41,7 +42,7 @@ final class Feeder {
 
   /** Starts one instance on {@code node} now; returns its id. */
   String startOn(TernNode node, String orderId) {
-    String id = new EngineRestClient(node.baseUrl()).startOrder(processKey, orderId);
+    String id = clients.computeIfAbsent(node.name(), n -> new EngineRestClient(node.baseUrl())).startOrder(processKey, orderId);
     started.add(orderId);
     perNode.get(node.name()).incrementAndGet();
     return id;
@@ -49,11 +50,11 @@ final class Feeder {
 
   void start() {
     startNanos = System.nanoTime();
-    clients = Executors.newFixedThreadPool(load.clients());
+    feeding = Executors.newFixedThreadPool(load.clients());
     for (int c = 0; c < load.clients(); c++) {
-      clients.submit(this::feed);
+      feeding.submit(this::feed);
     }
-    clients.shutdown();
+    feeding.shutdown();
   }
 
   void markDown(TernNode node) {
@@ -65,7 +66,7 @@ final class Feeder {
   }
 
   boolean awaitDone(Duration timeout) throws InterruptedException {
-    return clients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return feeding.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   Set<String> started() {
