@@ -142,10 +142,15 @@ public final class ClusterRun {
       Instant frozenAt = Instant.now();
       Set<String> stalled = heldBy(nodeIds.get(2));
       log.printf("SIGSTOP %s (pid %d) holding %d jobs for %s%n", frozen.name(), frozen.pid(), stalled.size(), config.freezeFor());
+      // measured during the freeze only: once resumed, the node renews locks nobody took over yet;
+      // and only another node's claim lowers the count while this one is frozen
+      long frozenLocks = sql.count(locksOf(), nodeIds.get(2) + "/%");
+      Watch firstTakeover = Watch.until(sql, n -> n < frozenLocks, locksOf(), nodeIds.get(2) + "/%");
       Watch freezeTakeover = Watch.until(sql, n -> n == 0, locksOf(), nodeIds.get(2) + "/%");
       Pause.of(Duration.between(Instant.now(), frozenAt.plus(config.freezeFor())));
-      // measured during the freeze only: once resumed, the node renews locks nobody took over yet
+      Double firstTakeoverSeconds = firstTakeover.seconds();
       Double freezeTakeoverSeconds = freezeTakeover.seconds();
+      firstTakeover.stop();
       freezeTakeover.stop();
       frozen.resume();
       feeder.markUp(frozen);
@@ -187,7 +192,8 @@ public final class ClusterRun {
           .count("jobs held by the killed node", killed.size())
           .seconds("kill -9: its jobs taken over after (s)", killTakeover.seconds())
           .count("jobs held by the frozen node", stalled.size())
-          .seconds("SIGSTOP: its jobs taken over after (s)", freezeTakeoverSeconds)
+          .seconds("SIGSTOP: first of its jobs taken over after (s)", firstTakeoverSeconds)
+          .seconds("SIGSTOP: all its jobs taken over (during the freeze) after (s)", freezeTakeoverSeconds)
           .seconds("database restart took (s)", seconds(restartBegin, restartEnd))
           .seconds("first job completed after the restart (s)", firstJobAfterRestart.seconds())
           .seconds("killed node up again after (s)", nodeBack)
