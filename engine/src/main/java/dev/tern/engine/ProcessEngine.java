@@ -12,6 +12,7 @@ import dev.tern.engine.externaltask.ExternalTaskSignal;
 import dev.tern.engine.externaltask.ExternalTaskStore;
 import dev.tern.engine.history.ExternalTaskLogService;
 import dev.tern.engine.history.ExternalTaskLogStore;
+import dev.tern.engine.history.HistoricActivityInstanceService;
 import dev.tern.engine.history.HistoricIncidentStore;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.history.JobHistoryService;
@@ -82,6 +83,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final VariableStore variableStore;
   private final ProcessInstanceService processInstances;
   private final HistoricProcessInstanceService historicProcessInstances;
+  private final HistoricActivityInstanceService historicActivityInstances;
   private final Authorizer authorizer = new Authorizer();
   private final AuthorizationService authorizationService;
   private final IdentityService identityService;
@@ -195,6 +197,7 @@ public final class ProcessEngine implements AutoCloseable {
     this.processInstances = runtime.processInstanceService();
     this.historicProcessInstances =
         new HistoricProcessInstanceService(database);
+    this.historicActivityInstances = new HistoricActivityInstanceService(database, clock);
   }
 
   public static Builder builder() {
@@ -320,6 +323,11 @@ public final class ProcessEngine implements AutoCloseable {
   /** Historic process instances: look-up and queries. */
   public HistoricProcessInstanceService historicProcessInstances() {
     return historicProcessInstances;
+  }
+
+  /** Activity history: which activities each instance passed, when, and how they ended. */
+  public HistoricActivityInstanceService historicActivityInstances() {
+    return historicActivityInstances;
   }
 
   @Override

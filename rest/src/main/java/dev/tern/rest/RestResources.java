@@ -11,6 +11,7 @@ import dev.tern.rest.engine.EngineInfoResource;
 import dev.tern.rest.externaltask.ExternalTaskResource;
 import dev.tern.rest.externaltask.ExternalTaskRetriesResource;
 import dev.tern.rest.history.HistoricExternalTaskLogResource;
+import dev.tern.rest.history.HistoricActivityInstanceResource;
 import dev.tern.rest.history.HistoricIncidentResource;
 import dev.tern.rest.history.HistoricJobLogResource;
 import dev.tern.rest.incident.IncidentResource;
@@ -36,6 +37,7 @@ public final class RestResources {
         new IncidentResource(engine),
         new HistoricJobLogResource(engine),
         new HistoricIncidentResource(engine),
+        new HistoricActivityInstanceResource(engine),
         new DeploymentRestResource(engine),
         new ProcessDefinitionRestResource(engine),
         new JobRetriesResource(engine),

@@ -19,6 +19,12 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Authorizer {
 
+  /**
+   * The authorization table's alias inside row conditions: one no query alias uses, so a row's
+   * column (e.g. {@code a.proc_def_key}) never resolves to the authorization row instead.
+   */
+  private static final String ALIAS = "tern_auth_row";
+
   /** A permission on the resource whose id a row holds in {@code idSql} (a column expression). */
   public record RowCheck(Permission permission, Resource resource, String idSql) {}
 
@@ -97,13 +103,13 @@ public final class Authorizer {
       throw new IllegalArgumentException("Checks are for single permissions: " + permission);
     }
     StringBuilder sql = new StringBuilder("(CASE");
-    String user = "a.user_id = " + bind.apply(caller.userId());
+    String user = ALIAS + ".user_id = " + bind.apply(caller.userId());
     levels(sql, user, 1, 2, resource, bit, idSql);
     if (!caller.groupIds().isEmpty()) {
       List<String> groups = caller.groupIds().stream().map(bind).toList();
-      levels(sql, "a.group_id IN (" + String.join(", ", groups) + ")", 1, 2, resource, bit, idSql);
+      levels(sql, ALIAS + ".group_id IN (" + String.join(", ", groups) + ")", 1, 2, resource, bit, idSql);
     }
-    levels(sql, "a.user_id = '*'", 0, -1, resource, bit, idSql);
+    levels(sql, ALIAS + ".user_id = '*'", 0, -1, resource, bit, idSql);
     return sql.append(" ELSE 0 END)").toString();
   }
 
@@ -124,15 +130,15 @@ public final class Authorizer {
   private static void when(
       StringBuilder sql, String who, int type, Resource resource, String id, int bit, boolean set) {
     // MOD(p / bit, 2) reads one bit of the mask in portable SQL (no BITAND on PostgreSQL).
-    sql.append(" WHEN EXISTS (SELECT 1 FROM tern_authorization a WHERE ")
+    sql.append(" WHEN EXISTS (SELECT 1 FROM tern_authorization " + ALIAS + " WHERE ")
         .append(who)
-        .append(" AND a.auth_type = ")
+        .append(" AND " + ALIAS + ".auth_type = ")
         .append(type)
-        .append(" AND a.resource_type = ")
+        .append(" AND " + ALIAS + ".resource_type = ")
         .append(resource.type())
-        .append(" AND a.resource_id ")
+        .append(" AND " + ALIAS + ".resource_id ")
         .append(id)
-        .append(" AND MOD(a.permissions / ")
+        .append(" AND MOD(" + ALIAS + ".permissions / ")
         .append(bit)
         .append(", 2) = ")
         .append(set ? 1 : 0)

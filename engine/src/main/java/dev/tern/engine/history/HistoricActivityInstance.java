@@ -1,0 +1,33 @@
+package dev.tern.engine.history;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code tern_hi_activity_instance}: one pass of a token through one activity.
+ *
+ * @param activityType Camunda's type name, e.g. {@code serviceTask}, {@code noneEndEvent}
+ * @param durationInMillis null while the activity runs
+ */
+public record HistoricActivityInstance(
+    String id,
+    String processInstanceId,
+    String executionId,
+    String processDefinitionId,
+    String processDefinitionKey,
+    String activityId,
+    String activityName,
+    String activityType,
+    Instant startTime,
+    Instant endTime,
+    Long durationInMillis,
+    boolean canceled,
+    String tenantId) {
+
+  /**
+   * Whether this activity completed its scope, as Camunda flags it: an end event that ended
+   * normally. (Tern's processes have one scope, the process instance.)
+   */
+  public boolean completeScope() {
+    return endTime != null && !canceled && activityType != null && activityType.endsWith("EndEvent");
+  }
+}

@@ -1,0 +1,101 @@
+package dev.tern.engine.history;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.Resource;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Restriction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Reads of activity history ({@code tern_hi_activity_instance}, written by the runtime as tokens
+ * pass): what the caller may read is what {@code READ_HISTORY} on the process definition allows,
+ * as in Camunda.
+ */
+public final class HistoricActivityInstanceService {
+
+  private static final String COLUMNS =
+      "a.id, a.process_instance_id, a.execution_id, a.proc_def_id, a.proc_def_key, a.activity_id,"
+          + " a.activity_name, a.activity_type, a.start_time, a.end_time, a.duration_ms,"
+          + " a.canceled, a.tenant_id";
+
+  private final Database database;
+  private final Clock clock;
+  private final Authorizer authorizer = new Authorizer();
+
+  public HistoricActivityInstanceService(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  public HistoricActivityInstanceQuery createQuery() {
+    return new HistoricActivityInstanceQuery();
+  }
+
+  public List<HistoricActivityInstance> list(
+      Caller caller, HistoricActivityInstanceQuery query, Page page) {
+    query.filters().restrict(readable(caller));
+    return database.withHandle(
+        handle ->
+            query
+                .filters()
+                .list(handle, COLUMNS, HistoricActivityInstanceService::map, clock.instant(), page));
+  }
+
+  public long count(Caller caller, HistoricActivityInstanceQuery query) {
+    query.filters().restrict(readable(caller));
+    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+  }
+
+  /**
+   * @throws NotFoundException if there is no such activity instance or the caller may not read it
+   */
+  public HistoricActivityInstance get(Caller caller, String id) {
+    HistoricActivityInstanceQuery query = createQuery();
+    query.filters().set("activityInstanceId", id);
+    return list(caller, query, new Page(0, 1)).stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Historic activity instance with id " + id + " does not exist"));
+  }
+
+  private Restriction readable(Caller caller) {
+    return authorizer.restriction(
+        caller,
+        new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "a.proc_def_key"));
+  }
+
+  private static HistoricActivityInstance map(ResultSet rs, StatementContext ctx)
+      throws SQLException {
+    return new HistoricActivityInstance(
+        rs.getString("id"),
+        rs.getString("process_instance_id"),
+        rs.getString("execution_id"),
+        rs.getString("proc_def_id"),
+        rs.getString("proc_def_key"),
+        rs.getString("activity_id"),
+        rs.getString("activity_name"),
+        rs.getString("activity_type"),
+        instant(rs, "start_time"),
+        instant(rs, "end_time"),
+        rs.getObject("duration_ms", Long.class),
+        rs.getBoolean("canceled"),
+        rs.getString("tenant_id"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
