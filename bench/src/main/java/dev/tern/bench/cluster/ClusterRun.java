@@ -57,6 +57,9 @@ public final class ClusterRun {
               TernNode.javaCommand(config.node().jar(), config.node().javaOptions()),
               config.node().env(database)));
     }
+    // a run cut short (Ctrl-C, a killed test JVM) must not leave server processes behind
+    Thread cleanup = new Thread(() -> nodes.forEach(TernNode::kill), "cluster-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try (CountingStub stub = CountingStub.start(config.load().stubDelay())) {
       startAll(nodes);
       new EngineRestClient(nodes.get(0).baseUrl())
@@ -70,6 +73,11 @@ public final class ClusterRun {
       return new Faults(key, nodes, nodeIds, feeder, stub).run();
     } finally {
       nodes.forEach(TernNode::close);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
     }
   }
 

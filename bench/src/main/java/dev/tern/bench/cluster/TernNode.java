@@ -87,6 +87,9 @@ final class TernNode implements AutoCloseable {
 
   /** {@code kill -9}: no shutdown hook, no released lock, connections cut by the kernel. */
   void kill() {
+    if (process == null) {
+      return;
+    }
     process.destroyForcibly();
     try {
       process.waitFor(30, TimeUnit.SECONDS);
