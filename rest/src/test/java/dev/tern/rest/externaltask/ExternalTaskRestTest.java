@@ -187,6 +187,28 @@ class ExternalTaskRestTest {
   }
 
   @Test
+  void aTopicsProcessVariablesFilterFetchesOnlyTasksOfMatchingInstances() {
+    String small = startBilling("small");
+    server.engine().runtimeService().startProcessInstanceByKey("billing", null, "big", Map.of("amount", 900));
+
+    fetch("w1", Map.of("topicName", "charge", "lockDuration", 60_000,
+            "processVariables", Map.of("amount", 42)))
+        .then()
+        .statusCode(200)
+        .body("processInstanceId", equalTo(List.of(small)));
+    fetch("w1", Map.of("topicName", "charge", "lockDuration", 60_000,
+            "processVariables", Map.of("amount", 42, "missing", "x")))
+        .then()
+        .statusCode(200)
+        .body("", hasSize(0));
+    fetch("w1", Map.of("topicName", "charge", "lockDuration", 60_000,
+            "processVariables", Map.of("amount", 900)))
+        .then()
+        .statusCode(200)
+        .body("businessKey", equalTo(List.of("big")));
+  }
+
+  @Test
   void aTaskWithoutFailureHasNoErrorDetails() {
     startBilling("b-3");
     String id = fetchOne("w1");
