@@ -10,12 +10,10 @@ import dev.tern.compat.camunda.invoker.ApiClient;
 import dev.tern.compat.camunda.model.ExternalTaskDto;
 import dev.tern.compat.camunda.model.IncidentDto;
 import dev.tern.engine.deployment.NewDeployment;
-import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestServer;
 import dev.tern.server.Main;
-import dev.tern.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +82,7 @@ class ExternalTaskClientStoryTest {
 
   @BeforeEach
   void start() {
-    tern = Main.start(ServerConfig.load(environment(db.config()), null));
+    tern = TernServers.start(db.config());
     tern.engine()
         .deploymentService()
         .deploy(
@@ -258,14 +256,5 @@ class ExternalTaskClientStoryTest {
                     .mapTo(String.class)
                     .findOne()
                     .orElse(null));
-  }
-
-  private static Map<String, String> environment(DatabaseConfig database) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put(ServerConfig.PORT, "0");
-    environment.put(ServerConfig.DB_URL, database.jdbcUrl());
-    environment.put(ServerConfig.DB_USER, database.user());
-    environment.put(ServerConfig.DB_PASSWORD, database.password());
-    return environment;
   }
 }

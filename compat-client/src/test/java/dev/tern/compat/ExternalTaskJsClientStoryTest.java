@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tern.engine.deployment.NewDeployment;
-import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestServer;
 import dev.tern.server.Main;
-import dev.tern.server.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +106,7 @@ class ExternalTaskJsClientStoryTest {
 
   @BeforeEach
   void start() {
-    tern = Main.start(ServerConfig.load(environment(db.config()), null));
+    tern = TernServers.start(db.config());
     tern.engine()
         .deploymentService()
         .deploy(
@@ -245,14 +243,5 @@ class ExternalTaskJsClientStoryTest {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private static Map<String, String> environment(DatabaseConfig database) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put(ServerConfig.PORT, "0");
-    environment.put(ServerConfig.DB_URL, database.jdbcUrl());
-    environment.put(ServerConfig.DB_USER, database.user());
-    environment.put(ServerConfig.DB_PASSWORD, database.password());
-    return environment;
   }
 }

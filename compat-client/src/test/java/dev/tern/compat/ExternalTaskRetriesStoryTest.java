@@ -11,15 +11,12 @@ import dev.tern.compat.camunda.model.ExternalTaskQueryDto;
 import dev.tern.compat.camunda.model.HistoricExternalTaskLogQueryDto;
 import dev.tern.compat.camunda.model.SetRetriesForExternalTasksDto;
 import dev.tern.engine.deployment.NewDeployment;
-import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestServer;
 import dev.tern.server.Main;
-import dev.tern.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +70,7 @@ class ExternalTaskRetriesStoryTest {
               h.execute("DELETE FROM tern_hi_ext_task_log");
               h.execute("DELETE FROM tern_process_instance");
             });
-    tern = Main.start(ServerConfig.load(environment(db.config()), null));
+    tern = TernServers.start(db.config());
     tern.engine()
         .deploymentService()
         .deploy(
@@ -167,14 +164,5 @@ class ExternalTaskRetriesStoryTest {
 
   private long count(String sql) {
     return db.database().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-  }
-
-  private static Map<String, String> environment(DatabaseConfig database) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put(ServerConfig.PORT, "0");
-    environment.put(ServerConfig.DB_URL, database.jdbcUrl());
-    environment.put(ServerConfig.DB_USER, database.user());
-    environment.put(ServerConfig.DB_PASSWORD, database.password());
-    return environment;
   }
 }

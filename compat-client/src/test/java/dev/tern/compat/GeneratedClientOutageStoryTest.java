@@ -23,13 +23,11 @@ import dev.tern.compat.camunda.model.ProcessInstanceWithVariablesDto;
 import dev.tern.compat.camunda.model.SetJobRetriesByProcessDto;
 import dev.tern.compat.camunda.model.StartProcessInstanceDto;
 import dev.tern.compat.camunda.model.VariableValueDto;
-import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestServer;
 import dev.tern.rest.story.DownstreamStub;
 import dev.tern.server.Main;
-import dev.tern.server.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,7 +71,7 @@ class GeneratedClientOutageStoryTest {
   @BeforeEach
   void start() throws IOException {
     downstream = DownstreamStub.startDown();
-    tern = Main.start(ServerConfig.load(environment(db.config()), null));
+    tern = TernServers.start(db.config());
     client = new ApiClient();
     client.updateBaseUri("http://localhost:" + tern.server().port() + RestServer.BASE_PATH);
   }
@@ -146,15 +143,6 @@ class GeneratedClientOutageStoryTest {
   }
 
   /** The server's settings as its environment would give them: a free port and the test database. */
-  private static Map<String, String> environment(DatabaseConfig database) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put(ServerConfig.PORT, "0");
-    environment.put(ServerConfig.DB_URL, database.jdbcUrl());
-    environment.put(ServerConfig.DB_USER, database.user());
-    environment.put(ServerConfig.DB_PASSWORD, database.password());
-    return environment;
-  }
-
   private List<String> startOrders() throws ApiException {
     ProcessDefinitionApi definitions = new ProcessDefinitionApi(client);
     List<String> ids = new ArrayList<>();
