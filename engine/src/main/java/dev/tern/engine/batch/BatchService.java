@@ -14,9 +14,9 @@ import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.JobDefinitionStore;
 import dev.tern.engine.job.JobHandler;
+import dev.tern.engine.job.JobQuery;
 import dev.tern.engine.job.JobStore;
 import dev.tern.engine.query.IdSelection;
-import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
@@ -99,32 +99,26 @@ public final class BatchService {
 
   /**
    * Creates a batch setting the retries of every job of the selected process instances (the union
-   * of the ids and the queries' instances), as {@code POST /process-instance/job-retries} does.
+   * of the ids and the queries' instances that the caller may read), as {@code POST
+   * /process-instance/job-retries} does, with Camunda's batch permission check.
    *
    * @param processInstanceIds ids of process instances, or null
    * @param processInstanceQuery runtime process instances, or null (an empty query selects all)
    * @param historicProcessInstanceQuery historic process instances, or null
-   * @param userId the user creating the batch, or null when unknown (then no operation log entry is
-   *     written, as Camunda restricts the log to authenticated users by default)
    */
   public Batch setJobRetriesByProcessAsync(
       Caller caller,
       List<String> processInstanceIds,
-      dev.tern.engine.query.SqlFragment processInstanceIdsSql,
-      dev.tern.engine.query.SqlFragment historicProcessInstanceIdsSql,
+      ProcessInstanceQuery processInstanceQuery,
+      HistoricProcessInstanceQuery historicProcessInstanceQuery,
       JobRetries retries) {
     checkCreateBatch(caller, Permission.CREATE_BATCH_SET_JOB_RETRIES);
-    IdSelection selection =
-        IdSelection.of(JOBS)
-            .ofProcessInstances(processInstanceIds)
-            .ofProcessInstances(processInstanceIdsSql)
-            .ofProcessInstances(historicProcessInstanceIdsSql);
-    if (selection.isEmpty()) {
-      throw new ProcessEngineException(
-          "ENGINE-13051 You must specify at least one of or one of processInstanceIds,"
-              + " processInstanceQuery, or historicProcessInstanceQuery.");
-    }
-    return createSetJobRetriesBatch(selection, retries, caller.userId());
+    return setJobRetriesByProcessAsync(
+        processInstanceIds,
+        processInstanceQuery == null ? null : processInstanceQuery.readableBy(caller),
+        historicProcessInstanceQuery == null ? null : historicProcessInstanceQuery.readableBy(caller),
+        retries,
+        caller.userId());
   }
 
   /**
@@ -144,11 +138,15 @@ public final class BatchService {
         });
   }
 
-  /** {@link #setJobRetriesAsync(List, SqlFragment, JobRetries, String)} with Camunda's batch check. */
+  /**
+   * {@link #setJobRetriesAsync(List, JobQuery, JobRetries, String)} with Camunda's batch check,
+   * the query restricted to the jobs the caller may read.
+   */
   public Batch setJobRetriesAsync(
-      Caller caller, List<String> jobIds, SqlFragment jobQuery, JobRetries retries) {
+      Caller caller, List<String> jobIds, JobQuery jobQuery, JobRetries retries) {
     checkCreateBatch(caller, Permission.CREATE_BATCH_SET_JOB_RETRIES);
-    return setJobRetriesAsync(jobIds, jobQuery, retries, caller.userId());
+    return setJobRetriesAsync(
+        jobIds, jobQuery == null ? null : jobQuery.readableBy(caller), retries, caller.userId());
   }
 
   /** Deletes a batch with {@code DELETE} on it. */
@@ -161,6 +159,13 @@ public final class BatchService {
     delete(id, cascade);
   }
 
+  /**
+   * Creates a batch setting the retries of every job of the selected process instances, without
+   * authorization checks (for embedders).
+   *
+   * @param userId the user creating the batch, or null when unknown (then no operation log entry is
+   *     written, as Camunda restricts the log to authenticated users by default)
+   */
   public Batch setJobRetriesByProcessAsync(
       List<String> processInstanceIds,
       ProcessInstanceQuery processInstanceQuery,
@@ -189,8 +194,9 @@ public final class BatchService {
    * jobs), as {@code POST /job/retries} does. Ids that match no job are ignored.
    */
   public Batch setJobRetriesAsync(
-      List<String> jobIds, SqlFragment jobQuery, JobRetries retries, String userId) {
-    IdSelection selection = IdSelection.of(JOBS).ids(jobIds).matching(jobQuery);
+      List<String> jobIds, JobQuery jobQuery, JobRetries retries, String userId) {
+    IdSelection selection =
+        IdSelection.of(JOBS).ids(jobIds).matching(jobQuery == null ? null : jobQuery.idsSql());
     return createSetJobRetriesBatch(selection, retries, userId);
   }
 

@@ -1,541 +1,293 @@
 package dev.tern.engine.history;
 
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.Sorting;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.query.VariableCondition;
+import dev.tern.engine.query.VariableConditionSql;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * A selection of historic process instances, with the BPMN filters of Camunda 7.24's {@code
- * HistoricProcessInstanceQueryDto}. {@link #idsSql(Dialect)} gives the selection as a sub-select of ids.
- *
- * <p>Unset filters are null (lists) or false (flags); set filters are ANDed.
- *
- * @param withJobsRetrying instances with a failed job that still has retries
- * @param incidentStatus {@code open} or {@code resolved}
- * @param caseInstanceId matches nothing (no CMMN)
- * @param superCaseInstanceId matches nothing (no CMMN)
- * @param subCaseInstanceId matches nothing (no CMMN)
- * @param activityIdIn a token or an open incident at one of these activities
- * @param executedActivityIdIn a finished activity instance of one of these activities
- * @param activeActivityIdIn an unfinished activity instance of one of these activities
- * @param orQueries each one's filters are ORed; the groups are ANDed with the rest
+ * HistoricProcessInstanceQueryDto} (each declared once, in {@link #DEFINITION}). Set filters are
+ * ANDed; each or-query's filters are ORed. Lists other than {@code processInstanceIds} are no
+ * filter when empty, as in Camunda's DTO. {@code activityIdIn} selects instances with a token or an
+ * open incident at one of the activities; the case-instance filters match nothing (no CMMN).
  */
-public record HistoricProcessInstanceQuery(
-    String processInstanceId,
-    List<String> processInstanceIds,
-    List<String> processInstanceIdNotIn,
-    String processDefinitionId,
-    String processDefinitionKey,
-    List<String> processDefinitionKeyIn,
-    List<String> processDefinitionKeyNotIn,
-    String processDefinitionName,
-    String processDefinitionNameLike,
-    String processInstanceBusinessKey,
-    List<String> processInstanceBusinessKeyIn,
-    String processInstanceBusinessKeyLike,
-    boolean rootProcessInstances,
-    String rootProcessInstanceId,
-    boolean finished,
-    boolean unfinished,
-    boolean withJobsRetrying,
-    boolean withIncidents,
-    boolean withRootIncidents,
-    List<String> incidentIdIn,
-    String incidentType,
-    String incidentStatus,
-    String incidentMessage,
-    String incidentMessageLike,
-    Instant startedBefore,
-    Instant startedAfter,
-    Instant finishedBefore,
-    Instant finishedAfter,
-    Instant executedActivityAfter,
-    Instant executedActivityBefore,
-    Instant executedJobAfter,
-    Instant executedJobBefore,
-    String startedBy,
-    String superProcessInstanceId,
-    String subProcessInstanceId,
-    String caseInstanceId,
-    String superCaseInstanceId,
-    String subCaseInstanceId,
-    List<String> tenantIdIn,
-    boolean withoutTenantId,
-    List<String> activityIdIn,
-    List<String> executedActivityIdIn,
-    List<String> activeActivityIdIn,
-    boolean active,
-    boolean suspended,
-    boolean completed,
-    boolean externallyTerminated,
-    boolean internallyTerminated,
-    List<VariableCondition> variables,
-    boolean variableNamesIgnoreCase,
-    boolean variableValuesIgnoreCase,
-    List<HistoricProcessInstanceQuery> orQueries,
-    List<Sorting> sorting) {
+public final class HistoricProcessInstanceQuery {
+
+  /** Selected with every query of historic instances. */
+  static final String COLUMNS =
+      "hpi.id, hpi.business_key, hpi.proc_def_id, hpi.proc_def_key, hpi.proc_def_name,"
+          + " hpi.proc_def_version, hpi.deployment_id, hpi.start_time, hpi.end_time,"
+          + " hpi.removal_time, hpi.duration_ms, hpi.start_user_id, hpi.start_activity_id,"
+          + " hpi.end_activity_id, hpi.super_process_instance_id, hpi.root_process_instance_id,"
+          + " hpi.delete_reason, hpi.tenant_id, hpi.state";
+
+  private static final List<String> STATES =
+      List.of("active", "suspended", "completed", "externallyTerminated", "internallyTerminated");
+
+  private static final String ACTIVITY = "EXISTS (SELECT 1 FROM tern_hi_activity_instance a"
+      + " WHERE a.process_instance_id = hpi.id AND ";
+  private static final String JOB_LOG =
+      "EXISTS (SELECT 1 FROM tern_hi_job_log jl WHERE jl.process_instance_id = hpi.id AND ";
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_hi_process_instance hpi", "hpi.id")
+          .orQueries()
+          .check(HistoricProcessInstanceQuery::oneState)
+          .equal("processInstanceId", "hpi.id")
+          .joinedIds("processInstanceIds", "hpi.id", "Set of process instance ids is empty")
+          .emptyListsUnset()
+          .noneOf("processInstanceIdNotIn", "hpi.id")
+          .equal("processDefinitionId", "hpi.proc_def_id")
+          .equal("processDefinitionKey", "hpi.proc_def_key")
+          .anyOf("processDefinitionKeyIn", "hpi.proc_def_key")
+          .noneOf("processDefinitionKeyNotIn", "hpi.proc_def_key")
+          .equal("processDefinitionName", "hpi.proc_def_name")
+          .like("processDefinitionNameLike", "hpi.proc_def_name")
+          .equal("processInstanceBusinessKey", "hpi.business_key")
+          .anyOf("processInstanceBusinessKeyIn", "hpi.business_key")
+          .like("processInstanceBusinessKeyLike", "hpi.business_key")
+          .flag("rootProcessInstances", "hpi.super_process_instance_id IS NULL")
+          .equal("rootProcessInstanceId", "hpi.root_process_instance_id")
+          .flag("finished", "hpi.end_time IS NOT NULL")
+          .flag("unfinished", "hpi.end_time IS NULL")
+          .flag(
+              "withJobsRetrying",
+              "EXISTS (SELECT 1 FROM tern_job j WHERE j.process_instance_id = hpi.id"
+                  + " AND j.retries > 0 AND j.exception_message IS NOT NULL)")
+          .related(
+              "EXISTS (SELECT 1 FROM tern_hi_incident i WHERE i.process_instance_id = hpi.id",
+              incident ->
+                  incident
+                      .exists("withIncidents")
+                      .anyOf("incidentIdIn", "i.id")
+                      .equal("incidentType", "i.incident_type")
+                      .filter("incidentStatus", Type.STRING, (w, v, c) -> incidentStatus(w, v))
+                      .equal("incidentMessage", "i.incident_message")
+                      .like("incidentMessageLike", "i.incident_message")
+                      .flag(
+                          "withRootIncidents",
+                          "(i.root_cause_incident_id IS NULL OR i.root_cause_incident_id = i.id)"))
+          .date("startedBefore", "hpi.start_time", "<=")
+          .date("startedAfter", "hpi.start_time", ">=")
+          .date("finishedBefore", "hpi.end_time", "<=")
+          .date("finishedAfter", "hpi.end_time", ">=")
+          .where("executedActivityAfter", Type.DATE, ACTIVITY + "(a.start_time >= ? OR a.end_time >= ?))")
+          .where("executedActivityBefore", Type.DATE, ACTIVITY + "(a.start_time <= ? OR a.end_time <= ?))")
+          .where("executedJobAfter", Type.DATE, JOB_LOG + "jl.log_time >= ?)")
+          .where("executedJobBefore", Type.DATE, JOB_LOG + "jl.log_time <= ?)")
+          .equal("startedBy", "hpi.start_user_id")
+          .equal("superProcessInstanceId", "hpi.super_process_instance_id")
+          .where(
+              "subProcessInstanceId",
+              Type.STRING,
+              "hpi.id IN (SELECT sub.super_process_instance_id FROM tern_hi_process_instance sub"
+                  + " WHERE sub.id = ?)")
+          .matchingNothing("caseInstanceId", "superCaseInstanceId", "subCaseInstanceId")
+          .anyOf("tenantIdIn", "hpi.tenant_id")
+          .flag("withoutTenantId", "hpi.tenant_id IS NULL")
+          .filter("activityIdIn", Type.STRING_LIST, (w, v, c) -> activityIdIn(w, v))
+          .whereAny("executedActivityIdIn", "a.activity_id", ACTIVITY + "a.end_time IS NOT NULL AND ?)")
+          .whereAny("activeActivityIdIn", "a.activity_id", ACTIVITY + "a.end_time IS NULL AND ?)")
+          .flag("active", "hpi.state = 'ACTIVE'")
+          .flag("suspended", "hpi.state = 'SUSPENDED'")
+          .flag("completed", "hpi.state = 'COMPLETED'")
+          .flag("externallyTerminated", "hpi.state = 'EXTERNALLY_TERMINATED'")
+          .flag("internallyTerminated", "hpi.state = 'INTERNALLY_TERMINATED'")
+          .variables(
+              new VariableConditionSql("tern_hi_variable", "process_instance_id", "v.state = 'CREATED'"),
+              "hpi.id")
+          .sort("instanceId", "hpi.id")
+          .sort("definitionId", "hpi.proc_def_id")
+          .sort("definitionKey", "hpi.proc_def_key")
+          .sort("definitionName", "hpi.proc_def_name")
+          .sort("definitionVersion", "hpi.proc_def_version")
+          .sort("businessKey", "hpi.business_key")
+          .sort("startTime", "hpi.start_time")
+          .sort("endTime", "hpi.end_time")
+          .sort("duration", "hpi.duration_ms")
+          .sort("tenantId", "hpi.tenant_id")
+          .build();
 
   /** The {@code sortBy} values Camunda accepts for historic process instances. */
-  public static final java.util.Set<String> SORT_BY =
-      HistoricProcessInstanceQuerySql.SORT_COLUMNS.keySet();
+  public static final java.util.Set<String> SORT_BY = DEFINITION.sortKeys();
 
-  public HistoricProcessInstanceQuery {
-    processInstanceIds = processInstanceIds == null ? null : List.copyOf(processInstanceIds);
-    processInstanceIdNotIn = processInstanceIdNotIn == null ? null : List.copyOf(processInstanceIdNotIn);
-    processDefinitionKeyIn = processDefinitionKeyIn == null ? null : List.copyOf(processDefinitionKeyIn);
-    processDefinitionKeyNotIn = processDefinitionKeyNotIn == null ? null : List.copyOf(processDefinitionKeyNotIn);
-    processInstanceBusinessKeyIn = processInstanceBusinessKeyIn == null ? null : List.copyOf(processInstanceBusinessKeyIn);
-    incidentIdIn = incidentIdIn == null ? null : List.copyOf(incidentIdIn);
-    tenantIdIn = tenantIdIn == null ? null : List.copyOf(tenantIdIn);
-    activityIdIn = activityIdIn == null ? null : List.copyOf(activityIdIn);
-    executedActivityIdIn = executedActivityIdIn == null ? null : List.copyOf(executedActivityIdIn);
-    activeActivityIdIn = activeActivityIdIn == null ? null : List.copyOf(activeActivityIdIn);
-    variables = variables == null ? null : List.copyOf(variables);
-    orQueries = orQueries == null ? null : List.copyOf(orQueries);
-    sorting = sorting == null ? null : List.copyOf(sorting);
+  /** Outside an or-query, an instance is in one state at most: asking for two is a mistake. */
+  private static void oneState(QueryDefinition.Context context) {
+    if (!context.alternative()
+        && STATES.stream().filter(s -> Boolean.TRUE.equals(context.values().get(s))).count() > 1) {
+      throw new InvalidRequestException(
+          "Already querying for historic process instance with another state");
+    }
+  }
+
+  private static void incidentStatus(Predicates where, Object status) {
+    if (!status.equals("open") && !status.equals("resolved")) {
+      throw new InvalidRequestException(
+          "Cannot set query parameter 'incidentStatus' to value '" + status + "'");
+    }
+    where.add("i.incident_state = " + ("open".equals(status) ? "0" : "1"));
   }
 
   /**
-   * {@code SELECT hpi.id FROM tern_hi_process_instance hpi WHERE …} with named binds (prefix
-   * {@code hpiq}).
+   * One set of instance ids, not an OR of two EXISTS: the OR makes PostgreSQL test every historic
+   * instance, while this starts from the few rows the activity index finds.
+   */
+  @SuppressWarnings("unchecked")
+  private static void activityIdIn(Predicates where, Object value) {
+    List<String> activityIds = (List<String>) value;
+    if (activityIds.isEmpty()) {
+      where.add(Predicates.NOTHING);
+      return;
+    }
+    where.add(
+        "hpi.id IN (SELECT a.process_instance_id FROM tern_hi_activity_instance a"
+            + " WHERE a.end_time IS NULL AND "
+            + where.binds().anyOf("a.activity_id", activityIds)
+            + " UNION SELECT i.process_instance_id FROM tern_incident i WHERE "
+            + where.binds().anyOf("i.activity_id", activityIds)
+            + ")");
+  }
+
+  private static final Authorizer AUTHORIZER = new Authorizer();
+
+  private final FilterQuery filters;
+
+  /** A query with no filter set: every historic instance. */
+  public HistoricProcessInstanceQuery() {
+    this(new FilterQuery(DEFINITION));
+  }
+
+  private HistoricProcessInstanceQuery(FilterQuery filters) {
+    this.filters = filters;
+  }
+
+  /** The generic filter values: set any {@code HistoricProcessInstanceQueryDto} field by name. */
+  public FilterQuery filters() {
+    return filters;
+  }
+
+  /**
+   * {@code SELECT hpi.id FROM tern_hi_process_instance hpi … WHERE …} with named binds (prefix
+   * {@code hpiq}): for reading plans; set-based operations take the query itself.
    */
   public SqlFragment idsSql(Dialect dialect) {
-    return HistoricProcessInstanceQuerySql.idsSql(this, dialect);
+    return filters.idsSql("hpiq", dialect, null);
+  }
+
+  /** This selection restricted to the instances the caller may read. */
+  public HistoricProcessInstanceQuery readableBy(Caller caller) {
+    return new HistoricProcessInstanceQuery(filters.restricted(AUTHORIZER.restriction(
+            caller,
+            new Authorizer.RowCheck(
+                Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "hpi.proc_def_key"))));
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.processInstanceId = processInstanceId;
-    b.processInstanceIds = processInstanceIds;
-    b.processInstanceIdNotIn = processInstanceIdNotIn;
-    b.processDefinitionId = processDefinitionId;
-    b.processDefinitionKey = processDefinitionKey;
-    b.processDefinitionKeyIn = processDefinitionKeyIn;
-    b.processDefinitionKeyNotIn = processDefinitionKeyNotIn;
-    b.processDefinitionName = processDefinitionName;
-    b.processDefinitionNameLike = processDefinitionNameLike;
-    b.processInstanceBusinessKey = processInstanceBusinessKey;
-    b.processInstanceBusinessKeyIn = processInstanceBusinessKeyIn;
-    b.processInstanceBusinessKeyLike = processInstanceBusinessKeyLike;
-    b.rootProcessInstances = rootProcessInstances;
-    b.rootProcessInstanceId = rootProcessInstanceId;
-    b.finished = finished;
-    b.unfinished = unfinished;
-    b.withJobsRetrying = withJobsRetrying;
-    b.withIncidents = withIncidents;
-    b.withRootIncidents = withRootIncidents;
-    b.incidentIdIn = incidentIdIn;
-    b.incidentType = incidentType;
-    b.incidentStatus = incidentStatus;
-    b.incidentMessage = incidentMessage;
-    b.incidentMessageLike = incidentMessageLike;
-    b.startedBefore = startedBefore;
-    b.startedAfter = startedAfter;
-    b.finishedBefore = finishedBefore;
-    b.finishedAfter = finishedAfter;
-    b.executedActivityAfter = executedActivityAfter;
-    b.executedActivityBefore = executedActivityBefore;
-    b.executedJobAfter = executedJobAfter;
-    b.executedJobBefore = executedJobBefore;
-    b.startedBy = startedBy;
-    b.superProcessInstanceId = superProcessInstanceId;
-    b.subProcessInstanceId = subProcessInstanceId;
-    b.caseInstanceId = caseInstanceId;
-    b.superCaseInstanceId = superCaseInstanceId;
-    b.subCaseInstanceId = subCaseInstanceId;
-    b.tenantIdIn = tenantIdIn;
-    b.withoutTenantId = withoutTenantId;
-    b.activityIdIn = activityIdIn;
-    b.executedActivityIdIn = executedActivityIdIn;
-    b.activeActivityIdIn = activeActivityIdIn;
-    b.active = active;
-    b.suspended = suspended;
-    b.completed = completed;
-    b.externallyTerminated = externallyTerminated;
-    b.internallyTerminated = internallyTerminated;
-    b.variables = variables;
-    b.variableNamesIgnoreCase = variableNamesIgnoreCase;
-    b.variableValuesIgnoreCase = variableValuesIgnoreCase;
-    b.orQueries = orQueries;
-    b.sorting = sorting;
-    return b;
-  }
-
-  /** Fluent construction of a query; every filter starts unset. */
+  /**
+   * Fluent construction: {@link #set} takes any filter by name; the named methods are shorthands
+   * for the most used ones.
+   */
   public static final class Builder {
-    private String processInstanceId;
-    private List<String> processInstanceIds;
-    private List<String> processInstanceIdNotIn;
-    private String processDefinitionId;
-    private String processDefinitionKey;
-    private List<String> processDefinitionKeyIn;
-    private List<String> processDefinitionKeyNotIn;
-    private String processDefinitionName;
-    private String processDefinitionNameLike;
-    private String processInstanceBusinessKey;
-    private List<String> processInstanceBusinessKeyIn;
-    private String processInstanceBusinessKeyLike;
-    private boolean rootProcessInstances;
-    private String rootProcessInstanceId;
-    private boolean finished;
-    private boolean unfinished;
-    private boolean withJobsRetrying;
-    private boolean withIncidents;
-    private boolean withRootIncidents;
-    private List<String> incidentIdIn;
-    private String incidentType;
-    private String incidentStatus;
-    private String incidentMessage;
-    private String incidentMessageLike;
-    private Instant startedBefore;
-    private Instant startedAfter;
-    private Instant finishedBefore;
-    private Instant finishedAfter;
-    private Instant executedActivityAfter;
-    private Instant executedActivityBefore;
-    private Instant executedJobAfter;
-    private Instant executedJobBefore;
-    private String startedBy;
-    private String superProcessInstanceId;
-    private String subProcessInstanceId;
-    private String caseInstanceId;
-    private String superCaseInstanceId;
-    private String subCaseInstanceId;
-    private List<String> tenantIdIn;
-    private boolean withoutTenantId;
-    private List<String> activityIdIn;
-    private List<String> executedActivityIdIn;
-    private List<String> activeActivityIdIn;
-    private boolean active;
-    private boolean suspended;
-    private boolean completed;
-    private boolean externallyTerminated;
-    private boolean internallyTerminated;
-    private List<VariableCondition> variables;
-    private boolean variableNamesIgnoreCase;
-    private boolean variableValuesIgnoreCase;
-    private List<HistoricProcessInstanceQuery> orQueries;
-    private List<Sorting> sorting;
+    private final FilterQuery filters = new FilterQuery(DEFINITION);
 
     private Builder() {}
 
-    public Builder processInstanceId(String processInstanceId) {
-      this.processInstanceId = processInstanceId;
+    public Builder set(String filter, Object value) {
+      filters.set(filter, value);
       return this;
     }
 
-    public Builder processInstanceIds(Collection<String> processInstanceIds) {
-      this.processInstanceIds = processInstanceIds == null ? null : new ArrayList<>(processInstanceIds);
-      return this;
+    public Builder processDefinitionKey(String key) {
+      return set("processDefinitionKey", key);
     }
 
-    public Builder processInstanceIds(String... processInstanceIds) {
-      return processInstanceIds(Arrays.asList(processInstanceIds));
+    public Builder processInstanceIds(Collection<String> ids) {
+      return set("processInstanceIds", ids == null ? null : List.copyOf(ids));
     }
 
-    public Builder processInstanceIdNotIn(Collection<String> processInstanceIdNotIn) {
-      this.processInstanceIdNotIn = processInstanceIdNotIn == null ? null : new ArrayList<>(processInstanceIdNotIn);
-      return this;
+    public Builder processInstanceBusinessKey(String businessKey) {
+      return set("processInstanceBusinessKey", businessKey);
     }
 
-    public Builder processInstanceIdNotIn(String... processInstanceIdNotIn) {
-      return processInstanceIdNotIn(Arrays.asList(processInstanceIdNotIn));
+    public Builder processInstanceBusinessKeyLike(String pattern) {
+      return set("processInstanceBusinessKeyLike", pattern);
     }
 
-    public Builder processDefinitionId(String processDefinitionId) {
-      this.processDefinitionId = processDefinitionId;
-      return this;
+    public Builder withIncidents(boolean on) {
+      return set("withIncidents", on);
     }
 
-    public Builder processDefinitionKey(String processDefinitionKey) {
-      this.processDefinitionKey = processDefinitionKey;
-      return this;
+    public Builder incidentStatus(String status) {
+      return set("incidentStatus", status);
     }
 
-    public Builder processDefinitionKeyIn(Collection<String> processDefinitionKeyIn) {
-      this.processDefinitionKeyIn = processDefinitionKeyIn == null ? null : new ArrayList<>(processDefinitionKeyIn);
-      return this;
+    public Builder activityIdIn(String... activityIds) {
+      return set("activityIdIn", Arrays.asList(activityIds));
     }
 
-    public Builder processDefinitionKeyIn(String... processDefinitionKeyIn) {
-      return processDefinitionKeyIn(Arrays.asList(processDefinitionKeyIn));
+    public Builder activeActivityIdIn(String... activityIds) {
+      return set("activeActivityIdIn", Arrays.asList(activityIds));
     }
 
-    public Builder processDefinitionKeyNotIn(Collection<String> processDefinitionKeyNotIn) {
-      this.processDefinitionKeyNotIn = processDefinitionKeyNotIn == null ? null : new ArrayList<>(processDefinitionKeyNotIn);
-      return this;
+    public Builder executedActivityIdIn(String... activityIds) {
+      return set("executedActivityIdIn", Arrays.asList(activityIds));
     }
 
-    public Builder processDefinitionKeyNotIn(String... processDefinitionKeyNotIn) {
-      return processDefinitionKeyNotIn(Arrays.asList(processDefinitionKeyNotIn));
+    public Builder tenantIdIn(String... tenantIds) {
+      return set("tenantIdIn", Arrays.asList(tenantIds));
     }
 
-    public Builder processDefinitionName(String processDefinitionName) {
-      this.processDefinitionName = processDefinitionName;
-      return this;
+    public Builder unfinished(boolean on) {
+      return set("unfinished", on);
     }
 
-    public Builder processDefinitionNameLike(String processDefinitionNameLike) {
-      this.processDefinitionNameLike = processDefinitionNameLike;
-      return this;
+    public Builder completed(boolean on) {
+      return set("completed", on);
     }
 
-    public Builder processInstanceBusinessKey(String processInstanceBusinessKey) {
-      this.processInstanceBusinessKey = processInstanceBusinessKey;
-      return this;
+    public Builder startedAfter(Instant instant) {
+      return set("startedAfter", instant);
     }
 
-    public Builder processInstanceBusinessKeyIn(Collection<String> processInstanceBusinessKeyIn) {
-      this.processInstanceBusinessKeyIn = processInstanceBusinessKeyIn == null ? null : new ArrayList<>(processInstanceBusinessKeyIn);
-      return this;
+    public Builder finishedAfter(Instant instant) {
+      return set("finishedAfter", instant);
     }
 
-    public Builder processInstanceBusinessKeyIn(String... processInstanceBusinessKeyIn) {
-      return processInstanceBusinessKeyIn(Arrays.asList(processInstanceBusinessKeyIn));
+    public Builder variables(Collection<VariableCondition> conditions) {
+      return set("variables", conditions == null ? null : List.copyOf(conditions));
     }
 
-    public Builder processInstanceBusinessKeyLike(String processInstanceBusinessKeyLike) {
-      this.processInstanceBusinessKeyLike = processInstanceBusinessKeyLike;
-      return this;
-    }
-
-    public Builder rootProcessInstances(boolean rootProcessInstances) {
-      this.rootProcessInstances = rootProcessInstances;
-      return this;
-    }
-
-    public Builder rootProcessInstanceId(String rootProcessInstanceId) {
-      this.rootProcessInstanceId = rootProcessInstanceId;
-      return this;
-    }
-
-    public Builder finished(boolean finished) {
-      this.finished = finished;
-      return this;
-    }
-
-    public Builder unfinished(boolean unfinished) {
-      this.unfinished = unfinished;
-      return this;
-    }
-
-    public Builder withJobsRetrying(boolean withJobsRetrying) {
-      this.withJobsRetrying = withJobsRetrying;
-      return this;
-    }
-
-    public Builder withIncidents(boolean withIncidents) {
-      this.withIncidents = withIncidents;
-      return this;
-    }
-
-    public Builder withRootIncidents(boolean withRootIncidents) {
-      this.withRootIncidents = withRootIncidents;
-      return this;
-    }
-
-    public Builder incidentIdIn(Collection<String> incidentIdIn) {
-      this.incidentIdIn = incidentIdIn == null ? null : new ArrayList<>(incidentIdIn);
-      return this;
-    }
-
-    public Builder incidentIdIn(String... incidentIdIn) {
-      return incidentIdIn(Arrays.asList(incidentIdIn));
-    }
-
-    public Builder incidentType(String incidentType) {
-      this.incidentType = incidentType;
-      return this;
-    }
-
-    public Builder incidentStatus(String incidentStatus) {
-      this.incidentStatus = incidentStatus;
-      return this;
-    }
-
-    public Builder incidentMessage(String incidentMessage) {
-      this.incidentMessage = incidentMessage;
-      return this;
-    }
-
-    public Builder incidentMessageLike(String incidentMessageLike) {
-      this.incidentMessageLike = incidentMessageLike;
-      return this;
-    }
-
-    public Builder startedBefore(Instant startedBefore) {
-      this.startedBefore = startedBefore;
-      return this;
-    }
-
-    public Builder startedAfter(Instant startedAfter) {
-      this.startedAfter = startedAfter;
-      return this;
-    }
-
-    public Builder finishedBefore(Instant finishedBefore) {
-      this.finishedBefore = finishedBefore;
-      return this;
-    }
-
-    public Builder finishedAfter(Instant finishedAfter) {
-      this.finishedAfter = finishedAfter;
-      return this;
-    }
-
-    public Builder executedActivityAfter(Instant executedActivityAfter) {
-      this.executedActivityAfter = executedActivityAfter;
-      return this;
-    }
-
-    public Builder executedActivityBefore(Instant executedActivityBefore) {
-      this.executedActivityBefore = executedActivityBefore;
-      return this;
-    }
-
-    public Builder executedJobAfter(Instant executedJobAfter) {
-      this.executedJobAfter = executedJobAfter;
-      return this;
-    }
-
-    public Builder executedJobBefore(Instant executedJobBefore) {
-      this.executedJobBefore = executedJobBefore;
-      return this;
-    }
-
-    public Builder startedBy(String startedBy) {
-      this.startedBy = startedBy;
-      return this;
-    }
-
-    public Builder superProcessInstanceId(String superProcessInstanceId) {
-      this.superProcessInstanceId = superProcessInstanceId;
-      return this;
-    }
-
-    public Builder subProcessInstanceId(String subProcessInstanceId) {
-      this.subProcessInstanceId = subProcessInstanceId;
-      return this;
-    }
-
-    public Builder caseInstanceId(String caseInstanceId) {
-      this.caseInstanceId = caseInstanceId;
-      return this;
-    }
-
-    public Builder superCaseInstanceId(String superCaseInstanceId) {
-      this.superCaseInstanceId = superCaseInstanceId;
-      return this;
-    }
-
-    public Builder subCaseInstanceId(String subCaseInstanceId) {
-      this.subCaseInstanceId = subCaseInstanceId;
-      return this;
-    }
-
-    public Builder tenantIdIn(Collection<String> tenantIdIn) {
-      this.tenantIdIn = tenantIdIn == null ? null : new ArrayList<>(tenantIdIn);
-      return this;
-    }
-
-    public Builder tenantIdIn(String... tenantIdIn) {
-      return tenantIdIn(Arrays.asList(tenantIdIn));
-    }
-
-    public Builder withoutTenantId(boolean withoutTenantId) {
-      this.withoutTenantId = withoutTenantId;
-      return this;
-    }
-
-    public Builder activityIdIn(Collection<String> activityIdIn) {
-      this.activityIdIn = activityIdIn == null ? null : new ArrayList<>(activityIdIn);
-      return this;
-    }
-
-    public Builder activityIdIn(String... activityIdIn) {
-      return activityIdIn(Arrays.asList(activityIdIn));
-    }
-
-    public Builder executedActivityIdIn(Collection<String> executedActivityIdIn) {
-      this.executedActivityIdIn = executedActivityIdIn == null ? null : new ArrayList<>(executedActivityIdIn);
-      return this;
-    }
-
-    public Builder executedActivityIdIn(String... executedActivityIdIn) {
-      return executedActivityIdIn(Arrays.asList(executedActivityIdIn));
-    }
-
-    public Builder activeActivityIdIn(Collection<String> activeActivityIdIn) {
-      this.activeActivityIdIn = activeActivityIdIn == null ? null : new ArrayList<>(activeActivityIdIn);
-      return this;
-    }
-
-    public Builder activeActivityIdIn(String... activeActivityIdIn) {
-      return activeActivityIdIn(Arrays.asList(activeActivityIdIn));
-    }
-
-    public Builder active(boolean active) {
-      this.active = active;
-      return this;
-    }
-
-    public Builder suspended(boolean suspended) {
-      this.suspended = suspended;
-      return this;
-    }
-
-    public Builder completed(boolean completed) {
-      this.completed = completed;
-      return this;
-    }
-
-    public Builder externallyTerminated(boolean externallyTerminated) {
-      this.externallyTerminated = externallyTerminated;
-      return this;
-    }
-
-    public Builder internallyTerminated(boolean internallyTerminated) {
-      this.internallyTerminated = internallyTerminated;
-      return this;
-    }
-
-    public Builder variables(Collection<VariableCondition> variables) {
-      this.variables = variables == null ? null : new ArrayList<>(variables);
-      return this;
-    }
-
-    public Builder variableNamesIgnoreCase(boolean variableNamesIgnoreCase) {
-      this.variableNamesIgnoreCase = variableNamesIgnoreCase;
-      return this;
-    }
-
-    public Builder variableValuesIgnoreCase(boolean variableValuesIgnoreCase) {
-      this.variableValuesIgnoreCase = variableValuesIgnoreCase;
-      return this;
-    }
-
+    /** Each query's filters are ORed; the groups are ANDed with the rest. */
     public Builder orQueries(Collection<HistoricProcessInstanceQuery> orQueries) {
-      this.orQueries = orQueries == null ? null : new ArrayList<>(orQueries);
+      orQueries.forEach(or -> filters.or(or.filters));
       return this;
     }
 
     public Builder sorting(Collection<Sorting> sorting) {
-      this.sorting = sorting == null ? null : new ArrayList<>(sorting);
+      sorting.forEach(s -> filters.orderBy(s.property(), s.ascending()));
       return this;
     }
 
     public HistoricProcessInstanceQuery build() {
-      return new HistoricProcessInstanceQuery(processInstanceId, processInstanceIds, processInstanceIdNotIn, processDefinitionId, processDefinitionKey, processDefinitionKeyIn, processDefinitionKeyNotIn, processDefinitionName, processDefinitionNameLike, processInstanceBusinessKey, processInstanceBusinessKeyIn, processInstanceBusinessKeyLike, rootProcessInstances, rootProcessInstanceId, finished, unfinished, withJobsRetrying, withIncidents, withRootIncidents, incidentIdIn, incidentType, incidentStatus, incidentMessage, incidentMessageLike, startedBefore, startedAfter, finishedBefore, finishedAfter, executedActivityAfter, executedActivityBefore, executedJobAfter, executedJobBefore, startedBy, superProcessInstanceId, subProcessInstanceId, caseInstanceId, superCaseInstanceId, subCaseInstanceId, tenantIdIn, withoutTenantId, activityIdIn, executedActivityIdIn, activeActivityIdIn, active, suspended, completed, externallyTerminated, internallyTerminated, variables, variableNamesIgnoreCase, variableValuesIgnoreCase, orQueries, sorting);
+      return new HistoricProcessInstanceQuery(filters.copy());
     }
   }
 }

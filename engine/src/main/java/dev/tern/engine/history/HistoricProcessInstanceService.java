@@ -50,22 +50,11 @@ public final class HistoricProcessInstanceService {
   /** The historic instances the caller may read: {@code READ_HISTORY} on their definition. */
   public List<HistoricProcessInstance> list(
       Caller caller, HistoricProcessInstanceQuery query, Page page) {
-    return database.withHandle(h -> store.list(h, query, page, readable(caller)));
+    return database.withHandle(h -> store.list(h, query.readableBy(caller), page));
   }
 
   public long count(Caller caller, HistoricProcessInstanceQuery query) {
-    return database.withHandle(h -> store.count(h, query, readable(caller)));
+    return database.withHandle(h -> store.count(h, query.readableBy(caller)));
   }
 
-  /** The query's selection as a sub-select, restricted to what the caller may read. */
-  public dev.tern.engine.query.SqlFragment idsSql(
-      Caller caller, HistoricProcessInstanceQuery query) {
-    return HistoricProcessInstanceQuerySql.idsSql(query, database.dialect(), readable(caller));
-  }
-
-  private Restriction readable(Caller caller) {
-    return authorizer.restriction(
-        caller,
-        new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "hpi.proc_def_key"));
-  }
 }

@@ -2,8 +2,6 @@ package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.Page;
-import dev.tern.engine.query.Restriction;
-import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,7 +23,7 @@ final class HistoricProcessInstanceStore {
     return handle
         .createQuery(
             "SELECT "
-                + HistoricProcessInstanceQuerySql.COLUMNS
+                + HistoricProcessInstanceQuery.COLUMNS
                 + " FROM tern_hi_process_instance hpi WHERE hpi.id = :id")
         .bind("id", id)
         .map((rs, ctx) -> map(rs))
@@ -34,22 +32,11 @@ final class HistoricProcessInstanceStore {
 
   public List<HistoricProcessInstance> list(
       Handle handle, HistoricProcessInstanceQuery query, Page page) {
-    return list(handle, query, page, Restriction.NONE);
-  }
-
-  public List<HistoricProcessInstance> list(
-      Handle handle, HistoricProcessInstanceQuery query, Page page, Restriction restriction) {
-    SqlFragment select = HistoricProcessInstanceQuerySql.selectSql(query, page, dialect, restriction);
-    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> map(rs)).list();
+    return query.filters().list(handle, dialect, HistoricProcessInstanceQuery.COLUMNS, (rs, ctx) -> map(rs), null, page);
   }
 
   public long count(Handle handle, HistoricProcessInstanceQuery query) {
-    return count(handle, query, Restriction.NONE);
-  }
-
-  public long count(Handle handle, HistoricProcessInstanceQuery query, Restriction restriction) {
-    SqlFragment count = HistoricProcessInstanceQuerySql.countSql(query, dialect, restriction);
-    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
+    return query.filters().count(handle, dialect, null);
   }
 
   private static HistoricProcessInstance map(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.DateCondition;
@@ -154,6 +156,13 @@ public final class JobQuery {
 
   public JobQuery orderBy(String sortBy, boolean ascending) {
     filters.orderBy(sortBy, ascending);
+    return this;
+  }
+
+  /** Restricts this query to the jobs the caller may read ({@code READ} on their instance or
+   * {@code READ_INSTANCE} on their definition); returns it. */
+  public JobQuery readableBy(Caller caller) {
+    filters.restrict(new Authorizer().instanceReadable(caller, "j.process_instance_id", "j.proc_def_key"));
     return this;
   }
 

@@ -1,5 +1,7 @@
 package dev.tern.engine.query;
 
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.QueryDefinition.Filter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,18 +13,24 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The filter values and sorting of one query over a {@link QueryDefinition}, compiled to SQL. The
- * typed query classes ({@code JobQuery}, {@code IncidentQuery}, …) wrap one of these.
+ * typed query classes ({@code JobQuery}, {@code ProcessInstanceQuery}, …) wrap one of these.
  */
 public final class FilterQuery {
 
   private final QueryDefinition definition;
+  private final boolean alternative;
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final List<Sorting> sorting = new ArrayList<>();
-
+  private final List<FilterQuery> orQueries = new ArrayList<>();
   private final List<Restriction> restrictions = new ArrayList<>();
 
   public FilterQuery(QueryDefinition definition) {
+    this(definition, false);
+  }
+
+  private FilterQuery(QueryDefinition definition, boolean alternative) {
     this.definition = definition;
+    this.alternative = alternative;
   }
 
   public QueryDefinition definition() {
@@ -42,7 +50,7 @@ public final class FilterQuery {
     Class<?> expected =
         switch (filter.type()) {
           case STRING -> String.class;
-          case STRING_LIST, DATE_CONDITIONS -> List.class;
+          case STRING_LIST, DATE_CONDITIONS, VARIABLES -> List.class;
           case BOOLEAN -> Boolean.class;
           case INTEGER -> Integer.class;
           case LONG -> Long.class;
@@ -65,8 +73,53 @@ public final class FilterQuery {
     return this;
   }
 
+  /**
+   * A new or-query of this query: its filters are ORed with each other and ANDed with the rest.
+   *
+   * @throws InvalidRequestException if this is an or-query itself (Camunda allows one level)
+   */
+  public FilterQuery or() {
+    if (alternative) {
+      throw new InvalidRequestException("Invalid query usage: cannot set orQueries within 'or' query");
+    }
+    if (!definition.orQueries()) {
+      throw new IllegalStateException("This query has no or-queries");
+    }
+    FilterQuery or = new FilterQuery(definition, true);
+    orQueries.add(or);
+    return or;
+  }
+
+  /** Adds a copy of {@code other}'s filters as an or-query of this one. */
+  public FilterQuery or(FilterQuery other) {
+    if (other.definition != definition) {
+      throw new IllegalArgumentException("An or-query must be of the same query family");
+    }
+    if (!other.orQueries.isEmpty()) {
+      throw new InvalidRequestException("Invalid query usage: cannot set orQueries within 'or' query");
+    }
+    FilterQuery or = or();
+    or.values.putAll(other.values);
+    return this;
+  }
+
+  public List<FilterQuery> orQueries() {
+    return List.copyOf(orQueries);
+  }
+
   public Map<String, Object> values() {
     return Map.copyOf(values);
+  }
+
+  /** A filter's value, or null when unset. */
+  @SuppressWarnings("unchecked")
+  public <T> T value(String name) {
+    return (T) values.get(name);
+  }
+
+  /** Whether a boolean filter is set to true. */
+  public boolean isOn(String name) {
+    return Boolean.TRUE.equals(values.get(name));
   }
 
   public List<Sorting> sorting() {
@@ -82,24 +135,92 @@ public final class FilterQuery {
     return this;
   }
 
-  /** The {@code WHERE} condition (over the definition's alias) with binds named {@code prefix…}. */
-  public SqlFragment where(String prefix, Instant now) {
-    Predicates where = new Predicates(new Binds(prefix));
-    QueryDefinition.Context context = new QueryDefinition.Context(now, Map.copyOf(values));
-    values.forEach(
-        (name, value) ->
-            definition.filter(name).orElseThrow().condition().apply(where, value, context));
+  /** A copy of this query with one more restriction; this query is left as it is. */
+  public FilterQuery restricted(Restriction restriction) {
+    return copy().restrict(restriction);
+  }
+
+  /** An independent copy (values, sorting, or-queries, restrictions). */
+  public FilterQuery copy() {
+    FilterQuery copy = new FilterQuery(definition, alternative);
+    copy.values.putAll(values);
+    copy.sorting.addAll(sorting);
+    orQueries.forEach(or -> copy.orQueries.add(or.copy()));
+    copy.restrictions.addAll(restrictions);
+    return copy;
+  }
+
+  /**
+   * {@code " FROM <from> [joins] WHERE …"} with binds named {@code prefix…}; the dialect is needed
+   * only by filters that join id lists (null otherwise).
+   */
+  public SqlFragment fromWhere(String prefix, Dialect dialect, Instant now) {
+    Predicates where = new Predicates(new Binds(prefix, dialect));
+    addTo(where, now);
+    for (FilterQuery or : orQueries) {
+      Predicates alternatives = new Predicates(where.binds());
+      or.addTo(alternatives, now);
+      where.add(alternatives.or());
+    }
     for (Restriction restriction : restrictions) {
       String sql = restriction.sql(where::bind);
       where.addIf(sql != null, sql);
     }
-    return where.fragment(where.and());
+    return where.fragment(" FROM " + definition.from() + where.joins() + " WHERE " + where.and());
+  }
+
+  /** This level's filters (not its or-queries), added to {@code where}. */
+  private void addTo(Predicates where, Instant now) {
+    QueryDefinition.Context context =
+        new QueryDefinition.Context(now, Map.copyOf(values), alternative);
+    for (QueryDefinition.Check check : definition.checks()) {
+      check.validate(context);
+    }
+    Map<String, List<String>> related = new LinkedHashMap<>();
+    values.forEach(
+        (name, value) -> {
+          Filter filter = definition.filter(name).orElseThrow();
+          if (!filter.applies(value)) {
+            return;
+          }
+          if (filter.related() == null) {
+            filter.condition().apply(where, value, context);
+          } else if (!Boolean.FALSE.equals(value)) {
+            Predicates own = new Predicates(where.binds());
+            filter.condition().apply(own, value, context);
+            if (alternative) {
+              // in an or-query each filter on related rows is an alternative of its own
+              where.add(exists(filter.related(), own.parts()));
+            } else {
+              related.computeIfAbsent(filter.related(), k -> new ArrayList<>()).addAll(own.parts());
+            }
+          }
+        });
+    related.forEach((exists, parts) -> where.add(exists(exists, parts)));
+  }
+
+  private static String exists(String opening, List<String> parts) {
+    return parts.isEmpty() ? opening + ")" : opening + " AND " + String.join(" AND ", parts) + ")";
+  }
+
+  /** The {@code WHERE} condition (over the definition's alias) with binds named {@code prefix…}. */
+  public SqlFragment where(String prefix, Instant now) {
+    SqlFragment fromWhere = fromWhere(prefix, null, now);
+    String opening = " FROM " + definition.from() + " WHERE ";
+    if (!fromWhere.sql().startsWith(opening)) {
+      throw new IllegalStateException("This query joins id lists: use fromWhere");
+    }
+    return new SqlFragment(fromWhere.sql().substring(opening.length()), fromWhere.binds());
   }
 
   /** {@code SELECT <id> FROM … WHERE …}: usable as a sub-select, e.g. by bulk operations. */
   public SqlFragment idsSql(String prefix, Instant now) {
-    return where(prefix, now)
-        .wrap("SELECT " + definition.idColumn() + " FROM " + definition.from() + " WHERE ", "");
+    return idsSql(prefix, null, now);
+  }
+
+  /** {@link #idsSql(String, Instant)} for queries that join id lists (they need the dialect). */
+  public SqlFragment idsSql(String prefix, Dialect dialect, Instant now) {
+    return fromWhere(prefix, dialect, now).wrap("SELECT " + definition.idColumn(), "");
   }
 
   /** {@code " ORDER BY …"}: the sorting, then the definition's tie-breaker. */
@@ -110,11 +231,14 @@ public final class FilterQuery {
 
   /** One page of rows, selected with the given columns (of the definition's alias). */
   public <T> List<T> list(Handle handle, String columns, RowMapper<T> mapper, Instant now, Page page) {
+    return list(handle, null, columns, mapper, now, page);
+  }
+
+  /** One page of rows, for queries that join id lists (they need the dialect). */
+  public <T> List<T> list(
+      Handle handle, Dialect dialect, String columns, RowMapper<T> mapper, Instant now, Page page) {
     SqlFragment select =
-        where("q", now)
-            .wrap(
-                "SELECT " + columns + " FROM " + definition.from() + " WHERE ",
-                orderBy() + OrderBy.page(page));
+        fromWhere("q", dialect, now).wrap("SELECT " + columns, orderBy() + OrderBy.page(page));
     return select.bindTo(handle.createQuery(select.sql())).map(mapper).list();
   }
 
@@ -125,8 +249,11 @@ public final class FilterQuery {
   }
 
   public long count(Handle handle, Instant now) {
-    SqlFragment count =
-        where("q", now).wrap("SELECT COUNT(*) FROM " + definition.from() + " WHERE ", "");
+    return count(handle, null, now);
+  }
+
+  public long count(Handle handle, Dialect dialect, Instant now) {
+    SqlFragment count = fromWhere("q", dialect, now).wrap("SELECT COUNT(*)", "");
     return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
   }
 }

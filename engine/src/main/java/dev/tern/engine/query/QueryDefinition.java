@@ -25,7 +25,9 @@ public final class QueryDefinition {
     LONG,
     DATE,
     /** A list of {@link DateCondition}s, e.g. Camunda's {@code dueDates}. */
-    DATE_CONDITIONS
+    DATE_CONDITIONS,
+    /** A list of {@link VariableCondition}s, Camunda's {@code variables}. */
+    VARIABLES
   }
 
   /** Adds a filter's SQL for a value. */
@@ -34,11 +36,35 @@ public final class QueryDefinition {
     void apply(Predicates where, Object value, Context context);
   }
 
-  /** What a condition may look at besides its own value: the time and the other filters. */
-  public record Context(Instant now, Map<String, Object> values) {}
+  /**
+   * What a condition may look at besides its own value: the time, the other filters of its level,
+   * and whether it is one alternative of an or-query.
+   */
+  public record Context(Instant now, Map<String, Object> values, boolean alternative) {}
 
-  /** One filter. */
-  public record Filter(String name, Type type, Condition condition) {}
+  /**
+   * One filter.
+   *
+   * @param related the {@code EXISTS (SELECT 1 FROM … WHERE <correlation>} opening of the related
+   *     rows the filter is about, or null: the filters of one related set share one {@code EXISTS}
+   *     (one incident must meet them all), except in an or-query, where each is its own
+   * @param emptyIsUnset an empty list is no filter rather than the empty set (as Camunda's DTOs
+   *     treat some lists)
+   */
+  public record Filter(
+      String name, Type type, Condition condition, String related, boolean emptyIsUnset) {
+
+    /** Whether the value is a filter at all: set, not an ignored empty list. */
+    boolean applies(Object value) {
+      return !(emptyIsUnset && value instanceof List<?> list && list.isEmpty());
+    }
+  }
+
+  /** A check across several filters of one level (e.g. mutually exclusive states). */
+  @FunctionalInterface
+  public interface Check {
+    void validate(Context context);
+  }
 
   /** {@code operator} is {@code gt} or {@code lt} (plus {@code eq}, {@code gteq}, {@code lteq}). */
   public record DateCondition(String operator, Instant value) {
@@ -59,18 +85,26 @@ public final class QueryDefinition {
   private final Map<String, Filter> filters;
   private final Map<String, String> sortColumns;
   private final String tieBreaker;
+  private final boolean orQueries;
+  private final List<Check> checks;
 
-  private QueryDefinition(
-      String from,
-      String idColumn,
-      Map<String, Filter> filters,
-      Map<String, String> sortColumns,
-      String tieBreaker) {
-    this.from = from;
-    this.idColumn = idColumn;
-    this.filters = filters;
-    this.sortColumns = sortColumns;
-    this.tieBreaker = tieBreaker;
+  private QueryDefinition(Builder builder) {
+    this.from = builder.from;
+    this.idColumn = builder.idColumn;
+    this.filters = Map.copyOf(builder.filters);
+    this.sortColumns = Map.copyOf(builder.sortColumns);
+    this.tieBreaker = builder.tieBreaker;
+    this.orQueries = builder.orQueries;
+    this.checks = List.copyOf(builder.checks);
+  }
+
+  /** Whether a query may hold or-queries (Camunda's {@code orQueries}). */
+  public boolean orQueries() {
+    return orQueries;
+  }
+
+  List<Check> checks() {
+    return checks;
   }
 
   /** The order that ends every {@code ORDER BY}, so paging is stable (the id by default). */
@@ -120,6 +154,10 @@ public final class QueryDefinition {
     private final Map<String, Filter> filters = new LinkedHashMap<>();
     private final Map<String, String> sortColumns = new LinkedHashMap<>();
     private String tieBreaker;
+    private boolean orQueries;
+    private final List<Check> checks = new java.util.ArrayList<>();
+    private String related;
+    private boolean emptyIsUnset;
 
     private Builder(String from, String idColumn) {
       this.from = from;
@@ -133,8 +171,128 @@ public final class QueryDefinition {
     }
 
     public Builder filter(String name, Type type, Condition condition) {
-      filters.put(name, new Filter(name, type, condition));
+      filters.put(name, new Filter(name, type, condition, related, emptyIsUnset));
       return this;
+    }
+
+    /** The query may hold or-queries: each one's filters are ORed, the groups ANDed. */
+    public Builder orQueries() {
+      this.orQueries = true;
+      return this;
+    }
+
+    /** Lists declared from here on: an empty list is no filter (Camunda's instance DTOs). */
+    public Builder emptyListsUnset() {
+      this.emptyIsUnset = true;
+      return this;
+    }
+
+    /** A check across filters, run before the SQL is built. */
+    public Builder check(Check check) {
+      checks.add(check);
+      return this;
+    }
+
+    /**
+     * Filters on related rows: {@code exists} opens the sub-select ({@code EXISTS (SELECT 1 FROM
+     * tern_incident i WHERE i.process_instance_id = pi.id}) and the filters declared in {@code
+     * members} add their SQL inside it. A boolean member with no SQL of its own ({@link
+     * #exists(String)}) asks only that such a row exists.
+     */
+    public Builder related(String exists, java.util.function.Consumer<Builder> members) {
+      related = exists;
+      members.accept(this);
+      related = null;
+      return this;
+    }
+
+    /** In {@link #related}: a boolean that asks only that a related row exists. */
+    public Builder exists(String name) {
+      return filter(name, Type.BOOLEAN, (w, v, c) -> {});
+    }
+
+    /** Boolean filters that are declared but add nothing themselves (read by other filters). */
+    public Builder options(String... names) {
+      for (String name : names) {
+        filter(name, Type.BOOLEAN, (w, v, c) -> {});
+      }
+      return this;
+    }
+
+    /**
+     * Camunda's {@code variables} with its {@code variableNamesIgnoreCase} and {@code
+     * variableValuesIgnoreCase} switches, compiled by {@code sql} against {@code ownerRef}.
+     */
+    @SuppressWarnings("unchecked")
+    public Builder variables(VariableConditionSql sql, String ownerRef) {
+      options("variableNamesIgnoreCase", "variableValuesIgnoreCase");
+      return filter(
+          "variables",
+          Type.VARIABLES,
+          (w, v, c) ->
+              sql.addTo(
+                  w,
+                  ownerRef,
+                  (List<VariableCondition>) v,
+                  Boolean.TRUE.equals(c.values().get("variableNamesIgnoreCase")),
+                  Boolean.TRUE.equals(c.values().get("variableValuesIgnoreCase"))));
+    }
+
+    /**
+     * {@code column IN (SELECT x FROM <list>)} as a join where the filters are ANDed ({@link
+     * Predicates#joinIn}: index look-ups for long lists), {@code = ANY} in an or-query. An empty
+     * list is refused with {@code emptyMessage}.
+     */
+    @SuppressWarnings("unchecked")
+    public Builder joinedIds(String name, String column, String emptyMessage) {
+      return filter(
+          name,
+          Type.STRING_LIST,
+          (w, v, c) -> {
+            List<String> ids = (List<String>) v;
+            if (ids.isEmpty()) {
+              throw new InvalidRequestException(emptyMessage);
+            }
+            if (c.alternative()) {
+              w.in(column, ids);
+            } else {
+              w.joinIn(column, ids);
+            }
+          });
+    }
+
+    /**
+     * A filter written as SQL: for a boolean, {@code sql} is added when true; for any other value,
+     * each {@code ?} in it is the value's placeholder.
+     */
+    public Builder where(String name, Type type, String sql) {
+      return filter(
+          name,
+          type,
+          (w, v, c) -> {
+            if (type == Type.BOOLEAN) {
+              w.addIf(Boolean.TRUE.equals(v), sql);
+            } else {
+              w.add(sql.replace("?", w.bind(v)));
+            }
+          });
+    }
+
+    /**
+     * A list filter written as SQL: {@code ?} in {@code sql} becomes {@code column = ANY(:list)}
+     * (an empty list matches nothing).
+     */
+    @SuppressWarnings("unchecked")
+    public Builder whereAny(String name, String column, String sql) {
+      return filter(
+          name,
+          Type.STRING_LIST,
+          (w, v, c) -> {
+            List<String> values = (List<String>) v;
+            w.add(
+                sql.replace(
+                    "?", values.isEmpty() ? Predicates.NOTHING : w.binds().anyOf(column, values)));
+          });
     }
 
     /** {@code column = value}. */
@@ -218,8 +376,7 @@ public final class QueryDefinition {
     }
 
     public QueryDefinition build() {
-      return new QueryDefinition(
-          from, idColumn, Map.copyOf(filters), Map.copyOf(sortColumns), tieBreaker);
+      return new QueryDefinition(this);
     }
   }
 }

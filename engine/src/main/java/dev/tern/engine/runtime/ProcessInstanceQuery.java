@@ -1,349 +1,216 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.Sorting;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.query.VariableCondition;
-import java.util.ArrayList;
+import dev.tern.engine.query.VariableConditionSql;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * A selection of process instances, with the filters of Camunda 7.24's {@code ProcessInstanceQueryDto}.
- * {@link ProcessInstanceQuerySql} compiles it; {@link #idsSql(Dialect)} gives the selection as a sub-select
- * of instance ids for set-based statements.
- *
- * <p>Unset filters are null (lists) or false (flags); set filters are ANDed.
- *
- * @param deploymentId only instances of definitions in this deployment
- * @param businessKeyLike SQL LIKE pattern
- * @param caseInstanceId accepted for Camunda compatibility; Tern has no CMMN, so it matches nothing
- * @param superCaseInstance matches nothing (no CMMN)
- * @param subCaseInstance matches nothing (no CMMN)
- * @param superProcessInstance instances called by this instance
- * @param subProcessInstance the instance that called this one
- * @param processInstanceIds any number of ids: bound as one array parameter
- * @param activityIdIn instances with a token at one of these activities
- * @param orQueries each one's filters are ORed; the groups are ANDed with the rest
+ * A selection of process instances, with the filters of Camunda 7.24's {@code
+ * ProcessInstanceQueryDto} (each declared once, in {@link #DEFINITION}). Set filters are ANDed;
+ * each or-query's filters are ORed. Lists other than {@code processInstanceIds} are no filter when
+ * empty, as in Camunda's DTO; an empty {@code processInstanceIds} is refused. {@code
+ * caseInstanceId}, {@code superCaseInstance} and {@code subCaseInstance} match nothing (Tern has no
+ * CMMN).
  */
-public record ProcessInstanceQuery(
-    String deploymentId,
-    String processDefinitionId,
-    String processDefinitionKey,
-    List<String> processDefinitionKeyIn,
-    List<String> processDefinitionKeyNotIn,
-    String businessKey,
-    String businessKeyLike,
-    String caseInstanceId,
-    String superCaseInstance,
-    String subCaseInstance,
-    String superProcessInstance,
-    String subProcessInstance,
-    boolean active,
-    boolean suspended,
-    List<String> processInstanceIds,
-    boolean withIncident,
-    String incidentId,
-    String incidentType,
-    String incidentMessage,
-    String incidentMessageLike,
-    List<String> tenantIdIn,
-    boolean withoutTenantId,
-    boolean processDefinitionWithoutTenantId,
-    List<String> activityIdIn,
-    boolean rootProcessInstances,
-    boolean leafProcessInstances,
-    String rootProcessInstanceId,
-    List<VariableCondition> variables,
-    boolean variableNamesIgnoreCase,
-    boolean variableValuesIgnoreCase,
-    List<ProcessInstanceQuery> orQueries,
-    List<Sorting> sorting) {
+public final class ProcessInstanceQuery {
+
+  /** Selected with every query of instances. */
+  static final String COLUMNS =
+      "pi.id, pi.proc_def_id, pi.proc_def_key, pi.business_key, pi.tenant_id, pi.suspended,"
+          + " pi.start_time, pi.start_user_id, pi.super_process_instance_id,"
+          + " pi.root_process_instance_id";
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_process_instance pi", "pi.id")
+          .orQueries()
+          .joinedIds("processInstanceIds", "pi.id", "Set of process instance ids is empty")
+          .emptyListsUnset()
+          .where(
+              "deploymentId",
+              Type.STRING,
+              "pi.proc_def_id IN (SELECT d.id FROM tern_process_definition d WHERE d.deployment_id = ?)")
+          .equal("processDefinitionId", "pi.proc_def_id")
+          .equal("processDefinitionKey", "pi.proc_def_key")
+          .anyOf("processDefinitionKeyIn", "pi.proc_def_key")
+          .noneOf("processDefinitionKeyNotIn", "pi.proc_def_key")
+          .equal("businessKey", "pi.business_key")
+          .like("businessKeyLike", "pi.business_key")
+          .matchingNothing("caseInstanceId", "superCaseInstance", "subCaseInstance")
+          .equal("superProcessInstance", "pi.super_process_instance_id")
+          .where(
+              "subProcessInstance",
+              Type.STRING,
+              "pi.id IN (SELECT sub.super_process_instance_id FROM tern_process_instance sub"
+                  + " WHERE sub.id = ?)")
+          .flag("active", "pi.suspended = FALSE")
+          .flag("suspended", "pi.suspended = TRUE")
+          .related(
+              "EXISTS (SELECT 1 FROM tern_incident i WHERE i.process_instance_id = pi.id",
+              incident ->
+                  incident
+                      .exists("withIncident")
+                      .equal("incidentId", "i.id")
+                      .equal("incidentType", "i.incident_type")
+                      .equal("incidentMessage", "i.incident_message")
+                      .like("incidentMessageLike", "i.incident_message"))
+          .anyOf("tenantIdIn", "pi.tenant_id")
+          .flag("withoutTenantId", "pi.tenant_id IS NULL")
+          .flag(
+              "processDefinitionWithoutTenantId",
+              "pi.proc_def_id IN (SELECT d.id FROM tern_process_definition d WHERE d.tenant_id IS NULL)")
+          .whereAny(
+              "activityIdIn",
+              "e.activity_id",
+              "EXISTS (SELECT 1 FROM tern_execution e WHERE e.process_instance_id = pi.id AND ?)")
+          .flag("rootProcessInstances", "pi.super_process_instance_id IS NULL")
+          .flag(
+              "leafProcessInstances",
+              "NOT EXISTS (SELECT 1 FROM tern_process_instance child"
+                  + " WHERE child.super_process_instance_id = pi.id)")
+          .equal("rootProcessInstanceId", "pi.root_process_instance_id")
+          .variables(new VariableConditionSql("tern_variable", "process_instance_id", null), "pi.id")
+          .sort("instanceId", "pi.id")
+          .sort("definitionId", "pi.proc_def_id")
+          .sort("definitionKey", "pi.proc_def_key")
+          .sort("businessKey", "pi.business_key")
+          .sort("tenantId", "pi.tenant_id")
+          .build();
 
   /** The {@code sortBy} values Camunda accepts for process instances. */
-  public static final java.util.Set<String> SORT_BY = ProcessInstanceQuerySql.SORT_COLUMNS.keySet();
+  public static final java.util.Set<String> SORT_BY = DEFINITION.sortKeys();
 
-  public ProcessInstanceQuery {
-    processDefinitionKeyIn = processDefinitionKeyIn == null ? null : List.copyOf(processDefinitionKeyIn);
-    processDefinitionKeyNotIn = processDefinitionKeyNotIn == null ? null : List.copyOf(processDefinitionKeyNotIn);
-    processInstanceIds = processInstanceIds == null ? null : List.copyOf(processInstanceIds);
-    tenantIdIn = tenantIdIn == null ? null : List.copyOf(tenantIdIn);
-    activityIdIn = activityIdIn == null ? null : List.copyOf(activityIdIn);
-    variables = variables == null ? null : List.copyOf(variables);
-    orQueries = orQueries == null ? null : List.copyOf(orQueries);
-    sorting = sorting == null ? null : List.copyOf(sorting);
+  private static final Authorizer AUTHORIZER = new Authorizer();
+
+  private final FilterQuery filters;
+
+  /** A query with no filter set: every instance. */
+  public ProcessInstanceQuery() {
+    this(new FilterQuery(DEFINITION));
+  }
+
+  private ProcessInstanceQuery(FilterQuery filters) {
+    this.filters = filters;
+  }
+
+  /** The generic filter values: set any {@code ProcessInstanceQueryDto} field by name. */
+  public FilterQuery filters() {
+    return filters;
   }
 
   /**
-   * {@code SELECT pi.id FROM tern_process_instance pi WHERE …} with named binds (prefix {@code
-   * piq}): embed it in {@code INSERT … SELECT} or {@code … IN (…)} to act on the selection
-   * without loading ids.
+   * {@code SELECT pi.id FROM tern_process_instance pi … WHERE …} with named binds (prefix {@code
+   * piq}): for reading plans; set-based operations take the query itself.
    */
   public SqlFragment idsSql(Dialect dialect) {
-    return ProcessInstanceQuerySql.idsSql(this, dialect);
+    return filters.idsSql("piq", dialect, null);
+  }
+
+  /** This selection restricted to the instances the caller may read. */
+  public ProcessInstanceQuery readableBy(Caller caller) {
+    return new ProcessInstanceQuery(filters.restricted(AUTHORIZER.instanceReadable(caller, "pi.id", "pi.proc_def_key")));
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.deploymentId = deploymentId;
-    b.processDefinitionId = processDefinitionId;
-    b.processDefinitionKey = processDefinitionKey;
-    b.processDefinitionKeyIn = processDefinitionKeyIn;
-    b.processDefinitionKeyNotIn = processDefinitionKeyNotIn;
-    b.businessKey = businessKey;
-    b.businessKeyLike = businessKeyLike;
-    b.caseInstanceId = caseInstanceId;
-    b.superCaseInstance = superCaseInstance;
-    b.subCaseInstance = subCaseInstance;
-    b.superProcessInstance = superProcessInstance;
-    b.subProcessInstance = subProcessInstance;
-    b.active = active;
-    b.suspended = suspended;
-    b.processInstanceIds = processInstanceIds;
-    b.withIncident = withIncident;
-    b.incidentId = incidentId;
-    b.incidentType = incidentType;
-    b.incidentMessage = incidentMessage;
-    b.incidentMessageLike = incidentMessageLike;
-    b.tenantIdIn = tenantIdIn;
-    b.withoutTenantId = withoutTenantId;
-    b.processDefinitionWithoutTenantId = processDefinitionWithoutTenantId;
-    b.activityIdIn = activityIdIn;
-    b.rootProcessInstances = rootProcessInstances;
-    b.leafProcessInstances = leafProcessInstances;
-    b.rootProcessInstanceId = rootProcessInstanceId;
-    b.variables = variables;
-    b.variableNamesIgnoreCase = variableNamesIgnoreCase;
-    b.variableValuesIgnoreCase = variableValuesIgnoreCase;
-    b.orQueries = orQueries;
-    b.sorting = sorting;
-    return b;
-  }
-
-  /** Fluent construction of a query; every filter starts unset. */
+  /**
+   * Fluent construction: {@link #set} takes any filter by name; the named methods are shorthands
+   * for the most used ones.
+   */
   public static final class Builder {
-    private String deploymentId;
-    private String processDefinitionId;
-    private String processDefinitionKey;
-    private List<String> processDefinitionKeyIn;
-    private List<String> processDefinitionKeyNotIn;
-    private String businessKey;
-    private String businessKeyLike;
-    private String caseInstanceId;
-    private String superCaseInstance;
-    private String subCaseInstance;
-    private String superProcessInstance;
-    private String subProcessInstance;
-    private boolean active;
-    private boolean suspended;
-    private List<String> processInstanceIds;
-    private boolean withIncident;
-    private String incidentId;
-    private String incidentType;
-    private String incidentMessage;
-    private String incidentMessageLike;
-    private List<String> tenantIdIn;
-    private boolean withoutTenantId;
-    private boolean processDefinitionWithoutTenantId;
-    private List<String> activityIdIn;
-    private boolean rootProcessInstances;
-    private boolean leafProcessInstances;
-    private String rootProcessInstanceId;
-    private List<VariableCondition> variables;
-    private boolean variableNamesIgnoreCase;
-    private boolean variableValuesIgnoreCase;
-    private List<ProcessInstanceQuery> orQueries;
-    private List<Sorting> sorting;
+    private final FilterQuery filters = new FilterQuery(DEFINITION);
 
     private Builder() {}
 
-    public Builder deploymentId(String deploymentId) {
-      this.deploymentId = deploymentId;
+    public Builder set(String filter, Object value) {
+      filters.set(filter, value);
       return this;
     }
 
-    public Builder processDefinitionId(String processDefinitionId) {
-      this.processDefinitionId = processDefinitionId;
-      return this;
+    public Builder processDefinitionId(String id) {
+      return set("processDefinitionId", id);
     }
 
-    public Builder processDefinitionKey(String processDefinitionKey) {
-      this.processDefinitionKey = processDefinitionKey;
-      return this;
+    public Builder processDefinitionKey(String key) {
+      return set("processDefinitionKey", key);
     }
 
-    public Builder processDefinitionKeyIn(Collection<String> processDefinitionKeyIn) {
-      this.processDefinitionKeyIn = processDefinitionKeyIn == null ? null : new ArrayList<>(processDefinitionKeyIn);
-      return this;
+    public Builder processDefinitionKeyIn(String... keys) {
+      return set("processDefinitionKeyIn", Arrays.asList(keys));
     }
 
-    public Builder processDefinitionKeyIn(String... processDefinitionKeyIn) {
-      return processDefinitionKeyIn(Arrays.asList(processDefinitionKeyIn));
-    }
-
-    public Builder processDefinitionKeyNotIn(Collection<String> processDefinitionKeyNotIn) {
-      this.processDefinitionKeyNotIn = processDefinitionKeyNotIn == null ? null : new ArrayList<>(processDefinitionKeyNotIn);
-      return this;
-    }
-
-    public Builder processDefinitionKeyNotIn(String... processDefinitionKeyNotIn) {
-      return processDefinitionKeyNotIn(Arrays.asList(processDefinitionKeyNotIn));
+    public Builder processInstanceIds(Collection<String> ids) {
+      return set("processInstanceIds", ids == null ? null : List.copyOf(ids));
     }
 
     public Builder businessKey(String businessKey) {
-      this.businessKey = businessKey;
-      return this;
+      return set("businessKey", businessKey);
     }
 
-    public Builder businessKeyLike(String businessKeyLike) {
-      this.businessKeyLike = businessKeyLike;
-      return this;
+    public Builder businessKeyLike(String pattern) {
+      return set("businessKeyLike", pattern);
     }
 
-    public Builder caseInstanceId(String caseInstanceId) {
-      this.caseInstanceId = caseInstanceId;
-      return this;
+    public Builder withIncident(boolean on) {
+      return set("withIncident", on);
     }
 
-    public Builder superCaseInstance(String superCaseInstance) {
-      this.superCaseInstance = superCaseInstance;
-      return this;
+    public Builder incidentType(String type) {
+      return set("incidentType", type);
     }
 
-    public Builder subCaseInstance(String subCaseInstance) {
-      this.subCaseInstance = subCaseInstance;
-      return this;
+    public Builder incidentMessageLike(String pattern) {
+      return set("incidentMessageLike", pattern);
     }
 
-    public Builder superProcessInstance(String superProcessInstance) {
-      this.superProcessInstance = superProcessInstance;
-      return this;
+    public Builder activityIdIn(String... activityIds) {
+      return set("activityIdIn", Arrays.asList(activityIds));
     }
 
-    public Builder subProcessInstance(String subProcessInstance) {
-      this.subProcessInstance = subProcessInstance;
-      return this;
+    public Builder tenantIdIn(String... tenantIds) {
+      return set("tenantIdIn", Arrays.asList(tenantIds));
     }
 
-    public Builder active(boolean active) {
-      this.active = active;
-      return this;
+    public Builder withoutTenantId(boolean on) {
+      return set("withoutTenantId", on);
     }
 
-    public Builder suspended(boolean suspended) {
-      this.suspended = suspended;
-      return this;
+    public Builder suspended(boolean on) {
+      return set("suspended", on);
     }
 
-    public Builder processInstanceIds(Collection<String> processInstanceIds) {
-      this.processInstanceIds = processInstanceIds == null ? null : new ArrayList<>(processInstanceIds);
-      return this;
+    public Builder variables(Collection<VariableCondition> conditions) {
+      return set("variables", conditions == null ? null : List.copyOf(conditions));
     }
 
-    public Builder processInstanceIds(String... processInstanceIds) {
-      return processInstanceIds(Arrays.asList(processInstanceIds));
+    public Builder variableValuesIgnoreCase(boolean on) {
+      return set("variableValuesIgnoreCase", on);
     }
 
-    public Builder withIncident(boolean withIncident) {
-      this.withIncident = withIncident;
-      return this;
-    }
-
-    public Builder incidentId(String incidentId) {
-      this.incidentId = incidentId;
-      return this;
-    }
-
-    public Builder incidentType(String incidentType) {
-      this.incidentType = incidentType;
-      return this;
-    }
-
-    public Builder incidentMessage(String incidentMessage) {
-      this.incidentMessage = incidentMessage;
-      return this;
-    }
-
-    public Builder incidentMessageLike(String incidentMessageLike) {
-      this.incidentMessageLike = incidentMessageLike;
-      return this;
-    }
-
-    public Builder tenantIdIn(Collection<String> tenantIdIn) {
-      this.tenantIdIn = tenantIdIn == null ? null : new ArrayList<>(tenantIdIn);
-      return this;
-    }
-
-    public Builder tenantIdIn(String... tenantIdIn) {
-      return tenantIdIn(Arrays.asList(tenantIdIn));
-    }
-
-    public Builder withoutTenantId(boolean withoutTenantId) {
-      this.withoutTenantId = withoutTenantId;
-      return this;
-    }
-
-    public Builder processDefinitionWithoutTenantId(boolean processDefinitionWithoutTenantId) {
-      this.processDefinitionWithoutTenantId = processDefinitionWithoutTenantId;
-      return this;
-    }
-
-    public Builder activityIdIn(Collection<String> activityIdIn) {
-      this.activityIdIn = activityIdIn == null ? null : new ArrayList<>(activityIdIn);
-      return this;
-    }
-
-    public Builder activityIdIn(String... activityIdIn) {
-      return activityIdIn(Arrays.asList(activityIdIn));
-    }
-
-    public Builder rootProcessInstances(boolean rootProcessInstances) {
-      this.rootProcessInstances = rootProcessInstances;
-      return this;
-    }
-
-    public Builder leafProcessInstances(boolean leafProcessInstances) {
-      this.leafProcessInstances = leafProcessInstances;
-      return this;
-    }
-
-    public Builder rootProcessInstanceId(String rootProcessInstanceId) {
-      this.rootProcessInstanceId = rootProcessInstanceId;
-      return this;
-    }
-
-    public Builder variables(Collection<VariableCondition> variables) {
-      this.variables = variables == null ? null : new ArrayList<>(variables);
-      return this;
-    }
-
-    public Builder variableNamesIgnoreCase(boolean variableNamesIgnoreCase) {
-      this.variableNamesIgnoreCase = variableNamesIgnoreCase;
-      return this;
-    }
-
-    public Builder variableValuesIgnoreCase(boolean variableValuesIgnoreCase) {
-      this.variableValuesIgnoreCase = variableValuesIgnoreCase;
-      return this;
-    }
-
+    /** Each query's filters are ORed; the groups are ANDed with the rest. */
     public Builder orQueries(Collection<ProcessInstanceQuery> orQueries) {
-      this.orQueries = orQueries == null ? null : new ArrayList<>(orQueries);
+      orQueries.forEach(or -> filters.or(or.filters));
       return this;
     }
 
     public Builder sorting(Collection<Sorting> sorting) {
-      this.sorting = sorting == null ? null : new ArrayList<>(sorting);
+      sorting.forEach(s -> filters.orderBy(s.property(), s.ascending()));
       return this;
     }
 
     public ProcessInstanceQuery build() {
-      return new ProcessInstanceQuery(deploymentId, processDefinitionId, processDefinitionKey, processDefinitionKeyIn, processDefinitionKeyNotIn, businessKey, businessKeyLike, caseInstanceId, superCaseInstance, subCaseInstance, superProcessInstance, subProcessInstance, active, suspended, processInstanceIds, withIncident, incidentId, incidentType, incidentMessage, incidentMessageLike, tenantIdIn, withoutTenantId, processDefinitionWithoutTenantId, activityIdIn, rootProcessInstances, leafProcessInstances, rootProcessInstanceId, variables, variableNamesIgnoreCase, variableValuesIgnoreCase, orQueries, sorting);
+      return new ProcessInstanceQuery(filters.copy());
     }
   }
 }

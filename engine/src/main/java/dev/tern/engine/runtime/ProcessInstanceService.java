@@ -65,21 +65,13 @@ public final class ProcessInstanceService {
 
   /** The instances the query selects that the caller may read ({@code READ} / {@code READ_INSTANCE}). */
   public List<RuntimeProcessInstance> list(Caller caller, ProcessInstanceQuery query, Page page) {
-    return database.withHandle(h -> instances.list(h, query, page, readable(caller)));
+    return database.withHandle(h -> instances.list(h, query.readableBy(caller), page));
   }
 
   public long count(Caller caller, ProcessInstanceQuery query) {
-    return database.withHandle(h -> instances.count(h, query, readable(caller)));
+    return database.withHandle(h -> instances.count(h, query.readableBy(caller)));
   }
 
-  /** The query's selection, as a sub-select, restricted to what the caller may read. */
-  public dev.tern.engine.query.SqlFragment idsSql(Caller caller, ProcessInstanceQuery query) {
-    return ProcessInstanceQuerySql.idsSql(query, database.dialect(), readable(caller));
-  }
-
-  private Restriction readable(Caller caller) {
-    return authorizer.instanceReadable(caller, "pi.id", "pi.proc_def_key");
-  }
 
   /**
    * Deletes an instance if the caller has {@code DELETE} on it or {@code DELETE_INSTANCE} on its

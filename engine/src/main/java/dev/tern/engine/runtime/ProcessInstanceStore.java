@@ -2,8 +2,6 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.Page;
-import dev.tern.engine.query.Restriction;
-import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -27,7 +25,7 @@ public final class ProcessInstanceStore {
     return handle
         .createQuery(
             "SELECT "
-                + ProcessInstanceQuerySql.COLUMNS
+                + ProcessInstanceQuery.COLUMNS
                 + " FROM tern_process_instance pi WHERE pi.id = :id")
         .bind("id", id)
         .map((rs, ctx) -> map(rs))
@@ -39,31 +37,20 @@ public final class ProcessInstanceStore {
     return handle
         .createQuery(
             "SELECT "
-                + ProcessInstanceQuerySql.COLUMNS
+                + ProcessInstanceQuery.COLUMNS
                 + " FROM tern_process_instance pi WHERE pi.id = :id FOR UPDATE")
         .bind("id", id)
         .map((rs, ctx) -> map(rs))
         .findOne();
   }
 
-  public List<RuntimeProcessInstance> list(Handle handle, ProcessInstanceQuery query, Page page) {
-    return list(handle, query, page, Restriction.NONE);
-  }
-
-  /** One page of the instances the query selects that also meet {@code restriction} (alias pi). */
   public List<RuntimeProcessInstance> list(
-      Handle handle, ProcessInstanceQuery query, Page page, Restriction restriction) {
-    SqlFragment select = ProcessInstanceQuerySql.selectSql(query, page, dialect, restriction);
-    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> map(rs)).list();
+      Handle handle, ProcessInstanceQuery query, Page page) {
+    return query.filters().list(handle, dialect, ProcessInstanceQuery.COLUMNS, (rs, ctx) -> map(rs), null, page);
   }
 
   public long count(Handle handle, ProcessInstanceQuery query) {
-    return count(handle, query, Restriction.NONE);
-  }
-
-  public long count(Handle handle, ProcessInstanceQuery query, Restriction restriction) {
-    SqlFragment count = ProcessInstanceQuerySql.countSql(query, dialect, restriction);
-    return count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
+    return query.filters().count(handle, dialect, null);
   }
 
   private static RuntimeProcessInstance map(ResultSet rs) throws SQLException {

@@ -95,84 +95,84 @@ class HistoricProcessInstanceQueryTest {
   @Test
   void idAndDefinitionFilters() {
     assertThat(ids(q -> q)).containsExactly("h1", "h2", "h3", "h4");
-    assertThat(ids(q -> q.processInstanceId("h2"))).containsExactly("h2");
-    assertThat(ids(q -> q.processInstanceIds("h2", "h3", "x"))).containsExactly("h2", "h3");
-    assertThat(ids(q -> q.processInstanceIdNotIn("h2", "h3"))).containsExactly("h1", "h4");
-    assertThat(ids(q -> q.processDefinitionId("invoice:2"))).containsExactly("h2");
-    assertThat(ids(q -> q.processDefinitionKey("order"))).containsExactly("h3", "h4");
-    assertThat(ids(q -> q.processDefinitionKeyIn("order", "x"))).containsExactly("h3", "h4");
-    assertThat(ids(q -> q.processDefinitionKeyNotIn("order"))).containsExactly("h1", "h2");
-    assertThat(ids(q -> q.processDefinitionName("order name"))).containsExactly("h3", "h4");
-    assertThat(ids(q -> q.processDefinitionNameLike("inv%"))).containsExactly("h1", "h2");
+    assertThat(ids(q -> q.set("processInstanceId", "h2"))).containsExactly("h2");
+    assertThat(ids(q -> q.set("processInstanceIds", List.of("h2", "h3", "x")))).containsExactly("h2", "h3");
+    assertThat(ids(q -> q.set("processInstanceIdNotIn", List.of("h2", "h3")))).containsExactly("h1", "h4");
+    assertThat(ids(q -> q.set("processDefinitionId", "invoice:2"))).containsExactly("h2");
+    assertThat(ids(q -> q.set("processDefinitionKey", "order"))).containsExactly("h3", "h4");
+    assertThat(ids(q -> q.set("processDefinitionKeyIn", List.of("order", "x")))).containsExactly("h3", "h4");
+    assertThat(ids(q -> q.set("processDefinitionKeyNotIn", List.of("order")))).containsExactly("h1", "h2");
+    assertThat(ids(q -> q.set("processDefinitionName", "order name"))).containsExactly("h3", "h4");
+    assertThat(ids(q -> q.set("processDefinitionNameLike", "inv%"))).containsExactly("h1", "h2");
   }
 
   @Test
   void businessKeyFilters() {
-    assertThat(ids(q -> q.processInstanceBusinessKey("bk-2"))).containsExactly("h2");
-    assertThat(ids(q -> q.processInstanceBusinessKeyIn("bk-1", "other"))).containsExactly("h1", "h3");
-    assertThat(ids(q -> q.processInstanceBusinessKeyLike("bk%"))).containsExactly("h1", "h2");
+    assertThat(ids(q -> q.set("processInstanceBusinessKey", "bk-2"))).containsExactly("h2");
+    assertThat(ids(q -> q.set("processInstanceBusinessKeyIn", List.of("bk-1", "other")))).containsExactly("h1", "h3");
+    assertThat(ids(q -> q.set("processInstanceBusinessKeyLike", "bk%"))).containsExactly("h1", "h2");
   }
 
   @Test
   void lifecycleFilters() {
-    assertThat(ids(q -> q.finished(true))).containsExactly("h3", "h4");
-    assertThat(ids(q -> q.unfinished(true))).containsExactly("h1", "h2");
-    assertThat(ids(q -> q.active(true))).containsExactly("h1");
-    assertThat(ids(q -> q.suspended(true))).containsExactly("h2");
-    assertThat(ids(q -> q.completed(true))).containsExactly("h3");
-    assertThat(ids(q -> q.externallyTerminated(true))).containsExactly("h4");
-    assertThat(ids(q -> q.internallyTerminated(true))).isEmpty();
-    assertThatThrownBy(() -> ids(q -> q.active(true).completed(true)))
+    assertThat(ids(q -> q.set("finished", true))).containsExactly("h3", "h4");
+    assertThat(ids(q -> q.set("unfinished", true))).containsExactly("h1", "h2");
+    assertThat(ids(q -> q.set("active", true))).containsExactly("h1");
+    assertThat(ids(q -> q.set("suspended", true))).containsExactly("h2");
+    assertThat(ids(q -> q.set("completed", true))).containsExactly("h3");
+    assertThat(ids(q -> q.set("externallyTerminated", true))).containsExactly("h4");
+    assertThat(ids(q -> q.set("internallyTerminated", true))).isEmpty();
+    assertThatThrownBy(() -> ids(q -> q.set("active", true).completed(true)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("Already querying for historic process instance with another state");
   }
 
   @Test
   void timeFilters() {
-    assertThat(ids(q -> q.startedBefore(at(1)))).containsExactly("h1", "h2");
-    assertThat(ids(q -> q.startedAfter(at(2)))).containsExactly("h3", "h4");
-    assertThat(ids(q -> q.finishedBefore(at(3)))).containsExactly("h3");
-    assertThat(ids(q -> q.finishedAfter(at(3).plusSeconds(1)))).containsExactly("h4");
-    assertThat(ids(q -> q.executedActivityAfter(at(1)))).containsExactly("h2");
-    assertThat(ids(q -> q.executedActivityBefore(at(0)))).containsExactly("h1");
-    assertThat(ids(q -> q.executedJobAfter(at(3)))).containsExactly("h4");
-    assertThat(ids(q -> q.executedJobBefore(at(3)))).isEmpty();
+    assertThat(ids(q -> q.set("startedBefore", at(1)))).containsExactly("h1", "h2");
+    assertThat(ids(q -> q.set("startedAfter", at(2)))).containsExactly("h3", "h4");
+    assertThat(ids(q -> q.set("finishedBefore", at(3)))).containsExactly("h3");
+    assertThat(ids(q -> q.set("finishedAfter", at(3).plusSeconds(1)))).containsExactly("h4");
+    assertThat(ids(q -> q.set("executedActivityAfter", at(1)))).containsExactly("h2");
+    assertThat(ids(q -> q.set("executedActivityBefore", at(0)))).containsExactly("h1");
+    assertThat(ids(q -> q.set("executedJobAfter", at(3)))).containsExactly("h4");
+    assertThat(ids(q -> q.set("executedJobBefore", at(3)))).isEmpty();
   }
 
   @Test
   void incidentAndJobFilters() {
-    assertThat(ids(q -> q.withIncidents(true))).containsExactly("h1", "h3");
-    assertThat(ids(q -> q.withRootIncidents(true))).containsExactly("h1", "h3");
-    assertThat(ids(q -> q.incidentStatus("open"))).containsExactly("h1");
-    assertThat(ids(q -> q.incidentStatus("resolved"))).containsExactly("h3");
-    assertThat(ids(q -> q.incidentType("custom"))).containsExactly("h3");
-    assertThat(ids(q -> q.incidentMessage("boom"))).containsExactly("h1");
-    assertThat(ids(q -> q.incidentMessageLike("%thing"))).containsExactly("h3");
-    assertThat(ids(q -> q.incidentIdIn(openIncident))).containsExactly("h1");
-    assertThat(ids(q -> q.withJobsRetrying(true))).containsExactly("h1");
-    assertThatThrownBy(() -> ids(q -> q.incidentStatus("bogus")))
+    assertThat(ids(q -> q.set("withIncidents", true))).containsExactly("h1", "h3");
+    assertThat(ids(q -> q.set("withRootIncidents", true))).containsExactly("h1", "h3");
+    assertThat(ids(q -> q.set("incidentStatus", "open"))).containsExactly("h1");
+    assertThat(ids(q -> q.set("incidentStatus", "resolved"))).containsExactly("h3");
+    assertThat(ids(q -> q.set("incidentType", "custom"))).containsExactly("h3");
+    assertThat(ids(q -> q.set("incidentMessage", "boom"))).containsExactly("h1");
+    assertThat(ids(q -> q.set("incidentMessageLike", "%thing"))).containsExactly("h3");
+    assertThat(ids(q -> q.set("incidentIdIn", List.of(openIncident)))).containsExactly("h1");
+    assertThat(ids(q -> q.set("withJobsRetrying", true))).containsExactly("h1");
+    assertThatThrownBy(() -> ids(q -> q.set("incidentStatus", "bogus")))
         .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   void activityTenantAndStarterFilters() {
-    assertThat(ids(q -> q.activeActivityIdIn("task1"))).containsExactly("h1");
-    assertThat(ids(q -> q.executedActivityIdIn("done"))).containsExactly("h2");
-    assertThat(ids(q -> q.activityIdIn("task1"))).containsExactly("h1");
-    assertThat(ids(q -> q.tenantIdIn("t1", "t2"))).containsExactly("h2", "h3");
-    assertThat(ids(q -> q.withoutTenantId(true))).containsExactly("h1", "h4");
-    assertThat(ids(q -> q.startedBy("user-h3"))).containsExactly("h3");
-    assertThat(ids(q -> q.rootProcessInstances(true))).containsExactly("h1", "h2", "h3", "h4");
-    assertThat(ids(q -> q.caseInstanceId("c"))).isEmpty();
+    assertThat(ids(q -> q.set("activeActivityIdIn", List.of("task1")))).containsExactly("h1");
+    assertThat(ids(q -> q.set("executedActivityIdIn", List.of("done")))).containsExactly("h2");
+    assertThat(ids(q -> q.set("activityIdIn", List.of("task1")))).containsExactly("h1");
+    assertThat(ids(q -> q.set("tenantIdIn", List.of("t1", "t2")))).containsExactly("h2", "h3");
+    assertThat(ids(q -> q.set("withoutTenantId", true))).containsExactly("h1", "h4");
+    assertThat(ids(q -> q.set("startedBy", "user-h3"))).containsExactly("h3");
+    assertThat(ids(q -> q.set("rootProcessInstances", true))).containsExactly("h1", "h2", "h3", "h4");
+    assertThat(ids(q -> q.set("caseInstanceId", "c"))).isEmpty();
   }
 
   @Test
   void variableFiltersIgnoreDeletedVariables() {
     assertThat(
-            ids(q -> q.variables(List.of(VariableCondition.of("amount", VariableOperator.LT, 50)))))
+            ids(q -> q.set("variables", List.of(VariableCondition.of("amount", VariableOperator.LT, 50)))))
         .containsExactly("h2");
     assertThat(
-            ids(q -> q.variables(List.of(VariableCondition.of("gone", VariableOperator.EQ, 1)))))
+            ids(q -> q.set("variables", List.of(VariableCondition.of("gone", VariableOperator.EQ, 1)))))
         .isEmpty();
   }
 

@@ -22,28 +22,28 @@ final class HistoricProcessInstanceQueryModel {
 
   Set<String> ids(HistoricProcessInstanceQuery query) {
     return Terms.select(
-        data.historicInstances(), query, query.orQueries(), this::matches, HistoricInstance::id);
+        data.historicInstances(), query.filters(), query.filters().orQueries(), this::matches, HistoricInstance::id);
   }
 
-  private boolean matches(HistoricProcessInstanceQuery q, HistoricInstance hpi, boolean orQuery) {
+  private boolean matches(FilterQuery q, HistoricInstance hpi, boolean orQuery) {
     Terms terms = new Terms();
-    terms.eq(q.processInstanceId(), hpi.id());
-    terms.in(q.processInstanceIds(), hpi.id());
-    terms.notIn(q.processInstanceIdNotIn(), hpi.id());
-    terms.eq(q.processDefinitionId(), hpi.definitionId());
-    terms.eq(q.processDefinitionKey(), hpi.definitionKey());
-    terms.in(q.processDefinitionKeyIn(), hpi.definitionKey());
-    terms.notIn(q.processDefinitionKeyNotIn(), hpi.definitionKey());
-    terms.eq(q.processDefinitionName(), hpi.definitionName());
-    terms.like(q.processDefinitionNameLike(), hpi.definitionName());
-    terms.eq(q.processInstanceBusinessKey(), hpi.businessKey());
-    terms.in(q.processInstanceBusinessKeyIn(), hpi.businessKey());
-    terms.like(q.processInstanceBusinessKeyLike(), hpi.businessKey());
-    terms.flag(q.rootProcessInstances(), hpi.superId() == null);
-    terms.eq(q.rootProcessInstanceId(), hpi.rootId());
-    terms.flag(q.finished(), hpi.end() != null);
-    terms.flag(q.unfinished(), hpi.end() == null);
-    terms.flag(q.withJobsRetrying(),
+    terms.eq(q.value("processInstanceId"), hpi.id());
+    terms.in(q.value("processInstanceIds"), hpi.id());
+    terms.notIn(q.value("processInstanceIdNotIn"), hpi.id());
+    terms.eq(q.value("processDefinitionId"), hpi.definitionId());
+    terms.eq(q.value("processDefinitionKey"), hpi.definitionKey());
+    terms.in(q.value("processDefinitionKeyIn"), hpi.definitionKey());
+    terms.notIn(q.value("processDefinitionKeyNotIn"), hpi.definitionKey());
+    terms.eq(q.value("processDefinitionName"), hpi.definitionName());
+    terms.like(q.value("processDefinitionNameLike"), hpi.definitionName());
+    terms.eq(q.value("processInstanceBusinessKey"), hpi.businessKey());
+    terms.in(q.value("processInstanceBusinessKeyIn"), hpi.businessKey());
+    terms.like(q.value("processInstanceBusinessKeyLike"), hpi.businessKey());
+    terms.flag(q.isOn("rootProcessInstances"), hpi.superId() == null);
+    terms.eq(q.value("rootProcessInstanceId"), hpi.rootId());
+    terms.flag(q.isOn("finished"), hpi.end() != null);
+    terms.flag(q.isOn("unfinished"), hpi.end() == null);
+    terms.flag(q.isOn("withJobsRetrying"),
         data.jobs().stream()
             .anyMatch(
                 j ->
@@ -54,109 +54,109 @@ final class HistoricProcessInstanceQueryModel {
         data.historicIncidents().stream()
             .filter(i -> hpi.id().equals(i.processInstanceId()))
             .toList(),
-        q.withIncidents(),
+        q.isOn("withIncidents"),
         incidentFilters(q),
         orQuery);
-    atMost(terms, q.startedBefore(), hpi.start());
-    atLeast(terms, q.startedAfter(), hpi.start());
-    atMost(terms, q.finishedBefore(), hpi.end());
-    atLeast(terms, q.finishedAfter(), hpi.end());
+    atMost(terms, q.value("startedBefore"), hpi.start());
+    atLeast(terms, q.value("startedAfter"), hpi.start());
+    atMost(terms, q.value("finishedBefore"), hpi.end());
+    atLeast(terms, q.value("finishedAfter"), hpi.end());
     List<HistoricActivity> activities =
         data.historicActivities().stream()
             .filter(a -> a.processInstanceId().equals(hpi.id()))
             .toList();
-    if (q.executedActivityAfter() != null) {
-      Instant t = q.executedActivityAfter();
+    if (q.value("executedActivityAfter") != null) {
+      Instant t = q.value("executedActivityAfter");
       terms.add(activities.stream().anyMatch(a -> notBefore(a.start(), t) || notBefore(a.end(), t)));
     }
-    if (q.executedActivityBefore() != null) {
-      Instant t = q.executedActivityBefore();
+    if (q.value("executedActivityBefore") != null) {
+      Instant t = q.value("executedActivityBefore");
       terms.add(activities.stream().anyMatch(a -> notAfter(a.start(), t) || notAfter(a.end(), t)));
     }
-    if (q.executedJobAfter() != null) {
+    if (q.value("executedJobAfter") != null) {
       terms.add(
           data.jobLogs().stream()
               .anyMatch(
-                  l -> hpi.id().equals(l.processInstanceId()) && notBefore(l.time(), q.executedJobAfter())));
+                  l -> hpi.id().equals(l.processInstanceId()) && notBefore(l.time(), q.value("executedJobAfter"))));
     }
-    if (q.executedJobBefore() != null) {
+    if (q.value("executedJobBefore") != null) {
       terms.add(
           data.jobLogs().stream()
               .anyMatch(
-                  l -> hpi.id().equals(l.processInstanceId()) && notAfter(l.time(), q.executedJobBefore())));
+                  l -> hpi.id().equals(l.processInstanceId()) && notAfter(l.time(), q.value("executedJobBefore"))));
     }
-    terms.eq(q.startedBy(), hpi.startUserId());
-    terms.eq(q.superProcessInstanceId(), hpi.superId());
-    if (q.subProcessInstanceId() != null) {
+    terms.eq(q.value("startedBy"), hpi.startUserId());
+    terms.eq(q.value("superProcessInstanceId"), hpi.superId());
+    if (q.<String>value("subProcessInstanceId") != null) {
       terms.add(
           data.historicInstances().stream()
-              .anyMatch(s -> s.id().equals(q.subProcessInstanceId()) && hpi.id().equals(s.superId())));
+              .anyMatch(s -> s.id().equals(q.<String>value("subProcessInstanceId")) && hpi.id().equals(s.superId())));
     }
-    if (q.caseInstanceId() != null
-        || q.superCaseInstanceId() != null
-        || q.subCaseInstanceId() != null) {
+    if (q.value("caseInstanceId") != null
+        || q.value("superCaseInstanceId") != null
+        || q.value("subCaseInstanceId") != null) {
       terms.add(false);
     }
-    terms.in(q.tenantIdIn(), hpi.tenantId());
-    terms.flag(q.withoutTenantId(), hpi.tenantId() == null);
-    if (q.activityIdIn() != null && !q.activityIdIn().isEmpty()) {
+    terms.in(q.value("tenantIdIn"), hpi.tenantId());
+    terms.flag(q.isOn("withoutTenantId"), hpi.tenantId() == null);
+    if (q.<List<String>>value("activityIdIn") != null && !q.<List<String>>value("activityIdIn").isEmpty()) {
       terms.add(
-          activities.stream().anyMatch(a -> a.end() == null && q.activityIdIn().contains(a.activityId()))
+          activities.stream().anyMatch(a -> a.end() == null && q.<List<String>>value("activityIdIn").contains(a.activityId()))
               || data.incidents().stream()
                   .anyMatch(
                       i ->
                           hpi.id().equals(i.processInstanceId())
                               && i.activityId() != null
-                              && q.activityIdIn().contains(i.activityId())));
+                              && q.<List<String>>value("activityIdIn").contains(i.activityId())));
     }
-    if (q.executedActivityIdIn() != null && !q.executedActivityIdIn().isEmpty()) {
+    if (q.<List<String>>value("executedActivityIdIn") != null && !q.<List<String>>value("executedActivityIdIn").isEmpty()) {
       terms.add(
           activities.stream()
-              .anyMatch(a -> a.end() != null && q.executedActivityIdIn().contains(a.activityId())));
+              .anyMatch(a -> a.end() != null && q.<List<String>>value("executedActivityIdIn").contains(a.activityId())));
     }
-    if (q.activeActivityIdIn() != null && !q.activeActivityIdIn().isEmpty()) {
+    if (q.<List<String>>value("activeActivityIdIn") != null && !q.<List<String>>value("activeActivityIdIn").isEmpty()) {
       terms.add(
           activities.stream()
-              .anyMatch(a -> a.end() == null && q.activeActivityIdIn().contains(a.activityId())));
+              .anyMatch(a -> a.end() == null && q.<List<String>>value("activeActivityIdIn").contains(a.activityId())));
     }
-    terms.flag(q.active(), hpi.state().equals("ACTIVE"));
-    terms.flag(q.suspended(), hpi.state().equals("SUSPENDED"));
-    terms.flag(q.completed(), hpi.state().equals("COMPLETED"));
-    terms.flag(q.externallyTerminated(), hpi.state().equals("EXTERNALLY_TERMINATED"));
-    terms.flag(q.internallyTerminated(), hpi.state().equals("INTERNALLY_TERMINATED"));
-    if (q.variables() != null) {
+    terms.flag(q.isOn("active"), hpi.state().equals("ACTIVE"));
+    terms.flag(q.isOn("suspended"), hpi.state().equals("SUSPENDED"));
+    terms.flag(q.isOn("completed"), hpi.state().equals("COMPLETED"));
+    terms.flag(q.isOn("externallyTerminated"), hpi.state().equals("EXTERNALLY_TERMINATED"));
+    terms.flag(q.isOn("internallyTerminated"), hpi.state().equals("INTERNALLY_TERMINATED"));
+    if (q.<List<VariableCondition>>value("variables") != null) {
       List<Variable> own =
           data.historicVariables().stream()
               .filter(v -> v.processInstanceId().equals(hpi.id()) && v.state().equals("CREATED"))
               .toList();
-      for (VariableCondition condition : q.variables()) {
+      for (VariableCondition condition : q.<List<VariableCondition>>value("variables")) {
         terms.add(
             VariableMatch.any(
-                own, condition, q.variableNamesIgnoreCase(), q.variableValuesIgnoreCase()));
+                own, condition, q.isOn("variableNamesIgnoreCase"), q.isOn("variableValuesIgnoreCase")));
       }
     }
     return terms.holds(orQuery);
   }
 
-  private static List<Predicate<HistoricIncident>> incidentFilters(HistoricProcessInstanceQuery q) {
+  private static List<Predicate<HistoricIncident>> incidentFilters(FilterQuery q) {
     List<Predicate<HistoricIncident>> filters = new ArrayList<>();
-    if (q.incidentIdIn() != null && !q.incidentIdIn().isEmpty()) {
-      filters.add(i -> q.incidentIdIn().contains(i.id()));
+    if (q.<List<String>>value("incidentIdIn") != null && !q.<List<String>>value("incidentIdIn").isEmpty()) {
+      filters.add(i -> q.<List<String>>value("incidentIdIn").contains(i.id()));
     }
-    if (q.incidentType() != null) {
-      filters.add(i -> i.type().equals(q.incidentType()));
+    if (q.<String>value("incidentType") != null) {
+      filters.add(i -> i.type().equals(q.<String>value("incidentType")));
     }
-    if (q.incidentMessage() != null) {
-      filters.add(i -> q.incidentMessage().equals(i.message()));
+    if (q.<String>value("incidentMessage") != null) {
+      filters.add(i -> q.<String>value("incidentMessage").equals(i.message()));
     }
-    if (q.incidentMessageLike() != null) {
-      filters.add(i -> i.message() != null && VariableMatch.like(i.message(), q.incidentMessageLike()));
+    if (q.<String>value("incidentMessageLike") != null) {
+      filters.add(i -> i.message() != null && VariableMatch.like(i.message(), q.<String>value("incidentMessageLike")));
     }
-    if (q.incidentStatus() != null) {
-      int state = q.incidentStatus().equals("open") ? 0 : 1;
+    if (q.<String>value("incidentStatus") != null) {
+      int state = q.<String>value("incidentStatus").equals("open") ? 0 : 1;
       filters.add(i -> i.state() == state);
     }
-    if (q.withRootIncidents()) {
+    if (q.isOn("withRootIncidents")) {
       filters.add(i -> i.rootCauseId() == null || i.rootCauseId().equals(i.id()));
     }
     return filters;

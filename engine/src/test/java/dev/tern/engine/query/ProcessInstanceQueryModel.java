@@ -19,75 +19,75 @@ final class ProcessInstanceQueryModel {
   }
 
   Set<String> ids(ProcessInstanceQuery query) {
-    return Terms.select(data.instances(), query, query.orQueries(), this::matches, Instance::id);
+    return Terms.select(data.instances(), query.filters(), query.filters().orQueries(), this::matches, Instance::id);
   }
 
-  private boolean matches(ProcessInstanceQuery q, Instance pi, boolean orQuery) {
+  private boolean matches(FilterQuery q, Instance pi, boolean orQuery) {
     Terms t = new Terms();
-    t.in(q.processInstanceIds(), pi.id());
-    t.eq(q.processDefinitionId(), pi.definitionId());
-    t.eq(q.processDefinitionKey(), pi.definitionKey());
-    t.in(q.processDefinitionKeyIn(), pi.definitionKey());
-    t.notIn(q.processDefinitionKeyNotIn(), pi.definitionKey());
-    t.eq(q.businessKey(), pi.businessKey());
-    t.like(q.businessKeyLike(), pi.businessKey());
-    if (q.deploymentId() != null) {
-      t.add(definition(pi).deploymentId().equals(q.deploymentId()));
+    t.in(q.value("processInstanceIds"), pi.id());
+    t.eq(q.value("processDefinitionId"), pi.definitionId());
+    t.eq(q.value("processDefinitionKey"), pi.definitionKey());
+    t.in(q.value("processDefinitionKeyIn"), pi.definitionKey());
+    t.notIn(q.value("processDefinitionKeyNotIn"), pi.definitionKey());
+    t.eq(q.value("businessKey"), pi.businessKey());
+    t.like(q.value("businessKeyLike"), pi.businessKey());
+    if (q.<String>value("deploymentId") != null) {
+      t.add(definition(pi).deploymentId().equals(q.<String>value("deploymentId")));
     }
     t.flag(
-        q.caseInstanceId() != null || q.superCaseInstance() != null || q.subCaseInstance() != null,
+        q.value("caseInstanceId") != null || q.value("superCaseInstance") != null || q.value("subCaseInstance") != null,
         false);
-    t.eq(q.superProcessInstance(), pi.superId());
-    if (q.subProcessInstance() != null) {
+    t.eq(q.value("superProcessInstance"), pi.superId());
+    if (q.<String>value("subProcessInstance") != null) {
       t.add(
           data.instances().stream()
-              .anyMatch(s -> s.id().equals(q.subProcessInstance()) && pi.id().equals(s.superId())));
+              .anyMatch(s -> s.id().equals(q.<String>value("subProcessInstance")) && pi.id().equals(s.superId())));
     }
-    t.flag(q.active(), !pi.suspended());
-    t.flag(q.suspended(), pi.suspended());
-    t.related(incidents(pi), q.withIncident(), incidentFilters(q), orQuery);
-    t.in(q.tenantIdIn(), pi.tenantId());
-    t.flag(q.withoutTenantId(), pi.tenantId() == null);
-    t.flag(q.processDefinitionWithoutTenantId(), definition(pi).tenantId() == null);
-    if (q.activityIdIn() != null && !q.activityIdIn().isEmpty()) {
+    t.flag(q.isOn("active"), !pi.suspended());
+    t.flag(q.isOn("suspended"), pi.suspended());
+    t.related(incidents(pi), q.isOn("withIncident"), incidentFilters(q), orQuery);
+    t.in(q.value("tenantIdIn"), pi.tenantId());
+    t.flag(q.isOn("withoutTenantId"), pi.tenantId() == null);
+    t.flag(q.isOn("processDefinitionWithoutTenantId"), definition(pi).tenantId() == null);
+    if (q.<List<String>>value("activityIdIn") != null && !q.<List<String>>value("activityIdIn").isEmpty()) {
       t.add(
           data.executions().stream()
               .anyMatch(
                   e ->
                       e.processInstanceId().equals(pi.id())
-                          && q.activityIdIn().contains(e.activityId())));
+                          && q.<List<String>>value("activityIdIn").contains(e.activityId())));
     }
-    t.flag(q.rootProcessInstances(), pi.superId() == null);
+    t.flag(q.isOn("rootProcessInstances"), pi.superId() == null);
     t.flag(
-        q.leafProcessInstances(),
+        q.isOn("leafProcessInstances"),
         data.instances().stream().noneMatch(c -> pi.id().equals(c.superId())));
-    t.eq(q.rootProcessInstanceId(), pi.rootId());
-    if (q.variables() != null) {
+    t.eq(q.value("rootProcessInstanceId"), pi.rootId());
+    if (q.<List<VariableCondition>>value("variables") != null) {
       List<Variable> own =
           data.variables().stream().filter(v -> v.processInstanceId().equals(pi.id())).toList();
-      for (VariableCondition condition : q.variables()) {
+      for (VariableCondition condition : q.<List<VariableCondition>>value("variables")) {
         t.add(
             VariableMatch.any(
-                own, condition, q.variableNamesIgnoreCase(), q.variableValuesIgnoreCase()));
+                own, condition, q.isOn("variableNamesIgnoreCase"), q.isOn("variableValuesIgnoreCase")));
       }
     }
     return t.holds(orQuery);
   }
 
-  private static List<Predicate<Incident>> incidentFilters(ProcessInstanceQuery q) {
+  private static List<Predicate<Incident>> incidentFilters(FilterQuery q) {
     List<Predicate<Incident>> filters = new ArrayList<>();
-    if (q.incidentId() != null) {
-      filters.add(i -> i.id().equals(q.incidentId()));
+    if (q.<String>value("incidentId") != null) {
+      filters.add(i -> i.id().equals(q.<String>value("incidentId")));
     }
-    if (q.incidentType() != null) {
-      filters.add(i -> i.type().equals(q.incidentType()));
+    if (q.<String>value("incidentType") != null) {
+      filters.add(i -> i.type().equals(q.<String>value("incidentType")));
     }
-    if (q.incidentMessage() != null) {
-      filters.add(i -> q.incidentMessage().equals(i.message()));
+    if (q.<String>value("incidentMessage") != null) {
+      filters.add(i -> q.<String>value("incidentMessage").equals(i.message()));
     }
-    if (q.incidentMessageLike() != null) {
+    if (q.<String>value("incidentMessageLike") != null) {
       filters.add(
-          i -> i.message() != null && VariableMatch.like(i.message(), q.incidentMessageLike()));
+          i -> i.message() != null && VariableMatch.like(i.message(), q.<String>value("incidentMessageLike")));
     }
     return filters;
   }

@@ -73,7 +73,7 @@ final class RandomQueries {
       query.orQueries(ors);
     }
     if (random.nextInt(3) == 0) {
-      variables(query::variables, query::variableNamesIgnoreCase, query::variableValuesIgnoreCase, data.historicVariables());
+      variables(query::variables, v -> query.set("variableNamesIgnoreCase", v), v -> query.set("variableValuesIgnoreCase", v), data.historicVariables());
     }
     return query.build();
   }
@@ -94,33 +94,33 @@ final class RandomQueries {
   private List<Consumer<ProcessInstanceQuery.Builder>> processInstanceFilters(boolean orQuery) {
     List<String> ids = map(data.instances(), QuerySnapshot.Instance::id);
     List<Consumer<ProcessInstanceQuery.Builder>> f = new ArrayList<>();
-    f.add(b -> b.processInstanceIds(some(ids, "no-such-instance")));
-    f.add(b -> b.processDefinitionId(one(map(data.definitions(), QuerySnapshot.Definition::id))));
-    f.add(b -> b.processDefinitionKey(one(keys())));
-    f.add(b -> b.processDefinitionKeyIn(some(keys(), "nope")));
-    f.add(b -> b.processDefinitionKeyNotIn(some(keys(), "nope")));
-    f.add(b -> b.businessKey(one(map(data.instances(), QuerySnapshot.Instance::businessKey))));
-    f.add(b -> b.businessKeyLike(pick(List.of("bk-1%", "%5", "bk-_", "%"))));
-    f.add(b -> b.deploymentId(one(map(data.definitions(), QuerySnapshot.Definition::deploymentId))));
-    f.add(b -> b.superProcessInstance(one(ids)));
-    f.add(b -> b.subProcessInstance(one(ids)));
-    f.add(b -> b.active(true));
-    f.add(b -> b.suspended(true));
-    f.add(b -> b.withIncident(true));
-    f.add(b -> b.incidentId(one(map(data.incidents(), QuerySnapshot.Incident::id))));
-    f.add(b -> b.incidentType(pick(List.of("failedJob", "other"))));
-    f.add(b -> b.incidentMessage(one(map(data.incidents(), QuerySnapshot.Incident::message))));
-    f.add(b -> b.incidentMessageLike(pick(List.of("declined%", "%ob%", "%carol"))));
-    f.add(b -> b.tenantIdIn(some(TENANTS, "t9")));
-    f.add(b -> b.withoutTenantId(true));
-    f.add(b -> b.processDefinitionWithoutTenantId(true));
-    f.add(b -> b.activityIdIn(some(ACTIVITIES, "nowhere")));
-    f.add(b -> b.rootProcessInstances(true));
-    f.add(b -> b.leafProcessInstances(true));
-    f.add(b -> b.rootProcessInstanceId(one(ids)));
-    f.add(b -> b.caseInstanceId("case-1"));
+    f.add(b -> b.set("processInstanceIds", some(ids, "no-such-instance")));
+    f.add(b -> b.set("processDefinitionId", one(map(data.definitions(), QuerySnapshot.Definition::id))));
+    f.add(b -> b.set("processDefinitionKey", one(keys())));
+    f.add(b -> b.set("processDefinitionKeyIn", some(keys(), "nope")));
+    f.add(b -> b.set("processDefinitionKeyNotIn", some(keys(), "nope")));
+    f.add(b -> b.set("businessKey", one(map(data.instances(), QuerySnapshot.Instance::businessKey))));
+    f.add(b -> b.set("businessKeyLike", pick(List.of("bk-1%", "%5", "bk-_", "%"))));
+    f.add(b -> b.set("deploymentId", one(map(data.definitions(), QuerySnapshot.Definition::deploymentId))));
+    f.add(b -> b.set("superProcessInstance", one(ids)));
+    f.add(b -> b.set("subProcessInstance", one(ids)));
+    f.add(b -> b.set("active", true));
+    f.add(b -> b.set("suspended", true));
+    f.add(b -> b.set("withIncident", true));
+    f.add(b -> b.set("incidentId", one(map(data.incidents(), QuerySnapshot.Incident::id))));
+    f.add(b -> b.set("incidentType", pick(List.of("failedJob", "other"))));
+    f.add(b -> b.set("incidentMessage", one(map(data.incidents(), QuerySnapshot.Incident::message))));
+    f.add(b -> b.set("incidentMessageLike", pick(List.of("declined%", "%ob%", "%carol"))));
+    f.add(b -> b.set("tenantIdIn", some(TENANTS, "t9")));
+    f.add(b -> b.set("withoutTenantId", true));
+    f.add(b -> b.set("processDefinitionWithoutTenantId", true));
+    f.add(b -> b.set("activityIdIn", some(ACTIVITIES, "nowhere")));
+    f.add(b -> b.set("rootProcessInstances", true));
+    f.add(b -> b.set("leafProcessInstances", true));
+    f.add(b -> b.set("rootProcessInstanceId", one(ids)));
+    f.add(b -> b.set("caseInstanceId", "case-1"));
     Consumer<ProcessInstanceQuery.Builder> vars =
-        b -> variables(b::variables, b::variableNamesIgnoreCase, b::variableValuesIgnoreCase, data.variables());
+        b -> variables(b::variables, v -> b.set("variableNamesIgnoreCase", v), v -> b.set("variableValuesIgnoreCase", v), data.variables());
     f.add(vars);
     f.add(vars);
     f.add(vars);
@@ -139,48 +139,48 @@ final class RandomQueries {
             .toList();
     List<Instant> jobTimes = map(data.jobLogs(), QuerySnapshot.JobLog::time);
     List<Consumer<HistoricProcessInstanceQuery.Builder>> f = new ArrayList<>();
-    f.add(b -> b.processInstanceId(one(ids)));
-    f.add(b -> b.processInstanceIds(some(ids, "no-such-instance")));
-    f.add(b -> b.processInstanceIdNotIn(some(ids, "no-such-instance")));
-    f.add(b -> b.processDefinitionId(one(map(data.definitions(), QuerySnapshot.Definition::id))));
-    f.add(b -> b.processDefinitionKey(one(keys())));
-    f.add(b -> b.processDefinitionKeyIn(some(keys(), "nope")));
-    f.add(b -> b.processDefinitionKeyNotIn(some(keys(), "nope")));
-    f.add(b -> b.processDefinitionName(one(map(instances, QuerySnapshot.HistoricInstance::definitionName))));
-    f.add(b -> b.processDefinitionNameLike(pick(List.of("Order%", "%ment", "%with%"))));
-    f.add(b -> b.processInstanceBusinessKey(one(map(instances, QuerySnapshot.HistoricInstance::businessKey))));
-    f.add(b -> b.processInstanceBusinessKeyIn(some(map(instances, QuerySnapshot.HistoricInstance::businessKey), "bk-x")));
-    f.add(b -> b.processInstanceBusinessKeyLike(pick(List.of("bk-1%", "%5", "bk-_"))));
-    f.add(b -> b.rootProcessInstances(true));
-    f.add(b -> b.rootProcessInstanceId(one(ids)));
-    f.add(b -> b.finished(true));
-    f.add(b -> b.unfinished(true));
-    f.add(b -> b.withJobsRetrying(true));
-    f.add(b -> b.withIncidents(true));
-    f.add(b -> b.withRootIncidents(true));
-    f.add(b -> b.incidentIdIn(some(map(data.historicIncidents(), QuerySnapshot.HistoricIncident::id), "inc-x")));
-    f.add(b -> b.incidentType(pick(List.of("failedJob", "other"))));
-    f.add(b -> b.incidentStatus(pick(List.of("open", "resolved"))));
-    f.add(b -> b.incidentMessage(one(map(data.historicIncidents(), QuerySnapshot.HistoricIncident::message))));
-    f.add(b -> b.incidentMessageLike(pick(List.of("declined%", "%ob%", "%carol"))));
-    f.add(b -> b.startedBefore(time(starts)));
-    f.add(b -> b.startedAfter(time(starts)));
-    f.add(b -> b.finishedBefore(time(ends)));
-    f.add(b -> b.finishedAfter(time(ends)));
-    f.add(b -> b.executedActivityBefore(time(activityTimes)));
-    f.add(b -> b.executedActivityAfter(time(activityTimes)));
-    f.add(b -> b.executedJobBefore(time(jobTimes)));
-    f.add(b -> b.executedJobAfter(time(jobTimes)));
-    f.add(b -> b.startedBy("nobody"));
-    f.add(b -> b.superProcessInstanceId(one(ids)));
-    f.add(b -> b.subProcessInstanceId(one(ids)));
-    f.add(b -> b.tenantIdIn(some(TENANTS, "t9")));
-    f.add(b -> b.withoutTenantId(true));
-    f.add(b -> b.activityIdIn(some(ACTIVITIES, "nowhere")));
-    f.add(b -> b.executedActivityIdIn(some(ACTIVITIES, "nowhere")));
-    f.add(b -> b.activeActivityIdIn(some(ACTIVITIES, "nowhere")));
-    f.add(b -> b.superCaseInstanceId("case-1"));
-    f.add(b -> variables(b::variables, b::variableNamesIgnoreCase, b::variableValuesIgnoreCase, data.historicVariables()));
+    f.add(b -> b.set("processInstanceId", one(ids)));
+    f.add(b -> b.set("processInstanceIds", some(ids, "no-such-instance")));
+    f.add(b -> b.set("processInstanceIdNotIn", some(ids, "no-such-instance")));
+    f.add(b -> b.set("processDefinitionId", one(map(data.definitions(), QuerySnapshot.Definition::id))));
+    f.add(b -> b.set("processDefinitionKey", one(keys())));
+    f.add(b -> b.set("processDefinitionKeyIn", some(keys(), "nope")));
+    f.add(b -> b.set("processDefinitionKeyNotIn", some(keys(), "nope")));
+    f.add(b -> b.set("processDefinitionName", one(map(instances, QuerySnapshot.HistoricInstance::definitionName))));
+    f.add(b -> b.set("processDefinitionNameLike", pick(List.of("Order%", "%ment", "%with%"))));
+    f.add(b -> b.set("processInstanceBusinessKey", one(map(instances, QuerySnapshot.HistoricInstance::businessKey))));
+    f.add(b -> b.set("processInstanceBusinessKeyIn", some(map(instances, QuerySnapshot.HistoricInstance::businessKey), "bk-x")));
+    f.add(b -> b.set("processInstanceBusinessKeyLike", pick(List.of("bk-1%", "%5", "bk-_"))));
+    f.add(b -> b.set("rootProcessInstances", true));
+    f.add(b -> b.set("rootProcessInstanceId", one(ids)));
+    f.add(b -> b.set("finished", true));
+    f.add(b -> b.set("unfinished", true));
+    f.add(b -> b.set("withJobsRetrying", true));
+    f.add(b -> b.set("withIncidents", true));
+    f.add(b -> b.set("withRootIncidents", true));
+    f.add(b -> b.set("incidentIdIn", some(map(data.historicIncidents(), QuerySnapshot.HistoricIncident::id), "inc-x")));
+    f.add(b -> b.set("incidentType", pick(List.of("failedJob", "other"))));
+    f.add(b -> b.set("incidentStatus", pick(List.of("open", "resolved"))));
+    f.add(b -> b.set("incidentMessage", one(map(data.historicIncidents(), QuerySnapshot.HistoricIncident::message))));
+    f.add(b -> b.set("incidentMessageLike", pick(List.of("declined%", "%ob%", "%carol"))));
+    f.add(b -> b.set("startedBefore", time(starts)));
+    f.add(b -> b.set("startedAfter", time(starts)));
+    f.add(b -> b.set("finishedBefore", time(ends)));
+    f.add(b -> b.set("finishedAfter", time(ends)));
+    f.add(b -> b.set("executedActivityBefore", time(activityTimes)));
+    f.add(b -> b.set("executedActivityAfter", time(activityTimes)));
+    f.add(b -> b.set("executedJobBefore", time(jobTimes)));
+    f.add(b -> b.set("executedJobAfter", time(jobTimes)));
+    f.add(b -> b.set("startedBy", "nobody"));
+    f.add(b -> b.set("superProcessInstanceId", one(ids)));
+    f.add(b -> b.set("subProcessInstanceId", one(ids)));
+    f.add(b -> b.set("tenantIdIn", some(TENANTS, "t9")));
+    f.add(b -> b.set("withoutTenantId", true));
+    f.add(b -> b.set("activityIdIn", some(ACTIVITIES, "nowhere")));
+    f.add(b -> b.set("executedActivityIdIn", some(ACTIVITIES, "nowhere")));
+    f.add(b -> b.set("activeActivityIdIn", some(ACTIVITIES, "nowhere")));
+    f.add(b -> b.set("superCaseInstanceId", "case-1"));
+    f.add(b -> variables(b::variables, v -> b.set("variableNamesIgnoreCase", v), v -> b.set("variableValuesIgnoreCase", v), data.historicVariables()));
     return f;
   }
 
@@ -224,11 +224,11 @@ final class RandomQueries {
 
   private void withState(HistoricProcessInstanceQuery.Builder b, String state) {
     switch (state) {
-      case "active" -> b.active(true);
-      case "suspended" -> b.suspended(true);
-      case "completed" -> b.completed(true);
-      case "externallyTerminated" -> b.externallyTerminated(true);
-      default -> b.internallyTerminated(true);
+      case "active" -> b.set("active", true);
+      case "suspended" -> b.set("suspended", true);
+      case "completed" -> b.set("completed", true);
+      case "externallyTerminated" -> b.set("externallyTerminated", true);
+      default -> b.set("internallyTerminated", true);
     }
   }
 

@@ -108,143 +108,141 @@ class ProcessInstanceQueryTest {
 
   @Test
   void definitionFilters() {
-    assertThat(ids(q -> q.processDefinitionKey("order"))).containsExactly("pi3", "pi4");
-    assertThat(ids(q -> q.processDefinitionId("invoice:2"))).containsExactly("pi2");
-    assertThat(ids(q -> q.processDefinitionKeyIn("order", "nope"))).containsExactly("pi3", "pi4");
-    assertThat(ids(q -> q.processDefinitionKeyNotIn("order"))).containsExactly("pi1", "pi2");
-    assertThat(ids(q -> q.deploymentId("dep2"))).containsExactly("pi2");
-    assertThat(ids(q -> q.deploymentId("dep1"))).containsExactly("pi1", "pi3", "pi4");
-    assertThat(ids(q -> q.processDefinitionWithoutTenantId(true)))
+    assertThat(ids(q -> q.set("processDefinitionKey", "order"))).containsExactly("pi3", "pi4");
+    assertThat(ids(q -> q.set("processDefinitionId", "invoice:2"))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("processDefinitionKeyIn", List.of("order", "nope")))).containsExactly("pi3", "pi4");
+    assertThat(ids(q -> q.set("processDefinitionKeyNotIn", List.of("order")))).containsExactly("pi1", "pi2");
+    assertThat(ids(q -> q.set("deploymentId", "dep2"))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("deploymentId", "dep1"))).containsExactly("pi1", "pi3", "pi4");
+    assertThat(ids(q -> q.set("processDefinitionWithoutTenantId", true)))
         .containsExactly("pi1", "pi3", "pi4");
   }
 
   @Test
   void businessKeyFilters() {
-    assertThat(ids(q -> q.businessKey("bk-2"))).containsExactly("pi2");
-    assertThat(ids(q -> q.businessKeyLike("bk-%"))).containsExactly("pi1", "pi2");
+    assertThat(ids(q -> q.set("businessKey", "bk-2"))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("businessKeyLike", "bk-%"))).containsExactly("pi1", "pi2");
   }
 
   @Test
   void idFilters() {
-    assertThat(ids(q -> q.processInstanceIds("pi4", "pi2", "missing"))).containsExactly("pi2", "pi4");
-    assertThatThrownBy(() -> ids(q -> q.processInstanceIds(List.of())))
+    assertThat(ids(q -> q.set("processInstanceIds", List.of("pi4", "pi2", "missing")))).containsExactly("pi2", "pi4");
+    assertThatThrownBy(() -> ids(q -> q.set("processInstanceIds", List.of())))
         .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   void suspensionFilters() {
-    assertThat(ids(q -> q.active(true))).containsExactly("pi1", "pi3", "pi4");
-    assertThat(ids(q -> q.suspended(true))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("active", true))).containsExactly("pi1", "pi3", "pi4");
+    assertThat(ids(q -> q.set("suspended", true))).containsExactly("pi2");
   }
 
   @Test
   void incidentFilters() {
-    assertThat(ids(q -> q.withIncident(true))).containsExactly("pi2", "pi3");
-    assertThat(ids(q -> q.incidentType("failedJob"))).containsExactly("pi2");
-    assertThat(ids(q -> q.incidentId(incident2))).containsExactly("pi2");
-    assertThat(ids(q -> q.incidentMessage("bad thing"))).containsExactly("pi3");
-    assertThat(ids(q -> q.incidentMessageLike("%oo%"))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("withIncident", true))).containsExactly("pi2", "pi3");
+    assertThat(ids(q -> q.set("incidentType", "failedJob"))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("incidentId", incident2))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("incidentMessage", "bad thing"))).containsExactly("pi3");
+    assertThat(ids(q -> q.set("incidentMessageLike", "%oo%"))).containsExactly("pi2");
     // filters on one incident row: pi2's incident is failedJob but not "bad thing"
-    assertThat(ids(q -> q.incidentType("failedJob").incidentMessage("bad thing"))).isEmpty();
+    assertThat(ids(q -> q.set("incidentType", "failedJob").set("incidentMessage", "bad thing"))).isEmpty();
   }
 
   @Test
   void tenantFilters() {
-    assertThat(ids(q -> q.tenantIdIn("t1", "t2"))).containsExactly("pi2", "pi3");
-    assertThat(ids(q -> q.withoutTenantId(true))).containsExactly("pi1", "pi4");
+    assertThat(ids(q -> q.set("tenantIdIn", List.of("t1", "t2")))).containsExactly("pi2", "pi3");
+    assertThat(ids(q -> q.set("withoutTenantId", true))).containsExactly("pi1", "pi4");
   }
 
   @Test
   void activityFilter() {
-    assertThat(ids(q -> q.activityIdIn("task1"))).containsExactly("pi1", "pi3");
-    assertThat(ids(q -> q.activityIdIn("task2", "task9"))).containsExactly("pi2");
+    assertThat(ids(q -> q.set("activityIdIn", List.of("task1")))).containsExactly("pi1", "pi3");
+    assertThat(ids(q -> q.set("activityIdIn", List.of("task2", "task9")))).containsExactly("pi2");
   }
 
   @Test
   void hierarchyFilters() {
-    assertThat(ids(q -> q.rootProcessInstances(true))).containsExactly("pi1", "pi2", "pi4");
-    assertThat(ids(q -> q.leafProcessInstances(true))).containsExactly("pi2", "pi3", "pi4");
-    assertThat(ids(q -> q.superProcessInstance("pi1"))).containsExactly("pi3");
-    assertThat(ids(q -> q.subProcessInstance("pi3"))).containsExactly("pi1");
-    assertThat(ids(q -> q.rootProcessInstanceId("pi1"))).containsExactly("pi1", "pi3");
+    assertThat(ids(q -> q.set("rootProcessInstances", true))).containsExactly("pi1", "pi2", "pi4");
+    assertThat(ids(q -> q.set("leafProcessInstances", true))).containsExactly("pi2", "pi3", "pi4");
+    assertThat(ids(q -> q.set("superProcessInstance", "pi1"))).containsExactly("pi3");
+    assertThat(ids(q -> q.set("subProcessInstance", "pi3"))).containsExactly("pi1");
+    assertThat(ids(q -> q.set("rootProcessInstanceId", "pi1"))).containsExactly("pi1", "pi3");
   }
 
   @Test
   void caseInstanceFiltersMatchNothing() {
-    assertThat(ids(q -> q.caseInstanceId("c"))).isEmpty();
-    assertThat(ids(q -> q.superCaseInstance("c"))).isEmpty();
-    assertThat(ids(q -> q.subCaseInstance("c"))).isEmpty();
+    assertThat(ids(q -> q.set("caseInstanceId", "c"))).isEmpty();
+    assertThat(ids(q -> q.set("superCaseInstance", "c"))).isEmpty();
+    assertThat(ids(q -> q.set("subCaseInstance", "c"))).isEmpty();
   }
 
   @Test
   void numericVariablesCompareAcrossNumberTypes() {
-    assertThat(ids(q -> q.variables(List.of(var("amount", VariableOperator.EQ, 5)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("amount", VariableOperator.EQ, 5)))))
         .containsExactly("pi2");
-    assertThat(ids(q -> q.variables(List.of(var("amount", VariableOperator.GT, 50)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("amount", VariableOperator.GT, 50)))))
         .containsExactly("pi1", "pi3");
-    assertThat(ids(q -> q.variables(List.of(var("amount", VariableOperator.GTEQ, 99.5)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("amount", VariableOperator.GTEQ, 99.5)))))
         .containsExactly("pi1", "pi3");
-    assertThat(ids(q -> q.variables(List.of(var("amount", VariableOperator.LT, 99.5)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("amount", VariableOperator.LT, 99.5)))))
         .containsExactly("pi2");
-    assertThat(ids(q -> q.variables(List.of(var("amount", VariableOperator.LTEQ, 100L)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("amount", VariableOperator.LTEQ, 100L)))))
         .containsExactly("pi1", "pi2", "pi3");
-    assertThat(ids(q -> q.variables(List.of(var("amount", VariableOperator.NEQ, 5)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("amount", VariableOperator.NEQ, 5)))))
         .containsExactly("pi1", "pi3");
-    assertThat(ids(q -> q.variables(List.of(var("ratio", VariableOperator.EQ, 0.5)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("ratio", VariableOperator.EQ, 0.5)))))
         .containsExactly("pi1");
   }
 
   @Test
   void stringVariablesAndTheirIgnoreCaseFlags() {
-    assertThat(ids(q -> q.variables(List.of(var("name", VariableOperator.EQ, "Alice")))))
+    assertThat(ids(q -> q.set("variables", List.of(var("name", VariableOperator.EQ, "Alice")))))
         .containsExactly("pi1");
-    assertThat(ids(q -> q.variables(List.of(var("name", VariableOperator.EQ, "alice"))))).isEmpty();
+    assertThat(ids(q -> q.set("variables", List.of(var("name", VariableOperator.EQ, "alice"))))).isEmpty();
     assertThat(
             ids(
                 q ->
-                    q.variables(List.of(var("name", VariableOperator.EQ, "alice")))
+                    q.set("variables", List.of(var("name", VariableOperator.EQ, "alice")))
                         .variableValuesIgnoreCase(true)))
         .containsExactly("pi1");
-    assertThat(ids(q -> q.variables(List.of(var("NAME", VariableOperator.EQ, "bob"))))).isEmpty();
+    assertThat(ids(q -> q.set("variables", List.of(var("NAME", VariableOperator.EQ, "bob"))))).isEmpty();
     assertThat(
             ids(
                 q ->
-                    q.variables(List.of(var("NAME", VariableOperator.EQ, "bob")))
-                        .variableNamesIgnoreCase(true)))
+                    q.set("variables", List.of(var("NAME", VariableOperator.EQ, "bob")))
+                        .set("variableNamesIgnoreCase", true)))
         .containsExactly("pi2");
-    assertThat(ids(q -> q.variables(List.of(var("name", VariableOperator.LIKE, "%o%")))))
+    assertThat(ids(q -> q.set("variables", List.of(var("name", VariableOperator.LIKE, "%o%")))))
         .containsExactly("pi2");
-    assertThat(ids(q -> q.variables(List.of(var("name", VariableOperator.NEQ, "bob")))))
+    assertThat(ids(q -> q.set("variables", List.of(var("name", VariableOperator.NEQ, "bob")))))
         .containsExactly("pi1");
-    assertThat(ids(q -> q.variables(List.of(var("name", VariableOperator.GT, "B")))))
+    assertThat(ids(q -> q.set("variables", List.of(var("name", VariableOperator.GT, "B")))))
         .containsExactly("pi2");
     // a string filter matches the text form of a number, as in Camunda (GET query strings)
-    assertThat(ids(q -> q.variables(List.of(var("amount", VariableOperator.EQ, "100")))))
+    assertThat(ids(q -> q.set("variables", List.of(var("amount", VariableOperator.EQ, "100")))))
         .containsExactly("pi1");
   }
 
   @Test
   void booleanDateAndNullVariables() {
-    assertThat(ids(q -> q.variables(List.of(var("flag", VariableOperator.EQ, true)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("flag", VariableOperator.EQ, true)))))
         .containsExactly("pi1");
-    assertThat(ids(q -> q.variables(List.of(var("flag", VariableOperator.EQ, false))))).isEmpty();
+    assertThat(ids(q -> q.set("variables", List.of(var("flag", VariableOperator.EQ, false))))).isEmpty();
     assertThat(
             ids(
                 q ->
-                    q.variables(
-                        List.of(
+                    q.set("variables", List.of(
                             var("when", VariableOperator.LT, Instant.parse("2025-06-01T00:00:00Z"))))))
         .containsExactly("pi1");
     assertThat(
             ids(
                 q ->
-                    q.variables(
-                        List.of(
+                    q.set("variables", List.of(
                             var("when", VariableOperator.GT, Instant.parse("2025-06-01T00:00:00Z"))))))
         .isEmpty();
-    assertThat(ids(q -> q.variables(List.of(var("name", VariableOperator.EQ, null)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("name", VariableOperator.EQ, null)))))
         .containsExactly("pi3");
-    assertThat(ids(q -> q.variables(List.of(var("name", VariableOperator.NEQ, null)))))
+    assertThat(ids(q -> q.set("variables", List.of(var("name", VariableOperator.NEQ, null)))))
         .containsExactly("pi1", "pi2");
     assertThatThrownBy(() -> var("flag", VariableOperator.GT, true))
         .isInstanceOf(InvalidRequestException.class)
@@ -256,8 +254,7 @@ class ProcessInstanceQueryTest {
     assertThat(
             ids(
                 q ->
-                    q.variables(
-                        List.of(
+                    q.set("variables", List.of(
                             var("amount", VariableOperator.GT, 1),
                             var("name", VariableOperator.LIKE, "A%")))))
         .containsExactly("pi1");

@@ -5,25 +5,24 @@ import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.batch.Batch;
-import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.JobRetries;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
+import dev.tern.engine.job.JobQuery;
 import dev.tern.engine.job.JobService;
-import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
 import dev.tern.rest.batch.BatchDtos.BatchDto;
-import dev.tern.rest.history.HistoricProcessInstanceQueryDto;
 import dev.tern.rest.job.JobResource;
-import dev.tern.rest.runtime.ProcessInstanceQueryDto;
+import dev.tern.rest.support.FilterParams;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Setting job retries: asynchronously as a batch ({@code POST /process-instance/job-retries},
@@ -38,14 +37,10 @@ public final class JobRetriesResource implements RestResource {
 
   private final BatchService batches;
   private final JobService jobs;
-  private final dev.tern.engine.runtime.ProcessInstanceService instances;
-  private final dev.tern.engine.history.HistoricProcessInstanceService historicInstances;
 
   public JobRetriesResource(ProcessEngine engine) {
     this.batches = engine.batchService();
     this.jobs = engine.jobService();
-    this.instances = engine.processInstances();
-    this.historicInstances = engine.historicProcessInstances();
   }
 
   /** The body of a retries request: {@code retries} and {@code dueDate} plus its selectors. */
@@ -68,8 +63,8 @@ public final class JobRetriesResource implements RestResource {
    */
   record SetJobRetriesByProcessDto(
       List<String> processInstances,
-      ProcessInstanceQueryDto processInstanceQuery,
-      HistoricProcessInstanceQueryDto historicProcessInstanceQuery,
+      JsonNode processInstanceQuery,
+      JsonNode historicProcessInstanceQuery,
       Integer retries,
       Instant dueDate)
       implements RetriesBody {}
@@ -87,14 +82,16 @@ public final class JobRetriesResource implements RestResource {
     Request<SetJobRetriesByProcessDto> request = read(ctx, SetJobRetriesByProcessDto.class);
     SetJobRetriesByProcessDto dto = request.dto();
     Caller caller = Callers.of(ctx);
-    SqlFragment runtime =
-        historic || dto.processInstanceQuery() == null
-            ? null
-            : instances.idsSql(caller, dto.processInstanceQuery().toQuery());
-    SqlFragment history =
-        !historic || dto.historicProcessInstanceQuery() == null
-            ? null
-            : historicInstances.idsSql(caller, dto.historicProcessInstanceQuery().toQuery());
+    ProcessInstanceQuery runtime = null;
+    HistoricProcessInstanceQuery history = null;
+    if (!historic && present(dto.processInstanceQuery())) {
+      runtime = new ProcessInstanceQuery();
+      FilterParams.fromJson(dto.processInstanceQuery(), runtime.filters(), Set.of());
+    }
+    if (historic && present(dto.historicProcessInstanceQuery())) {
+      history = new HistoricProcessInstanceQuery();
+      FilterParams.fromJson(dto.historicProcessInstanceQuery(), history.filters(), Set.of());
+    }
     Batch batch =
         batches.setJobRetriesByProcessAsync(
             caller, dto.processInstances(), runtime, history, request.retries());
@@ -104,10 +101,7 @@ public final class JobRetriesResource implements RestResource {
   private void byJobs(Context ctx) {
     Request<SetJobRetriesDto> request = read(ctx, SetJobRetriesDto.class);
     SetJobRetriesDto dto = request.dto();
-    SqlFragment jobQuery =
-        dto.jobQuery() == null || dto.jobQuery().isNull()
-            ? null
-            : jobs.readable(Callers.of(ctx), JobResource.query(jobs, dto.jobQuery())).idsSql();
+    JobQuery jobQuery = present(dto.jobQuery()) ? JobResource.query(jobs, dto.jobQuery()) : null;
     Batch batch = batches.setJobRetriesAsync(Callers.of(ctx), dto.jobIds(), jobQuery, request.retries());
     ctx.json(BatchDto.of(batch));
   }
@@ -116,6 +110,10 @@ public final class JobRetriesResource implements RestResource {
     Request<SetJobRetriesDto> request = read(ctx, SetJobRetriesDto.class);
     batches.setJobRetriesByJobDefinition(ctx.pathParam("id"), request.retries());
     Responses.noContent(ctx);
+  }
+
+  private static boolean present(JsonNode node) {
+    return node != null && !node.isNull();
   }
 
   private record Request<T extends RetriesBody>(T dto, JobRetries retries) {}

@@ -4,16 +4,14 @@ import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.history.HistoricProcessInstance;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.history.HistoricProcessInstanceService;
-import dev.tern.engine.query.Page;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
-import dev.tern.rest.support.JsonBodies;
-import dev.tern.rest.support.Paging;
-import dev.tern.rest.support.QueryParams;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Set;
 
 /** {@code /history/process-instance}: queries (GET and POST alike) and one historic instance. */
 public final class HistoricProcessInstanceRestResource implements RestResource {
@@ -75,36 +73,31 @@ public final class HistoricProcessInstanceRestResource implements RestResource {
   @Override
   public void addRoutes(Routes routes) {
     routes
-        .get(
-            "/history/process-instance",
-            ctx -> list(ctx, HistoricProcessInstanceQueryDto.fromQueryString(QueryParams.of(ctx))))
-        .post("/history/process-instance", ctx -> list(ctx, body(ctx)))
-        .get(
-            "/history/process-instance/count",
-            ctx ->
-                Responses.count(
-                    ctx,
-                    history.count(
-                        Callers.of(ctx),
-                        HistoricProcessInstanceQueryDto.fromQueryString(QueryParams.of(ctx)))))
-        .post("/history/process-instance/count", ctx -> Responses.count(ctx, history.count(Callers.of(ctx), body(ctx))))
+        .get("/history/process-instance", this::list)
+        .post("/history/process-instance", this::list)
+        .get("/history/process-instance/count", this::count)
+        .post("/history/process-instance/count", this::count)
         .get(
             "/history/process-instance/{id}",
             ctx -> ctx.json(HistoricProcessInstanceDto.of(history.get(ctx.pathParam("id")))));
   }
 
-  private static HistoricProcessInstanceQuery body(Context ctx) {
-    return JsonBodies.readOr(
-            ctx, HistoricProcessInstanceQueryDto.class, HistoricProcessInstanceQueryDto::empty)
-        .toQuery();
+  /** The query of a {@code GET}'s query string or a {@code POST}'s body. */
+  private static HistoricProcessInstanceQuery query(Context ctx) {
+    HistoricProcessInstanceQuery query = new HistoricProcessInstanceQuery();
+    QueryRequests.fill(ctx, query.filters(), Set.of());
+    return query;
   }
 
-  private void list(Context ctx, HistoricProcessInstanceQuery query) {
-    Paging paging = Paging.from(QueryParams.of(ctx));
-    Page page =
-        new Page(
-            paging.firstResult(),
-            paging.maxResults() == Integer.MAX_VALUE ? null : paging.maxResults());
-    ctx.json(history.list(Callers.of(ctx), query, page).stream().map(HistoricProcessInstanceDto::of).toList());
+  private void list(Context ctx) {
+    HistoricProcessInstanceQuery query = query(ctx);
+    ctx.json(
+        history.list(Callers.of(ctx), query, QueryRequests.page(ctx)).stream()
+            .map(HistoricProcessInstanceDto::of)
+            .toList());
+  }
+
+  private void count(Context ctx) {
+    Responses.count(ctx, history.count(Callers.of(ctx), query(ctx)));
   }
 }

@@ -3,7 +3,6 @@ package dev.tern.rest.runtime;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngine;
-import dev.tern.engine.query.Page;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.TypedValue;
@@ -14,12 +13,13 @@ import dev.tern.rest.runtime.ProcessInstanceDtos.PatchVariablesDto;
 import dev.tern.rest.runtime.ProcessInstanceDtos.ProcessInstanceDto;
 import dev.tern.rest.runtime.ProcessInstanceDtos.SuspensionStateDto;
 import dev.tern.rest.support.JsonBodies;
-import dev.tern.rest.support.Paging;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.QueryParams;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code /process-instance}: queries (GET query string and POST body alike), one instance, deletion,
@@ -36,12 +36,10 @@ public final class ProcessInstanceRestResource implements RestResource {
   @Override
   public void addRoutes(Routes routes) {
     routes
-        .get("/process-instance", ctx -> list(ctx, ProcessInstanceQueryDto.fromQueryString(QueryParams.of(ctx))))
-        .post("/process-instance", ctx -> list(ctx, body(ctx)))
-        .get(
-            "/process-instance/count",
-            ctx -> Responses.count(ctx, instances.count(Callers.of(ctx), ProcessInstanceQueryDto.fromQueryString(QueryParams.of(ctx)))))
-        .post("/process-instance/count", ctx -> Responses.count(ctx, instances.count(Callers.of(ctx), body(ctx))))
+        .get("/process-instance", this::list)
+        .post("/process-instance", this::list)
+        .get("/process-instance/count", this::count)
+        .post("/process-instance/count", this::count)
         .get("/process-instance/{id}", ctx -> ctx.json(ProcessInstanceDto.of(instances.get(ctx.pathParam("id")))))
         .delete("/process-instance/{id}", this::delete)
         .put("/process-instance/{id}/suspended", this::suspend)
@@ -59,21 +57,23 @@ public final class ProcessInstanceRestResource implements RestResource {
             });
   }
 
-  private static ProcessInstanceQuery body(Context ctx) {
-    return JsonBodies.readOr(ctx, ProcessInstanceQueryDto.class, ProcessInstanceQueryDto::empty)
-        .toQuery();
+  /** The query of a {@code GET}'s query string or a {@code POST}'s body. */
+  private static ProcessInstanceQuery query(Context ctx) {
+    ProcessInstanceQuery query = new ProcessInstanceQuery();
+    QueryRequests.fill(ctx, query.filters(), Set.of());
+    return query;
   }
 
-  private void list(Context ctx, ProcessInstanceQuery query) {
-    Paging paging = Paging.from(QueryParams.of(ctx));
+  private void list(Context ctx) {
+    ProcessInstanceQuery query = query(ctx);
     ctx.json(
-        instances.list(Callers.of(ctx), query, page(paging)).stream().map(ProcessInstanceDto::of).toList());
+        instances.list(Callers.of(ctx), query, QueryRequests.page(ctx)).stream()
+            .map(ProcessInstanceDto::of)
+            .toList());
   }
 
-  static Page page(Paging paging) {
-    return new Page(
-        paging.firstResult(),
-        paging.maxResults() == Integer.MAX_VALUE ? null : paging.maxResults());
+  private void count(Context ctx) {
+    Responses.count(ctx, instances.count(Callers.of(ctx), query(ctx)));
   }
 
   private void delete(Context ctx) {

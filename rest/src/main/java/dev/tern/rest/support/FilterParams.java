@@ -36,6 +36,7 @@ public final class FilterParams {
             case LONG -> params.longValue(name);
             case DATE -> params.date(name);
             case DATE_CONDITIONS -> conditionsFromText(name, params.string(name), conditionOperators);
+            case VARIABLES -> VariableQueries.conditions(VariableQueries.parse(params.string(name)));
           };
       query.set(name, value);
     }
@@ -45,10 +46,21 @@ public final class FilterParams {
     }
   }
 
-  /** Filters and sorting from a JSON object; {@code null} or JSON null sets nothing. */
+  /**
+   * Filters and sorting from a JSON object (with its {@code orQueries} where the query has them);
+   * {@code null} or JSON null sets nothing.
+   */
   public static void fromJson(JsonNode body, FilterQuery query, Set<String> conditionOperators) {
+    if (filtersFromJson(body, query, conditionOperators)) {
+      sortingFromJson(body, query);
+    }
+  }
+
+  /** The filters of one level; false if the body is empty. */
+  private static boolean filtersFromJson(
+      JsonNode body, FilterQuery query, Set<String> conditionOperators) {
     if (body == null || body.isNull() || body.isMissingNode()) {
-      return;
+      return false;
     }
     if (!body.isObject()) {
       throw new InvalidRequestException("Invalid request body: expected a JSON object");
@@ -60,6 +72,22 @@ public final class FilterParams {
       }
       query.set(filter.name(), fromJson(filter, node, conditionOperators));
     }
+    JsonNode orQueries = body.get("orQueries");
+    if (query.definition().orQueries() && orQueries != null && !orQueries.isNull()) {
+      if (!orQueries.isArray()) {
+        throw wrongType("orQueries", "an array of queries");
+      }
+      for (JsonNode or : orQueries) {
+        if (or != null && !or.isNull()) {
+          // an or-query's own sorting is ignored, as in Camunda
+          filtersFromJson(or, query.or(), conditionOperators);
+        }
+      }
+    }
+    return true;
+  }
+
+  private static void sortingFromJson(JsonNode body, FilterQuery query) {
     JsonNode sorting = body.get("sorting");
     if (sorting != null && !sorting.isNull()) {
       if (!sorting.isArray()) {
@@ -123,6 +151,13 @@ public final class FilterParams {
         }
         yield conditions;
       }
+      case VARIABLES -> {
+        if (!node.isArray()) {
+          throw wrongType(name, "an array of {name, operator, value} objects");
+        }
+        yield VariableQueries.conditions(
+            java.util.Arrays.asList(JsonBodies.bind(node, VariableQueryParameterDto[].class)));
+      }
     };
   }
 
@@ -172,15 +207,12 @@ public final class FilterParams {
     };
   }
 
+  /** A JSON date in the forms Camunda's JSON reader takes (its format, ISO offsets, epoch millis). */
   private static Instant date(String name, JsonNode node) {
-    if (node == null || !node.isTextual()) {
+    if (node == null || !(node.isTextual() || node.isIntegralNumber())) {
       throw wrongType(name, "a date string");
     }
-    return CamundaDates.parse(node.asText())
-        .orElseThrow(
-            () ->
-                new InvalidRequestException(
-                    "Cannot convert value \"" + node.asText() + "\" to java type java.util.Date"));
+    return JsonBodies.bind(node, Instant.class);
   }
 
   private static String text(JsonNode node, String field) {

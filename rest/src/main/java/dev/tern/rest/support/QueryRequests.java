@@ -2,6 +2,7 @@ package dev.tern.rest.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.Page;
 import io.javalin.http.Context;
 import java.util.Set;
 
@@ -25,5 +26,13 @@ public final class QueryRequests {
 
   public static Paging paging(Context ctx) {
     return Paging.from(QueryParams.of(ctx));
+  }
+
+  /** The query string's {@code firstResult}/{@code maxResults} as the engine's page. */
+  public static Page page(Context ctx) {
+    Paging paging = paging(ctx);
+    return new Page(
+        paging.firstResult(),
+        paging.maxResults() == Integer.MAX_VALUE ? null : paging.maxResults());
   }
 }

@@ -1,9 +1,8 @@
-package dev.tern.rest.runtime;
+package dev.tern.rest.support;
 
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.query.VariableCondition;
 import dev.tern.engine.query.VariableOperator;
-import dev.tern.rest.support.CamundaDates;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.tern.rest.runtime;
+package dev.tern.rest.support;
 
 /** Camunda's {@code VariableQueryParameterDto}: {@code {"name", "operator", "value"}}. */
 public record VariableQueryParameterDto(String name, String operator, Object value) {}
