@@ -5,13 +5,12 @@ import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.authorization.Permission;
 import dev.tern.engine.authorization.Resource;
-import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.query.DeclaredQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.QueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
-import dev.tern.engine.query.Sorting;
-import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.query.VariableCondition;
 import dev.tern.engine.query.VariableConditionSql;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import java.util.List;
  * filter when empty, as in Camunda's DTO. {@code activityIdIn} selects instances with a token or an
  * open incident at one of the activities; the case-instance filters match nothing (no CMMN).
  */
-public final class HistoricProcessInstanceQuery {
+public final class HistoricProcessInstanceQuery extends DeclaredQuery {
 
   /** Selected with every query of historic instances. */
   static final String COLUMNS =
@@ -165,33 +164,18 @@ public final class HistoricProcessInstanceQuery {
 
   private static final Authorizer AUTHORIZER = new Authorizer();
 
-  private final FilterQuery filters;
-
   /** A query with no filter set: every historic instance. */
   public HistoricProcessInstanceQuery() {
     this(new FilterQuery(DEFINITION));
   }
 
   private HistoricProcessInstanceQuery(FilterQuery filters) {
-    this.filters = filters;
-  }
-
-  /** The generic filter values: set any {@code HistoricProcessInstanceQueryDto} field by name. */
-  public FilterQuery filters() {
-    return filters;
-  }
-
-  /**
-   * {@code SELECT hpi.id FROM tern_hi_process_instance hpi … WHERE …} with named binds (prefix
-   * {@code hpiq}): for reading plans; set-based operations take the query itself.
-   */
-  public SqlFragment idsSql(Dialect dialect) {
-    return filters.idsSql("hpiq", dialect, null);
+    super(filters, "hpiq");
   }
 
   /** This selection restricted to the instances the caller may read. */
   public HistoricProcessInstanceQuery readableBy(Caller caller) {
-    return new HistoricProcessInstanceQuery(filters.restricted(AUTHORIZER.restriction(
+    return new HistoricProcessInstanceQuery(filters().restricted(AUTHORIZER.restriction(
             caller,
             new Authorizer.RowCheck(
                 Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "hpi.proc_def_key"))));
@@ -201,18 +185,11 @@ public final class HistoricProcessInstanceQuery {
     return new Builder();
   }
 
-  /**
-   * Fluent construction: {@link #set} takes any filter by name; the named methods are shorthands
-   * for the most used ones.
-   */
-  public static final class Builder {
-    private final FilterQuery filters = new FilterQuery(DEFINITION);
+  /** Fluent construction; the named methods are shorthands for the most used filters. */
+  public static final class Builder extends QueryBuilder<HistoricProcessInstanceQuery, Builder> {
 
-    private Builder() {}
-
-    public Builder set(String filter, Object value) {
-      filters.set(filter, value);
-      return this;
+    private Builder() {
+      super(DEFINITION, HistoricProcessInstanceQuery::new, HistoricProcessInstanceQuery::filters);
     }
 
     public Builder processDefinitionKey(String key) {
@@ -273,21 +250,6 @@ public final class HistoricProcessInstanceQuery {
 
     public Builder variables(Collection<VariableCondition> conditions) {
       return set("variables", conditions == null ? null : List.copyOf(conditions));
-    }
-
-    /** Each query's filters are ORed; the groups are ANDed with the rest. */
-    public Builder orQueries(Collection<HistoricProcessInstanceQuery> orQueries) {
-      orQueries.forEach(or -> filters.or(or.filters));
-      return this;
-    }
-
-    public Builder sorting(Collection<Sorting> sorting) {
-      sorting.forEach(s -> filters.orderBy(s.property(), s.ascending()));
-      return this;
-    }
-
-    public HistoricProcessInstanceQuery build() {
-      return new HistoricProcessInstanceQuery(filters.copy());
     }
   }
 }

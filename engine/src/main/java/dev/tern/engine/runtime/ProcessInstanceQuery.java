@@ -2,12 +2,11 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.query.DeclaredQuery;
 import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
-import dev.tern.engine.query.Sorting;
-import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.query.VariableCondition;
 import dev.tern.engine.query.VariableConditionSql;
 import java.util.Arrays;
@@ -22,7 +21,7 @@ import java.util.List;
  * caseInstanceId}, {@code superCaseInstance} and {@code subCaseInstance} match nothing (Tern has no
  * CMMN).
  */
-public final class ProcessInstanceQuery {
+public final class ProcessInstanceQuery extends DeclaredQuery {
 
   /** Selected with every query of instances. */
   static final String COLUMNS =
@@ -91,51 +90,29 @@ public final class ProcessInstanceQuery {
 
   private static final Authorizer AUTHORIZER = new Authorizer();
 
-  private final FilterQuery filters;
-
   /** A query with no filter set: every instance. */
   public ProcessInstanceQuery() {
     this(new FilterQuery(DEFINITION));
   }
 
   private ProcessInstanceQuery(FilterQuery filters) {
-    this.filters = filters;
-  }
-
-  /** The generic filter values: set any {@code ProcessInstanceQueryDto} field by name. */
-  public FilterQuery filters() {
-    return filters;
-  }
-
-  /**
-   * {@code SELECT pi.id FROM tern_process_instance pi … WHERE …} with named binds (prefix {@code
-   * piq}): for reading plans; set-based operations take the query itself.
-   */
-  public SqlFragment idsSql(Dialect dialect) {
-    return filters.idsSql("piq", dialect, null);
+    super(filters, "piq");
   }
 
   /** This selection restricted to the instances the caller may read. */
   public ProcessInstanceQuery readableBy(Caller caller) {
-    return new ProcessInstanceQuery(filters.restricted(AUTHORIZER.instanceReadable(caller, "pi.id", "pi.proc_def_key")));
+    return new ProcessInstanceQuery(filters().restricted(AUTHORIZER.instanceReadable(caller, "pi.id", "pi.proc_def_key")));
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Fluent construction: {@link #set} takes any filter by name; the named methods are shorthands
-   * for the most used ones.
-   */
-  public static final class Builder {
-    private final FilterQuery filters = new FilterQuery(DEFINITION);
+  /** Fluent construction; the named methods are shorthands for the most used filters. */
+  public static final class Builder extends QueryBuilder<ProcessInstanceQuery, Builder> {
 
-    private Builder() {}
-
-    public Builder set(String filter, Object value) {
-      filters.set(filter, value);
-      return this;
+    private Builder() {
+      super(DEFINITION, ProcessInstanceQuery::new, ProcessInstanceQuery::filters);
     }
 
     public Builder processDefinitionId(String id) {
@@ -196,21 +173,6 @@ public final class ProcessInstanceQuery {
 
     public Builder variableValuesIgnoreCase(boolean on) {
       return set("variableValuesIgnoreCase", on);
-    }
-
-    /** Each query's filters are ORed; the groups are ANDed with the rest. */
-    public Builder orQueries(Collection<ProcessInstanceQuery> orQueries) {
-      orQueries.forEach(or -> filters.or(or.filters));
-      return this;
-    }
-
-    public Builder sorting(Collection<Sorting> sorting) {
-      sorting.forEach(s -> filters.orderBy(s.property(), s.ascending()));
-      return this;
-    }
-
-    public ProcessInstanceQuery build() {
-      return new ProcessInstanceQuery(filters.copy());
     }
   }
 }
