@@ -8,19 +8,21 @@ import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.externaltask.ExternalTaskRetriesService;
 import dev.tern.engine.externaltask.ExternalTaskSelection;
 import dev.tern.engine.externaltask.ExternalTaskService;
+import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.query.SqlFragment;
+import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
 import dev.tern.rest.batch.BatchDtos.BatchDto;
-import dev.tern.rest.history.HistoricProcessInstanceQueryDto;
-import dev.tern.rest.runtime.ProcessInstanceQueryDto;
+import dev.tern.rest.support.FilterParams;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Setting the retries of many external tasks: at once ({@code PUT /external-task/retries}) or as a
@@ -50,8 +52,8 @@ public final class ExternalTaskRetriesResource implements RestResource {
       List<String> externalTaskIds,
       List<String> processInstanceIds,
       JsonNode externalTaskQuery,
-      ProcessInstanceQueryDto processInstanceQuery,
-      HistoricProcessInstanceQueryDto historicProcessInstanceQuery,
+      JsonNode processInstanceQuery,
+      JsonNode historicProcessInstanceQuery,
       Integer retries) {}
 
   @Override
@@ -86,13 +88,14 @@ public final class ExternalTaskRetriesResource implements RestResource {
             ? null
             : retries.idsSql(caller, ExternalTaskResource.query(tasks, dto.externalTaskQuery()));
     SqlFragment instanceQuery =
-        dto.processInstanceQuery() == null
+        dto.processInstanceQuery() == null || dto.processInstanceQuery().isNull()
             ? null
-            : instances.idsSql(caller, dto.processInstanceQuery().toQuery());
+            : instances.idsSql(caller, processInstanceQuery(dto.processInstanceQuery()));
     SqlFragment historicQuery =
-        dto.historicProcessInstanceQuery() == null
+        dto.historicProcessInstanceQuery() == null || dto.historicProcessInstanceQuery().isNull()
             ? null
-            : historicInstances.idsSql(caller, dto.historicProcessInstanceQuery().toQuery());
+            : historicInstances.idsSql(
+                caller, historicProcessInstanceQuery(dto.historicProcessInstanceQuery()));
     if (dto.retries() == null) {
       throw new InvalidRequestException("The number of retries cannot be null.");
     }
@@ -105,5 +108,17 @@ public final class ExternalTaskRetriesResource implements RestResource {
             instanceQuery,
             historicQuery),
         dto.retries());
+  }
+
+  private static ProcessInstanceQuery processInstanceQuery(JsonNode body) {
+    ProcessInstanceQuery query = new ProcessInstanceQuery();
+    FilterParams.fromJson(body, query.filters(), Set.of());
+    return query;
+  }
+
+  private static HistoricProcessInstanceQuery historicProcessInstanceQuery(JsonNode body) {
+    HistoricProcessInstanceQuery query = new HistoricProcessInstanceQuery();
+    FilterParams.fromJson(body, query.filters(), Set.of());
+    return query;
   }
 }
