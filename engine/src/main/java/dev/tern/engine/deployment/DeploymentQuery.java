@@ -1,72 +1,57 @@
 package dev.tern.engine.deployment;
 
-import java.time.Instant;
-import java.util.List;
+import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
 
 /**
- * Filters for deployments; null (or false) means "no filter". Conditions are combined with AND.
- *
- * @param nameLike a SQL LIKE pattern ({@code %} and {@code _} as wildcards)
- * @param tenantIdIn deployments of one of these tenants (with {@code
- *     includeDeploymentsWithoutTenantId}: or of no tenant)
- * @param after deployed strictly after this instant
- * @param before deployed strictly before this instant
+ * Deployments, with the filters of Camunda 7.24's {@code DeploymentQueryDto} (each declared once, in
+ * {@link #DEFINITION}); set filters are ANDed. {@code nameLike} is a SQL LIKE pattern; {@code
+ * after} and {@code before} are strict.
  */
-public record DeploymentQuery(
-    String id,
-    String name,
-    String nameLike,
-    String source,
-    boolean withoutSource,
-    List<String> tenantIdIn,
-    boolean withoutTenantId,
-    boolean includeDeploymentsWithoutTenantId,
-    Instant after,
-    Instant before,
-    List<Sort> sorting) {
+public final class DeploymentQuery extends DeclaredQuery {
 
-  public DeploymentQuery {
-    tenantIdIn = tenantIdIn == null ? null : List.copyOf(tenantIdIn);
-    sorting = sorting == null ? List.of() : List.copyOf(sorting);
+  static final String COLUMNS = "d.id, d.name, d.source, d.tenant_id, d.deploy_time";
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_deployment d", "d.id")
+          .equal("id", "d.id")
+          .equal("name", "d.name")
+          .like("nameLike", "d.name")
+          .equal("source", "d.source")
+          .flag("withoutSource", "d.source IS NULL")
+          .tenantIn("tenantIdIn", "d.tenant_id", "includeDeploymentsWithoutTenantId")
+          .flag("withoutTenantId", "d.tenant_id IS NULL")
+          .date("after", "d.deploy_time", ">")
+          .date("before", "d.deploy_time", "<")
+          .sort("id", "d.id")
+          .sort("name", "d.name")
+          .sort("deploymentTime", "d.deploy_time")
+          .sort("tenantId", "d.tenant_id")
+          .build();
+
+  /** A query with no filter set: every deployment. */
+  public DeploymentQuery() {
+    super(new FilterQuery(DEFINITION), "dq");
   }
 
   public static DeploymentQuery all() {
-    return new DeploymentQuery(null, null, null, null, false, null, false, false, null, null, null);
+    return new DeploymentQuery();
+  }
+
+  /** Sets a filter by its Camunda name. */
+  public DeploymentQuery set(String filter, Object value) {
+    filters().set(filter, value);
+    return this;
   }
 
   public DeploymentQuery withName(String name) {
-    return new DeploymentQuery(
-        id, name, nameLike, source, withoutSource, tenantIdIn, withoutTenantId,
-        includeDeploymentsWithoutTenantId, after, before, sorting);
+    return set("name", name);
   }
 
-  public DeploymentQuery withTenantIdIn(List<String> tenantIds) {
-    return new DeploymentQuery(
-        id, name, nameLike, source, withoutSource, tenantIds, withoutTenantId,
-        includeDeploymentsWithoutTenantId, after, before, sorting);
+  /** Adds a sort criterion by Camunda's {@code sortBy} name. */
+  public DeploymentQuery sortedBy(String sortBy, boolean ascending) {
+    filters().orderBy(sortBy, ascending);
+    return this;
   }
-
-  public DeploymentQuery sortedBy(Field field, boolean ascending) {
-    List<Sort> more = new java.util.ArrayList<>(sorting);
-    more.add(new Sort(field, ascending));
-    return new DeploymentQuery(
-        id, name, nameLike, source, withoutSource, tenantIdIn, withoutTenantId,
-        includeDeploymentsWithoutTenantId, after, before, more);
-  }
-
-  /** What deployments can be sorted by. */
-  public enum Field {
-    ID("d.id"),
-    NAME("d.name"),
-    DEPLOYMENT_TIME("d.deploy_time"),
-    TENANT_ID("d.tenant_id");
-
-    final String column;
-
-    Field(String column) {
-      this.column = column;
-    }
-  }
-
-  public record Sort(Field field, boolean ascending) {}
 }

@@ -1,16 +1,13 @@
 package dev.tern.engine.deployment;
 
 import dev.tern.engine.query.Binds;
-import dev.tern.engine.query.OrderBy;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.query.Predicates;
-import dev.tern.engine.query.Sorting;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +22,9 @@ import org.jdbi.v3.core.Handle;
  */
 final class DeploymentStore {
 
-  private static final String DEPLOYMENT_COLUMNS =
-      "d.id, d.name, d.source, d.tenant_id, d.deploy_time";
+  private static final String DEPLOYMENT_COLUMNS = DeploymentQuery.COLUMNS;
 
-  private static final String DEFINITION_COLUMNS =
-      "pd.id, pd.proc_key, pd.name, pd.category, pd.version, pd.version_tag, pd.deployment_id,"
-          + " pd.resource_name, pd.tenant_id, pd.suspended, pd.history_ttl, pd.startable";
+  private static final String DEFINITION_COLUMNS = ProcessDefinitionQuery.COLUMNS;
 
   /** The definitions of one deployment, for set-based deletes. */
   private static final String DEFINITIONS_OF_DEPLOYMENT =
@@ -145,56 +139,11 @@ final class DeploymentStore {
   }
 
   List<Deployment> queryDeployments(Handle handle, DeploymentQuery query, Page page) {
-    Predicates where = deploymentConditions(query);
-    SqlFragment select =
-        where.fragment(
-            "SELECT "
-                + DEPLOYMENT_COLUMNS
-                + " FROM tern_deployment d"
-                + where.where()
-                + OrderBy.render(
-                    query.sorting().stream()
-                        .map(s -> new Sorting(s.field().name(), s.ascending()))
-                        .toList(),
-                    DEPLOYMENT_SORT,
-                    "d.id")
-                + OrderBy.page(page));
-    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> deployment(rs)).list();
+    return query.filters().list(handle, DeploymentQuery.COLUMNS, (rs, ctx) -> deployment(rs), null, page);
   }
 
   long countDeployments(Handle handle, DeploymentQuery query) {
-    Predicates where = deploymentConditions(query);
-    SqlFragment count = where.fragment("SELECT COUNT(*) FROM tern_deployment d" + where.where());
-    return count.bindTo(handle.createQuery(count.sql()))
-        .mapTo(Long.class)
-        .one();
-  }
-
-  private static final Map<String, String> DEPLOYMENT_SORT =
-      Arrays.stream(DeploymentQuery.Field.values())
-          .collect(Collectors.toMap(Enum::name, f -> f.column));
-
-  private static final Map<String, String> DEFINITION_SORT =
-      Arrays.stream(ProcessDefinitionQuery.Field.values())
-          .collect(Collectors.toMap(Enum::name, f -> f.column));
-
-  private static Predicates deploymentConditions(DeploymentQuery query) {
-    Predicates where =
-        new Predicates(new Binds("dq"))
-            .eq("d.id", query.id())
-            .eq("d.name", query.name())
-            .like("d.name", query.nameLike())
-            .eq("d.source", query.source())
-            .compare("d.deploy_time", ">", query.after())
-            .compare("d.deploy_time", "<", query.before())
-            .addIf(query.withoutSource(), "d.source IS NULL");
-    tenantFilter(
-        where,
-        "d.tenant_id",
-        query.tenantIdIn(),
-        query.withoutTenantId(),
-        query.includeDeploymentsWithoutTenantId());
-    return where;
+    return query.filters().count(handle, null);
   }
 
   List<DeploymentResource> resources(Handle handle, String deploymentId) {
@@ -252,63 +201,13 @@ final class DeploymentStore {
 
   List<ProcessDefinition> queryProcessDefinitions(
       Handle handle, ProcessDefinitionQuery query, Page page) {
-    Predicates where = definitionConditions(query);
-    SqlFragment select =
-        where.fragment(
-            "SELECT "
-                + DEFINITION_COLUMNS
-                + " FROM tern_process_definition pd JOIN tern_deployment d ON d.id = pd.deployment_id"
-                + where.where()
-                + OrderBy.render(
-                    query.sorting().stream()
-                        .map(s -> new Sorting(s.field().name(), s.ascending()))
-                        .toList(),
-                    DEFINITION_SORT,
-                    "pd.id")
-                + OrderBy.page(page));
-    return select.bindTo(handle.createQuery(select.sql())).map((rs, ctx) -> processDefinition(rs)).list();
+    return query
+        .filters()
+        .list(handle, ProcessDefinitionQuery.COLUMNS, (rs, ctx) -> processDefinition(rs), null, page);
   }
 
   long countProcessDefinitions(Handle handle, ProcessDefinitionQuery query) {
-    Predicates where = definitionConditions(query);
-    SqlFragment count =
-        where.fragment(
-            "SELECT COUNT(*) FROM tern_process_definition pd"
-                + " JOIN tern_deployment d ON d.id = pd.deployment_id"
-                + where.where());
-    return count.bindTo(handle.createQuery(count.sql()))
-        .mapTo(Long.class)
-        .one();
-  }
-
-  private static Predicates definitionConditions(ProcessDefinitionQuery query) {
-    Predicates where =
-        new Predicates(new Binds("pdq"))
-            .eq("pd.id", query.processDefinitionId())
-            .in("pd.id", query.processDefinitionIdIn())
-            .eq("pd.proc_key", query.key())
-            .in("pd.proc_key", query.keysIn())
-            .like("pd.proc_key", query.keyLike())
-            .eq("pd.name", query.name())
-            .like("pd.name", query.nameLike())
-            .eq("pd.version", query.version())
-            .eq("pd.deployment_id", query.deploymentId())
-            .eq("pd.suspended", query.suspended())
-            .eq("pd.version_tag", query.versionTag())
-            .like("pd.version_tag", query.versionTagLike());
-    if (query.latestVersion()) {
-      where.add(
-          "pd.version = (SELECT MAX(v.version) FROM tern_process_definition v"
-              + " WHERE v.proc_key = pd.proc_key AND (v.tenant_id = pd.tenant_id"
-              + " OR (v.tenant_id IS NULL AND pd.tenant_id IS NULL)))");
-    }
-    tenantFilter(
-        where,
-        "pd.tenant_id",
-        query.tenantIdIn(),
-        query.withoutTenantId(),
-        query.includeProcessDefinitionsWithoutTenantId());
-    return where;
+    return query.filters().count(handle, null);
   }
 
   List<ProcessDefinition> processDefinitionsOfDeployment(Handle handle, String deploymentId) {
@@ -357,16 +256,6 @@ final class DeploymentStore {
 
   private static Predicates tenant(Predicates where, String column, String tenantId) {
     return tenantId == null ? where.add(column + " IS NULL") : where.eq(column, tenantId);
-  }
-
-  private static void tenantFilter(
-      Predicates where,
-      String column,
-      List<String> tenantIdIn,
-      boolean withoutTenantId,
-      boolean includeWithoutTenantId) {
-    where.tenantIn(column, tenantIdIn, includeWithoutTenantId);
-    where.addIf(withoutTenantId, column + " IS NULL");
   }
 
   private static Deployment deployment(ResultSet rs) throws SQLException {

@@ -1,102 +1,84 @@
 package dev.tern.engine.deployment;
 
-import java.util.List;
+import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /**
- * Filters for process definitions; null (or false) means "no filter". Conditions are combined with
- * AND.
- *
- * @param keyLike, nameLike SQL LIKE patterns
- * @param latestVersion only the latest version per key and tenant
- * @param suspended true: only suspended, false: only active, null: both
+ * Process definitions, with the filters of Camunda 7.24's {@code ProcessDefinitionQueryDto} (each
+ * declared once, in {@link #DEFINITION}); set filters are ANDed. {@code latestVersion} keeps the
+ * latest version per key and tenant; {@code suspended} wins over {@code active} when both are set.
  */
-public record ProcessDefinitionQuery(
-    String processDefinitionId,
-    List<String> processDefinitionIdIn,
-    String key,
-    List<String> keysIn,
-    String keyLike,
-    String name,
-    String nameLike,
-    Integer version,
-    boolean latestVersion,
-    String deploymentId,
-    List<String> tenantIdIn,
-    boolean withoutTenantId,
-    boolean includeProcessDefinitionsWithoutTenantId,
-    Boolean suspended,
-    String versionTag,
-    String versionTagLike,
-    List<Sort> sorting) {
+public final class ProcessDefinitionQuery extends DeclaredQuery {
 
-  public ProcessDefinitionQuery {
-    processDefinitionIdIn = processDefinitionIdIn == null ? null : List.copyOf(processDefinitionIdIn);
-    keysIn = keysIn == null ? null : List.copyOf(keysIn);
-    tenantIdIn = tenantIdIn == null ? null : List.copyOf(tenantIdIn);
-    sorting = sorting == null ? List.of() : List.copyOf(sorting);
+  static final String COLUMNS =
+      "pd.id, pd.proc_key, pd.name, pd.category, pd.version, pd.version_tag, pd.deployment_id,"
+          + " pd.resource_name, pd.tenant_id, pd.suspended, pd.history_ttl, pd.startable";
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder(
+              "tern_process_definition pd JOIN tern_deployment d ON d.id = pd.deployment_id",
+              "pd.id")
+          .equal("processDefinitionId", "pd.id")
+          .anyOf("processDefinitionIdIn", "pd.id")
+          .equal("key", "pd.proc_key")
+          .anyOf("keysIn", "pd.proc_key")
+          .like("keyLike", "pd.proc_key")
+          .equal("name", "pd.name")
+          .like("nameLike", "pd.name")
+          .compare("version", Type.INTEGER, "pd.version", "=")
+          .flag(
+              "latestVersion",
+              "pd.version = (SELECT MAX(v.version) FROM tern_process_definition v"
+                  + " WHERE v.proc_key = pd.proc_key AND (v.tenant_id = pd.tenant_id"
+                  + " OR (v.tenant_id IS NULL AND pd.tenant_id IS NULL)))")
+          .equal("deploymentId", "pd.deployment_id")
+          .tenantIn("tenantIdIn", "pd.tenant_id", "includeProcessDefinitionsWithoutTenantId")
+          .flag("withoutTenantId", "pd.tenant_id IS NULL")
+          .flag("suspended", "pd.suspended = TRUE")
+          .filter(
+              "active",
+              Type.BOOLEAN,
+              (w, v, c) ->
+                  w.addIf(
+                      Boolean.TRUE.equals(v) && !Boolean.TRUE.equals(c.values().get("suspended")),
+                      "pd.suspended = FALSE"))
+          .equal("versionTag", "pd.version_tag")
+          .like("versionTagLike", "pd.version_tag")
+          .sort("category", "pd.category")
+          .sort("key", "pd.proc_key")
+          .sort("id", "pd.id")
+          .sort("name", "pd.name")
+          .sort("version", "pd.version")
+          .sort("deploymentId", "pd.deployment_id")
+          .sort("deployTime", "d.deploy_time")
+          .sort("tenantId", "pd.tenant_id")
+          .sort("versionTag", "pd.version_tag")
+          .build();
+
+  /** A query with no filter set: every process definition. */
+  public ProcessDefinitionQuery() {
+    super(new FilterQuery(DEFINITION), "pdq");
   }
 
   public static ProcessDefinitionQuery all() {
-    return new ProcessDefinitionQuery(
-        null, null, null, null, null, null, null, null, false, null, null, false, false, null, null,
-        null, null);
+    return new ProcessDefinitionQuery();
+  }
+
+  /** Sets a filter by its Camunda name. */
+  public ProcessDefinitionQuery set(String filter, Object value) {
+    filters().set(filter, value);
+    return this;
   }
 
   public ProcessDefinitionQuery withKey(String key) {
-    return new ProcessDefinitionQuery(
-        processDefinitionId, processDefinitionIdIn, key, keysIn, keyLike, name, nameLike, version,
-        latestVersion, deploymentId, tenantIdIn, withoutTenantId,
-        includeProcessDefinitionsWithoutTenantId, suspended, versionTag, versionTagLike, sorting);
+    return set("key", key);
   }
 
-  public ProcessDefinitionQuery withLatestVersion() {
-    return new ProcessDefinitionQuery(
-        processDefinitionId, processDefinitionIdIn, key, keysIn, keyLike, name, nameLike, version,
-        true, deploymentId, tenantIdIn, withoutTenantId, includeProcessDefinitionsWithoutTenantId,
-        suspended, versionTag, versionTagLike, sorting);
+  /** Adds a sort criterion by Camunda's {@code sortBy} name. */
+  public ProcessDefinitionQuery sortedBy(String sortBy, boolean ascending) {
+    filters().orderBy(sortBy, ascending);
+    return this;
   }
-
-  public ProcessDefinitionQuery withTenantIdIn(List<String> tenantIds) {
-    return new ProcessDefinitionQuery(
-        processDefinitionId, processDefinitionIdIn, key, keysIn, keyLike, name, nameLike, version,
-        latestVersion, deploymentId, tenantIds, withoutTenantId,
-        includeProcessDefinitionsWithoutTenantId, suspended, versionTag, versionTagLike, sorting);
-  }
-
-  public ProcessDefinitionQuery withDeploymentId(String deploymentId) {
-    return new ProcessDefinitionQuery(
-        processDefinitionId, processDefinitionIdIn, key, keysIn, keyLike, name, nameLike, version,
-        latestVersion, deploymentId, tenantIdIn, withoutTenantId,
-        includeProcessDefinitionsWithoutTenantId, suspended, versionTag, versionTagLike, sorting);
-  }
-
-  public ProcessDefinitionQuery sortedBy(Field field, boolean ascending) {
-    List<Sort> more = new java.util.ArrayList<>(sorting);
-    more.add(new Sort(field, ascending));
-    return new ProcessDefinitionQuery(
-        processDefinitionId, processDefinitionIdIn, key, keysIn, keyLike, name, nameLike, version,
-        latestVersion, deploymentId, tenantIdIn, withoutTenantId,
-        includeProcessDefinitionsWithoutTenantId, suspended, versionTag, versionTagLike, more);
-  }
-
-  /** What process definitions can be sorted by (Camunda's {@code sortBy} values). */
-  public enum Field {
-    CATEGORY("pd.category"),
-    KEY("pd.proc_key"),
-    ID("pd.id"),
-    NAME("pd.name"),
-    VERSION("pd.version"),
-    DEPLOYMENT_ID("pd.deployment_id"),
-    DEPLOY_TIME("d.deploy_time"),
-    TENANT_ID("pd.tenant_id"),
-    VERSION_TAG("pd.version_tag");
-
-    final String column;
-
-    Field(String column) {
-      this.column = column;
-    }
-  }
-
-  public record Sort(Field field, boolean ascending) {}
 }

@@ -458,45 +458,33 @@ class DeploymentServiceTest {
     clock.advance(Duration.ofSeconds(1));
     Deployment c = service.deploy(NewDeployment.of(resources("x.txt", new byte[] {1})).withName(prefix + "-c").withTenantId("t2")).deployment();
 
-    DeploymentQuery mine =
-        new DeploymentQuery(null, null, prefix + "-%", null, false, null, false, false, null, null, null);
-    assertThat(service.queryDeployments(mine.sortedBy(DeploymentQuery.Field.NAME, false), Page.ALL))
+    java.util.function.Supplier<DeploymentQuery> mine =
+        () -> DeploymentQuery.all().set("nameLike", prefix + "-%");
+    assertThat(service.queryDeployments(mine.get().sortedBy("name", false), Page.ALL))
         .containsExactly(c, b, a);
-    assertThat(service.queryDeployments(mine.sortedBy(DeploymentQuery.Field.DEPLOYMENT_TIME, true), new Page(1, 1)))
+    assertThat(service.queryDeployments(mine.get().sortedBy("deploymentTime", true), new Page(1, 1)))
         .containsExactly(b);
-    assertThat(service.countDeployments(mine)).isEqualTo(3);
-    assertThat(service.queryDeployments(mine.withTenantIdIn(List.of("t1", "t2")), Page.ALL))
+    assertThat(service.countDeployments(mine.get())).isEqualTo(3);
+    assertThat(service.queryDeployments(mine.get().set("tenantIdIn", List.of("t1", "t2")), Page.ALL))
         .containsExactlyInAnyOrder(b, c);
     assertThat(
             service.queryDeployments(
-                new DeploymentQuery(null, null, prefix + "-%", null, false, List.of("t1"), false, true, null, null, null),
+                mine.get().set("tenantIdIn", List.of("t1")).set("includeDeploymentsWithoutTenantId", true),
                 Page.ALL))
         .containsExactlyInAnyOrder(a, b);
-    assertThat(
-            service.queryDeployments(
-                new DeploymentQuery(null, null, prefix + "-%", null, false, null, true, false, null, null, null),
-                Page.ALL))
+    assertThat(service.queryDeployments(mine.get().set("withoutTenantId", true), Page.ALL))
         .containsExactly(a);
-    assertThat(
-            service.queryDeployments(
-                new DeploymentQuery(null, null, prefix + "-%", "s1", false, null, false, false, null, null, null),
-                Page.ALL))
+    assertThat(service.queryDeployments(mine.get().set("source", "s1"), Page.ALL))
         .containsExactly(a);
-    assertThat(
-            service.queryDeployments(
-                new DeploymentQuery(null, null, prefix + "-%", null, true, null, false, false, null, null, null),
-                Page.ALL))
+    assertThat(service.queryDeployments(mine.get().set("withoutSource", true), Page.ALL))
         .containsExactlyInAnyOrder(b, c);
     assertThat(
             service.queryDeployments(
-                new DeploymentQuery(
-                    null, null, prefix + "-%", null, false, null, false, false, t0, t0.plusSeconds(2), null),
-                Page.ALL))
+                mine.get().set("after", t0).set("before", t0.plusSeconds(2)), Page.ALL))
         .containsExactly(b);
     assertThat(
             service.queryDeployments(
-                new DeploymentQuery(b.id(), prefix + "-b", null, null, false, null, false, false, null, null, null),
-                Page.ALL))
+                DeploymentQuery.all().set("id", b.id()).set("name", prefix + "-b"), Page.ALL))
         .containsExactly(b);
   }
 
@@ -507,30 +495,37 @@ class DeploymentServiceTest {
     ProcessDefinition one1 = deploy(null, "a.bpmn", process(k1, "a")).deployedProcessDefinitions().get(0);
     ProcessDefinition one2 = deploy(null, "a.bpmn", process(k1, "a")).deployedProcessDefinitions().get(0);
     ProcessDefinition two1 = deploy("t1", "b.bpmn", process(k2, "b")).deployedProcessDefinitions().get(0);
-    ProcessDefinitionQuery both = new ProcessDefinitionQuery(
-        null, null, null, List.of(k1, k2), null, null, null, null, false, null, null, false, false, null, null, null, null);
+    java.util.function.Supplier<ProcessDefinitionQuery> both =
+        () -> ProcessDefinitionQuery.all().set("keysIn", List.of(k1, k2));
 
-    assertThat(service.queryProcessDefinitions(both.sortedBy(ProcessDefinitionQuery.Field.VERSION, false).sortedBy(ProcessDefinitionQuery.Field.KEY, true), Page.ALL))
+    assertThat(service.queryProcessDefinitions(both.get().sortedBy("version", false).sortedBy("key", true), Page.ALL))
         .containsExactly(one2, one1, two1);
-    assertThat(service.countProcessDefinitions(both)).isEqualTo(3);
-    assertThat(service.queryProcessDefinitions(both.withLatestVersion(), Page.ALL))
+    assertThat(service.countProcessDefinitions(both.get())).isEqualTo(3);
+    assertThat(service.queryProcessDefinitions(both.get().set("latestVersion", true), Page.ALL))
         .containsExactlyInAnyOrder(one2, two1);
-    assertThat(service.queryProcessDefinitions(both.withTenantIdIn(List.of("t1")), Page.ALL))
+    assertThat(service.queryProcessDefinitions(both.get().set("tenantIdIn", List.of("t1")), Page.ALL))
         .containsExactly(two1);
-    assertThat(service.queryProcessDefinitions(both.withDeploymentId(one1.deploymentId()), Page.ALL))
+    assertThat(service.queryProcessDefinitions(both.get().set("deploymentId", one1.deploymentId()), Page.ALL))
         .containsExactly(one1);
-    assertThat(service.queryProcessDefinitions(ProcessDefinitionQuery.all().withKey(k1).sortedBy(ProcessDefinitionQuery.Field.VERSION, true), new Page(1, 5)))
+    assertThat(service.queryProcessDefinitions(ProcessDefinitionQuery.all().withKey(k1).sortedBy("version", true), new Page(1, 5)))
         .containsExactly(one2);
     assertThat(
             service.queryProcessDefinitions(
-                new ProcessDefinitionQuery(
-                    null, null, null, null, prefix + "t%", null, null, 1, false, null, null, true, false, false, null, null, null),
+                ProcessDefinitionQuery.all()
+                    .set("keyLike", prefix + "t%")
+                    .set("version", 1)
+                    .set("withoutTenantId", true)
+                    .set("active", true),
                 Page.ALL))
         .isEmpty();
     assertThat(
             service.queryProcessDefinitions(
-                new ProcessDefinitionQuery(
-                    one1.id(), null, null, null, prefix + "%", null, null, 1, false, null, null, true, false, false, null, null, null),
+                ProcessDefinitionQuery.all()
+                    .set("processDefinitionId", one1.id())
+                    .set("keyLike", prefix + "%")
+                    .set("version", 1)
+                    .set("withoutTenantId", true)
+                    .set("active", true),
                 Page.ALL))
         .containsExactly(one1);
   }

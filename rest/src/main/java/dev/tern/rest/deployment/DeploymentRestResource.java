@@ -8,7 +8,6 @@ import dev.tern.engine.deployment.DeploymentResource;
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.DeploymentWithDefinitions;
 import dev.tern.engine.deployment.NewDeployment;
-import dev.tern.engine.query.Page;
 import dev.tern.engine.deployment.ParseException;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
@@ -16,12 +15,12 @@ import dev.tern.rest.deployment.DeploymentDtos.DeploymentDto;
 import dev.tern.rest.deployment.DeploymentDtos.DeploymentResourceDto;
 import dev.tern.rest.deployment.DeploymentDtos.DeploymentWithDefinitionsDto;
 import dev.tern.rest.deployment.DeploymentDtos.ParseExceptionDto;
-import dev.tern.rest.support.Paging;
+import dev.tern.rest.support.FilterParams;
+import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.QueryParams;
 import dev.tern.rest.support.Responses;
 import dev.tern.rest.support.MultipartForms;
 import dev.tern.rest.support.RestException;
-import dev.tern.rest.support.Sorting;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
@@ -37,13 +36,6 @@ import java.util.Set;
  * deployment's resources.
  */
 public final class DeploymentRestResource implements RestResource {
-
-  private static final Map<String, DeploymentQuery.Field> SORT_BY =
-      Map.of(
-          "id", DeploymentQuery.Field.ID,
-          "name", DeploymentQuery.Field.NAME,
-          "deploymentTime", DeploymentQuery.Field.DEPLOYMENT_TIME,
-          "tenantId", DeploymentQuery.Field.TENANT_ID);
 
   /** Form parts with a meaning; every other part is a resource file. */
   private static final Set<String> RESERVED_PARTS =
@@ -132,38 +124,20 @@ public final class DeploymentRestResource implements RestResource {
   }
 
   private void list(Context ctx) {
-    QueryParams params = QueryParams.of(ctx);
-    DeploymentQuery query = query(params);
-    Paging paging = Paging.from(params);
     ctx.json(
-        deployments
-            .queryDeployments(query, new Page(paging.firstResult(), paging.maxResults()))
-            .stream()
+        deployments.queryDeployments(query(ctx), QueryRequests.page(ctx)).stream()
             .map(DeploymentDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, deployments.countDeployments(query(QueryParams.of(ctx))));
+    Responses.count(ctx, deployments.countDeployments(query(ctx)));
   }
 
-  private static DeploymentQuery query(QueryParams params) {
-    List<DeploymentQuery.Sort> sorting =
-        Sorting.fromQuery(params, SORT_BY.keySet()).stream()
-            .map(c -> new DeploymentQuery.Sort(SORT_BY.get(c.sortBy()), c.ascending()))
-            .toList();
-    return new DeploymentQuery(
-        params.string("id"),
-        params.string("name"),
-        params.string("nameLike"),
-        params.string("source"),
-        Boolean.TRUE.equals(params.bool("withoutSource")),
-        params.list("tenantIdIn"),
-        Boolean.TRUE.equals(params.bool("withoutTenantId")),
-        Boolean.TRUE.equals(params.bool("includeDeploymentsWithoutTenantId")),
-        params.date("after"),
-        params.date("before"),
-        sorting);
+  private static DeploymentQuery query(Context ctx) {
+    DeploymentQuery query = new DeploymentQuery();
+    FilterParams.fromQuery(QueryParams.of(ctx), query.filters(), Set.of());
+    return query;
   }
 
   private void get(Context ctx) {
