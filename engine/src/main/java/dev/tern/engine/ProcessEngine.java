@@ -40,6 +40,7 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.DeployedProcessLookup;
+import dev.tern.engine.runtime.HistoricVariableInstanceService;
 import dev.tern.engine.runtime.DeploymentDataRemoval;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
 import dev.tern.engine.runtime.ProcessInstanceService;
@@ -84,6 +85,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final ProcessInstanceService processInstances;
   private final HistoricProcessInstanceService historicProcessInstances;
   private final HistoricActivityInstanceService historicActivityInstances;
+  private final HistoricVariableInstanceService historicVariableInstances;
   private final Authorizer authorizer = new Authorizer();
   private final AuthorizationService authorizationService;
   private final IdentityService identityService;
@@ -198,6 +200,7 @@ public final class ProcessEngine implements AutoCloseable {
     this.historicProcessInstances =
         new HistoricProcessInstanceService(database);
     this.historicActivityInstances = new HistoricActivityInstanceService(database, clock);
+    this.historicVariableInstances = new HistoricVariableInstanceService(database, clock);
   }
 
   public static Builder builder() {
@@ -328,6 +331,11 @@ public final class ProcessEngine implements AutoCloseable {
   /** Activity history: which activities each instance passed, when, and how they ended. */
   public HistoricActivityInstanceService historicActivityInstances() {
     return historicActivityInstances;
+  }
+
+  /** Variable history: the latest value of every variable, deleted ones included on request. */
+  public HistoricVariableInstanceService historicVariableInstances() {
+    return historicVariableInstances;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.tern.rest.externaltask.ExternalTaskResource;
 import dev.tern.rest.externaltask.ExternalTaskRetriesResource;
 import dev.tern.rest.history.HistoricExternalTaskLogResource;
 import dev.tern.rest.history.HistoricActivityInstanceResource;
+import dev.tern.rest.history.HistoricVariableInstanceResource;
 import dev.tern.rest.history.HistoricIncidentResource;
 import dev.tern.rest.history.HistoricJobLogResource;
 import dev.tern.rest.incident.IncidentResource;
@@ -38,6 +39,7 @@ public final class RestResources {
         new HistoricJobLogResource(engine),
         new HistoricIncidentResource(engine),
         new HistoricActivityInstanceResource(engine),
+        new HistoricVariableInstanceResource(engine),
         new DeploymentRestResource(engine),
         new ProcessDefinitionRestResource(engine),
         new JobRetriesResource(engine),

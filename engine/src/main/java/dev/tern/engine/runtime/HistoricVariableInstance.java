@@ -1,0 +1,25 @@
+package dev.tern.engine.runtime;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code tern_hi_variable}: a process variable as history keeps it (its latest value).
+ *
+ * @param state {@code CREATED}, or {@code DELETED} once the variable was removed
+ */
+public record HistoricVariableInstance(
+    String id,
+    String name,
+    TypedValue value,
+    Owner owner,
+    String state,
+    Instant createTime) {
+
+  /** Where the variable lives. */
+  public record Owner(
+      String processInstanceId,
+      String executionId,
+      String processDefinitionId,
+      String processDefinitionKey,
+      String tenantId) {}
+}

@@ -1,0 +1,90 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
+import java.util.List;
+import java.util.Locale;
+
+/** Selects historic variables with the filters of Camunda's {@code GET /history/variable-instance}. */
+public final class HistoricVariableInstanceQuery {
+
+  private static final String NAMES_IGNORE_CASE = "variableNamesIgnoreCase";
+  private static final String VALUES_IGNORE_CASE = "variableValuesIgnoreCase";
+  private static final String INCLUDE_DELETED = "includeDeleted";
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_hi_variable v", "v.id")
+          .flag(NAMES_IGNORE_CASE, "1 = 1")
+          .flag(VALUES_IGNORE_CASE, "1 = 1")
+          .filter(
+              "variableName",
+              Type.STRING,
+              (w, v, c) -> w.add(caseFolded("v.name", c.values().get(NAMES_IGNORE_CASE)) + " = "
+                  + w.bind(folded(v, c.values().get(NAMES_IGNORE_CASE)))))
+          .filter(
+              "variableNameLike",
+              Type.STRING,
+              (w, v, c) -> w.add(caseFolded("v.name", c.values().get(NAMES_IGNORE_CASE)) + " LIKE "
+                  + w.bind(folded(v, c.values().get(NAMES_IGNORE_CASE)))))
+          .anyOf("variableNameIn", "v.name")
+          // string values; Tern keeps other types in typed columns and matches them as text here
+          .filter(
+              "variableValue",
+              Type.STRING,
+              (w, v, c) ->
+                  w.add(
+                      caseFolded(
+                              "COALESCE(v.text_value, CAST(v.long_value AS VARCHAR(40)))",
+                              c.values().get(VALUES_IGNORE_CASE))
+                          + " = "
+                          + w.bind(folded(v, c.values().get(VALUES_IGNORE_CASE)))))
+          .filter(
+              "variableTypeIn",
+              Type.STRING_LIST,
+              (w, v, c) ->
+                  w.in(
+                      "v.var_type",
+                      ((List<?>) v).stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).toList()))
+          .filter(INCLUDE_DELETED, Type.BOOLEAN, (w, v, c) -> {})
+          .equal("processInstanceId", "v.process_instance_id")
+          .anyOf("processInstanceIdIn", "v.process_instance_id")
+          .equal("processDefinitionId", "v.proc_def_id")
+          .equal("processDefinitionKey", "v.proc_def_key")
+          .anyOf("executionIdIn", "v.execution_id")
+          .anyOf("activityInstanceIdIn", "v.process_instance_id")
+          .matchingNothing("caseInstanceId")
+          .filter("caseExecutionIdIn", Type.STRING_LIST, (w, v, c) -> w.in("v.id", List.of()))
+          .filter("caseActivityIdIn", Type.STRING_LIST, (w, v, c) -> w.in("v.id", List.of()))
+          .filter("taskIdIn", Type.STRING_LIST, (w, v, c) -> w.in("v.id", List.of()))
+          .anyOf("tenantIdIn", "v.tenant_id")
+          .flag("withoutTenantId", "v.tenant_id IS NULL")
+          .sort("instanceId", "v.process_instance_id")
+          .sort("variableName", "v.name")
+          .sort("tenantId", "v.tenant_id")
+          .build();
+
+  private final FilterQuery filters = new FilterQuery(DEFINITION);
+
+  public FilterQuery filters() {
+    return filters;
+  }
+
+  public HistoricVariableInstanceQuery processInstanceId(String id) {
+    filters.set("processInstanceId", id);
+    return this;
+  }
+
+  /** Camunda leaves deleted variables out unless {@code includeDeleted} is true. */
+  boolean includesDeleted() {
+    return Boolean.TRUE.equals(filters.values().get(INCLUDE_DELETED));
+  }
+
+  private static String caseFolded(String column, Object ignoreCase) {
+    return Boolean.TRUE.equals(ignoreCase) ? "LOWER(" + column + ")" : column;
+  }
+
+  private static Object folded(Object value, Object ignoreCase) {
+    return Boolean.TRUE.equals(ignoreCase) ? value.toString().toLowerCase(Locale.ROOT) : value;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.Resource;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Reads of variable history ({@code tern_hi_variable}, kept by {@link VariableStore}): what the
+ * caller may read is what {@code READ_HISTORY} on the process definition allows, as in Camunda.
+ */
+public final class HistoricVariableInstanceService {
+
+  private static final String COLUMNS =
+      "v.id, v.name, v.var_type, v.text_value, v.long_value, v.double_value, v.clob_value,"
+          + " v.process_instance_id, v.execution_id, v.proc_def_id, v.proc_def_key, v.tenant_id,"
+          + " v.state, v.create_time";
+
+  private final Database database;
+  private final Clock clock;
+  private final Authorizer authorizer = new Authorizer();
+
+  public HistoricVariableInstanceService(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  public HistoricVariableInstanceQuery createQuery() {
+    return new HistoricVariableInstanceQuery();
+  }
+
+  public List<HistoricVariableInstance> list(
+      Caller caller, HistoricVariableInstanceQuery query, Page page) {
+    restrict(caller, query);
+    return database.withHandle(
+        handle ->
+            query
+                .filters()
+                .list(handle, COLUMNS, HistoricVariableInstanceService::map, clock.instant(), page));
+  }
+
+  public long count(Caller caller, HistoricVariableInstanceQuery query) {
+    restrict(caller, query);
+    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+  }
+
+  /**
+   * A variable by id, deleted ones included (as Camunda's single-variable look-up).
+   *
+   * @throws NotFoundException if there is none the caller may read
+   */
+  public HistoricVariableInstance get(Caller caller, String id) {
+    HistoricVariableInstanceQuery query = createQuery();
+    query.filters().set("includeDeleted", true);
+    query.filters().restrict(bind -> "v.id = " + bind.apply(id));
+    return list(caller, query, new Page(0, 1)).stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Historic variable instance with Id '" + id + "' does not exist."));
+  }
+
+  private void restrict(Caller caller, HistoricVariableInstanceQuery query) {
+    if (!query.includesDeleted()) {
+      query.filters().restrict(bind -> "v.state = 'CREATED'");
+    }
+    query
+        .filters()
+        .restrict(
+            authorizer.restriction(
+                caller,
+                new Authorizer.RowCheck(
+                    Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "v.proc_def_key")));
+  }
+
+  private static HistoricVariableInstance map(ResultSet rs, StatementContext ctx)
+      throws SQLException {
+    OffsetDateTime created = rs.getObject("create_time", OffsetDateTime.class);
+    return new HistoricVariableInstance(
+        rs.getString("id"),
+        rs.getString("name"),
+        VariableStore.read(rs),
+        new HistoricVariableInstance.Owner(
+            rs.getString("process_instance_id"),
+            rs.getString("execution_id"),
+            rs.getString("proc_def_id"),
+            rs.getString("proc_def_key"),
+            rs.getString("tenant_id")),
+        rs.getString("state"),
+        created == null ? null : created.toInstant());
+  }
+}

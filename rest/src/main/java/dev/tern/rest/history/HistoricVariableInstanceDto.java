@@ -1,0 +1,63 @@
+package dev.tern.rest.history;
+
+import dev.tern.engine.runtime.HistoricVariableInstance;
+import dev.tern.rest.runtime.VariableValueDto;
+import dev.tern.rest.runtime.VariableValues;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Camunda's {@code HistoricVariableInstanceDto}. Tern's variables are process-instance scoped, so
+ * the activity instance and the root process instance are the process instance; case and task
+ * fields are null.
+ */
+public record HistoricVariableInstanceDto(
+    String id,
+    String name,
+    String type,
+    Object value,
+    Map<String, Object> valueInfo,
+    String processDefinitionKey,
+    String processDefinitionId,
+    String processInstanceId,
+    String executionId,
+    String activityInstanceId,
+    String caseDefinitionKey,
+    String caseDefinitionId,
+    String caseInstanceId,
+    String caseExecutionId,
+    String taskId,
+    String tenantId,
+    String errorMessage,
+    String state,
+    Instant createTime,
+    Instant removalTime,
+    String rootProcessInstanceId) {
+
+  public static HistoricVariableInstanceDto of(HistoricVariableInstance v) {
+    VariableValueDto value = VariableValues.toDto(v.value());
+    HistoricVariableInstance.Owner owner = v.owner();
+    return new HistoricVariableInstanceDto(
+        v.id(),
+        v.name(),
+        value.type(),
+        value.value(),
+        value.valueInfo(),
+        owner.processDefinitionKey(),
+        owner.processDefinitionId(),
+        owner.processInstanceId(),
+        owner.executionId(),
+        owner.processInstanceId(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        owner.tenantId(),
+        null,
+        v.state(),
+        v.createTime(),
+        null,
+        owner.processInstanceId());
+  }
+}
