@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * ProcessInstanceStore}'s) and {@code tern_execution} (the resting tokens). Every method runs in
  * the caller's transaction.
  */
-public final class ExecutionStore {
+final class ExecutionStore {
 
   static final String DEFINITIONS_OF_DEPLOYMENT =
       "(SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)";

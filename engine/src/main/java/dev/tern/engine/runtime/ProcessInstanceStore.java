@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  * SQL for reading and locking rows of {@code tern_process_instance} (they are written by {@link
  * ExecutionStore}). Every method runs in the caller's transaction.
  */
-public final class ProcessInstanceStore {
+final class ProcessInstanceStore {
 
   private final Dialect dialect;
 

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
  * (ACTIVE until the instance completes) and {@code tern_hi_activity_instance} (one per activity a
  * token passes). Every method runs in the caller's transaction.
  */
-public final class RuntimeHistoryStore {
+final class RuntimeHistoryStore {
 
   /** SQL for the whole milliseconds from {@code start_time} to {@code :endTime}. */
   private final String elapsedMillisSinceStart;
