@@ -30,16 +30,24 @@ public final class Authorizer {
 
   /** Throws {@link AuthorizationException} unless one of {@code anyOf} is granted. */
   public void check(Handle handle, Caller caller, PermissionCheck... anyOf) {
-    if (caller.unrestricted()) {
+    if (grantedAny(handle, caller, anyOf)) {
       return;
-    }
-    for (PermissionCheck check : anyOf) {
-      if (granted(handle, caller, check)) {
-        return;
-      }
     }
     throw new AuthorizationException(
         caller.userId(), List.of(anyOf).stream().map(AuthorizationException.Missing::of).toList());
+  }
+
+  /** Whether one of {@code anyOf} is granted (for reads, where a refusal hides the resource). */
+  public boolean grantedAny(Handle handle, Caller caller, PermissionCheck... anyOf) {
+    if (caller.unrestricted()) {
+      return true;
+    }
+    for (PermissionCheck check : anyOf) {
+      if (granted(handle, caller, check)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether one permission is granted. */

@@ -44,6 +44,8 @@ public final class BatchService {
 
   private static final int JOB_DEFINITION_CHUNK = 1000;
   private static final String JOBS = "tern_job";
+  /** Camunda's {@code Authorization.ANY}: checks on every resource of a type. */
+  private static final String ANY = "*";
 
   private final Database database;
   private final Clock clock;
@@ -151,12 +153,12 @@ public final class BatchService {
 
   /** Deletes a batch with {@code DELETE} on it. */
   public void delete(Caller caller, String id, boolean cascade) {
-    database.withHandle(
-        h -> {
-          authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.BATCH, id));
-          return null;
+    database.useTransaction(
+        handle -> {
+          Batch batch = lockedBatch(handle, id);
+          authorizer.check(handle, caller, PermissionCheck.of(Permission.DELETE, Resource.BATCH, id));
+          delete(handle, batch, cascade);
         });
-    delete(id, cascade);
   }
 
   /**
@@ -206,6 +208,16 @@ public final class BatchService {
    * @return the number of jobs changed
    */
   public int setJobRetriesByJobDefinition(String jobDefinitionId, JobRetries retries) {
+    return setJobRetriesByJobDefinition(Caller.SYSTEM, jobDefinitionId, retries);
+  }
+
+  /**
+   * {@link #setJobRetriesByJobDefinition(String, JobRetries)} with Camunda's check for a job
+   * definition of a process: {@code RETRY_JOB} or {@code UPDATE} on every process instance, or
+   * {@code RETRY_JOB} or {@code UPDATE_INSTANCE} on the definition (by key).
+   */
+  public int setJobRetriesByJobDefinition(
+      Caller caller, String jobDefinitionId, JobRetries retries) {
     if (retries.retries() < 0) {
       throw new ProcessEngineException(
           "The number of job retries must be a non-negative Integer, but '"
@@ -214,16 +226,22 @@ public final class BatchService {
     }
     return database.inTransaction(
         handle -> {
-          boolean exists =
-              handle
-                  .createQuery("SELECT COUNT(*) FROM tern_job_definition WHERE id = :id")
-                  .bind("id", jobDefinitionId)
-                  .mapTo(Long.class)
-                  .one()
-                  > 0;
-          if (!exists) {
-            throw new NotFoundException(
-                "Job definition with id '" + jobDefinitionId + "' does not exist");
+          JobDefinition definition =
+              jobDefinitions
+                  .findById(handle, jobDefinitionId)
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException(
+                              "Job definition with id '" + jobDefinitionId + "' does not exist"));
+          String key = definition.processDefinitionKey();
+          if (key != null) {
+            authorizer.check(
+                handle,
+                caller,
+                PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_INSTANCE, ANY),
+                PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_DEFINITION, key),
+                PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, ANY),
+                PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key));
           }
           // in chunks, so memory stays bounded however many jobs failed
           int changed = 0;
@@ -241,6 +259,49 @@ public final class BatchService {
             changed += retriesWriter.apply(handle, chunk, retries);
           } while (chunk.size() == JOB_DEFINITION_CHUNK && retries.retries() > 0);
           return changed;
+        });
+  }
+
+  /** The batch, if the caller may read it ({@code READ} on it). */
+  public Optional<Batch> find(Caller caller, String id) {
+    return find(id).filter(batch -> readable(caller, id));
+  }
+
+  private boolean readable(Caller caller, String id) {
+    return database.withHandle(
+        h -> authorizer.granted(h, caller, PermissionCheck.of(Permission.READ, Resource.BATCH, id)));
+  }
+
+  /** The batches the caller may read ({@code READ} on each). */
+  public List<Batch> list(Caller caller, BatchQuery query, int firstResult, int maxResults) {
+    return list(readable(caller, query), firstResult, maxResults);
+  }
+
+  public long count(Caller caller, BatchQuery query) {
+    return count(readable(caller, query));
+  }
+
+  public List<BatchStatistics> statistics(
+      Caller caller, BatchQuery query, int firstResult, int maxResults) {
+    return statistics(readable(caller, query), firstResult, maxResults);
+  }
+
+  private BatchQuery readable(Caller caller, BatchQuery query) {
+    query
+        .filters()
+        .restrict(
+            authorizer.restriction(
+                caller, new Authorizer.RowCheck(Permission.READ, Resource.BATCH, "b.id")));
+    return query;
+  }
+
+  /** Suspends or activates a batch with {@code UPDATE} on it. */
+  public void setSuspended(Caller caller, String id, boolean suspended) {
+    database.useTransaction(
+        handle -> {
+          Batch batch = lockedBatch(handle, id);
+          authorizer.check(handle, caller, PermissionCheck.of(Permission.UPDATE, Resource.BATCH, id));
+          batchJobs.setSuspended(handle, batch, suspended);
         });
   }
 
@@ -278,16 +339,16 @@ public final class BatchService {
    * @throws NotFoundException if there is no such batch
    */
   public void delete(String id, boolean cascade) {
-    database.useTransaction(
-        handle -> {
-          Batch batch = lockedBatch(handle, id);
-          batchJobs.delete(handle, batch, null);
-          if (cascade) {
-            historicBatches.delete(handle, id);
-          } else {
-            historicBatches.setEndTime(handle, id, clock.instant());
-          }
-        });
+    database.useTransaction(handle -> delete(handle, lockedBatch(handle, id), cascade));
+  }
+
+  private void delete(Handle handle, Batch batch, boolean cascade) {
+    batchJobs.delete(handle, batch, null);
+    if (cascade) {
+      historicBatches.delete(handle, batch.id());
+    } else {
+      historicBatches.setEndTime(handle, batch.id(), clock.instant());
+    }
   }
 
   private Batch lockedBatch(Handle handle, String id) {

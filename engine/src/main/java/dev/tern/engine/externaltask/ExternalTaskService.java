@@ -2,6 +2,11 @@ package dev.tern.engine.externaltask;
 
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
+import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ServiceImplementation;
@@ -29,6 +34,12 @@ import org.jdbi.v3.core.Handle;
  * expired lock on extension, or a missing or negative argument is a {@link ProcessEngineException}
  * (400). A call that finishes a task first locks its process instance, then the task, as every
  * continuation of an instance does, so it cannot interleave with a timer of the same instance.
+ *
+ * <p>Authorizations as in Camunda: queries and fetches return only tasks of instances the {@link
+ * Caller} may read ({@code READ} on the instance or {@code READ_INSTANCE} on its definition), a
+ * fetch also needs {@code UPDATE} / {@code UPDATE_INSTANCE}; commands on one task need {@code
+ * UPDATE} on its instance or {@code UPDATE_INSTANCE} on its definition. The methods without a
+ * caller are the engine's own (no checks).
  */
 public final class ExternalTaskService {
 
@@ -42,6 +53,7 @@ public final class ExternalTaskService {
   private final VariableStore variables;
   private final DeployedProcesses processes;
   private final ExternalTaskSignal signal;
+  private final Authorizer authorizer = new Authorizer();
 
   public ExternalTaskService(
       Database database,
@@ -79,17 +91,70 @@ public final class ExternalTaskService {
     return database.withHandle(h -> store.count(h, query));
   }
 
+  /** The tasks the query selects that the caller may read. */
+  public List<ExternalTask> list(
+      Caller caller, ExternalTaskQuery query, int firstResult, int maxResults) {
+    return list(readable(caller, query), firstResult, maxResults);
+  }
+
+  public long count(Caller caller, ExternalTaskQuery query) {
+    return count(readable(caller, query));
+  }
+
+  private ExternalTaskQuery readable(Caller caller, ExternalTaskQuery query) {
+    query.filters().restrict(readableTasks(caller));
+    return query;
+  }
+
+  private dev.tern.engine.query.Restriction readableTasks(Caller caller) {
+    return authorizer.instanceReadable(caller, "t.process_instance_id", "t.proc_def_key");
+  }
+
   public ExternalTask get(String id) {
-    return database.withHandle(h -> store.find(h, id)).orElseThrow(() -> notFound(id));
+    return get(Caller.SYSTEM, id);
+  }
+
+  /** The task; one the caller may not read is unknown to it, as Camunda's query-based look-up. */
+  public ExternalTask get(Caller caller, String id) {
+    return database
+        .withHandle(h -> store.find(h, id).filter(task -> granted(h, caller, task, READ)))
+        .orElseThrow(() -> notFound(id));
   }
 
   /** The details of the task's last failure, or null. */
   public String errorDetails(String id) {
+    return errorDetails(Caller.SYSTEM, id);
+  }
+
+  /** {@link #errorDetails(String)} with {@code READ} on the instance or {@code READ_INSTANCE}. */
+  public String errorDetails(Caller caller, String id) {
     return database.withHandle(
         h -> {
-          store.find(h, id).orElseThrow(() -> notFound(id));
+          ExternalTask task = store.find(h, id).orElseThrow(() -> notFound(id));
+          check(h, caller, task, READ);
           return store.errorDetails(h, id);
         });
+  }
+
+  /** Reading a task's instance: {@code READ} on it or {@code READ_INSTANCE} on its definition. */
+  private static final Permission[] READ = {Permission.READ, Permission.READ_INSTANCE};
+
+  /** Camunda's {@code checkUpdateProcessInstanceById}: {@code UPDATE} / {@code UPDATE_INSTANCE}. */
+  private static final Permission[] UPDATE = {Permission.UPDATE, Permission.UPDATE_INSTANCE};
+
+  private boolean granted(Handle h, Caller caller, ExternalTask task, Permission[] onInstance) {
+    return authorizer.grantedAny(h, caller, checks(task, onInstance));
+  }
+
+  private void check(Handle h, Caller caller, ExternalTask task, Permission[] onInstance) {
+    authorizer.check(h, caller, checks(task, onInstance));
+  }
+
+  private static PermissionCheck[] checks(ExternalTask task, Permission[] onInstance) {
+    return new PermissionCheck[] {
+      PermissionCheck.of(onInstance[0], Resource.PROCESS_INSTANCE, task.processInstanceId()),
+      PermissionCheck.of(onInstance[1], Resource.PROCESS_DEFINITION, task.processDefinitionKey())
+    };
   }
 
   public List<String> topicNames(
@@ -100,6 +165,15 @@ public final class ExternalTaskService {
 
   /** Locks up to {@code maxTasks} available tasks of the request's topics for its worker. */
   public List<LockedExternalTask> fetchAndLock(FetchRequest request) {
+    return fetchAndLock(Caller.SYSTEM, request);
+  }
+
+  /**
+   * {@link #fetchAndLock(FetchRequest)} over the tasks the caller may read and update ({@code
+   * READ} and {@code UPDATE} on the instance, or {@code READ_INSTANCE} and {@code UPDATE_INSTANCE}
+   * on its definition, in any combination), as Camunda's fetch filters them.
+   */
+  public List<LockedExternalTask> fetchAndLock(Caller caller, FetchRequest request) {
     requireNotNull("workerId", request.workerId());
     if (request.maxTasks() < 0) {
       throw new ProcessEngineException("maxResults is not greater than or equal to 0");
@@ -111,7 +185,24 @@ public final class ExternalTaskService {
       }
     }
     return database.inTransaction(
-        h -> store.claim(h, request).stream().map(task -> locked(h, request, task)).toList());
+        h ->
+            store.claim(h, request, fetchable(caller)).stream()
+                .map(task -> locked(h, request, task))
+                .toList());
+  }
+
+  private dev.tern.engine.query.Restriction fetchable(Caller caller) {
+    dev.tern.engine.query.Restriction updatable =
+        authorizer.restriction(
+            caller,
+            new Authorizer.RowCheck(Permission.UPDATE, Resource.PROCESS_INSTANCE, "t.process_instance_id"),
+            new Authorizer.RowCheck(
+                Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, "t.proc_def_key"));
+    dev.tern.engine.query.Restriction readable = readableTasks(caller);
+    return bind -> {
+      String read = readable.sql(bind);
+      return read == null ? null : read + " AND " + updatable.sql(bind);
+    };
   }
 
   private LockedExternalTask locked(Handle h, FetchRequest request, ExternalTask task) {
@@ -153,7 +244,17 @@ public final class ExternalTaskService {
   /** Completes the task: sets the variables and moves the waiting token on. */
   public void complete(
       String id, String workerId, Map<String, ?> newVariables, Map<String, ?> localVariables) {
+    complete(Caller.SYSTEM, id, workerId, newVariables, localVariables);
+  }
+
+  public void complete(
+      Caller caller,
+      String id,
+      String workerId,
+      Map<String, ?> newVariables,
+      Map<String, ?> localVariables) {
     finish(
+        caller,
         id,
         workerId,
         "External Task " + id + " cannot be completed by worker '" + workerId,
@@ -180,6 +281,19 @@ public final class ExternalTaskService {
       int retries,
       long retryTimeout,
       Map<String, ?> newVariables) {
+    handleFailure(
+        Caller.SYSTEM, id, workerId, errorMessage, errorDetails, retries, retryTimeout, newVariables);
+  }
+
+  public void handleFailure(
+      Caller caller,
+      String id,
+      String workerId,
+      String errorMessage,
+      String errorDetails,
+      int retries,
+      long retryTimeout,
+      Map<String, ?> newVariables) {
     if (retries < 0) {
       throw new ProcessEngineException("retries is not greater than or equal to 0");
     }
@@ -187,6 +301,7 @@ public final class ExternalTaskService {
       throw new ProcessEngineException("retryDuration is not greater than or equal to 0");
     }
     finish(
+        caller,
         id,
         workerId,
         "Failure of External Task " + id + " cannot be reported by worker '" + workerId,
@@ -201,9 +316,20 @@ public final class ExternalTaskService {
   /** Throws a BPMN error from the task's activity (caught by an error boundary event, or not). */
   public void handleBpmnError(
       String id, String workerId, String errorCode, String errorMessage, Map<String, ?> newVariables) {
+    handleBpmnError(Caller.SYSTEM, id, workerId, errorCode, errorMessage, newVariables);
+  }
+
+  public void handleBpmnError(
+      Caller caller,
+      String id,
+      String workerId,
+      String errorCode,
+      String errorMessage,
+      Map<String, ?> newVariables) {
     requireNotNull("workerId", workerId);
     requireNotNull("errorCode", errorCode);
     finish(
+        caller,
         id,
         workerId,
         "Bpmn error of External Task " + id + " cannot be reported by worker '" + workerId,
@@ -221,10 +347,15 @@ public final class ExternalTaskService {
 
   /** Extends the lock of the worker that holds it by {@code newDuration} ms from now. */
   public void extendLock(String id, String workerId, long newDuration) {
+    extendLock(Caller.SYSTEM, id, workerId, newDuration);
+  }
+
+  public void extendLock(Caller caller, String id, String workerId, long newDuration) {
     if (newDuration <= 0) {
       throw new ProcessEngineException("lockTime is not greater than 0");
     }
     finish(
+        caller,
         id,
         workerId,
         "The lock of the External Task " + id + " cannot be extended by worker '" + workerId + "'",
@@ -242,6 +373,10 @@ public final class ExternalTaskService {
 
   /** Locks the task for a worker unless another worker holds an unexpired lock. */
   public void lock(String id, String workerId, long lockDuration) {
+    lock(Caller.SYSTEM, id, workerId, lockDuration);
+  }
+
+  public void lock(Caller caller, String id, String workerId, long lockDuration) {
     requireNotNull("workerId", workerId);
     if (lockDuration <= 0) {
       throw new ProcessEngineException("lockDuration is not greater than 0");
@@ -261,35 +396,48 @@ public final class ExternalTaskService {
                     + task.workerId()
                     + "'.");
           }
+          check(h, caller, task, UPDATE);
           ensureActive(task);
           store.lock(h, id, workerId, after(now, lockDuration));
         });
   }
 
   public void unlock(String id) {
+    unlock(Caller.SYSTEM, id);
+  }
+
+  public void unlock(Caller caller, String id) {
     database.useTransaction(
         h -> {
-          lockTask(h, id);
+          check(h, caller, lockTask(h, id), UPDATE);
           store.unlock(h, id);
         });
   }
 
   /** Sets the retries; 0 opens a {@code failedExternalTask} incident, more resolves it. */
   public void setRetries(String id, int retries) {
+    setRetries(Caller.SYSTEM, id, retries);
+  }
+
+  public void setRetries(Caller caller, String id, int retries) {
     if (retries < 0) {
       throw new ProcessEngineException("retries is not greater than or equal to 0");
     }
     database.useTransaction(
         h -> {
-          lockTask(h, id);
+          check(h, caller, lockTask(h, id), UPDATE);
           store.setRetries(h, List.of(id), retries);
         });
   }
 
   public void setPriority(String id, long priority) {
+    setPriority(Caller.SYSTEM, id, priority);
+  }
+
+  public void setPriority(Caller caller, String id, long priority) {
     database.useTransaction(
         h -> {
-          lockTask(h, id);
+          check(h, caller, lockTask(h, id), UPDATE);
           store.setPriority(h, id, priority);
         });
   }
@@ -299,7 +447,8 @@ public final class ExternalTaskService {
   }
 
   /** Runs a worker's action on a task it must hold the lock of. */
-  private void finish(String id, String workerId, String wrongWorker, Action action) {
+  private void finish(
+      Caller caller, String id, String workerId, String wrongWorker, Action action) {
     requireNotNull("workerId", workerId);
     database.useTransaction(
         h -> {
@@ -309,6 +458,7 @@ public final class ExternalTaskService {
                 "RestException",
                 wrongWorker + "'. It is locked by worker '" + task.workerId() + "'.");
           }
+          check(h, caller, task, UPDATE);
           ensureActive(task);
           action.apply(h, task);
         });

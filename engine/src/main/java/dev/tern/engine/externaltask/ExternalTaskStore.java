@@ -182,7 +182,8 @@ public final class ExternalTaskStore implements ExternalTasks {
    * UPDATE SKIP LOCKED}), so two workers never get the same task; the claim is one select and one
    * update per distinct lock duration.
    */
-  List<ExternalTask> claim(Handle handle, FetchRequest request) {
+  List<ExternalTask> claim(
+      Handle handle, FetchRequest request, dev.tern.engine.query.Restriction restriction) {
     if (request.maxTasks() <= 0 || request.topics().isEmpty()) {
       return List.of();
     }
@@ -206,6 +207,7 @@ public final class ExternalTaskStore implements ExternalTasks {
                 + AVAILABLE
                 + " AND "
                 + topics.or()
+                + restriction.andSql(binds)
                 + " ORDER BY "
                 + String.join(", ", order)
                 + " LIMIT :maxTasks FOR UPDATE SKIP LOCKED");

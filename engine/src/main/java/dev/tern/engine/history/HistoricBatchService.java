@@ -1,6 +1,11 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.NotFoundException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
+import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +15,62 @@ public final class HistoricBatchService {
 
   private final Database database;
   private final HistoricBatchStore store = new HistoricBatchStore();
+  private final Authorizer authorizer = new Authorizer();
 
   public HistoricBatchService(Database database) {
     this.database = database;
+  }
+
+  /** The historic batch, if the caller has {@code READ_HISTORY} on it. */
+  public Optional<HistoricBatch> find(Caller caller, String id) {
+    return database.withHandle(
+        handle ->
+            store
+                .find(handle, id)
+                .filter(
+                    batch ->
+                        authorizer.granted(
+                            handle,
+                            caller,
+                            PermissionCheck.of(Permission.READ_HISTORY, Resource.BATCH, id))));
+  }
+
+  /** The historic batches the caller may read ({@code READ_HISTORY} on each). */
+  public List<HistoricBatch> list(
+      Caller caller, HistoricBatchQuery query, int firstResult, int maxResults) {
+    return list(readable(caller, query), firstResult, maxResults);
+  }
+
+  public long count(Caller caller, HistoricBatchQuery query) {
+    return count(readable(caller, query));
+  }
+
+  private HistoricBatchQuery readable(Caller caller, HistoricBatchQuery query) {
+    query
+        .filters()
+        .restrict(
+            authorizer.restriction(
+                caller,
+                new Authorizer.RowCheck(
+                    Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")));
+    return query;
+  }
+
+  /** Deletes a historic batch with {@code DELETE_HISTORY} on it. */
+  public void delete(Caller caller, String id) {
+    boolean deleted =
+        database.inTransaction(
+            handle -> {
+              if (store.find(handle, id).isEmpty()) {
+                return false;
+              }
+              authorizer.check(
+                  handle, caller, PermissionCheck.of(Permission.DELETE_HISTORY, Resource.BATCH, id));
+              return store.delete(handle, id);
+            });
+    if (!deleted) {
+      throw notFound(id);
+    }
   }
 
   public Optional<HistoricBatch> find(String id) {
@@ -35,8 +93,12 @@ public final class HistoricBatchService {
   public void delete(String id) {
     boolean deleted = database.inTransaction(handle -> store.delete(handle, id));
     if (!deleted) {
-      throw new NotFoundException(
-          "BadUserRequestException", "Historic batch for id '" + id + "' cannot be found");
+      throw notFound(id);
     }
+  }
+
+  private static NotFoundException notFound(String id) {
+    return new NotFoundException(
+        "BadUserRequestException", "Historic batch for id '" + id + "' cannot be found");
   }
 }

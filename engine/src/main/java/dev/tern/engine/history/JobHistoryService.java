@@ -1,6 +1,10 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.NotFoundException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +29,7 @@ public final class JobHistoryService {
   private final Database database;
   private final Clock clock;
   private final HistoricIncidentStore incidents;
+  private final Authorizer authorizer = new Authorizer();
 
   public JobHistoryService(Database database, Clock clock, HistoricIncidentStore incidents) {
     this.database = database;
@@ -46,6 +51,27 @@ public final class JobHistoryService {
 
   public long countJobLogs(HistoricJobLogQuery query) {
     return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+  }
+
+  /** The job log of process definitions the caller may read the history of ({@code READ_HISTORY}). */
+  public List<HistoricJobLog> listJobLogs(
+      Caller caller, HistoricJobLogQuery query, int first, int max) {
+    query.filters().restrict(historyReadable(caller, "l.proc_def_key"));
+    return listJobLogs(query, first, max);
+  }
+
+  public long countJobLogs(Caller caller, HistoricJobLogQuery query) {
+    query.filters().restrict(historyReadable(caller, "l.proc_def_key"));
+    return countJobLogs(query);
+  }
+
+  /**
+   * Camunda's history read: {@code READ_HISTORY} on the process definition, by the key in {@code
+   * keySql}. Rows of no definition (batch jobs) need a grant on every definition ({@code *}).
+   */
+  private dev.tern.engine.query.Restriction historyReadable(Caller caller, String keySql) {
+    return authorizer.restriction(
+        caller, new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, keySql));
   }
 
   public HistoricIncidentQuery createHistoricIncidentQuery() {
@@ -70,6 +96,18 @@ public final class JobHistoryService {
             query
                 .filters()
                 .list(handle, columns, HistoricIncidentStore::map, clock.instant(), first, max));
+  }
+
+  /** The historic incidents of definitions the caller may read the history of. */
+  public List<HistoricIncident> listHistoricIncidents(
+      Caller caller, HistoricIncidentQuery query, int first, int max) {
+    query.filters().restrict(historyReadable(caller, "i.proc_def_key"));
+    return listHistoricIncidents(query, first, max);
+  }
+
+  public long countHistoricIncidents(Caller caller, HistoricIncidentQuery query) {
+    query.filters().restrict(historyReadable(caller, "i.proc_def_key"));
+    return countHistoricIncidents(query);
   }
 
   public long countHistoricIncidents(HistoricIncidentQuery query) {

@@ -9,6 +9,9 @@ import dev.tern.engine.persistence.Database;
 import java.time.Clock;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
+import dev.tern.engine.authorization.Resource;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +64,20 @@ public final class JobService {
         .orElseThrow(() -> new NotFoundException("Job with id " + id + " does not exist"));
   }
 
+  /**
+   * The job, if the caller may read it ({@code READ} on its instance or {@code READ_INSTANCE} on
+   * its definition; jobs of no process, such as batch jobs, need nothing, as in Camunda). A job
+   * the caller may not read is not found, as Camunda's REST looks it up with a filtered query.
+   */
+  public Job getJob(Caller caller, String id) {
+    return database
+        .withHandle(
+            handle ->
+                jobs.findById(handle, id)
+                    .filter(job -> mayRead(handle, caller, job)))
+        .orElseThrow(() -> new NotFoundException("Job with id " + id + " does not exist"));
+  }
+
   public List<Job> listJobs(JobQuery query, int firstResult, int maxResults) {
     return database.withHandle(
         handle ->
@@ -91,8 +108,19 @@ public final class JobService {
 
   /** The stack trace of the job's last failure ({@code null} when it never failed). */
   public String getStacktrace(String jobId) {
+    return getStacktrace(Caller.SYSTEM, jobId);
+  }
+
+  /** {@link #getStacktrace(String)} with {@code READ} on the job's instance or definition. */
+  public String getStacktrace(Caller caller, String jobId) {
     return database
-        .withHandle(handle -> jobs.findStacktrace(handle, jobId))
+        .withHandle(
+            handle -> {
+              jobs.findById(handle, jobId)
+                  .ifPresent(
+                      job -> checkJob(handle, caller, job, Permission.READ, Permission.READ_INSTANCE));
+              return jobs.findStacktrace(handle, jobId);
+            })
         .orElseThrow(() -> new NotFoundException(jobNotFound(jobId)))
         .orElse(null);
   }
@@ -103,12 +131,18 @@ public final class JobService {
    * JobFailedException}.
    */
   public void executeJob(String jobId) {
+    executeJob(Caller.SYSTEM, jobId);
+  }
+
+  /** {@link #executeJob(String)} with {@code UPDATE} on the job's instance or definition. */
+  public void executeJob(Caller caller, String jobId) {
     String owner = executor.nodeId() + "/api-" + UUID.randomUUID();
     Instant lockUntil = clock.instant().plus(executor.settings().lockDuration());
     Job job =
         database.inTransaction(
             handle -> {
               Job found = require(handle, jobId, "No job found with id '" + jobId + "'");
+              checkUpdate(handle, caller, found);
               if (found.suspended()) {
                 // Camunda's REST answers engine refusals of this endpoint with 404.
                 throw new NotFoundException("Cannot execute job " + jobId + ": the job is suspended");
@@ -129,6 +163,16 @@ public final class JobService {
    * @param dueDate the new due date, applied only when {@code setDueDate} is true
    */
   public void setRetries(String jobId, int retries, Instant dueDate, boolean setDueDate) {
+    setRetries(Caller.SYSTEM, jobId, retries, dueDate, setDueDate);
+  }
+
+  /**
+   * {@link #setRetries(String, int, Instant, boolean)} with Camunda's retry permission: {@code
+   * RETRY_JOB} or {@code UPDATE} on the job's instance, {@code RETRY_JOB} or {@code
+   * UPDATE_INSTANCE} on its definition.
+   */
+  public void setRetries(
+      Caller caller, String jobId, int retries, Instant dueDate, boolean setDueDate) {
     if (retries < 0) {
       throw new InvalidRequestException(
           "The number of job retries must be a non-negative Integer, but '"
@@ -138,6 +182,7 @@ public final class JobService {
     database.useTransaction(
         handle -> {
           Job job = require(handle, jobId, jobNotFound(jobId));
+          checkRetries(handle, caller, job);
           guard(jobs.updateRetries(handle, job, retries, dueDate, setDueDate), jobId);
           if (retries > 0 && job.retries() == 0) {
             incidents.resolveFailedJobIncidents(handle, List.of(jobId));
@@ -148,9 +193,15 @@ public final class JobService {
   }
 
   public void setDueDate(String jobId, Instant dueDate) {
+    setDueDate(Caller.SYSTEM, jobId, dueDate);
+  }
+
+  /** Sets the due date with {@code UPDATE} on the job's instance or definition. */
+  public void setDueDate(Caller caller, String jobId, Instant dueDate) {
     database.useTransaction(
         handle -> {
           Job job = require(handle, jobId, jobNotFound(jobId));
+          checkUpdate(handle, caller, job);
           guard(jobs.updateDueDate(handle, job, dueDate), jobId);
         });
   }
@@ -160,12 +211,18 @@ public final class JobService {
    * nothing (returns false) rather than failing.
    */
   public boolean setSuspended(String jobId, boolean suspended) {
+    return setSuspended(Caller.SYSTEM, jobId, suspended);
+  }
+
+  /** Suspends or activates with {@code UPDATE} on the job's instance or definition. */
+  public boolean setSuspended(Caller caller, String jobId, boolean suspended) {
     return database.inTransaction(
         handle -> {
           Optional<Job> job = jobs.findById(handle, jobId);
           if (job.isEmpty()) {
             return false;
           }
+          checkUpdate(handle, caller, job.get());
           guard(jobs.updateSuspended(handle, job.get(), suspended), jobId);
           return true;
         });
@@ -173,9 +230,15 @@ public final class JobService {
 
   /** Deletes a job that is not running; its failedJob incident ends as deleted. */
   public void deleteJob(String jobId) {
+    deleteJob(Caller.SYSTEM, jobId);
+  }
+
+  /** Deletes a job with {@code UPDATE} on its instance or definition (Camunda's rule). */
+  public void deleteJob(Caller caller, String jobId) {
     database.useTransaction(
         handle -> {
           Job job = require(handle, jobId, jobNotFound(jobId));
+          checkUpdate(handle, caller, job);
           if (job.lockOwner() != null
               && job.lockExpirationTime() != null
               && job.lockExpirationTime().isAfter(clock.instant())) {
@@ -215,13 +278,57 @@ public final class JobService {
     return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
   }
 
+  /** The job definitions of process definitions the caller may read ({@code READ}, by key). */
+  public List<JobDefinition> listJobDefinitions(
+      Caller caller, JobDefinitionQuery query, int first, int max) {
+    return listJobDefinitions(readable(caller, query), first, max);
+  }
+
+  public long countJobDefinitions(Caller caller, JobDefinitionQuery query) {
+    return countJobDefinitions(readable(caller, query));
+  }
+
+  private JobDefinitionQuery readable(Caller caller, JobDefinitionQuery query) {
+    query
+        .filters()
+        .restrict(
+            authorizer.restriction(
+                caller,
+                new Authorizer.RowCheck(
+                    Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")));
+    return query;
+  }
+
   /**
    * Suspends or activates a job definition and, when asked, its jobs. An unknown id changes
    * nothing (returns false), as in Camunda.
    */
   public boolean setJobDefinitionSuspended(String id, boolean suspended, boolean includeJobs) {
+    return setJobDefinitionSuspended(Caller.SYSTEM, id, suspended, includeJobs);
+  }
+
+  /**
+   * {@link #setJobDefinitionSuspended(String, boolean, boolean)} with Camunda's checks: {@code
+   * UPDATE} on the process definition (by key) and, when its jobs follow, {@code UPDATE} on every
+   * process instance or {@code UPDATE_INSTANCE} on the definition.
+   */
+  public boolean setJobDefinitionSuspended(
+      Caller caller, String id, boolean suspended, boolean includeJobs) {
     return database.inTransaction(
         handle -> {
+          Optional<JobDefinition> definition = definitions.findById(handle, id);
+          String key = definition.map(JobDefinition::processDefinitionKey).orElse(null);
+          if (key != null) {
+            authorizer.check(
+                handle, caller, PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_DEFINITION, key));
+            if (includeJobs) {
+              authorizer.check(
+                  handle,
+                  caller,
+                  PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE),
+                  PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key));
+            }
+          }
           if (!definitions.updateSuspended(handle, id, suspended)) {
             return false;
           }
@@ -230,6 +337,54 @@ public final class JobService {
           }
           return true;
         });
+  }
+
+  /**
+   * Camunda's {@code checkUpdateJob}: {@code UPDATE} on the job's instance or {@code
+   * UPDATE_INSTANCE} on its definition. Jobs of no process definition (batch jobs) need nothing.
+   */
+  private void checkUpdate(Handle handle, Caller caller, Job job) {
+    checkJob(handle, caller, job, Permission.UPDATE, Permission.UPDATE_INSTANCE);
+  }
+
+  private void checkJob(
+      Handle handle, Caller caller, Job job, Permission onInstance, Permission onDefinition) {
+    PermissionCheck[] checks = checks(job, onInstance, onDefinition);
+    if (checks.length > 0) {
+      authorizer.check(handle, caller, checks);
+    }
+  }
+
+  private boolean mayRead(Handle handle, Caller caller, Job job) {
+    PermissionCheck[] checks = checks(job, Permission.READ, Permission.READ_INSTANCE);
+    return checks.length == 0 || authorizer.grantedAny(handle, caller, checks);
+  }
+
+  /** None for a job of no process definition (batch jobs): Camunda checks nothing for those. */
+  private static PermissionCheck[] checks(Job job, Permission onInstance, Permission onDefinition) {
+    if (job.processDefinitionKey() == null) {
+      return new PermissionCheck[0];
+    }
+    return new PermissionCheck[] {
+      PermissionCheck.of(onInstance, Resource.PROCESS_INSTANCE, job.processInstanceId()),
+      PermissionCheck.of(onDefinition, Resource.PROCESS_DEFINITION, job.processDefinitionKey())
+    };
+  }
+
+  /** Camunda's {@code checkUpdateRetriesJob}: {@code RETRY_JOB} or {@code UPDATE}. */
+  private void checkRetries(Handle handle, Caller caller, Job job) {
+    if (job.processDefinitionKey() == null) {
+      return;
+    }
+    String instance = job.processInstanceId();
+    String key = job.processDefinitionKey();
+    authorizer.check(
+        handle,
+        caller,
+        PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_INSTANCE, instance),
+        PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_DEFINITION, key),
+        PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, instance),
+        PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key));
   }
 
   private Job require(Handle handle, String jobId, String message) {

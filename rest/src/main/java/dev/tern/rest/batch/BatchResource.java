@@ -33,9 +33,9 @@ public final class BatchResource implements RestResource {
   public void addRoutes(Routes routes) {
     routes
         .get("/batch", this::list)
-        .get("/batch/count", ctx -> Responses.count(ctx, batches.count(query(ctx))))
+        .get("/batch/count", ctx -> Responses.count(ctx, batches.count(Callers.of(ctx), query(ctx))))
         .get("/batch/statistics", this::statistics)
-        .get("/batch/statistics/count", ctx -> Responses.count(ctx, batches.count(query(ctx))))
+        .get("/batch/statistics/count", ctx -> Responses.count(ctx, batches.count(Callers.of(ctx), query(ctx))))
         .get("/batch/{id}", this::get)
         .put("/batch/{id}/suspended", this::suspend)
         .delete("/batch/{id}", this::delete);
@@ -44,7 +44,7 @@ public final class BatchResource implements RestResource {
   private void list(Context ctx) {
     Paging paging = Paging.from(QueryParams.of(ctx));
     ctx.json(
-        batches.list(query(ctx), paging.firstResult(), paging.maxResults()).stream()
+        batches.list(Callers.of(ctx), query(ctx), paging.firstResult(), paging.maxResults()).stream()
             .map(BatchDto::of)
             .toList());
   }
@@ -52,7 +52,7 @@ public final class BatchResource implements RestResource {
   private void statistics(Context ctx) {
     Paging paging = Paging.from(QueryParams.of(ctx));
     ctx.json(
-        batches.statistics(query(ctx), paging.firstResult(), paging.maxResults()).stream()
+        batches.statistics(Callers.of(ctx), query(ctx), paging.firstResult(), paging.maxResults()).stream()
             .map(BatchStatisticsDto::of)
             .toList());
   }
@@ -62,7 +62,7 @@ public final class BatchResource implements RestResource {
     ctx.json(
         BatchDto.of(
             batches
-                .find(id)
+                .find(Callers.of(ctx), id)
                 .orElseThrow(
                     () -> new NotFoundException("Batch with id '" + id + "' does not exist"))));
   }
@@ -75,7 +75,7 @@ public final class BatchResource implements RestResource {
     }
     String verb = body.suspended() ? "suspend" : "activate";
     try {
-      batches.setSuspended(id, body.suspended());
+      batches.setSuspended(Callers.of(ctx), id, body.suspended());
     } catch (NotFoundException e) {
       throw new InvalidRequestException("Unable to " + verb + " batch with id '" + id + "'");
     }

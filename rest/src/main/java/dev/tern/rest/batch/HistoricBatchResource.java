@@ -4,6 +4,7 @@ import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.history.HistoricBatchQuery;
 import dev.tern.engine.history.HistoricBatchService;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.batch.BatchDtos.HistoricBatchDto;
@@ -27,7 +28,7 @@ public final class HistoricBatchResource implements RestResource {
   public void addRoutes(Routes routes) {
     routes
         .get("/history/batch", this::list)
-        .get("/history/batch/count", ctx -> Responses.count(ctx, history.count(query(ctx))))
+        .get("/history/batch/count", ctx -> Responses.count(ctx, history.count(Callers.of(ctx), query(ctx))))
         .get("/history/batch/{id}", this::get)
         .delete("/history/batch/{id}", this::delete);
   }
@@ -35,7 +36,7 @@ public final class HistoricBatchResource implements RestResource {
   private void list(Context ctx) {
     Paging paging = Paging.from(QueryParams.of(ctx));
     ctx.json(
-        history.list(query(ctx), paging.firstResult(), paging.maxResults()).stream()
+        history.list(Callers.of(ctx), query(ctx), paging.firstResult(), paging.maxResults()).stream()
             .map(HistoricBatchDto::of)
             .toList());
   }
@@ -45,7 +46,7 @@ public final class HistoricBatchResource implements RestResource {
     ctx.json(
         HistoricBatchDto.of(
             history
-                .find(id)
+                .find(Callers.of(ctx), id)
                 .orElseThrow(
                     () ->
                         new NotFoundException(
@@ -55,7 +56,7 @@ public final class HistoricBatchResource implements RestResource {
   private void delete(Context ctx) {
     String id = ctx.pathParam("id");
     try {
-      history.delete(id);
+      history.delete(Callers.of(ctx), id);
     } catch (NotFoundException e) {
       throw new NotFoundException("Unable to delete historic batch with id '" + id + "'");
     }

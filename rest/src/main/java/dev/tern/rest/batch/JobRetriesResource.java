@@ -108,7 +108,7 @@ public final class JobRetriesResource implements RestResource {
 
   private void byJobDefinition(Context ctx) {
     Request<SetJobRetriesDto> request = read(ctx, SetJobRetriesDto.class);
-    batches.setJobRetriesByJobDefinition(ctx.pathParam("id"), request.retries());
+    batches.setJobRetriesByJobDefinition(Callers.of(ctx), ctx.pathParam("id"), request.retries());
     Responses.noContent(ctx);
   }
 

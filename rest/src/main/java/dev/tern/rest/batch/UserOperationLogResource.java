@@ -3,6 +3,7 @@ package dev.tern.rest.batch;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.history.UserOperationLogQuery;
 import dev.tern.engine.history.UserOperationLogService;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.batch.BatchDtos.UserOperationLogEntryDto;
@@ -26,13 +27,13 @@ public final class UserOperationLogResource implements RestResource {
   public void addRoutes(Routes routes) {
     routes
         .get("/history/user-operation", this::list)
-        .get("/history/user-operation/count", ctx -> Responses.count(ctx, log.count(query(ctx))));
+        .get("/history/user-operation/count", ctx -> Responses.count(ctx, log.count(Callers.of(ctx), query(ctx))));
   }
 
   private void list(Context ctx) {
     Paging paging = Paging.from(QueryParams.of(ctx));
     ctx.json(
-        log.list(query(ctx), paging.firstResult(), paging.maxResults()).stream()
+        log.list(Callers.of(ctx), query(ctx), paging.firstResult(), paging.maxResults()).stream()
             .map(UserOperationLogEntryDto::of)
             .toList());
   }

@@ -8,6 +8,7 @@ import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.FetchRequest;
 import dev.tern.engine.externaltask.LockedExternalTask;
 import dev.tern.engine.runtime.TypedValue;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.support.FilterParams;
@@ -48,7 +49,7 @@ public final class ExternalTaskResource implements RestResource {
         .post("/external-task/count", this::count)
         .get("/external-task/topic-names", this::topicNames)
         .post("/external-task/fetchAndLock", this::fetchAndLock)
-        .get("/external-task/{id}", ctx -> ctx.json(ExternalTaskDto.of(tasks.get(id(ctx)))))
+        .get("/external-task/{id}", ctx -> ctx.json(ExternalTaskDto.of(tasks.get(Callers.of(ctx), id(ctx)))))
         .get("/external-task/{id}/errorDetails", this::errorDetails)
         .post("/external-task/{id}/complete", this::complete)
         .post("/external-task/{id}/failure", this::failure)
@@ -78,13 +79,13 @@ public final class ExternalTaskResource implements RestResource {
     ExternalTaskQuery query = query(ctx);
     Paging paging = QueryRequests.paging(ctx);
     ctx.json(
-        tasks.list(query, paging.firstResult(), paging.maxResults()).stream()
+        tasks.list(Callers.of(ctx), query, paging.firstResult(), paging.maxResults()).stream()
             .map(ExternalTaskDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, tasks.count(query(ctx)));
+    Responses.count(ctx, tasks.count(Callers.of(ctx), query(ctx)));
   }
 
   private void topicNames(Context ctx) {
@@ -110,13 +111,13 @@ public final class ExternalTaskResource implements RestResource {
               + " milliseconds");
     }
     FetchRequest request = dto.toRequest();
-    List<LockedExternalTask> locked = tasks.fetchAndLock(request);
+    List<LockedExternalTask> locked = tasks.fetchAndLock(Callers.of(ctx), request);
     if (!locked.isEmpty() || timeout == null || timeout <= 0) {
       ctx.json(render(locked));
       return;
     }
     keepConnectionOpen(ctx, timeout);
-    ctx.future(() -> longPolling.await(request, timeout).thenAccept(result -> ctx.json(render(result))));
+    ctx.future(() -> longPolling.await(Callers.of(ctx), request, timeout).thenAccept(result -> ctx.json(render(result))));
   }
 
   /**
@@ -136,7 +137,7 @@ public final class ExternalTaskResource implements RestResource {
   }
 
   private void errorDetails(Context ctx) {
-    String details = tasks.errorDetails(id(ctx));
+    String details = tasks.errorDetails(Callers.of(ctx), id(ctx));
     if (details == null) {
       Responses.noContent(ctx);
     } else {
@@ -147,6 +148,7 @@ public final class ExternalTaskResource implements RestResource {
   private void complete(Context ctx) {
     HandleDtos.Complete body = JsonBodies.read(ctx, HandleDtos.Complete.class);
     tasks.complete(
+        Callers.of(ctx),
         id(ctx),
         body.workerId(),
         typed(body.variables(), "Cannot complete external task " + id(ctx)),
@@ -157,6 +159,7 @@ public final class ExternalTaskResource implements RestResource {
   private void failure(Context ctx) {
     HandleDtos.Failure body = JsonBodies.read(ctx, HandleDtos.Failure.class);
     tasks.handleFailure(
+        Callers.of(ctx),
         id(ctx),
         body.workerId(),
         body.errorMessage(),
@@ -170,6 +173,7 @@ public final class ExternalTaskResource implements RestResource {
   private void bpmnError(Context ctx) {
     HandleDtos.BpmnError body = JsonBodies.read(ctx, HandleDtos.BpmnError.class);
     tasks.handleBpmnError(
+        Callers.of(ctx),
         id(ctx),
         body.workerId(),
         body.errorCode(),
@@ -180,18 +184,18 @@ public final class ExternalTaskResource implements RestResource {
 
   private void extendLock(Context ctx) {
     HandleDtos.ExtendLock body = JsonBodies.read(ctx, HandleDtos.ExtendLock.class);
-    tasks.extendLock(id(ctx), body.workerId(), body.newDuration() == null ? 0 : body.newDuration());
+    tasks.extendLock(Callers.of(ctx), id(ctx), body.workerId(), body.newDuration() == null ? 0 : body.newDuration());
     Responses.noContent(ctx);
   }
 
   private void lock(Context ctx) {
     HandleDtos.Lock body = JsonBodies.read(ctx, HandleDtos.Lock.class);
-    tasks.lock(id(ctx), body.workerId(), body.lockDuration() == null ? 0 : body.lockDuration());
+    tasks.lock(Callers.of(ctx), id(ctx), body.workerId(), body.lockDuration() == null ? 0 : body.lockDuration());
     Responses.noContent(ctx);
   }
 
   private void unlock(Context ctx) {
-    tasks.unlock(id(ctx));
+    tasks.unlock(Callers.of(ctx), id(ctx));
     Responses.noContent(ctx);
   }
 
@@ -200,7 +204,7 @@ public final class ExternalTaskResource implements RestResource {
     if (body.retries() == null) {
       throw new InvalidRequestException("The number of retries cannot be null.");
     }
-    tasks.setRetries(id(ctx), body.retries());
+    tasks.setRetries(Callers.of(ctx), id(ctx), body.retries());
     Responses.noContent(ctx);
   }
 
@@ -209,7 +213,7 @@ public final class ExternalTaskResource implements RestResource {
     if (body.priority() == null) {
       throw new InvalidRequestException("The priority cannot be null.");
     }
-    tasks.setPriority(id(ctx), body.priority());
+    tasks.setPriority(Callers.of(ctx), id(ctx), body.priority());
     Responses.noContent(ctx);
   }
 

@@ -1,5 +1,6 @@
 package dev.tern.rest.externaltask;
 
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.FetchRequest;
 import dev.tern.engine.externaltask.LockedExternalTask;
@@ -43,8 +44,9 @@ final class LongPolling {
   }
 
   /** A future that completes with tasks as soon as some are locked, or empty after the timeout. */
-  CompletableFuture<List<LockedExternalTask>> await(FetchRequest request, long timeoutMillis) {
-    Waiting w = new Waiting(request, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+  CompletableFuture<List<LockedExternalTask>> await(
+      Caller caller, FetchRequest request, long timeoutMillis) {
+    Waiting w = new Waiting(caller, request, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
     waiting.add(w);
     w.result.whenComplete((r, e) -> waiting.remove(w));
     TIMER.schedule(() -> wake(w), timeoutMillis, TimeUnit.MILLISECONDS);
@@ -80,7 +82,7 @@ final class LongPolling {
   private void attempt(Waiting w) {
     try {
       while (w.again.getAndSet(false) && !w.result.isDone()) {
-        List<LockedExternalTask> locked = tasks.fetchAndLock(w.request);
+        List<LockedExternalTask> locked = tasks.fetchAndLock(w.caller, w.request);
         if (!locked.isEmpty() || System.nanoTime() - w.deadline >= 0) {
           w.result.complete(locked);
         }
@@ -102,13 +104,15 @@ final class LongPolling {
   }
 
   private static final class Waiting {
+    final Caller caller;
     final FetchRequest request;
     final long deadline;
     final CompletableFuture<List<LockedExternalTask>> result = new CompletableFuture<>();
     final AtomicBoolean running = new AtomicBoolean();
     final AtomicBoolean again = new AtomicBoolean();
 
-    Waiting(FetchRequest request, long deadline) {
+    Waiting(Caller caller, FetchRequest request, long deadline) {
+      this.caller = caller;
       this.request = request;
       this.deadline = deadline;
     }

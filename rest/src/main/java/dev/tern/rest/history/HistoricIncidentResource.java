@@ -3,6 +3,7 @@ package dev.tern.rest.history;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.history.HistoricIncidentQuery;
 import dev.tern.engine.history.JobHistoryService;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.support.QueryRequests;
@@ -37,12 +38,12 @@ public final class HistoricIncidentResource implements RestResource {
     HistoricIncidentQuery query = query(ctx);
     Paging paging = QueryRequests.paging(ctx);
     ctx.json(
-        history.listHistoricIncidents(query, paging.firstResult(), paging.maxResults()).stream()
+        history.listHistoricIncidents(Callers.of(ctx), query, paging.firstResult(), paging.maxResults()).stream()
             .map(HistoricIncidentDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, history.countHistoricIncidents(query(ctx)));
+    Responses.count(ctx, history.countHistoricIncidents(Callers.of(ctx), query(ctx)));
   }
 }

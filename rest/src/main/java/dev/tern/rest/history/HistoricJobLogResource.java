@@ -3,6 +3,7 @@ package dev.tern.rest.history;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.history.HistoricJobLogQuery;
 import dev.tern.engine.history.JobHistoryService;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.support.QueryRequests;
@@ -39,12 +40,12 @@ public final class HistoricJobLogResource implements RestResource {
     HistoricJobLogQuery query = query(ctx);
     Paging paging = QueryRequests.paging(ctx);
     ctx.json(
-        history.listJobLogs(query, paging.firstResult(), paging.maxResults()).stream()
+        history.listJobLogs(Callers.of(ctx), query, paging.firstResult(), paging.maxResults()).stream()
             .map(HistoricJobLogDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, history.countJobLogs(query(ctx)));
+    Responses.count(ctx, history.countJobLogs(Callers.of(ctx), query(ctx)));
   }
 }

@@ -5,6 +5,7 @@ import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.job.JobDefinitionQuery;
 import dev.tern.engine.job.JobService;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.support.JsonBodies;
@@ -46,13 +47,13 @@ public final class JobDefinitionResource implements RestResource {
     JobDefinitionQuery query = query(ctx);
     Paging paging = QueryRequests.paging(ctx);
     ctx.json(
-        jobs.listJobDefinitions(query, paging.firstResult(), paging.maxResults()).stream()
+        jobs.listJobDefinitions(Callers.of(ctx), query, paging.firstResult(), paging.maxResults()).stream()
             .map(JobDefinitionDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, jobs.countJobDefinitions(query(ctx)));
+    Responses.count(ctx, jobs.countJobDefinitions(Callers.of(ctx), query(ctx)));
   }
 
   private void suspended(Context ctx) {
@@ -63,6 +64,7 @@ public final class JobDefinitionResource implements RestResource {
           "Delayed suspension (executionDate) is not supported; omit executionDate");
     }
     jobs.setJobDefinitionSuspended(
+        Callers.of(ctx),
         ctx.pathParam("id"), JobResource.bool(body, "suspended"), JobResource.bool(body, "includeJobs"));
     Responses.noContent(ctx);
   }

@@ -37,7 +37,7 @@ public final class JobResource implements RestResource {
         .post("/job", this::list)
         .get("/job/count", this::count)
         .post("/job/count", this::count)
-        .get("/job/{id}", ctx -> ctx.json(JobDto.of(jobs.getJob(ctx.pathParam("id")))))
+        .get("/job/{id}", ctx -> ctx.json(JobDto.of(jobs.getJob(Callers.of(ctx), ctx.pathParam("id")))))
         .get("/job/{id}/stacktrace", this::stacktrace)
         .post("/job/{id}/execute", this::execute)
         .put("/job/{id}/retries", this::retries)
@@ -81,12 +81,12 @@ public final class JobResource implements RestResource {
   }
 
   private void stacktrace(Context ctx) {
-    String stacktrace = jobs.getStacktrace(ctx.pathParam("id"));
+    String stacktrace = jobs.getStacktrace(Callers.of(ctx), ctx.pathParam("id"));
     ctx.contentType("text/plain").result(stacktrace == null ? "" : stacktrace);
   }
 
   private void execute(Context ctx) {
-    jobs.executeJob(ctx.pathParam("id"));
+    jobs.executeJob(Callers.of(ctx), ctx.pathParam("id"));
     Responses.noContent(ctx);
   }
 
@@ -102,6 +102,7 @@ public final class JobResource implements RestResource {
     JsonNode dueDate = body.get("dueDate");
     boolean setDueDate = dueDate != null && !dueDate.isNull();
     jobs.setRetries(
+        Callers.of(ctx),
         ctx.pathParam("id"), retries.intValue(), setDueDate ? date("dueDate", dueDate) : null, setDueDate);
     Responses.noContent(ctx);
   }
@@ -110,18 +111,19 @@ public final class JobResource implements RestResource {
     JsonNode body = JsonBodies.readObject(ctx);
     JsonNode dueDate = body.get("duedate");
     jobs.setDueDate(
+        Callers.of(ctx),
         ctx.pathParam("id"), dueDate == null || dueDate.isNull() ? null : date("duedate", dueDate));
     Responses.noContent(ctx);
   }
 
   private void suspended(Context ctx) {
     JsonNode body = JsonBodies.readObject(ctx);
-    jobs.setSuspended(ctx.pathParam("id"), bool(body, "suspended"));
+    jobs.setSuspended(Callers.of(ctx), ctx.pathParam("id"), bool(body, "suspended"));
     Responses.noContent(ctx);
   }
 
   private void delete(Context ctx) {
-    jobs.deleteJob(ctx.pathParam("id"));
+    jobs.deleteJob(Callers.of(ctx), ctx.pathParam("id"));
     Responses.noContent(ctx);
   }
 
