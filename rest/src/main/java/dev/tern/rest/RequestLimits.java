@@ -2,7 +2,7 @@ package dev.tern.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.engine.FieldLimits;
-import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.query.QueryLimits;
 import dev.tern.rest.support.CamundaJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -12,24 +12,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bounds on what one request may ask of the database, checked on every query string and JSON body
- * before a resource sees them, so each family of queries gets them without repeating them:
- *
- * <ul>
- *   <li>at most {@value #MAX_VARIABLE_CONDITIONS} variable conditions, {@value #MAX_OR_QUERIES}
- *       or-queries and {@value #MAX_SORTING} sort entries;
- *   <li>LIKE patterns ({@code …Like}) with at most {@value #MAX_LIKE_WILDCARDS} {@code %}: H2 matches
- *       {@code %a%a%a%a%b} by backtracking, exponential in the wildcards (minutes for one row), and
- *       no statement timeout interrupts it;
- *   <li>ids in id lists ({@code …Ids}, {@code …IdIn}) no longer than an id column.
- * </ul>
+ * The engine's {@link QueryLimits} (variable conditions, or-queries, sort entries, LIKE patterns),
+ * checked on every query string and JSON body before a resource sees them, so that a request is
+ * refused before it is parsed into a query, whatever its family; and ids in id lists ({@code …Ids},
+ * {@code …IdIn}) no longer than an id column. The engine enforces the query limits again for
+ * embedded use.
  */
 final class RequestLimits implements Handler {
 
-  static final int MAX_VARIABLE_CONDITIONS = 50;
-  static final int MAX_OR_QUERIES = 20;
-  static final int MAX_SORTING = 10;
-  static final int MAX_LIKE_WILDCARDS = 3;
+  static final int MAX_VARIABLE_CONDITIONS = QueryLimits.MAX_VARIABLE_CONDITIONS;
+  static final int MAX_OR_QUERIES = QueryLimits.MAX_OR_QUERIES;
+  static final int MAX_SORTING = QueryLimits.MAX_SORTING;
 
   private static final Set<String> VARIABLE_CONDITIONS =
       Set.of("variables", "processVariables", "taskVariables", "caseInstanceVariables");
@@ -105,23 +98,10 @@ final class RequestLimits implements Handler {
   }
 
   private static void checkCount(String name, int count, int max) {
-    if (count > max) {
-      throw new InvalidRequestException(
-          name + " has " + count + " entries; at most " + max + " are allowed in one query");
-    }
+    QueryLimits.requireAtMost(name, count, max);
   }
 
   private static void checkLike(String name, String pattern) {
-    long wildcards = pattern.chars().filter(c -> c == '%').count();
-    if (wildcards > MAX_LIKE_WILDCARDS) {
-      throw new InvalidRequestException(
-          name
-              + " has "
-              + wildcards
-              + " '%' wildcards; at most "
-              + MAX_LIKE_WILDCARDS
-              + " are allowed in one LIKE pattern");
-    }
-    FieldLimits.requireAtMost(name, pattern, 4000);
+    QueryLimits.requireLikePattern(name, pattern);
   }
 }

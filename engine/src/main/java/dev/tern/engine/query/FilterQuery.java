@@ -60,6 +60,9 @@ public final class FilterQuery {
       throw new IllegalArgumentException(
           "Filter '" + name + "' takes a " + expected.getSimpleName() + ", not " + value);
     }
+    if (name.endsWith("Like") && value instanceof String pattern) {
+      QueryLimits.requireLikePattern(name, pattern); // Camunda names every LIKE filter …Like
+    }
     values.put(name, value instanceof List<?> list ? List.copyOf(list) : value);
     return this;
   }
@@ -69,6 +72,7 @@ public final class FilterQuery {
     if (!definition.sortable(sortBy)) {
       throw OrderBy.unknown(sortBy);
     }
+    QueryLimits.requireAtMost("sorting", sorting.size() + 1, QueryLimits.MAX_SORTING);
     sorting.add(new Sorting(sortBy, ascending));
     return this;
   }

@@ -21,6 +21,9 @@ public record VariableCondition(String name, VariableOperator operator, Object v
     if (operator == VariableOperator.LIKE && value != null && !(value instanceof String)) {
       value = String.valueOf(value);
     }
+    if (operator == VariableOperator.LIKE) {
+      QueryLimits.requireLikePattern("value of variable condition '" + name + "'", (String) value);
+    }
     boolean equality = operator == VariableOperator.EQ || operator == VariableOperator.NEQ;
     if ((value == null || value instanceof Boolean) && !equality) {
       throw new InvalidRequestException(
