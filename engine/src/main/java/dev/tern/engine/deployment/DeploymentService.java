@@ -4,6 +4,11 @@ import dev.tern.engine.EngineSettings;
 import dev.tern.engine.FieldLimits;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
+import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.deployment.BpmnParser.ParsedBpmn;
 import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.persistence.Database;
@@ -46,6 +51,7 @@ public final class DeploymentService {
   private final DefinitionListener listener;
   private final ProcessModelCache cache;
   private final DeployedDataRemoval dataRemoval;
+  private final Authorizer authorizer = new Authorizer();
 
   /**
    * @param dataRemoval removes the other capabilities' rows of a deleted deployment
@@ -78,6 +84,26 @@ public final class DeploymentService {
    * parsed first; any problem refuses the whole deployment with a {@link ParseException} and
    * nothing is stored. Other resources are stored as they are.
    */
+  public DeploymentWithDefinitions deploy(Caller caller, NewDeployment request) {
+    check(caller, PermissionCheck.of(Permission.CREATE, Resource.DEPLOYMENT));
+    return deploy(request);
+  }
+
+  /** Deletes a deployment with {@code DELETE} on it (checked first, as in Camunda). */
+  public void deleteDeployment(Caller caller, String deploymentId, boolean cascade) {
+    check(caller, PermissionCheck.of(Permission.DELETE, Resource.DEPLOYMENT, deploymentId));
+    deleteDeployment(deploymentId, cascade);
+  }
+
+  private void check(Caller caller, PermissionCheck check) {
+    database.withHandle(
+        h -> {
+          authorizer.check(h, caller, check);
+          return null;
+        });
+  }
+
+  /** {@link #deploy(Caller, NewDeployment)} for the engine itself (no checks). */
   public DeploymentWithDefinitions deploy(NewDeployment request) {
     FieldLimits.requireAtMost("deployment-name", request.name(), FieldLimits.NAME);
     FieldLimits.requireAtMost("deployment-source", request.source(), FieldLimits.NAME);

@@ -2,6 +2,11 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.FieldLimits;
 import dev.tern.engine.NotFoundException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
+import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -23,6 +28,7 @@ public final class RuntimeService {
   private final Database database;
   private final DeployedProcesses processes;
   private final Interpreter interpreter;
+  private final Authorizer authorizer = new Authorizer();
 
   RuntimeService(Database database, DeployedProcesses processes, Interpreter interpreter) {
     this.database = database;
@@ -41,17 +47,37 @@ public final class RuntimeService {
         handle -> startProcessInstanceById(handle, definitionId, businessKey, variables));
   }
 
+  /**
+   * {@link #startProcessInstanceById(String, String, Map)} with Camunda's checks: {@code CREATE} on
+   * process instances, then {@code CREATE_INSTANCE} on the definition (by key).
+   */
+  public ProcessInstance startProcessInstanceById(
+      Caller caller, String definitionId, String businessKey, Map<String, ?> variables) {
+    return database.inTransaction(
+        handle -> {
+          requireStorable(businessKey, variables);
+          DeployedProcess process = byId(handle, definitionId);
+          authorizer.check(handle, caller, PermissionCheck.of(Permission.CREATE, Resource.PROCESS_INSTANCE));
+          authorizer.check(
+              handle,
+              caller,
+              PermissionCheck.of(Permission.CREATE_INSTANCE, Resource.PROCESS_DEFINITION, process.key()));
+          return interpreter.start(handle, process, businessKey, variables);
+        });
+  }
+
   /** As {@link #startProcessInstanceById(String, String, Map)}, in the caller's transaction. */
   public ProcessInstance startProcessInstanceById(
       Handle handle, String definitionId, String businessKey, Map<String, ?> variables) {
     requireStorable(businessKey, variables);
-    DeployedProcess process =
-        processes
-            .findById(handle, definitionId)
-            .orElseThrow(
-                () ->
-                    new NotFoundException("No matching definition with id " + definitionId));
-    return interpreter.start(handle, process, businessKey, variables);
+    return interpreter.start(handle, byId(handle, definitionId), businessKey, variables);
+  }
+
+  private DeployedProcess byId(Handle handle, String definitionId) {
+    return processes
+        .findById(handle, definitionId)
+        .orElseThrow(
+            () -> new NotFoundException("No matching definition with id " + definitionId));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.DeploymentWithDefinitions;
 import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.deployment.ParseException;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.deployment.DeploymentDtos.DeploymentDto;
@@ -105,7 +106,7 @@ public final class DeploymentRestResource implements RestResource {
             resources);
     DeploymentWithDefinitions result;
     try {
-      result = deployments.deploy(request);
+      result = deployments.deploy(Callers.of(ctx), request);
     } catch (ParseException e) {
       ctx.status(400).json(ParseExceptionDto.of(e));
       return;
@@ -157,7 +158,7 @@ public final class DeploymentRestResource implements RestResource {
     if (deployments.findDeployment(id).isEmpty()) {
       throw new NotFoundException("Deployment with id '" + id + "' do not exist");
     }
-    deployments.deleteDeployment(id, "true".equals(ctx.queryParam("cascade")));
+    deployments.deleteDeployment(Callers.of(ctx), id, "true".equals(ctx.queryParam("cascade")));
     Responses.noContent(ctx);
   }
 

@@ -5,6 +5,7 @@ import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessDefinition;
 import dev.tern.engine.runtime.ProcessInstance;
 import dev.tern.engine.runtime.TypedValue;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.runtime.ProcessInstanceDtos.AtomLink;
@@ -69,7 +70,7 @@ public final class ProcessInstanceStartResource implements RestResource {
     ProcessInstance instance =
         engine
             .runtimeService()
-            .startProcessInstanceById(definition.id(), dto.businessKey(), variables);
+            .startProcessInstanceById(Callers.of(ctx), definition.id(), dto.businessKey(), variables);
     List<AtomLink> links = List.of(ProcessInstanceDtos.selfLink(ctx, instance.id()));
     if (Boolean.TRUE.equals(dto.withVariablesInReturn())) {
       Map<String, TypedValue> current =
