@@ -102,6 +102,24 @@ public final class Authorizer {
         new RowCheck(Permission.READ_INSTANCE, Resource.PROCESS_DEFINITION, definitionKeySql));
   }
 
+  /**
+   * Camunda's tenant check for queries: an authenticated caller sees the rows of its tenants and
+   * the rows of no tenant ({@code tenantIdSql} is the row's tenant column). Administrators and the
+   * system see everything.
+   */
+  public Restriction tenantMember(Caller caller, String tenantIdSql) {
+    return bind -> {
+      if (caller.unrestricted()) {
+        return null;
+      }
+      if (caller.tenantIds().isEmpty()) {
+        return tenantIdSql + " IS NULL";
+      }
+      List<String> tenants = caller.tenantIds().stream().map(bind).toList();
+      return "(" + tenantIdSql + " IS NULL OR " + tenantIdSql + " IN (" + String.join(", ", tenants) + "))";
+    };
+  }
+
   /** A CASE expression that is 1 where the permission is granted and 0 where not. */
   private static String decision(
       Caller caller, Permission permission, Resource resource, String idSql,

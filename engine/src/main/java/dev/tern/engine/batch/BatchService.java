@@ -291,7 +291,8 @@ public final class BatchService {
         .filters()
         .restrict(
             authorizer.restriction(
-                caller, new Authorizer.RowCheck(Permission.READ, Resource.BATCH, "b.id")));
+                caller, new Authorizer.RowCheck(Permission.READ, Resource.BATCH, "b.id")))
+        .restrict(authorizer.tenantMember(caller, "b.tenant_id"));
     return query;
   }
 

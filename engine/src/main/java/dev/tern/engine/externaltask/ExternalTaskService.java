@@ -106,8 +106,11 @@ public final class ExternalTaskService {
     return query;
   }
 
+  /** Tasks of instances the caller may read, of its tenants or none. */
   private dev.tern.engine.query.Restriction readableTasks(Caller caller) {
-    return authorizer.instanceReadable(caller, "t.process_instance_id", "t.proc_def_key");
+    return authorizer
+        .instanceReadable(caller, "t.process_instance_id", "t.proc_def_key")
+        .and(authorizer.tenantMember(caller, "t.tenant_id"));
   }
 
   public ExternalTask get(String id) {
@@ -198,11 +201,7 @@ public final class ExternalTaskService {
             new Authorizer.RowCheck(Permission.UPDATE, Resource.PROCESS_INSTANCE, "t.process_instance_id"),
             new Authorizer.RowCheck(
                 Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, "t.proc_def_key"));
-    dev.tern.engine.query.Restriction readable = readableTasks(caller);
-    return bind -> {
-      String read = readable.sql(bind);
-      return read == null ? null : read + " AND " + updatable.sql(bind);
-    };
+    return readableTasks(caller).and(updatable);
   }
 
   private LockedExternalTask locked(Handle h, FetchRequest request, ExternalTask task) {

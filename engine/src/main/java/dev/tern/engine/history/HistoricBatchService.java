@@ -52,7 +52,8 @@ public final class HistoricBatchService {
             authorizer.restriction(
                 caller,
                 new Authorizer.RowCheck(
-                    Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")));
+                    Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")))
+        .restrict(authorizer.tenantMember(caller, "tern_hi_batch.tenant_id"));
     return query;
   }
 

@@ -56,12 +56,14 @@ public final class JobHistoryService {
   /** The job log of process definitions the caller may read the history of ({@code READ_HISTORY}). */
   public List<HistoricJobLog> listJobLogs(
       Caller caller, HistoricJobLogQuery query, int first, int max) {
-    query.filters().restrict(historyReadable(caller, "l.proc_def_key"));
+    query.filters().restrict(historyReadable(caller, "l.proc_def_key"))
+        .restrict(authorizer.tenantMember(caller, "l.tenant_id"));
     return listJobLogs(query, first, max);
   }
 
   public long countJobLogs(Caller caller, HistoricJobLogQuery query) {
-    query.filters().restrict(historyReadable(caller, "l.proc_def_key"));
+    query.filters().restrict(historyReadable(caller, "l.proc_def_key"))
+        .restrict(authorizer.tenantMember(caller, "l.tenant_id"));
     return countJobLogs(query);
   }
 
@@ -101,12 +103,14 @@ public final class JobHistoryService {
   /** The historic incidents of definitions the caller may read the history of. */
   public List<HistoricIncident> listHistoricIncidents(
       Caller caller, HistoricIncidentQuery query, int first, int max) {
-    query.filters().restrict(historyReadable(caller, "i.proc_def_key"));
+    query.filters().restrict(historyReadable(caller, "i.proc_def_key"))
+        .restrict(authorizer.tenantMember(caller, "i.tenant_id"));
     return listHistoricIncidents(query, first, max);
   }
 
   public long countHistoricIncidents(Caller caller, HistoricIncidentQuery query) {
-    query.filters().restrict(historyReadable(caller, "i.proc_def_key"));
+    query.filters().restrict(historyReadable(caller, "i.proc_def_key"))
+        .restrict(authorizer.tenantMember(caller, "i.tenant_id"));
     return countHistoricIncidents(query);
   }
 

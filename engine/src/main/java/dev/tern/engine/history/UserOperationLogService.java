@@ -45,7 +45,8 @@ public final class UserOperationLogService {
                 new Authorizer.RowCheck(
                     Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "tern_hi_op_log.proc_def_key"),
                 new Authorizer.RowCheck(
-                    Permission.READ, Resource.OPERATION_LOG_CATEGORY, "tern_hi_op_log.category")));
+                    Permission.READ, Resource.OPERATION_LOG_CATEGORY, "tern_hi_op_log.category")))
+        .restrict(authorizer.tenantMember(caller, "tern_hi_op_log.tenant_id"));
     return query;
   }
 

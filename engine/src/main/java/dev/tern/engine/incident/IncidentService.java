@@ -59,7 +59,8 @@ public final class IncidentService {
   private void readable(Caller caller, IncidentQuery query) {
     query
         .filters()
-        .restrict(authorizer.instanceReadable(caller, "i.process_instance_id", "i.proc_def_key"));
+        .restrict(authorizer.instanceReadable(caller, "i.process_instance_id", "i.proc_def_key"))
+        .restrict(authorizer.tenantMember(caller, "i.tenant_id"));
   }
 
   public long countIncidents(IncidentQuery query) {

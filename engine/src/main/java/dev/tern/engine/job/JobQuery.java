@@ -162,7 +162,9 @@ public final class JobQuery {
   /** Restricts this query to the jobs the caller may read ({@code READ} on their instance or
    * {@code READ_INSTANCE} on their definition); returns it. */
   public JobQuery readableBy(Caller caller) {
-    filters.restrict(new Authorizer().instanceReadable(caller, "j.process_instance_id", "j.proc_def_key"));
+    filters.restrict(
+        new Authorizer()
+            .instanceReadable(caller, "j.process_instance_id", "j.proc_def_key", "j.tenant_id"));
     return this;
   }
 

@@ -295,7 +295,8 @@ public final class JobService {
             authorizer.restriction(
                 caller,
                 new Authorizer.RowCheck(
-                    Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")));
+                    Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")))
+        .restrict(authorizer.tenantMember(caller, "d.tenant_id"));
     return query;
   }
 

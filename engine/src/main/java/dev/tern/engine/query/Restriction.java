@@ -14,6 +14,18 @@ public interface Restriction {
 
   String sql(Function<Object, String> bind);
 
+  /** Both conditions (either may be none). */
+  default Restriction and(Restriction other) {
+    return bind -> {
+      String mine = sql(bind);
+      String theirs = other.sql(bind);
+      if (mine == null || theirs == null) {
+        return mine == null ? theirs : mine;
+      }
+      return mine + " AND " + theirs;
+    };
+  }
+
   /** {@code " AND (…)"}, or empty for no condition. */
   default String andSql(Binds binds) {
     String sql = sql(binds::add);

@@ -20,7 +20,7 @@ final class AuthorizationFixture implements AutoCloseable {
 
   static final String KEY = "orderSync";
 
-  private static final String PROCESS =
+  static final String PROCESS =
       """
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -93,14 +93,18 @@ final class AuthorizationFixture implements AutoCloseable {
     return server.givenAs(user, password(user)).contentType(ContentType.JSON);
   }
 
+  /** As {@link #as}, without a content type (e.g. for multipart uploads). */
+  RequestSpecification bareAs(String user) {
+    return server.givenAs(user, password(user));
+  }
+
   /** For 403 answers, which Camunda's openapi.json does not list for most operations. */
   RequestSpecification offContractAs(String user) {
-    return server
-        .givenWithoutContract()
-        .auth()
-        .preemptive()
-        .basic(user, password(user))
-        .contentType(ContentType.JSON);
+    return bareOffContractAs(user).contentType(ContentType.JSON);
+  }
+
+  RequestSpecification bareOffContractAs(String user) {
+    return server.givenWithoutContract().auth().preemptive().basic(user, password(user));
   }
 
   private String password(String user) {
