@@ -92,6 +92,21 @@ public final class Authorizer {
   }
 
   /**
+   * The rows one of {@code anyOf} grants, of the caller's tenants or of none ({@link
+   * #tenantMember}): what Camunda's queries return to an authenticated user.
+   */
+  public Restriction readable(Caller caller, String tenantIdSql, RowCheck... anyOf) {
+    return restriction(caller, anyOf).and(tenantMember(caller, tenantIdSql));
+  }
+
+  /** {@link #instanceReadable(Caller, String, String)} of the caller's tenants or of none. */
+  public Restriction instanceReadable(
+      Caller caller, String instanceIdSql, String definitionKeySql, String tenantIdSql) {
+    return instanceReadable(caller, instanceIdSql, definitionKeySql)
+        .and(tenantMember(caller, tenantIdSql));
+  }
+
+  /**
    * What Camunda lets a caller see of process instances and their jobs and incidents: {@code READ}
    * on the instance, or {@code READ_INSTANCE} on its definition (by key).
    */

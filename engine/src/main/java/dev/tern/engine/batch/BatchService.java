@@ -290,9 +290,8 @@ public final class BatchService {
     query
         .filters()
         .restrict(
-            authorizer.restriction(
-                caller, new Authorizer.RowCheck(Permission.READ, Resource.BATCH, "b.id")))
-        .restrict(authorizer.tenantMember(caller, "b.tenant_id"));
+            authorizer.readable(
+                caller, "b.tenant_id", new Authorizer.RowCheck(Permission.READ, Resource.BATCH, "b.id")));
     return query;
   }
 

@@ -108,9 +108,8 @@ public final class ExternalTaskService {
 
   /** Tasks of instances the caller may read, of its tenants or none. */
   private dev.tern.engine.query.Restriction readableTasks(Caller caller) {
-    return authorizer
-        .instanceReadable(caller, "t.process_instance_id", "t.proc_def_key")
-        .and(authorizer.tenantMember(caller, "t.tenant_id"));
+    return authorizer.instanceReadable(
+        caller, "t.process_instance_id", "t.proc_def_key", "t.tenant_id");
   }
 
   public ExternalTask get(String id) {

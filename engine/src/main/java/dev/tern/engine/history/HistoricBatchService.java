@@ -49,11 +49,10 @@ public final class HistoricBatchService {
     query
         .filters()
         .restrict(
-            authorizer.restriction(
+            authorizer.readable(
                 caller,
-                new Authorizer.RowCheck(
-                    Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")))
-        .restrict(authorizer.tenantMember(caller, "tern_hi_batch.tenant_id"));
+                "tern_hi_batch.tenant_id",
+                new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")));
     return query;
   }
 

@@ -56,24 +56,26 @@ public final class JobHistoryService {
   /** The job log of process definitions the caller may read the history of ({@code READ_HISTORY}). */
   public List<HistoricJobLog> listJobLogs(
       Caller caller, HistoricJobLogQuery query, int first, int max) {
-    query.filters().restrict(historyReadable(caller, "l.proc_def_key"))
-        .restrict(authorizer.tenantMember(caller, "l.tenant_id"));
+    query.filters().restrict(historyReadable(caller, "l"));
     return listJobLogs(query, first, max);
   }
 
   public long countJobLogs(Caller caller, HistoricJobLogQuery query) {
-    query.filters().restrict(historyReadable(caller, "l.proc_def_key"))
-        .restrict(authorizer.tenantMember(caller, "l.tenant_id"));
+    query.filters().restrict(historyReadable(caller, "l"));
     return countJobLogs(query);
   }
 
   /**
-   * Camunda's history read: {@code READ_HISTORY} on the process definition, by the key in {@code
-   * keySql}. Rows of no definition (batch jobs) need a grant on every definition ({@code *}).
+   * Camunda's history read: {@code READ_HISTORY} on the process definition (by the key of the rows
+   * of {@code alias}), of the caller's tenants. Rows of no definition (batch jobs) need a grant on
+   * every definition ({@code *}).
    */
-  private dev.tern.engine.query.Restriction historyReadable(Caller caller, String keySql) {
-    return authorizer.restriction(
-        caller, new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, keySql));
+  private dev.tern.engine.query.Restriction historyReadable(Caller caller, String alias) {
+    return authorizer.readable(
+        caller,
+        alias + ".tenant_id",
+        new Authorizer.RowCheck(
+            Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, alias + ".proc_def_key"));
   }
 
   public HistoricIncidentQuery createHistoricIncidentQuery() {
@@ -103,14 +105,12 @@ public final class JobHistoryService {
   /** The historic incidents of definitions the caller may read the history of. */
   public List<HistoricIncident> listHistoricIncidents(
       Caller caller, HistoricIncidentQuery query, int first, int max) {
-    query.filters().restrict(historyReadable(caller, "i.proc_def_key"))
-        .restrict(authorizer.tenantMember(caller, "i.tenant_id"));
+    query.filters().restrict(historyReadable(caller, "i"));
     return listHistoricIncidents(query, first, max);
   }
 
   public long countHistoricIncidents(Caller caller, HistoricIncidentQuery query) {
-    query.filters().restrict(historyReadable(caller, "i.proc_def_key"))
-        .restrict(authorizer.tenantMember(caller, "i.tenant_id"));
+    query.filters().restrict(historyReadable(caller, "i"));
     return countHistoricIncidents(query);
   }
 

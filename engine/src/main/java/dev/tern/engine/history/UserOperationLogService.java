@@ -40,13 +40,13 @@ public final class UserOperationLogService {
     query
         .filters()
         .restrict(
-            authorizer.restriction(
+            authorizer.readable(
                 caller,
+                "tern_hi_op_log.tenant_id",
                 new Authorizer.RowCheck(
                     Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "tern_hi_op_log.proc_def_key"),
                 new Authorizer.RowCheck(
-                    Permission.READ, Resource.OPERATION_LOG_CATEGORY, "tern_hi_op_log.category")))
-        .restrict(authorizer.tenantMember(caller, "tern_hi_op_log.tenant_id"));
+                    Permission.READ, Resource.OPERATION_LOG_CATEGORY, "tern_hi_op_log.category")));
     return query;
   }
 

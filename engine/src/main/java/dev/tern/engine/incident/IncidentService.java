@@ -59,8 +59,9 @@ public final class IncidentService {
   private void readable(Caller caller, IncidentQuery query) {
     query
         .filters()
-        .restrict(authorizer.instanceReadable(caller, "i.process_instance_id", "i.proc_def_key"))
-        .restrict(authorizer.tenantMember(caller, "i.tenant_id"));
+        .restrict(
+            authorizer.instanceReadable(
+                caller, "i.process_instance_id", "i.proc_def_key", "i.tenant_id"));
   }
 
   public long countIncidents(IncidentQuery query) {

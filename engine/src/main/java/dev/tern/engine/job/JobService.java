@@ -292,11 +292,11 @@ public final class JobService {
     query
         .filters()
         .restrict(
-            authorizer.restriction(
+            authorizer.readable(
                 caller,
+                "d.tenant_id",
                 new Authorizer.RowCheck(
-                    Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")))
-        .restrict(authorizer.tenantMember(caller, "d.tenant_id"));
+                    Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")));
     return query;
   }
 
