@@ -52,7 +52,9 @@ public final class ExternalTaskRetriesService {
   public SqlFragment idsSql(Caller caller, ExternalTaskQuery query) {
     query
         .filters()
-        .restrict(authorizer.instanceReadable(caller, "t.process_instance_id", "t.proc_def_key"));
+        .restrict(
+            authorizer.instanceReadable(
+                caller, "t.process_instance_id", "t.proc_def_key", "t.tenant_id"));
     return query.filters().idsSql("etq", clock.instant());
   }
 
