@@ -359,13 +359,15 @@ public final class DeploymentService {
   public ProcessDefinition getLatestProcessDefinition(String key, String tenantId) {
     return database
         .withHandle(h -> store.findLatestProcessDefinition(h, key, tenantId))
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "RestException",
-                    "No matching process definition with key: "
-                        + key
-                        + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId)));
+        .orElseThrow(() -> latestNotFound(key, tenantId));
+  }
+
+  private static NotFoundException latestNotFound(String key, String tenantId) {
+    return new NotFoundException(
+        "RestException",
+        "No matching process definition with key: "
+            + key
+            + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId));
   }
 
   public List<ProcessDefinition> queryProcessDefinitions(ProcessDefinitionQuery query, Page page) {
@@ -390,6 +392,58 @@ public final class DeploymentService {
                   .orElseThrow(() -> definitionNotFound(processDefinitionId));
           return new String(xml, StandardCharsets.UTF_8);
         });
+  }
+
+  // Reads with Camunda's READ checks. Single look-ups Camunda's REST makes with a filtered query
+  // answer "not found" for what the caller may not read; the others refuse with 403.
+
+  /** The deployment, if the caller may read it ({@code READ} on it). */
+  public Deployment getDeployment(Caller caller, String deploymentId) {
+    return findDeployment(deploymentId)
+        .filter(d -> granted(caller, PermissionCheck.of(Permission.READ, Resource.DEPLOYMENT, deploymentId)))
+        .orElseThrow(() -> deploymentNotFound(deploymentId));
+  }
+
+  /** {@link #getResources(String)} with {@code READ} on the deployment (checked first). */
+  public List<DeploymentResource> getResources(Caller caller, String deploymentId) {
+    check(caller, PermissionCheck.of(Permission.READ, Resource.DEPLOYMENT, deploymentId));
+    return getResources(deploymentId);
+  }
+
+  /** {@link #findResourceContent(String, String)} with {@code READ} on the deployment. */
+  public Optional<byte[]> findResourceContent(Caller caller, String deploymentId, String resourceId) {
+    check(caller, PermissionCheck.of(Permission.READ, Resource.DEPLOYMENT, deploymentId));
+    return findResourceContent(deploymentId, resourceId);
+  }
+
+  /** The definition with {@code READ} on it (by key): 404 when unknown, 403 when not readable. */
+  public ProcessDefinition getProcessDefinition(Caller caller, String processDefinitionId) {
+    ProcessDefinition definition = getProcessDefinition(processDefinitionId);
+    check(caller, readDefinition(definition));
+    return definition;
+  }
+
+  /** The latest version the caller may read; one it may not read is not found, as in Camunda. */
+  public ProcessDefinition getLatestProcessDefinition(Caller caller, String key, String tenantId) {
+    ProcessDefinition definition = getLatestProcessDefinition(key, tenantId);
+    if (!granted(caller, readDefinition(definition))) {
+      throw latestNotFound(key, tenantId);
+    }
+    return definition;
+  }
+
+  /** {@link #getProcessDefinitionXml(String)} with {@code READ} on the definition. */
+  public String getProcessDefinitionXml(Caller caller, String processDefinitionId) {
+    getProcessDefinition(caller, processDefinitionId);
+    return getProcessDefinitionXml(processDefinitionId);
+  }
+
+  private static PermissionCheck readDefinition(ProcessDefinition definition) {
+    return PermissionCheck.of(Permission.READ, Resource.PROCESS_DEFINITION, definition.key());
+  }
+
+  private boolean granted(Caller caller, PermissionCheck check) {
+    return database.withHandle(h -> authorizer.granted(h, caller, check));
   }
 
   static NotFoundException deploymentNotFound(String deploymentId) {

@@ -54,6 +54,29 @@ public final class ProcessInstanceService {
     return find(id).orElseThrow(() -> notFound(id));
   }
 
+  /**
+   * The instance, if the caller may read it ({@code READ} on it or {@code READ_INSTANCE} on its
+   * definition); otherwise not found, as Camunda's REST looks it up with a filtered query.
+   */
+  public RuntimeProcessInstance get(Caller caller, String id) {
+    return database
+        .withHandle(
+            h ->
+                instances
+                    .find(h, id)
+                    .filter(
+                        instance ->
+                            authorizer.grantedAny(
+                                h,
+                                caller,
+                                PermissionCheck.of(Permission.READ, Resource.PROCESS_INSTANCE, id),
+                                PermissionCheck.of(
+                                    Permission.READ_INSTANCE,
+                                    Resource.PROCESS_DEFINITION,
+                                    instance.processDefinitionKey()))))
+        .orElseThrow(() -> notFound(id));
+  }
+
   /** The instances the query selects, sorted as it asks (then by id), one page of them. */
   public List<RuntimeProcessInstance> list(ProcessInstanceQuery query, Page page) {
     return database.withHandle(h -> instances.list(h, query, page));

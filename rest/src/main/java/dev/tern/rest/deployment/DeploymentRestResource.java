@@ -143,19 +143,14 @@ public final class DeploymentRestResource implements RestResource {
 
   private void get(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(
-        DeploymentDto.of(
-            deployments
-                .findDeployment(id)
-                .orElseThrow(
-                    () ->
-                        new NotFoundException(
-                            "Deployment with id '" + id + "' does not exist"))));
+    ctx.json(DeploymentDto.of(deployments.getDeployment(Callers.of(ctx), id)));
   }
 
   private void delete(Context ctx) {
     String id = ctx.pathParam("id");
-    if (deployments.findDeployment(id).isEmpty()) {
+    try {
+      deployments.getDeployment(Callers.of(ctx), id); // Camunda looks it up with a READ-filtered query
+    } catch (NotFoundException e) {
       throw new NotFoundException("Deployment with id '" + id + "' do not exist");
     }
     deployments.deleteDeployment(Callers.of(ctx), id, "true".equals(ctx.queryParam("cascade")));
@@ -163,14 +158,14 @@ public final class DeploymentRestResource implements RestResource {
   }
 
   private void resources(Context ctx) {
-    ctx.json(resourcesOf(ctx.pathParam("id")).stream().map(DeploymentResourceDto::of).toList());
+    ctx.json(resourcesOf(ctx, ctx.pathParam("id")).stream().map(DeploymentResourceDto::of).toList());
   }
 
   /** A deployment's resources; 404 with Camunda's message when there are none. */
-  private List<DeploymentResource> resourcesOf(String deploymentId) {
+  private List<DeploymentResource> resourcesOf(Context ctx, String deploymentId) {
     List<DeploymentResource> resources;
     try {
-      resources = deployments.getResources(deploymentId);
+      resources = deployments.getResources(Callers.of(ctx), deploymentId);
     } catch (NotFoundException e) {
       resources = List.of();
     }
@@ -181,8 +176,8 @@ public final class DeploymentRestResource implements RestResource {
     return resources;
   }
 
-  private DeploymentResource resourceOf(String deploymentId, String resourceId) {
-    return resourcesOf(deploymentId).stream()
+  private DeploymentResource resourceOf(Context ctx, String deploymentId, String resourceId) {
+    return resourcesOf(ctx, deploymentId).stream()
         .filter(r -> r.id().equals(resourceId))
         .findFirst()
         .orElseThrow(
@@ -196,7 +191,7 @@ public final class DeploymentRestResource implements RestResource {
   }
 
   private void resource(Context ctx) {
-    ctx.json(DeploymentResourceDto.of(resourceOf(ctx.pathParam("id"), ctx.pathParam("resourceId"))));
+    ctx.json(DeploymentResourceDto.of(resourceOf(ctx, ctx.pathParam("id"), ctx.pathParam("resourceId"))));
   }
 
   /** The file itself, typed by its extension and offered as an attachment, as Camunda does. */
@@ -205,7 +200,7 @@ public final class DeploymentRestResource implements RestResource {
     String resourceId = ctx.pathParam("resourceId");
     byte[] content =
         deployments
-            .findResourceContent(deploymentId, resourceId)
+            .findResourceContent(Callers.of(ctx), deploymentId, resourceId)
             .orElseThrow(
                 () ->
                     new NotFoundException(

@@ -5,6 +5,7 @@ import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessDefinition;
 import dev.tern.engine.deployment.ProcessDefinitionQuery;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.deployment.DeploymentDtos.ProcessDefinitionDiagramDto;
@@ -44,13 +45,13 @@ public final class ProcessDefinitionRestResource implements RestResource {
   }
 
   private ProcessDefinition byId(Context ctx) {
-    return deployments.getProcessDefinition(ctx.pathParam("id"));
+    return deployments.getProcessDefinition(Callers.of(ctx), ctx.pathParam("id"));
   }
 
   /** The latest version of the key, of the path's tenant or else of no tenant. */
   private ProcessDefinition byKey(Context ctx) {
     String tenantId = ctx.pathParamMap().get("tenantId");
-    return deployments.getLatestProcessDefinition(ctx.pathParam("key"), tenantId);
+    return deployments.getLatestProcessDefinition(Callers.of(ctx), ctx.pathParam("key"), tenantId);
   }
 
   private void xml(Context ctx, ProcessDefinition definition) {

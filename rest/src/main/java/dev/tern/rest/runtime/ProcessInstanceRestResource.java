@@ -40,7 +40,7 @@ public final class ProcessInstanceRestResource implements RestResource {
         .post("/process-instance", this::list)
         .get("/process-instance/count", this::count)
         .post("/process-instance/count", this::count)
-        .get("/process-instance/{id}", ctx -> ctx.json(ProcessInstanceDto.of(instances.get(ctx.pathParam("id")))))
+        .get("/process-instance/{id}", ctx -> ctx.json(ProcessInstanceDto.of(instances.get(Callers.of(ctx), ctx.pathParam("id")))))
         .delete("/process-instance/{id}", this::delete)
         .put("/process-instance/{id}/suspended", this::suspend)
         .get(

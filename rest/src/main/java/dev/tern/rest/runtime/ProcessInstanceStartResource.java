@@ -44,14 +44,17 @@ public final class ProcessInstanceStartResource implements RestResource {
         .post("/process-definition/{id}/start", ctx -> start(ctx, byId(ctx.pathParam("id"))))
         .post(
             "/process-definition/key/{key}/start",
-            ctx -> start(ctx, deployments.getLatestProcessDefinition(ctx.pathParam("key"), null)))
+            ctx ->
+                start(
+                    ctx,
+                    deployments.getLatestProcessDefinition(Callers.of(ctx), ctx.pathParam("key"), null)))
         .post(
             "/process-definition/key/{key}/tenant-id/{tenantId}/start",
             ctx ->
                 start(
                     ctx,
                     deployments.getLatestProcessDefinition(
-                        ctx.pathParam("key"), ctx.pathParam("tenantId"))));
+                        Callers.of(ctx), ctx.pathParam("key"), ctx.pathParam("tenantId"))));
   }
 
   private ProcessDefinition byId(String id) {

@@ -144,6 +144,9 @@ class AuthorizationRestTest {
         .statusCode(200);
 
     as(worker).get("/process-instance").then().statusCode(200).body("id", contains(prefix + "pi-2"));
+    as(worker).get("/process-instance/" + prefix + "pi-2").then().statusCode(200);
+    as(worker).get("/process-instance/" + prefix + "pi-1").then().statusCode(404)
+        .body("message", equalTo("Process instance with id " + prefix + "pi-1 does not exist"));
     as(worker).queryParam("processInstanceId", prefix + "pi-2").get("/job/count").then().body("count", equalTo(1));
   }
 

@@ -88,6 +88,10 @@ class DeploymentAuthorizationRestTest {
     String id = upload(fx.bareAs(worker)).post("/deployment/create").then().statusCode(200).extract().path("id");
     assertThat(deploymentsNamed()).isOne();
 
+    // Camunda's REST looks the deployment up with a READ-filtered query first
+    fx.as(worker).delete("/deployment/" + id).then().statusCode(404)
+        .body("message", equalTo("Deployment with id '" + id + "' do not exist"));
+    fx.grant(DEPLOYMENT, id, "READ");
     fx.offContractAs(worker)
         .delete("/deployment/" + id)
         .then()
@@ -105,9 +109,33 @@ class DeploymentAuthorizationRestTest {
   }
 
   @Test
+  void readingDeploymentsAndDefinitionsNeedsRead() {
+    String definition =
+        fx.as("admin").queryParam("key", KEY).queryParam("latestVersion", true).queryParam("withoutTenantId", true)
+            .get("/process-definition").then().statusCode(200).extract().path("[0].id");
+    String deployment =
+        fx.as("admin").get("/process-definition/" + definition).then().extract().path("deploymentId");
+
+    fx.as(worker).get("/deployment/" + deployment).then().statusCode(404);
+    fx.refused(fx.offContractAs(worker), "GET", "/deployment/" + deployment + "/resources");
+    fx.refused(fx.offContractAs(worker), "GET", "/process-definition/" + definition);
+    fx.refused(fx.offContractAs(worker), "GET", "/process-definition/" + definition + "/xml");
+    fx.as(worker).get("/process-definition/key/" + KEY).then().statusCode(404);
+
+    fx.grant(DEPLOYMENT, deployment, "READ");
+    fx.grant(PROCESS_DEFINITION, KEY, "READ");
+
+    fx.as(worker).get("/deployment/" + deployment).then().statusCode(200).body("id", equalTo(deployment));
+    fx.as(worker).get("/deployment/" + deployment + "/resources").then().statusCode(200);
+    fx.as(worker).get("/process-definition/" + definition).then().statusCode(200);
+    fx.as(worker).get("/process-definition/" + definition + "/xml").then().statusCode(200);
+    fx.as(worker).get("/process-definition/key/" + KEY).then().statusCode(200).body("id", equalTo(definition));
+  }
+
+  @Test
   void startingNeedsCreateOnInstancesAndCreateInstanceOnTheDefinition() {
     String definition =
-        fx.as("admin").queryParam("key", KEY).queryParam("latestVersion", true)
+        fx.as("admin").queryParam("key", KEY).queryParam("latestVersion", true).queryParam("withoutTenantId", true)
             .get("/process-definition").then().statusCode(200).extract().path("[0].id");
     Map<String, Object> body = Map.of("businessKey", name);
 
@@ -128,6 +156,10 @@ class DeploymentAuthorizationRestTest {
 
     fx.grant(PROCESS_DEFINITION, KEY, "CREATE_INSTANCE");
     fx.as(worker).body(body).post("/process-definition/" + definition + "/start").then().statusCode(200);
+    // by key, the latest version is looked up with a READ-filtered query, as in Camunda
+    fx.as(worker).body(body).post("/process-definition/key/" + KEY + "/start").then().statusCode(404)
+        .body("message", equalTo("No matching process definition with key: " + KEY + " and no tenant-id"));
+    fx.grant(PROCESS_DEFINITION, KEY, "READ");
     fx.as(worker).body(body).post("/process-definition/key/" + KEY + "/start").then().statusCode(200);
     fx.as("admin").queryParam("businessKey", name).get("/process-instance").then()
         .body("businessKey", contains(name, name));
