@@ -80,8 +80,9 @@ public final class ExternalTaskLogService {
     query
         .filters()
         .restrict(
-            authorizer.restriction(
+            authorizer.readable(
                 caller,
+                "l.tenant_id",
                 new Authorizer.RowCheck(
                     Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "l.proc_def_key")));
   }

@@ -71,8 +71,9 @@ public final class HistoricActivityInstanceService {
   }
 
   private Restriction readable(Caller caller) {
-    return authorizer.restriction(
+    return authorizer.readable(
         caller,
+        "a.tenant_id",
         new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "a.proc_def_key"));
   }
 

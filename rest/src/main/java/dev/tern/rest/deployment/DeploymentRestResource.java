@@ -209,7 +209,7 @@ public final class DeploymentRestResource implements RestResource {
                             + "' for deployment id '"
                             + deploymentId
                             + "' does not exist."));
-    String name = resourceOf(deploymentId, resourceId).name().replace('\\', '/');
+    String name = resourceOf(ctx, deploymentId, resourceId).name().replace('\\', '/');
     String fileName = name.substring(name.lastIndexOf('/') + 1);
     String extension = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase();
     ctx.contentType(MEDIA_TYPES.getOrDefault(extension, "application/octet-stream"));
