@@ -175,8 +175,9 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
 
   /** This selection restricted to the instances the caller may read. */
   public HistoricProcessInstanceQuery readableBy(Caller caller) {
-    return new HistoricProcessInstanceQuery(filters().restricted(AUTHORIZER.restriction(
+    return new HistoricProcessInstanceQuery(filters().restricted(AUTHORIZER.readable(
             caller,
+            "hpi.tenant_id",
             new Authorizer.RowCheck(
                 Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "hpi.proc_def_key"))));
   }

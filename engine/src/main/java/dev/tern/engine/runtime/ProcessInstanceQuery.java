@@ -101,7 +101,7 @@ public final class ProcessInstanceQuery extends DeclaredQuery {
 
   /** This selection restricted to the instances the caller may read. */
   public ProcessInstanceQuery readableBy(Caller caller) {
-    return new ProcessInstanceQuery(filters().restricted(AUTHORIZER.instanceReadable(caller, "pi.id", "pi.proc_def_key")));
+    return new ProcessInstanceQuery(filters().restricted(AUTHORIZER.instanceReadable(caller, "pi.id", "pi.proc_def_key", "pi.tenant_id")));
   }
 
   public static Builder builder() {

@@ -81,11 +81,15 @@ class TenantFilteringRestTest {
     fx.as(worker).queryParam("processDefinitionKey", KEY).get("/job-definition").then().statusCode(200)
         .body("tenantId", hasItem(nullValue())).body("tenantId", everyItem(nullValue()));
     fx.as("admin").get("/external-task").then().body("tenantId", containsInAnyOrder(null, tenant));
+    sees("/process-instance", null, null);
+    fx.as(worker).body(Map.of("processDefinitionKey", KEY)).post("/history/process-instance").then()
+        .statusCode(200).body("tenantId", everyItem(nullValue()));
 
     fx.as("admin").put("/tenant/" + tenant + "/user-members/" + worker).then().statusCode(204);
 
     sees("/external-task", null, tenant);
     sees("/job", null, tenant);
+    sees("/process-instance", null, null, tenant, tenant);
     fx.as(worker).queryParam("tenantIdIn", tenant).get("/job-definition/count").then()
         .body("count", equalTo(1));
     fx.as(worker).queryParam("tenantIdIn", tenant).get("/history/job-log/count").then()
