@@ -19,11 +19,17 @@ http_port=${HTTP_PORT:-8080}
 out=${BENCH_OUT:-$PWD/bench-results}; mkdir -p "$out"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 scenario=${SCENARIO:-story}
+# TERN_NODES=3: Tern runs as that many nodes on the one database (ports HTTP_PORT, +1, …); the
+# driver talks to the first, every node's job executor takes part (PostgreSQL only).
+tern_nodes=${TERN_NODES:-1}
+extra_pids=""
 work=""; server_pid=""; pg_started=""
 
 need() { [ -f "$1" ] || { echo "missing $1: build it first (docs/benchmarks.md)" >&2; exit 2; }; }
 
 stop() {
+  for pid in $extra_pids; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  extra_pids=""
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   if [ -n "$pg_started" ]; then su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null || true; fi
   server_pid=""; pg_started=""
@@ -74,6 +80,17 @@ run_one() {
     sleep 1
   done
   curl -sf "$base/version" >/dev/null || { echo "$which did not start within 180 s" >&2; exit 1; }
+  if [ "$which" = tern ] && [ "$tern_nodes" -gt 1 ]; then
+    [ "$db" = postgres ] || { echo "TERN_NODES needs postgres" >&2; exit 2; }
+    label="$label-${tern_nodes}nodes"
+    for i in $(seq 2 "$tern_nodes"); do
+      port=$((http_port + i - 1))
+      (cd "$work" && TERN_PORT=$port TERN_DB_URL=$url TERN_DB_USER=$user TERN_DB_PASSWORD=$password \
+        exec java -jar "$tern_jar" >"$work/server-$i.log" 2>&1) &
+      extra_pids="$extra_pids $!"
+      for _ in $(seq 180); do curl -sf "http://127.0.0.1:$port/engine-rest/version" >/dev/null && break; sleep 1; done
+    done
+  fi
   name="$label-$n-$stamp"; [ "$scenario" = story ] || name="$scenario-$name"
   if [ "$scenario" = external-tasks ]; then
     java -jar "$bench_jar" external-tasks --base-url "$base" -n "$n" \
