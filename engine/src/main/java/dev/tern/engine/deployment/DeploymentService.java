@@ -378,6 +378,47 @@ public final class DeploymentService {
     return database.withHandle(h -> store.countProcessDefinitions(h, query));
   }
 
+  /** The deployments the caller may read ({@code READ} on them, of its tenants or of none). */
+  public List<Deployment> queryDeployments(Caller caller, DeploymentQuery query, Page page) {
+    return queryDeployments(readable(caller, query), page);
+  }
+
+  public long countDeployments(Caller caller, DeploymentQuery query) {
+    return countDeployments(readable(caller, query));
+  }
+
+  /** The definitions the caller may read ({@code READ} on their key, of its tenants or of none). */
+  public List<ProcessDefinition> queryProcessDefinitions(
+      Caller caller, ProcessDefinitionQuery query, Page page) {
+    return queryProcessDefinitions(readable(caller, query), page);
+  }
+
+  public long countProcessDefinitions(Caller caller, ProcessDefinitionQuery query) {
+    return countProcessDefinitions(readable(caller, query));
+  }
+
+  private DeploymentQuery readable(Caller caller, DeploymentQuery query) {
+    query
+        .filters()
+        .restrict(
+            authorizer.readable(
+                caller,
+                "d.tenant_id",
+                new Authorizer.RowCheck(Permission.READ, Resource.DEPLOYMENT, "d.id")));
+    return query;
+  }
+
+  private ProcessDefinitionQuery readable(Caller caller, ProcessDefinitionQuery query) {
+    query
+        .filters()
+        .restrict(
+            authorizer.readable(
+                caller,
+                "pd.tenant_id",
+                new Authorizer.RowCheck(Permission.READ, Resource.PROCESS_DEFINITION, "pd.proc_key")));
+    return query;
+  }
+
   /** The BPMN XML a definition was deployed with. @throws NotFoundException for an unknown id */
   public String getProcessDefinitionXml(String processDefinitionId) {
     return database.withHandle(

@@ -126,13 +126,13 @@ public final class DeploymentRestResource implements RestResource {
 
   private void list(Context ctx) {
     ctx.json(
-        deployments.queryDeployments(query(ctx), QueryRequests.page(ctx)).stream()
+        deployments.queryDeployments(Callers.of(ctx), query(ctx), QueryRequests.page(ctx)).stream()
             .map(DeploymentDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, deployments.countDeployments(query(ctx)));
+    Responses.count(ctx, deployments.countDeployments(Callers.of(ctx), query(ctx)));
   }
 
   private static DeploymentQuery query(Context ctx) {

@@ -66,13 +66,13 @@ public final class ProcessDefinitionRestResource implements RestResource {
 
   private void list(Context ctx) {
     ctx.json(
-        deployments.queryProcessDefinitions(query(ctx), QueryRequests.page(ctx)).stream()
+        deployments.queryProcessDefinitions(Callers.of(ctx), query(ctx), QueryRequests.page(ctx)).stream()
             .map(ProcessDefinitionDto::of)
             .toList());
   }
 
   private void count(Context ctx) {
-    Responses.count(ctx, deployments.countProcessDefinitions(query(ctx)));
+    Responses.count(ctx, deployments.countProcessDefinitions(Callers.of(ctx), query(ctx)));
   }
 
   private static ProcessDefinitionQuery query(Context ctx) {

@@ -4,6 +4,7 @@ import static dev.tern.rest.authorization.AuthorizationFixture.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
@@ -117,6 +118,10 @@ class DeploymentAuthorizationRestTest {
         fx.as("admin").get("/process-definition/" + definition).then().extract().path("deploymentId");
 
     fx.as(worker).get("/deployment/" + deployment).then().statusCode(404);
+    fx.as(worker).get("/deployment").then().statusCode(200).body("$", hasSize(0));
+    fx.as(worker).get("/deployment/count").then().body("count", equalTo(0));
+    fx.as(worker).queryParam("key", KEY).get("/process-definition").then().statusCode(200).body("$", hasSize(0));
+    fx.as(worker).get("/process-definition/count").then().body("count", equalTo(0));
     fx.refused(fx.offContractAs(worker), "GET", "/deployment/" + deployment + "/resources");
     fx.refused(fx.offContractAs(worker), "GET", "/process-definition/" + definition);
     fx.refused(fx.offContractAs(worker), "GET", "/process-definition/" + definition + "/xml");
@@ -126,6 +131,11 @@ class DeploymentAuthorizationRestTest {
     fx.grant(PROCESS_DEFINITION, KEY, "READ");
 
     fx.as(worker).get("/deployment/" + deployment).then().statusCode(200).body("id", equalTo(deployment));
+    fx.as(worker).get("/deployment").then().statusCode(200).body("id", contains(deployment));
+    fx.as(worker).get("/deployment/count").then().body("count", equalTo(1));
+    fx.as(worker).queryParam("latestVersion", true).get("/process-definition").then().statusCode(200)
+        .body("id", contains(definition));
+    fx.as(worker).queryParam("latestVersion", true).get("/process-definition/count").then().body("count", equalTo(1));
     fx.as(worker).get("/deployment/" + deployment + "/resources").then().statusCode(200);
     fx.as(worker).get("/process-definition/" + definition).then().statusCode(200);
     fx.as(worker).get("/process-definition/" + definition + "/xml").then().statusCode(200);
