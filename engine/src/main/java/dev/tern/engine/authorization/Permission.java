@@ -27,6 +27,11 @@ public record Permission(String name, int bits) {
   public static final Permission DELETE_HISTORY = new Permission("DELETE_HISTORY", 8192);
   /** {@code ProcessInstancePermissions.RETRY_JOB}; also ProcessDefinition's {@code RETRY_JOB}. */
   public static final Permission RETRY_JOB = new Permission("RETRY_JOB", 32);
+  /** Process instance: change its variables. */
+  public static final Permission UPDATE_VARIABLE = new Permission("UPDATE_VARIABLE", 128);
+  /** Process definition: change the variables of its instances. */
+  public static final Permission UPDATE_INSTANCE_VARIABLE =
+      new Permission("UPDATE_INSTANCE_VARIABLE", 262144);
   /** {@code ProcessInstancePermissions.SUSPEND}. */
   public static final Permission SUSPEND_PROCESS_INSTANCE = new Permission("SUSPEND", 64);
   /** {@code ProcessDefinitionPermissions.SUSPEND}. */

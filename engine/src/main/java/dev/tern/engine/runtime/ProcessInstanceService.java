@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Operations on running process instances: look-up and queries, deletion, suspension, and their
@@ -230,6 +231,67 @@ public final class ProcessInstanceService {
   /** Removes one variable of a running instance (no error if it does not exist). */
   public void removeVariable(String id, String name) {
     modifyVariables(id, Map.of(), List.of(name));
+  }
+
+  /**
+   * The variables of a running instance, if the caller has {@code READ} on it or {@code
+   * READ_INSTANCE} on its definition (403 otherwise, as Camunda's variable reads check).
+   */
+  public Map<String, TypedValue> variables(Caller caller, String id) {
+    return database.withHandle(
+        h -> {
+          checkVariables(h, caller, id, false);
+          return variables.all(h, id);
+        });
+  }
+
+  /** {@link #variable(String, String)} with the read check of {@link #variables(Caller, String)}. */
+  public Optional<TypedValue> variable(Caller caller, String id, String name) {
+    return database.withHandle(
+        h -> {
+          checkVariables(h, caller, id, false);
+          return variables.get(h, id, name);
+        });
+  }
+
+  /**
+   * {@link #modifyVariables(String, Map, List)} if the caller has {@code UPDATE} or {@code
+   * UPDATE_VARIABLE} on the instance, or {@code UPDATE_INSTANCE} or {@code
+   * UPDATE_INSTANCE_VARIABLE} on its definition.
+   */
+  public void modifyVariables(
+      Caller caller, String id, Map<String, TypedValue> modifications, List<String> deletions) {
+    database.useTransaction(
+        h -> {
+          checkVariables(h, caller, id, true);
+          if (modifications != null) {
+            variables.setAll(h, id, modifications);
+          }
+          if (deletions != null) {
+            variables.delete(h, id, deletions);
+          }
+        });
+  }
+
+  private void checkVariables(Handle h, Caller caller, String id, boolean update) {
+    RuntimeProcessInstance instance =
+        (update ? instances.lock(h, id) : instances.find(h, id)).orElseThrow(() -> notFound(id));
+    String key = instance.processDefinitionKey();
+    if (update) {
+      authorizer.check(
+          h,
+          caller,
+          PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, id),
+          PermissionCheck.of(Permission.UPDATE_VARIABLE, Resource.PROCESS_INSTANCE, id),
+          PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key),
+          PermissionCheck.of(Permission.UPDATE_INSTANCE_VARIABLE, Resource.PROCESS_DEFINITION, key));
+    } else {
+      authorizer.check(
+          h,
+          caller,
+          PermissionCheck.of(Permission.READ, Resource.PROCESS_INSTANCE, id),
+          PermissionCheck.of(Permission.READ_INSTANCE, Resource.PROCESS_DEFINITION, key));
+    }
   }
 
   private static NotFoundException notFound(String id) {

@@ -45,14 +45,15 @@ public final class ProcessInstanceRestResource implements RestResource {
         .put("/process-instance/{id}/suspended", this::suspend)
         .get(
             "/process-instance/{id}/variables",
-            ctx -> ctx.json(VariableValues.toDtos(instances.variables(ctx.pathParam("id")))))
+            ctx -> ctx.json(VariableValues.toDtos(instances.variables(Callers.of(ctx), ctx.pathParam("id")))))
         .post("/process-instance/{id}/variables", this::modifyVariables)
         .get("/process-instance/{id}/variables/{varName}", this::variable)
         .put("/process-instance/{id}/variables/{varName}", this::putVariable)
         .delete(
             "/process-instance/{id}/variables/{varName}",
             ctx -> {
-              instances.removeVariable(ctx.pathParam("id"), ctx.pathParam("varName"));
+              instances.modifyVariables(
+                  Callers.of(ctx), ctx.pathParam("id"), Map.of(), List.of(ctx.pathParam("varName")));
               Responses.noContent(ctx);
             });
   }
@@ -108,7 +109,7 @@ public final class ProcessInstanceRestResource implements RestResource {
     String name = ctx.pathParam("varName");
     TypedValue value =
         instances
-            .variable(ctx.pathParam("id"), name)
+            .variable(Callers.of(ctx), ctx.pathParam("id"), name)
             .orElseThrow(
                 () ->
                     new NotFoundException(
@@ -120,7 +121,7 @@ public final class ProcessInstanceRestResource implements RestResource {
     String name = ctx.pathParam("varName");
     VariableValueDto dto = JsonBodies.read(ctx, VariableValueDto.class);
     TypedValue value = VariableValues.toTyped(dto, "Cannot put process instance variable " + name);
-    instances.setVariable(ctx.pathParam("id"), name, value);
+    instances.modifyVariables(Callers.of(ctx), ctx.pathParam("id"), Map.of(name, value), List.of());
     Responses.noContent(ctx);
   }
 
@@ -130,7 +131,7 @@ public final class ProcessInstanceRestResource implements RestResource {
     Map<String, TypedValue> modifications =
         VariableValues.toTyped(patch.modifications(), "Cannot modify variables for process instance");
     List<String> deletions = patch.deletions() == null ? List.of() : patch.deletions();
-    instances.modifyVariables(ctx.pathParam("id"), modifications, deletions);
+    instances.modifyVariables(Callers.of(ctx), ctx.pathParam("id"), modifications, deletions);
     Responses.noContent(ctx);
   }
 }
