@@ -9,12 +9,10 @@ import dev.tern.compat.camunda.api.ProcessInstanceApi;
 import dev.tern.compat.camunda.invoker.ApiClient;
 import dev.tern.compat.camunda.model.ExternalTaskDto;
 import dev.tern.compat.camunda.model.IncidentDto;
-import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestServer;
 import dev.tern.server.Main;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -46,31 +44,6 @@ class ExternalTaskClientStoryTest {
 
   private static final Duration PATIENCE = Duration.ofMinutes(1);
 
-  private static final String INVOICE =
-      """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-        <error id="noFunds" errorCode="NO_FUNDS"/>
-        <process id="invoice" isExecutable="true" camunda:historyTimeToLive="5">
-          <startEvent id="start"/>
-          <sequenceFlow id="f1" sourceRef="start" targetRef="charge"/>
-          <serviceTask id="charge" camunda:type="external" camunda:topic="charge"/>
-          <sequenceFlow id="f2" sourceRef="charge" targetRef="archive"/>
-          <sendTask id="archive" camunda:type="external" camunda:topic="archive"/>
-          <sequenceFlow id="f3" sourceRef="archive" targetRef="end"/>
-          <endEvent id="end"/>
-          <boundaryEvent id="declined" attachedToRef="charge">
-            <errorEventDefinition errorRef="noFunds" camunda:errorCodeVariable="errorCode"
-                camunda:errorMessageVariable="errorMessage"/>
-          </boundaryEvent>
-          <sequenceFlow id="f4" sourceRef="declined" targetRef="review"/>
-          <userTask id="review"/>
-          <sequenceFlow id="f5" sourceRef="review" targetRef="end"/>
-        </process>
-      </definitions>
-      """;
-
   private final TestDatabase db;
   private Main.Running tern;
   private ExternalTaskClient worker;
@@ -83,11 +56,7 @@ class ExternalTaskClientStoryTest {
   @BeforeEach
   void start() {
     tern = TernServers.start(db.config());
-    tern.engine()
-        .deploymentService()
-        .deploy(
-            NewDeployment.of(Map.of("invoice.bpmn", INVOICE.getBytes(StandardCharsets.UTF_8)))
-                .withDuplicateFiltering(true));
+    TernServers.deployInvoice(tern);
     api = new ApiClient();
     api.updateBaseUri(baseUrl());
   }

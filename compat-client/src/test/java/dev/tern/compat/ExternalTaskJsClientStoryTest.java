@@ -3,7 +3,6 @@ package dev.tern.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestServer;
@@ -41,31 +40,6 @@ class ExternalTaskJsClientStoryTest {
   private static final String CLIENT_VERSION = "3.1.0";
   private static final Duration PATIENCE = Duration.ofMinutes(1);
   private static final Path WORKER_DIR = Path.of("target", "js-worker");
-
-  private static final String INVOICE =
-      """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-        <error id="noFunds" errorCode="NO_FUNDS"/>
-        <process id="invoice" isExecutable="true" camunda:historyTimeToLive="5">
-          <startEvent id="start"/>
-          <sequenceFlow id="f1" sourceRef="start" targetRef="charge"/>
-          <serviceTask id="charge" camunda:type="external" camunda:topic="charge"/>
-          <sequenceFlow id="f2" sourceRef="charge" targetRef="archive"/>
-          <sendTask id="archive" camunda:type="external" camunda:topic="archive"/>
-          <sequenceFlow id="f3" sourceRef="archive" targetRef="end"/>
-          <endEvent id="end"/>
-          <boundaryEvent id="declined" attachedToRef="charge">
-            <errorEventDefinition errorRef="noFunds" camunda:errorCodeVariable="errorCode"
-                camunda:errorMessageVariable="errorMessage"/>
-          </boundaryEvent>
-          <sequenceFlow id="f4" sourceRef="declined" targetRef="review"/>
-          <userTask id="review"/>
-          <sequenceFlow id="f5" sourceRef="review" targetRef="end"/>
-        </process>
-      </definitions>
-      """;
 
   private final TestDatabase db;
   private final List<String> workerOutput = new CopyOnWriteArrayList<>();
@@ -107,11 +81,7 @@ class ExternalTaskJsClientStoryTest {
   @BeforeEach
   void start() {
     tern = TernServers.start(db.config());
-    tern.engine()
-        .deploymentService()
-        .deploy(
-            NewDeployment.of(Map.of("invoice.bpmn", INVOICE.getBytes(StandardCharsets.UTF_8)))
-                .withDuplicateFiltering(true));
+    TernServers.deployInvoice(tern);
   }
 
   @AfterEach
