@@ -2,6 +2,7 @@ package dev.tern.engine.externaltask;
 
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.VariableConditionSql;
 import dev.tern.engine.query.QueryDefinition.Type;
 
 /**
@@ -50,6 +51,10 @@ public final class ExternalTaskQuery {
           .equal("processDefinitionKey", "t.proc_def_key")
           .anyOf("processDefinitionKeyIn", "t.proc_def_key")
           .equal("processDefinitionId", "t.proc_def_id")
+          .variables(
+              "processVariables",
+              new VariableConditionSql("tern_variable", "process_instance_id", null),
+              "t.process_instance_id")
           .filter(
               "processDefinitionName",
               Type.STRING,

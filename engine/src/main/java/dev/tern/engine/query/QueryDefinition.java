@@ -223,11 +223,16 @@ public final class QueryDefinition {
      * Camunda's {@code variables} with its {@code variableNamesIgnoreCase} and {@code
      * variableValuesIgnoreCase} switches, compiled by {@code sql} against {@code ownerRef}.
      */
-    @SuppressWarnings("unchecked")
     public Builder variables(VariableConditionSql sql, String ownerRef) {
+      return variables("variables", sql, ownerRef);
+    }
+
+    /** As {@link #variables(VariableConditionSql, String)} under another name (e.g. {@code processVariables}). */
+    @SuppressWarnings("unchecked")
+    public Builder variables(String name, VariableConditionSql sql, String ownerRef) {
       options("variableNamesIgnoreCase", "variableValuesIgnoreCase");
       return filter(
-          "variables",
+          name,
           Type.VARIABLES,
           (w, v, c) ->
               sql.addTo(

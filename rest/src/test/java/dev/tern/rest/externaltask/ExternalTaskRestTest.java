@@ -209,6 +209,42 @@ class ExternalTaskRestTest {
   }
 
   @Test
+  void theQuerysProcessVariablesFilterSelectsTasksByTheirInstancesVariables() {
+    String small = startBilling("small");
+    server.engine().runtimeService().startProcessInstanceByKey("billing", null, "big", Map.of("amount", 900));
+
+    // typed values in a body (in a query string Camunda treats every value as a String)
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("processVariables", List.of(Map.of("name", "amount", "operator", "gt", "value", 100))))
+        .post("/external-task")
+        .then()
+        .statusCode(200)
+        .body("businessKey", equalTo(List.of("big")));
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "processVariables",
+                List.of(Map.of("name", "AMOUNT", "operator", "eq", "value", 42)),
+                "variableNamesIgnoreCase", true))
+        .post("/external-task/count")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(1));
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("processVariables", List.of(Map.of("name", "amount", "operator", "eq", "value", 42))))
+        .post("/external-task")
+        .then()
+        .statusCode(200)
+        .body("processInstanceId", equalTo(List.of(small)));
+  }
+
+  @Test
   void aTaskWithoutFailureHasNoErrorDetails() {
     startBilling("b-3");
     String id = fetchOne("w1");
