@@ -75,16 +75,6 @@ class ExternalTaskClientStoryTest {
     return "http://localhost:" + tern.server().port() + RestServer.BASE_PATH;
   }
 
-  private String startInvoice(String businessKey) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("amount", 120);
-    variables.put("customer", "ACME");
-    variables.put("due", Instant.parse("2026-03-01T12:00:00Z"));
-    return tern.engine()
-        .runtimeService()
-        .startProcessInstanceByKey("invoice", null, businessKey, variables)
-        .id();
-  }
 
   @Test
   void camundasWorkerClientDrivesInvoicesOnTern() throws Exception {
@@ -115,13 +105,13 @@ class ExternalTaskClientStoryTest {
         .open();
 
     // started after the worker's fetch is waiting: long polling answers when the tasks appear
-    String paid = startInvoice("paid");
-    String declined = startInvoice("declined");
-    String flaky = startInvoice("flaky");
-    String returned = startInvoice("returned");
+    String paid = TernServers.startInvoice(tern, "paid");
+    String declined = TernServers.startInvoice(tern, "declined");
+    String flaky = TernServers.startInvoice(tern, "flaky");
+    String returned = TernServers.startInvoice(tern, "returned");
 
     ProcessInstanceApi instances = new ProcessInstanceApi(api);
-    await().atMost(PATIENCE).until(() -> !exists(paid) && !exists(returned));
+    await().atMost(PATIENCE).until(() -> !TernServers.exists(db, paid) && !TernServers.exists(db, returned));
     IncidentApi incidents = new IncidentApi(api);
     List<IncidentDto> failed =
         await()
@@ -202,16 +192,6 @@ class ExternalTaskClientStoryTest {
     }
   }
 
-  private boolean exists(String instanceId) {
-    return db.database()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT COUNT(*) FROM tern_process_instance WHERE id = :id")
-                    .bind("id", instanceId)
-                    .mapTo(Integer.class)
-                    .one())
-        > 0;
-  }
 
   private String historicVariable(String instanceId, String name) {
     return db.database()

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,12 +99,12 @@ class ExternalTaskJsClientStoryTest {
   @Test
   void camundasJavaScriptWorkerDrivesInvoicesOnTern() throws Exception {
     startWorker();
-    String paid = startInvoice("paid");
-    String declined = startInvoice("declined");
-    String flaky = startInvoice("flaky");
-    String returned = startInvoice("returned");
+    String paid = TernServers.startInvoice(tern, "paid");
+    String declined = TernServers.startInvoice(tern, "declined");
+    String flaky = TernServers.startInvoice(tern, "flaky");
+    String returned = TernServers.startInvoice(tern, "returned");
 
-    await().atMost(PATIENCE).until(() -> !exists(paid) && !exists(returned));
+    await().atMost(PATIENCE).until(() -> !TernServers.exists(db, paid) && !TernServers.exists(db, returned));
     await().atMost(PATIENCE).until(() -> openIncidentMessage(flaky) != null);
     await().atMost(PATIENCE).until(() -> variable(declined, "errorCode") != null);
 
@@ -151,27 +150,7 @@ class ExternalTaskJsClientStoryTest {
     reader.start();
   }
 
-  private String startInvoice(String businessKey) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("amount", 120);
-    variables.put("customer", "ACME");
-    variables.put("due", Instant.parse("2026-03-01T12:00:00Z"));
-    return tern.engine()
-        .runtimeService()
-        .startProcessInstanceByKey("invoice", null, businessKey, variables)
-        .id();
-  }
 
-  private boolean exists(String instanceId) {
-    return db.database()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT COUNT(*) FROM tern_process_instance WHERE id = :id")
-                    .bind("id", instanceId)
-                    .mapTo(Integer.class)
-                    .one())
-        > 0;
-  }
 
   private String openIncidentMessage(String instanceId) {
     return db.database()
