@@ -10,31 +10,25 @@ import dev.tern.engine.externaltask.ExternalTaskRetriesService;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.ExternalTaskSignal;
 import dev.tern.engine.externaltask.ExternalTaskStore;
-import dev.tern.engine.history.ExternalTaskLogService;
-import dev.tern.engine.history.ExternalTaskLogStore;
-import dev.tern.engine.history.HistoricActivityInstanceService;
-import dev.tern.engine.history.HistoricIncidentStore;
-import dev.tern.engine.history.HistoricProcessInstanceService;
-import dev.tern.engine.history.JobHistoryService;
-import dev.tern.engine.history.JobLogStore;
 import dev.tern.engine.incident.IncidentService;
 import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.batch.BatchService;
+import dev.tern.engine.history.ExternalTaskLogService;
+import dev.tern.engine.history.HistoricActivityInstanceService;
+import dev.tern.engine.history.HistoricBatchService;
+import dev.tern.engine.history.HistoricProcessInstanceService;
+import dev.tern.engine.history.HistoryModule;
+import dev.tern.engine.history.JobHistoryService;
+import dev.tern.engine.history.UserOperationLogService;
+import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.job.JobExecutor;
 import dev.tern.engine.job.JobExecutorSettings;
 import dev.tern.engine.job.JobHandler;
-import dev.tern.engine.job.JobHandlerRegistry;
-import dev.tern.engine.job.JobRunner;
+import dev.tern.engine.job.JobModule;
 import dev.tern.engine.job.JobService;
-import dev.tern.engine.job.JobSignal;
-import dev.tern.engine.job.JobStore;
-import dev.tern.engine.job.ModelRetryCycleLookup;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.job.RetryCycleLookup;
-import dev.tern.engine.history.JobHistoryService;
-import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.BatchSettings;
-import dev.tern.engine.history.HistoricBatchService;
-import dev.tern.engine.history.UserOperationLogService;
 
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
@@ -66,8 +60,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final Clock clock;
   private final Ids ids;
   private final DeploymentService deploymentService;
-  private final JobStore jobStore;
-  private final JobDefinitionStore jobDefinitionStore;
+  private final JobModule jobModule;
   private final IncidentStore incidentStore;
   private final JobExecutor jobExecutor;
   private final JobService jobService;
@@ -104,14 +97,14 @@ public final class ProcessEngine implements AutoCloseable {
         new IdentityService(
             database, clock, ids, authorizer, authorizationStore, builder.passwordHashCost);
 
-    // Jobs: stores, the handler registry (other capabilities add their handlers here), executor.
+    // History first: every other capability writes it through its ports.
     JobExecutorSettings executorSettings = builder.jobExecutorSettings;
-    JobSignal jobSignal = new JobSignal();
-    JobLogStore jobLogStore = new JobLogStore(clock, database.dialect(), executorSettings.nodeId());
-    this.jobStore = new JobStore(database.dialect(), jobLogStore, jobSignal);
-    this.jobDefinitionStore = new JobDefinitionStore();
-    HistoricIncidentStore historicIncidentStore = new HistoricIncidentStore();
-    this.incidentStore = new IncidentStore(clock, ids, historicIncidentStore);
+    HistoryModule history = new HistoryModule(clock, database.dialect(), executorSettings.nodeId());
+    this.incidentStore = new IncidentStore(clock, ids, history.incidents());
+    // Jobs: their stores now, the executor once every capability has added its handlers.
+    this.jobModule = new JobModule(database, clock, history.jobLog(), incidentStore);
+    Jobs jobs = jobModule.jobs();
+    JobDefinitions jobDefinitions = jobModule.jobDefinitions();
     this.deploymentService =
         new DeploymentService(
             database,
@@ -119,13 +112,14 @@ public final class ProcessEngine implements AutoCloseable {
             ids,
             settings,
             ProcessModelCache.DEFAULT_CAPACITY,
-            new JobDefinitionsOnDeploy(ids, jobDefinitionStore),
+            new JobDefinitionsOnDeploy(ids, jobDefinitions),
             new DeploymentDataRemoval(
                 database.dialect(),
-                jobStore,
-                jobDefinitionStore,
+                jobs,
+                jobDefinitions,
                 incidentStore,
-                new VariableStore(clock, ids)));
+                new VariableStore(clock, ids),
+                history.deployments()));
     ExternalTaskSignal externalTaskSignal = new ExternalTaskSignal();
     ExternalTaskStore externalTaskStore =
         new ExternalTaskStore(
@@ -133,7 +127,7 @@ public final class ProcessEngine implements AutoCloseable {
             ids,
             database.dialect(),
             incidentStore,
-            new ExternalTaskLogStore(clock, database.dialect()),
+            history.externalTaskLog(),
             externalTaskSignal);
     this.externalTaskLog = new ExternalTaskLogService(database, clock);
     DeployedProcessLookup deployedProcesses = new DeployedProcessLookup(deploymentService);
@@ -143,8 +137,8 @@ public final class ProcessEngine implements AutoCloseable {
             clock,
             ids,
             deployedProcesses,
-            jobStore,
-            jobDefinitionStore,
+            jobs,
+            jobDefinitions,
             incidentStore,
             externalTaskStore,
             builder.beans,
@@ -164,32 +158,31 @@ public final class ProcessEngine implements AutoCloseable {
     jobHandlers.addAll(builder.jobHandlers);
     this.batchService =
         new BatchService(
-            database, clock, ids, builder.batchSettings, jobStore, incidentStore, externalTaskStore);
+            database,
+            clock,
+            ids,
+            builder.batchSettings,
+            jobs,
+            jobDefinitions,
+            incidentStore,
+            externalTaskStore,
+            history.batches(),
+            history.operationLog());
     this.externalTaskRetries =
-        new ExternalTaskRetriesService(database, clock, ids, externalTaskStore);
+        new ExternalTaskRetriesService(
+            database, clock, ids, externalTaskStore, history.operationLog());
     jobHandlers.addAll(batchService.jobHandlers());
-    JobHandlerRegistry jobHandlerRegistry = new JobHandlerRegistry(jobHandlers);
     RetryCycleLookup retryCycles =
         builder.retryCycleLookup != null
             ? builder.retryCycleLookup
-            : new ModelRetryCycleLookup(deploymentService.processModelCache());
-    JobRunner jobRunner =
-        new JobRunner(
-            database, clock, jobStore, jobLogStore, incidentStore, jobHandlerRegistry, retryCycles);
-    this.jobExecutor =
-        new JobExecutor(
-            database,
-            clock,
-            jobStore,
-            jobRunner,
-            jobSignal,
-            executorSettings,
-            settings.jobExecutorActive());
-    this.jobService =
-        new JobService(
-            database, clock, jobStore, jobDefinitionStore, incidentStore, jobRunner, jobExecutor);
+            : RetryCycleLookup.fromModels(deploymentService.processModelCache());
+    JobModule.Started started =
+        jobModule.start(
+            jobHandlers, retryCycles, executorSettings, settings.jobExecutorActive());
+    this.jobExecutor = started.executor();
+    this.jobService = started.service();
     this.incidentService = new IncidentService(database, clock, incidentStore);
-    this.jobHistoryService = new JobHistoryService(database, clock, historicIncidentStore);
+    this.jobHistoryService = new JobHistoryService(database, clock);
     if (builder.startJobExecutor) {
       jobExecutor.start();
     }
@@ -273,12 +266,9 @@ public final class ProcessEngine implements AutoCloseable {
     return jobExecutor;
   }
 
-  JobStore jobStore() {
-    return jobStore;
-  }
-
-  JobDefinitionStore jobDefinitionStore() {
-    return jobDefinitionStore;
+  /** The job capability's wiring, for tests through {@code EngineInternals}. */
+  JobModule jobModule() {
+    return jobModule;
   }
 
   /** Starting process instances and moving waiting tokens on. */

@@ -1,12 +1,11 @@
 package dev.tern.engine;
 
-import dev.tern.engine.job.JobDefinitionStore;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.JobModule;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.runtime.VariableStore;
 
 /**
- * Test access to what a {@link ProcessEngine} keeps to itself: its database and stores, for tests
+ * Test access to what a {@link ProcessEngine} keeps to itself: its database, job wiring and variable store, for tests
  * that arrange rows directly. Embedders go through the engine's services instead.
  */
 public final class EngineInternals {
@@ -17,12 +16,9 @@ public final class EngineInternals {
     return engine.database();
   }
 
-  public static JobStore jobStore(ProcessEngine engine) {
-    return engine.jobStore();
-  }
-
-  public static JobDefinitionStore jobDefinitionStore(ProcessEngine engine) {
-    return engine.jobDefinitionStore();
+  /** The job capability's wiring; {@code job.JobFixture} reaches the job rows through it. */
+  public static JobModule jobModule(ProcessEngine engine) {
+    return engine.jobModule();
   }
 
   public static VariableStore variableStore(ProcessEngine engine) {

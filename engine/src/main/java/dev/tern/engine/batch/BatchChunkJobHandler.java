@@ -1,6 +1,6 @@
 package dev.tern.engine.batch;
 
-import dev.tern.engine.history.HistoricBatchStore;
+import dev.tern.engine.history.BatchHistory;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobHandler;
 import java.time.Clock;
@@ -23,7 +23,7 @@ final class BatchChunkJobHandler implements JobHandler {
   private final String type;
   private final ChunkAction action;
   private final BatchStore batches;
-  private final HistoricBatchStore historicBatches;
+  private final BatchHistory historicBatches;
   private final BatchJobs batchJobs;
   private final Clock clock;
 
@@ -31,7 +31,7 @@ final class BatchChunkJobHandler implements JobHandler {
       String type,
       ChunkAction action,
       BatchStore batches,
-      HistoricBatchStore historicBatches,
+      BatchHistory historicBatches,
       BatchJobs batchJobs,
       Clock clock) {
     this.type = type;

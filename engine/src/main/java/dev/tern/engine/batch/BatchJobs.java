@@ -1,9 +1,9 @@
 package dev.tern.engine.batch;
 
-import dev.tern.engine.history.HistoricBatchStore;
+import dev.tern.engine.history.BatchHistory;
 import dev.tern.engine.job.Job;
-import dev.tern.engine.job.JobDefinitionStore;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.JobDefinitions;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,17 +19,17 @@ final class BatchJobs {
   static final String MONITOR_JOB_TYPE = "batch-monitor-job";
 
   private final BatchStore batches;
-  private final HistoricBatchStore historicBatches;
-  private final JobStore jobs;
-  private final JobDefinitionStore jobDefinitions;
+  private final BatchHistory historicBatches;
+  private final Jobs jobs;
+  private final JobDefinitions jobDefinitions;
   private final Ids ids;
   private final Clock clock;
 
   BatchJobs(
       BatchStore batches,
-      HistoricBatchStore historicBatches,
-      JobStore jobs,
-      JobDefinitionStore jobDefinitions,
+      BatchHistory historicBatches,
+      Jobs jobs,
+      JobDefinitions jobDefinitions,
       Ids ids,
       Clock clock) {
     this.batches = batches;

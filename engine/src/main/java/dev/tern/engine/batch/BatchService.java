@@ -6,16 +6,16 @@ import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.externaltask.ExternalTaskSelection;
 import dev.tern.engine.externaltask.ExternalTaskStore;
 import dev.tern.engine.history.HistoricBatch;
-import dev.tern.engine.history.HistoricBatchStore;
+import dev.tern.engine.history.BatchHistory;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
 import dev.tern.engine.history.UserOperationLogEntry;
-import dev.tern.engine.history.UserOperationLogStore;
+import dev.tern.engine.history.OperationLog;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinition;
-import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.job.JobHandler;
 import dev.tern.engine.job.JobQuery;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.query.IdSelection;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
@@ -52,9 +52,9 @@ public final class BatchService {
   private final Ids ids;
   private final BatchSettings settings;
   private final BatchStore batches = new BatchStore();
-  private final HistoricBatchStore historicBatches = new HistoricBatchStore();
-  private final UserOperationLogStore operationLog = new UserOperationLogStore();
-  private final JobDefinitionStore jobDefinitions = new JobDefinitionStore();
+  private final BatchHistory historicBatches;
+  private final OperationLog operationLog;
+  private final JobDefinitions jobDefinitions;
   private final JobRetriesWriter retriesWriter;
   private final ExternalTaskStore externalTasks;
   private final BatchJobs batchJobs;
@@ -66,9 +66,15 @@ public final class BatchService {
       Clock clock,
       Ids ids,
       BatchSettings settings,
-      JobStore jobStore,
+      Jobs jobStore,
+      JobDefinitions jobDefinitions,
       IncidentStore incidentStore,
-      ExternalTaskStore externalTasks) {
+      ExternalTaskStore externalTasks,
+      BatchHistory historicBatches,
+      OperationLog operationLog) {
+    this.jobDefinitions = jobDefinitions;
+    this.historicBatches = historicBatches;
+    this.operationLog = operationLog;
     this.database = database;
     this.externalTasks = externalTasks;
     this.clock = clock;

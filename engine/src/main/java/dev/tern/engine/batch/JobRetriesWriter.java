@@ -1,7 +1,7 @@
 package dev.tern.engine.batch;
 
 import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.Jobs;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -20,10 +20,10 @@ import org.jdbi.v3.core.Handle;
  */
 final class JobRetriesWriter {
 
-  private final JobStore jobs;
+  private final Jobs jobs;
   private final IncidentStore incidents;
 
-  JobRetriesWriter(JobStore jobs, IncidentStore incidents) {
+  JobRetriesWriter(Jobs jobs, IncidentStore incidents) {
     this.jobs = jobs;
     this.incidents = incidents;
   }

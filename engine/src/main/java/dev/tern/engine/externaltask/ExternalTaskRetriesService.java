@@ -8,7 +8,7 @@ import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.authorization.Permission;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.history.UserOperationLogEntry;
-import dev.tern.engine.history.UserOperationLogStore;
+import dev.tern.engine.history.OperationLog;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.query.Binds;
@@ -34,12 +34,13 @@ public final class ExternalTaskRetriesService {
   private final Clock clock;
   private final Ids ids;
   private final ExternalTaskStore store;
-  private final UserOperationLogStore operationLog = new UserOperationLogStore();
+  private final OperationLog operationLog;
   private final Authorizer authorizer = new Authorizer();
 
   public ExternalTaskRetriesService(
-      Database database, Clock clock, Ids ids, ExternalTaskStore store) {
+      Database database, Clock clock, Ids ids, ExternalTaskStore store, OperationLog operationLog) {
     this.database = database;
+    this.operationLog = operationLog;
     this.clock = clock;
     this.ids = ids;
     this.store = store;

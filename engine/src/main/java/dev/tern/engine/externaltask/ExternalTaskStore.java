@@ -1,6 +1,6 @@
 package dev.tern.engine.externaltask;
 
-import dev.tern.engine.history.ExternalTaskLogStore;
+import dev.tern.engine.history.ExternalTaskLog;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.IdSelection;
@@ -60,7 +60,7 @@ public final class ExternalTaskStore implements ExternalTasks {
   private final Ids ids;
   private final Dialect dialect;
   private final IncidentStore incidents;
-  private final ExternalTaskLogStore log;
+  private final ExternalTaskLog log;
   private final ExternalTaskSignal signal;
 
   public ExternalTaskStore(
@@ -68,7 +68,7 @@ public final class ExternalTaskStore implements ExternalTasks {
       Ids ids,
       Dialect dialect,
       IncidentStore incidents,
-      ExternalTaskLogStore log,
+      ExternalTaskLog log,
       ExternalTaskSignal signal) {
     this.clock = clock;
     this.log = log;
@@ -95,7 +95,7 @@ public final class ExternalTaskStore implements ExternalTasks {
         .bind("id", id)
         .bind("now", now())
         .execute();
-    log.log(handle, ExternalTaskLogStore.State.CREATED, List.of(id));
+    log.log(handle, ExternalTaskLog.State.CREATED, List.of(id));
     handle.afterCommit(signal::signal);
   }
 
@@ -125,7 +125,7 @@ public final class ExternalTaskStore implements ExternalTasks {
     if (taskIds.isEmpty()) {
       return;
     }
-    log.log(handle, ExternalTaskLogStore.State.DELETED, taskIds);
+    log.log(handle, ExternalTaskLog.State.DELETED, taskIds);
     incidents.deleteFailedExternalTaskIncidents(handle, taskIds);
     handle
         .createUpdate("DELETE FROM tern_external_task WHERE id = ANY(:ids)")
@@ -140,7 +140,7 @@ public final class ExternalTaskStore implements ExternalTasks {
   void delete(Handle handle, String id, boolean completed) {
     log.log(
         handle,
-        completed ? ExternalTaskLogStore.State.SUCCESSFUL : ExternalTaskLogStore.State.DELETED,
+        completed ? ExternalTaskLog.State.SUCCESSFUL : ExternalTaskLog.State.DELETED,
         List.of(id));
     incidents.endFailedExternalTaskIncident(handle, id, !completed);
     handle.createUpdate("DELETE FROM tern_external_task WHERE id = :id").bind("id", id).execute();

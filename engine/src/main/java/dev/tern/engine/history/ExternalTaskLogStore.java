@@ -15,25 +15,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * with one {@code INSERT … SELECT}, as the rows are at that moment; the external-task store calls
  * this on every event of a task's life.
  */
-public final class ExternalTaskLogStore {
-
-  /** The {@code state} codes, as Camunda numbers them ({@code ExternalTaskState}). */
-  public enum State {
-    CREATED(0),
-    FAILED(1),
-    SUCCESSFUL(2),
-    DELETED(3);
-
-    private final int code;
-
-    State(int code) {
-      this.code = code;
-    }
-
-    public int code() {
-      return code;
-    }
-  }
+final class ExternalTaskLogStore implements ExternalTaskLog {
 
   static final String COLUMNS =
       "l.id, l.log_time, l.removal_time, l.state, l.ext_task_id, l.topic_name, l.worker_id,"
@@ -44,18 +26,12 @@ public final class ExternalTaskLogStore {
   private final Clock clock;
   private final Dialect dialect;
 
-  public ExternalTaskLogStore(Clock clock, Dialect dialect) {
+  ExternalTaskLogStore(Clock clock, Dialect dialect) {
     this.clock = clock;
     this.dialect = dialect;
   }
 
-  /**
-   * Logs the tasks with these ids in the given state (not {@link State#FAILED}), as their rows are
-   * now.
-   *
-   * @param taskIds a bounded set of task ids
-   * @return the number of entries written
-   */
+  @Override
   public int log(Handle handle, State state, Collection<String> taskIds) {
     if (taskIds.isEmpty()) {
       return 0;
@@ -65,10 +41,7 @@ public final class ExternalTaskLogStore {
         .execute();
   }
 
-  /**
-   * Logs a failure as Camunda does: the task as it was before the failure (its retries then), with
-   * the new error message and details.
-   */
+  @Override
   public void logFailure(Handle handle, String taskId, String errorMessage, String errorDetails) {
     insert(handle, ":message, COALESCE(:details, t.error_details)", State.FAILED)
         .bind("ids", new String[] {taskId})
@@ -111,7 +84,7 @@ public final class ExternalTaskLogStore {
   }
 
   /** Deletes the log of the process definitions of a deployment. */
-  public static void deleteOfDeployment(Handle handle, String deploymentId) {
+  static void deleteOfDeployment(Handle handle, String deploymentId) {
     handle
         .createUpdate(
             "DELETE FROM tern_hi_ext_task_log WHERE proc_def_id IN (SELECT id FROM"

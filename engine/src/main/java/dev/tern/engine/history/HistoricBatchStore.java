@@ -9,13 +9,14 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_hi_batch}. Every method runs in the caller's transaction. */
-public final class HistoricBatchStore {
+final class HistoricBatchStore implements BatchHistory {
 
   private static final String COLUMNS =
       "id, batch_type, total_jobs, batch_jobs_per_seed, invocations_per_batch_job,"
           + " seed_job_def_id, monitor_job_def_id, batch_job_def_id, tenant_id, create_user_id,"
           + " start_time, exec_start_time, end_time, removal_time";
 
+  @Override
   public void insert(Handle handle, HistoricBatch batch) {
     handle
         .createUpdate(
@@ -29,7 +30,7 @@ public final class HistoricBatchStore {
         .execute();
   }
 
-  /** Notes when the first batch job ran, unless that is already known. */
+  @Override
   public void setExecutionStartTime(Handle handle, String id, Instant time) {
     handle
         .createUpdate(
@@ -40,6 +41,7 @@ public final class HistoricBatchStore {
         .execute();
   }
 
+  @Override
   public void setEndTime(Handle handle, String id, Instant time) {
     handle
         .createUpdate("UPDATE tern_hi_batch SET end_time = :time WHERE id = :id")
@@ -48,11 +50,7 @@ public final class HistoricBatchStore {
         .execute();
   }
 
-  /**
-   * Deletes a historic batch with the history of its jobs (incidents and job log).
-   *
-   * @return whether the historic batch existed
-   */
+  @Override
   public boolean delete(Handle handle, String id) {
     Optional<HistoricBatch> batch = find(handle, id);
     if (batch.isEmpty()) {
@@ -68,7 +66,7 @@ public final class HistoricBatchStore {
     return true;
   }
 
-  public Optional<HistoricBatch> find(Handle handle, String id) {
+  Optional<HistoricBatch> find(Handle handle, String id) {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_hi_batch WHERE id = :id")
         .bind("id", id)
@@ -77,12 +75,12 @@ public final class HistoricBatchStore {
   }
 
   // no historic batch filter depends on the current time, hence no "now"
-  public List<HistoricBatch> list(
+  List<HistoricBatch> list(
       Handle handle, HistoricBatchQuery query, int firstResult, int maxResults) {
     return query.filters().list(handle, COLUMNS, (rs, ctx) -> row(rs), null, firstResult, maxResults);
   }
 
-  public long count(Handle handle, HistoricBatchQuery query) {
+  long count(Handle handle, HistoricBatchQuery query) {
     return query.filters().count(handle, null);
   }
 

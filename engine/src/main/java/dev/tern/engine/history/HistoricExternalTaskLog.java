@@ -27,18 +27,18 @@ public record HistoricExternalTaskLog(
     String tenantId) {
 
   public boolean creationLog() {
-    return state == ExternalTaskLogStore.State.CREATED.code();
+    return state == ExternalTaskLog.State.CREATED.code();
   }
 
   public boolean failureLog() {
-    return state == ExternalTaskLogStore.State.FAILED.code();
+    return state == ExternalTaskLog.State.FAILED.code();
   }
 
   public boolean successLog() {
-    return state == ExternalTaskLogStore.State.SUCCESSFUL.code();
+    return state == ExternalTaskLog.State.SUCCESSFUL.code();
   }
 
   public boolean deletionLog() {
-    return state == ExternalTaskLogStore.State.DELETED.code();
+    return state == ExternalTaskLog.State.DELETED.code();
   }
 }

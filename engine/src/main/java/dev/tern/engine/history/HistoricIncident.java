@@ -27,14 +27,14 @@ public record HistoricIncident(
     String annotation) {
 
   public boolean open() {
-    return state == HistoricIncidentStore.OPEN;
+    return state == IncidentHistory.OPEN;
   }
 
   public boolean resolved() {
-    return state == HistoricIncidentStore.RESOLVED;
+    return state == IncidentHistory.RESOLVED;
   }
 
   public boolean deleted() {
-    return state == HistoricIncidentStore.DELETED;
+    return state == IncidentHistory.DELETED;
   }
 }

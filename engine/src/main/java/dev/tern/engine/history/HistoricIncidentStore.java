@@ -9,11 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code tern_hi_incident}. Every method runs in the caller's transaction. */
-public final class HistoricIncidentStore {
-
-  public static final int OPEN = 0;
-  public static final int RESOLVED = 1;
-  public static final int DELETED = 2;
+final class HistoricIncidentStore implements IncidentHistory {
 
   static final String COLUMNS =
       "id, incident_type, incident_message, create_time, end_time, removal_time, incident_state,"
@@ -35,10 +31,7 @@ public final class HistoricIncidentStore {
       FROM tern_incident i LEFT JOIN tern_process_instance p ON p.id = i.process_instance_id
       WHERE\s""";
 
-  /**
-   * Records the incidents of this type with these configurations (job or external task ids) that
-   * are open at runtime and not yet in history, copied from their runtime rows with one statement.
-   */
+  @Override
   public int recordOpenedByConfiguration(Handle handle, String type, String[] configurations) {
     return handle
         .createUpdate(
@@ -50,12 +43,12 @@ public final class HistoricIncidentStore {
         .execute();
   }
 
-  /** Records the runtime incidents with these ids, just opened. */
+  @Override
   public int recordOpened(Handle handle, String[] incidentIds) {
     return handle.createUpdate(COPY_OPENED + "i.id = ANY(:ids)").bind("ids", incidentIds).execute();
   }
 
-  /** Ends the open historic incidents with these ids as {@link #RESOLVED} or {@link #DELETED}. */
+  @Override
   public int end(Handle handle, String[] incidentIds, int state, Instant endTime) {
     return handle
         .createUpdate(
@@ -68,7 +61,7 @@ public final class HistoricIncidentStore {
   }
 
   /** Deletes the historic incidents of the process definitions of a deployment. */
-  public static void deleteOfDeployment(Handle handle, String deploymentId) {
+  static void deleteOfDeployment(Handle handle, String deploymentId) {
     handle
         .createUpdate(
             "DELETE FROM tern_hi_incident WHERE proc_def_id IN (SELECT id FROM"
@@ -85,7 +78,7 @@ public final class HistoricIncidentStore {
         .execute();
   }
 
-  public Optional<HistoricIncident> findById(Handle handle, String id) {
+  Optional<HistoricIncident> findById(Handle handle, String id) {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_hi_incident WHERE id = :id")
         .bind("id", id)

@@ -28,18 +28,18 @@ public record HistoricJobLog(
     String hostname) {
 
   public boolean creationLog() {
-    return state == JobLogStore.State.CREATED.code();
+    return state == JobLog.State.CREATED.code();
   }
 
   public boolean failureLog() {
-    return state == JobLogStore.State.FAILED.code();
+    return state == JobLog.State.FAILED.code();
   }
 
   public boolean successLog() {
-    return state == JobLogStore.State.SUCCESSFUL.code();
+    return state == JobLog.State.SUCCESSFUL.code();
   }
 
   public boolean deletionLog() {
-    return state == JobLogStore.State.DELETED.code();
+    return state == JobLog.State.DELETED.code();
   }
 }

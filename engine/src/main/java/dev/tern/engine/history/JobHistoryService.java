@@ -28,13 +28,12 @@ public final class JobHistoryService {
 
   private final Database database;
   private final Clock clock;
-  private final HistoricIncidentStore incidents;
+  private final HistoricIncidentStore incidents = new HistoricIncidentStore();
   private final Authorizer authorizer = new Authorizer();
 
-  public JobHistoryService(Database database, Clock clock, HistoricIncidentStore incidents) {
+  public JobHistoryService(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
-    this.incidents = incidents;
   }
 
   public HistoricJobLogQuery createHistoricJobLogQuery() {

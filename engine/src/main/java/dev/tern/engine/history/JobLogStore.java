@@ -10,42 +10,19 @@ import org.jdbi.v3.core.Handle;
  * {@code INSERT … SELECT}, so logging a thousand deleted jobs costs one statement, and the entry
  * always shows the job as it is in the database (retries, exception) at that moment.
  */
-public final class JobLogStore {
-
-  /** The {@code job_state} codes, as Camunda numbers them. */
-  public enum State {
-    CREATED(0),
-    FAILED(1),
-    SUCCESSFUL(2),
-    DELETED(3);
-
-    private final int code;
-
-    State(int code) {
-      this.code = code;
-    }
-
-    public int code() {
-      return code;
-    }
-  }
+final class JobLogStore implements JobLog {
 
   private final Clock clock;
   private final Dialect dialect;
   private final String hostname;
 
-  public JobLogStore(Clock clock, Dialect dialect, String hostname) {
+  JobLogStore(Clock clock, Dialect dialect, String hostname) {
     this.clock = clock;
     this.dialect = dialect;
     this.hostname = hostname;
   }
 
-  /**
-   * Logs the jobs with these ids in the given state, as their rows are now.
-   *
-   * @param jobIds a bounded set of job ids
-   * @return the number of entries written
-   */
+  @Override
   public int log(Handle handle, State state, Collection<String> jobIds) {
     if (jobIds.isEmpty()) {
       return 0;
@@ -82,7 +59,7 @@ public final class JobLogStore {
   }
 
   /** Deletes the job log of the process definitions of a deployment. */
-  public static void deleteOfDeployment(Handle handle, String deploymentId) {
+  static void deleteOfDeployment(Handle handle, String deploymentId) {
     handle
         .createUpdate(
             "DELETE FROM tern_hi_job_log WHERE proc_def_id IN (SELECT id FROM"

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_hi_op_log}. Every method runs in the caller's transaction. */
-public final class UserOperationLogStore {
+final class UserOperationLogStore implements OperationLog {
 
   private static final String COLUMNS =
       "id, operation_id, deployment_id, proc_def_id, proc_def_key, process_instance_id,"
@@ -16,6 +16,7 @@ public final class UserOperationLogStore {
           + " operation_type, entity_type, property, org_value, new_value, category, tenant_id,"
           + " annotation, removal_time";
 
+  @Override
   public void insert(Handle handle, List<UserOperationLogEntry> entries) {
     var batch =
         handle.prepareBatch(
@@ -31,14 +32,14 @@ public final class UserOperationLogStore {
   }
 
   // no filter of this query depends on the current time, hence no "now"
-  public List<UserOperationLogEntry> list(
+  List<UserOperationLogEntry> list(
       Handle handle, UserOperationLogQuery query, int firstResult, int maxResults) {
     return query
         .filters()
         .list(handle, COLUMNS, (rs, ctx) -> row(rs), null, firstResult, maxResults);
   }
 
-  public long count(Handle handle, UserOperationLogQuery query) {
+  long count(Handle handle, UserOperationLogQuery query) {
     return query.filters().count(handle, null);
   }
 

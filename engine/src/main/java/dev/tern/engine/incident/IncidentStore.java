@@ -1,6 +1,6 @@
 package dev.tern.engine.incident;
 
-import dev.tern.engine.history.HistoricIncidentStore;
+import dev.tern.engine.history.IncidentHistory;
 import dev.tern.engine.persistence.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL for {@code tern_incident}, the one place incidents are opened and ended; keeps the historic
- * incident ({@code tern_hi_incident}, written by {@link HistoricIncidentStore}) in step. Every
+ * incident ({@code tern_hi_incident}, written by {@link IncidentHistory}) in step. Every
  * method runs in the caller's transaction and is set-based over a bounded set of ids.
  */
 public final class IncidentStore {
@@ -71,9 +71,9 @@ public final class IncidentStore {
 
   private final Clock clock;
   private final Ids ids;
-  private final HistoricIncidentStore history;
+  private final IncidentHistory history;
 
-  public IncidentStore(Clock clock, Ids ids, HistoricIncidentStore history) {
+  public IncidentStore(Clock clock, Ids ids, IncidentHistory history) {
     this.clock = clock;
     this.ids = ids;
     this.history = history;
@@ -117,13 +117,13 @@ public final class IncidentStore {
   /** Resolves the failedExternalTask incidents of these tasks (they got retries back). */
   public int resolveFailedExternalTaskIncidents(Handle handle, Collection<String> externalTaskIds) {
     return endByConfiguration(
-        handle, Incident.FAILED_EXTERNAL_TASK, externalTaskIds, HistoricIncidentStore.RESOLVED);
+        handle, Incident.FAILED_EXTERNAL_TASK, externalTaskIds, IncidentHistory.RESOLVED);
   }
 
   /** Ends the failedExternalTask incidents of these tasks as deleted (the tasks are deleted). */
   public int deleteFailedExternalTaskIncidents(Handle handle, Collection<String> externalTaskIds) {
     return endByConfiguration(
-        handle, Incident.FAILED_EXTERNAL_TASK, externalTaskIds, HistoricIncidentStore.DELETED);
+        handle, Incident.FAILED_EXTERNAL_TASK, externalTaskIds, IncidentHistory.DELETED);
   }
 
   /** Resolves (or, {@code deleted}, marks deleted) the failedExternalTask incident of a task. */
@@ -132,17 +132,17 @@ public final class IncidentStore {
         handle,
         Incident.FAILED_EXTERNAL_TASK,
         List.of(externalTaskId),
-        deleted ? HistoricIncidentStore.DELETED : HistoricIncidentStore.RESOLVED);
+        deleted ? IncidentHistory.DELETED : IncidentHistory.RESOLVED);
   }
 
   /** Resolves the failedJob incidents of these jobs (they succeeded, or got retries back). */
   public int resolveFailedJobIncidents(Handle handle, Collection<String> jobIds) {
-    return endFailedJobIncidents(handle, jobIds, HistoricIncidentStore.RESOLVED);
+    return endFailedJobIncidents(handle, jobIds, IncidentHistory.RESOLVED);
   }
 
   /** Ends the failedJob incidents of these jobs as deleted (the jobs are being deleted). */
   public int deleteFailedJobIncidents(Handle handle, Collection<String> jobIds) {
-    return endFailedJobIncidents(handle, jobIds, HistoricIncidentStore.DELETED);
+    return endFailedJobIncidents(handle, jobIds, IncidentHistory.DELETED);
   }
 
   /** Ends every incident of a process instance as deleted (the instance is being deleted). */
@@ -154,7 +154,7 @@ public final class IncidentStore {
             .bind("pi", processInstanceId)
             .mapTo(String.class)
             .list(),
-        HistoricIncidentStore.DELETED);
+        IncidentHistory.DELETED);
   }
 
   /**

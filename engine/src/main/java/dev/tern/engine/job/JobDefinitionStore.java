@@ -8,12 +8,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code tern_job_definition}. Every method runs in the caller's transaction. */
-public final class JobDefinitionStore {
+final class JobDefinitionStore implements JobDefinitions {
 
   static final String COLUMNS =
       "id, proc_def_id, proc_def_key, activity_id, job_type, job_configuration, suspended,"
           + " overriding_priority, tenant_id, deployment_id";
 
+  @Override
   public void insert(Handle handle, JobDefinition definition) {
     handle
         .createUpdate(
@@ -26,6 +27,7 @@ public final class JobDefinitionStore {
         .execute();
   }
 
+  @Override
   public List<JobDefinition> findByProcessDefinition(Handle handle, String processDefinitionId) {
     return handle
         .createQuery(
@@ -35,6 +37,7 @@ public final class JobDefinitionStore {
         .list();
   }
 
+  @Override
   public Optional<JobDefinition> findById(Handle handle, String id) {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_job_definition WHERE id = :id")
@@ -53,7 +56,7 @@ public final class JobDefinitionStore {
         == 1;
   }
 
-  /** Suspends or activates these job definitions (e.g. a batch's three) with one statement. */
+  @Override
   public void updateSuspended(Handle handle, String[] ids, boolean suspended) {
     handle
         .createUpdate("UPDATE tern_job_definition SET suspended = :suspended WHERE id = ANY(:ids)")
@@ -62,7 +65,7 @@ public final class JobDefinitionStore {
         .execute();
   }
 
-  /** Deletes these job definitions with one statement. */
+  @Override
   public void delete(Handle handle, String[] ids) {
     handle
         .createUpdate("DELETE FROM tern_job_definition WHERE id = ANY(:ids)")
@@ -70,7 +73,7 @@ public final class JobDefinitionStore {
         .execute();
   }
 
-  /** Deletes the job definitions of a deployment and of its process definitions. */
+  @Override
   public void deleteOfDeployment(Handle handle, String deploymentId) {
     handle
         .createUpdate(

@@ -60,7 +60,7 @@ public final class JobExecutor implements AutoCloseable {
   private ExecutorService workers;
   private ScheduledExecutorService leases;
 
-  public JobExecutor(
+  JobExecutor(
       Database database,
       Clock clock,
       JobStore jobs,

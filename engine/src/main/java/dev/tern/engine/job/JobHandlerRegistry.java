@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The job handlers of one engine, by {@link JobHandler#type()}. */
-public final class JobHandlerRegistry {
+final class JobHandlerRegistry {
 
   private final Map<String, JobHandler> handlers;
 
-  public JobHandlerRegistry(Collection<? extends JobHandler> handlers) {
+  JobHandlerRegistry(Collection<? extends JobHandler> handlers) {
     Map<String, JobHandler> byType = new LinkedHashMap<>();
     for (JobHandler handler : handlers) {
       if (byType.put(handler.type(), handler) != null) {

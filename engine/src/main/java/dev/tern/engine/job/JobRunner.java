@@ -1,7 +1,7 @@
 package dev.tern.engine.job;
 
-import dev.tern.engine.history.JobLogStore;
-import dev.tern.engine.history.JobLogStore.State;
+import dev.tern.engine.history.JobLog;
+import dev.tern.engine.history.JobLog.State;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
 import java.io.PrintWriter;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * WHERE lock_owner = me} is the guard that the job was not taken over meanwhile, and zero rows
  * rolls the whole run back, so only the current owner's run commits its effects.
  */
-public final class JobRunner {
+final class JobRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
   private static final int MAX_MESSAGE = 4000;
@@ -49,16 +49,16 @@ public final class JobRunner {
   private final Database database;
   private final Clock clock;
   private final JobStore jobs;
-  private final JobLogStore jobLog;
+  private final JobLog jobLog;
   private final IncidentStore incidents;
   private final JobHandlerRegistry handlers;
   private final RetryCycleLookup retryCycles;
 
-  public JobRunner(
+  JobRunner(
       Database database,
       Clock clock,
       JobStore jobs,
-      JobLogStore jobLog,
+      JobLog jobLog,
       IncidentStore incidents,
       JobHandlerRegistry handlers,
       RetryCycleLookup retryCycles) {

@@ -33,7 +33,7 @@ public final class JobService {
 
   private final Authorizer authorizer = new Authorizer();
 
-  public JobService(
+  JobService(
       Database database,
       Clock clock,
       JobStore jobs,

@@ -7,7 +7,7 @@ import java.time.Duration;
  * transaction commits), frees a worker, or changes state. Only a hint: the executor re-checks the
  * database, so a lost or spurious signal costs at most one idle wait.
  */
-public final class JobSignal {
+final class JobSignal {
 
   private boolean signalled;
 

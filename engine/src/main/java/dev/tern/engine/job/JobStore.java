@@ -1,7 +1,7 @@
 package dev.tern.engine.job;
 
-import dev.tern.engine.history.JobLogStore;
-import dev.tern.engine.history.JobLogStore.State;
+import dev.tern.engine.history.JobLog;
+import dev.tern.engine.history.JobLog.State;
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code rev}; an update guarded by a revision or a lock owner that changes no row means another
  * transaction won, which callers treat as normal (the executor) or report (the API).
  */
-public final class JobStore {
+final class JobStore implements Jobs {
 
   static final String COLUMNS =
       "id, rev, job_kind, handler_type, handler_config, job_definition_id, process_instance_id,"
@@ -78,22 +78,23 @@ public final class JobStore {
   }
 
   private final Dialect dialect;
-  private final JobLogStore jobLog;
+  private final JobLog jobLog;
   private final JobSignal signal;
 
-  public JobStore(Dialect dialect, JobLogStore jobLog, JobSignal signal) {
+  JobStore(Dialect dialect, JobLog jobLog, JobSignal signal) {
     this.dialect = dialect;
     this.jobLog = jobLog;
     this.signal = signal;
   }
 
-  /** Inserts a job, writes its creation log entry and wakes this node's executor after commit. */
+  @Override
   public void insert(Handle handle, Job job) {
     handle.createUpdate(INSERT).bindMethods(job).execute();
     jobLog.log(handle, State.CREATED, List.of(job.id()));
     handle.afterCommit(signal::signal);
   }
 
+  @Override
   public Optional<Job> findById(Handle handle, String id) {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_job WHERE id = :id")
@@ -289,7 +290,7 @@ public final class JobStore {
         .execute();
   }
 
-  /** The retries of each of these jobs that exists (one bounded chunk of ids). */
+  @Override
   public Map<String, Integer> retriesOf(Handle handle, Collection<String> ids) {
     Map<String, Integer> retries = new HashMap<>();
     handle
@@ -300,11 +301,7 @@ public final class JobStore {
     return retries;
   }
 
-  /**
-   * Sets the retries (and, when {@code setDue}, the due date) of these jobs with one statement. A
-   * failed job may still carry the lock of the attempt that failed it; it is cleared with the
-   * retries.
-   */
+  @Override
   public int updateRetries(
       Handle handle, Collection<String> ids, int retries, Instant dueDate, boolean setDue) {
     if (ids.isEmpty()) {
@@ -362,12 +359,7 @@ public final class JobStore {
         .execute();
   }
 
-  /**
-   * Deletes these jobs: writes their deletion log entries first, then removes the rows. Their
-   * incidents are the caller's to end (see {@code IncidentStore}).
-   *
-   * @param ids a bounded set of job ids
-   */
+  @Override
   public int delete(Handle handle, Collection<String> ids) {
     if (ids.isEmpty()) {
       return 0;
@@ -389,7 +381,7 @@ public final class JobStore {
         .execute();
   }
 
-  /** Suspends or activates the jobs of a process instance. */
+  @Override
   public void updateSuspendedOfProcessInstance(
       Handle handle, String processInstanceId, boolean suspended) {
     handle.afterCommit(signal::signal);
@@ -402,12 +394,7 @@ public final class JobStore {
         .execute();
   }
 
-  /**
-   * Creates the jobs of a batch for its items {@code [fromSeq, toSeq)} with one statement, one job
-   * per {@code chunkSize} items: a chunk starts at every item whose seq is a multiple of the chunk
-   * size. The job id is the batch id and the chunk number, unique for the batch's life; its handler
-   * config is the seq range it covers. The other columns come from {@code template}.
-   */
+  @Override
   public int insertBatchJobs(
       Handle handle, Job template, long chunkSize, long fromSeq, long toSeq) {
     handle.afterCommit(signal::signal);
@@ -438,7 +425,7 @@ public final class JobStore {
         .execute();
   }
 
-  /** Suspends or activates every job of a batch. */
+  @Override
   public void updateSuspendedOfBatch(Handle handle, String batchId, boolean suspended) {
     handle.afterCommit(signal::signal);
     handle
@@ -448,10 +435,7 @@ public final class JobStore {
         .execute();
   }
 
-  /**
-   * Removes the jobs of a batch, except {@code keepJobId} (the running job, which the executor
-   * removes itself), without log entries: the batch's end is its history.
-   */
+  @Override
   public void deleteOfBatch(Handle handle, String batchId, String keepJobId) {
     handle
         .createUpdate("DELETE FROM tern_job WHERE batch_id = :id AND id <> :keep")
@@ -460,10 +444,7 @@ public final class JobStore {
         .execute();
   }
 
-  /**
-   * Removes the jobs of a deployment and of its process definitions, without log entries (a
-   * deployment's deletion removes that history, or keeps it as it was).
-   */
+  @Override
   public void deleteOfDeployment(Handle handle, String deploymentId) {
     handle
         .createUpdate(

@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Reads {@code camunda:failedJobRetryTimeCycle} from the job's activity in its process model. */
-public final class ModelRetryCycleLookup implements RetryCycleLookup {
+final class ModelRetryCycleLookup implements RetryCycleLookup {
 
   private final ProcessModelCache models;
 
-  public ModelRetryCycleLookup(ProcessModelCache models) {
+  ModelRetryCycleLookup(ProcessModelCache models) {
     this.models = models;
   }
 

@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.deployment.ProcessModelCache;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -11,6 +12,11 @@ import org.jdbi.v3.core.Handle;
 public interface RetryCycleLookup {
 
   RetryCycleLookup NONE = (handle, job) -> Optional.empty();
+
+  /** Reads the cycle from the job's activity in its process model (the engine's default). */
+  static RetryCycleLookup fromModels(ProcessModelCache models) {
+    return new ModelRetryCycleLookup(models);
+  }
 
   Optional<String> retryTimeCycle(Handle handle, Job job);
 }

@@ -1,12 +1,10 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.DeployedDataRemoval;
-import dev.tern.engine.history.HistoricIncidentStore;
-import dev.tern.engine.history.ExternalTaskLogStore;
-import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.history.DeploymentHistory;
 import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.JobDefinitionStore;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.JobDefinitions;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.Dialect;
 import org.jdbi.v3.core.Handle;
 
@@ -17,19 +15,22 @@ import org.jdbi.v3.core.Handle;
  */
 public final class DeploymentDataRemoval implements DeployedDataRemoval {
 
-  private final JobStore jobs;
-  private final JobDefinitionStore jobDefinitions;
+  private final Jobs jobs;
+  private final JobDefinitions jobDefinitions;
   private final IncidentStore incidents;
   private final VariableStore variables;
   private final ExecutionStore executions = new ExecutionStore();
   private final RuntimeHistoryStore history;
+  private final DeploymentHistory deploymentHistory;
 
   public DeploymentDataRemoval(
       Dialect dialect,
-      JobStore jobs,
-      JobDefinitionStore jobDefinitions,
+      Jobs jobs,
+      JobDefinitions jobDefinitions,
       IncidentStore incidents,
-      VariableStore variables) {
+      VariableStore variables,
+      DeploymentHistory deploymentHistory) {
+    this.deploymentHistory = deploymentHistory;
     this.jobs = jobs;
     this.jobDefinitions = jobDefinitions;
     this.incidents = incidents;
@@ -46,9 +47,7 @@ public final class DeploymentDataRemoval implements DeployedDataRemoval {
     if (cascade) {
       variables.deleteOfDeployment(handle, deploymentId);
       executions.deleteOfDeployment(handle, deploymentId);
-      HistoricIncidentStore.deleteOfDeployment(handle, deploymentId);
-      JobLogStore.deleteOfDeployment(handle, deploymentId);
-      ExternalTaskLogStore.deleteOfDeployment(handle, deploymentId);
+      deploymentHistory.deleteOfDeployment(handle, deploymentId);
       history.deleteOfDeployment(handle, deploymentId);
     }
     jobDefinitions.deleteOfDeployment(handle, deploymentId);

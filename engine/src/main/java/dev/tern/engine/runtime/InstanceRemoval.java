@@ -1,7 +1,7 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.Jobs;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -15,7 +15,7 @@ final class InstanceRemoval {
   private final ExecutionStore executions;
   private final VariableStore variables;
   private final RuntimeJobs jobs;
-  private final JobStore jobStore;
+  private final Jobs jobStore;
   private final IncidentStore incidents;
   private final ExternalTasks externalTasks;
   private final RuntimeHistoryStore history;
@@ -24,7 +24,7 @@ final class InstanceRemoval {
       ExecutionStore executions,
       VariableStore variables,
       RuntimeJobs jobs,
-      JobStore jobStore,
+      Jobs jobStore,
       IncidentStore incidents,
       ExternalTasks externalTasks,
       RuntimeHistoryStore history) {

@@ -12,7 +12,7 @@ import dev.tern.engine.deployment.model.SequenceFlow;
 import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.deployment.model.TimerDefinition;
 import dev.tern.engine.job.Job;
-import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.el.Expressions;
 import java.time.Clock;
@@ -43,7 +43,7 @@ final class Interpreter {
   private final ExecutionStore executions;
   private final RuntimeHistoryStore history;
   private final RuntimeJobs jobs;
-  private final JobDefinitionStore jobDefinitions;
+  private final JobDefinitions jobDefinitions;
   private final VariableStore variables;
   private final ParameterValues parameters;
   private final ServiceTasks serviceTasks;
@@ -59,7 +59,7 @@ final class Interpreter {
       ExecutionStore executions,
       RuntimeHistoryStore history,
       RuntimeJobs jobs,
-      JobDefinitionStore jobDefinitions,
+      JobDefinitions jobDefinitions,
       VariableStore variables,
       ParameterValues parameters,
       ServiceTasks serviceTasks,

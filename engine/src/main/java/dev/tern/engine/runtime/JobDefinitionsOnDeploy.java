@@ -7,7 +7,7 @@ import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.deployment.model.TimerDefinition;
 import dev.tern.engine.job.JobDefinition;
-import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.persistence.Ids;
 import org.jdbi.v3.core.Handle;
 
@@ -19,9 +19,9 @@ import org.jdbi.v3.core.Handle;
 public final class JobDefinitionsOnDeploy implements DeploymentService.DefinitionListener {
 
   private final Ids ids;
-  private final JobDefinitionStore jobDefinitions;
+  private final JobDefinitions jobDefinitions;
 
-  public JobDefinitionsOnDeploy(Ids ids, JobDefinitionStore jobDefinitions) {
+  public JobDefinitionsOnDeploy(Ids ids, JobDefinitions jobDefinitions) {
     this.ids = ids;
     this.jobDefinitions = jobDefinitions;
   }

@@ -4,7 +4,7 @@ import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinition;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The jobs the interpreter makes (async continuations, timers) and removes (an activity ends or is
- * interrupted, the instance ends). Inserts go through the job capability's {@link JobStore}.
+ * interrupted, the instance ends). Inserts go through the job capability's {@link Jobs}.
  */
 final class RuntimeJobs {
 
@@ -28,12 +28,12 @@ final class RuntimeJobs {
   /** Camunda's default number of attempts; a retry cycle applies from the first failure on. */
   static final int DEFAULT_RETRIES = 3;
 
-  private final JobStore jobStore;
+  private final Jobs jobStore;
   private final IncidentStore incidentStore;
   private final Clock clock;
   private final Ids ids;
 
-  RuntimeJobs(JobStore jobStore, IncidentStore incidentStore, Clock clock, Ids ids) {
+  RuntimeJobs(Jobs jobStore, IncidentStore incidentStore, Clock clock, Ids ids) {
     this.jobStore = jobStore;
     this.incidentStore = incidentStore;
     this.clock = clock;

@@ -1,8 +1,8 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.JobDefinitionStore;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.JobDefinitions;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.connector.HttpConnector;
@@ -42,8 +42,8 @@ public final class RuntimeModule {
       Clock clock,
       Ids ids,
       DeployedProcesses processes,
-      JobStore jobStore,
-      JobDefinitionStore jobDefinitionStore,
+      Jobs jobStore,
+      JobDefinitions jobDefinitionStore,
       IncidentStore incidentStore,
       ExternalTasks externalTasks,
       Map<String, Object> beans,

@@ -10,11 +10,10 @@ import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.history.UserOperationLogEntry;
 import dev.tern.engine.history.UserOperationLogQuery;
 import dev.tern.engine.history.UserOperationLogService;
-import dev.tern.engine.history.HistoricIncidentStore;
-import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.history.HistoryModule;
 import dev.tern.engine.incident.IncidentStore;
-import dev.tern.engine.job.JobSignal;
-import dev.tern.engine.job.JobStore;
+import dev.tern.engine.job.JobFixture;
+import dev.tern.engine.job.JobModule;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.testing.DatabaseTest;
@@ -45,17 +44,20 @@ class SetJobRetriesBatchTest {
   }
 
   private BatchService service(BatchSettings settings) {
-    JobStore jobStore =
-        new JobStore(
-            database.dialect(), new JobLogStore(clock, database.dialect(), "test"), new JobSignal());
+    HistoryModule history = new HistoryModule(clock, database.dialect(), "test");
+    IncidentStore incidents = JobFixture.incidents(clock, history);
+    JobModule jobs = new JobModule(database, clock, history.jobLog(), incidents);
     return new BatchService(
         database,
         clock,
         new Ids(clock),
         settings,
-        jobStore,
-        new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore()),
-        null);
+        jobs.jobs(),
+        jobs.jobDefinitions(),
+        incidents,
+        null,
+        history.batches(),
+        history.operationLog());
   }
 
   private BatchJobDriver driver(BatchService service) {

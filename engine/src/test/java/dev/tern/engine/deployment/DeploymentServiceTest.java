@@ -8,14 +8,12 @@ import dev.tern.engine.query.Page;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.ProcessModel;
-import dev.tern.engine.history.HistoricIncidentStore;
-import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.history.HistoryModule;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinition;
-import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobFixture;
+import dev.tern.engine.job.JobModule;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
-import dev.tern.engine.job.JobSignal;
-import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.DeploymentDataRemoval;
@@ -56,22 +54,23 @@ class DeploymentServiceTest {
 
   private DeploymentService newService(Database database) {
     Ids ids = new Ids(clock);
-    JobStore jobs =
-        new JobStore(
-            database.dialect(), new JobLogStore(clock, database.dialect(), "test"), new JobSignal());
+    HistoryModule history = new HistoryModule(clock, database.dialect(), "test");
+    IncidentStore incidents = JobFixture.incidents(clock, history);
+    JobModule jobs = new JobModule(database, clock, history.jobLog(), incidents);
     return new DeploymentService(
         database,
         clock,
         ids,
         EngineSettings.defaults(),
         100,
-        new JobDefinitionsOnDeploy(ids, new JobDefinitionStore()),
+        new JobDefinitionsOnDeploy(ids, jobs.jobDefinitions()),
         new DeploymentDataRemoval(
             database.dialect(),
-            jobs,
-            new JobDefinitionStore(),
-            new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore()),
-            new VariableStore(clock, ids)));
+            jobs.jobs(),
+            jobs.jobDefinitions(),
+            incidents,
+            new VariableStore(clock, ids),
+            history.deployments()));
   }
 
   static byte[] process(String key, String taskName) {
@@ -135,7 +134,7 @@ class DeploymentServiceTest {
     assertThat(service.getProcessDefinition(definition.id())).isEqualTo(definition);
 
     List<JobDefinition> jobDefinitions =
-        db.database().withHandle(h -> new JobDefinitionStore().findByProcessDefinition(h, definition.id()));
+        JobFixture.definitionsOf(db.database(), definition.id());
     assertThat(jobDefinitions)
         .extracting(JobDefinition::activityId, JobDefinition::jobType, JobDefinition::jobConfiguration)
         .containsExactlyInAnyOrder(
@@ -167,7 +166,7 @@ class DeploymentServiceTest {
     String id = deploy(null, "t.bpmn", xml).deployedProcessDefinitions().get(0).id();
 
     List<JobDefinition> jobDefinitions =
-        db.database().withHandle(h -> new JobDefinitionStore().findByProcessDefinition(h, id));
+        JobFixture.definitionsOf(db.database(), id);
     assertThat(jobDefinitions)
         .extracting(JobDefinition::jobType, JobDefinition::jobConfiguration)
         .containsExactlyInAnyOrder(

@@ -86,7 +86,7 @@ class ImmediateRetryTest {
         .useTransaction(
             h -> {
               for (int i = 0; i < jobs; i++) {
-                dev.tern.engine.EngineInternals.jobStore(engine).insert(h, JobTestSupport.job(engine, null, false, null, RETRIES, "a"));
+                JobFixture.store(engine).insert(h, JobTestSupport.job(engine, null, false, null, RETRIES, "a"));
               }
             });
 

@@ -83,6 +83,6 @@ class JobClaimTest {
     Instant now = clock.instant();
     return EngineInternals.database(engine)
         .inTransactionWithoutFlush(
-            h -> EngineInternals.jobStore(engine).claimDue(h, "node", List.of(), now, now.plus(Duration.ofMinutes(5)), limit));
+            h -> JobFixture.store(engine).claimDue(h, "node", List.of(), now, now.plus(Duration.ofMinutes(5)), limit));
   }
 }

@@ -204,8 +204,8 @@ class JobExecutorConcurrencyTest {
     // One transaction: a claim already under way when pause() returned sees both jobs or neither.
     EngineInternals.database(engine).useTransaction(
         h -> {
-          EngineInternals.jobStore(engine).insert(h, first);
-          EngineInternals.jobStore(engine).insert(h, second);
+          JobFixture.store(engine).insert(h, first);
+          JobFixture.store(engine).insert(h, second);
         });
     engine.jobExecutor().resume();
     assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();

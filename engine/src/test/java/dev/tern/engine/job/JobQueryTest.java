@@ -152,15 +152,11 @@ class JobQueryTest {
 
   @Test
   void jobDefinitionSuspensionCanIncludeItsJobs() {
-    EngineInternals.database(engine)
-        .useTransaction(
-            h ->
-                EngineInternals.jobDefinitionStore(engine)
-                    .insert(
-                        h,
-                        new JobDefinition(
+    JobFixture.insert(
+        engine,
+        new JobDefinition(
                             "jd-b", "def-2:1", "def-2", "b", "async-continuation", "async-before",
-                            false, null, null, null)));
+                            false, null, null, null));
 
     assertThat(engine.jobService().setJobDefinitionSuspended("jd-b", true, true)).isTrue();
 

@@ -115,7 +115,7 @@ final class JobTestSupport {
   }
 
   static Job insert(ProcessEngine engine, Job job) {
-    EngineInternals.database(engine).useTransaction(h -> EngineInternals.jobStore(engine).insert(h, job));
+    EngineInternals.database(engine).useTransaction(h -> JobFixture.store(engine).insert(h, job));
     return job;
   }
 

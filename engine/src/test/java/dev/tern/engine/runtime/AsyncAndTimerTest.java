@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinition;
-import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobFixture;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class AsyncAndTimerTest {
         new JobDefinition(
             kit.ids.next(), definition, "asyncBefore", "call", "async-continuation", "async-before",
             false, null, null, kit.deploymentOf(definition));
-    kit.database.useTransaction(h -> new JobDefinitionStore().insert(h, jobDefinition));
+    JobFixture.insert(kit.database, jobDefinition);
 
     ProcessInstance instance = kit.start(definition);
 

@@ -6,7 +6,7 @@ import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.deployment.ProcessDefinition;
 import dev.tern.engine.job.JobDefinition;
-import dev.tern.engine.job.JobDefinitionStore;
+import dev.tern.engine.job.JobFixture;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
@@ -64,7 +64,7 @@ class EngineRuntimeTest {
       assertThat(instance.definitionId()).isEqualTo(definition.id());
       assertThat(instance.tenantId()).isEqualTo("tenant-a");
       List<JobDefinition> jobDefinitions =
-          db.database().withHandle(h -> new JobDefinitionStore().findByProcessDefinition(h, definition.id()));
+          JobFixture.definitionsOf(db.database(), definition.id());
       var job = jobOf(instance.id());
       assertThat(job.get("job_definition_id")).isEqualTo(jobDefinitions.get(0).id());
       assertThat(job.get("tenant_id")).isEqualTo("tenant-a");

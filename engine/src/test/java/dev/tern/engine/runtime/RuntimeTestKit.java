@@ -1,17 +1,14 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.history.HistoricIncidentStore;
-import dev.tern.engine.history.JobLogStore;
+import dev.tern.engine.history.HistoryModule;
 import dev.tern.engine.incident.IncidentStore;
+import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobExecutor;
 import dev.tern.engine.job.JobExecutorSettings;
-import dev.tern.engine.job.JobHandlerRegistry;
-import dev.tern.engine.job.JobRunner;
+import dev.tern.engine.job.JobFixture;
+import dev.tern.engine.job.JobModule;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.job.RetryCycleLookup;
-import dev.tern.engine.job.Job;
-import dev.tern.engine.job.JobDefinitionStore;
-import dev.tern.engine.job.JobSignal;
-import dev.tern.engine.job.JobStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.testing.MutableClock;
@@ -38,7 +35,7 @@ final class RuntimeTestKit {
   final RuntimeService runtime;
   final RuntimeJobHandlers handlers;
   final JobExecutor jobExecutor;
-  private final JobStore jobStore;
+  private final Jobs jobs;
   private final Map<String, DeployedProcess> processes = new ConcurrentHashMap<>();
 
   RuntimeTestKit(TestDatabase db) {
@@ -47,18 +44,18 @@ final class RuntimeTestKit {
 
   RuntimeTestKit(TestDatabase db, Map<String, Object> beans) {
     this.database = db.database();
-    JobSignal signal = new JobSignal();
-    JobLogStore jobLog = new JobLogStore(clock, database.dialect(), "test-node");
-    this.jobStore = new JobStore(database.dialect(), jobLog, signal);
-    IncidentStore incidents = new IncidentStore(clock, new Ids(clock), new HistoricIncidentStore());
+    HistoryModule history = new HistoryModule(clock, database.dialect(), "test-node");
+    IncidentStore incidents = JobFixture.incidents(clock, history);
+    JobModule jobModule = new JobModule(database, clock, history.jobLog(), incidents);
+    this.jobs = jobModule.jobs();
     RuntimeModule module =
         RuntimeModule.create(
             database,
             clock,
             ids,
             new InMemoryProcesses(),
-            jobStore,
-            new JobDefinitionStore(),
+            jobs,
+            jobModule.jobDefinitions(),
             incidents,
             ExternalTasks.NONE,
             beans,
@@ -71,24 +68,14 @@ final class RuntimeTestKit {
             Optional.ofNullable(processes.get(job.processDefinitionId()))
                 .flatMap(p -> p.model().findNode(job.activityId()))
                 .map(node -> node.continuation().failedJobRetryTimeCycle());
-    JobRunner runner =
-        new JobRunner(
-            database,
-            clock,
-            jobStore,
-            jobLog,
-            incidents,
-            new JobHandlerRegistry(handlers.all()),
-            retryCycles);
     this.jobExecutor =
-        new JobExecutor(
-            database,
-            clock,
-            jobStore,
-            runner,
-            signal,
-            JobExecutorSettings.defaults().withNodeId("test-node"),
-            true);
+        jobModule
+            .start(
+                handlers.all(),
+                retryCycles,
+                JobExecutorSettings.defaults().withNodeId("test-node"),
+                true)
+            .executor();
   }
 
   /** Registers a model as a new deployed definition and returns its id. */
@@ -140,7 +127,7 @@ final class RuntimeTestKit {
                 .mapTo(String.class)
                 .list()
                 .stream()
-                .map(id -> jobStore.findById(h, id).orElseThrow())
+                .map(id -> jobs.findById(h, id).orElseThrow())
                 .toList());
   }
 

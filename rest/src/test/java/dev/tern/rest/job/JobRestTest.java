@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinition;
+import dev.tern.engine.job.JobFixture;
 import dev.tern.engine.job.JobHandler;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
@@ -398,15 +399,11 @@ class JobRestTest {
 
   @Test
   void jobDefinitionsAreListedAndSuspendedWithTheirJobs() {
-    EngineInternals.database(engine)
-        .useTransaction(
-            h ->
-                EngineInternals.jobDefinitionStore(engine)
-                    .insert(
-                        h,
-                        new JobDefinition(
+    JobFixture.insert(
+        engine,
+        new JobDefinition(
                             "jd-1", "proc:1", "proc", "task", "async-continuation",
-                            "async-before", false, null, null, "dep-1")));
+                            "async-before", false, null, null, "dep-1"));
     Job job = insertJob("pi-1", 0);
 
     server
@@ -497,7 +494,7 @@ class JobRestTest {
             .createTime(clock.instant())
             .priority(priority)
             .build();
-    EngineInternals.database(engine).useTransaction(h -> EngineInternals.jobStore(engine).insert(h, job));
+    JobFixture.insert(engine, job);
     return job;
   }
 }

@@ -1,0 +1,51 @@
+package dev.tern.engine.history;
+
+import dev.tern.engine.persistence.Dialect;
+import java.time.Clock;
+
+/**
+ * Wires the history stores and hands out the narrow ports through which the other capabilities
+ * write history; the stores themselves stay inside this package.
+ */
+public final class HistoryModule {
+
+  private final JobLogStore jobLog;
+  private final ExternalTaskLogStore externalTaskLog;
+  private final HistoricIncidentStore incidents = new HistoricIncidentStore();
+  private final HistoricBatchStore batches = new HistoricBatchStore();
+  private final UserOperationLogStore operationLog = new UserOperationLogStore();
+
+  /** @param nodeId the host name the job log records */
+  public HistoryModule(Clock clock, Dialect dialect, String nodeId) {
+    this.jobLog = new JobLogStore(clock, dialect, nodeId);
+    this.externalTaskLog = new ExternalTaskLogStore(clock, dialect);
+  }
+
+  public JobLog jobLog() {
+    return jobLog;
+  }
+
+  public ExternalTaskLog externalTaskLog() {
+    return externalTaskLog;
+  }
+
+  public IncidentHistory incidents() {
+    return incidents;
+  }
+
+  public BatchHistory batches() {
+    return batches;
+  }
+
+  public OperationLog operationLog() {
+    return operationLog;
+  }
+
+  public DeploymentHistory deployments() {
+    return (handle, deploymentId) -> {
+      HistoricIncidentStore.deleteOfDeployment(handle, deploymentId);
+      JobLogStore.deleteOfDeployment(handle, deploymentId);
+      ExternalTaskLogStore.deleteOfDeployment(handle, deploymentId);
+    };
+  }
+}

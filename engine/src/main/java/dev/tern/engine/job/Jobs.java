@@ -1,0 +1,65 @@
+package dev.tern.engine.job;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The job rows as the other capabilities change them (the interpreter, batches, deployment
+ * removal); every method runs in the caller's transaction and selects by ids or an owning id, never
+ * by SQL text. The executor's claiming, locking and fencing stay inside this package.
+ */
+public interface Jobs {
+
+  /** Inserts a job, writes its creation log entry and wakes this node's executor after commit. */
+  void insert(Handle handle, Job job);
+
+  Optional<Job> findById(Handle handle, String id);
+
+  /**
+   * Deletes these jobs: writes their deletion log entries first, then removes the rows. Their
+   * incidents are the caller's to end (see {@code IncidentStore}).
+   *
+   * @param ids a bounded set of job ids
+   */
+  int delete(Handle handle, Collection<String> ids);
+
+  /** Suspends or activates the jobs of a process instance. */
+  void updateSuspendedOfProcessInstance(Handle handle, String processInstanceId, boolean suspended);
+
+  /**
+   * Removes the jobs of a deployment and of its process definitions, without log entries (a
+   * deployment's deletion removes that history, or keeps it as it was).
+   */
+  void deleteOfDeployment(Handle handle, String deploymentId);
+
+  /**
+   * Creates the jobs of a batch for its items {@code [fromSeq, toSeq)} with one statement, one job
+   * per {@code chunkSize} items: a chunk starts at every item whose seq is a multiple of the chunk
+   * size. The job id is the batch id and the chunk number, unique for the batch's life; its handler
+   * config is the seq range it covers. The other columns come from {@code template}.
+   */
+  int insertBatchJobs(Handle handle, Job template, long chunkSize, long fromSeq, long toSeq);
+
+  /** Suspends or activates every job of a batch. */
+  void updateSuspendedOfBatch(Handle handle, String batchId, boolean suspended);
+
+  /**
+   * Removes the jobs of a batch, except {@code keepJobId} (the running job, which the executor
+   * removes itself), without log entries: the batch's end is its history.
+   */
+  void deleteOfBatch(Handle handle, String batchId, String keepJobId);
+
+  /** The retries of each of these jobs that exists (one bounded chunk of ids). */
+  Map<String, Integer> retriesOf(Handle handle, Collection<String> ids);
+
+  /**
+   * Sets the retries (and, when {@code setDue}, the due date) of these jobs with one statement. A
+   * failed job may still carry the lock of the attempt that failed it; it is cleared with the
+   * retries.
+   */
+  int updateRetries(
+      Handle handle, Collection<String> ids, int retries, Instant dueDate, boolean setDue);
+}
