@@ -394,7 +394,7 @@ public final class BatchService {
    */
   public Batch setExternalTaskRetriesAsync(
       Caller caller, ExternalTaskSelection selection, int retries) {
-    IdSelection items = selection.toIdSelection();
+    IdSelection items = selection.toIdSelection(caller, database.dialect(), clock.instant());
     checkCreateBatch(caller, Permission.CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES);
     return create(
         new NewBatch(

@@ -1,6 +1,10 @@
 package dev.tern.engine.externaltask;
 
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.SqlFragment;
+import java.time.Instant;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.VariableConditionSql;
 import dev.tern.engine.query.QueryDefinition.Type;
@@ -91,9 +95,30 @@ public final class ExternalTaskQuery {
           .sort("createTime", "t.create_time")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
+  private static final Authorizer AUTHORIZER = new Authorizer();
 
-  ExternalTaskQuery() {}
+  private final FilterQuery filters;
+
+  ExternalTaskQuery() {
+    this(new FilterQuery(DEFINITION));
+  }
+
+  private ExternalTaskQuery(FilterQuery filters) {
+    this.filters = filters;
+  }
+
+  /** A copy of this query restricted to the tasks the caller may read; this one is left as it is. */
+  public ExternalTaskQuery readableBy(Caller caller) {
+    return new ExternalTaskQuery(
+        filters.restricted(
+            AUTHORIZER.instanceReadable(
+                caller, "t.process_instance_id", "t.proc_def_key", "t.tenant_id")));
+  }
+
+  /** {@code SELECT t.id FROM …}: the query's tasks as a sub-select (binds prefixed {@code etq}). */
+  SqlFragment idsSql(Instant now) {
+    return filters.idsSql("etq", now);
+  }
 
   /** The generic filter values: set any {@code ExternalTaskQueryDto} field by name. */
   public FilterQuery filters() {

@@ -47,19 +47,6 @@ public final class ExternalTaskRetriesService {
   }
 
   /**
-   * The ids of the query's tasks that the caller may read, as a sub-select for a {@link
-   * ExternalTaskSelection}.
-   */
-  public SqlFragment idsSql(Caller caller, ExternalTaskQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.instanceReadable(
-                caller, "t.process_instance_id", "t.proc_def_key", "t.tenant_id"));
-    return query.filters().idsSql("etq", clock.instant());
-  }
-
-  /**
    * Sets the retries of the selected tasks with Camunda's checks in Camunda's order: a null id,
    * then an empty selection, then a negative count, then an id that names no task (404), then
    * {@code UPDATE} on each task's process instance (or {@code UPDATE_INSTANCE} on its definition).
@@ -67,7 +54,7 @@ public final class ExternalTaskRetriesService {
    * opens them.
    */
   public void setRetries(Caller caller, ExternalTaskSelection selection, int retries) {
-    IdSelection items = selection.toIdSelection();
+    IdSelection items = selection.toIdSelection(caller, database.dialect(), clock.instant());
     database.useTransaction(
         h -> {
           boolean namedIds =

@@ -1,41 +1,62 @@
 package dev.tern.engine.externaltask;
 
 import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.history.HistoricProcessInstanceQuery;
+import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.IdSelection;
-import dev.tern.engine.query.SqlFragment;
+import dev.tern.engine.runtime.ProcessInstanceQuery;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The external tasks a set-retries request names, as Camunda's {@code SetRetriesForExternalTasksDto}:
  * the union of ids, the tasks of a query, and the tasks of process instances (by id, by a runtime
- * or by a historic instance query). Every part may be null.
- *
- * @param externalTaskQuery a sub-select of task ids (see {@link
- *     ExternalTaskRetriesService#idsSql})
- * @param processInstanceQuery a sub-select of process instance ids
- * @param historicProcessInstanceQuery a sub-select of (historic) process instance ids
+ * or by a historic instance query). Every part may be null. The queries are checked when the
+ * selection is made (Camunda reports a bad query before the other fields of the request).
  */
 public record ExternalTaskSelection(
     List<String> externalTaskIds,
-    SqlFragment externalTaskQuery,
+    ExternalTaskQuery externalTaskQuery,
     List<String> processInstanceIds,
-    SqlFragment processInstanceQuery,
-    SqlFragment historicProcessInstanceQuery) {
+    ProcessInstanceQuery processInstanceQuery,
+    HistoricProcessInstanceQuery historicProcessInstanceQuery) {
 
   static final String TABLE = "tern_external_task";
 
-  /** The selected tasks as one SELECT of ids; a null id is refused with Camunda's message. */
-  public IdSelection toIdSelection() {
+  public ExternalTaskSelection {
+    if (externalTaskQuery != null) {
+      externalTaskQuery.filters().validate();
+    }
+    if (processInstanceQuery != null) {
+      processInstanceQuery.filters().validate();
+    }
+    if (historicProcessInstanceQuery != null) {
+      historicProcessInstanceQuery.filters().validate();
+    }
+  }
+
+  /**
+   * The selected tasks as one SELECT of ids, each query restricted to what the caller may read; a
+   * null id is refused with Camunda's message.
+   */
+  public IdSelection toIdSelection(Caller caller, Dialect dialect, Instant now) {
     if (externalTaskIds != null && externalTaskIds.contains(null)) {
       throw new InvalidRequestException(
           "External task id cannot be null: externalTaskIds contains null value");
     }
     return IdSelection.of(TABLE)
         .ids(externalTaskIds)
-        .matching(externalTaskQuery)
+        .matching(externalTaskQuery == null ? null : externalTaskQuery.readableBy(caller).idsSql(now))
         .ofProcessInstances(processInstanceIds)
-        .ofProcessInstances(processInstanceQuery)
-        .ofProcessInstances(historicProcessInstanceQuery);
+        .ofProcessInstances(
+            processInstanceQuery == null
+                ? null
+                : processInstanceQuery.readableBy(caller).idsSql(dialect))
+        .ofProcessInstances(
+            historicProcessInstanceQuery == null
+                ? null
+                : historicProcessInstanceQuery.readableBy(caller).idsSql(dialect));
   }
 
   /** Camunda's answer when the selection names no task. */

@@ -56,12 +56,4 @@ public final class HistoricProcessInstanceService {
   public long count(Caller caller, HistoricProcessInstanceQuery query) {
     return database.withHandle(h -> store.count(h, query.readableBy(caller)));
   }
-
-  /**
-   * The query's selection restricted to what the caller may read, as a sub-select of instance ids
-   * (for the external-task selection).
-   */
-  public dev.tern.engine.query.SqlFragment idsSql(Caller caller, HistoricProcessInstanceQuery query) {
-    return query.readableBy(caller).idsSql(database.dialect());
-  }
 }

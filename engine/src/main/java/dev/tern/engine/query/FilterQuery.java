@@ -217,6 +217,15 @@ public final class FilterQuery {
     return new SqlFragment(fromWhere.sql().substring(opening.length()), fromWhere.binds());
   }
 
+  /**
+   * Refuses now what compiling this query would refuse later (an empty id list Camunda rejects, an
+   * unknown date operator): for requests that must report a bad query before their other fields.
+   */
+  public FilterQuery validate() {
+    fromWhere("validate", Dialect.H2, null);
+    return this;
+  }
+
   /** {@code SELECT <id> FROM … WHERE …}: usable as a sub-select, e.g. by bulk operations. */
   public SqlFragment idsSql(String prefix, Instant now) {
     return idsSql(prefix, null, now);

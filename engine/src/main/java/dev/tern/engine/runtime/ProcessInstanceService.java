@@ -297,12 +297,4 @@ public final class ProcessInstanceService {
   private static NotFoundException notFound(String id) {
     return new NotFoundException("Process instance with id " + id + " does not exist");
   }
-
-  /**
-   * The query's selection restricted to what the caller may read, as a sub-select of instance ids
-   * (for the external-task selection).
-   */
-  public dev.tern.engine.query.SqlFragment idsSql(Caller caller, ProcessInstanceQuery query) {
-    return query.readableBy(caller).idsSql(database.dialect());
-  }
 }

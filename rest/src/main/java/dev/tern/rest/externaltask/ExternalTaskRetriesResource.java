@@ -9,10 +9,7 @@ import dev.tern.engine.externaltask.ExternalTaskRetriesService;
 import dev.tern.engine.externaltask.ExternalTaskSelection;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
-import dev.tern.engine.history.HistoricProcessInstanceService;
-import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
-import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
@@ -33,15 +30,11 @@ public final class ExternalTaskRetriesResource implements RestResource {
   private final ExternalTaskService tasks;
   private final ExternalTaskRetriesService retries;
   private final BatchService batches;
-  private final ProcessInstanceService instances;
-  private final HistoricProcessInstanceService historicInstances;
 
   public ExternalTaskRetriesResource(ProcessEngine engine) {
     this.tasks = engine.externalTaskService();
     this.retries = engine.externalTaskRetries();
     this.batches = engine.batchService();
-    this.instances = engine.processInstances();
-    this.historicInstances = engine.historicProcessInstances();
   }
 
   /**
@@ -83,30 +76,26 @@ public final class ExternalTaskRetriesResource implements RestResource {
   private Request read(Context ctx) {
     SetRetriesForExternalTasksDto dto = JsonBodies.read(ctx, SetRetriesForExternalTasksDto.class);
     Caller caller = Callers.of(ctx);
-    SqlFragment taskQuery =
-        dto.externalTaskQuery() == null || dto.externalTaskQuery().isNull()
-            ? null
-            : retries.idsSql(caller, ExternalTaskResource.query(tasks, dto.externalTaskQuery()));
-    SqlFragment instanceQuery =
-        dto.processInstanceQuery() == null || dto.processInstanceQuery().isNull()
-            ? null
-            : instances.idsSql(caller, processInstanceQuery(dto.processInstanceQuery()));
-    SqlFragment historicQuery =
-        dto.historicProcessInstanceQuery() == null || dto.historicProcessInstanceQuery().isNull()
-            ? null
-            : historicInstances.idsSql(
-                caller, historicProcessInstanceQuery(dto.historicProcessInstanceQuery()));
+    ExternalTaskSelection selection =
+        new ExternalTaskSelection(
+            dto.externalTaskIds(),
+            dto.externalTaskQuery() == null || dto.externalTaskQuery().isNull()
+                ? null
+                : ExternalTaskResource.query(tasks, dto.externalTaskQuery()),
+            dto.processInstanceIds(),
+            dto.processInstanceQuery() == null || dto.processInstanceQuery().isNull()
+                ? null
+                : processInstanceQuery(dto.processInstanceQuery()),
+            dto.historicProcessInstanceQuery() == null
+                    || dto.historicProcessInstanceQuery().isNull()
+                ? null
+                : historicProcessInstanceQuery(dto.historicProcessInstanceQuery()));
     if (dto.retries() == null) {
       throw new InvalidRequestException("The number of retries cannot be null.");
     }
     return new Request(
         caller,
-        new ExternalTaskSelection(
-            dto.externalTaskIds(),
-            taskQuery,
-            dto.processInstanceIds(),
-            instanceQuery,
-            historicQuery),
+        selection,
         dto.retries());
   }
 
