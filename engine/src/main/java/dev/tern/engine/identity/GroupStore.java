@@ -1,15 +1,22 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.query.FilterQuery;
-import java.time.Instant;
+import dev.tern.engine.authorization.Resource;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_group} and {@code tern_group_member}. */
-final class GroupStore {
+final class GroupStore extends IdentityStore<Group> {
 
-  static final String COLUMNS = "g.id, g.name, g.group_type";
+  GroupStore() {
+    super(
+        "Group",
+        Resource.GROUP,
+        "tern_group",
+        "g",
+        "g.id, g.name, g.group_type",
+        (rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)),
+        "DELETE FROM tern_group_member WHERE group_id = :id");
+  }
 
   void insert(Handle handle, Group group) {
     handle
@@ -18,6 +25,7 @@ final class GroupStore {
         .execute();
   }
 
+  @Override
   boolean update(Handle handle, String id, Group group) {
     return handle
             .createUpdate(
@@ -26,29 +34,6 @@ final class GroupStore {
             .bind("oldId", id)
             .execute()
         == 1;
-  }
-
-  boolean delete(Handle handle, String id) {
-    handle.createUpdate("DELETE FROM tern_group_member WHERE group_id = :id").bind("id", id).execute();
-    return handle.createUpdate("DELETE FROM tern_group WHERE id = :id").bind("id", id).execute() == 1;
-  }
-
-  Optional<Group> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_group g WHERE g.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)))
-        .findOne();
-  }
-
-  List<Group> list(Handle handle, FilterQuery query, Instant now, int first, int max) {
-    return query.list(
-        handle,
-        COLUMNS,
-        (rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)),
-        now,
-        first,
-        max);
   }
 
   /** Adds the membership; false when it existed already. */

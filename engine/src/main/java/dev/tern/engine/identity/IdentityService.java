@@ -14,7 +14,10 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.time.Instant;
+import dev.tern.engine.query.FilterQuery;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -152,12 +155,11 @@ public final class IdentityService {
   public void createUser(Caller caller, User profile, String password) {
     validId("User", profile.id());
     String hash = password == null ? null : hasher.hash(validPassword(password));
-    database.useTransaction(
+    create(
+        caller,
+        users,
+        profile.id(),
         h -> {
-          authorizer.check(h, caller, PermissionCheck.of(Permission.CREATE, Resource.USER));
-          if (users.find(h, profile.id()).isPresent()) {
-            throw new InvalidRequestException("The user " + profile.id() + " already exists");
-          }
           users.insert(h, profile, hash);
           grant(h, profile.id(), null, Resource.USER, profile.id(), Permission.ALL);
         });
@@ -165,18 +167,11 @@ public final class IdentityService {
 
   /** The profile, if the caller may read it. */
   public Optional<User> findUser(Caller caller, String id) {
-    UserQuery query = new UserQuery();
-    query.filters().set("id", id);
-    return listUsers(caller, query, 0, 1).stream().findFirst();
+    return find(caller, users, new UserQuery().filters(), id);
   }
 
   public void updateProfile(Caller caller, String id, User profile) {
-    database.useTransaction(
-        h -> {
-          users.find(h, id).orElseThrow(() -> userNotFound(id));
-          authorizer.check(h, caller, PermissionCheck.of(Permission.UPDATE, Resource.USER, id));
-          users.updateProfile(h, id, profile);
-        });
+    update(caller, users, id, profile);
   }
 
   /**
@@ -190,7 +185,7 @@ public final class IdentityService {
     String hash = hasher.hash(validPassword(password));
     database.useTransaction(
         h -> {
-          users.find(h, id).orElseThrow(() -> userNotFound(id));
+          users.find(h, id).orElseThrow(() -> users.notFound(id));
           authorizer.check(h, caller, PermissionCheck.of(Permission.UPDATE, Resource.USER, id));
           users.setPassword(h, id, hash);
         });
@@ -203,22 +198,20 @@ public final class IdentityService {
     database.useTransaction(
         h -> {
           if (!users.unlock(h, id)) {
-            throw userNotFound(id);
+            throw users.notFound(id);
           }
         });
   }
 
   public void deleteUser(Caller caller, String id) {
-    database.useTransaction(
+    delete(
+        caller,
+        users,
+        id,
         h -> {
-          if (users.find(h, id).isEmpty()) {
-            return; // as Camunda: deleting an unknown user does nothing
-          }
-          authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.USER, id));
           groups.removeUser(h, id);
           tenants.removeMemberEverywhere(h, TenantStore.USER, id);
           authorizations.deleteFor(h, id, null, Resource.USER, id);
-          users.delete(h, id);
         });
     verified.forget(id);
   }
@@ -228,55 +221,43 @@ public final class IdentityService {
   }
 
   public List<User> listUsers(Caller caller, UserQuery query, int first, int max) {
-    readable(caller, query.filters(), Resource.USER, "u.id");
-    return database.withHandle(h -> users.list(h, query.filters(), clock.instant(), first, max));
+    return list(caller, users, query.filters(), first, max);
   }
 
   public long countUsers(Caller caller, UserQuery query) {
-    readable(caller, query.filters(), Resource.USER, "u.id");
-    return database.withHandle(h -> query.filters().count(h, clock.instant()));
+    return count(caller, users, query.filters());
   }
 
   // ------------------------------------------------------------------ groups
 
   public void createGroup(Caller caller, Group group) {
     validId("Group", group.id());
-    database.useTransaction(
+    create(
+        caller,
+        groups,
+        group.id(),
         h -> {
-          authorizer.check(h, caller, PermissionCheck.of(Permission.CREATE, Resource.GROUP));
-          if (groups.find(h, group.id()).isPresent()) {
-            throw new InvalidRequestException("The group " + group.id() + " already exists");
-          }
           groups.insert(h, group);
           grant(h, null, group.id(), Resource.GROUP, group.id(), Permission.READ);
         });
   }
 
   public Optional<Group> findGroup(Caller caller, String id) {
-    GroupQuery query = new GroupQuery();
-    query.filters().set("id", id);
-    return listGroups(caller, query, 0, 1).stream().findFirst();
+    return find(caller, groups, new GroupQuery().filters(), id);
   }
 
   public void updateGroup(Caller caller, String id, Group group) {
-    database.useTransaction(
-        h -> {
-          groups.find(h, id).orElseThrow(() -> groupNotFound(id));
-          authorizer.check(h, caller, PermissionCheck.of(Permission.UPDATE, Resource.GROUP, id));
-          groups.update(h, id, group);
-        });
+    update(caller, groups, id, group);
   }
 
   public void deleteGroup(Caller caller, String id) {
-    database.useTransaction(
+    delete(
+        caller,
+        groups,
+        id,
         h -> {
-          if (groups.find(h, id).isEmpty()) {
-            return; // as Camunda: deleting an unknown group does nothing
-          }
-          authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.GROUP, id));
           tenants.removeMemberEverywhere(h, TenantStore.GROUP, id);
           authorizations.deleteFor(h, null, id, Resource.GROUP, id);
-          groups.delete(h, id);
         });
   }
 
@@ -305,54 +286,31 @@ public final class IdentityService {
   }
 
   public List<Group> listGroups(Caller caller, GroupQuery query, int first, int max) {
-    readable(caller, query.filters(), Resource.GROUP, "g.id");
-    return database.withHandle(h -> groups.list(h, query.filters(), clock.instant(), first, max));
+    return list(caller, groups, query.filters(), first, max);
   }
 
   public long countGroups(Caller caller, GroupQuery query) {
-    readable(caller, query.filters(), Resource.GROUP, "g.id");
-    return database.withHandle(h -> query.filters().count(h, clock.instant()));
+    return count(caller, groups, query.filters());
   }
 
   // ------------------------------------------------------------------ tenants
 
   public void createTenant(Caller caller, Tenant tenant) {
     validId("Tenant", tenant.id());
-    database.useTransaction(
-        h -> {
-          authorizer.check(h, caller, PermissionCheck.of(Permission.CREATE, Resource.TENANT));
-          if (tenants.find(h, tenant.id()).isPresent()) {
-            throw new InvalidRequestException("The tenant " + tenant.id() + " already exists");
-          }
-          tenants.insert(h, tenant);
-        });
+    create(caller, tenants, tenant.id(), h -> tenants.insert(h, tenant));
   }
 
   public Optional<Tenant> findTenant(Caller caller, String id) {
-    TenantQuery query = new TenantQuery();
-    query.filters().set("id", id);
-    return listTenants(caller, query, 0, 1).stream().findFirst();
+    return find(caller, tenants, new TenantQuery().filters(), id);
   }
 
   public void updateTenant(Caller caller, String id, Tenant tenant) {
-    database.useTransaction(
-        h -> {
-          tenants.find(h, id).orElseThrow(() -> tenantNotFound(id));
-          authorizer.check(h, caller, PermissionCheck.of(Permission.UPDATE, Resource.TENANT, id));
-          tenants.update(h, id, tenant);
-        });
+    update(caller, tenants, id, tenant);
   }
 
   public void deleteTenant(Caller caller, String id) {
-    database.useTransaction(
-        h -> {
-          if (tenants.find(h, id).isEmpty()) {
-            return; // as Camunda: deleting an unknown tenant does nothing
-          }
-          authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, Resource.TENANT, id));
-          authorizations.deleteFor(h, null, null, Resource.TENANT, id);
-          tenants.delete(h, id);
-        });
+    delete(
+        caller, tenants, id, h -> authorizations.deleteFor(h, null, null, Resource.TENANT, id));
   }
 
   /** Adds a user to a tenant and grants it READ on the tenant, as Camunda's default provider. */
@@ -377,13 +335,67 @@ public final class IdentityService {
   }
 
   public List<Tenant> listTenants(Caller caller, TenantQuery query, int first, int max) {
-    readable(caller, query.filters(), Resource.TENANT, "t.id");
-    return database.withHandle(h -> tenants.list(h, query.filters(), clock.instant(), first, max));
+    return list(caller, tenants, query.filters(), first, max);
   }
 
   public long countTenants(Caller caller, TenantQuery query) {
-    readable(caller, query.filters(), Resource.TENANT, "t.id");
-    return database.withHandle(h -> query.filters().count(h, clock.instant()));
+    return count(caller, tenants, query.filters());
+  }
+
+  // ------------------------------------------------------------------ alike for all three
+
+  /** Creates an identity with Camunda's checks: CREATE on its resource, then its id unused. */
+  private <T> void create(
+      Caller caller, IdentityStore<T> store, String id, Consumer<Handle> insert) {
+    database.useTransaction(
+        h -> {
+          authorizer.check(h, caller, PermissionCheck.of(Permission.CREATE, store.resource()));
+          if (store.find(h, id).isPresent()) {
+            throw new InvalidRequestException(
+                "The " + store.kind().toLowerCase(Locale.ROOT) + " " + id + " already exists");
+          }
+          insert.accept(h);
+        });
+  }
+
+  private <T> Optional<T> find(
+      Caller caller, IdentityStore<T> store, FilterQuery filters, String id) {
+    filters.set("id", id);
+    return list(caller, store, filters, 0, 1).stream().findFirst();
+  }
+
+  private <T> void update(Caller caller, IdentityStore<T> store, String id, T value) {
+    database.useTransaction(
+        h -> {
+          store.find(h, id).orElseThrow(() -> store.notFound(id));
+          authorizer.check(h, caller, PermissionCheck.of(Permission.UPDATE, store.resource(), id));
+          store.update(h, id, value);
+        });
+  }
+
+  /** Deletes an identity after {@code cleanup}; as Camunda, an unknown id does nothing. */
+  private void delete(
+      Caller caller, IdentityStore<?> store, String id, Consumer<Handle> cleanup) {
+    database.useTransaction(
+        h -> {
+          if (store.find(h, id).isEmpty()) {
+            return;
+          }
+          authorizer.check(h, caller, PermissionCheck.of(Permission.DELETE, store.resource(), id));
+          cleanup.accept(h);
+          store.delete(h, id);
+        });
+  }
+
+  private <T> List<T> list(
+      Caller caller, IdentityStore<T> store, FilterQuery filters, int first, int max) {
+    readable(caller, filters, store);
+    return database.withHandle(h -> store.list(h, filters, clock.instant(), first, max));
+  }
+
+  private long count(Caller caller, IdentityStore<?> store, FilterQuery filters) {
+    readable(caller, filters, store);
+    return database.withHandle(h -> filters.count(h, clock.instant()));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -415,12 +427,13 @@ public final class IdentityService {
         });
   }
 
-  private void readable(
-      Caller caller, dev.tern.engine.query.FilterQuery filters, Resource resource, String idColumn) {
+  private void readable(Caller caller, FilterQuery filters, IdentityStore<?> store) {
     filters.restrict(
         bind ->
             authorizer.rowCondition(
-                caller, bind, new Authorizer.RowCheck(Permission.READ, resource, idColumn)));
+                caller,
+                bind,
+                new Authorizer.RowCheck(Permission.READ, store.resource(), store.idColumn())));
   }
 
   private void grant(
@@ -460,17 +473,5 @@ public final class IdentityService {
   /** Camunda's message when a membership names an unknown user, group or tenant. */
   private static NotFoundException noSuch(String kind, String id) {
     return new NotFoundException("No " + kind + " found with id '" + id + "'.");
-  }
-
-  private static NotFoundException userNotFound(String id) {
-    return new NotFoundException("User with id " + id + " does not exist");
-  }
-
-  private static NotFoundException groupNotFound(String id) {
-    return new NotFoundException("Group with id " + id + " does not exist");
-  }
-
-  private static NotFoundException tenantNotFound(String id) {
-    return new NotFoundException("Tenant with id " + id + " does not exist");
   }
 }

@@ -1,22 +1,31 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.query.FilterQuery;
-import java.time.Instant;
+import dev.tern.engine.authorization.Resource;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_tenant} and {@code tern_tenant_member}. */
-final class TenantStore {
+final class TenantStore extends IdentityStore<Tenant> {
 
   static final String USER = "U";
   static final String GROUP = "G";
-  static final String COLUMNS = "t.id, t.name";
+
+  TenantStore() {
+    super(
+        "Tenant",
+        Resource.TENANT,
+        "tern_tenant",
+        "t",
+        "t.id, t.name",
+        (rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2)),
+        "DELETE FROM tern_tenant_member WHERE tenant_id = :id");
+  }
 
   void insert(Handle handle, Tenant tenant) {
     handle.createUpdate("INSERT INTO tern_tenant (id, name) VALUES (:id, :name)").bindMethods(tenant).execute();
   }
 
+  @Override
   boolean update(Handle handle, String id, Tenant tenant) {
     return handle
             .createUpdate("UPDATE tern_tenant SET name = :name WHERE id = :oldId")
@@ -24,24 +33,6 @@ final class TenantStore {
             .bind("oldId", id)
             .execute()
         == 1;
-  }
-
-  boolean delete(Handle handle, String id) {
-    handle.createUpdate("DELETE FROM tern_tenant_member WHERE tenant_id = :id").bind("id", id).execute();
-    return handle.createUpdate("DELETE FROM tern_tenant WHERE id = :id").bind("id", id).execute() == 1;
-  }
-
-  Optional<Tenant> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_tenant t WHERE t.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2)))
-        .findOne();
-  }
-
-  List<Tenant> list(Handle handle, FilterQuery query, Instant now, int first, int max) {
-    return query.list(
-        handle, COLUMNS, (rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2)), now, first, max);
   }
 
   boolean addMember(Handle handle, String tenantId, String memberType, String memberId) {

@@ -1,18 +1,26 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.authorization.Resource;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_user}: profiles, password hashes and the login throttle's state. */
-final class UserStore {
+final class UserStore extends IdentityStore<User> {
 
   /** A user's login state: its hash and the throttle. */
   record Login(String passwordHash, int failedLogins, Instant lockedUntil) {}
 
-  static final String COLUMNS = "u.id, u.first_name, u.last_name, u.email";
+  UserStore() {
+    super(
+        "User",
+        Resource.USER,
+        "tern_user",
+        "u",
+        "u.id, u.first_name, u.last_name, u.email",
+        (rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+        null);
+  }
 
   void insert(Handle handle, User user, String passwordHash) {
     handle
@@ -24,7 +32,8 @@ final class UserStore {
         .execute();
   }
 
-  boolean updateProfile(Handle handle, String id, User profile) {
+  @Override
+  boolean update(Handle handle, String id, User profile) {
     return handle
             .createUpdate(
                 "UPDATE tern_user SET first_name = :firstName, last_name = :lastName,"
@@ -65,18 +74,6 @@ final class UserStore {
         .execute();
   }
 
-  boolean delete(Handle handle, String id) {
-    return handle.createUpdate("DELETE FROM tern_user WHERE id = :id").bind("id", id).execute() == 1;
-  }
-
-  Optional<User> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_user u WHERE u.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> map(rs))
-        .findOne();
-  }
-
   Optional<Login> login(Handle handle, String id) {
     return handle
         .createQuery(
@@ -89,13 +86,5 @@ final class UserStore {
                     rs.getInt(2),
                     ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 3, ctx)))
         .findOne();
-  }
-
-  List<User> list(Handle handle, FilterQuery query, Instant now, int first, int max) {
-    return query.list(handle, COLUMNS, (rs, ctx) -> map(rs), now, first, max);
-  }
-
-  private static User map(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
   }
 }
