@@ -4,6 +4,9 @@ import dev.tern.engine.authorization.AuthorizationService;
 import dev.tern.engine.authorization.AuthorizationStore;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.deployment.DeploymentService;
+import dev.tern.engine.event.EventSubscriptionService;
+import dev.tern.engine.event.EventSubscriptionStore;
+import dev.tern.engine.event.StartSubscriptionsOnDeploy;
 import dev.tern.engine.identity.IdentityService;
 import dev.tern.engine.deployment.ProcessModelCache;
 import dev.tern.engine.externaltask.ExternalTaskRetriesService;
@@ -37,6 +40,7 @@ import dev.tern.engine.runtime.DeployedProcessLookup;
 import dev.tern.engine.runtime.HistoricVariableInstanceService;
 import dev.tern.engine.runtime.DeploymentDataRemoval;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
+import dev.tern.engine.runtime.MessageCorrelationService;
 import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.RuntimeModule;
 import dev.tern.engine.runtime.connector.HttpConnector;
@@ -82,6 +86,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final Authorizer authorizer = new Authorizer();
   private final AuthorizationService authorizationService;
   private final IdentityService identityService;
+  private final EventSubscriptionService eventSubscriptionService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -105,6 +110,10 @@ public final class ProcessEngine implements AutoCloseable {
     this.jobModule = new JobModule(database, clock, history.jobLog(), incidentStore);
     Jobs jobs = jobModule.jobs();
     JobDefinitions jobDefinitions = jobModule.jobDefinitions();
+    EventSubscriptionStore eventSubscriptions = new EventSubscriptionStore(clock, ids);
+    this.eventSubscriptionService = new EventSubscriptionService(database, clock);
+    JobDefinitionsOnDeploy jobDefinitionsOnDeploy = new JobDefinitionsOnDeploy(ids, jobDefinitions);
+    StartSubscriptionsOnDeploy startSubscriptions = new StartSubscriptionsOnDeploy(eventSubscriptions);
     this.deploymentService =
         new DeploymentService(
             database,
@@ -112,14 +121,18 @@ public final class ProcessEngine implements AutoCloseable {
             ids,
             settings,
             ProcessModelCache.DEFAULT_CAPACITY,
-            new JobDefinitionsOnDeploy(ids, jobDefinitions),
+            (handle, definition, model) -> {
+              jobDefinitionsOnDeploy.deployed(handle, definition, model);
+              startSubscriptions.deployed(handle, definition, model);
+            },
             new DeploymentDataRemoval(
                 database.dialect(),
                 jobs,
                 jobDefinitions,
                 incidentStore,
                 new VariableStore(clock, ids),
-                history.deployments()));
+                history.deployments(),
+                eventSubscriptions));
     ExternalTaskSignal externalTaskSignal = new ExternalTaskSignal();
     ExternalTaskStore externalTaskStore =
         new ExternalTaskStore(
@@ -234,6 +247,16 @@ public final class ProcessEngine implements AutoCloseable {
   /** Users, groups, tenants and their memberships; password checks. */
   public IdentityService identityService() {
     return identityService;
+  }
+
+  /** Event subscriptions of waiting tokens and start events ({@code GET /event-subscription}). */
+  public EventSubscriptionService eventSubscriptionService() {
+    return eventSubscriptionService;
+  }
+
+  /** Message correlation ({@code POST /message}). */
+  public MessageCorrelationService messageCorrelationService() {
+    return runtime.messageCorrelationService();
   }
 
   /** Deployments and process definitions. */

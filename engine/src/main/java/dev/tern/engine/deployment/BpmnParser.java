@@ -2,6 +2,7 @@ package dev.tern.engine.deployment;
 
 import dev.tern.engine.deployment.ParseException.Problem;
 import dev.tern.engine.deployment.model.Continuation;
+import dev.tern.engine.deployment.model.EventTrigger;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.NodeKind;
@@ -37,7 +38,10 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -287,19 +291,20 @@ public final class BpmnParser {
                 kind));
       }
       validateGateways(nodes);
-      if (noneStartEvents.isEmpty()) {
+      boolean eventStarts = validateEventStarts(nodes);
+      if (noneStartEvents.isEmpty() && !eventStarts) {
         problems.add(
             "Process '"
                 + process.getId()
-                + "' has no none start event; Tern starts process instances only at a none start"
-                + " event",
+                + "' has no start event; Tern starts process instances at a none, message or"
+                + " signal start event",
             process.getId());
       } else if (noneStartEvents.size() > 1) {
         problems.add(
             "multiple none start events not supported on process definition", process.getId());
       }
       Integer historyTimeToLive = historyTimeToLive();
-      if (noneStartEvents.size() != 1) {
+      if (noneStartEvents.size() > 1 || (noneStartEvents.isEmpty() && !eventStarts)) {
         return null;
       }
       Boolean startable = process.isCamundaStartableInTasklist();
@@ -309,9 +314,25 @@ public final class BpmnParser {
           historyTimeToLive,
           blankToNull(process.getCamundaVersionTag()),
           startable == null || startable,
-          noneStartEvents.get(0),
+          initialStartEvent(noneStartEvents, nodes),
           nodes,
           flows);
+    }
+
+    /**
+     * Where a plain start begins: the none start event, else the only start event (Camunda's
+     * initial activity); null when several event start events leave no single choice.
+     */
+    private String initialStartEvent(List<String> noneStartEvents, Map<String, FlowNode> nodes) {
+      if (!noneStartEvents.isEmpty()) {
+        return noneStartEvents.get(0);
+      }
+      List<String> eventStarts =
+          nodes.values().stream()
+              .filter(n -> n.kind() instanceof NodeKind.EventStartEvent)
+              .map(FlowNode::id)
+              .toList();
+      return eventStarts.size() == 1 ? eventStarts.get(0) : null;
     }
 
     private boolean isPassiveElement(FlowElement element) {
@@ -386,6 +407,32 @@ public final class BpmnParser {
       flows.put(id, new SequenceFlow(id, flow.getName(), source, target, condition));
     }
 
+    /**
+     * Message start events of one process need distinct message names, as in Camunda.
+     *
+     * @return whether the process has a message or signal start event
+     */
+    private boolean validateEventStarts(Map<String, FlowNode> nodes) {
+      java.util.Set<String> messages = new java.util.HashSet<>();
+      boolean any = false;
+      for (FlowNode node : nodes.values()) {
+        if (node.kind() instanceof NodeKind.EventStartEvent start) {
+          any = true;
+          if (start.trigger().type() == EventTrigger.Type.MESSAGE
+              && !messages.add(start.trigger().name())) {
+            problems.add(
+                "Cannot have more than one message event subscription with name '"
+                    + start.trigger().name()
+                    + "' for scope '"
+                    + process.getId()
+                    + "'",
+                node.id());
+          }
+        }
+      }
+      return any;
+    }
+
     private void validateGateways(Map<String, FlowNode> nodes) {
       for (FlowNode node : nodes.values()) {
         if (!(node.kind() instanceof NodeKind.ExclusiveGateway gateway)) {
@@ -427,17 +474,21 @@ public final class BpmnParser {
     private NodeKind kindOf(FlowElement element) {
       String id = element.getId();
       if (element instanceof StartEvent start) {
-        if (!start.getEventDefinitions().isEmpty()) {
+        if (start.getEventDefinitions().isEmpty()) {
+          return new NodeKind.NoneStartEvent();
+        }
+        EventTrigger trigger = trigger(id, start.getEventDefinitions());
+        if (trigger == null) {
           problems.add(
               "Start event '"
                   + id
                   + "' is a "
                   + definitionName(start.getEventDefinitions())
-                  + " start event; Tern supports only none start events",
+                  + " start event; Tern supports none, message and signal start events",
               id);
           return null;
         }
-        return new NodeKind.NoneStartEvent();
+        return new NodeKind.EventStartEvent(trigger);
       }
       if (element instanceof EndEvent end) {
         if (end.getEventDefinitions().size() == 1
@@ -476,7 +527,14 @@ public final class BpmnParser {
       if (element instanceof BoundaryEvent boundary) {
         return boundaryTimer(boundary);
       }
+      if (element instanceof ReceiveTask receive) {
+        return receiveTask(receive);
+      }
       if (element instanceof IntermediateCatchEvent catchEvent) {
+        EventTrigger trigger = trigger(id, catchEvent.getEventDefinitions());
+        if (trigger != null) {
+          return new NodeKind.EventCatchEvent(trigger);
+        }
         TimerEventDefinition timer = singleTimer(id, catchEvent.getEventDefinitions(), "Intermediate catch event");
         TimerDefinition definition = timer == null ? null : timerDefinition(id, timer);
         return definition == null ? null : new NodeKind.TimerCatchEvent(definition);
@@ -490,6 +548,13 @@ public final class BpmnParser {
       if (boundary.getEventDefinitions().size() == 1
           && boundary.getEventDefinitions().iterator().next() instanceof ErrorEventDefinition error) {
         return boundaryError(boundary, error);
+      }
+      EventTrigger trigger = trigger(id, boundary.getEventDefinitions());
+      if (trigger != null) {
+        return waitingHost(boundary)
+            ? new NodeKind.BoundaryTriggerEvent(
+                boundary.getAttributeValue("attachedToRef"), boundary.cancelActivity(), trigger)
+            : null;
       }
       TimerEventDefinition timer = singleTimer(id, boundary.getEventDefinitions(), "Boundary event");
       if (timer == null) {
@@ -521,6 +586,67 @@ public final class BpmnParser {
       return valid && definition != null
           ? new NodeKind.BoundaryTimerEvent(attachedTo, true, definition)
           : null;
+    }
+
+    /**
+     * The message or signal of a single message or signal event definition; null (nothing recorded)
+     * for other definitions, after recording a problem when the reference is missing.
+     */
+    private EventTrigger trigger(String id, Collection<EventDefinition> definitions) {
+      if (definitions.size() != 1) {
+        return null;
+      }
+      EventDefinition definition = definitions.iterator().next();
+      if (definition instanceof MessageEventDefinition message) {
+        String name = message.getMessage() == null ? null : blankToNull(message.getMessage().getName());
+        if (name == null) {
+          problems.add("Event '" + id + "' has no message name (messageRef to a named message)", id);
+          return null;
+        }
+        return EventTrigger.message(name);
+      }
+      if (definition instanceof SignalEventDefinition signal) {
+        String name = signal.getSignal() == null ? null : blankToNull(signal.getSignal().getName());
+        if (name == null) {
+          problems.add("Event '" + id + "' has no signal name (signalRef to a named signal)", id);
+          return null;
+        }
+        return EventTrigger.signal(name);
+      }
+      return null;
+    }
+
+    private NodeKind receiveTask(ReceiveTask receive) {
+      String name =
+          receive.getMessage() == null ? null : blankToNull(receive.getMessage().getName());
+      if (name == null) {
+        problems.add(
+            "Receive task '"
+                + receive.getId()
+                + "' has no message (messageRef); Tern moves receive tasks on only by message",
+            receive.getId());
+        return null;
+      }
+      return new NodeKind.ReceiveTask(name);
+    }
+
+    /** Message and signal boundaries need an activity a token waits in. */
+    private boolean waitingHost(BoundaryEvent boundary) {
+      String attachedTo = boundary.getAttributeValue("attachedToRef");
+      FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
+      if (host instanceof UserTask || host instanceof ServiceTask || host instanceof ReceiveTask
+          || host instanceof SendTask || host instanceof BusinessRuleTask) {
+        return true;
+      }
+      problems.add(
+          "Boundary event '"
+              + boundary.getId()
+              + "' must be attached to a user, service or receive task of the same process"
+              + " (attachedToRef '"
+              + attachedTo
+              + "')",
+          boundary.getId());
+      return false;
     }
 
     private NodeKind boundaryError(BoundaryEvent boundary, ErrorEventDefinition error) {
@@ -560,7 +686,7 @@ public final class BpmnParser {
               + id
               + "' is a "
               + (definitions.isEmpty() ? "none" : definitionName(definitions))
-              + " event; Tern supports only timer events here",
+              + " event; Tern supports timer, message and signal events here",
           id);
       return null;
     }

@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.DeployedDataRemoval;
 import dev.tern.engine.history.DeploymentHistory;
+import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.job.Jobs;
@@ -20,6 +21,7 @@ public final class DeploymentDataRemoval implements DeployedDataRemoval {
   private final IncidentStore incidents;
   private final VariableStore variables;
   private final ExecutionStore executions = new ExecutionStore();
+  private final EventSubscriptionStore subscriptions;
   private final RuntimeHistoryStore history;
   private final DeploymentHistory deploymentHistory;
 
@@ -29,8 +31,10 @@ public final class DeploymentDataRemoval implements DeployedDataRemoval {
       JobDefinitions jobDefinitions,
       IncidentStore incidents,
       VariableStore variables,
-      DeploymentHistory deploymentHistory) {
+      DeploymentHistory deploymentHistory,
+      EventSubscriptionStore subscriptions) {
     this.deploymentHistory = deploymentHistory;
+    this.subscriptions = subscriptions;
     this.jobs = jobs;
     this.jobDefinitions = jobDefinitions;
     this.incidents = incidents;
@@ -44,6 +48,7 @@ public final class DeploymentDataRemoval implements DeployedDataRemoval {
       incidents.deleteOfDeployment(handle, deploymentId);
     }
     jobs.deleteOfDeployment(handle, deploymentId);
+    subscriptions.deleteOfDeployment(handle, deploymentId);
     if (cascade) {
       variables.deleteOfDeployment(handle, deploymentId);
       executions.deleteOfDeployment(handle, deploymentId);

@@ -4,6 +4,7 @@ import dev.tern.engine.TernException;
 
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.deployment.model.EventTrigger;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.NodeKind;
@@ -11,6 +12,8 @@ import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.deployment.model.SequenceFlow;
 import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.deployment.model.TimerDefinition;
+import dev.tern.engine.event.EventSubscription;
+import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.persistence.Ids;
@@ -48,6 +51,7 @@ final class Interpreter {
   private final ParameterValues parameters;
   private final ServiceTasks serviceTasks;
   private final ExternalTasks externalTasks;
+  private final EventSubscriptionStore subscriptions;
   private final Map<String, Object> beans;
   private final int maxActivitiesPerTransaction;
 
@@ -64,6 +68,7 @@ final class Interpreter {
       ParameterValues parameters,
       ServiceTasks serviceTasks,
       ExternalTasks externalTasks,
+      EventSubscriptionStore subscriptions,
       Map<String, Object> beans,
       int maxActivitiesPerTransaction) {
     this.clock = clock;
@@ -78,6 +83,7 @@ final class Interpreter {
     this.parameters = parameters;
     this.serviceTasks = serviceTasks;
     this.externalTasks = externalTasks;
+    this.subscriptions = subscriptions;
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
@@ -86,6 +92,31 @@ final class Interpreter {
 
   ProcessInstance start(
       Handle handle, DeployedProcess process, String businessKey, Map<String, ?> initialVariables) {
+    String startEventId = process.model().startEventId();
+    if (startEventId == null) {
+      throw new ProcessEngineException(
+          "Process definition with id '"
+              + process.definitionId()
+              + "' has no none start event and several message or signal start events; start it"
+              + " by correlating a message or throwing a signal");
+    }
+    return start(handle, process, businessKey, initialVariables, Map.of(), startEventId);
+  }
+
+  /**
+   * Starts an instance at the given start event (a message or signal start event, or the none
+   * start event).
+   *
+   * @param startVariables set before the start event runs; {@code localVariables} as well (the
+   *     instance's own token holds Tern's process variables)
+   */
+  ProcessInstance start(
+      Handle handle,
+      DeployedProcess process,
+      String businessKey,
+      Map<String, ?> initialVariables,
+      Map<String, ?> localVariables,
+      String startEventId) {
     if (process.suspended()) {
       throw new ProcessEngineException(
           "SuspendedEntityInteractionException",
@@ -106,11 +137,12 @@ final class Interpreter {
             null,
             id);
     executions.insertInstance(handle, instance);
-    history.instanceStarted(handle, instance, process, model.startEventId());
+    history.instanceStarted(handle, instance, process, startEventId);
     Run run = newRun(handle, process, instance, null);
     run.setVariables(initialVariables);
+    run.setVariables(localVariables);
     Token token = new Token(id, false);
-    FlowNode startEvent = model.node(model.startEventId());
+    FlowNode startEvent = model.node(startEventId);
     run.agenda.add(() -> arrive(run, token, startEvent));
     finish(run);
     return new ProcessInstance(
@@ -236,14 +268,78 @@ final class Interpreter {
     if (!timer.attachedTo().equals(token.activityId)) {
       return; // the token already left the activity; the timer is stale
     }
-    endActivity(run, token, true);
-    jobs.deleteForExecution(handle, token.id, run.currentJobId);
-    externalTasks.deleteForExecution(handle, token.id);
-    token.timersArmed = false;
-    token.locals.clear();
+    interrupt(run, token);
     token.activityId = boundary.id();
     run.agenda.add(() -> execute(run, token, boundary));
     finish(run);
+  }
+
+  /**
+   * Delivers a message or signal to the token holding the subscription: a catch event or receive
+   * task is left; an interrupting boundary event ends its activity and takes the token; a
+   * non-interrupting one sends a new token from the boundary event while the activity keeps
+   * waiting (and stays subscribed).
+   *
+   * @param localVariables set on the token that receives the event: the instance's own token
+   *     holds the process variables, so there they become process variables; on a concurrent
+   *     token they are visible to the activity's output parameters
+   * @return the receiving token's state after the call, or empty when the subscription is gone
+   *     (another transaction took it first) and nothing was done
+   */
+  Optional<Delivery> deliver(
+      Handle handle,
+      EventSubscription subscription,
+      Map<String, ?> newVariables,
+      Map<String, ?> localVariables) {
+    RuntimeProcessInstance instance =
+        instances.lock(handle, subscription.processInstanceId()).orElse(null);
+    if (instance == null || subscriptions.findById(handle, subscription.id()).isEmpty()) {
+      return Optional.empty();
+    }
+    Run run = newRun(handle, process(handle, instance), instance, null);
+    Token token = waitingToken(run, subscription.executionId());
+    FlowNode node = run.process.model().node(subscription.activityId());
+    run.setVariables(newVariables);
+    if (token.id.equals(instance.id())) {
+      run.setVariables(localVariables);
+    }
+    if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
+      Token branch = new Token(ids.next(), false);
+      branch.activityId = node.id();
+      run.agenda.add(() -> execute(run, branch, node));
+    } else if (node.kind() instanceof NodeKind.BoundaryTriggerEvent) {
+      interrupt(run, token);
+      token.activityId = node.id();
+      run.agenda.add(() -> execute(run, token, node));
+    } else {
+      FlowNode waitingIn = run.process.model().node(token.activityId);
+      applyInputs(run, token, waitingIn.ioMapping());
+      if (!token.id.equals(instance.id())) {
+        localVariables.forEach(
+            (name, value) ->
+                token.locals.put(name, VariableValues.plain(VariableValues.typed(name, value))));
+      }
+      run.agenda.add(() -> leave(run, token, waitingIn));
+    }
+    finish(run);
+    boolean tokenEnded = run.ended || executions.findExecution(handle, token.id).isEmpty();
+    return Optional.of(new Delivery(token.id, tokenEnded, run.ended, instance.suspended()));
+  }
+
+  /** What became of the token an event was delivered to. */
+  record Delivery(String executionId, boolean executionEnded, boolean instanceEnded, boolean suspended) {}
+
+  /**
+   * Ends the activity a token waits in because a boundary event interrupts it: its history row
+   * is cancelled and its jobs, external task and event subscriptions are removed.
+   */
+  private void interrupt(Run run, Token token) {
+    endActivity(run, token, true);
+    jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+    externalTasks.deleteForExecution(run.handle, token.id);
+    subscriptions.deleteForExecution(run.handle, token.id);
+    token.timersArmed = false;
+    token.locals.clear();
   }
 
   // ------------------------------------------------------------------ token movement
@@ -289,6 +385,15 @@ final class Interpreter {
     } else if (kind instanceof NodeKind.UserTask) {
       park(run, token, node, ExecutionState.WAITING);
       armBoundaryTimers(run, token, node);
+      armBoundaryTriggers(run, token, node);
+    } else if (kind instanceof NodeKind.EventCatchEvent catchEvent) {
+      park(run, token, node, ExecutionState.WAITING);
+      subscribe(run, token, node, catchEvent.trigger());
+    } else if (kind instanceof NodeKind.ReceiveTask receiveTask) {
+      park(run, token, node, ExecutionState.WAITING);
+      subscribe(run, token, node, EventTrigger.message(receiveTask.messageName()));
+      armBoundaryTimers(run, token, node);
+      armBoundaryTriggers(run, token, node);
     } else if (kind instanceof NodeKind.TimerCatchEvent catchEvent) {
       park(run, token, node, ExecutionState.WAITING);
       jobs.insertTimer(
@@ -297,6 +402,7 @@ final class Interpreter {
         && serviceTask.implementation() instanceof ServiceImplementation.External external) {
       park(run, token, node, ExecutionState.WAITING);
       armBoundaryTimers(run, token, node);
+      armBoundaryTriggers(run, token, node);
       createExternalTask(run, token, node, external);
     } else if (kind instanceof NodeKind.ServiceTask serviceTask) {
       serviceTasks.execute(serviceTask.implementation(), facade(run, token));
@@ -317,6 +423,9 @@ final class Interpreter {
     if (token.timersArmed) {
       jobs.deleteBoundaryTimers(run.handle, token.id, run.currentJobId);
       token.timersArmed = false;
+    }
+    if (token.persisted && subscribes(run.process.model(), node)) {
+      subscriptions.deleteForExecution(run.handle, token.id);
     }
     token.locals.clear();
     if (node.continuation().asyncAfter()) {
@@ -489,6 +598,9 @@ final class Interpreter {
   private void throwError(Run run, Token token, FlowNode node, String code, String message) {
     FlowNode handler = errorHandler(run.process.model(), node.id(), code);
     jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+    if (token.persisted) {
+      subscriptions.deleteForExecution(run.handle, token.id);
+    }
     token.timersArmed = false;
     if (handler == null) {
       endActivity(run, token, false);
@@ -534,6 +646,36 @@ final class Interpreter {
           run, token, boundary, RuntimeJobs.TIMER_TRANSITION, dueDate(run, token, timer.timer()));
       token.timersArmed = true;
     }
+  }
+
+  /** Subscribes a resting token to the message or signal boundary events of its activity. */
+  private void armBoundaryTriggers(Run run, Token token, FlowNode node) {
+    for (FlowNode boundary : run.process.model().triggerBoundariesOf(node.id())) {
+      subscribe(run, token, boundary, ((NodeKind.BoundaryTriggerEvent) boundary.kind()).trigger());
+    }
+  }
+
+  private void subscribe(Run run, Token token, FlowNode node, EventTrigger trigger) {
+    String name = trigger.name();
+    if (Expressions.isExpression(name)) {
+      name = String.valueOf(parameters.expressions().evaluate(name, facade(run, token)));
+    }
+    subscriptions.subscribeExecution(
+        run.handle,
+        trigger.type().subscriptionType(),
+        name,
+        token.id,
+        run.instance.id(),
+        node.id(),
+        run.process.definitionId(),
+        run.instance.tenantId());
+  }
+
+  /** Whether a token resting in this node holds event subscriptions. */
+  private static boolean subscribes(ProcessModel model, FlowNode node) {
+    return node.kind() instanceof NodeKind.EventCatchEvent
+        || node.kind() instanceof NodeKind.ReceiveTask
+        || !model.triggerBoundariesOf(node.id()).isEmpty();
   }
 
   private Instant dueDate(Run run, Token token, TimerDefinition timer) {

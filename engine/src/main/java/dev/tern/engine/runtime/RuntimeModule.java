@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.job.Jobs;
@@ -17,12 +18,15 @@ public final class RuntimeModule {
   private final RuntimeJobHandlers jobHandlers;
   private final ProcessInstanceService processInstanceService;
   private final VariableStore variableStore;
+  private final MessageCorrelationService messageCorrelationService;
 
   private RuntimeModule(
       RuntimeService runtimeService,
       RuntimeJobHandlers jobHandlers,
       ProcessInstanceService processInstanceService,
-      VariableStore variableStore) {
+      VariableStore variableStore,
+      MessageCorrelationService messageCorrelationService) {
+    this.messageCorrelationService = messageCorrelationService;
     this.runtimeService = runtimeService;
     this.jobHandlers = jobHandlers;
     this.processInstanceService = processInstanceService;
@@ -55,6 +59,7 @@ public final class RuntimeModule {
     RuntimeHistoryStore history = new RuntimeHistoryStore(database.dialect());
     RuntimeJobs jobs = new RuntimeJobs(jobStore, incidentStore, clock, ids);
     VariableStore variables = new VariableStore(clock, ids);
+    EventSubscriptionStore subscriptions = new EventSubscriptionStore(clock, ids);
     Interpreter interpreter =
         new Interpreter(
             clock,
@@ -69,6 +74,7 @@ public final class RuntimeModule {
             parameters,
             new ServiceTasks(parameters, httpConnector),
             externalTasks,
+            subscriptions,
             beans,
             maxActivitiesPerTransaction);
     InstanceRemoval removal =
@@ -78,7 +84,8 @@ public final class RuntimeModule {
         new RuntimeService(database, processes, interpreter),
         new RuntimeJobHandlers(interpreter),
         new ProcessInstanceService(database, clock, instances, variables, removal),
-        variables);
+        variables,
+        new MessageCorrelationService(database, clock, processes, subscriptions, interpreter));
   }
 
   public ProcessInstanceService processInstanceService() {
@@ -91,6 +98,11 @@ public final class RuntimeModule {
 
   public RuntimeService runtimeService() {
     return runtimeService;
+  }
+
+  /** Message correlation ({@code POST /message}). */
+  public MessageCorrelationService messageCorrelationService() {
+    return messageCorrelationService;
   }
 
   public RuntimeJobHandlers jobHandlers() {

@@ -7,6 +7,7 @@ import dev.tern.engine.TernException;
 import dev.tern.engine.deployment.model.Continuation;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.IoMapping;
+import dev.tern.engine.deployment.model.EventTrigger;
 import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ParameterValue;
 import dev.tern.engine.deployment.model.ProcessModel;
@@ -347,25 +348,93 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesMessageAndSignalEvents() {
+  void refusesMessageEndEventsAndCompensationStartsNamingThem() {
     ParseException e =
         refusal(
             definitions(
-                "<message id=\"m\" name=\"msg\"/><signal id=\"sig\" name=\"sig\"/>"
+                "<message id=\"m\" name=\"msg\"/>"
                     + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
-                    + "<startEvent id=\"start\"/>"
-                    + "<startEvent id=\"msgStart\"><messageEventDefinition messageRef=\"m\"/></startEvent>"
-                    + "<sequenceFlow id=\"f\" sourceRef=\"start\" targetRef=\"catch\"/>"
-                    + "<intermediateCatchEvent id=\"catch\"><signalEventDefinition signalRef=\"sig\"/></intermediateCatchEvent>"
-                    + "<sequenceFlow id=\"g\" sourceRef=\"catch\" targetRef=\"end\"/>"
+                    + "<startEvent id=\"condStart\"><conditionalEventDefinition><condition>${true}</condition></conditionalEventDefinition></startEvent>"
+                    + "<sequenceFlow id=\"f\" sourceRef=\"condStart\" targetRef=\"end\"/>"
                     + "<endEvent id=\"end\"><messageEventDefinition messageRef=\"m\"/></endEvent>"
                     + "</process>"));
 
     assertThat(e.getMessage())
-        .contains("Start event 'msgStart' is a message start event")
-        .contains("Intermediate catch event 'catch' is a signal event")
+        .contains("Start event 'condStart' is a conditional start event")
         .contains("End event 'end' is a message end event");
-    assertThat(e.details().get("test.bpmn").errors()).hasSize(3);
+  }
+
+  @Test
+  void readsMessageAndSignalEventsReceiveTasksAndTheirBoundaries() {
+    ProcessModel model =
+        parser
+            .parse(
+                "test.bpmn",
+                definitions(
+                        "<message id=\"m\" name=\"paid\"/><message id=\"m2\" name=\"placed\"/>"
+                            + "<signal id=\"s\" name=\"alarm\"/>"
+                            + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                            + "<startEvent id=\"byMessage\"><messageEventDefinition messageRef=\"m2\"/></startEvent>"
+                            + "<startEvent id=\"bySignal\"><signalEventDefinition signalRef=\"s\"/></startEvent>"
+                            + "<sequenceFlow id=\"f1\" sourceRef=\"byMessage\" targetRef=\"catch\"/>"
+                            + "<sequenceFlow id=\"f2\" sourceRef=\"bySignal\" targetRef=\"catch\"/>"
+                            + "<intermediateCatchEvent id=\"catch\"><messageEventDefinition messageRef=\"m\"/></intermediateCatchEvent>"
+                            + "<sequenceFlow id=\"f3\" sourceRef=\"catch\" targetRef=\"receive\"/>"
+                            + "<receiveTask id=\"receive\" messageRef=\"m\"/>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"receive\" cancelActivity=\"false\"><signalEventDefinition signalRef=\"s\"/></boundaryEvent>"
+                            + "</process>")
+                    .getBytes(StandardCharsets.UTF_8))
+            .get(0);
+
+    assertThat(model.startEventId()).isNull();
+    assertThat(model.node("byMessage").kind())
+        .isEqualTo(new NodeKind.EventStartEvent(EventTrigger.message("placed")));
+    assertThat(model.node("byMessage").activityType()).isEqualTo("messageStartEvent");
+    assertThat(model.node("bySignal").activityType()).isEqualTo("signalStartEvent");
+    assertThat(model.node("catch").kind()).isEqualTo(new NodeKind.EventCatchEvent(EventTrigger.message("paid")));
+    assertThat(model.node("catch").activityType()).isEqualTo("intermediateMessageCatch");
+    assertThat(model.node("receive").kind()).isEqualTo(new NodeKind.ReceiveTask("paid"));
+    assertThat(model.node("b").kind())
+        .isEqualTo(new NodeKind.BoundaryTriggerEvent("receive", false, EventTrigger.signal("alarm")));
+    assertThat(model.triggerBoundariesOf("receive")).hasSize(1);
+  }
+
+  @Test
+  void aSingleMessageStartEventIsWhereAPlainStartBegins() {
+    ProcessModel model =
+        parser
+            .parse(
+                "test.bpmn",
+                definitions(
+                        "<message id=\"m\" name=\"go\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                            + "<startEvent id=\"s\"><messageEventDefinition messageRef=\"m\"/></startEvent>"
+                            + "<sequenceFlow id=\"f\" sourceRef=\"s\" targetRef=\"e\"/><endEvent id=\"e\"/></process>")
+                    .getBytes(StandardCharsets.UTF_8))
+            .get(0);
+
+    assertThat(model.startEventId()).isEqualTo("s");
+  }
+
+  @Test
+  void refusesTwoMessageStartEventsWithOneNameAndEventsWithoutAName() {
+    ParseException e =
+        refusal(
+            definitions(
+                "<message id=\"m\" name=\"go\"/><message id=\"anonymous\"/>"
+                    + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                    + "<startEvent id=\"s1\"><messageEventDefinition messageRef=\"m\"/></startEvent>"
+                    + "<startEvent id=\"s2\"><messageEventDefinition messageRef=\"m\"/></startEvent>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"s1\" targetRef=\"c\"/>"
+                    + "<sequenceFlow id=\"f2\" sourceRef=\"s2\" targetRef=\"c\"/>"
+                    + "<intermediateCatchEvent id=\"c\"><messageEventDefinition messageRef=\"anonymous\"/></intermediateCatchEvent>"
+                    + "<sequenceFlow id=\"f3\" sourceRef=\"c\" targetRef=\"r\"/>"
+                    + "<receiveTask id=\"r\"/>"
+                    + "</process>"));
+
+    assertThat(e.getMessage())
+        .contains("Cannot have more than one message event subscription with name 'go' for scope 'p'")
+        .contains("Event 'c' has no message name")
+        .contains("Receive task 'r' has no message (messageRef)");
   }
 
   @Test
@@ -383,17 +452,17 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesABoundaryEventThatIsNeitherATimerNorAnError() {
+  void refusesAMessageBoundaryOnAnActivityNoTokenWaitsIn() {
     assertThat(
             refusal(
                     definitions(
-                        "<signal id=\"sig\" name=\"S\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
-                            + startTo("task")
-                            + "<userTask id=\"task\"/>"
-                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\"><signalEventDefinition signalRef=\"sig\"/></boundaryEvent>"
+                        "<message id=\"m\" name=\"M\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                            + startTo("gw")
+                            + "<exclusiveGateway id=\"gw\"/>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"gw\"><messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
                             + "</process>"))
                 .getMessage())
-        .contains("Boundary event 'b' is a signal event");
+        .contains("Boundary event 'b' must be attached to a user, service or receive task");
   }
 
   @Test
@@ -420,9 +489,9 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesAProcessWithoutANoneStartEvent() {
+  void refusesAProcessWithoutAStartEvent() {
     assertThat(refusal(process("p", "<userTask id=\"task\"/>")).getMessage())
-        .contains("Process 'p' has no none start event");
+        .contains("Process 'p' has no start event");
   }
 
   @Test

@@ -70,7 +70,8 @@ class DeploymentServiceTest {
             jobs.jobDefinitions(),
             incidents,
             new VariableStore(clock, ids),
-            history.deployments()));
+            history.deployments(),
+            new dev.tern.engine.event.EventSubscriptionStore(clock, ids)));
   }
 
   static byte[] process(String key, String taskName) {

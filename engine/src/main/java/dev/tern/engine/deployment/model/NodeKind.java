@@ -12,6 +12,38 @@ public sealed interface NodeKind {
     }
   }
 
+  /** A message or signal start event: an instance starts here when the event arrives. */
+  record EventStartEvent(EventTrigger trigger) implements NodeKind {
+    public String activityType() {
+      return trigger.type().subscriptionType() + "StartEvent";
+    }
+  }
+
+  /** An intermediate message or signal catch event: waits until the event arrives. */
+  record EventCatchEvent(EventTrigger trigger) implements NodeKind {
+    public String activityType() {
+      return "intermediate" + trigger.type().activityTypeWord() + "Catch";
+    }
+  }
+
+  /** A receive task: waits for its message. */
+  record ReceiveTask(String messageName) implements NodeKind {
+    public String activityType() {
+      return "receiveTask";
+    }
+  }
+
+  /**
+   * A message or signal boundary event. Interrupting ({@code cancelActivity}) it ends the activity
+   * and takes its token; otherwise a new token leaves from it and the activity keeps waiting.
+   */
+  record BoundaryTriggerEvent(String attachedTo, boolean cancelActivity, EventTrigger trigger)
+      implements NodeKind {
+    public String activityType() {
+      return "boundary" + trigger.type().activityTypeWord();
+    }
+  }
+
   record NoneEndEvent() implements NodeKind {
     public String activityType() {
       return "noneEndEvent";

@@ -9,7 +9,8 @@ import java.util.Optional;
  * process definition.
  *
  * @param key the process id in the BPMN file (Camunda's process definition key)
- * @param startEventId the none start event the engine starts instances at
+ * @param startEventId the none start event the engine starts instances at; null when the process
+ *     starts only by events (message, signal)
  * @param nodes flow nodes by id, in document order
  * @param flows sequence flows by id, in document order
  */
@@ -58,6 +59,19 @@ public record ProcessModel(
         .filter(
             n -> n.kind() instanceof NodeKind.BoundaryErrorEvent b && b.attachedTo().equals(activityId))
         .toList();
+  }
+
+  /** The message and signal boundary events attached to the given activity, in document order. */
+  public List<FlowNode> triggerBoundariesOf(String activityId) {
+    return nodes.values().stream()
+        .filter(
+            n -> n.kind() instanceof NodeKind.BoundaryTriggerEvent b && b.attachedTo().equals(activityId))
+        .toList();
+  }
+
+  /** The message and signal start events, in document order. */
+  public List<FlowNode> eventStartEvents() {
+    return nodes.values().stream().filter(n -> n.kind() instanceof NodeKind.EventStartEvent).toList();
   }
 
   /** The timer boundary events attached to the given activity. */

@@ -1,0 +1,44 @@
+package dev.tern.engine.event;
+
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+
+/** Selects event subscriptions with the filters of Camunda's {@code GET /event-subscription}. */
+public final class EventSubscriptionQuery {
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_event_subscription s", "s.id")
+          .equal("eventSubscriptionId", "s.id")
+          .equal("eventName", "s.event_name")
+          .equal("eventType", "s.event_type")
+          .equal("executionId", "s.execution_id")
+          .equal("processInstanceId", "s.process_instance_id")
+          .equal("activityId", "s.activity_id")
+          .tenantIn("tenantIdIn", "s.tenant_id", "includeEventSubscriptionsWithoutTenantId")
+          .flag("withoutTenantId", "s.tenant_id IS NULL")
+          .sort("created", "s.created")
+          .sort("tenantId", "s.tenant_id")
+          .build();
+
+  private final FilterQuery filters = new FilterQuery(DEFINITION);
+
+  /** The generic filter values: set any {@code EventSubscriptionQueryDto} field by name. */
+  public FilterQuery filters() {
+    return filters;
+  }
+
+  public EventSubscriptionQuery processInstanceId(String id) {
+    filters.set("processInstanceId", id);
+    return this;
+  }
+
+  public EventSubscriptionQuery eventType(String type) {
+    filters.set("eventType", type);
+    return this;
+  }
+
+  public EventSubscriptionQuery eventName(String name) {
+    filters.set("eventName", name);
+    return this;
+  }
+}
