@@ -56,7 +56,9 @@ public final class RestResources {
         new dev.tern.rest.identity.GroupRestResource(engine),
         new dev.tern.rest.identity.TenantRestResource(engine),
         new dev.tern.rest.identity.IdentityRestResource(engine),
-        new dev.tern.rest.authorization.AuthorizationRestResource(engine)
+        new dev.tern.rest.authorization.AuthorizationRestResource(engine),
+        new dev.tern.rest.message.MessageResource(engine),
+        new dev.tern.rest.message.EventSubscriptionResource(engine)
         // add new resources above this line, one per line
         );
   }

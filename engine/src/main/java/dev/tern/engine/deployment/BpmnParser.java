@@ -85,6 +85,9 @@ public final class BpmnParser {
     HISTORY_TTL_MISSING = ttl + ": " + ttl;
   }
 
+  /** Signal events deploy once signals can be thrown ({@code POST /signal}, throw events). */
+  private static final boolean SIGNALS = false;
+
   private static final Pattern TTL_DAYS = Pattern.compile("P(\\d+)D");
 
   private final boolean historyTimeToLiveRequired;
@@ -605,7 +608,7 @@ public final class BpmnParser {
         }
         return EventTrigger.message(name);
       }
-      if (definition instanceof SignalEventDefinition signal) {
+      if (definition instanceof SignalEventDefinition signal && SIGNALS) {
         String name = signal.getSignal() == null ? null : blankToNull(signal.getSignal().getName());
         if (name == null) {
           problems.add("Event '" + id + "' has no signal name (signalRef to a named signal)", id);

@@ -371,17 +371,17 @@ class BpmnParserTest {
             .parse(
                 "test.bpmn",
                 definitions(
-                        "<message id=\"m\" name=\"paid\"/><message id=\"m2\" name=\"placed\"/>"
+                        "<message id=\"m\" name=\"paid\"/><message id=\"m2\" name=\"placed\"/><message id=\"m3\" name=\"alarm\"/>"
                             + "<signal id=\"s\" name=\"alarm\"/>"
                             + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
                             + "<startEvent id=\"byMessage\"><messageEventDefinition messageRef=\"m2\"/></startEvent>"
-                            + "<startEvent id=\"bySignal\"><signalEventDefinition signalRef=\"s\"/></startEvent>"
+                            + "<startEvent id=\"bySignal\"><messageEventDefinition messageRef=\"m3\"/></startEvent>"
                             + "<sequenceFlow id=\"f1\" sourceRef=\"byMessage\" targetRef=\"catch\"/>"
                             + "<sequenceFlow id=\"f2\" sourceRef=\"bySignal\" targetRef=\"catch\"/>"
                             + "<intermediateCatchEvent id=\"catch\"><messageEventDefinition messageRef=\"m\"/></intermediateCatchEvent>"
                             + "<sequenceFlow id=\"f3\" sourceRef=\"catch\" targetRef=\"receive\"/>"
                             + "<receiveTask id=\"receive\" messageRef=\"m\"/>"
-                            + "<boundaryEvent id=\"b\" attachedToRef=\"receive\" cancelActivity=\"false\"><signalEventDefinition signalRef=\"s\"/></boundaryEvent>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"receive\" cancelActivity=\"false\"><messageEventDefinition messageRef=\"m3\"/></boundaryEvent>"
                             + "</process>")
                     .getBytes(StandardCharsets.UTF_8))
             .get(0);
@@ -390,12 +390,12 @@ class BpmnParserTest {
     assertThat(model.node("byMessage").kind())
         .isEqualTo(new NodeKind.EventStartEvent(EventTrigger.message("placed")));
     assertThat(model.node("byMessage").activityType()).isEqualTo("messageStartEvent");
-    assertThat(model.node("bySignal").activityType()).isEqualTo("signalStartEvent");
+    assertThat(model.node("bySignal").activityType()).isEqualTo("messageStartEvent");
     assertThat(model.node("catch").kind()).isEqualTo(new NodeKind.EventCatchEvent(EventTrigger.message("paid")));
     assertThat(model.node("catch").activityType()).isEqualTo("intermediateMessageCatch");
     assertThat(model.node("receive").kind()).isEqualTo(new NodeKind.ReceiveTask("paid"));
     assertThat(model.node("b").kind())
-        .isEqualTo(new NodeKind.BoundaryTriggerEvent("receive", false, EventTrigger.signal("alarm")));
+        .isEqualTo(new NodeKind.BoundaryTriggerEvent("receive", false, EventTrigger.message("alarm")));
     assertThat(model.triggerBoundariesOf("receive")).hasSize(1);
   }
 
@@ -449,6 +449,20 @@ class BpmnParserTest {
                     + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"));
 
     assertThat(e.getMessage()).contains("Non-interrupting boundary event 'b' is not supported");
+  }
+
+  @Test
+  void refusesSignalEventsNamingThem() {
+    assertThat(
+            refusal(
+                    definitions(
+                        "<signal id=\"sig\" name=\"S\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                            + startTo("task")
+                            + "<userTask id=\"task\"/>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\"><signalEventDefinition signalRef=\"sig\"/></boundaryEvent>"
+                            + "</process>"))
+                .getMessage())
+        .contains("Boundary event 'b' is a signal event");
   }
 
   @Test
