@@ -1,10 +1,11 @@
 package dev.tern.engine.event;
 
+import dev.tern.engine.query.DeclaredQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 
 /** Selects event subscriptions with the filters of Camunda's {@code GET /event-subscription}. */
-public final class EventSubscriptionQuery {
+public final class EventSubscriptionQuery extends DeclaredQuery {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_event_subscription s", "s.id")
@@ -20,25 +21,22 @@ public final class EventSubscriptionQuery {
           .sort("tenantId", "s.tenant_id")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
-
-  /** The generic filter values: set any {@code EventSubscriptionQueryDto} field by name. */
-  public FilterQuery filters() {
-    return filters;
+  public EventSubscriptionQuery() {
+    super(new FilterQuery(DEFINITION), "es");
   }
 
   public EventSubscriptionQuery processInstanceId(String id) {
-    filters.set("processInstanceId", id);
+    filters().set("processInstanceId", id);
     return this;
   }
 
   public EventSubscriptionQuery eventType(String type) {
-    filters.set("eventType", type);
+    filters().set("eventType", type);
     return this;
   }
 
   public EventSubscriptionQuery eventName(String name) {
-    filters.set("eventName", name);
+    filters().set("eventName", name);
     return this;
   }
 }
