@@ -259,6 +259,11 @@ public final class ProcessEngine implements AutoCloseable {
     return runtime.messageCorrelationService();
   }
 
+  /** Signals from outside ({@code POST /signal}). */
+  public dev.tern.engine.runtime.SignalService signalService() {
+    return runtime.signalService();
+  }
+
   /** Deployments and process definitions. */
   public DeploymentService deploymentService() {
     return deploymentService;

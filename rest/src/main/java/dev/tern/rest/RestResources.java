@@ -58,7 +58,8 @@ public final class RestResources {
         new dev.tern.rest.identity.IdentityRestResource(engine),
         new dev.tern.rest.authorization.AuthorizationRestResource(engine),
         new dev.tern.rest.message.MessageResource(engine),
-        new dev.tern.rest.message.EventSubscriptionResource(engine)
+        new dev.tern.rest.message.EventSubscriptionResource(engine),
+        new dev.tern.rest.signal.SignalResource(engine)
         // add new resources above this line, one per line
         );
   }

@@ -38,6 +38,7 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
@@ -84,9 +85,6 @@ public final class BpmnParser {
             + "* (Not recommended) Deactivate the enforceTTL config to disable this check";
     HISTORY_TTL_MISSING = ttl + ": " + ttl;
   }
-
-  /** Signal events deploy once signals can be thrown ({@code POST /signal}, throw events). */
-  private static final boolean SIGNALS = false;
 
   private static final Pattern TTL_DAYS = Pattern.compile("P(\\d+)D");
 
@@ -493,6 +491,27 @@ public final class BpmnParser {
         }
         return new NodeKind.EventStartEvent(trigger);
       }
+      if (element instanceof EndEvent end && isSignal(end.getEventDefinitions())) {
+        EventTrigger signal = trigger(id, end.getEventDefinitions());
+        return signal == null ? null : new NodeKind.SignalThrowEvent(signal.name(), true);
+      }
+      if (element instanceof IntermediateThrowEvent throwEvent) {
+        if (throwEvent.getEventDefinitions().isEmpty()) {
+          return new NodeKind.NoneThrowEvent();
+        }
+        if (isSignal(throwEvent.getEventDefinitions())) {
+          EventTrigger signal = trigger(id, throwEvent.getEventDefinitions());
+          return signal == null ? null : new NodeKind.SignalThrowEvent(signal.name(), false);
+        }
+        problems.add(
+            "Intermediate throw event '"
+                + id
+                + "' is a "
+                + definitionName(throwEvent.getEventDefinitions())
+                + " event; Tern supports none and signal throw events",
+            id);
+        return null;
+      }
       if (element instanceof EndEvent end) {
         if (end.getEventDefinitions().size() == 1
             && end.getEventDefinitions().iterator().next() instanceof ErrorEventDefinition error) {
@@ -608,7 +627,7 @@ public final class BpmnParser {
         }
         return EventTrigger.message(name);
       }
-      if (definition instanceof SignalEventDefinition signal && SIGNALS) {
+      if (definition instanceof SignalEventDefinition signal) {
         String name = signal.getSignal() == null ? null : blankToNull(signal.getSignal().getName());
         if (name == null) {
           problems.add("Event '" + id + "' has no signal name (signalRef to a named signal)", id);
@@ -617,6 +636,10 @@ public final class BpmnParser {
         return EventTrigger.signal(name);
       }
       return null;
+    }
+
+    private boolean isSignal(Collection<EventDefinition> definitions) {
+      return definitions.size() == 1 && definitions.iterator().next() instanceof SignalEventDefinition;
     }
 
     private NodeKind receiveTask(ReceiveTask receive) {

@@ -52,6 +52,7 @@ final class Interpreter {
   private final ServiceTasks serviceTasks;
   private final ExternalTasks externalTasks;
   private final EventSubscriptionStore subscriptions;
+  private final SignalReceivers signalReceivers;
   private final Map<String, Object> beans;
   private final int maxActivitiesPerTransaction;
 
@@ -84,6 +85,7 @@ final class Interpreter {
     this.serviceTasks = serviceTasks;
     this.externalTasks = externalTasks;
     this.subscriptions = subscriptions;
+    this.signalReceivers = new SignalReceivers(subscriptions, clock);
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
@@ -297,10 +299,18 @@ final class Interpreter {
       return Optional.empty();
     }
     Run run = newRun(handle, process(handle, instance), instance, null);
+    run.setVariables(newVariables);
+    Token token = receive(run, subscription, localVariables);
+    finish(run);
+    boolean tokenEnded = run.ended || executions.findExecution(handle, token.id).isEmpty();
+    return Optional.of(new Delivery(token.id, tokenEnded, run.ended, instance.suspended()));
+  }
+
+  /** Queues what an arriving event does to the token that holds the subscription. */
+  private Token receive(Run run, EventSubscription subscription, Map<String, ?> localVariables) {
     Token token = waitingToken(run, subscription.executionId());
     FlowNode node = run.process.model().node(subscription.activityId());
-    run.setVariables(newVariables);
-    if (token.id.equals(instance.id())) {
+    if (token.id.equals(run.instance.id())) {
       run.setVariables(localVariables);
     }
     if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
@@ -314,16 +324,62 @@ final class Interpreter {
     } else {
       FlowNode waitingIn = run.process.model().node(token.activityId);
       applyInputs(run, token, waitingIn.ioMapping());
-      if (!token.id.equals(instance.id())) {
+      if (!token.id.equals(run.instance.id())) {
         localVariables.forEach(
             (name, value) ->
                 token.locals.put(name, VariableValues.plain(VariableValues.typed(name, value))));
       }
       run.agenda.add(() -> leave(run, token, waitingIn));
     }
-    finish(run);
-    boolean tokenEnded = run.ended || executions.findExecution(handle, token.id).isEmpty();
-    return Optional.of(new Delivery(token.id, tokenEnded, run.ended, instance.suspended()));
+    return token;
+  }
+
+  /**
+   * Broadcasts a signal thrown by a token: every token subscribed to it (of active instances of
+   * the thrower's tenant or of none) receives it, and every signal start event of such a latest
+   * definition starts an instance. Tokens of the throwing instance continue in this run, after
+   * the work already queued; other instances move (or start) in their own runs, in this
+   * transaction.
+   */
+  private void broadcastSignal(Run run, String name) {
+    String tenantId = run.instance.tenantId();
+    for (EventSubscription receiver :
+        signalReceivers.find(run.handle, name, null, SignalReceivers.Tenants.ofThrower(tenantId))) {
+      if (receiver.isStart()) {
+        startBy(run.handle, receiver, Map.of());
+      } else if (receiver.processInstanceId().equals(run.instance.id())) {
+        run.agenda.add(
+            () -> {
+              if (subscriptions.findById(run.handle, receiver.id()).isPresent()) {
+                receive(run, receiver, Map.of());
+              }
+            });
+      } else {
+        deliver(run.handle, receiver, Map.of(), Map.of());
+      }
+    }
+  }
+
+  /**
+   * Delivers a signal sent from outside ({@code POST /signal}) to its receivers, each in its own
+   * run: tokens move on with the variables set, start events start instances with them.
+   */
+  void sendSignal(Handle handle, List<EventSubscription> receivers, Map<String, ?> variables) {
+    for (EventSubscription receiver : receivers) {
+      if (receiver.isStart()) {
+        startBy(handle, receiver, variables);
+      } else {
+        deliver(handle, receiver, variables, Map.of());
+      }
+    }
+  }
+
+  /** Starts an instance at the start event of a subscription, unless its definition is suspended. */
+  private void startBy(Handle handle, EventSubscription start, Map<String, ?> variables) {
+    processes
+        .findById(handle, start.processDefinitionId())
+        .filter(p -> !p.suspended())
+        .ifPresent(p -> start(handle, p, null, variables, Map.of(), start.activityId()));
   }
 
   /** What became of the token an event was delivered to. */
@@ -377,7 +433,12 @@ final class Interpreter {
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());
     NodeKind kind = node.kind();
-    if (kind instanceof NodeKind.NoneEndEvent || kind instanceof NodeKind.ErrorEndEvent) {
+    if (kind instanceof NodeKind.SignalThrowEvent signal) {
+      broadcastSignal(run, signal.signalName());
+    }
+    if (kind instanceof NodeKind.NoneEndEvent
+        || kind instanceof NodeKind.ErrorEndEvent
+        || (kind instanceof NodeKind.SignalThrowEvent signalEnd && signalEnd.end())) {
       applyOutputs(run, token, node.ioMapping());
       endActivity(run, token, false);
       run.lastEndActivityId = node.id();

@@ -6,7 +6,7 @@ import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.event.MessageCorrelation;
 import dev.tern.engine.event.MessageCorrelationResult;
-import dev.tern.engine.event.MessageReceivers;
+import dev.tern.engine.event.SubscribedTokens;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.VariableCondition;
@@ -133,7 +133,7 @@ public final class MessageCorrelationService {
   }
 
   private List<EventSubscription> waitingTokens(Handle handle, MessageCorrelation correlation) {
-    FilterQuery query = new FilterQuery(MessageReceivers.DEFINITION);
+    FilterQuery query = new FilterQuery(SubscribedTokens.DEFINITION);
     query.set("eventType", EventSubscription.MESSAGE);
     query.set("eventName", correlation.messageName());
     query.set("active", true);

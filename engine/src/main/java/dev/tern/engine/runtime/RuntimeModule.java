@@ -19,14 +19,17 @@ public final class RuntimeModule {
   private final ProcessInstanceService processInstanceService;
   private final VariableStore variableStore;
   private final MessageCorrelationService messageCorrelationService;
+  private final SignalService signalService;
 
   private RuntimeModule(
       RuntimeService runtimeService,
       RuntimeJobHandlers jobHandlers,
       ProcessInstanceService processInstanceService,
       VariableStore variableStore,
-      MessageCorrelationService messageCorrelationService) {
+      MessageCorrelationService messageCorrelationService,
+      SignalService signalService) {
     this.messageCorrelationService = messageCorrelationService;
+    this.signalService = signalService;
     this.runtimeService = runtimeService;
     this.jobHandlers = jobHandlers;
     this.processInstanceService = processInstanceService;
@@ -85,7 +88,8 @@ public final class RuntimeModule {
         new RuntimeJobHandlers(interpreter),
         new ProcessInstanceService(database, clock, instances, variables, removal),
         variables,
-        new MessageCorrelationService(database, clock, processes, subscriptions, interpreter));
+        new MessageCorrelationService(database, clock, processes, subscriptions, interpreter),
+        new SignalService(database, new SignalReceivers(subscriptions, clock), interpreter));
   }
 
   public ProcessInstanceService processInstanceService() {
@@ -103,6 +107,11 @@ public final class RuntimeModule {
   /** Message correlation ({@code POST /message}). */
   public MessageCorrelationService messageCorrelationService() {
     return messageCorrelationService;
+  }
+
+  /** Signals from outside ({@code POST /signal}). */
+  public SignalService signalService() {
+    return signalService;
   }
 
   public RuntimeJobHandlers jobHandlers() {

@@ -452,17 +452,32 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesSignalEventsNamingThem() {
+  void readsSignalThrowAndEndEventsAndNoneThrowEventsAndRefusesMessageThrows() {
+    String body =
+        "<signal id=\"sig\" name=\"S\"/><message id=\"m\" name=\"M\"/>"
+            + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+            + startTo("none")
+            + "<intermediateThrowEvent id=\"none\"/>"
+            + "<sequenceFlow id=\"f1\" sourceRef=\"none\" targetRef=\"throw\"/>"
+            + "<intermediateThrowEvent id=\"throw\"><signalEventDefinition signalRef=\"sig\"/></intermediateThrowEvent>"
+            + "<sequenceFlow id=\"f2\" sourceRef=\"throw\" targetRef=\"end\"/>"
+            + "<endEvent id=\"end\"><signalEventDefinition signalRef=\"sig\"/></endEvent>"
+            + "</process>";
+    ProcessModel model =
+        parser.parse("test.bpmn", definitions(body).getBytes(StandardCharsets.UTF_8)).get(0);
+
+    assertThat(model.node("none").kind()).isEqualTo(new NodeKind.NoneThrowEvent());
+    assertThat(model.node("throw").kind()).isEqualTo(new NodeKind.SignalThrowEvent("S", false));
+    assertThat(model.node("end").kind()).isEqualTo(new NodeKind.SignalThrowEvent("S", true));
+    assertThat(model.node("end").activityType()).isEqualTo("signalEndEvent");
     assertThat(
             refusal(
                     definitions(
-                        "<signal id=\"sig\" name=\"S\"/><process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
-                            + startTo("task")
-                            + "<userTask id=\"task\"/>"
-                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\"><signalEventDefinition signalRef=\"sig\"/></boundaryEvent>"
-                            + "</process>"))
+                        body.replace(
+                            "<signalEventDefinition signalRef=\"sig\"/></intermediateThrowEvent>",
+                            "<messageEventDefinition messageRef=\"m\"/></intermediateThrowEvent>")))
                 .getMessage())
-        .contains("Boundary event 'b' is a signal event");
+        .contains("Intermediate throw event 'throw' is a message event");
   }
 
   @Test

@@ -44,6 +44,23 @@ public sealed interface NodeKind {
     }
   }
 
+  /** An intermediate throw event without definition: the token passes through. */
+  record NoneThrowEvent() implements NodeKind {
+    public String activityType() {
+      return "intermediateNoneThrowEvent";
+    }
+  }
+
+  /**
+   * A signal intermediate throw or end event: broadcasts the signal to every subscribed token and
+   * signal start event (of the same tenant or of none), then passes on or ends.
+   */
+  record SignalThrowEvent(String signalName, boolean end) implements NodeKind {
+    public String activityType() {
+      return end ? "signalEndEvent" : "intermediateSignalThrow";
+    }
+  }
+
   record NoneEndEvent() implements NodeKind {
     public String activityType() {
       return "noneEndEvent";

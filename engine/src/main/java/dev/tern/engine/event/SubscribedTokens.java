@@ -7,12 +7,12 @@ import dev.tern.engine.query.VariableConditionSql;
 import java.util.List;
 
 /**
- * The tokens a message correlation may reach: subscriptions of active instances, filtered by
+ * The tokens a message or signal may reach: subscriptions of active instances, filtered by
  * Camunda's correlation criteria. {@code correlationKeys} compare process variables; {@code
  * localCorrelationKeys} compare the variables held by the subscribed token itself (Tern keeps
  * variables on the instance's own token only, so a concurrent token has none).
  */
-public final class MessageReceivers {
+public final class SubscribedTokens {
 
   private static final VariableConditionSql LOCAL =
       new VariableConditionSql("tern_variable", "execution_id", null);
@@ -30,6 +30,8 @@ public final class MessageReceivers {
           .equal("businessKey", "pi.business_key")
           .equal("tenantId", "s.tenant_id")
           .flag("withoutTenantId", "s.tenant_id IS NULL")
+          .where("tenantIdOrNone", Type.STRING, "(s.tenant_id = ? OR s.tenant_id IS NULL)")
+          .equal("executionId", "s.execution_id")
           .flag("active", "pi.suspended = FALSE")
           .variables(
               "correlationKeys",
@@ -42,5 +44,5 @@ public final class MessageReceivers {
                   LOCAL.addTo(w, "s.execution_id", (List<VariableCondition>) v, false, false))
           .build();
 
-  private MessageReceivers() {}
+  private SubscribedTokens() {}
 }
