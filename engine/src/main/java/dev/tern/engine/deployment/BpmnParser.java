@@ -37,7 +37,10 @@ import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
@@ -292,6 +295,7 @@ public final class BpmnParser {
                 kind));
       }
       validateGateways(nodes);
+      resolveLinks(nodes);
       boolean eventStarts = validateEventStarts(nodes);
       if (noneStartEvents.isEmpty() && !eventStarts) {
         problems.add(
@@ -495,9 +499,27 @@ public final class BpmnParser {
         EventTrigger signal = trigger(id, end.getEventDefinitions());
         return signal == null ? null : new NodeKind.SignalThrowEvent(signal.name(), true);
       }
+      if (element instanceof EndEvent end && end.getEventDefinitions().size() == 1) {
+        EventDefinition definition = end.getEventDefinitions().iterator().next();
+        if (definition instanceof TerminateEventDefinition) {
+          return new NodeKind.TerminateEndEvent();
+        }
+        if (definition instanceof EscalationEventDefinition escalation) {
+          return new NodeKind.EscalationThrowEvent(escalationCode(escalation), true);
+        }
+      }
       if (element instanceof IntermediateThrowEvent throwEvent) {
         if (throwEvent.getEventDefinitions().isEmpty()) {
           return new NodeKind.NoneThrowEvent();
+        }
+        EventDefinition definition = throwEvent.getEventDefinitions().iterator().next();
+        if (throwEvent.getEventDefinitions().size() == 1
+            && definition instanceof EscalationEventDefinition escalation) {
+          return new NodeKind.EscalationThrowEvent(escalationCode(escalation), false);
+        }
+        if (throwEvent.getEventDefinitions().size() == 1
+            && definition instanceof LinkEventDefinition link) {
+          return new NodeKind.LinkThrowEvent(blankToNull(link.getName()), null);
         }
         if (isSignal(throwEvent.getEventDefinitions())) {
           EventTrigger signal = trigger(id, throwEvent.getEventDefinitions());
@@ -551,6 +573,11 @@ public final class BpmnParser {
       }
       if (element instanceof ReceiveTask receive) {
         return receiveTask(receive);
+      }
+      if (element instanceof IntermediateCatchEvent catchEvent
+          && catchEvent.getEventDefinitions().size() == 1
+          && catchEvent.getEventDefinitions().iterator().next() instanceof LinkEventDefinition link) {
+        return new NodeKind.LinkCatchEvent(blankToNull(link.getName()));
       }
       if (element instanceof IntermediateCatchEvent catchEvent) {
         EventTrigger trigger = trigger(id, catchEvent.getEventDefinitions());
@@ -636,6 +663,64 @@ public final class BpmnParser {
         return EventTrigger.signal(name);
       }
       return null;
+    }
+
+    private String escalationCode(EscalationEventDefinition definition) {
+      return definition.getEscalation() == null
+          ? null
+          : blankToNull(definition.getEscalation().getEscalationCode());
+    }
+
+    /**
+     * Points each link throw event at the link catch event of its name: exactly one must exist in
+     * the process.
+     */
+    private void resolveLinks(Map<String, FlowNode> nodes) {
+      Map<String, List<String>> catches = new LinkedHashMap<>();
+      for (FlowNode node : nodes.values()) {
+        if (node.kind() instanceof NodeKind.LinkCatchEvent link) {
+          if (link.linkName() == null) {
+            problems.add("Link catch event '" + node.id() + "' has no name", node.id());
+          } else {
+            catches.computeIfAbsent(link.linkName(), n -> new ArrayList<>()).add(node.id());
+          }
+        }
+      }
+      catches.forEach(
+          (name, ids) -> {
+            if (ids.size() > 1) {
+              problems.add(
+                  "Multiple link catch events with name '" + name + "' in process '" + process.getId() + "'",
+                  ids.get(1));
+            }
+          });
+      for (FlowNode node : List.copyOf(nodes.values())) {
+        if (node.kind() instanceof NodeKind.LinkThrowEvent link) {
+          List<String> target = link.linkName() == null ? null : catches.get(link.linkName());
+          if (target == null) {
+            problems.add(
+                "No link catch event with name '"
+                    + link.linkName()
+                    + "' for link throw event '"
+                    + node.id()
+                    + "' in process '"
+                    + process.getId()
+                    + "'",
+                node.id());
+            continue;
+          }
+          nodes.put(
+              node.id(),
+              new FlowNode(
+                  node.id(),
+                  node.name(),
+                  node.incoming(),
+                  node.outgoing(),
+                  node.continuation(),
+                  node.ioMapping(),
+                  new NodeKind.LinkThrowEvent(link.linkName(), target.get(0))));
+        }
+      }
     }
 
     private boolean isSignal(Collection<EventDefinition> definitions) {

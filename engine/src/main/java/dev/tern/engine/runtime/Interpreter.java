@@ -436,8 +436,18 @@ final class Interpreter {
     if (kind instanceof NodeKind.SignalThrowEvent signal) {
       broadcastSignal(run, signal.signalName());
     }
-    if (kind instanceof NodeKind.NoneEndEvent
+    if (kind instanceof NodeKind.TerminateEndEvent) {
+      terminateOthers(run, token);
+    }
+    if (kind instanceof NodeKind.LinkThrowEvent link) {
+      applyOutputs(run, token, node.ioMapping());
+      endActivity(run, token, false);
+      FlowNode target = run.process.model().node(link.catchEventId());
+      run.agenda.add(() -> arrive(run, token, target));
+    } else if (kind instanceof NodeKind.NoneEndEvent
         || kind instanceof NodeKind.ErrorEndEvent
+        || kind instanceof NodeKind.TerminateEndEvent
+        || (kind instanceof NodeKind.EscalationThrowEvent escalation && escalation.end())
         || (kind instanceof NodeKind.SignalThrowEvent signalEnd && signalEnd.end())) {
       applyOutputs(run, token, node.ioMapping());
       endActivity(run, token, false);
@@ -706,6 +716,28 @@ final class Interpreter {
       jobs.insertTimer(
           run, token, boundary, RuntimeJobs.TIMER_TRANSITION, dueDate(run, token, timer.timer()));
       token.timersArmed = true;
+    }
+  }
+
+  /**
+   * A terminate end event ends the instance: every other token is removed with its jobs, external
+   * task and subscriptions (the activities they wait in end as cancelled), and work queued for
+   * tokens in flight is dropped.
+   */
+  private void terminateOthers(Run run, Token token) {
+    run.agenda.clear();
+    for (ExecutionRow row : executions.findByInstance(run.handle, run.instance.id())) {
+      if (row.id().equals(token.id)) {
+        continue;
+      }
+      Token other = resting(run, row);
+      if (row.state() == ExecutionState.WAITING) {
+        interrupt(run, other);
+      } else {
+        // async and join tokens: their activity has not started or has already ended
+        jobs.deleteForExecution(run.handle, other.id, run.currentJobId);
+      }
+      executions.deleteExecution(run.handle, row.id());
     }
   }
 

@@ -481,6 +481,22 @@ class BpmnParserTest {
   }
 
   @Test
+  void refusesALinkThrowWithoutItsCatchAndTwoCatchesOfOneName() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("throw")
+                    + "<intermediateThrowEvent id=\"throw\"><linkEventDefinition name=\"X\"/></intermediateThrowEvent>"
+                    + "<intermediateCatchEvent id=\"c1\"><linkEventDefinition name=\"Y\"/></intermediateCatchEvent>"
+                    + "<intermediateCatchEvent id=\"c2\"><linkEventDefinition name=\"Y\"/></intermediateCatchEvent>"));
+
+    assertThat(e.getMessage())
+        .contains("No link catch event with name 'X' for link throw event 'throw' in process 'p'")
+        .contains("Multiple link catch events with name 'Y' in process 'p'");
+  }
+
+  @Test
   void refusesAMessageBoundaryOnAnActivityNoTokenWaitsIn() {
     assertThat(
             refusal(

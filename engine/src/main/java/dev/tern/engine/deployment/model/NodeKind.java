@@ -61,6 +61,38 @@ public sealed interface NodeKind {
     }
   }
 
+  /** A terminate end event: ends every other token of the instance, and so the instance. */
+  record TerminateEndEvent() implements NodeKind {
+    public String activityType() {
+      return "terminateEndEvent";
+    }
+  }
+
+  /** A link throw event: the token continues at the link catch event of the same name. */
+  record LinkThrowEvent(String linkName, String catchEventId) implements NodeKind {
+    public String activityType() {
+      return "intermediateThrowEvent";
+    }
+  }
+
+  /** A link catch event: where a link throw event of its name continues. */
+  record LinkCatchEvent(String linkName) implements NodeKind {
+    public String activityType() {
+      return "intermediateLinkCatch";
+    }
+  }
+
+  /**
+   * An escalation intermediate throw or end event. Without sub-processes or call activities no
+   * boundary or event sub-process can catch it, so, as Camunda does with an uncaught escalation,
+   * the token passes on (throw) or ends (end).
+   */
+  record EscalationThrowEvent(String escalationCode, boolean end) implements NodeKind {
+    public String activityType() {
+      return end ? "escalationEndEvent" : "intermediateEscalationThrowEvent";
+    }
+  }
+
   record NoneEndEvent() implements NodeKind {
     public String activityType() {
       return "noneEndEvent";
