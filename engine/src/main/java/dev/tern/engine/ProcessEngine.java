@@ -41,6 +41,7 @@ import dev.tern.engine.runtime.HistoricVariableInstanceService;
 import dev.tern.engine.runtime.DeploymentDataRemoval;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
 import dev.tern.engine.runtime.MessageCorrelationService;
+import dev.tern.engine.runtime.TimerStarts;
 import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.RuntimeModule;
 import dev.tern.engine.runtime.connector.HttpConnector;
@@ -114,6 +115,7 @@ public final class ProcessEngine implements AutoCloseable {
     this.eventSubscriptionService = new EventSubscriptionService(database, clock);
     JobDefinitionsOnDeploy jobDefinitionsOnDeploy = new JobDefinitionsOnDeploy(ids, jobDefinitions);
     StartSubscriptionsOnDeploy startSubscriptions = new StartSubscriptionsOnDeploy(eventSubscriptions);
+    TimerStarts timerStarts = new TimerStarts(clock, ids, jobs, jobDefinitions);
     this.deploymentService =
         new DeploymentService(
             database,
@@ -124,6 +126,7 @@ public final class ProcessEngine implements AutoCloseable {
             (handle, definition, model) -> {
               jobDefinitionsOnDeploy.deployed(handle, definition, model);
               startSubscriptions.deployed(handle, definition, model);
+              timerStarts.deployed(handle, definition, model);
             },
             new DeploymentDataRemoval(
                 database.dialect(),

@@ -334,7 +334,10 @@ public final class BpmnParser {
       }
       List<String> eventStarts =
           nodes.values().stream()
-              .filter(n -> n.kind() instanceof NodeKind.EventStartEvent)
+              .filter(
+                  n ->
+                      n.kind() instanceof NodeKind.EventStartEvent
+                          || n.kind() instanceof NodeKind.TimerStartEvent)
               .map(FlowNode::id)
               .toList();
       return eventStarts.size() == 1 ? eventStarts.get(0) : null;
@@ -421,6 +424,9 @@ public final class BpmnParser {
       java.util.Set<String> messages = new java.util.HashSet<>();
       boolean any = false;
       for (FlowNode node : nodes.values()) {
+        if (node.kind() instanceof NodeKind.TimerStartEvent) {
+          any = true;
+        }
         if (node.kind() instanceof NodeKind.EventStartEvent start) {
           any = true;
           if (start.trigger().type() == EventTrigger.Type.MESSAGE
@@ -482,6 +488,20 @@ public final class BpmnParser {
         if (start.getEventDefinitions().isEmpty()) {
           return new NodeKind.NoneStartEvent();
         }
+        if (start.getEventDefinitions().size() == 1
+            && start.getEventDefinitions().iterator().next() instanceof TimerEventDefinition timer) {
+          TimerDefinition definition = timerDefinition(id, timer);
+          if (definition != null && Expressions.isExpression(definition.expression())) {
+            problems.add(
+                "Timer start event '"
+                    + id
+                    + "' uses an expression; Tern reads timer start events at deployment, where"
+                    + " there is nothing to evaluate it with",
+                id);
+            return null;
+          }
+          return definition == null ? null : new NodeKind.TimerStartEvent(definition);
+        }
         EventTrigger trigger = trigger(id, start.getEventDefinitions());
         if (trigger == null) {
           problems.add(
@@ -489,7 +509,7 @@ public final class BpmnParser {
                   + id
                   + "' is a "
                   + definitionName(start.getEventDefinitions())
-                  + " start event; Tern supports none, message and signal start events",
+                  + " start event; Tern supports none, message, signal and timer start events",
               id);
           return null;
         }

@@ -53,6 +53,7 @@ final class Interpreter {
   private final ExternalTasks externalTasks;
   private final EventSubscriptionStore subscriptions;
   private final SignalReceivers signalReceivers;
+  private final TimerStarts timerStarts;
   private final Map<String, Object> beans;
   private final int maxActivitiesPerTransaction;
 
@@ -70,6 +71,7 @@ final class Interpreter {
       ServiceTasks serviceTasks,
       ExternalTasks externalTasks,
       EventSubscriptionStore subscriptions,
+      TimerStarts timerStarts,
       Map<String, Object> beans,
       int maxActivitiesPerTransaction) {
     this.clock = clock;
@@ -86,6 +88,7 @@ final class Interpreter {
     this.externalTasks = externalTasks;
     this.subscriptions = subscriptions;
     this.signalReceivers = new SignalReceivers(subscriptions, clock);
+    this.timerStarts = timerStarts;
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
@@ -238,6 +241,26 @@ final class Interpreter {
       run.agenda.add(() -> execute(run, token, node));
     }
     finish(run);
+  }
+
+  /**
+   * Runs a {@code timer-start-event} job: schedules the cycle's next firing, then starts an
+   * instance of the job's definition at its timer start event.
+   */
+  void fireTimerStart(Handle handle, Job job) {
+    DeployedProcess process =
+        processes
+            .findById(handle, job.processDefinitionId())
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "Process definition with id '" + job.processDefinitionId() + "' does not exist"));
+    FlowNode node = process.model().node(job.activityId());
+    TimerDefinition timer = ((NodeKind.TimerStartEvent) node.kind()).timer();
+    if (timer.type() == TimerDefinition.Type.CYCLE) {
+      timerStarts.scheduleNext(handle, job, timer.expression());
+    }
+    start(handle, process, null, Map.of(), Map.of(), node.id());
   }
 
   /** Runs a {@code timer-intermediate-transition} job: the token leaves the timer catch event. */

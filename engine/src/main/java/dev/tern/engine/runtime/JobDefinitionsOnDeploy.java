@@ -38,6 +38,9 @@ public final class JobDefinitionsOnDeploy implements DeploymentService.Definitio
       if (node.kind() instanceof NodeKind.TimerCatchEvent timer) {
         insert(handle, definition, node, RuntimeJobs.TIMER_INTERMEDIATE, configuration(timer.timer()));
       }
+      if (node.kind() instanceof NodeKind.TimerStartEvent timer) {
+        insert(handle, definition, node, TimerStarts.TYPE, configuration(timer.timer()));
+      }
       if (node.kind() instanceof NodeKind.BoundaryTimerEvent timer) {
         insert(handle, definition, node, RuntimeJobs.TIMER_TRANSITION, configuration(timer.timer()));
       }

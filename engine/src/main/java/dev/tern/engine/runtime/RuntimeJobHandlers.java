@@ -8,8 +8,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The job handlers of the interpreter, for the job executor to register: {@code
- * async-continuation}, {@code timer-intermediate-transition} and {@code timer-transition}. Each
- * continues the job's token inside the job's transaction.
+ * async-continuation}, {@code timer-intermediate-transition}, {@code timer-transition} and {@code
+ * timer-start-event}. Each continues the job's token (or starts an instance) inside the job's
+ * transaction.
  */
 public final class RuntimeJobHandlers {
 
@@ -20,7 +21,8 @@ public final class RuntimeJobHandlers {
         List.of(
             handler(RuntimeJobs.ASYNC_CONTINUATION, interpreter::continueAsync),
             handler(RuntimeJobs.TIMER_INTERMEDIATE, interpreter::fireIntermediateTimer),
-            handler(RuntimeJobs.TIMER_TRANSITION, interpreter::fireBoundaryTimer));
+            handler(RuntimeJobs.TIMER_TRANSITION, interpreter::fireBoundaryTimer),
+            handler(TimerStarts.TYPE, interpreter::fireTimerStart));
   }
 
   public List<JobHandler> all() {

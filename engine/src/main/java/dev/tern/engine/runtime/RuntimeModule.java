@@ -78,6 +78,7 @@ public final class RuntimeModule {
             new ServiceTasks(parameters, httpConnector),
             externalTasks,
             subscriptions,
+            new TimerStarts(clock, ids, jobStore, jobDefinitionStore),
             beans,
             maxActivitiesPerTransaction);
     InstanceRemoval removal =

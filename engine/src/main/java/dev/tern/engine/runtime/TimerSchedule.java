@@ -48,13 +48,44 @@ final class TimerSchedule {
   }
 
   private static Instant firstCycleOccurrence(String text, Instant now, ZoneId zone) {
+    if (CronExpression.looksLikeCron(text)) {
+      return CronExpression.parse(text).next(now, zone);
+    }
     String[] parts = text.split("/");
     if (parts.length >= 2 && parts[0].startsWith("R")) {
       String last = parts[parts.length - 1];
       return last.startsWith("P") ? plusIsoDuration(now, last, zone) : parseDate(last, zone);
     }
     throw new ProcessEngineException(
-        "Cannot parse timer cycle '" + text + "': expected ISO-8601 repeating interval R<n>/<duration>");
+        "Cannot parse timer cycle '"
+            + text
+            + "': expected ISO-8601 repeating interval R<n>/<duration> or a cron expression");
+  }
+
+  /**
+   * The firings a cycle has: {@code R<n>/…} n, {@code R/…} and cron expressions without end (null).
+   */
+  static Integer repetitions(String cycle) {
+    String text = cycle.trim();
+    if (CronExpression.looksLikeCron(text) || !text.startsWith("R")) {
+      return null;
+    }
+    String count = text.substring(1, text.indexOf('/') < 0 ? text.length() : text.indexOf('/'));
+    try {
+      return count.isEmpty() ? null : Integer.parseInt(count);
+    } catch (NumberFormatException e) {
+      throw new ProcessEngineException("Cannot parse timer cycle '" + cycle + "'");
+    }
+  }
+
+  /** The firing after {@code previous} of a cycle that fired then. */
+  static Instant nextCycleOccurrence(String cycle, Instant previous, ZoneId zone) {
+    String text = cycle.trim();
+    if (CronExpression.looksLikeCron(text)) {
+      return CronExpression.parse(text).next(previous, zone);
+    }
+    String[] parts = text.split("/");
+    return plusIsoDuration(previous, parts[parts.length - 1], zone);
   }
 
   static Instant plusIsoDuration(Instant now, String text, ZoneId zone) {

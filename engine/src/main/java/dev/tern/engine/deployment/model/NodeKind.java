@@ -19,6 +19,16 @@ public sealed interface NodeKind {
     }
   }
 
+  /**
+   * A timer start event: its definition's latest version has a timer job that starts an instance
+   * when due (and, for a cycle, makes the next one).
+   */
+  record TimerStartEvent(TimerDefinition timer) implements NodeKind {
+    public String activityType() {
+      return "startTimerEvent";
+    }
+  }
+
   /** An intermediate message or signal catch event: waits until the event arrives. */
   record EventCatchEvent(EventTrigger trigger) implements NodeKind {
     public String activityType() {
