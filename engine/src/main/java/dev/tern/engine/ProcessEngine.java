@@ -37,7 +37,9 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.DeployedProcessLookup;
+import dev.tern.engine.runtime.ExecutionService;
 import dev.tern.engine.runtime.HistoricVariableInstanceService;
+import dev.tern.engine.runtime.VariableInstanceService;
 import dev.tern.engine.runtime.DeploymentDataRemoval;
 import dev.tern.engine.runtime.JobDefinitionsOnDeploy;
 import dev.tern.engine.runtime.MessageCorrelationService;
@@ -84,6 +86,8 @@ public final class ProcessEngine implements AutoCloseable {
   private final HistoricProcessInstanceService historicProcessInstances;
   private final HistoricActivityInstanceService historicActivityInstances;
   private final HistoricVariableInstanceService historicVariableInstances;
+  private final ExecutionService executions;
+  private final VariableInstanceService variableInstances;
   private final Authorizer authorizer = new Authorizer();
   private final AuthorizationService authorizationService;
   private final IdentityService identityService;
@@ -210,6 +214,8 @@ public final class ProcessEngine implements AutoCloseable {
         new HistoricProcessInstanceService(database);
     this.historicActivityInstances = new HistoricActivityInstanceService(database, clock);
     this.historicVariableInstances = new HistoricVariableInstanceService(database, clock);
+    this.executions = runtime.executionService();
+    this.variableInstances = runtime.variableInstanceService();
   }
 
   public static Builder builder() {
@@ -355,6 +361,16 @@ public final class ProcessEngine implements AutoCloseable {
   }
 
   /** Variable history: the latest value of every variable, deleted ones included on request. */
+  /** Executions (process instances and their resting tokens) and their local variables. */
+  public ExecutionService executions() {
+    return executions;
+  }
+
+  /** Runtime variables across instances ({@code /variable-instance}). */
+  public VariableInstanceService variableInstances() {
+    return variableInstances;
+  }
+
   public HistoricVariableInstanceService historicVariableInstances() {
     return historicVariableInstances;
   }

@@ -20,7 +20,9 @@ import dev.tern.rest.job.JobDefinitionResource;
 import dev.tern.rest.job.JobExecutorAdminResource;
 import dev.tern.rest.job.JobResource;
 import dev.tern.rest.history.HistoricProcessInstanceRestResource;
+import dev.tern.rest.runtime.ExecutionResource;
 import dev.tern.rest.runtime.ProcessInstanceRestResource;
+import dev.tern.rest.runtime.VariableInstanceResource;
 import dev.tern.rest.runtime.ProcessInstanceStartResource;
 import java.util.List;
 
@@ -47,6 +49,8 @@ public final class RestResources {
         new HistoricBatchResource(engine),
         new UserOperationLogResource(engine),
         new ProcessInstanceRestResource(engine),
+        new ExecutionResource(engine),
+        new VariableInstanceResource(engine),
         new ProcessInstanceStartResource(engine),
         new HistoricProcessInstanceRestResource(engine),
         new ExternalTaskResource(engine),

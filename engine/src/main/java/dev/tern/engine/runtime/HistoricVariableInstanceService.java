@@ -16,12 +16,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Reads of variable history ({@code tern_hi_variable}, kept by {@link VariableStore}): what the
- * caller may read is what {@code READ_HISTORY} on the process definition allows, as in Camunda.
+ * caller may read is what {@code READ_HISTORY} on the process definition allows, of its tenants or
+ * of none, as in Camunda.
  */
 public final class HistoricVariableInstanceService {
 
   private static final String COLUMNS =
-      "v.id, v.name, v.var_type, v.text_value, v.long_value, v.double_value, v.clob_value,"
+      "v.id, v.name, " + VariableStore.VALUE_COLUMNS + ","
           + " v.process_instance_id, v.execution_id, v.proc_def_id, v.proc_def_key, v.tenant_id,"
           + " v.state, v.create_time";
 
@@ -70,6 +71,23 @@ public final class HistoricVariableInstanceService {
                     "Historic variable instance with Id '" + id + "' does not exist."));
   }
 
+  /** {@link #get} with the bytes of a Bytes or File value. */
+  public HistoricVariableInstance data(Caller caller, String id) {
+    HistoricVariableInstance variable = get(caller, id);
+    TypedValue value = variable.value();
+    if (!value.type().binary()) {
+      return variable;
+    }
+    byte[] bytes = database.withHandle(h -> VariableStore.bytes(h, id, true)).orElse(null);
+    return new HistoricVariableInstance(
+        variable.id(),
+        variable.name(),
+        new TypedValue(value.type(), bytes, value.valueInfo()),
+        variable.owner(),
+        variable.state(),
+        variable.createTime());
+  }
+
   private void restrict(Caller caller, HistoricVariableInstanceQuery query) {
     if (!query.includesDeleted()) {
       query.filters().restrict(bind -> "v.state = 'CREATED'");
@@ -77,8 +95,9 @@ public final class HistoricVariableInstanceService {
     query
         .filters()
         .restrict(
-            authorizer.restriction(
+            authorizer.readable(
                 caller,
+                "v.tenant_id",
                 new Authorizer.RowCheck(
                     Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "v.proc_def_key")));
   }

@@ -20,8 +20,12 @@ public final class RuntimeModule {
   private final VariableStore variableStore;
   private final MessageCorrelationService messageCorrelationService;
   private final SignalService signalService;
+  private final Database database;
+  private final Clock clock;
 
   private RuntimeModule(
+      Database database,
+      Clock clock,
       RuntimeService runtimeService,
       RuntimeJobHandlers jobHandlers,
       ProcessInstanceService processInstanceService,
@@ -30,6 +34,8 @@ public final class RuntimeModule {
       SignalService signalService) {
     this.messageCorrelationService = messageCorrelationService;
     this.signalService = signalService;
+    this.database = database;
+    this.clock = clock;
     this.runtimeService = runtimeService;
     this.jobHandlers = jobHandlers;
     this.processInstanceService = processInstanceService;
@@ -85,6 +91,8 @@ public final class RuntimeModule {
         new InstanceRemoval(
             executions, variables, jobs, jobStore, incidentStore, externalTasks, history);
     return new RuntimeModule(
+        database,
+        clock,
         new RuntimeService(database, processes, interpreter),
         new RuntimeJobHandlers(interpreter),
         new ProcessInstanceService(database, clock, instances, variables, removal),
@@ -95,6 +103,16 @@ public final class RuntimeModule {
 
   public ProcessInstanceService processInstanceService() {
     return processInstanceService;
+  }
+
+  /** Executions and their local variables. */
+  public ExecutionService executionService() {
+    return new ExecutionService(database, clock, processInstanceService);
+  }
+
+  /** Runtime variables across instances. */
+  public VariableInstanceService variableInstanceService() {
+    return new VariableInstanceService(database, clock);
   }
 
   public VariableStore variableStore() {

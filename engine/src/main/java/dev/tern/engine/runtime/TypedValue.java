@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.FieldLimits;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -7,11 +8,14 @@ import java.util.Objects;
 
 /**
  * A variable value with its Camunda type. The Java class of {@link #value()} is fixed per type:
- * String ({@code STRING}, {@code JSON} — the JSON document as text), Boolean, Integer, Short, Long,
- * Double, Instant ({@code DATE}). Any type may hold {@code null} (a typed null, as in Camunda);
- * {@code NULL} holds nothing else.
+ * String ({@code STRING}; {@code JSON}, {@code XML} and {@code OBJECT} — the serialized document
+ * as text), Boolean, Integer, Short, Long, Double, Instant ({@code DATE}), byte[] ({@code BYTES},
+ * {@code FILE}). Any type may hold {@code null} (a typed null, as in Camunda); {@code NULL} holds
+ * nothing else.
  *
- * @param valueInfo Camunda's {@code valueInfo} (empty for the primitive types)
+ * @param valueInfo Camunda's {@code valueInfo}: {@code filename}, {@code mimeType}, {@code
+ *     encoding} of a File, {@code objectTypeName}, {@code serializationDataFormat} of an Object;
+ *     empty for the other types
  */
 public record TypedValue(ValueType type, Object value, Map<String, Object> valueInfo) {
 
@@ -62,6 +66,57 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
     return of(ValueType.JSON, value);
   }
 
+  /** An XML document, kept as its text. */
+  public static TypedValue xml(String value) {
+    return of(ValueType.XML, value);
+  }
+
+  public static TypedValue bytes(byte[] value) {
+    return of(ValueType.BYTES, value);
+  }
+
+  /** A file: its content with the name, MIME type and encoding a download reports (null: none). */
+  public static TypedValue file(byte[] content, String filename, String mimeType, String encoding) {
+    FieldLimits.requireAtMost("filename", filename, FieldLimits.NAME);
+    FieldLimits.requireAtMost("mimeType", mimeType, FieldLimits.NAME);
+    FieldLimits.requireAtMost("encoding", encoding, FieldLimits.NAME);
+    Map<String, Object> info = new java.util.LinkedHashMap<>();
+    putIfSet(info, FILENAME, filename);
+    putIfSet(info, MIME_TYPE, mimeType);
+    putIfSet(info, ENCODING, encoding);
+    return new TypedValue(ValueType.FILE, content, info);
+  }
+
+  /** An object in its serialized form, e.g. a JSON document of type {@code com.acme.Order}. */
+  public static TypedValue object(String serialized, String objectTypeName, String dataFormat) {
+    FieldLimits.requireAtMost("objectTypeName", objectTypeName, FieldLimits.NAME);
+    FieldLimits.requireAtMost("serializationDataFormat", dataFormat, FieldLimits.NAME);
+    Map<String, Object> info = new java.util.LinkedHashMap<>();
+    putIfSet(info, OBJECT_TYPE_NAME, objectTypeName);
+    putIfSet(info, SERIALIZATION_DATA_FORMAT, dataFormat);
+    return new TypedValue(ValueType.OBJECT, serialized, info);
+  }
+
+  /** The {@code valueInfo} keys Camunda uses. */
+  public static final String FILENAME = "filename";
+
+  public static final String MIME_TYPE = "mimeType";
+  public static final String ENCODING = "encoding";
+  public static final String OBJECT_TYPE_NAME = "objectTypeName";
+  public static final String SERIALIZATION_DATA_FORMAT = "serializationDataFormat";
+
+  private static void putIfSet(Map<String, Object> info, String key, String value) {
+    if (value != null) {
+      info.put(key, value);
+    }
+  }
+
+  /** A {@code valueInfo} entry as text, or null. */
+  public String info(String key) {
+    Object value = valueInfo.get(key);
+    return value == null ? null : value.toString();
+  }
+
   public static TypedValue nullValue() {
     return new TypedValue(ValueType.NULL, null, Map.of());
   }
@@ -110,6 +165,9 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
     if (value instanceof Date d) {
       return date(d.toInstant());
     }
+    if (value instanceof byte[] b) {
+      return bytes(b);
+    }
     throw new IllegalArgumentException(
         "Cannot store a variable of class " + value.getClass().getName());
   }
@@ -120,7 +178,8 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
 
   private static Class<?> javaClass(ValueType type) {
     return switch (type) {
-      case STRING, JSON -> String.class;
+      case STRING, JSON, XML, OBJECT -> String.class;
+      case BYTES, FILE -> byte[].class;
       case BOOLEAN -> Boolean.class;
       case INTEGER -> Integer.class;
       case SHORT -> Short.class;

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Camunda 7 primitive value types Tern stores. {@link #camundaName()} is the name the REST API
+ * The Camunda 7 value types Tern stores: the primitives, {@code Json}, {@code Xml}, {@code Bytes},
+ * {@code File} and {@code Object} (kept in its serialized form, never turned into a Java object). {@link #camundaName()} is the name the REST API
  * uses ({@code String}, {@code Json}, …); {@link #storageName()} is what {@code tern_variable.var_type}
  * holds.
  */
@@ -17,6 +18,10 @@ public enum ValueType {
   DOUBLE("Double"),
   DATE("Date"),
   JSON("Json"),
+  XML("Xml"),
+  BYTES("Bytes"),
+  FILE("File"),
+  OBJECT("Object"),
   NULL("Null");
 
   private final String camundaName;
@@ -27,6 +32,16 @@ public enum ValueType {
 
   public String camundaName() {
     return camundaName;
+  }
+
+  /** Bytes and File: the value is a byte array, kept in a byte-array table. */
+  public boolean binary() {
+    return this == BYTES || this == FILE;
+  }
+
+  /** Json, Xml and Object: the value is a serialized document, kept as text. */
+  public boolean serialized() {
+    return this == JSON || this == XML || this == OBJECT;
   }
 
   public String storageName() {

@@ -24,20 +24,29 @@ public final class VariableStore {
   /** Strings longer than this go to {@code clob_value}; {@code text_value} holds the rest. */
   static final int TEXT_LIMIT = 4000;
 
-  private static final String COLUMNS =
-      "name, var_type, text_value, long_value, double_value, clob_value";
+  /** The value columns {@link #read} needs (alias {@code v}). */
+  public static final String VALUE_COLUMNS =
+      "v.var_type, v.text_value, v.long_value, v.double_value, v.clob_value, v.value_info";
+
+  private static final String COLUMNS = "v.name, " + VALUE_COLUMNS + ", b.bytes";
 
   private static final String SELECT_ALL =
-      "SELECT " + COLUMNS + " FROM tern_variable WHERE process_instance_id = :pi ORDER BY name";
+      "SELECT "
+          + COLUMNS
+          + " FROM tern_variable v LEFT JOIN tern_variable_bytes b ON b.variable_id = v.id"
+          + " WHERE v.process_instance_id = :pi ORDER BY v.name";
 
   private static final String SELECT_HISTORIC =
       "SELECT "
           + COLUMNS
-          + " FROM tern_hi_variable WHERE process_instance_id = :pi AND state = 'CREATED'"
-          + " ORDER BY name";
+          + " FROM tern_hi_variable v LEFT JOIN tern_hi_variable_bytes b ON b.variable_id = v.id"
+          + " WHERE v.process_instance_id = :pi AND v.state = 'CREATED' ORDER BY v.name";
 
   private static final String SELECT_ONE =
-      "SELECT " + COLUMNS + " FROM tern_variable WHERE process_instance_id = :pi AND name = :name";
+      "SELECT "
+          + COLUMNS
+          + " FROM tern_variable v LEFT JOIN tern_variable_bytes b ON b.variable_id = v.id"
+          + " WHERE v.process_instance_id = :pi AND v.name = :name";
 
   private static final String SELECT_REVS =
       "SELECT id, rev, name FROM tern_variable WHERE process_instance_id = :pi";
@@ -48,14 +57,14 @@ public final class VariableStore {
   private static final String INSERT =
       """
       INSERT INTO tern_variable (id, rev, process_instance_id, execution_id, name, var_type,
-        text_value, long_value, double_value, clob_value, create_time)
-      VALUES (:id, 1, :pi, :pi, :name, :type, :text, :long, :double, :clob, :now)
+        text_value, long_value, double_value, clob_value, value_info, create_time)
+      VALUES (:id, 1, :pi, :pi, :name, :type, :text, :long, :double, :clob, :info, :now)
       """;
 
   private static final String UPDATE =
       """
       UPDATE tern_variable SET rev = rev + 1, var_type = :type, text_value = :text,
-        long_value = :long, double_value = :double, clob_value = :clob
+        long_value = :long, double_value = :double, clob_value = :clob, value_info = :info
       WHERE id = :id AND rev = :rev
       """;
 
@@ -63,17 +72,29 @@ public final class VariableStore {
       """
       INSERT INTO tern_hi_variable (id, process_instance_id, execution_id, proc_def_id,
         proc_def_key, name, var_type, text_value, long_value, double_value, clob_value,
-        create_time, state, tenant_id)
+        value_info, create_time, state, tenant_id)
       VALUES (:id, :pi, :pi, :procDefId, :procDefKey, :name, :type, :text, :long, :double, :clob,
-        :now, 'CREATED', :tenantId)
+        :info, :now, 'CREATED', :tenantId)
       """;
 
   private static final String UPDATE_HISTORY =
       """
       UPDATE tern_hi_variable SET var_type = :type, text_value = :text, long_value = :long,
-        double_value = :double, clob_value = :clob
+        double_value = :double, clob_value = :clob, value_info = :info
       WHERE id = :id
       """;
+
+  private static final String DELETE_BYTES =
+      "DELETE FROM tern_variable_bytes WHERE variable_id = ANY(:ids)";
+
+  private static final String DELETE_HISTORIC_BYTES =
+      "DELETE FROM tern_hi_variable_bytes WHERE variable_id = ANY(:ids)";
+
+  private static final String INSERT_BYTES =
+      "INSERT INTO tern_variable_bytes (variable_id, bytes) VALUES (:id, :bytes)";
+
+  private static final String INSERT_HISTORIC_BYTES =
+      "INSERT INTO tern_hi_variable_bytes (variable_id, bytes) VALUES (:id, :bytes)";
 
   private final Clock clock;
   private final Ids ids;
@@ -98,7 +119,7 @@ public final class VariableStore {
     handle
         .createQuery(sql)
         .bind("pi", processInstanceId)
-        .map((rs, ctx) -> Map.entry(rs.getString("name"), read(rs)))
+        .map((rs, ctx) -> Map.entry(rs.getString("name"), read(rs, rs.getBytes("bytes"))))
         .forEach(e -> result.put(e.getKey(), e.getValue()));
     return result;
   }
@@ -109,7 +130,19 @@ public final class VariableStore {
         .createQuery(SELECT_ONE)
         .bind("pi", processInstanceId)
         .bind("name", name)
-        .map((rs, ctx) -> read(rs))
+        .map((rs, ctx) -> read(rs, rs.getBytes("bytes")))
+        .findOne();
+  }
+
+  /** The bytes of a Bytes or File variable by its id (runtime or, if {@code historic}, history). */
+  public static Optional<byte[]> bytes(Handle handle, String variableId, boolean historic) {
+    return handle
+        .createQuery(
+            "SELECT bytes FROM "
+                + (historic ? "tern_hi_variable_bytes" : "tern_variable_bytes")
+                + " WHERE variable_id = :id")
+        .bind("id", variableId)
+        .map((rs, ctx) -> rs.getBytes(1))
         .findOne();
   }
 
@@ -147,11 +180,20 @@ public final class VariableStore {
     PreparedBatch updates = handle.prepareBatch(UPDATE);
     PreparedBatch historyUpdates = handle.prepareBatch(UPDATE_HISTORY);
     List<String> updatedNames = new ArrayList<>();
+    List<String> rewrittenIds = new ArrayList<>();
+    Map<String, byte[]> newBytes = new LinkedHashMap<>();
     for (Map.Entry<String, TypedValue> entry : values.entrySet()) {
       Columns columns = Columns.of(entry.getValue());
       Existing row = existing.get(entry.getKey());
+      String variableId = row == null ? ids.next() : row.id();
+      if (row != null) {
+        rewrittenIds.add(variableId);
+      }
+      if (entry.getValue().type().binary() && entry.getValue().value() != null) {
+        newBytes.put(variableId, (byte[]) entry.getValue().value());
+      }
       if (row == null) {
-        String id = ids.next();
+        String id = variableId;
         bindColumns(inserts, columns).bind("id", id).bind("pi", processInstanceId);
         inserts.bind("name", entry.getKey()).bind("now", now).add();
         bindColumns(historyInserts, columns)
@@ -187,6 +229,31 @@ public final class VariableStore {
       inserts.execute();
       historyInserts.execute();
     }
+    writeBytes(handle, rewrittenIds, newBytes);
+  }
+
+  /** Replaces the byte arrays of rewritten variables: old ones go, new ones are written. */
+  private static void writeBytes(Handle handle, List<String> rewrittenIds, Map<String, byte[]> bytes) {
+    if (!rewrittenIds.isEmpty()) {
+      String[] array = rewrittenIds.toArray(String[]::new);
+      handle.createUpdate(DELETE_BYTES).bindArray("ids", String.class, (Object[]) array).execute();
+      handle
+          .createUpdate(DELETE_HISTORIC_BYTES)
+          .bindArray("ids", String.class, (Object[]) array)
+          .execute();
+    }
+    if (bytes.isEmpty()) {
+      return;
+    }
+    PreparedBatch runtime = handle.prepareBatch(INSERT_BYTES);
+    PreparedBatch history = handle.prepareBatch(INSERT_HISTORIC_BYTES);
+    bytes.forEach(
+        (id, value) -> {
+          runtime.bind("id", id).bind("bytes", value).add();
+          history.bind("id", id).bind("bytes", value).add();
+        });
+    runtime.execute();
+    history.execute();
   }
 
   /** Sets one variable; see {@link #setAll}. */
@@ -257,11 +324,20 @@ public final class VariableStore {
         .bind("text", columns.text())
         .bind("long", columns.longValue())
         .bind("double", columns.doubleValue())
-        .bind("clob", columns.clob());
+        .bind("clob", columns.clob())
+        .bind("info", columns.info());
   }
 
-  /** Reads a typed value from a row with the columns {@link #COLUMNS}; shared with history. */
+  /**
+   * Reads a typed value from a row with the {@link #VALUE_COLUMNS}, without the bytes of a Bytes or
+   * File value (as Camunda's queries leave them out); shared with history.
+   */
   public static TypedValue read(ResultSet rs) throws SQLException {
+    return read(rs, null);
+  }
+
+  /** {@link #read(ResultSet)} with the bytes of a Bytes or File value. */
+  public static TypedValue read(ResultSet rs, byte[] bytes) throws SQLException {
     String storage = rs.getString("var_type");
     ValueType type =
         ValueType.byName(storage)
@@ -276,36 +352,42 @@ public final class VariableStore {
             String text = rs.getString("text_value");
             yield text != null ? text : rs.getString("clob_value");
           }
-          case JSON -> rs.getString("clob_value");
+          case JSON, XML, OBJECT -> rs.getString("clob_value");
           case BOOLEAN -> longNull ? null : longValue != 0;
           case INTEGER -> longNull ? null : (int) longValue;
           case SHORT -> longNull ? null : (short) longValue;
           case LONG -> longNull ? null : longValue;
           case DOUBLE -> doubleNull ? null : doubleValue;
           case DATE -> longNull ? null : Instant.ofEpochMilli(longValue);
+          case BYTES, FILE -> bytes;
           case NULL -> null;
         };
-    return TypedValue.of(type, value);
+    return new TypedValue(type, value, ValueInfoColumn.read(rs.getString("value_info")));
   }
 
   private record Existing(String id, int rev, String name) {}
 
   /** How a typed value is spread over the value columns. */
   private record Columns(
-      String type, String text, Long longValue, Double doubleValue, String clob) {
+      String type, String text, Long longValue, Double doubleValue, String clob, String info) {
 
     static Columns of(TypedValue typed) {
       String type = typed.type().storageName();
       Object value = typed.value();
       if (value == null) {
-        return empty(type);
+        return empty(type).withInfo(ValueInfoColumn.write(typed.valueInfo()));
       }
       return switch (typed.type()) {
         case STRING -> {
           String s = (String) value;
           yield s.length() <= TEXT_LIMIT ? empty(type).withText(s) : empty(type).withClob(s);
         }
-        case JSON -> empty(type).withClob((String) value);
+        case JSON, XML -> empty(type).withClob((String) value);
+        case OBJECT ->
+            empty(type).withClob((String) value).withInfo(ValueInfoColumn.write(typed.valueInfo()));
+        // the bytes go to the byte-array table; the file's name, type and encoding stay here
+        case BYTES -> empty(type);
+        case FILE -> empty(type).withInfo(ValueInfoColumn.write(typed.valueInfo()));
         case BOOLEAN -> empty(type).withLong(((Boolean) value) ? 1L : 0L);
         // numbers keep their text form too, so a string filter such as amount_eq_5 matches them
         case INTEGER, SHORT, LONG ->
@@ -317,23 +399,27 @@ public final class VariableStore {
     }
 
     private static Columns empty(String type) {
-      return new Columns(type, null, null, null, null);
+      return new Columns(type, null, null, null, null, null);
     }
 
     private Columns withText(String value) {
-      return new Columns(type, value, longValue, doubleValue, clob);
+      return new Columns(type, value, longValue, doubleValue, clob, info);
     }
 
     private Columns withLong(Long value) {
-      return new Columns(type, text, value, doubleValue, clob);
+      return new Columns(type, text, value, doubleValue, clob, info);
     }
 
     private Columns withDouble(Double value) {
-      return new Columns(type, text, longValue, value, clob);
+      return new Columns(type, text, longValue, value, clob, info);
+    }
+
+    private Columns withInfo(String value) {
+      return new Columns(type, text, longValue, doubleValue, clob, value);
     }
 
     private Columns withClob(String value) {
-      return new Columns(type, text, longValue, doubleValue, value);
+      return new Columns(type, text, longValue, doubleValue, value, info);
     }
   }
 }

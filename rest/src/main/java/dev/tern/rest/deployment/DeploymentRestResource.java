@@ -21,7 +21,6 @@ import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.QueryParams;
 import dev.tern.rest.support.Responses;
 import dev.tern.rest.support.MultipartForms;
-import dev.tern.rest.support.RestException;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
@@ -68,13 +67,7 @@ public final class DeploymentRestResource implements RestResource {
   }
 
   private void create(Context ctx) throws Exception {
-    String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
-      throw new RestException(
-          415,
-          "NotSupportedException",
-          "HTTP 415 Unsupported Media Type: expected multipart/form-data, got " + contentType);
-    }
+    MultipartForms.requireMultipart(ctx);
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, byte[]> resources = new LinkedHashMap<>();
     for (Part part : MultipartForms.parts(ctx)) {

@@ -6,6 +6,7 @@ import dev.tern.engine.history.HistoricActivityInstanceService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
+import dev.tern.rest.support.QueryRoutes;
 
 /** Camunda's {@code /history/activity-instance} resource. */
 public final class HistoricActivityInstanceResource implements RestResource {

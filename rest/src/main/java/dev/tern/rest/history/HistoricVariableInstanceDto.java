@@ -34,8 +34,8 @@ public record HistoricVariableInstanceDto(
     Instant removalTime,
     String rootProcessInstanceId) {
 
-  public static HistoricVariableInstanceDto of(HistoricVariableInstance v) {
-    VariableValueDto value = VariableValues.toDto(v.value());
+  public static HistoricVariableInstanceDto of(HistoricVariableInstance v, boolean deserialize) {
+    VariableValueDto value = VariableValues.toDto(v.value(), deserialize);
     HistoricVariableInstance.Owner owner = v.owner();
     return new HistoricVariableInstanceDto(
         v.id(),

@@ -6,10 +6,12 @@ import dev.tern.engine.runtime.HistoricVariableInstanceService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
+import dev.tern.rest.runtime.VariableValues;
+import dev.tern.rest.support.QueryRoutes;
 
 /**
- * Camunda's {@code /history/variable-instance} resource (reads). {@code deserializeValues} is
- * accepted and changes nothing: Tern stores no serialized Java objects.
+ * Camunda's {@code /history/variable-instance} resource (reads): the query, one variable, its
+ * binary {@code /data}; {@code deserializeValues} as for runtime variables.
  */
 public final class HistoricVariableInstanceResource implements RestResource {
 
@@ -25,14 +27,24 @@ public final class HistoricVariableInstanceResource implements RestResource {
         .add(
             routes,
             "/history/variable-instance",
-            (caller, query, page) ->
-                history.list(caller, query, page).stream().map(HistoricVariableInstanceDto::of).toList(),
+            (ctx, caller, query, page) -> {
+              boolean deserialize = VariableValues.deserialize(ctx, "deserializeValues");
+              return history.list(caller, query, page).stream()
+                  .map(v -> HistoricVariableInstanceDto.of(v, deserialize))
+                  .toList();
+            },
             history::count)
         .get(
             "/history/variable-instance/{id}",
             ctx ->
                 ctx.json(
                     HistoricVariableInstanceDto.of(
-                        history.get(Callers.of(ctx), ctx.pathParam("id")))));
+                        history.get(Callers.of(ctx), ctx.pathParam("id")),
+                        VariableValues.deserialize(ctx, "deserializeValue"))))
+        .get(
+            "/history/variable-instance/{id}/data",
+            ctx ->
+                VariableValues.sendBinary(
+                    ctx, ctx.pathParam("id"), history.data(Callers.of(ctx), ctx.pathParam("id")).value()));
   }
 }

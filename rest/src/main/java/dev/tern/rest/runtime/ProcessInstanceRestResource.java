@@ -3,13 +3,13 @@ package dev.tern.rest.runtime;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.runtime.ProcessInstanceService;
 import dev.tern.engine.runtime.TypedValue;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
-import dev.tern.rest.runtime.ProcessInstanceDtos.PatchVariablesDto;
 import dev.tern.rest.runtime.ProcessInstanceDtos.ProcessInstanceDto;
 import dev.tern.rest.runtime.ProcessInstanceDtos.SuspensionStateDto;
 import dev.tern.rest.support.JsonBodies;
@@ -19,6 +19,7 @@ import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,20 +43,27 @@ public final class ProcessInstanceRestResource implements RestResource {
         .post("/process-instance/count", this::count)
         .get("/process-instance/{id}", ctx -> ctx.json(ProcessInstanceDto.of(instances.get(Callers.of(ctx), ctx.pathParam("id")))))
         .delete("/process-instance/{id}", this::delete)
-        .put("/process-instance/{id}/suspended", this::suspend)
-        .get(
-            "/process-instance/{id}/variables",
-            ctx -> ctx.json(VariableValues.toDtos(instances.variables(Callers.of(ctx), ctx.pathParam("id")))))
-        .post("/process-instance/{id}/variables", this::modifyVariables)
-        .get("/process-instance/{id}/variables/{varName}", this::variable)
-        .put("/process-instance/{id}/variables/{varName}", this::putVariable)
-        .delete(
-            "/process-instance/{id}/variables/{varName}",
-            ctx -> {
-              instances.modifyVariables(
-                  Callers.of(ctx), ctx.pathParam("id"), Map.of(), List.of(ctx.pathParam("varName")));
-              Responses.noContent(ctx);
-            });
+        .put("/process-instance/{id}/suspended", this::suspend);
+    new VariableRoutes(
+            "process instance",
+            new VariableRoutes.Scope() {
+              @Override
+              public Map<String, TypedValue> all(Caller caller, String id) {
+                return instances.variables(caller, id);
+              }
+
+              @Override
+              public Optional<TypedValue> one(Caller caller, String id, String name) {
+                return instances.variable(caller, id, name);
+              }
+
+              @Override
+              public void modify(
+                  Caller caller, String id, Map<String, TypedValue> set, List<String> remove) {
+                instances.modifyVariables(caller, id, set, remove);
+              }
+            })
+        .add(routes, "/process-instance/{id}/variables");
   }
 
   /** The query of a {@code GET}'s query string or a {@code POST}'s body. */
@@ -102,36 +110,6 @@ public final class ProcessInstanceRestResource implements RestResource {
     } else {
       instances.setSuspended(Callers.of(ctx), ctx.pathParam("id"), false);
     }
-    Responses.noContent(ctx);
-  }
-
-  private void variable(Context ctx) {
-    String name = ctx.pathParam("varName");
-    TypedValue value =
-        instances
-            .variable(Callers.of(ctx), ctx.pathParam("id"), name)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "process instance variable with name " + name + " does not exist"));
-    ctx.json(VariableValues.toDto(value));
-  }
-
-  private void putVariable(Context ctx) {
-    String name = ctx.pathParam("varName");
-    VariableValueDto dto = JsonBodies.read(ctx, VariableValueDto.class);
-    TypedValue value = VariableValues.toTyped(dto, "Cannot put process instance variable " + name);
-    instances.modifyVariables(Callers.of(ctx), ctx.pathParam("id"), Map.of(name, value), List.of());
-    Responses.noContent(ctx);
-  }
-
-  private void modifyVariables(Context ctx) {
-    PatchVariablesDto patch =
-        JsonBodies.readOr(ctx, PatchVariablesDto.class, () -> new PatchVariablesDto(null, null));
-    Map<String, TypedValue> modifications =
-        VariableValues.toTyped(patch.modifications(), "Cannot modify variables for process instance");
-    List<String> deletions = patch.deletions() == null ? List.of() : patch.deletions();
-    instances.modifyVariables(Callers.of(ctx), ctx.pathParam("id"), modifications, deletions);
     Responses.noContent(ctx);
   }
 }

@@ -6,9 +6,12 @@ import dev.tern.engine.runtime.TypedValue;
 import dev.tern.engine.runtime.ValueType;
 import dev.tern.rest.support.CamundaDates;
 import dev.tern.rest.support.CamundaJson;
+import dev.tern.rest.support.QueryParams;
+import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +19,14 @@ import java.util.Objects;
 /**
  * Converts Camunda's JSON variable values to {@link TypedValue}s and back, with Camunda's rules:
  * type names ignore case, a value of another JSON type is converted through its text form ({@code
- * "5"} is a fine Integer), Json values are strings, dates use Camunda's format.
+ * "5"} is a fine Integer), Json values are strings, dates use Camunda's format, Bytes and File
+ * contents are Base64 text.
+ *
+ * <p>Object values are kept as their serialized JSON text and never turned into Java objects: a
+ * client names any {@code objectTypeName} it likes and Tern loads no class by that name (Camunda
+ * itself refuses Java serialization by default). Reading with {@code deserializeValues=true} (the
+ * default) shows an {@code application/json} Object as the JSON document it holds, which is what
+ * Camunda's Jackson rendering of the deserialized object shows for a plain Java bean.
  */
 public final class VariableValues {
 
@@ -46,15 +56,63 @@ public final class VariableValues {
     return result;
   }
 
+  /** The DTO of a value as Camunda renders it with {@code deserializeValues=true}. */
   public static VariableValueDto toDto(TypedValue typed) {
-    Object value = typed.value() instanceof Instant instant ? CamundaDates.format(instant) : typed.value();
-    return new VariableValueDto(value, typed.type().camundaName(), Map.of());
+    return toDto(typed, true);
+  }
+
+  /**
+   * The DTO of a value: a File's content is never included (it is downloaded from {@code …/data}),
+   * Bytes are Base64 text, an Object is its JSON document when {@code deserialize}, else its
+   * serialized text.
+   */
+  public static VariableValueDto toDto(TypedValue typed, boolean deserialize) {
+    Object value = typed.value();
+    if (value instanceof Instant instant) {
+      value = CamundaDates.format(instant);
+    } else if (typed.type() == ValueType.FILE) {
+      value = null;
+    } else if (typed.type() == ValueType.OBJECT && deserialize && value != null) {
+      value = deserialized((String) value);
+    }
+    return new VariableValueDto(value, typed.type().camundaName(), typed.valueInfo());
   }
 
   public static Map<String, VariableValueDto> toDtos(Map<String, TypedValue> values) {
+    return toDtos(values, true);
+  }
+
+  public static Map<String, VariableValueDto> toDtos(
+      Map<String, TypedValue> values, boolean deserialize) {
     Map<String, VariableValueDto> result = new LinkedHashMap<>();
-    values.forEach((name, value) -> result.put(name, toDto(value)));
+    values.forEach((name, value) -> result.put(name, toDto(value, deserialize)));
     return result;
+  }
+
+  /** Camunda's {@code deserializeValue(s)} switch, true unless set to false. */
+  public static boolean deserialize(Context ctx, String param) {
+    Boolean value = QueryParams.of(ctx).bool(param);
+    return value == null || value;
+  }
+
+  /**
+   * Answers a {@code …/data} request with a Bytes or File value; any other type is Camunda's 400
+   * naming {@code id}.
+   */
+  public static void sendBinary(Context ctx, String id, TypedValue value) {
+    if (!value.type().binary()) {
+      throw new InvalidRequestException(
+          "Value of variable with id " + id + " is not a binary value.");
+    }
+    BinaryVariables.send(ctx, value);
+  }
+
+  private static Object deserialized(String json) {
+    try {
+      return CamundaJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      return json; // written before Tern checked Object values; shown as stored
+    }
   }
 
   private static TypedValue toTyped(VariableValueDto dto) {
@@ -69,23 +127,17 @@ public final class VariableValues {
     if (type == ValueType.NULL) {
       return TypedValue.nullValue();
     }
-    if (value == null) {
+    if (value == null && type == ValueType.FILE) {
+      throw new Unconvertible("Provided value is not of File, InputStream or byte[] type.");
+    }
+    if (value == null && type != ValueType.OBJECT) {
       return TypedValue.of(type, null);
     }
-    if (type == ValueType.JSON) {
-      if (!(value instanceof String json)) {
-        throw new Unconvertible(
-            "Must provide 'null' or String value for value of SerializableValue type '"
-                + dto.type()
-                + "'.");
-      }
-      try {
-        CamundaJson.mapper().readTree(json);
-      } catch (JsonProcessingException e) {
-        throw new Unconvertible(
-            "Cannot convert value '" + json + "' of type '" + dto.type() + "' to a JSON document");
-      }
-      return TypedValue.json(json);
+    if (type.serialized()) {
+      return serialized(type, dto, value);
+    }
+    if (type.binary()) {
+      return binary(type, dto, value);
     }
     try {
       return TypedValue.of(type, convert(type, value));
@@ -95,6 +147,84 @@ public final class VariableValues {
               "Cannot convert value '%s' of type '%s' to java type %s",
               value, dto.type(), javaTypeName(type)));
     }
+  }
+
+  /** Json, Xml and Object: serialized text, kept as given (Json and JSON Objects must parse). */
+  private static TypedValue serialized(ValueType type, VariableValueDto dto, Object value) {
+    if (value != null && !(value instanceof String)) {
+      throw new Unconvertible(
+          "Must provide 'null' or String value for value of SerializableValue type '"
+              + dto.type()
+              + "'.");
+    }
+    String text = (String) value;
+    if (type == ValueType.XML) {
+      return TypedValue.xml(text);
+    }
+    if (type == ValueType.JSON) {
+      requireJson(text, dto.type());
+      return TypedValue.json(text);
+    }
+    Map<String, Object> info = dto.valueInfo() == null ? Map.of() : dto.valueInfo();
+    String typeName = stringInfo(info, TypedValue.OBJECT_TYPE_NAME);
+    String format = stringInfo(info, TypedValue.SERIALIZATION_DATA_FORMAT);
+    if (text != null && typeName == null) {
+      throw new Unconvertible("no 'objectTypeName' provided for non-null value.");
+    }
+    if (format == null || !format.equalsIgnoreCase(JSON_FORMAT)) {
+      throw new Unconvertible(
+          "Tern stores Object values serialized as "
+              + JSON_FORMAT
+              + " only (serializationDataFormat was "
+              + (format == null ? "not set" : "'" + format + "'")
+              + "); Java serialization is refused, as Camunda refuses it by default");
+    }
+    requireJson(text, dto.type());
+    return TypedValue.object(text, typeName, JSON_FORMAT);
+  }
+
+  private static final String JSON_FORMAT = "application/json";
+
+  private static void requireJson(String text, String typeName) {
+    if (text == null) {
+      return;
+    }
+    try {
+      CamundaJson.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new Unconvertible(
+          "Cannot convert value '" + text + "' of type '" + typeName + "' to a JSON document");
+    }
+  }
+
+  /** Bytes and File: Base64 text (a File also needs its {@code filename}). */
+  private static TypedValue binary(ValueType type, VariableValueDto dto, Object value) {
+    byte[] bytes = null;
+    if (value != null) {
+      try {
+        bytes = Base64.getMimeDecoder().decode(value.toString());
+      } catch (IllegalArgumentException e) {
+        throw new Unconvertible(
+            String.format(
+                "Cannot convert value '%s' of type '%s' to java type [B", value, dto.type()));
+      }
+    }
+    if (type == ValueType.BYTES) {
+      return TypedValue.bytes(bytes);
+    }
+    Map<String, Object> info = dto.valueInfo() == null ? Map.of() : dto.valueInfo();
+    String filename = stringInfo(info, TypedValue.FILENAME);
+    if (filename == null) {
+      throw new Unconvertible(
+          "Cannot create file without filename! Please set a name into ValueInfo with key filename");
+    }
+    return TypedValue.file(
+        bytes, filename, stringInfo(info, TypedValue.MIME_TYPE), stringInfo(info, TypedValue.ENCODING));
+  }
+
+  private static String stringInfo(Map<String, Object> info, String key) {
+    Object value = info.get(key);
+    return value == null ? null : value.toString();
   }
 
   private static Object convert(ValueType type, Object value) {
@@ -115,7 +245,7 @@ public final class VariableValues {
       case LONG -> Long.valueOf(text.trim());
       case DOUBLE -> Double.valueOf(text.trim());
       case DATE -> CamundaDates.parse(text).orElseThrow(IllegalArgumentException::new);
-      case JSON, NULL -> throw new IllegalStateException("handled above");
+      default -> throw new IllegalStateException("handled above: " + type);
     };
   }
 
@@ -160,7 +290,7 @@ public final class VariableValues {
       case LONG -> "java.lang.Long";
       case DOUBLE -> "java.lang.Double";
       case DATE -> "java.util.Date";
-      case JSON, NULL -> Objects.toString(null);
+      default -> Objects.toString(null);
     };
   }
 

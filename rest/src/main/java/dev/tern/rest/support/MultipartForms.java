@@ -12,6 +12,17 @@ public final class MultipartForms {
 
   private MultipartForms() {}
 
+  /** 415 unless the request declares a multipart form. */
+  public static void requireMultipart(Context ctx) {
+    String contentType = ctx.contentType();
+    if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
+      throw new RestException(
+          415,
+          "NotSupportedException",
+          "HTTP 415 Unsupported Media Type: expected multipart/form-data, got " + contentType);
+    }
+  }
+
   public static Collection<Part> parts(Context ctx) {
     try {
       ctx.uploadedFileMap(); // lets Javalin apply its multipart configuration

@@ -1,0 +1,15 @@
+package dev.tern.engine.runtime;
+
+/**
+ * A row of {@code tern_variable} as Camunda's variable-instance resource shows it. The value of a
+ * Bytes or File variable comes without its bytes unless asked for ({@link
+ * VariableInstanceService#data}).
+ */
+public record VariableInstance(
+    String id,
+    String name,
+    TypedValue value,
+    String processInstanceId,
+    String executionId,
+    String processDefinitionId,
+    String tenantId) {}

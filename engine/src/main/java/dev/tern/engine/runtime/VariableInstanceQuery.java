@@ -1,0 +1,84 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
+import dev.tern.engine.query.VariableConditionSql;
+import java.util.List;
+
+/**
+ * A selection of runtime variables, with the filters of Camunda 7.24's {@code
+ * VariableInstanceQueryDto}. Tern's variables belong to the process instance, so its execution,
+ * its variable scope and its activity instance are the process instance; case, task and batch
+ * filters match nothing. {@code variableValues} are conditions on the variable itself (name and
+ * value).
+ */
+public final class VariableInstanceQuery extends DeclaredQuery {
+
+  static final String COLUMNS =
+      "vi.id, vi.name, vi.process_instance_id, vi.execution_id, pi.proc_def_id, pi.tenant_id, "
+          + VariableStore.VALUE_COLUMNS.replace("v.", "vi.");
+
+  private static final String NAMES_IGNORE_CASE = "variableNamesIgnoreCase";
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder(
+              "tern_variable vi JOIN tern_process_instance pi ON pi.id = vi.process_instance_id",
+              "vi.id")
+          .emptyListsUnset()
+          .variables(
+              "variableValues", new VariableConditionSql("tern_variable", "id", null), "vi.id")
+          .filter(
+              "variableName",
+              Type.STRING,
+              (w, v, c) ->
+                  w.add(
+                      Boolean.TRUE.equals(c.values().get(NAMES_IGNORE_CASE))
+                          ? "LOWER(vi.name) = LOWER(" + w.bind(v) + ")"
+                          : "vi.name = " + w.bind(v)))
+          .filter(
+              "variableNameLike",
+              Type.STRING,
+              (w, v, c) ->
+                  w.add(
+                      Boolean.TRUE.equals(c.values().get(NAMES_IGNORE_CASE))
+                          ? "LOWER(vi.name) LIKE LOWER(" + w.bind(v) + ")"
+                          : "vi.name LIKE " + w.bind(v)))
+          .anyOf("processInstanceIdIn", "vi.process_instance_id")
+          .anyOf("executionIdIn", "vi.execution_id")
+          .anyOf("variableScopeIdIn", "vi.execution_id")
+          .anyOf("activityInstanceIdIn", "vi.process_instance_id")
+          .filter("caseInstanceIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
+          .filter("caseExecutionIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
+          .filter("taskIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
+          .filter("batchIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
+          .anyOf("tenantIdIn", "pi.tenant_id")
+          .sort("variableName", "vi.name")
+          .sort("variableType", "vi.var_type")
+          .sort("activityInstanceId", "vi.process_instance_id")
+          .sort("tenantId", "pi.tenant_id")
+          .build();
+
+  private static final Authorizer AUTHORIZER = new Authorizer();
+
+  /** A query with no filter set: every variable. */
+  public VariableInstanceQuery() {
+    this(new FilterQuery(DEFINITION));
+  }
+
+  private VariableInstanceQuery(FilterQuery filters) {
+    super(filters, "viq");
+  }
+
+  /** Restricted to the variables of instances the caller may read, of its tenants or of none. */
+  public VariableInstanceQuery readableBy(Caller caller) {
+    return new VariableInstanceQuery(
+        filters()
+            .restricted(
+                AUTHORIZER.instanceReadable(
+                    caller, "vi.process_instance_id", "pi.proc_def_key", "pi.tenant_id")));
+  }
+}

@@ -1,0 +1,346 @@
+package dev.tern.rest.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.MutableClock;
+import dev.tern.engine.testing.TestDatabase;
+import dev.tern.rest.testing.RestTestServer;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /execution}: instances as root executions, waiting tokens as child executions, over HTTP. */
+@DatabaseTest
+class ExecutionRestTest {
+
+  private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-02T03:04:05.678Z"));
+  private final TestDatabase db;
+  private final RestTestServer server;
+  /** Unique per test: the tests of one class share a database. */
+  private final String key = "x" + UUID.randomUUID().toString().substring(0, 8);
+
+  ExecutionRestTest(TestDatabase db) {
+    this.db = db;
+    this.server = RestTestServer.start(db, clock);
+  }
+
+  @BeforeEach
+  void deploy() {
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+            <parallelGateway id="fork"/>
+            <sequenceFlow id="f2" sourceRef="fork" targetRef="review"/>
+            <sequenceFlow id="f3" sourceRef="fork" targetRef="approve"/>
+            <userTask id="review"/>
+            <userTask id="approve"/>
+            <sequenceFlow id="f4" sourceRef="review" targetRef="join"/>
+            <sequenceFlow id="f5" sourceRef="approve" targetRef="join"/>
+            <parallelGateway id="join"/>
+            <sequenceFlow id="f6" sourceRef="join" targetRef="end"/>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """
+            .replace("KEY", key);
+    server
+        .engine()
+        .deploymentService()
+        .deploy(NewDeployment.of(Map.of(key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private String start(String businessKey, Map<String, Object> variables) {
+    return server
+        .engine()
+        .runtimeService()
+        .startProcessInstanceByKey(key, null, businessKey, variables)
+        .id();
+  }
+
+  /** The child execution: the token that does not carry the instance's own id. */
+  private String childToken(String instance) {
+    return db.database()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id FROM tern_execution WHERE process_instance_id = :pi AND id <> :pi")
+                    .bind("pi", instance)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  private String tokenActivity(String token) {
+    return db.database()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT activity_id FROM tern_execution WHERE id = :id")
+                    .bind("id", token)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  @Test
+  void anInstanceIsItsRootExecutionAndEachWaitingTokenAChild() {
+    String instance = start("order-1", Map.of("customer", "ACME"));
+    String child = childToken(instance);
+    String childActivity = tokenActivity(child);
+
+    server
+        .given()
+        .queryParam("processInstanceId", instance)
+        .get("/execution")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(2))
+        .body("id", containsInAnyOrder(instance, child))
+        .body("processInstanceId", everyItem(equalTo(instance)))
+        .body("ended", everyItem(equalTo(false)));
+    server
+        .given()
+        .queryParam("processInstanceId", instance)
+        .queryParam("activityId", childActivity)
+        .get("/execution")
+        .then()
+        .statusCode(200)
+        .body("id", contains(child));
+    server
+        .given()
+        .queryParam("processInstanceId", instance)
+        .queryParam("activityId", childActivity.equals("review") ? "approve" : "review")
+        .get("/execution")
+        .then()
+        .statusCode(200)
+        .body("id", contains(instance));
+    server
+        .given()
+        .get("/execution/{id}", child)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(child))
+        .body("processInstanceId", equalTo(instance))
+        .body("tenantId", equalTo(null));
+  }
+
+  @Test
+  void filtersByDefinitionBusinessKeyStateAndVariablesInBodyAndQueryString() {
+    String first = start("order-1", Map.of("customer", "ACME"));
+    String second = start("order-2", Map.of("customer", "Globex"));
+    server.engine().processInstances().suspend(second);
+
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("processDefinitionKey", key, "businessKey", "order-2"))
+        .post("/execution/count")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(2));
+    server
+        .given()
+        .queryParam("processDefinitionKey", key)
+        .queryParam("suspended", true)
+        .get("/execution/count")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(2));
+    // local variables live on the root execution; process variables match every execution
+    server
+        .given()
+        .queryParam("processDefinitionKey", key)
+        .queryParam("variables", "customer_eq_ACME")
+        .get("/execution")
+        .then()
+        .statusCode(200)
+        .body("id", contains(first));
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "processDefinitionKey", key,
+                "processVariables", List.of(Map.of("name", "CUSTOMER", "operator", "eq", "value", "acme")),
+                "variableNamesIgnoreCase", true,
+                "variableValuesIgnoreCase", true,
+                "sorting", List.of(Map.of("sortBy", "instanceId", "sortOrder", "desc"))))
+        .post("/execution")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(2))
+        .body("processInstanceId", everyItem(equalTo(first)));
+    server
+        .given()
+        .queryParam("processDefinitionKey", key)
+        .queryParam("active", true)
+        .queryParam("sortBy", "definitionKey")
+        .queryParam("sortOrder", "asc")
+        .queryParam("maxResults", 2)
+        .get("/execution")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(2))
+        .body("processInstanceId", everyItem(equalTo(first)));
+    server
+        .given()
+        .queryParam("messageEventSubscriptionName", "anything")
+        .get("/execution/count")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(0));
+  }
+
+  @Test
+  void unknownExecutionsAndBadQueriesAreClientErrors() {
+    server
+        .given()
+        .get("/execution/{id}", "nope")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo("InvalidRequestException"))
+        .body("message", equalTo("Execution with id nope does not exist"));
+    server
+        .givenInvalidRequest()
+        .queryParam("sortBy", "startTime")
+        .queryParam("sortOrder", "asc")
+        .get("/execution")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("InvalidRequestException"));
+    server
+        .givenInvalidRequest()
+        .queryParam("variables", "customer_is_ACME")
+        .get("/execution/count")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("InvalidRequestException"));
+  }
+
+  @Test
+  void localVariablesOfTheRootExecutionAreTheProcessVariables() {
+    String instance = start("order-1", Map.of("customer", "ACME"));
+
+    server
+        .given()
+        .get("/execution/{id}/localVariables", instance)
+        .then()
+        .statusCode(200)
+        .body("customer.value", equalTo("ACME"))
+        .body("customer.type", equalTo("String"));
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "modifications", Map.of("amount", Map.of("value", 5, "type", "Long")),
+                "deletions", List.of("customer")))
+        .post("/execution/{id}/localVariables", instance)
+        .then()
+        .statusCode(204);
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "yes", "type", "String"))
+        .put("/execution/{id}/localVariables/{name}", instance, "approved")
+        .then()
+        .statusCode(204);
+    server
+        .given()
+        .get("/execution/{id}/localVariables/{name}", instance, "amount")
+        .then()
+        .statusCode(200)
+        .body("type", equalTo("Long"))
+        .body("value", equalTo(5));
+    server
+        .given()
+        .delete("/execution/{id}/localVariables/{name}", instance, "approved")
+        .then()
+        .statusCode(204);
+    assertThat(server.engine().processInstances().variables(instance)).containsOnlyKeys("amount");
+    server
+        .given()
+        .get("/execution/{id}/localVariables/{name}", instance, "customer")
+        .then()
+        .statusCode(404)
+        .body("message", equalTo("execution variable with name customer does not exist"));
+  }
+
+  @Test
+  void aTokenHasNoLocalVariablesAndSettingOneIsRefusedWithNothingChanged() {
+    String instance = start("order-1", Map.of("customer", "ACME"));
+    String token = childToken(instance);
+
+    server.given().get("/execution/{id}/localVariables", token).then().statusCode(200)
+        .body("size()", equalTo(0));
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "x", "type", "String"))
+        .put("/execution/{id}/localVariables/{name}", token, "note")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("InvalidRequestException"))
+        .body("message", not(equalTo(null)));
+    server
+        .given()
+        .delete("/execution/{id}/localVariables/{name}", token, "customer")
+        .then()
+        .statusCode(204);
+    assertThat(server.engine().processInstances().variables(instance)).containsOnlyKeys("customer");
+    server
+        .given()
+        .get("/execution/{id}/localVariables/{name}", token, "customer")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void localVariableDataIsUploadedAndDownloadedOnTheRootExecution() {
+    String instance = start("order-1", Map.of());
+    byte[] content = {0, 1, 2, (byte) 0xff};
+
+    server
+        .given()
+        .multiPart("data", "blob.bin", content, "application/octet-stream")
+        .post("/execution/{id}/localVariables/{name}/data", instance, "blob")
+        .then()
+        .statusCode(204);
+    byte[] downloaded =
+        server
+            .given()
+            .get("/execution/{id}/localVariables/{name}/data", instance, "blob")
+            .then()
+            .statusCode(200)
+            .contentType("application/octet-stream")
+            .extract()
+            .asByteArray();
+    assertThat(downloaded).containsExactly(content);
+    server
+        .given()
+        .get("/execution/{id}/localVariables/{name}/data", "nope", "blob")
+        .then()
+        .statusCode(404);
+  }
+}
