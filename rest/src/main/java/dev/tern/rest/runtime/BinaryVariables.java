@@ -34,7 +34,8 @@ final class BinaryVariables {
       String mimeType = value.info(TypedValue.MIME_TYPE);
       String type = mimeType != null ? mimeType : OCTET_STREAM;
       String encoding = value.info(TypedValue.ENCODING);
-      ctx.contentType(encoding != null ? type + "; charset=" + encoding : type);
+      // Camunda's JAX-RS renders the type without a space before the parameter
+      ctx.contentType(encoding != null ? type + ";charset=" + encoding : type);
       String filename = value.info(TypedValue.FILENAME);
       ctx.header(
           "Content-Disposition",
