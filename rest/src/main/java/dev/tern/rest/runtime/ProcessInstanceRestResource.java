@@ -3,10 +3,8 @@ package dev.tern.rest.runtime;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngine;
-import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.runtime.ProcessInstanceQuery;
 import dev.tern.engine.runtime.ProcessInstanceService;
-import dev.tern.engine.runtime.TypedValue;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
@@ -17,9 +15,6 @@ import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.QueryParams;
 import dev.tern.rest.support.Responses;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,23 +41,7 @@ public final class ProcessInstanceRestResource implements RestResource {
         .put("/process-instance/{id}/suspended", this::suspend);
     new VariableRoutes(
             "process instance",
-            new VariableRoutes.Scope() {
-              @Override
-              public Map<String, TypedValue> all(Caller caller, String id) {
-                return instances.variables(caller, id);
-              }
-
-              @Override
-              public Optional<TypedValue> one(Caller caller, String id, String name) {
-                return instances.variable(caller, id, name);
-              }
-
-              @Override
-              public void modify(
-                  Caller caller, String id, Map<String, TypedValue> set, List<String> remove) {
-                instances.modifyVariables(caller, id, set, remove);
-              }
-            })
+            new VariableRoutes.Scope(instances::variables, instances::variable, instances::modifyVariables))
         .add(routes, "/process-instance/{id}/variables");
   }
 

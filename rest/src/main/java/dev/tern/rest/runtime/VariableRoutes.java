@@ -21,11 +21,17 @@ import java.util.Optional;
 final class VariableRoutes {
 
   /** The engine calls behind the routes; each checks the caller's permissions. */
-  interface Scope {
+  record Scope(All all, One one, Modify modify) {}
+
+  interface All {
     Map<String, TypedValue> all(Caller caller, String id);
+  }
 
+  interface One {
     Optional<TypedValue> one(Caller caller, String id, String name);
+  }
 
+  interface Modify {
     void modify(Caller caller, String id, Map<String, TypedValue> set, List<String> remove);
   }
 
@@ -52,7 +58,7 @@ final class VariableRoutes {
 
   private void all(Context ctx) {
     boolean deserialize = VariableValues.deserialize(ctx, "deserializeValues");
-    ctx.json(VariableValues.toDtos(scope.all(Callers.of(ctx), ctx.pathParam("id")), deserialize));
+    ctx.json(VariableValues.toDtos(scope.all().all(Callers.of(ctx), ctx.pathParam("id")), deserialize));
   }
 
   private void modify(Context ctx) {
@@ -61,7 +67,7 @@ final class VariableRoutes {
     Map<String, TypedValue> modifications =
         VariableValues.toTyped(patch.modifications(), "Cannot modify variables for " + typeName);
     List<String> deletions = patch.deletions() == null ? List.of() : patch.deletions();
-    scope.modify(Callers.of(ctx), ctx.pathParam("id"), modifications, deletions);
+    scope.modify().modify(Callers.of(ctx), ctx.pathParam("id"), modifications, deletions);
     Responses.noContent(ctx);
   }
 
@@ -77,7 +83,7 @@ final class VariableRoutes {
   }
 
   private void delete(Context ctx) {
-    scope.modify(Callers.of(ctx), ctx.pathParam("id"), Map.of(), List.of(ctx.pathParam("varName")));
+    scope.modify().modify(Callers.of(ctx), ctx.pathParam("id"), Map.of(), List.of(ctx.pathParam("varName")));
     Responses.noContent(ctx);
   }
 
@@ -91,13 +97,14 @@ final class VariableRoutes {
   }
 
   private void set(Context ctx, String name, TypedValue value) {
-    scope.modify(Callers.of(ctx), ctx.pathParam("id"), Map.of(name, value), List.of());
+    scope.modify().modify(Callers.of(ctx), ctx.pathParam("id"), Map.of(name, value), List.of());
     Responses.noContent(ctx);
   }
 
   private TypedValue existing(Context ctx) {
     String name = ctx.pathParam("varName");
     return scope
+        .one()
         .one(Callers.of(ctx), ctx.pathParam("id"), name)
         .orElseThrow(
             () ->

@@ -7,18 +7,15 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.runtime.TypedValue;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.testing.RestTestServer;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +26,7 @@ class VariableInstanceRestTest {
 
   private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-02T03:04:05.678Z"));
   private final RestTestServer server;
-  /** Unique per test: the tests of one class share a database. */
-  private final String key = "v" + UUID.randomUUID().toString().substring(0, 8);
+  private WaitingProcess process;
 
   VariableInstanceRestTest(TestDatabase db) {
     this.server = RestTestServer.start(db, clock);
@@ -38,25 +34,7 @@ class VariableInstanceRestTest {
 
   @BeforeEach
   void deploy() {
-    String xml =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
-            <startEvent id="start"/>
-            <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
-            <userTask id="wait"/>
-            <sequenceFlow id="f2" sourceRef="wait" targetRef="end"/>
-            <endEvent id="end"/>
-          </process>
-        </definitions>
-        """
-            .replace("KEY", key);
-    server
-        .engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of(key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+    process = WaitingProcess.deploy(server);
   }
 
   @AfterEach
@@ -65,7 +43,7 @@ class VariableInstanceRestTest {
   }
 
   private String start(Map<String, Object> variables) {
-    return server.engine().runtimeService().startProcessInstanceByKey(key, null, null, variables).id();
+    return process.start(variables);
   }
 
   private String idOf(String instance, String name) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.runtime.TypedValue;
 import dev.tern.engine.runtime.ValueType;
 import dev.tern.engine.testing.DatabaseTest;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,6 @@ class VariableTypesRestTest {
 
   private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-02T03:04:05.678Z"));
   private final RestTestServer server;
-  private final String key = "t" + UUID.randomUUID().toString().substring(0, 8);
   private String instance;
 
   VariableTypesRestTest(TestDatabase db) {
@@ -44,26 +41,7 @@ class VariableTypesRestTest {
 
   @BeforeEach
   void deployAndStart() {
-    String xml =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
-            <startEvent id="start"/>
-            <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
-            <userTask id="wait"/>
-            <sequenceFlow id="f2" sourceRef="wait" targetRef="end"/>
-            <endEvent id="end"/>
-          </process>
-        </definitions>
-        """
-            .replace("KEY", key);
-    server
-        .engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of(key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
-    instance = server.engine().runtimeService().startProcessInstanceByKey(key, null, null, Map.of()).id();
+    instance = WaitingProcess.deploy(server).start(Map.of());
   }
 
   @AfterEach
