@@ -5,6 +5,7 @@ import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.query.DeclaredQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.VariableConditionSql;
 
 /**
@@ -12,8 +13,7 @@ import dev.tern.engine.query.VariableConditionSql;
  * executions are the process instances themselves (the root execution, whose id is the instance's)
  * and their other resting tokens (child executions, e.g. one per parallel branch after the first).
  * Variables live on the root execution: {@code variables} (local variables) match there, {@code
- * processVariables} match every execution of the instance. Tern has no event subscriptions yet,
- * so {@code signalEventSubscriptionName} and {@code messageEventSubscriptionName} match nothing.
+ * processVariables} match every execution of the instance.
  */
 public final class ExecutionQuery extends DeclaredQuery {
 
@@ -42,7 +42,8 @@ public final class ExecutionQuery extends DeclaredQuery {
           .equal("processDefinitionId", "x.proc_def_id")
           .equal("processInstanceId", "x.process_instance_id")
           .equal("activityId", "x.activity_id")
-          .matchingNothing("signalEventSubscriptionName", "messageEventSubscriptionName")
+          .where("signalEventSubscriptionName", Type.STRING, subscribed("signal"))
+          .where("messageEventSubscriptionName", Type.STRING, subscribed("message"))
           .flag("active", "x.suspended = FALSE")
           .flag("suspended", "x.suspended = TRUE")
           .related(
@@ -64,6 +65,14 @@ public final class ExecutionQuery extends DeclaredQuery {
           .sort("definitionId", "x.proc_def_id")
           .sort("tenantId", "x.tenant_id")
           .build();
+
+  /** The execution waits for a message or signal of this name. */
+  private static String subscribed(String eventType) {
+    return "EXISTS (SELECT 1 FROM tern_event_subscription s WHERE s.execution_id = x.id"
+        + " AND s.event_type = '"
+        + eventType
+        + "' AND s.event_name = ?)";
+  }
 
   private static final Authorizer AUTHORIZER = new Authorizer();
 

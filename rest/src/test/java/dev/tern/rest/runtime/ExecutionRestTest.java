@@ -203,9 +203,45 @@ class ExecutionRestTest {
         .statusCode(200)
         .body("$", hasSize(2))
         .body("processInstanceId", everyItem(equalTo(first)));
+  }
+
+  @Test
+  void findsTheExecutionWaitingForAMessage() {
+    String messageKey = key + "m";
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <message id="m1" name="NAME"/>
+          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="waitForPayment"/>
+            <intermediateCatchEvent id="waitForPayment"><messageEventDefinition messageRef="m1"/></intermediateCatchEvent>
+            <sequenceFlow id="f2" sourceRef="waitForPayment" targetRef="end"/>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """
+            .replace("KEY", messageKey)
+            .replace("NAME", messageKey + "-paid");
+    server
+        .engine()
+        .deploymentService()
+        .deploy(NewDeployment.of(Map.of(messageKey + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+    String waiting =
+        server.engine().runtimeService().startProcessInstanceByKey(messageKey, null, null, Map.of()).id();
+
     server
         .given()
-        .queryParam("messageEventSubscriptionName", "anything")
+        .queryParam("messageEventSubscriptionName", messageKey + "-paid")
+        .get("/execution")
+        .then()
+        .statusCode(200)
+        .body("id", contains(waiting));
+    server
+        .given()
+        .queryParam("signalEventSubscriptionName", messageKey + "-paid")
         .get("/execution/count")
         .then()
         .statusCode(200)
