@@ -32,22 +32,22 @@ class UnimplementedOperationsRestTest {
     server
         .givenWithoutContract()
         .when()
-        .get("/task")
+        .get("/decision-definition")
         .then()
         .statusCode(501)
         .contentType(ContentType.JSON)
         .body("type", equalTo("RestException"))
-        .body("message", equalTo("Tern does not implement GET /task"))
+        .body("message", equalTo("Tern does not implement GET /decision-definition"))
         .body("code", equalTo(0));
     server
         .givenWithoutContract()
         .contentType(ContentType.JSON)
-        .body("{\"messageName\":\"paid\"}")
+        .body("{\"migrationPlan\":{},\"processInstanceIds\":[\"pi-1\"]}")
         .when()
-        .post("/message")
+        .post("/migration/execute")
         .then()
         .statusCode(501)
-        .body("message", equalTo("Tern does not implement POST /message"));
+        .body("message", equalTo("Tern does not implement POST /migration/execute"));
   }
 
   @Test
@@ -55,17 +55,17 @@ class UnimplementedOperationsRestTest {
     server
         .givenWithoutContract()
         .when()
-        .post("/task/{id}/complete", "t-1")
+        .post("/decision-definition/{id}/evaluate", "dd-1")
         .then()
         .statusCode(501)
-        .body("message", equalTo("Tern does not implement POST /task/{id}/complete"));
+        .body("message", equalTo("Tern does not implement POST /decision-definition/{id}/evaluate"));
     server
         .givenWithoutContract()
         .when()
-        .get("/task/count")
+        .get("/decision-definition/count")
         .then()
         .statusCode(501)
-        .body("message", equalTo("Tern does not implement GET /task/count"));
+        .body("message", equalTo("Tern does not implement GET /decision-definition/count"));
   }
 
   @Test
