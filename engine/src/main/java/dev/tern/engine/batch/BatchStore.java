@@ -1,11 +1,12 @@
 package dev.tern.engine.batch;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.query.IdSelection;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -225,10 +226,6 @@ final class BatchStore {
         batch, rs.getString("configuration"), rs.getLong("total_items"), rs.getLong("items_done"));
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
 
   /** A batch with what only the engine needs: its configuration and item counters. */
   record BatchRow(Batch batch, String configuration, long totalItems, long itemsDone) {}

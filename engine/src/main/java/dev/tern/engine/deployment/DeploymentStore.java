@@ -1,5 +1,7 @@
 package dev.tern.engine.deployment;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.query.Binds;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.query.Predicates;
@@ -7,7 +9,6 @@ import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,10 +282,5 @@ final class DeploymentStore {
         rs.getBoolean("suspended"),
         (Integer) rs.getObject("history_ttl", Integer.class),
         rs.getBoolean("startable"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

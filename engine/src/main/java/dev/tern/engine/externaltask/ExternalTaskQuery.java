@@ -3,6 +3,7 @@ package dev.tern.engine.externaltask;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.Restriction;
 import dev.tern.engine.query.SqlFragment;
 import java.time.Instant;
 import dev.tern.engine.query.QueryDefinition;
@@ -25,8 +26,7 @@ public final class ExternalTaskQuery {
           .anyOf("externalTaskIdIn", "t.id")
           .equal("activityId", "t.activity_id")
           .anyOf("activityIdIn", "t.activity_id")
-          .date("lockExpirationBefore", "t.lock_expiration_time", "<")
-          .date("lockExpirationAfter", "t.lock_expiration_time", ">")
+          .dateRange("lockExpiration", "t.lock_expiration_time", false)
           .equal("topicName", "t.topic_name")
           .filter(
               "locked",
@@ -109,10 +109,13 @@ public final class ExternalTaskQuery {
 
   /** A copy of this query restricted to the tasks the caller may read; this one is left as it is. */
   public ExternalTaskQuery readableBy(Caller caller) {
-    return new ExternalTaskQuery(
-        filters.restricted(
-            AUTHORIZER.instanceReadable(
-                caller, "t.process_instance_id", "t.proc_def_key", "t.tenant_id")));
+    return new ExternalTaskQuery(filters.restricted(readable(caller)));
+  }
+
+  /** Tasks of instances the caller may read, of its tenants or none. */
+  static Restriction readable(Caller caller) {
+    return AUTHORIZER.instanceReadable(
+        caller, "t.process_instance_id", "t.proc_def_key", "t.tenant_id");
   }
 
   /** {@code SELECT t.id FROM …}: the query's tasks as a sub-select (binds prefixed {@code etq}). */

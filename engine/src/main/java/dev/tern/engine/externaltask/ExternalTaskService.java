@@ -102,14 +102,8 @@ public final class ExternalTaskService {
   }
 
   private ExternalTaskQuery readable(Caller caller, ExternalTaskQuery query) {
-    query.filters().restrict(readableTasks(caller));
+    query.filters().restrict(ExternalTaskQuery.readable(caller));
     return query;
-  }
-
-  /** Tasks of instances the caller may read, of its tenants or none. */
-  private dev.tern.engine.query.Restriction readableTasks(Caller caller) {
-    return authorizer.instanceReadable(
-        caller, "t.process_instance_id", "t.proc_def_key", "t.tenant_id");
   }
 
   public ExternalTask get(String id) {
@@ -200,7 +194,7 @@ public final class ExternalTaskService {
             new Authorizer.RowCheck(Permission.UPDATE, Resource.PROCESS_INSTANCE, "t.process_instance_id"),
             new Authorizer.RowCheck(
                 Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, "t.proc_def_key"));
-    return readableTasks(caller).and(updatable);
+    return ExternalTaskQuery.readable(caller).and(updatable);
   }
 
   private LockedExternalTask locked(Handle h, FetchRequest request, ExternalTask task) {

@@ -1,6 +1,9 @@
 package dev.tern.engine.externaltask;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.history.ExternalTaskLog;
+import dev.tern.engine.history.LogState;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.IdSelection;
@@ -18,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,7 +97,7 @@ public final class ExternalTaskStore implements ExternalTasks {
         .bind("id", id)
         .bind("now", now())
         .execute();
-    log.log(handle, ExternalTaskLog.State.CREATED, List.of(id));
+    log.log(handle, LogState.CREATED, List.of(id));
     handle.afterCommit(signal::signal);
   }
 
@@ -125,7 +127,7 @@ public final class ExternalTaskStore implements ExternalTasks {
     if (taskIds.isEmpty()) {
       return;
     }
-    log.log(handle, ExternalTaskLog.State.DELETED, taskIds);
+    log.log(handle, LogState.DELETED, taskIds);
     incidents.deleteFailedExternalTaskIncidents(handle, taskIds);
     handle
         .createUpdate("DELETE FROM tern_external_task WHERE id = ANY(:ids)")
@@ -140,7 +142,7 @@ public final class ExternalTaskStore implements ExternalTasks {
   void delete(Handle handle, String id, boolean completed) {
     log.log(
         handle,
-        completed ? ExternalTaskLog.State.SUCCESSFUL : ExternalTaskLog.State.DELETED,
+        completed ? LogState.SUCCESSFUL : LogState.DELETED,
         List.of(id));
     incidents.endFailedExternalTaskIncident(handle, id, !completed);
     handle.createUpdate("DELETE FROM tern_external_task WHERE id = :id").bind("id", id).execute();
@@ -478,10 +480,5 @@ public final class ExternalTaskStore implements ExternalTasks {
         rs.getString("tenant_id"),
         rs.getLong("priority"),
         rs.getString("business_key"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -9,32 +9,14 @@ import org.jdbi.v3.core.Handle;
  */
 public interface ExternalTaskLog {
 
-  /** The {@code state} codes, as Camunda numbers them ({@code ExternalTaskState}). */
-  enum State {
-    CREATED(0),
-    FAILED(1),
-    SUCCESSFUL(2),
-    DELETED(3);
-
-    private final int code;
-
-    State(int code) {
-      this.code = code;
-    }
-
-    public int code() {
-      return code;
-    }
-  }
-
   /**
-   * Logs the tasks with these ids in the given state (not {@link State#FAILED}), as their rows are
+   * Logs the tasks with these ids in the given state (not {@link LogState#FAILED}), as their rows are
    * now.
    *
    * @param taskIds a bounded set of task ids
    * @return the number of entries written
    */
-  int log(Handle handle, State state, Collection<String> taskIds);
+  int log(Handle handle, LogState state, Collection<String> taskIds);
 
   /**
    * Logs a failure as Camunda does: the task as it was before the failure (its retries then), with

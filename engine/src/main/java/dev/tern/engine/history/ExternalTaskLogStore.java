@@ -1,11 +1,12 @@
 package dev.tern.engine.history;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.persistence.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -32,7 +33,7 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
   }
 
   @Override
-  public int log(Handle handle, State state, Collection<String> taskIds) {
+  public int log(Handle handle, LogState state, Collection<String> taskIds) {
     if (taskIds.isEmpty()) {
       return 0;
     }
@@ -43,14 +44,14 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
 
   @Override
   public void logFailure(Handle handle, String taskId, String errorMessage, String errorDetails) {
-    insert(handle, ":message, COALESCE(:details, t.error_details)", State.FAILED)
+    insert(handle, ":message, COALESCE(:details, t.error_details)", LogState.FAILED)
         .bind("ids", new String[] {taskId})
         .bind("message", errorMessage)
         .bind("details", errorDetails)
         .execute();
   }
 
-  private org.jdbi.v3.core.statement.Update insert(Handle handle, String errorColumns, State state) {
+  private org.jdbi.v3.core.statement.Update insert(Handle handle, String errorColumns, LogState state) {
     String newId =
         dialect == Dialect.POSTGRES
             ? "CAST(gen_random_uuid() AS VARCHAR)"
@@ -113,10 +114,5 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
         rs.getString("proc_def_id"),
         rs.getString("proc_def_key"),
         rs.getString("tenant_id"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

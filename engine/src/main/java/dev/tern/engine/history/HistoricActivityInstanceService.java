@@ -1,5 +1,7 @@
 package dev.tern.engine.history;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
@@ -12,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -93,10 +94,5 @@ public final class HistoricActivityInstanceService {
         rs.getObject("duration_ms", Long.class),
         rs.getBoolean("canceled"),
         rs.getString("tenant_id"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -27,18 +27,18 @@ public record HistoricExternalTaskLog(
     String tenantId) {
 
   public boolean creationLog() {
-    return state == ExternalTaskLog.State.CREATED.code();
+    return state == LogState.CREATED.code();
   }
 
   public boolean failureLog() {
-    return state == ExternalTaskLog.State.FAILED.code();
+    return state == LogState.FAILED.code();
   }
 
   public boolean successLog() {
-    return state == ExternalTaskLog.State.SUCCESSFUL.code();
+    return state == LogState.SUCCESSFUL.code();
   }
 
   public boolean deletionLog() {
-    return state == ExternalTaskLog.State.DELETED.code();
+    return state == LogState.DELETED.code();
   }
 }

@@ -1,9 +1,10 @@
 package dev.tern.engine.history;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -109,10 +110,5 @@ final class HistoricIncidentStore implements IncidentHistory {
         rs.getString("root_process_instance_id"),
         rs.getString("tenant_id"),
         rs.getString("annotation"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -28,18 +28,18 @@ public record HistoricJobLog(
     String hostname) {
 
   public boolean creationLog() {
-    return state == JobLog.State.CREATED.code();
+    return state == LogState.CREATED.code();
   }
 
   public boolean failureLog() {
-    return state == JobLog.State.FAILED.code();
+    return state == LogState.FAILED.code();
   }
 
   public boolean successLog() {
-    return state == JobLog.State.SUCCESSFUL.code();
+    return state == LogState.SUCCESSFUL.code();
   }
 
   public boolean deletionLog() {
-    return state == JobLog.State.DELETED.code();
+    return state == LogState.DELETED.code();
   }
 }

@@ -8,7 +8,7 @@ import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.query.DeclaredQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.Predicates;
-import dev.tern.engine.query.QueryBuilder;
+import dev.tern.engine.query.InstanceQueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.VariableCondition;
@@ -81,10 +81,8 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
                       .flag(
                           "withRootIncidents",
                           "(i.root_cause_incident_id IS NULL OR i.root_cause_incident_id = i.id)"))
-          .date("startedBefore", "hpi.start_time", "<=")
-          .date("startedAfter", "hpi.start_time", ">=")
-          .date("finishedBefore", "hpi.end_time", "<=")
-          .date("finishedAfter", "hpi.end_time", ">=")
+          .dateRange("started", "hpi.start_time", true)
+          .dateRange("finished", "hpi.end_time", true)
           .where("executedActivityAfter", Type.DATE, ACTIVITY + "(a.start_time >= ? OR a.end_time >= ?))")
           .where("executedActivityBefore", Type.DATE, ACTIVITY + "(a.start_time <= ? OR a.end_time <= ?))")
           .where("executedJobAfter", Type.DATE, JOB_LOG + "jl.log_time >= ?)")
@@ -187,18 +185,10 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
   }
 
   /** Fluent construction; the named methods are shorthands for the most used filters. */
-  public static final class Builder extends QueryBuilder<HistoricProcessInstanceQuery, Builder> {
+  public static final class Builder extends InstanceQueryBuilder<HistoricProcessInstanceQuery, Builder> {
 
     private Builder() {
       super(DEFINITION, HistoricProcessInstanceQuery::new, HistoricProcessInstanceQuery::filters);
-    }
-
-    public Builder processDefinitionKey(String key) {
-      return set("processDefinitionKey", key);
-    }
-
-    public Builder processInstanceIds(Collection<String> ids) {
-      return set("processInstanceIds", ids == null ? null : List.copyOf(ids));
     }
 
     public Builder processInstanceBusinessKey(String businessKey) {
@@ -217,20 +207,12 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
       return set("incidentStatus", status);
     }
 
-    public Builder activityIdIn(String... activityIds) {
-      return set("activityIdIn", Arrays.asList(activityIds));
-    }
-
     public Builder activeActivityIdIn(String... activityIds) {
       return set("activeActivityIdIn", Arrays.asList(activityIds));
     }
 
     public Builder executedActivityIdIn(String... activityIds) {
       return set("executedActivityIdIn", Arrays.asList(activityIds));
-    }
-
-    public Builder tenantIdIn(String... tenantIds) {
-      return set("tenantIdIn", Arrays.asList(tenantIds));
     }
 
     public Builder unfinished(boolean on) {
@@ -247,10 +229,6 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
 
     public Builder finishedAfter(Instant instant) {
       return set("finishedAfter", instant);
-    }
-
-    public Builder variables(Collection<VariableCondition> conditions) {
-      return set("variables", conditions == null ? null : List.copyOf(conditions));
     }
   }
 }

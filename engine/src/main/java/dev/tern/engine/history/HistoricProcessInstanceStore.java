@@ -1,11 +1,12 @@
 package dev.tern.engine.history;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -64,10 +65,5 @@ final class HistoricProcessInstanceStore {
         rs.getString("delete_reason"),
         rs.getString("tenant_id"),
         rs.getString("state"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

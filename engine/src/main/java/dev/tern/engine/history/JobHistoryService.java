@@ -1,5 +1,7 @@
 package dev.tern.engine.history;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
@@ -10,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -141,10 +142,5 @@ public final class JobHistoryService {
         rs.getString("root_process_instance_id"),
         rs.getString("tenant_id"),
         rs.getString("hostname"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

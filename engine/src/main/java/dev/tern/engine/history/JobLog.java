@@ -9,29 +9,11 @@ import org.jdbi.v3.core.Handle;
  */
 public interface JobLog {
 
-  /** The {@code job_state} codes, as Camunda numbers them. */
-  enum State {
-    CREATED(0),
-    FAILED(1),
-    SUCCESSFUL(2),
-    DELETED(3);
-
-    private final int code;
-
-    State(int code) {
-      this.code = code;
-    }
-
-    public int code() {
-      return code;
-    }
-  }
-
   /**
    * Logs the jobs with these ids in the given state, as their rows are now.
    *
    * @param jobIds a bounded set of job ids
    * @return the number of entries written
    */
-  int log(Handle handle, State state, Collection<String> jobIds);
+  int log(Handle handle, LogState state, Collection<String> jobIds);
 }

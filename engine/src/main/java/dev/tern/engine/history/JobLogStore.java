@@ -23,7 +23,7 @@ final class JobLogStore implements JobLog {
   }
 
   @Override
-  public int log(Handle handle, State state, Collection<String> jobIds) {
+  public int log(Handle handle, LogState state, Collection<String> jobIds) {
     if (jobIds.isEmpty()) {
       return 0;
     }
@@ -41,7 +41,7 @@ final class JobLogStore implements JobLog {
                 + " sequence_counter) SELECT "
                 + newId
                 + ", :logTime, :state, j.id, j.due_date, j.retries, j.priority,"
-                + (state == State.FAILED ? " j.exception_message, j.exception_stacktrace," : " NULL, NULL,")
+                + (state == LogState.FAILED ? " j.exception_message, j.exception_stacktrace," : " NULL, NULL,")
                 + " j.job_definition_id, COALESCE(d.job_type, j.handler_type),"
                 + " d.job_configuration, j.activity_id, j.failed_activity_id, j.execution_id,"
                 + " j.process_instance_id, j.proc_def_id, j.proc_def_key, j.deployment_id,"

@@ -1,12 +1,13 @@
 package dev.tern.engine.incident;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.history.IncidentHistory;
 import dev.tern.engine.persistence.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -231,10 +232,5 @@ public final class IncidentStore {
         rs.getString("job_definition_id"),
         rs.getString("tenant_id"),
         rs.getString("annotation"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

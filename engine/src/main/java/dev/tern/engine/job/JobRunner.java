@@ -1,7 +1,7 @@
 package dev.tern.engine.job;
 
 import dev.tern.engine.history.JobLog;
-import dev.tern.engine.history.JobLog.State;
+import dev.tern.engine.history.LogState;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
 import java.io.PrintWriter;
@@ -120,7 +120,7 @@ final class JobRunner {
       return false;
     }
     handlers.require(job.handlerType()).execute(job, handle);
-    jobLog.log(handle, State.SUCCESSFUL, List.of(jobId));
+    jobLog.log(handle, LogState.SUCCESSFUL, List.of(jobId));
     incidents.resolveFailedJobIncidents(handle, List.of(jobId));
     if (jobs.deleteLocked(handle, jobId, owner) == 0) {
       // Fencing: another claim took the job over (our lease lapsed) or already finished it. The
@@ -175,7 +175,7 @@ final class JobRunner {
         == 0) {
       return;
     }
-    jobLog.log(handle, State.FAILED, List.of(jobId));
+    jobLog.log(handle, LogState.FAILED, List.of(jobId));
     if (retries == 0) {
       incidents.openFailedJobIncidents(handle, List.of(jobId));
     }

@@ -1,7 +1,9 @@
 package dev.tern.engine.job;
 
+import static dev.tern.engine.persistence.Rows.instant;
+
 import dev.tern.engine.history.JobLog;
-import dev.tern.engine.history.JobLog.State;
+import dev.tern.engine.history.LogState;
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
@@ -90,7 +92,7 @@ final class JobStore implements Jobs {
   @Override
   public void insert(Handle handle, Job job) {
     handle.createUpdate(INSERT).bindMethods(job).execute();
-    jobLog.log(handle, State.CREATED, List.of(job.id()));
+    jobLog.log(handle, LogState.CREATED, List.of(job.id()));
     handle.afterCommit(signal::signal);
   }
 
@@ -364,7 +366,7 @@ final class JobStore implements Jobs {
     if (ids.isEmpty()) {
       return 0;
     }
-    jobLog.log(handle, State.DELETED, ids);
+    jobLog.log(handle, LogState.DELETED, ids);
     return handle
         .createUpdate("DELETE FROM tern_job WHERE id = ANY(:ids)")
         .bind("ids", ids.toArray(String[]::new))
@@ -373,7 +375,7 @@ final class JobStore implements Jobs {
 
   /** Deletes one job unless another transaction changed it since it was read; logs it first. */
   public int deleteIfUnchanged(Handle handle, Job job) {
-    jobLog.log(handle, State.DELETED, List.of(job.id()));
+    jobLog.log(handle, LogState.DELETED, List.of(job.id()));
     return handle
         .createUpdate("DELETE FROM tern_job WHERE id = :id AND rev = :rev")
         .bind("id", job.id())
@@ -481,10 +483,5 @@ final class JobStore implements Jobs {
         rs.getString("failed_activity_id"),
         rs.getString("batch_id"),
         rs.getLong("sequence_counter"));
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

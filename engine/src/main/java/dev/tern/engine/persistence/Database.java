@@ -41,10 +41,7 @@ public final class Database implements AutoCloseable {
     jdbi.registerArgument(new InstantArgumentFactory());
     jdbi.registerColumnMapper(
         Instant.class,
-        (rs, col, ctx) -> {
-          OffsetDateTime value = rs.getObject(col, OffsetDateTime.class);
-          return value == null ? null : value.toInstant();
-        });
+        (rs, col, ctx) -> Rows.instant(rs, col));
   }
 
   /** Opens a pool on the configured database and brings its schema up to date. */

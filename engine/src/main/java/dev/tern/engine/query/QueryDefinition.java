@@ -375,6 +375,15 @@ public final class QueryDefinition {
       return compare(name, Type.DATE, column, operator);
     }
 
+    /**
+     * Camunda's pair {@code <prefix>Before} / {@code <prefix>After} on one column: strictly before
+     * and after, or with the bound itself when {@code inclusive}.
+     */
+    public Builder dateRange(String prefix, String column, boolean inclusive) {
+      return date(prefix + "Before", column, inclusive ? "<=" : "<")
+          .date(prefix + "After", column, inclusive ? ">=" : ">");
+    }
+
     public Builder sort(String sortBy, String column) {
       sortColumns.put(sortBy, column);
       return this;

@@ -4,7 +4,7 @@ import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.query.DeclaredQuery;
 import dev.tern.engine.query.FilterQuery;
-import dev.tern.engine.query.QueryBuilder;
+import dev.tern.engine.query.InstanceQueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.VariableCondition;
@@ -109,7 +109,7 @@ public final class ProcessInstanceQuery extends DeclaredQuery {
   }
 
   /** Fluent construction; the named methods are shorthands for the most used filters. */
-  public static final class Builder extends QueryBuilder<ProcessInstanceQuery, Builder> {
+  public static final class Builder extends InstanceQueryBuilder<ProcessInstanceQuery, Builder> {
 
     private Builder() {
       super(DEFINITION, ProcessInstanceQuery::new, ProcessInstanceQuery::filters);
@@ -119,16 +119,8 @@ public final class ProcessInstanceQuery extends DeclaredQuery {
       return set("processDefinitionId", id);
     }
 
-    public Builder processDefinitionKey(String key) {
-      return set("processDefinitionKey", key);
-    }
-
     public Builder processDefinitionKeyIn(String... keys) {
       return set("processDefinitionKeyIn", Arrays.asList(keys));
-    }
-
-    public Builder processInstanceIds(Collection<String> ids) {
-      return set("processInstanceIds", ids == null ? null : List.copyOf(ids));
     }
 
     public Builder businessKey(String businessKey) {
@@ -151,24 +143,12 @@ public final class ProcessInstanceQuery extends DeclaredQuery {
       return set("incidentMessageLike", pattern);
     }
 
-    public Builder activityIdIn(String... activityIds) {
-      return set("activityIdIn", Arrays.asList(activityIds));
-    }
-
-    public Builder tenantIdIn(String... tenantIds) {
-      return set("tenantIdIn", Arrays.asList(tenantIds));
-    }
-
     public Builder withoutTenantId(boolean on) {
       return set("withoutTenantId", on);
     }
 
     public Builder suspended(boolean on) {
       return set("suspended", on);
-    }
-
-    public Builder variables(Collection<VariableCondition> conditions) {
-      return set("variables", conditions == null ? null : List.copyOf(conditions));
     }
 
     public Builder variableValuesIgnoreCase(boolean on) {
