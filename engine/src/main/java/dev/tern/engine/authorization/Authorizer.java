@@ -99,6 +99,18 @@ public final class Authorizer {
     return restriction(caller, anyOf).and(tenantMember(caller, tenantIdSql));
   }
 
+  /**
+   * Camunda's read of history rows: {@code READ_HISTORY} on the process definition (by the rows'
+   * {@code <alias>.proc_def_key}), of the caller's tenants or of none ({@code <alias>.tenant_id}).
+   * Rows of no definition (batch jobs) need a grant on every definition ({@code *}).
+   */
+  public Restriction historyReadable(Caller caller, String alias) {
+    return readable(
+        caller,
+        alias + ".tenant_id",
+        new RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, alias + ".proc_def_key"));
+  }
+
   /** {@link #instanceReadable(Caller, String, String)} of the caller's tenants or of none. */
   public Restriction instanceReadable(
       Caller caller, String instanceIdSql, String definitionKeySql, String tenantIdSql) {

@@ -13,7 +13,9 @@ import dev.tern.engine.deployment.BpmnParser.ParsedBpmn;
 import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
+import dev.tern.engine.query.Restriction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,6 +53,9 @@ public final class DeploymentService {
   private final DefinitionListener listener;
   private final ProcessModelCache cache;
   private final DeployedDataRemoval dataRemoval;
+  // no deployment or definition filter depends on the current time
+  private final Listing<Deployment> deployments;
+  private final Listing<ProcessDefinition> definitions;
   private final Authorizer authorizer = new Authorizer();
 
   /**
@@ -72,6 +77,14 @@ public final class DeploymentService {
     this.store = new DeploymentStore();
     this.listener = listener;
     this.cache = new ProcessModelCache(database, store, cacheCapacity);
+    this.deployments =
+        new Listing<>(
+            database, DeploymentQuery.COLUMNS, (rs, ctx) -> DeploymentStore.deployment(rs));
+    this.definitions =
+        new Listing<>(
+            database,
+            ProcessDefinitionQuery.COLUMNS,
+            (rs, ctx) -> DeploymentStore.processDefinition(rs));
   }
 
   /** The cache of parsed models this service fills on deployment and evicts on deletion. */
@@ -304,11 +317,11 @@ public final class DeploymentService {
   }
 
   public List<Deployment> queryDeployments(DeploymentQuery query, Page page) {
-    return database.withHandle(h -> store.queryDeployments(h, query, page));
+    return deployments.list(query.filters(), page);
   }
 
   public long countDeployments(DeploymentQuery query) {
-    return database.withHandle(h -> store.countDeployments(h, query));
+    return deployments.count(query.filters());
   }
 
   /** The resources of a deployment, by name. @throws NotFoundException for an unknown deployment */
@@ -371,52 +384,39 @@ public final class DeploymentService {
   }
 
   public List<ProcessDefinition> queryProcessDefinitions(ProcessDefinitionQuery query, Page page) {
-    return database.withHandle(h -> store.queryProcessDefinitions(h, query, page));
+    return definitions.list(query.filters(), page);
   }
 
   public long countProcessDefinitions(ProcessDefinitionQuery query) {
-    return database.withHandle(h -> store.countProcessDefinitions(h, query));
+    return definitions.count(query.filters());
   }
 
   /** The deployments the caller may read ({@code READ} on them, of its tenants or of none). */
   public List<Deployment> queryDeployments(Caller caller, DeploymentQuery query, Page page) {
-    return queryDeployments(readable(caller, query), page);
+    return deployments.list(query.filters().restrict(readable(caller, "d", Resource.DEPLOYMENT, "d.id")), page);
   }
 
   public long countDeployments(Caller caller, DeploymentQuery query) {
-    return countDeployments(readable(caller, query));
+    return deployments.count(readable(caller, "d", Resource.DEPLOYMENT, "d.id"), query.filters());
   }
 
   /** The definitions the caller may read ({@code READ} on their key, of its tenants or of none). */
   public List<ProcessDefinition> queryProcessDefinitions(
       Caller caller, ProcessDefinitionQuery query, Page page) {
-    return queryProcessDefinitions(readable(caller, query), page);
+    return definitions.list(
+        query.filters().restrict(readable(caller, "pd", Resource.PROCESS_DEFINITION, "pd.proc_key")),
+        page);
   }
 
   public long countProcessDefinitions(Caller caller, ProcessDefinitionQuery query) {
-    return countProcessDefinitions(readable(caller, query));
+    return definitions.count(
+        readable(caller, "pd", Resource.PROCESS_DEFINITION, "pd.proc_key"), query.filters());
   }
 
-  private DeploymentQuery readable(Caller caller, DeploymentQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "d.tenant_id",
-                new Authorizer.RowCheck(Permission.READ, Resource.DEPLOYMENT, "d.id")));
-    return query;
-  }
-
-  private ProcessDefinitionQuery readable(Caller caller, ProcessDefinitionQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "pd.tenant_id",
-                new Authorizer.RowCheck(Permission.READ, Resource.PROCESS_DEFINITION, "pd.proc_key")));
-    return query;
+  /** {@code READ} on the row's resource, of the caller's tenants or of none. */
+  private Restriction readable(Caller caller, String alias, Resource resource, String idSql) {
+    return authorizer.readable(
+        caller, alias + ".tenant_id", new Authorizer.RowCheck(Permission.READ, resource, idSql));
   }
 
   /** The BPMN XML a definition was deployed with. @throws NotFoundException for an unknown id */

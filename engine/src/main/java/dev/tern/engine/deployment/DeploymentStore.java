@@ -139,14 +139,6 @@ final class DeploymentStore {
         .findOne();
   }
 
-  List<Deployment> queryDeployments(Handle handle, DeploymentQuery query, Page page) {
-    return query.filters().list(handle, DeploymentQuery.COLUMNS, (rs, ctx) -> deployment(rs), null, page);
-  }
-
-  long countDeployments(Handle handle, DeploymentQuery query) {
-    return query.filters().count(handle, null);
-  }
-
   List<DeploymentResource> resources(Handle handle, String deploymentId) {
     return handle
         .createQuery(
@@ -200,17 +192,6 @@ final class DeploymentStore {
         .findOne();
   }
 
-  List<ProcessDefinition> queryProcessDefinitions(
-      Handle handle, ProcessDefinitionQuery query, Page page) {
-    return query
-        .filters()
-        .list(handle, ProcessDefinitionQuery.COLUMNS, (rs, ctx) -> processDefinition(rs), null, page);
-  }
-
-  long countProcessDefinitions(Handle handle, ProcessDefinitionQuery query) {
-    return query.filters().count(handle, null);
-  }
-
   List<ProcessDefinition> processDefinitionsOfDeployment(Handle handle, String deploymentId) {
     return handle
         .createQuery(
@@ -259,7 +240,7 @@ final class DeploymentStore {
     return tenantId == null ? where.add(column + " IS NULL") : where.eq(column, tenantId);
   }
 
-  private static Deployment deployment(ResultSet rs) throws SQLException {
+  static Deployment deployment(ResultSet rs) throws SQLException {
     return new Deployment(
         rs.getString("id"),
         rs.getString("name"),
@@ -268,7 +249,7 @@ final class DeploymentStore {
         instant(rs, "deploy_time"));
   }
 
-  private static ProcessDefinition processDefinition(ResultSet rs) throws SQLException {
+  static ProcessDefinition processDefinition(ResultSet rs) throws SQLException {
     return new ProcessDefinition(
         rs.getString("id"),
         rs.getString("proc_key"),

@@ -94,16 +94,11 @@ public final class ExternalTaskService {
   /** The tasks the query selects that the caller may read. */
   public List<ExternalTask> list(
       Caller caller, ExternalTaskQuery query, int firstResult, int maxResults) {
-    return list(readable(caller, query), firstResult, maxResults);
+    return list(query.readableBy(caller), firstResult, maxResults);
   }
 
   public long count(Caller caller, ExternalTaskQuery query) {
-    return count(readable(caller, query));
-  }
-
-  private ExternalTaskQuery readable(Caller caller, ExternalTaskQuery query) {
-    query.filters().restrict(ExternalTaskQuery.readable(caller));
-    return query;
+    return count(query.readableBy(caller));
   }
 
   public ExternalTask get(String id) {

@@ -3,9 +3,8 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.authorization.Permission;
-import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,12 +15,13 @@ import java.util.List;
 public final class ExternalTaskLogService {
 
   private final Database database;
-  private final Clock clock;
+  private final Listing<HistoricExternalTaskLog> rows;
   private final Authorizer authorizer = new Authorizer();
 
   public ExternalTaskLogService(Database database, Clock clock) {
     this.database = database;
-    this.clock = clock;
+    this.rows =
+        new Listing<>(database, clock, ExternalTaskLogStore.COLUMNS, ExternalTaskLogStore::map);
   }
 
   public HistoricExternalTaskLogQuery createQuery() {
@@ -30,23 +30,11 @@ public final class ExternalTaskLogService {
 
   public List<HistoricExternalTaskLog> list(
       Caller caller, HistoricExternalTaskLogQuery query, int firstResult, int maxResults) {
-    readable(caller, query);
-    return database.withHandle(
-        h ->
-            query
-                .filters()
-                .list(
-                    h,
-                    ExternalTaskLogStore.COLUMNS,
-                    ExternalTaskLogStore::map,
-                    clock.instant(),
-                    firstResult,
-                    maxResults));
+    return rows.list(authorizer.historyReadable(caller, "l"), query.filters(), firstResult, maxResults);
   }
 
   public long count(Caller caller, HistoricExternalTaskLogQuery query) {
-    readable(caller, query);
-    return database.withHandle(h -> query.filters().count(h, clock.instant()));
+    return rows.count(authorizer.historyReadable(caller, "l"), query.filters());
   }
 
   /** One entry, if the caller may read it. */
@@ -74,16 +62,5 @@ public final class ExternalTaskLogService {
               + ": historicExternalTaskLog is null");
     }
     return database.withHandle(h -> ExternalTaskLogStore.errorDetails(h, id));
-  }
-
-  private void readable(Caller caller, HistoricExternalTaskLogQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "l.tenant_id",
-                new Authorizer.RowCheck(
-                    Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "l.proc_def_key")));
   }
 }

@@ -5,15 +5,12 @@ import static dev.tern.engine.persistence.Rows.instant;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.authorization.Permission;
-import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
-import dev.tern.engine.query.Restriction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -29,13 +26,11 @@ public final class HistoricActivityInstanceService {
           + " a.activity_name, a.activity_type, a.start_time, a.end_time, a.duration_ms,"
           + " a.canceled, a.tenant_id";
 
-  private final Database database;
-  private final Clock clock;
+  private final Listing<HistoricActivityInstance> rows;
   private final Authorizer authorizer = new Authorizer();
 
   public HistoricActivityInstanceService(Database database, Clock clock) {
-    this.database = database;
-    this.clock = clock;
+    this.rows = new Listing<>(database, clock, COLUMNS, HistoricActivityInstanceService::map);
   }
 
   public HistoricActivityInstanceQuery createQuery() {
@@ -44,17 +39,11 @@ public final class HistoricActivityInstanceService {
 
   public List<HistoricActivityInstance> list(
       Caller caller, HistoricActivityInstanceQuery query, Page page) {
-    query.filters().restrict(readable(caller));
-    return database.withHandle(
-        handle ->
-            query
-                .filters()
-                .list(handle, COLUMNS, HistoricActivityInstanceService::map, clock.instant(), page));
+    return rows.list(query.filters().restrict(authorizer.historyReadable(caller, "a")), page);
   }
 
   public long count(Caller caller, HistoricActivityInstanceQuery query) {
-    query.filters().restrict(readable(caller));
-    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+    return rows.count(authorizer.historyReadable(caller, "a"), query.filters());
   }
 
   /**
@@ -69,13 +58,6 @@ public final class HistoricActivityInstanceService {
             () ->
                 new NotFoundException(
                     "Historic activity instance with id " + id + " does not exist"));
-  }
-
-  private Restriction readable(Caller caller) {
-    return authorizer.readable(
-        caller,
-        "a.tenant_id",
-        new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "a.proc_def_key"));
   }
 
   private static HistoricActivityInstance map(ResultSet rs, StatementContext ctx)

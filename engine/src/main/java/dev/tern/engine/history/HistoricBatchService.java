@@ -7,6 +7,8 @@ import dev.tern.engine.authorization.Permission;
 import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
+import dev.tern.engine.query.Restriction;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +17,13 @@ public final class HistoricBatchService {
 
   private final Database database;
   private final HistoricBatchStore store = new HistoricBatchStore();
+  // no historic batch filter depends on the current time
+  private final Listing<HistoricBatch> rows;
   private final Authorizer authorizer = new Authorizer();
 
   public HistoricBatchService(Database database) {
     this.database = database;
+    this.rows = new Listing<>(database, HistoricBatchStore.COLUMNS, HistoricBatchStore::map);
   }
 
   /** The historic batch, if the caller has {@code READ_HISTORY} on it. */
@@ -38,22 +43,18 @@ public final class HistoricBatchService {
   /** The historic batches the caller may read ({@code READ_HISTORY} on each). */
   public List<HistoricBatch> list(
       Caller caller, HistoricBatchQuery query, int firstResult, int maxResults) {
-    return list(readable(caller, query), firstResult, maxResults);
+    return rows.list(readable(caller), query.filters(), firstResult, maxResults);
   }
 
   public long count(Caller caller, HistoricBatchQuery query) {
-    return count(readable(caller, query));
+    return rows.count(readable(caller), query.filters());
   }
 
-  private HistoricBatchQuery readable(Caller caller, HistoricBatchQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "tern_hi_batch.tenant_id",
-                new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")));
-    return query;
+  private Restriction readable(Caller caller) {
+    return authorizer.readable(
+        caller,
+        "tern_hi_batch.tenant_id",
+        new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id"));
   }
 
   /** Deletes a historic batch with {@code DELETE_HISTORY} on it. */
@@ -78,11 +79,11 @@ public final class HistoricBatchService {
   }
 
   public List<HistoricBatch> list(HistoricBatchQuery query, int firstResult, int maxResults) {
-    return database.withHandle(handle -> store.list(handle, query, firstResult, maxResults));
+    return rows.list(query.filters(), firstResult, maxResults);
   }
 
   public long count(HistoricBatchQuery query) {
-    return database.withHandle(handle -> store.count(handle, query));
+    return rows.count(query.filters());
   }
 
   /**

@@ -8,11 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code tern_hi_batch}. Every method runs in the caller's transaction. */
 final class HistoricBatchStore implements BatchHistory {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, batch_type, total_jobs, batch_jobs_per_seed, invocations_per_batch_job,"
           + " seed_job_def_id, monitor_job_def_id, batch_job_def_id, tenant_id, create_user_id,"
           + " start_time, exec_start_time, end_time, removal_time";
@@ -71,21 +72,11 @@ final class HistoricBatchStore implements BatchHistory {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_hi_batch WHERE id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> row(rs))
+        .map(HistoricBatchStore::map)
         .findOne();
   }
 
-  // no historic batch filter depends on the current time, hence no "now"
-  List<HistoricBatch> list(
-      Handle handle, HistoricBatchQuery query, int firstResult, int maxResults) {
-    return query.filters().list(handle, COLUMNS, (rs, ctx) -> row(rs), null, firstResult, maxResults);
-  }
-
-  long count(Handle handle, HistoricBatchQuery query) {
-    return query.filters().count(handle, null);
-  }
-
-  private static HistoricBatch row(ResultSet rs) throws SQLException {
+  static HistoricBatch map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new HistoricBatch(
         rs.getString("id"),
         rs.getString("batch_type"),

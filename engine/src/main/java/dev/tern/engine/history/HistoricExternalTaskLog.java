@@ -24,21 +24,4 @@ public record HistoricExternalTaskLog(
     String rootProcessInstanceId,
     String processDefinitionId,
     String processDefinitionKey,
-    String tenantId) {
-
-  public boolean creationLog() {
-    return state == LogState.CREATED.code();
-  }
-
-  public boolean failureLog() {
-    return state == LogState.FAILED.code();
-  }
-
-  public boolean successLog() {
-    return state == LogState.SUCCESSFUL.code();
-  }
-
-  public boolean deletionLog() {
-    return state == LogState.DELETED.code();
-  }
-}
+    String tenantId) implements LogEntry {}

@@ -25,21 +25,4 @@ public record HistoricJobLog(
     String deploymentId,
     String rootProcessInstanceId,
     String tenantId,
-    String hostname) {
-
-  public boolean creationLog() {
-    return state == LogState.CREATED.code();
-  }
-
-  public boolean failureLog() {
-    return state == LogState.FAILED.code();
-  }
-
-  public boolean successLog() {
-    return state == LogState.SUCCESSFUL.code();
-  }
-
-  public boolean deletionLog() {
-    return state == LogState.DELETED.code();
-  }
-}
+    String hostname) implements LogEntry {}

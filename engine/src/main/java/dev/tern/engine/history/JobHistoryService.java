@@ -5,16 +5,13 @@ import static dev.tern.engine.persistence.Rows.instant;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.authorization.Permission;
-import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Columns;
+import dev.tern.engine.query.Listing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The engine API for the job log and historic incidents. */
@@ -28,13 +25,20 @@ public final class JobHistoryService {
           + " l.root_process_instance_id, l.tenant_id, l.hostname";
 
   private final Database database;
-  private final Clock clock;
   private final HistoricIncidentStore incidents = new HistoricIncidentStore();
+  private final Listing<HistoricJobLog> jobLogs;
+  private final Listing<HistoricIncident> historicIncidents;
   private final Authorizer authorizer = new Authorizer();
 
   public JobHistoryService(Database database, Clock clock) {
     this.database = database;
-    this.clock = clock;
+    this.jobLogs = new Listing<>(database, clock, JOB_LOG_COLUMNS, JobHistoryService::mapLog);
+    this.historicIncidents =
+        new Listing<>(
+            database,
+            clock,
+            Columns.qualified("i", HistoricIncidentStore.COLUMNS),
+            HistoricIncidentStore::map);
   }
 
   public HistoricJobLogQuery createHistoricJobLogQuery() {
@@ -42,40 +46,21 @@ public final class JobHistoryService {
   }
 
   public List<HistoricJobLog> listJobLogs(HistoricJobLogQuery query, int first, int max) {
-    return database.withHandle(
-        handle ->
-            query
-                .filters()
-                .list(handle, JOB_LOG_COLUMNS, JobHistoryService::mapLog, clock.instant(), first, max));
+    return jobLogs.list(query.filters(), first, max);
   }
 
   public long countJobLogs(HistoricJobLogQuery query) {
-    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+    return jobLogs.count(query.filters());
   }
 
   /** The job log of process definitions the caller may read the history of ({@code READ_HISTORY}). */
   public List<HistoricJobLog> listJobLogs(
       Caller caller, HistoricJobLogQuery query, int first, int max) {
-    query.filters().restrict(historyReadable(caller, "l"));
-    return listJobLogs(query, first, max);
+    return jobLogs.list(authorizer.historyReadable(caller, "l"), query.filters(), first, max);
   }
 
   public long countJobLogs(Caller caller, HistoricJobLogQuery query) {
-    query.filters().restrict(historyReadable(caller, "l"));
-    return countJobLogs(query);
-  }
-
-  /**
-   * Camunda's history read: {@code READ_HISTORY} on the process definition (by the key of the rows
-   * of {@code alias}), of the caller's tenants. Rows of no definition (batch jobs) need a grant on
-   * every definition ({@code *}).
-   */
-  private dev.tern.engine.query.Restriction historyReadable(Caller caller, String alias) {
-    return authorizer.readable(
-        caller,
-        alias + ".tenant_id",
-        new Authorizer.RowCheck(
-            Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, alias + ".proc_def_key"));
+    return jobLogs.count(authorizer.historyReadable(caller, "l"), query.filters());
   }
 
   public HistoricIncidentQuery createHistoricIncidentQuery() {
@@ -91,31 +76,22 @@ public final class JobHistoryService {
 
   public List<HistoricIncident> listHistoricIncidents(
       HistoricIncidentQuery query, int first, int max) {
-    String columns =
-        Arrays.stream(HistoricIncidentStore.COLUMNS.split(","))
-            .map(c -> "i." + c.trim())
-            .collect(Collectors.joining(", "));
-    return database.withHandle(
-        handle ->
-            query
-                .filters()
-                .list(handle, columns, HistoricIncidentStore::map, clock.instant(), first, max));
+    return historicIncidents.list(query.filters(), first, max);
   }
 
   /** The historic incidents of definitions the caller may read the history of. */
   public List<HistoricIncident> listHistoricIncidents(
       Caller caller, HistoricIncidentQuery query, int first, int max) {
-    query.filters().restrict(historyReadable(caller, "i"));
-    return listHistoricIncidents(query, first, max);
+    return historicIncidents.list(
+        authorizer.historyReadable(caller, "i"), query.filters(), first, max);
   }
 
   public long countHistoricIncidents(Caller caller, HistoricIncidentQuery query) {
-    query.filters().restrict(historyReadable(caller, "i"));
-    return countHistoricIncidents(query);
+    return historicIncidents.count(authorizer.historyReadable(caller, "i"), query.filters());
   }
 
   public long countHistoricIncidents(HistoricIncidentQuery query) {
-    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+    return historicIncidents.count(query.filters());
   }
 
   private static HistoricJobLog mapLog(ResultSet rs, StatementContext ctx) throws SQLException {

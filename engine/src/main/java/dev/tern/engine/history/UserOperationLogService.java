@@ -5,22 +5,24 @@ import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.authorization.Permission;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
+import dev.tern.engine.query.Restriction;
 import java.util.List;
 
 /** Reads the user operation log. */
 public final class UserOperationLogService {
 
-  private final Database database;
-  private final UserOperationLogStore store = new UserOperationLogStore();
+  // no filter of the operation log depends on the current time
+  private final Listing<UserOperationLogEntry> rows;
   private final Authorizer authorizer = new Authorizer();
 
   public UserOperationLogService(Database database) {
-    this.database = database;
+    this.rows = new Listing<>(database, UserOperationLogStore.COLUMNS, UserOperationLogStore::map);
   }
 
   public List<UserOperationLogEntry> list(
       UserOperationLogQuery query, int firstResult, int maxResults) {
-    return database.withHandle(handle -> store.list(handle, query, firstResult, maxResults));
+    return rows.list(query.filters(), firstResult, maxResults);
   }
 
   /**
@@ -29,28 +31,24 @@ public final class UserOperationLogService {
    */
   public List<UserOperationLogEntry> list(
       Caller caller, UserOperationLogQuery query, int firstResult, int maxResults) {
-    return list(readable(caller, query), firstResult, maxResults);
+    return rows.list(readable(caller), query.filters(), firstResult, maxResults);
   }
 
   public long count(Caller caller, UserOperationLogQuery query) {
-    return count(readable(caller, query));
+    return rows.count(readable(caller), query.filters());
   }
 
-  private UserOperationLogQuery readable(Caller caller, UserOperationLogQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "tern_hi_op_log.tenant_id",
-                new Authorizer.RowCheck(
-                    Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "tern_hi_op_log.proc_def_key"),
-                new Authorizer.RowCheck(
-                    Permission.READ, Resource.OPERATION_LOG_CATEGORY, "tern_hi_op_log.category")));
-    return query;
+  private Restriction readable(Caller caller) {
+    return authorizer.readable(
+        caller,
+        "tern_hi_op_log.tenant_id",
+        new Authorizer.RowCheck(
+            Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "tern_hi_op_log.proc_def_key"),
+        new Authorizer.RowCheck(
+            Permission.READ, Resource.OPERATION_LOG_CATEGORY, "tern_hi_op_log.category"));
   }
 
   public long count(UserOperationLogQuery query) {
-    return database.withHandle(handle -> store.count(handle, query));
+    return rows.count(query.filters());
   }
 }

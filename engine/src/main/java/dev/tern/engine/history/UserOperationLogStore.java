@@ -7,11 +7,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code tern_hi_op_log}. Every method runs in the caller's transaction. */
 final class UserOperationLogStore implements OperationLog {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, operation_id, deployment_id, proc_def_id, proc_def_key, process_instance_id,"
           + " execution_id, job_id, job_definition_id, batch_id, user_id, log_time,"
           + " operation_type, entity_type, property, org_value, new_value, category, tenant_id,"
@@ -32,19 +33,7 @@ final class UserOperationLogStore implements OperationLog {
     batch.execute();
   }
 
-  // no filter of this query depends on the current time, hence no "now"
-  List<UserOperationLogEntry> list(
-      Handle handle, UserOperationLogQuery query, int firstResult, int maxResults) {
-    return query
-        .filters()
-        .list(handle, COLUMNS, (rs, ctx) -> row(rs), null, firstResult, maxResults);
-  }
-
-  long count(Handle handle, UserOperationLogQuery query) {
-    return query.filters().count(handle, null);
-  }
-
-  private static UserOperationLogEntry row(ResultSet rs) throws SQLException {
+  static UserOperationLogEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
     return UserOperationLogEntry.builder()
         .id(rs.getString("id"))
         .operationId(rs.getString("operation_id"))

@@ -6,6 +6,9 @@ import dev.tern.engine.OptimisticLockingException;
 import dev.tern.engine.TernException;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Columns;
+import dev.tern.engine.query.Listing;
+import dev.tern.engine.query.Restriction;
 import java.time.Clock;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
@@ -30,6 +33,8 @@ public final class JobService {
   private final IncidentStore incidents;
   private final JobRunner runner;
   private final JobExecutor executor;
+  private final Listing<Job> jobRows;
+  private final Listing<JobDefinition> definitionRows;
 
   private final Authorizer authorizer = new Authorizer();
 
@@ -48,6 +53,14 @@ public final class JobService {
     this.incidents = incidents;
     this.runner = runner;
     this.executor = executor;
+    this.jobRows =
+        new Listing<>(database, clock, Columns.qualified("j", JobStore.COLUMNS), JobStore::map);
+    this.definitionRows =
+        new Listing<>(
+            database,
+            clock,
+            Columns.qualified("d", JobDefinitionStore.COLUMNS),
+            JobDefinitionStore::map);
   }
 
   public JobQuery createJobQuery() {
@@ -79,31 +92,20 @@ public final class JobService {
   }
 
   public List<Job> listJobs(JobQuery query, int firstResult, int maxResults) {
-    return database.withHandle(
-        handle ->
-            query
-                .compiled()
-                .list(handle, prefixed("j", JobStore.COLUMNS), JobStore::map, clock.instant(), firstResult, maxResults));
+    return jobRows.list(query.compiled(), firstResult, maxResults);
   }
 
   /** The jobs the caller may read: those of instances it may read (as process instances). */
   public List<Job> listJobs(Caller caller, JobQuery query, int firstResult, int maxResults) {
-    readable(caller, query);
-    return listJobs(query, firstResult, maxResults);
+    return listJobs(query.readableBy(caller), firstResult, maxResults);
   }
 
   public long countJobs(Caller caller, JobQuery query) {
-    readable(caller, query);
-    return countJobs(query);
-  }
-
-  /** Restricts the query to the jobs the caller may read; returns it. */
-  public JobQuery readable(Caller caller, JobQuery query) {
-    return query.readableBy(caller);
+    return countJobs(query.readableBy(caller));
   }
 
   public long countJobs(JobQuery query) {
-    return database.withHandle(handle -> query.compiled().count(handle, clock.instant()));
+    return jobRows.count(query.compiled());
   }
 
   /** The stack trace of the job's last failure ({@code null} when it never failed). */
@@ -267,37 +269,28 @@ public final class JobService {
   }
 
   public List<JobDefinition> listJobDefinitions(JobDefinitionQuery query, int first, int max) {
-    return database.withHandle(
-        handle ->
-            query
-                .filters()
-                .list(handle, prefixed("d", JobDefinitionStore.COLUMNS), JobDefinitionStore::map, clock.instant(), first, max));
+    return definitionRows.list(query.filters(), first, max);
   }
 
   public long countJobDefinitions(JobDefinitionQuery query) {
-    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+    return definitionRows.count(query.filters());
   }
 
   /** The job definitions of process definitions the caller may read ({@code READ}, by key). */
   public List<JobDefinition> listJobDefinitions(
       Caller caller, JobDefinitionQuery query, int first, int max) {
-    return listJobDefinitions(readable(caller, query), first, max);
+    return definitionRows.list(readableDefinitions(caller), query.filters(), first, max);
   }
 
   public long countJobDefinitions(Caller caller, JobDefinitionQuery query) {
-    return countJobDefinitions(readable(caller, query));
+    return definitionRows.count(readableDefinitions(caller), query.filters());
   }
 
-  private JobDefinitionQuery readable(Caller caller, JobDefinitionQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "d.tenant_id",
-                new Authorizer.RowCheck(
-                    Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")));
-    return query;
+  private Restriction readableDefinitions(Caller caller) {
+    return authorizer.readable(
+        caller,
+        "d.tenant_id",
+        new Authorizer.RowCheck(Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key"));
   }
 
   /**
@@ -402,12 +395,6 @@ public final class JobService {
       throw new OptimisticLockingException(
           "Job " + jobId + " was updated by another transaction concurrently");
     }
-  }
-
-  static String prefixed(String alias, String columns) {
-    return Arrays.stream(columns.split(","))
-        .map(c -> alias + "." + c.trim())
-        .collect(Collectors.joining(", "));
   }
 
   /** A job run by hand failed; its failure was recorded like any other attempt. */

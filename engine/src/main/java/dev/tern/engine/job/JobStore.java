@@ -5,6 +5,7 @@ import static dev.tern.engine.persistence.Rows.instant;
 import dev.tern.engine.history.JobLog;
 import dev.tern.engine.history.LogState;
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.query.Columns;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,10 +76,6 @@ final class JobStore implements Jobs {
           + " ORDER BY j.priority DESC, j.due_date ASC NULLS FIRST, j.id LIMIT :limit"
           + " FOR UPDATE SKIP LOCKED";
 
-  private static String qualified(String table, String columns) {
-    return table + "." + columns.replace(", ", ", " + table + ".");
-  }
-
   private final Dialect dialect;
   private final JobLog jobLog;
   private final JobSignal signal;
@@ -139,7 +136,7 @@ final class JobStore implements Jobs {
                       + ACQUIRABLE_IDS
                       + ") UPDATE tern_job SET lock_owner = :owner, lock_expiration_time = :lockUntil,"
                       + " rev = rev + 1 FROM claimable WHERE tern_job.id = claimable.id RETURNING "
-                      + qualified("tern_job", COLUMNS))
+                      + Columns.qualified("tern_job", COLUMNS))
               .bind("owner", owner)
               .bind("lockUntil", lockUntil)
               .bind("now", now)

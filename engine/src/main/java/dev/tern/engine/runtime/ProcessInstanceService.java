@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
@@ -27,6 +28,8 @@ public final class ProcessInstanceService {
   private final VariableStore variables;
   private final InstanceRemoval removal;
   private final Authorizer authorizer = new Authorizer();
+  // no instance filter depends on the current time
+  private final Listing<RuntimeProcessInstance> rows;
 
   ProcessInstanceService(
       Database database,
@@ -39,6 +42,8 @@ public final class ProcessInstanceService {
     this.instances = instances;
     this.variables = variables;
     this.removal = removal;
+    this.rows =
+        new Listing<>(database, ProcessInstanceQuery.COLUMNS, ProcessInstanceStore::map);
   }
 
   /** The instance with this id, if it is running. */
@@ -80,20 +85,20 @@ public final class ProcessInstanceService {
 
   /** The instances the query selects, sorted as it asks (then by id), one page of them. */
   public List<RuntimeProcessInstance> list(ProcessInstanceQuery query, Page page) {
-    return database.withHandle(h -> instances.list(h, query, page));
+    return rows.list(query.filters(), page);
   }
 
   public long count(ProcessInstanceQuery query) {
-    return database.withHandle(h -> instances.count(h, query));
+    return rows.count(query.filters());
   }
 
   /** The instances the query selects that the caller may read ({@code READ} / {@code READ_INSTANCE}). */
   public List<RuntimeProcessInstance> list(Caller caller, ProcessInstanceQuery query, Page page) {
-    return database.withHandle(h -> instances.list(h, query.readableBy(caller), page));
+    return list(query.readableBy(caller), page);
   }
 
   public long count(Caller caller, ProcessInstanceQuery query) {
-    return database.withHandle(h -> instances.count(h, query.readableBy(caller)));
+    return count(query.readableBy(caller));
   }
 
 

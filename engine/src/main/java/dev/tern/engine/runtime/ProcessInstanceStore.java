@@ -1,25 +1,17 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.persistence.Dialect;
-import dev.tern.engine.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.List;
+import dev.tern.engine.persistence.Rows;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL for reading and locking rows of {@code tern_process_instance} (they are written by {@link
  * ExecutionStore}). Every method runs in the caller's transaction.
  */
 final class ProcessInstanceStore {
-
-  private final Dialect dialect;
-
-  public ProcessInstanceStore(Dialect dialect) {
-    this.dialect = dialect;
-  }
 
   public Optional<RuntimeProcessInstance> find(Handle handle, String id) {
     return handle
@@ -28,7 +20,7 @@ final class ProcessInstanceStore {
                 + ProcessInstanceQuery.COLUMNS
                 + " FROM tern_process_instance pi WHERE pi.id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> map(rs))
+        .map(ProcessInstanceStore::map)
         .findOne();
   }
 
@@ -40,21 +32,11 @@ final class ProcessInstanceStore {
                 + ProcessInstanceQuery.COLUMNS
                 + " FROM tern_process_instance pi WHERE pi.id = :id FOR UPDATE")
         .bind("id", id)
-        .map((rs, ctx) -> map(rs))
+        .map(ProcessInstanceStore::map)
         .findOne();
   }
 
-  public List<RuntimeProcessInstance> list(
-      Handle handle, ProcessInstanceQuery query, Page page) {
-    return query.filters().list(handle, dialect, ProcessInstanceQuery.COLUMNS, (rs, ctx) -> map(rs), null, page);
-  }
-
-  public long count(Handle handle, ProcessInstanceQuery query) {
-    return query.filters().count(handle, dialect, null);
-  }
-
-  private static RuntimeProcessInstance map(ResultSet rs) throws SQLException {
-    OffsetDateTime start = rs.getObject("start_time", OffsetDateTime.class);
+  static RuntimeProcessInstance map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new RuntimeProcessInstance(
         rs.getString("id"),
         rs.getString("proc_def_id"),
@@ -62,7 +44,7 @@ final class ProcessInstanceStore {
         rs.getString("business_key"),
         rs.getString("tenant_id"),
         rs.getBoolean("suspended"),
-        start == null ? null : start.toInstant(),
+        Rows.instant(rs, "start_time"),
         rs.getString("start_user_id"),
         rs.getString("super_process_instance_id"),
         rs.getString("root_process_instance_id"));

@@ -63,7 +63,7 @@ public final class RuntimeModule {
       HttpConnector httpConnector,
       int maxActivitiesPerTransaction) {
     ParameterValues parameters = new ParameterValues(new Expressions());
-    ProcessInstanceStore instances = new ProcessInstanceStore(database.dialect());
+    ProcessInstanceStore instances = new ProcessInstanceStore();
     ExecutionStore executions = new ExecutionStore();
     RuntimeHistoryStore history = new RuntimeHistoryStore(database.dialect());
     RuntimeJobs jobs = new RuntimeJobs(jobStore, incidentStore, clock, ids);

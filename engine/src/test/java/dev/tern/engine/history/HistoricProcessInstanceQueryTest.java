@@ -33,13 +33,13 @@ class HistoricProcessInstanceQueryTest {
 
   private final Database database;
   private final Dialect dialect;
-  private final HistoricProcessInstanceStore store;
+  private final HistoricProcessInstanceService store;
   private String openIncident;
 
   HistoricProcessInstanceQueryTest(TestDatabase db) {
     this.database = db.database();
     this.dialect = db.dialect();
-    this.store = new HistoricProcessInstanceStore(dialect);
+    this.store = new HistoricProcessInstanceService(database);
   }
 
   private static Instant at(int hours) {
@@ -79,10 +79,10 @@ class HistoricProcessInstanceQueryTest {
     HistoricProcessInstanceQuery query =
         filter.apply(HistoricProcessInstanceQuery.builder()).build();
     List<String> ids =
-        database.withHandle(h -> store.list(h, query, Page.ALL)).stream()
+        store.list(query, Page.ALL).stream()
             .map(HistoricProcessInstance::id)
             .toList();
-    long count = database.withHandle(h -> store.count(h, query));
+    long count = store.count(query);
     assertThat(count).isEqualTo(ids.size());
     SqlFragment idsSql = query.idsSql(dialect);
     List<String> selected =
@@ -188,7 +188,7 @@ class HistoricProcessInstanceQueryTest {
     HistoricProcessInstanceQuery byStart =
         HistoricProcessInstanceQuery.builder().sorting(List.of(Sorting.asc("startTime"))).build();
     List<String> page =
-        database.withHandle(h -> store.list(h, byStart, new Page(2, 5))).stream()
+        store.list(byStart, new Page(2, 5)).stream()
             .map(HistoricProcessInstance::id)
             .toList();
     assertThat(page).containsExactly("h3", "h4");

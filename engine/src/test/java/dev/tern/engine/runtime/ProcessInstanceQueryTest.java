@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.query.Listing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class ProcessInstanceQueryTest {
 
   private final Database database;
   private final Dialect dialect;
-  private final ProcessInstanceStore store;
+  private final Listing<RuntimeProcessInstance> store;
   private final VariableStore variables =
       new VariableStore(Clock.systemUTC(), new Ids(Clock.systemUTC()));
   private InstanceFixture fixture;
@@ -40,7 +41,7 @@ class ProcessInstanceQueryTest {
   ProcessInstanceQueryTest(TestDatabase db) {
     this.database = db.database();
     this.dialect = db.dialect();
-    this.store = new ProcessInstanceStore(dialect);
+    this.store = new Listing<>(database, ProcessInstanceQuery.COLUMNS, ProcessInstanceStore::map);
   }
 
   /**
@@ -89,10 +90,10 @@ class ProcessInstanceQueryTest {
   private List<String> ids(UnaryOperator<ProcessInstanceQuery.Builder> filter) {
     ProcessInstanceQuery query = filter.apply(ProcessInstanceQuery.builder()).build();
     List<String> ids =
-        database.withHandle(h -> store.list(h, query, Page.ALL)).stream()
+        store.list(query.filters(), Page.ALL).stream()
             .map(RuntimeProcessInstance::id)
             .toList();
-    long count = database.withHandle(h -> store.count(h, query));
+    long count = store.count(query.filters());
     assertThat(count).isEqualTo(ids.size());
     return ids;
   }
@@ -293,7 +294,7 @@ class ProcessInstanceQueryTest {
     ProcessInstanceQuery byKey =
         ProcessInstanceQuery.builder().sorting(List.of(Sorting.asc("definitionKey"))).build();
     List<String> page =
-        database.withHandle(h -> store.list(h, byKey, new Page(1, 2))).stream()
+        store.list(byKey.filters(), new Page(1, 2)).stream()
             .map(RuntimeProcessInstance::id)
             .toList();
     assertThat(page).containsExactly("pi2", "pi3");
@@ -320,7 +321,7 @@ class ProcessInstanceQueryTest {
     IntStream.rangeClosed(1, 70_000).forEach(i -> wanted.add("bulk-" + (i * 2)));
     ProcessInstanceQuery query = ProcessInstanceQuery.builder().processInstanceIds(wanted).build();
 
-    long count = database.withHandle(h -> store.count(h, query));
+    long count = store.count(query.filters());
     assertThat(count).isEqualTo(35_000L);
 
     SqlFragment ids = query.idsSql(dialect);

@@ -1,0 +1,17 @@
+package dev.tern.engine.query;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Column lists as the stores declare them ({@code "id, name, …"}). */
+public final class Columns {
+
+  private Columns() {}
+
+  /** {@code "id, name"} qualified by {@code alias}: {@code "x.id, x.name"}. */
+  public static String qualified(String alias, String columns) {
+    return Arrays.stream(columns.split(","))
+        .map(c -> alias + "." + c.trim())
+        .collect(Collectors.joining(", "));
+  }
+}
