@@ -21,7 +21,7 @@ public final class ExternalTaskLogService {
   public ExternalTaskLogService(Database database, Clock clock) {
     this.database = database;
     this.rows =
-        new Listing<>(database, clock, ExternalTaskLogStore.COLUMNS, ExternalTaskLogStore::map);
+        new Listing<>(database, clock, ExternalTaskLogStore.COLUMNS, ExternalTaskLogStore.MAPPER);
   }
 
   public HistoricExternalTaskLogQuery createQuery() {

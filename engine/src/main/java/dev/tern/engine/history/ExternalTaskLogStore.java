@@ -3,13 +3,11 @@ package dev.tern.engine.history;
 import static dev.tern.engine.persistence.Rows.instant;
 
 import dev.tern.engine.persistence.Dialect;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tern.engine.persistence.RecordMapper;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Writes {@code tern_hi_ext_task_log}, the external task log. Entries are copied from the task rows
@@ -23,6 +21,8 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
           + " l.priority, l.retries, l.error_message, l.activity_id, l.activity_instance_id,"
           + " l.execution_id, l.process_instance_id, l.root_process_instance_id, l.proc_def_id,"
           + " l.proc_def_key, l.tenant_id";
+
+  static final RowMapper<HistoricExternalTaskLog> MAPPER = RecordMapper.of(HistoricExternalTaskLog.class, COLUMNS);
 
   private final Clock clock;
   private final Dialect dialect;
@@ -92,27 +92,5 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
                 + " tern_process_definition WHERE deployment_id = :deploymentId)")
         .bind("deploymentId", deploymentId)
         .execute();
-  }
-
-  static HistoricExternalTaskLog map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new HistoricExternalTaskLog(
-        rs.getString("id"),
-        instant(rs, "log_time"),
-        instant(rs, "removal_time"),
-        rs.getInt("state"),
-        rs.getString("ext_task_id"),
-        rs.getString("topic_name"),
-        rs.getString("worker_id"),
-        rs.getLong("priority"),
-        rs.getObject("retries", Integer.class),
-        rs.getString("error_message"),
-        rs.getString("activity_id"),
-        rs.getString("activity_instance_id"),
-        rs.getString("execution_id"),
-        rs.getString("process_instance_id"),
-        rs.getString("root_process_instance_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("tenant_id"));
   }
 }

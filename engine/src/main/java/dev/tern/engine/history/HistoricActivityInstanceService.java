@@ -1,18 +1,15 @@
 package dev.tern.engine.history;
 
-import static dev.tern.engine.persistence.Rows.instant;
-
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Reads of activity history ({@code tern_hi_activity_instance}, written by the runtime as tokens
@@ -26,11 +23,13 @@ public final class HistoricActivityInstanceService {
           + " a.activity_name, a.activity_type, a.start_time, a.end_time, a.duration_ms,"
           + " a.canceled, a.tenant_id";
 
+  static final RowMapper<HistoricActivityInstance> MAPPER = RecordMapper.of(HistoricActivityInstance.class, COLUMNS);
+
   private final Listing<HistoricActivityInstance> rows;
   private final Authorizer authorizer = new Authorizer();
 
   public HistoricActivityInstanceService(Database database, Clock clock) {
-    this.rows = new Listing<>(database, clock, COLUMNS, HistoricActivityInstanceService::map);
+    this.rows = new Listing<>(database, clock, COLUMNS, MAPPER);
   }
 
   public HistoricActivityInstanceQuery createQuery() {
@@ -58,23 +57,5 @@ public final class HistoricActivityInstanceService {
             () ->
                 new NotFoundException(
                     "Historic activity instance with id " + id + " does not exist"));
-  }
-
-  private static HistoricActivityInstance map(ResultSet rs, StatementContext ctx)
-      throws SQLException {
-    return new HistoricActivityInstance(
-        rs.getString("id"),
-        rs.getString("process_instance_id"),
-        rs.getString("execution_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("activity_id"),
-        rs.getString("activity_name"),
-        rs.getString("activity_type"),
-        instant(rs, "start_time"),
-        instant(rs, "end_time"),
-        rs.getObject("duration_ms", Long.class),
-        rs.getBoolean("canceled"),
-        rs.getString("tenant_id"));
   }
 }

@@ -23,7 +23,7 @@ public final class HistoricBatchService {
 
   public HistoricBatchService(Database database) {
     this.database = database;
-    this.rows = new Listing<>(database, HistoricBatchStore.COLUMNS, HistoricBatchStore::map);
+    this.rows = new Listing<>(database, HistoricBatchStore.COLUMNS, HistoricBatchStore.MAPPER);
   }
 
   /** The historic batch, if the caller has {@code READ_HISTORY} on it. */

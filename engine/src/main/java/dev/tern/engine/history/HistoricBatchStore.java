@@ -1,14 +1,10 @@
 package dev.tern.engine.history;
 
-import static dev.tern.engine.persistence.Rows.instant;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tern.engine.persistence.RecordMapper;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for {@code tern_hi_batch}. Every method runs in the caller's transaction. */
 final class HistoricBatchStore implements BatchHistory {
@@ -17,6 +13,8 @@ final class HistoricBatchStore implements BatchHistory {
       "id, batch_type, total_jobs, batch_jobs_per_seed, invocations_per_batch_job,"
           + " seed_job_def_id, monitor_job_def_id, batch_job_def_id, tenant_id, create_user_id,"
           + " start_time, exec_start_time, end_time, removal_time";
+
+  static final RowMapper<HistoricBatch> MAPPER = RecordMapper.of(HistoricBatch.class, COLUMNS);
 
   @Override
   public void insert(Handle handle, HistoricBatch batch) {
@@ -72,25 +70,7 @@ final class HistoricBatchStore implements BatchHistory {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_hi_batch WHERE id = :id")
         .bind("id", id)
-        .map(HistoricBatchStore::map)
+        .map(MAPPER)
         .findOne();
-  }
-
-  static HistoricBatch map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new HistoricBatch(
-        rs.getString("id"),
-        rs.getString("batch_type"),
-        rs.getInt("total_jobs"),
-        rs.getInt("batch_jobs_per_seed"),
-        rs.getInt("invocations_per_batch_job"),
-        rs.getString("seed_job_def_id"),
-        rs.getString("monitor_job_def_id"),
-        rs.getString("batch_job_def_id"),
-        rs.getString("tenant_id"),
-        rs.getString("create_user_id"),
-        instant(rs, "start_time"),
-        instant(rs, "exec_start_time"),
-        instant(rs, "end_time"),
-        instant(rs, "removal_time"));
   }
 }

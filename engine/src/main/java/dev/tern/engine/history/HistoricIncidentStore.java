@@ -1,13 +1,10 @@
 package dev.tern.engine.history;
 
-import static dev.tern.engine.persistence.Rows.instant;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tern.engine.persistence.RecordMapper;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for {@code tern_hi_incident}. Every method runs in the caller's transaction. */
 final class HistoricIncidentStore implements IncidentHistory {
@@ -18,6 +15,8 @@ final class HistoricIncidentStore implements IncidentHistory {
           + " failed_activity_id, cause_incident_id, root_cause_incident_id, configuration,"
           + " history_configuration, job_definition_id, root_process_instance_id, tenant_id,"
           + " annotation";
+
+  static final RowMapper<HistoricIncident> MAPPER = RecordMapper.of(HistoricIncident.class, COLUMNS);
 
   private static final String COPY_OPENED =
       """
@@ -83,32 +82,7 @@ final class HistoricIncidentStore implements IncidentHistory {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_hi_incident WHERE id = :id")
         .bind("id", id)
-        .map(HistoricIncidentStore::map)
+        .map(HistoricIncidentStore.MAPPER)
         .findOne();
-  }
-
-  static HistoricIncident map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new HistoricIncident(
-        rs.getString("id"),
-        rs.getString("incident_type"),
-        rs.getString("incident_message"),
-        instant(rs, "create_time"),
-        instant(rs, "end_time"),
-        instant(rs, "removal_time"),
-        rs.getInt("incident_state"),
-        rs.getString("process_instance_id"),
-        rs.getString("execution_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("activity_id"),
-        rs.getString("failed_activity_id"),
-        rs.getString("cause_incident_id"),
-        rs.getString("root_cause_incident_id"),
-        rs.getString("configuration"),
-        rs.getString("history_configuration"),
-        rs.getString("job_definition_id"),
-        rs.getString("root_process_instance_id"),
-        rs.getString("tenant_id"),
-        rs.getString("annotation"));
   }
 }

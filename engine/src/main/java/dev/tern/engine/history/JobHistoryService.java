@@ -1,18 +1,15 @@
 package dev.tern.engine.history;
 
-import static dev.tern.engine.persistence.Rows.instant;
-
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.query.Columns;
 import dev.tern.engine.query.Listing;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The engine API for the job log and historic incidents. */
 public final class JobHistoryService {
@@ -24,6 +21,8 @@ public final class JobHistoryService {
           + " l.process_instance_id, l.proc_def_id, l.proc_def_key, l.deployment_id,"
           + " l.root_process_instance_id, l.tenant_id, l.hostname";
 
+  static final RowMapper<HistoricJobLog> LOG_MAPPER = RecordMapper.of(HistoricJobLog.class, JOB_LOG_COLUMNS);
+
   private final Database database;
   private final HistoricIncidentStore incidents = new HistoricIncidentStore();
   private final Listing<HistoricJobLog> jobLogs;
@@ -32,13 +31,13 @@ public final class JobHistoryService {
 
   public JobHistoryService(Database database, Clock clock) {
     this.database = database;
-    this.jobLogs = new Listing<>(database, clock, JOB_LOG_COLUMNS, JobHistoryService::mapLog);
+    this.jobLogs = new Listing<>(database, clock, JOB_LOG_COLUMNS, LOG_MAPPER);
     this.historicIncidents =
         new Listing<>(
             database,
             clock,
             Columns.qualified("i", HistoricIncidentStore.COLUMNS),
-            HistoricIncidentStore::map);
+            HistoricIncidentStore.MAPPER);
   }
 
   public HistoricJobLogQuery createHistoricJobLogQuery() {
@@ -92,31 +91,5 @@ public final class JobHistoryService {
 
   public long countHistoricIncidents(HistoricIncidentQuery query) {
     return historicIncidents.count(query.filters());
-  }
-
-  private static HistoricJobLog mapLog(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new HistoricJobLog(
-        rs.getString("id"),
-        instant(rs, "log_time"),
-        instant(rs, "removal_time"),
-        rs.getInt("job_state"),
-        rs.getString("job_id"),
-        instant(rs, "job_due_date"),
-        (Integer) rs.getObject("job_retries", Integer.class),
-        (Long) rs.getObject("job_priority", Long.class),
-        rs.getString("job_exception_message"),
-        rs.getString("failed_activity_id"),
-        rs.getString("job_definition_id"),
-        rs.getString("job_definition_type"),
-        rs.getString("job_definition_configuration"),
-        rs.getString("activity_id"),
-        rs.getString("execution_id"),
-        rs.getString("process_instance_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("deployment_id"),
-        rs.getString("root_process_instance_id"),
-        rs.getString("tenant_id"),
-        rs.getString("hostname"));
   }
 }

@@ -23,7 +23,7 @@ public final class IncidentService {
     this.incidents = incidents;
     this.rows =
         new Listing<>(
-            database, clock, Columns.qualified("i", IncidentStore.COLUMNS), IncidentStore::map);
+            database, clock, Columns.qualified("i", IncidentStore.COLUMNS), IncidentStore.MAPPER);
   }
 
   public IncidentQuery createIncidentQuery() {

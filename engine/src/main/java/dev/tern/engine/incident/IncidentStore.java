@@ -4,15 +4,13 @@ import static dev.tern.engine.persistence.Rows.instant;
 
 import dev.tern.engine.history.IncidentHistory;
 import dev.tern.engine.persistence.Ids;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tern.engine.persistence.RecordMapper;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * SQL for {@code tern_incident}, the one place incidents are opened and ended; keeps the historic
@@ -25,6 +23,8 @@ public final class IncidentStore {
       "id, incident_type, incident_message, incident_timestamp, process_instance_id, execution_id,"
           + " proc_def_id, proc_def_key, activity_id, failed_activity_id, cause_incident_id,"
           + " root_cause_incident_id, configuration, job_definition_id, tenant_id, annotation";
+
+  static final RowMapper<Incident> MAPPER = RecordMapper.of(Incident.class, COLUMNS);
 
   /**
    * Camunda's rule for a failedJob incident, applied to every job of the set that has no retries
@@ -210,27 +210,7 @@ public final class IncidentStore {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_incident WHERE id = :id")
         .bind("id", id)
-        .map(IncidentStore::map)
+        .map(MAPPER)
         .findOne();
-  }
-
-  static Incident map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Incident(
-        rs.getString("id"),
-        rs.getString("incident_type"),
-        rs.getString("incident_message"),
-        instant(rs, "incident_timestamp"),
-        rs.getString("process_instance_id"),
-        rs.getString("execution_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("activity_id"),
-        rs.getString("failed_activity_id"),
-        rs.getString("cause_incident_id"),
-        rs.getString("root_cause_incident_id"),
-        rs.getString("configuration"),
-        rs.getString("job_definition_id"),
-        rs.getString("tenant_id"),
-        rs.getString("annotation"));
   }
 }

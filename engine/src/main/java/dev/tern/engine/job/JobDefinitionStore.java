@@ -1,11 +1,10 @@
 package dev.tern.engine.job;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tern.engine.persistence.RecordMapper;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for {@code tern_job_definition}. Every method runs in the caller's transaction. */
 final class JobDefinitionStore implements JobDefinitions {
@@ -13,6 +12,8 @@ final class JobDefinitionStore implements JobDefinitions {
   static final String COLUMNS =
       "id, proc_def_id, proc_def_key, activity_id, job_type, job_configuration, suspended,"
           + " overriding_priority, tenant_id, deployment_id";
+
+  static final RowMapper<JobDefinition> MAPPER = RecordMapper.of(JobDefinition.class, COLUMNS);
 
   @Override
   public void insert(Handle handle, JobDefinition definition) {
@@ -33,7 +34,7 @@ final class JobDefinitionStore implements JobDefinitions {
         .createQuery(
             "SELECT " + COLUMNS + " FROM tern_job_definition WHERE proc_def_id = :id ORDER BY id")
         .bind("id", processDefinitionId)
-        .map(JobDefinitionStore::map)
+        .map(MAPPER)
         .list();
   }
 
@@ -42,7 +43,7 @@ final class JobDefinitionStore implements JobDefinitions {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_job_definition WHERE id = :id")
         .bind("id", id)
-        .map(JobDefinitionStore::map)
+        .map(MAPPER)
         .findOne();
   }
 
@@ -81,19 +82,5 @@ final class JobDefinitionStore implements JobDefinitions {
                 + " (SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)")
         .bind("deploymentId", deploymentId)
         .execute();
-  }
-
-  static JobDefinition map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new JobDefinition(
-        rs.getString("id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("activity_id"),
-        rs.getString("job_type"),
-        rs.getString("job_configuration"),
-        rs.getBoolean("suspended"),
-        (Long) rs.getObject("overriding_priority", Long.class),
-        rs.getString("tenant_id"),
-        rs.getString("deployment_id"));
   }
 }

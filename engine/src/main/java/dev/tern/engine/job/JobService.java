@@ -54,13 +54,13 @@ public final class JobService {
     this.runner = runner;
     this.executor = executor;
     this.jobRows =
-        new Listing<>(database, clock, Columns.qualified("j", JobStore.COLUMNS), JobStore::map);
+        new Listing<>(database, clock, Columns.qualified("j", JobStore.COLUMNS), JobStore.MAPPER);
     this.definitionRows =
         new Listing<>(
             database,
             clock,
             Columns.qualified("d", JobDefinitionStore.COLUMNS),
-            JobDefinitionStore::map);
+            JobDefinitionStore.MAPPER);
   }
 
   public JobQuery createJobQuery() {

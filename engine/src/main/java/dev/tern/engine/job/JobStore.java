@@ -1,14 +1,10 @@
 package dev.tern.engine.job;
 
-import static dev.tern.engine.persistence.Rows.instant;
-
 import dev.tern.engine.history.JobLog;
 import dev.tern.engine.history.LogState;
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.query.Columns;
-import dev.tern.engine.query.SqlFragment;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * SQL for {@code tern_job}. Every method runs in the caller's transaction. Every update bumps
@@ -33,6 +29,8 @@ final class JobStore implements Jobs {
           + " retries, due_date, create_time, lock_owner, lock_expiration_time, is_exclusive,"
           + " suspended, priority, exception_message, failed_activity_id, batch_id,"
           + " sequence_counter";
+
+  static final RowMapper<Job> MAPPER = RecordMapper.of(Job.class, COLUMNS);
 
   private static final String INSERT =
       """
@@ -98,7 +96,7 @@ final class JobStore implements Jobs {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM tern_job WHERE id = :id")
         .bind("id", id)
-        .map(JobStore::map)
+        .map(MAPPER)
         .findOne();
   }
 
@@ -142,7 +140,7 @@ final class JobStore implements Jobs {
               .bind("now", now)
               .bind("busyOwners", busy)
               .bind("limit", limit)
-              .map(JobStore::map)
+              .map(MAPPER)
               .list();
     } else {
       // H2 has no UPDATE … RETURNING: lock the rows first, then update them in the same transaction.
@@ -170,7 +168,7 @@ final class JobStore implements Jobs {
           handle
               .createQuery("SELECT " + COLUMNS + " FROM tern_job WHERE id = ANY(:ids)")
               .bind("ids", ids)
-              .map(JobStore::map)
+              .map(MAPPER)
               .list();
     }
     List<Job> ordered = new ArrayList<>(claimed);
@@ -451,34 +449,5 @@ final class JobStore implements Jobs {
                 + " (SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)")
         .bind("deploymentId", deploymentId)
         .execute();
-  }
-
-  static Job map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Job(
-        rs.getString("id"),
-        rs.getInt("rev"),
-        rs.getString("job_kind"),
-        rs.getString("handler_type"),
-        rs.getString("handler_config"),
-        rs.getString("job_definition_id"),
-        rs.getString("process_instance_id"),
-        rs.getString("execution_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("proc_def_key"),
-        rs.getString("activity_id"),
-        rs.getString("deployment_id"),
-        rs.getString("tenant_id"),
-        rs.getInt("retries"),
-        instant(rs, "due_date"),
-        instant(rs, "create_time"),
-        rs.getString("lock_owner"),
-        instant(rs, "lock_expiration_time"),
-        rs.getBoolean("is_exclusive"),
-        rs.getBoolean("suspended"),
-        rs.getLong("priority"),
-        rs.getString("exception_message"),
-        rs.getString("failed_activity_id"),
-        rs.getString("batch_id"),
-        rs.getLong("sequence_counter"));
   }
 }
