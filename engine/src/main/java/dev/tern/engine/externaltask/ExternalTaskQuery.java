@@ -22,10 +22,8 @@ public final class ExternalTaskQuery {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_external_task t", "t.id")
-          .equal("externalTaskId", "t.id")
-          .anyOf("externalTaskIdIn", "t.id")
-          .equal("activityId", "t.activity_id")
-          .anyOf("activityIdIn", "t.activity_id")
+          .equalOrAnyOf("externalTaskId", "t.id")
+          .equalOrAnyOf("activityId", "t.activity_id")
           .dateRange("lockExpiration", "t.lock_expiration_time", false)
           .equal("topicName", "t.topic_name")
           .filter(
@@ -50,10 +48,8 @@ public final class ExternalTaskQuery {
                 }
               })
           .equal("executionId", "t.execution_id")
-          .equal("processInstanceId", "t.process_instance_id")
-          .anyOf("processInstanceIdIn", "t.process_instance_id")
-          .equal("processDefinitionKey", "t.proc_def_key")
-          .anyOf("processDefinitionKeyIn", "t.proc_def_key")
+          .equalOrAnyOf("processInstanceId", "t.process_instance_id")
+          .equalOrAnyOf("processDefinitionKey", "t.proc_def_key")
           .equal("processDefinitionId", "t.proc_def_id")
           .variables(
               "processVariables",

@@ -15,8 +15,7 @@ public final class HistoricBatchQuery {
               "completed",
               Type.BOOLEAN,
               (w, v, c) -> w.add(Boolean.TRUE.equals(v) ? "end_time IS NOT NULL" : "end_time IS NULL"))
-          .anyOf("tenantIdIn", "tenant_id")
-          .flag("withoutTenantId", "tenant_id IS NULL")
+          .tenants("tenant_id")
           .sort("batchId", "id")
           .sort("startTime", "start_time")
           .sort("endTime", "end_time")

@@ -1,6 +1,7 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -67,10 +68,6 @@ final class HistoricBatchStore implements BatchHistory {
   }
 
   Optional<HistoricBatch> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_hi_batch WHERE id = :id")
-        .bind("id", id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.findById(handle, "tern_hi_batch", COLUMNS, MAPPER, id);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -79,10 +80,6 @@ final class HistoricIncidentStore implements IncidentHistory {
   }
 
   Optional<HistoricIncident> findById(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_hi_incident WHERE id = :id")
-        .bind("id", id)
-        .map(HistoricIncidentStore.MAPPER)
-        .findOne();
+    return Rows.findById(handle, "tern_hi_incident", COLUMNS, HistoricIncidentStore.MAPPER, id);
   }
 }

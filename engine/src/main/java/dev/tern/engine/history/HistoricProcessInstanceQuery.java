@@ -95,8 +95,7 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
               "hpi.id IN (SELECT sub.super_process_instance_id FROM tern_hi_process_instance sub"
                   + " WHERE sub.id = ?)")
           .matchingNothing("caseInstanceId", "superCaseInstanceId", "subCaseInstanceId")
-          .anyOf("tenantIdIn", "hpi.tenant_id")
-          .flag("withoutTenantId", "hpi.tenant_id IS NULL")
+          .tenants("hpi.tenant_id")
           .filter("activityIdIn", Type.STRING_LIST, (w, v, c) -> activityIdIn(w, v))
           .whereAny("executedActivityIdIn", "a.activity_id", ACTIVITY + "a.end_time IS NOT NULL AND ?)")
           .whereAny("activeActivityIdIn", "a.activity_id", ACTIVITY + "a.end_time IS NULL AND ?)")

@@ -9,8 +9,7 @@ public final class GroupQuery {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_group g", "g.id")
-          .equal("id", "g.id")
-          .anyOf("idIn", "g.id")
+          .equalOrAnyOf("id", "g.id")
           .equal("name", "g.name")
           .like("nameLike", "g.name")
           .equal("type", "g.group_type")

@@ -2,6 +2,7 @@ package dev.tern.engine.identity;
 
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Resource;
+import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.FilterQuery;
 import java.time.Instant;
 import java.util.List;
@@ -61,11 +62,7 @@ abstract class IdentityStore<T> {
   abstract boolean update(Handle handle, String id, T value);
 
   Optional<T> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + columns + " FROM " + table + " " + alias + " WHERE " + idColumn() + " = :id")
-        .bind("id", id)
-        .map(mapper)
-        .findOne();
+    return Rows.findById(handle, table + " " + alias, columns, mapper, id);
   }
 
   List<T> list(Handle handle, FilterQuery query, Instant now, int first, int max) {

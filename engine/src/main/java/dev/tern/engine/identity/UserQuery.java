@@ -9,8 +9,7 @@ public final class UserQuery {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_user u", "u.id")
-          .equal("id", "u.id")
-          .anyOf("idIn", "u.id")
+          .equalOrAnyOf("id", "u.id")
           .equal("firstName", "u.first_name")
           .like("firstNameLike", "u.first_name")
           .equal("lastName", "u.last_name")

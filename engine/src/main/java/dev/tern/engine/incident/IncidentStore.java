@@ -5,6 +5,7 @@ import static dev.tern.engine.persistence.Rows.instant;
 import dev.tern.engine.history.IncidentHistory;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -207,10 +208,6 @@ public final class IncidentStore {
   }
 
   public Optional<Incident> findById(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_incident WHERE id = :id")
-        .bind("id", id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.findById(handle, "tern_incident", COLUMNS, MAPPER, id);
   }
 }

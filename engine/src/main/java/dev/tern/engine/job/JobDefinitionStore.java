@@ -1,6 +1,7 @@
 package dev.tern.engine.job;
 
 import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -40,11 +41,7 @@ final class JobDefinitionStore implements JobDefinitions {
 
   @Override
   public Optional<JobDefinition> findById(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_job_definition WHERE id = :id")
-        .bind("id", id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.findById(handle, "tern_job_definition", COLUMNS, MAPPER, id);
   }
 
   /** Suspends or activates a job definition; returns whether it exists. */

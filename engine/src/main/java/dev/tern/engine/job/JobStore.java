@@ -4,6 +4,7 @@ import dev.tern.engine.history.JobLog;
 import dev.tern.engine.history.LogState;
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.Columns;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,11 +94,7 @@ final class JobStore implements Jobs {
 
   @Override
   public Optional<Job> findById(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_job WHERE id = :id")
-        .bind("id", id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.findById(handle, "tern_job", COLUMNS, MAPPER, id);
   }
 
   /** The stack trace of the job's last failure; empty when there is no such job. */

@@ -317,6 +317,16 @@ public final class QueryDefinition {
       return filter(name, Type.STRING_LIST, (w, v, now) -> w.notIn(column, (List<String>) v));
     }
 
+    /** Camunda's pair {@code <name>} (one value) and {@code <name>In} (a list) on one column. */
+    public Builder equalOrAnyOf(String name, String column) {
+      return equal(name, column).anyOf(name + "In", column);
+    }
+
+    /** Camunda's {@code tenantIdIn} and {@code withoutTenantId} on one tenant column. */
+    public Builder tenants(String column) {
+      return anyOf("tenantIdIn", column).flag("withoutTenantId", column + " IS NULL");
+    }
+
     /** {@code tenantIdIn}, with rows of no tenant when the boolean filter {@code includeWithout}. */
     @SuppressWarnings("unchecked")
     public Builder tenantIn(String name, String column, String includeWithout) {

@@ -62,8 +62,7 @@ public final class ProcessInstanceQuery extends DeclaredQuery {
                       .equal("incidentType", "i.incident_type")
                       .equal("incidentMessage", "i.incident_message")
                       .like("incidentMessageLike", "i.incident_message"))
-          .anyOf("tenantIdIn", "pi.tenant_id")
-          .flag("withoutTenantId", "pi.tenant_id IS NULL")
+          .tenants("pi.tenant_id")
           .flag(
               "processDefinitionWithoutTenantId",
               "pi.proc_def_id IN (SELECT d.id FROM tern_process_definition d WHERE d.tenant_id IS NULL)")

@@ -14,14 +14,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class ProcessInstanceStore {
 
   public Optional<RuntimeProcessInstance> find(Handle handle, String id) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + ProcessInstanceQuery.COLUMNS
-                + " FROM tern_process_instance pi WHERE pi.id = :id")
-        .bind("id", id)
-        .map(ProcessInstanceStore::map)
-        .findOne();
+    return Rows.findById(
+        handle, "tern_process_instance pi", ProcessInstanceQuery.COLUMNS, ProcessInstanceStore::map, id);
   }
 
   /** Locks the instance row for the rest of the transaction; empty if it does not exist. */
