@@ -43,6 +43,8 @@ import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
@@ -399,12 +401,13 @@ public final class BpmnParser {
         condition = blankToNull(expression.getTextContent());
         if (condition != null
             && valid
-            && !(elements.get(source) instanceof ExclusiveGateway)) {
+            && !(elements.get(source) instanceof ExclusiveGateway)
+            && !(elements.get(source) instanceof InclusiveGateway)) {
           problems.add(
               "Conditional sequence flow '"
                   + id
                   + "' is not supported: Tern evaluates conditions only on flows leaving an"
-                  + " exclusive gateway",
+                  + " exclusive or inclusive gateway",
               id);
         }
       }
@@ -446,6 +449,21 @@ public final class BpmnParser {
 
     private void validateGateways(Map<String, FlowNode> nodes) {
       for (FlowNode node : nodes.values()) {
+        if (node.kind() instanceof NodeKind.InclusiveGateway inclusive) {
+          String defaultFlow = inclusive.defaultFlowId();
+          if (defaultFlow != null && !node.outgoing().contains(defaultFlow)) {
+            problems.add(
+                "Default sequence flow '"
+                    + defaultFlow
+                    + "' of inclusive gateway '"
+                    + node.id()
+                    + "' is not one of its outgoing sequence flows",
+                node.id());
+          }
+        }
+        if (node.kind() instanceof NodeKind.EventBasedGateway) {
+          validateEventBasedGateway(node, nodes);
+        }
         if (!(node.kind() instanceof NodeKind.ExclusiveGateway gateway)) {
           continue;
         }
@@ -477,6 +495,32 @@ public final class BpmnParser {
                   node.id());
             }
           }
+        }
+      }
+    }
+
+    /** Every flow of an event-based gateway must lead to a message, signal or timer catch event. */
+    private void validateEventBasedGateway(FlowNode gateway, Map<String, FlowNode> nodes) {
+      if (gateway.outgoing().size() < 2) {
+        problems.add(
+            "Event based gateway '" + gateway.id() + "' must have at least two outgoing sequence flows",
+            gateway.id());
+      }
+      for (String flowId : gateway.outgoing()) {
+        FlowNode target = nodes.get(flows.get(flowId).targetId());
+        boolean catchEvent =
+            target != null
+                && (target.kind() instanceof NodeKind.EventCatchEvent
+                    || target.kind() instanceof NodeKind.TimerCatchEvent);
+        if (!catchEvent) {
+          problems.add(
+              "Event based gateway '"
+                  + gateway.id()
+                  + "' may only lead to message, signal or timer intermediate catch events"
+                  + " (sequence flow '"
+                  + flowId
+                  + "')",
+              gateway.id());
         }
       }
     }
@@ -584,6 +628,12 @@ public final class BpmnParser {
       }
       if (element instanceof ExclusiveGateway gateway) {
         return new NodeKind.ExclusiveGateway(blankToNull(gateway.getAttributeValue("default")));
+      }
+      if (element instanceof InclusiveGateway gateway) {
+        return new NodeKind.InclusiveGateway(blankToNull(gateway.getAttributeValue("default")));
+      }
+      if (element instanceof EventBasedGateway) {
+        return new NodeKind.EventBasedGateway();
       }
       if (element instanceof ParallelGateway) {
         return new NodeKind.ParallelGateway();
@@ -938,18 +988,26 @@ public final class BpmnParser {
       return new ServiceImplementation.External(topic, camunda(task, "taskPriority"), properties);
     }
 
+    /**
+     * Read from the attributes: the model API throws for flags some element types do not support
+     * (e.g. asyncAfter on an event-based gateway), where Tern just reads what is written.
+     */
     private Continuation continuation(org.camunda.bpm.model.bpmn.instance.FlowNode node) {
-      boolean asyncBefore =
-          node.isCamundaAsyncBefore()
-              || Boolean.parseBoolean(node.getAttributeValueNs(CAMUNDA_NS, "async"));
+      boolean asyncBefore = flag(node, "asyncBefore", false) || flag(node, "async", false);
+      boolean asyncAfter = flag(node, "asyncAfter", false);
+      boolean exclusive = flag(node, "exclusive", true);
       CamundaFailedJobRetryTimeCycle cycle =
           extensionChild(node, CamundaFailedJobRetryTimeCycle.class);
       String retryCycle = cycle == null ? null : blankToNull(cycle.getTextContent());
-      if (!asyncBefore && !node.isCamundaAsyncAfter() && node.isCamundaExclusive() && retryCycle == null) {
+      if (!asyncBefore && !asyncAfter && exclusive && retryCycle == null) {
         return Continuation.SYNCHRONOUS;
       }
-      return new Continuation(
-          asyncBefore, node.isCamundaAsyncAfter(), node.isCamundaExclusive(), retryCycle);
+      return new Continuation(asyncBefore, asyncAfter, exclusive, retryCycle);
+    }
+
+    private boolean flag(BaseElement element, String attribute, boolean absent) {
+      String value = camunda(element, attribute);
+      return value == null ? absent : Boolean.parseBoolean(value);
     }
 
     /** Camunda allows {@code camunda:inputOutput} on tasks and events only, not on gateways. */

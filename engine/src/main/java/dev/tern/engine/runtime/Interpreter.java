@@ -271,7 +271,11 @@ final class Interpreter {
     }
     Token token = restingToken(run, job);
     FlowNode node = run.process.model().node(job.activityId());
-    run.agenda.add(() -> leave(run, token, node));
+    if (isEventBasedGateway(run, token.activityId)) {
+      passEventBasedGateway(run, token, node);
+    } else {
+      run.agenda.add(() -> leave(run, token, node));
+    }
     finish(run);
   }
 
@@ -344,6 +348,8 @@ final class Interpreter {
       interrupt(run, token);
       token.activityId = node.id();
       run.agenda.add(() -> execute(run, token, node));
+    } else if (isEventBasedGateway(run, token.activityId)) {
+      passEventBasedGateway(run, token, node);
     } else {
       FlowNode waitingIn = run.process.model().node(token.activityId);
       applyInputs(run, token, waitingIn.ioMapping());
@@ -505,6 +511,21 @@ final class Interpreter {
       if (join(run, token, node)) {
         leave(run, token, node);
       }
+    } else if (kind instanceof NodeKind.InclusiveGateway && node.incoming().size() > 1) {
+      // joins once the run's work is done and no other token can arrive (activateInclusiveJoins)
+      endActivity(run, token, false);
+      park(run, token, node, ExecutionState.JOIN);
+    } else if (kind instanceof NodeKind.EventBasedGateway) {
+      park(run, token, node, ExecutionState.WAITING);
+      for (SequenceFlow flow : run.process.model().outgoing(node)) {
+        FlowNode target = run.process.model().node(flow.targetId());
+        if (target.kind() instanceof NodeKind.EventCatchEvent catchEvent) {
+          subscribe(run, token, target, catchEvent.trigger());
+        } else if (target.kind() instanceof NodeKind.TimerCatchEvent timer) {
+          jobs.insertTimer(
+              run, token, target, RuntimeJobs.TIMER_INTERMEDIATE, dueDate(run, token, timer.timer()));
+        }
+      }
     } else {
       // start events, exclusive gateways, boundary events: nothing to do but to leave
       leave(run, token, node);
@@ -581,6 +602,9 @@ final class Interpreter {
     if (node.kind() instanceof NodeKind.ParallelGateway) {
       return model.outgoing(node);
     }
+    if (node.kind() instanceof NodeKind.InclusiveGateway gateway) {
+      return chooseInclusive(run, token, node, gateway);
+    }
     List<SequenceFlow> selected = new ArrayList<>();
     for (SequenceFlow flow : model.outgoing(node)) {
       if (flow.conditionExpression() == null || condition(run, token, flow)) {
@@ -613,6 +637,117 @@ final class Interpreter {
         "ENGINE-02004 No outgoing sequence flow for the element with id '"
             + node.id()
             + "' could be selected for continuing the process.");
+  }
+
+  /** Every flow whose condition holds (or that has none); the default flow when none does. */
+  private List<SequenceFlow> chooseInclusive(
+      Run run, Token token, FlowNode node, NodeKind.InclusiveGateway gateway) {
+    List<SequenceFlow> selected = new ArrayList<>();
+    for (SequenceFlow flow : run.process.model().outgoing(node)) {
+      if (!flow.id().equals(gateway.defaultFlowId())
+          && (flow.conditionExpression() == null || condition(run, token, flow))) {
+        selected.add(flow);
+      }
+    }
+    if (selected.isEmpty() && gateway.defaultFlowId() != null) {
+      return List.of(run.process.model().flow(gateway.defaultFlowId()));
+    }
+    if (selected.isEmpty() && !node.outgoing().isEmpty()) {
+      throw new ProcessEngineException(
+          "ENGINE-02004 No outgoing sequence flow for the element with id '"
+              + node.id()
+              + "' could be selected for continuing the process.");
+    }
+    return selected;
+  }
+
+  /**
+   * Activates the inclusive joins of the instance that no other token can still reach: one of
+   * the tokens waiting there leaves, the others are removed. Called when the run's work is done,
+   * so every token of the instance rests in {@code tern_execution}.
+   *
+   * @return whether a join was activated (its token's work is queued)
+   */
+  private boolean activateInclusiveJoins(Run run) {
+    ProcessModel model = run.process.model();
+    List<ExecutionRow> rows = null;
+    for (FlowNode gateway : model.nodes().values()) {
+      if (!(gateway.kind() instanceof NodeKind.InclusiveGateway) || gateway.incoming().size() < 2) {
+        continue;
+      }
+      if (rows == null) {
+        rows = executions.findByInstance(run.handle, run.instance.id());
+      }
+      List<ExecutionRow> waiting =
+          rows.stream()
+              .filter(r -> r.state() == ExecutionState.JOIN && r.activityId().equals(gateway.id()))
+              .toList();
+      if (waiting.isEmpty()) {
+        continue;
+      }
+      boolean another =
+          rows.stream()
+              .filter(r -> !waiting.contains(r))
+              .anyMatch(r -> canReach(model, r.activityId(), gateway.id()));
+      if (another) {
+        continue;
+      }
+      for (ExecutionRow extra : waiting.subList(1, waiting.size())) {
+        executions.deleteExecution(run.handle, extra.id());
+      }
+      Token token = resting(run, waiting.get(0));
+      run.agenda.add(() -> leave(run, token, gateway));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a token at {@code fromId} may still arrive at {@code targetId}: along sequence flows,
+   * boundary events and links (a token already at the target counts).
+   */
+  private static boolean canReach(ProcessModel model, String fromId, String targetId) {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(fromId));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (id.equals(targetId)) {
+        return true;
+      }
+      if (!seen.add(id)) {
+        continue;
+      }
+      FlowNode node = model.node(id);
+      model.outgoing(node).forEach(flow -> todo.push(flow.targetId()));
+      model.errorBoundariesOf(id).forEach(b -> todo.push(b.id()));
+      model.boundaryEventsOf(id).forEach(b -> todo.push(b.id()));
+      model.triggerBoundariesOf(id).forEach(b -> todo.push(b.id()));
+      if (node.kind() instanceof NodeKind.LinkThrowEvent link) {
+        todo.push(link.catchEventId());
+      }
+    }
+    return false;
+  }
+
+  private boolean isEventBasedGateway(Run run, String activityId) {
+    return run.process.model().node(activityId).kind() instanceof NodeKind.EventBasedGateway;
+  }
+
+  /**
+   * The first event after an event-based gateway arrived: the gateway's other subscriptions and
+   * timers are removed, it ends, and the token passes through the catch event that fired.
+   */
+  private void passEventBasedGateway(Run run, Token token, FlowNode catchEvent) {
+    subscriptions.deleteForExecution(run.handle, token.id);
+    jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+    endActivity(run, token, false);
+    run.agenda.add(
+        () -> {
+          token.activityId = catchEvent.id();
+          startActivity(run, token, catchEvent);
+          applyInputs(run, token, catchEvent.ioMapping());
+          leave(run, token, catchEvent);
+        });
   }
 
   private boolean condition(Run run, Token token, SequenceFlow flow) {
@@ -834,7 +969,9 @@ final class Interpreter {
   // ------------------------------------------------------------------ plumbing
 
   private void finish(Run run) {
-    run.runAgenda();
+    do {
+      run.runAgenda();
+    } while (activateInclusiveJoins(run));
     if (!executions.hasExecutions(run.handle, run.instance.id())) {
       completeInstance(run);
     }

@@ -497,6 +497,25 @@ class BpmnParserTest {
   }
 
   @Test
+  void refusesAnEventBasedGatewayLeadingToATaskAndAForeignInclusiveDefault() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("gate")
+                    + "<eventBasedGateway id=\"gate\"/>"
+                    + "<sequenceFlow id=\"g1\" sourceRef=\"gate\" targetRef=\"task\"/>"
+                    + "<userTask id=\"task\"/>"
+                    + "<sequenceFlow id=\"g2\" sourceRef=\"task\" targetRef=\"incl\"/>"
+                    + "<inclusiveGateway id=\"incl\" default=\"g1\"/>"));
+
+    assertThat(e.getMessage())
+        .contains("Event based gateway 'gate' must have at least two outgoing sequence flows")
+        .contains("Event based gateway 'gate' may only lead to message, signal or timer intermediate catch events (sequence flow 'g1')")
+        .contains("Default sequence flow 'g1' of inclusive gateway 'incl' is not one of its outgoing sequence flows");
+  }
+
+  @Test
   void refusesAMessageBoundaryOnAnActivityNoTokenWaitsIn() {
     assertThat(
             refusal(

@@ -134,6 +134,29 @@ public sealed interface NodeKind {
     }
   }
 
+  /**
+   * An inclusive gateway: forks on every flow whose condition holds (the default flow when none
+   * does); with several incoming flows it joins, waiting while another token of the instance can
+   * still reach it.
+   *
+   * @param defaultFlowId the {@code default} attribute, or null
+   */
+  record InclusiveGateway(String defaultFlowId) implements NodeKind {
+    public String activityType() {
+      return "inclusiveGateway";
+    }
+  }
+
+  /**
+   * An event-based gateway: the token waits for the first of the events (message, signal, timer
+   * catch events) its outgoing flows lead to, then continues through that event.
+   */
+  record EventBasedGateway() implements NodeKind {
+    public String activityType() {
+      return "eventBasedGateway";
+    }
+  }
+
   record ParallelGateway() implements NodeKind {
     public String activityType() {
       return "parallelGateway";
