@@ -43,7 +43,8 @@ final class JettyErrors extends ErrorHandler {
     String reason = HttpStatus.getMessage(code);
     String text = "HTTP " + code + " " + reason + (message == null || message.equals(reason) ? "" : ": " + message);
     ExceptionDto dto =
-        new ExceptionDto(code >= 500 ? "ProcessEngineException" : "InvalidRequestException", text, 0);
+        ExceptionDto.ofEngine(
+            code >= 500 ? "ProcessEngineException" : "InvalidRequestException", text, 0);
     try {
       return ByteBuffer.wrap(CamundaJson.mapper().writeValueAsBytes(dto));
     } catch (JsonProcessingException e) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import dev.tern.rest.support.JsonBodies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ class HttpEdgeCasesTest {
                     routes
                         .get("/version", ctx -> ctx.json(Map.of("version", "x")))
                         .post("/echo", ctx -> ctx.result(String.valueOf(ctx.body().length())))
+                        .post("/job", ctx -> ctx.json(JsonBodies.readObject(ctx)))
                         .get("/job/{id}", ctx -> ctx.result("job " + ctx.pathParam("id")));
                     routes.root().get("/admin/ping", ctx -> ctx.result("pong"));
                   }))
@@ -75,7 +77,23 @@ class HttpEdgeCasesTest {
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
-    assertThat(response.body()).contains("\"type\":\"NotAllowedException\"");
+    assertThat(response.body())
+        .contains("\"type\":\"NotAllowedException\"")
+        .contains("\"message\":\"HTTP 405 Method Not Allowed\"")
+        .contains("\"code\":null");
+  }
+
+  @Test
+  void aJsonBodyWithoutContentTypeIsReadAsJson() throws Exception {
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/engine-rest/job"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jobId\":\"j1\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"jobId\":\"j1\"}");
   }
 
   @Test
@@ -98,7 +116,7 @@ class HttpEdgeCasesTest {
     assertThat(other.statusCode()).isEqualTo(400);
     assertThat(other.body())
         .isEqualTo(
-            "{\"type\":\"InvalidRequestException\",\"message\":\"No process engine available\",\"code\":0}");
+            "{\"type\":\"InvalidRequestException\",\"message\":\"No process engine available\",\"code\":null}");
   }
 
   @Test
@@ -111,7 +129,7 @@ class HttpEdgeCasesTest {
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body())
         .isEqualTo(
-            "{\"type\":\"InvalidRequestException\",\"message\":\"The request body is too large\",\"code\":0}");
+            "{\"type\":\"InvalidRequestException\",\"message\":\"The request body is too large\",\"code\":null}");
   }
 
   @Test

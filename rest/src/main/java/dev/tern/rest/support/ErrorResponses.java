@@ -73,15 +73,15 @@ public final class ErrorResponses {
       ctx.status(status).json(AuthorizationExceptionDto.of(denied));
       return;
     }
-    write(ctx, status, new ExceptionDto(e.type(), e.getMessage(), e.code()));
+    write(ctx, status, ExceptionDto.ofEngine(e.type(), e.getMessage(), e.code()));
   }
 
   public static void handleRest(RestException e, Context ctx) {
-    write(ctx, e.status(), new ExceptionDto(e.type(), e.getMessage(), 0));
+    write(ctx, e.status(), ExceptionDto.ofRest(e.type(), e.getMessage()));
   }
 
   public static void handleJson(JsonProcessingException e, Context ctx) {
-    write(ctx, 400, new ExceptionDto("InvalidRequestException", JsonErrors.describe(e, null), 0));
+    write(ctx, 400, ExceptionDto.ofRest("InvalidRequestException", JsonErrors.describe(e, null)));
   }
 
   /**
@@ -100,7 +100,7 @@ public final class ErrorResponses {
           handleEngine(NamedEngines.unknownEngine(), ctx);
           return;
         }
-        write(ctx, 501, new ExceptionDto("RestException", "Tern does not implement " + missing.get(), 0));
+        write(ctx, 501, ExceptionDto.ofRest("RestException", "Tern does not implement " + missing.get()));
         return;
       }
     }
@@ -111,19 +111,15 @@ public final class ErrorResponses {
     ExceptionDto body =
         switch (status) {
           case 404 ->
-              new ExceptionDto(
+              ExceptionDto.ofRest(
                   "NotFoundException",
-                  "HTTP 404 Not Found: no resource for " + ctx.method() + " " + ctx.path(),
-                  0);
+                  "HTTP 404 Not Found: no resource for " + ctx.method() + " " + ctx.path());
           case 405 ->
-              new ExceptionDto(
-                  "NotAllowedException",
-                  "HTTP 405 Method Not Allowed: " + ctx.method() + " is not supported on " + ctx.path(),
-                  0);
+              ExceptionDto.ofRest("NotAllowedException", "HTTP 405 Method Not Allowed");
           case 413 ->
-              new ExceptionDto("InvalidRequestException", "The request body is too large", 0);
+              ExceptionDto.ofRest("InvalidRequestException", "The request body is too large");
           default ->
-              new ExceptionDto(
+              ExceptionDto.ofEngine(
                   status >= 500 ? "ProcessEngineException" : "InvalidRequestException",
                   e.getMessage(),
                   0);
@@ -133,7 +129,7 @@ public final class ErrorResponses {
 
   public static void handleUnexpected(Exception e, Context ctx) {
     LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
-    write(ctx, 500, new ExceptionDto("ProcessEngineException", UNEXPECTED_MESSAGE, 0));
+    write(ctx, 500, ExceptionDto.ofEngine("ProcessEngineException", UNEXPECTED_MESSAGE, 0));
   }
 
   private static void write(Context ctx, int status, ExceptionDto body) {

@@ -94,7 +94,7 @@ public final class JsonBodies {
     }
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-      throw RestException.unsupportedMediaType(contentType);
+      throw RestException.unsupportedMediaType();
     }
   }
 

@@ -16,10 +16,7 @@ public final class MultipartForms {
   public static void requireMultipart(Context ctx) {
     String contentType = ctx.contentType();
     if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
-      throw new RestException(
-          415,
-          "NotSupportedException",
-          "HTTP 415 Unsupported Media Type: expected multipart/form-data, got " + contentType);
+      throw RestException.unsupportedMediaType();
     }
   }
 

@@ -23,11 +23,14 @@ public final class RestException extends RuntimeException {
     return type;
   }
 
-  /** 415: the endpoint reads JSON and the request said it sends something else. */
-  public static RestException unsupportedMediaType(String contentType) {
+  /**
+   * 415: the endpoint reads JSON and the request said it sends something else. The message is
+   * Camunda's (its JAX-RS layer names neither type).
+   */
+  public static RestException unsupportedMediaType() {
     return new RestException(
         415,
         "NotSupportedException",
-        "HTTP 415 Unsupported Media Type: expected application/json, got " + contentType);
+        "HTTP 415 Unsupported Media Type");
   }
 }

@@ -1,6 +1,7 @@
 package dev.tern.rest.support;
 
 import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.ProcessEngineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,8 @@ public final class Sorting {
 
   /**
    * The criteria of a JSON body's {@code sorting} array, in order; {@code null} reads as none. An
-   * entry needs {@code sortBy}; its {@code sortOrder} defaults to ascending.
+   * entry needs {@code sortBy} and {@code sortOrder} (without it Camunda's query refuses to run:
+   * NotValidException, 400).
    */
   public static List<Criterion> fromBody(List<SortingDto> sorting, Set<String> allowedSortBy) {
     if (sorting == null) {
@@ -50,7 +52,12 @@ public final class Sorting {
         throw new InvalidRequestException(
             "sortBy parameter has invalid value: " + (entry == null ? null : entry.sortBy()));
       }
-      boolean ascending = entry.sortOrder() == null || ascending(entry.sortOrder(), false);
+      if (entry.sortOrder() == null) {
+        throw new ProcessEngineException(
+            "NotValidException",
+            "Invalid query: call asc() or desc() after using orderByXX(): direction is null");
+      }
+      boolean ascending = ascending(entry.sortOrder(), false);
       criteria.add(new Criterion(entry.sortBy(), ascending));
     }
     return List.copyOf(criteria);

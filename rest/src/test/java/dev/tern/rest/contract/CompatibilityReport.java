@@ -51,7 +51,7 @@ final class CompatibilityReport {
         .append(" operations** (on ")
         .append(paths)
         .append(" paths) are implemented. Every other operation answers `501 Not Implemented` in Camunda's\n")
-        .append("error format, e.g. `{\"type\":\"RestException\",\"message\":\"Tern does not implement GET /task\",\"code\":0}`;\n")
+        .append("error format, e.g. `{\"type\":\"RestException\",\"message\":\"Tern does not implement GET /task\",\"code\":null}`;\n")
         .append("a path Camunda does not have either answers `404` (`NotFoundException`).\n\n")
         .append("In the tables, a test class marked *(response only)* sends a request that breaks the contract on\n")
         .append("purpose and has only its response validated; *(not validated)* means a deliberate difference (below)\n")

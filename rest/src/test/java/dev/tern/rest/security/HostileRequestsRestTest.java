@@ -99,7 +99,7 @@ class HostileRequestsRestTest {
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body())
         .startsWith("{\"type\":\"ForbiddenException\",\"message\":\"HTTP 403 Forbidden: a POST from origin 'https://evil.example.org' is refused")
-        .endsWith(",\"code\":0}");
+        .endsWith(",\"code\":null}");
     assertThat(deployments()).isEqualTo(before);
   }
 
@@ -142,7 +142,7 @@ class HostileRequestsRestTest {
     String response = exchange(head);
 
     assertThat(response).startsWith("HTTP/1.1 413");
-    assertThat(response).contains("{\"type\":\"InvalidRequestException\",\"message\":\"The upload is larger than the limit of 20000 bytes\",\"code\":0}");
+    assertThat(response).contains("{\"type\":\"InvalidRequestException\",\"message\":\"The upload is larger than the limit of 20000 bytes\",\"code\":null}");
     assertThat(deployments()).isEqualTo(before);
   }
 
@@ -203,7 +203,7 @@ class HostileRequestsRestTest {
       try {
         while ((n = in.read(buffer)) > 0) {
           received.write(buffer, 0, n);
-          if (received.toString(StandardCharsets.UTF_8).contains("\"code\":0}")) {
+          if (received.toString(StandardCharsets.UTF_8).contains("\"code\":null}")) {
             break;
           }
         }
