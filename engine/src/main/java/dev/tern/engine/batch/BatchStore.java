@@ -2,6 +2,7 @@ package dev.tern.engine.batch;
 
 import static dev.tern.engine.persistence.Rows.instant;
 
+import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.IdSelection;
 import dev.tern.engine.query.SqlFragment;
 import java.sql.ResultSet;
@@ -78,11 +79,7 @@ final class BatchStore {
   }
 
   Optional<BatchRow> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_batch b WHERE b.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> row(rs))
-        .findOne();
+    return Rows.findById(handle, "tern_batch b", COLUMNS, (rs, ctx) -> row(rs), id);
   }
 
   /** Locks the batch row, so seed runs and completion of one batch never overlap. */

@@ -79,12 +79,12 @@ public final class DeploymentService {
     this.cache = new ProcessModelCache(database, store, cacheCapacity);
     this.deployments =
         new Listing<>(
-            database, DeploymentQuery.COLUMNS, (rs, ctx) -> DeploymentStore.deployment(rs));
+            database, DeploymentQuery.COLUMNS, DeploymentStore.DEPLOYMENT);
     this.definitions =
         new Listing<>(
             database,
             ProcessDefinitionQuery.COLUMNS,
-            (rs, ctx) -> DeploymentStore.processDefinition(rs));
+            DeploymentStore.DEFINITION);
   }
 
   /** The cache of parsed models this service fills on deployment and evicts on deletion. */

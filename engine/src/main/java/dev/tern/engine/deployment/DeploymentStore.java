@@ -1,20 +1,17 @@
 package dev.tern.engine.deployment;
 
-import static dev.tern.engine.persistence.Rows.instant;
-
+import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.Binds;
-import dev.tern.engine.query.Page;
 import dev.tern.engine.query.Predicates;
 import dev.tern.engine.query.SqlFragment;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * SQL for {@code tern_deployment}, {@code tern_resource} and {@code tern_process_definition}, and
@@ -26,6 +23,11 @@ final class DeploymentStore {
   private static final String DEPLOYMENT_COLUMNS = DeploymentQuery.COLUMNS;
 
   private static final String DEFINITION_COLUMNS = ProcessDefinitionQuery.COLUMNS;
+
+  static final RowMapper<Deployment> DEPLOYMENT =
+      RecordMapper.of(Deployment.class, DEPLOYMENT_COLUMNS);
+  static final RowMapper<ProcessDefinition> DEFINITION =
+      RecordMapper.of(ProcessDefinition.class, DEFINITION_COLUMNS);
 
   /** The definitions of one deployment, for set-based deletes. */
   private static final String DEFINITIONS_OF_DEPLOYMENT =
@@ -127,16 +129,12 @@ final class DeploymentStore {
                 + where.where()
                 + " ORDER BY d.deploy_time DESC, d.id DESC LIMIT 1");
     return latest.bindTo(handle.createQuery(latest.sql()))
-        .map((rs, ctx) -> deployment(rs))
+        .map(DEPLOYMENT)
         .findOne();
   }
 
   Optional<Deployment> findDeployment(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + DEPLOYMENT_COLUMNS + " FROM tern_deployment d WHERE d.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> deployment(rs))
-        .findOne();
+    return Rows.findById(handle, "tern_deployment d", DEPLOYMENT_COLUMNS, DEPLOYMENT, id);
   }
 
   List<DeploymentResource> resources(Handle handle, String deploymentId) {
@@ -172,7 +170,7 @@ final class DeploymentStore {
         .createQuery(
             "SELECT " + DEFINITION_COLUMNS + " FROM tern_process_definition pd WHERE pd.id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> processDefinition(rs))
+        .map(DEFINITION)
         .findOne();
   }
 
@@ -188,7 +186,7 @@ final class DeploymentStore {
                 + where.where()
                 + " ORDER BY pd.version DESC LIMIT 1");
     return latest.bindTo(handle.createQuery(latest.sql()))
-        .map((rs, ctx) -> processDefinition(rs))
+        .map(DEFINITION)
         .findOne();
   }
 
@@ -199,7 +197,7 @@ final class DeploymentStore {
                 + DEFINITION_COLUMNS
                 + " FROM tern_process_definition pd WHERE pd.deployment_id = :d ORDER BY pd.id")
         .bind("d", deploymentId)
-        .map((rs, ctx) -> processDefinition(rs))
+        .map(DEFINITION)
         .list();
   }
 
@@ -238,30 +236,5 @@ final class DeploymentStore {
 
   private static Predicates tenant(Predicates where, String column, String tenantId) {
     return tenantId == null ? where.add(column + " IS NULL") : where.eq(column, tenantId);
-  }
-
-  static Deployment deployment(ResultSet rs) throws SQLException {
-    return new Deployment(
-        rs.getString("id"),
-        rs.getString("name"),
-        rs.getString("source"),
-        rs.getString("tenant_id"),
-        instant(rs, "deploy_time"));
-  }
-
-  static ProcessDefinition processDefinition(ResultSet rs) throws SQLException {
-    return new ProcessDefinition(
-        rs.getString("id"),
-        rs.getString("proc_key"),
-        rs.getString("name"),
-        rs.getString("category"),
-        rs.getInt("version"),
-        rs.getString("version_tag"),
-        rs.getString("deployment_id"),
-        rs.getString("resource_name"),
-        rs.getString("tenant_id"),
-        rs.getBoolean("suspended"),
-        (Integer) rs.getObject("history_ttl", Integer.class),
-        rs.getBoolean("startable"));
   }
 }

@@ -17,7 +17,7 @@ public final class UserOperationLogService {
   private final Authorizer authorizer = new Authorizer();
 
   public UserOperationLogService(Database database) {
-    this.rows = new Listing<>(database, UserOperationLogStore.COLUMNS, UserOperationLogStore::map);
+    this.rows = new Listing<>(database, UserOperationLogStore.COLUMNS, UserOperationLogStore.MAPPER);
   }
 
   public List<UserOperationLogEntry> list(

@@ -14,7 +14,8 @@ final class GroupStore extends IdentityStore<Group> {
         "tern_group",
         "g",
         "g.id, g.name, g.group_type",
-        (rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)),
+        Group.class,
+        "name = :name, group_type = :type",
         "DELETE FROM tern_group_member WHERE group_id = :id");
   }
 
@@ -23,17 +24,6 @@ final class GroupStore extends IdentityStore<Group> {
         .createUpdate("INSERT INTO tern_group (id, name, group_type) VALUES (:id, :name, :type)")
         .bindMethods(group)
         .execute();
-  }
-
-  @Override
-  boolean update(Handle handle, String id, Group group) {
-    return handle
-            .createUpdate(
-                "UPDATE tern_group SET name = :name, group_type = :type WHERE id = :oldId")
-            .bindMethods(group)
-            .bind("oldId", id)
-            .execute()
-        == 1;
   }
 
   /** Adds the membership; false when it existed already. */

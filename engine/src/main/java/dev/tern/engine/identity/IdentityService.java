@@ -345,7 +345,7 @@ public final class IdentityService {
   // ------------------------------------------------------------------ alike for all three
 
   /** Creates an identity with Camunda's checks: CREATE on its resource, then its id unused. */
-  private <T> void create(
+  private <T extends Record> void create(
       Caller caller, IdentityStore<T> store, String id, Consumer<Handle> insert) {
     database.useTransaction(
         h -> {
@@ -358,13 +358,14 @@ public final class IdentityService {
         });
   }
 
-  private <T> Optional<T> find(
+  private <T extends Record> Optional<T> find(
       Caller caller, IdentityStore<T> store, FilterQuery filters, String id) {
     filters.set("id", id);
     return list(caller, store, filters, 0, 1).stream().findFirst();
   }
 
-  private <T> void update(Caller caller, IdentityStore<T> store, String id, T value) {
+  private <T extends Record> void update(
+      Caller caller, IdentityStore<T> store, String id, T value) {
     database.useTransaction(
         h -> {
           store.find(h, id).orElseThrow(() -> store.notFound(id));
@@ -387,7 +388,7 @@ public final class IdentityService {
         });
   }
 
-  private <T> List<T> list(
+  private <T extends Record> List<T> list(
       Caller caller, IdentityStore<T> store, FilterQuery filters, int first, int max) {
     readable(caller, filters, store);
     return database.withHandle(h -> store.list(h, filters, clock.instant(), first, max));

@@ -2,6 +2,7 @@ package dev.tern.engine.identity;
 
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Resource;
+import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.FilterQuery;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * What the user, group and tenant stores share: one row per id in their table, found, listed and
  * deleted alike (a group's or a tenant's memberships go with it), one authorization resource.
  */
-abstract class IdentityStore<T> {
+abstract class IdentityStore<T extends Record> {
 
   private final String kind;
   private final Resource resource;
@@ -22,10 +23,13 @@ abstract class IdentityStore<T> {
   private final String alias;
   private final String columns;
   private final RowMapper<T> mapper;
+  private final String updates;
   private final String membershipDelete;
 
   /**
    * @param kind Camunda's word in messages ("User", "Group", "Tenant")
+   * @param columns the selected columns, in the order of {@code type}'s components
+   * @param updates the {@code SET} list of an update, bound by the record's accessors
    * @param membershipDelete the statement deleting the memberships of {@code :id}, or null
    */
   IdentityStore(
@@ -34,14 +38,16 @@ abstract class IdentityStore<T> {
       String table,
       String alias,
       String columns,
-      RowMapper<T> mapper,
+      Class<T> type,
+      String updates,
       String membershipDelete) {
     this.kind = kind;
     this.resource = resource;
     this.table = table;
     this.alias = alias;
     this.columns = columns;
-    this.mapper = mapper;
+    this.mapper = RecordMapper.of(type, columns);
+    this.updates = updates;
     this.membershipDelete = membershipDelete;
   }
 
@@ -59,7 +65,14 @@ abstract class IdentityStore<T> {
   }
 
   /** Changes the row's fields (not its id); false when there is no such row. */
-  abstract boolean update(Handle handle, String id, T value);
+  boolean update(Handle handle, String id, T value) {
+    return handle
+            .createUpdate("UPDATE " + table + " SET " + updates + " WHERE id = :oldId")
+            .bindMethods(value)
+            .bind("oldId", id)
+            .execute()
+        == 1;
+  }
 
   Optional<T> find(Handle handle, String id) {
     return Rows.findById(handle, table + " " + alias, columns, mapper, id);

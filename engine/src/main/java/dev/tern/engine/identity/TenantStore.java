@@ -17,22 +17,13 @@ final class TenantStore extends IdentityStore<Tenant> {
         "tern_tenant",
         "t",
         "t.id, t.name",
-        (rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2)),
+        Tenant.class,
+        "name = :name",
         "DELETE FROM tern_tenant_member WHERE tenant_id = :id");
   }
 
   void insert(Handle handle, Tenant tenant) {
     handle.createUpdate("INSERT INTO tern_tenant (id, name) VALUES (:id, :name)").bindMethods(tenant).execute();
-  }
-
-  @Override
-  boolean update(Handle handle, String id, Tenant tenant) {
-    return handle
-            .createUpdate("UPDATE tern_tenant SET name = :name WHERE id = :oldId")
-            .bindMethods(tenant)
-            .bind("oldId", id)
-            .execute()
-        == 1;
   }
 
   boolean addMember(Handle handle, String tenantId, String memberType, String memberId) {

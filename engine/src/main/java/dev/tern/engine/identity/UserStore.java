@@ -18,7 +18,8 @@ final class UserStore extends IdentityStore<User> {
         "tern_user",
         "u",
         "u.id, u.first_name, u.last_name, u.email",
-        (rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+        User.class,
+        "first_name = :firstName, last_name = :lastName, email = :email",
         null);
   }
 
@@ -30,18 +31,6 @@ final class UserStore extends IdentityStore<User> {
         .bindMethods(user)
         .bind("hash", passwordHash)
         .execute();
-  }
-
-  @Override
-  boolean update(Handle handle, String id, User profile) {
-    return handle
-            .createUpdate(
-                "UPDATE tern_user SET first_name = :firstName, last_name = :lastName,"
-                    + " email = :email WHERE id = :oldId")
-            .bindMethods(profile)
-            .bind("oldId", id)
-            .execute()
-        == 1;
   }
 
   /** Sets the hash and clears the throttle (an administrator's reset unlocks the user). */

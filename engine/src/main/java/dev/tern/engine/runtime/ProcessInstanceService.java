@@ -43,7 +43,7 @@ public final class ProcessInstanceService {
     this.variables = variables;
     this.removal = removal;
     this.rows =
-        new Listing<>(database, ProcessInstanceQuery.COLUMNS, ProcessInstanceStore::map);
+        new Listing<>(database, ProcessInstanceQuery.COLUMNS, ProcessInstanceStore.MAPPER);
   }
 
   /** The instance with this id, if it is running. */

@@ -41,7 +41,7 @@ class ProcessInstanceQueryTest {
   ProcessInstanceQueryTest(TestDatabase db) {
     this.database = db.database();
     this.dialect = db.dialect();
-    this.store = new Listing<>(database, ProcessInstanceQuery.COLUMNS, ProcessInstanceStore::map);
+    this.store = new Listing<>(database, ProcessInstanceQuery.COLUMNS, ProcessInstanceStore.MAPPER);
   }
 
   /**
