@@ -3,6 +3,7 @@ package dev.tern.engine.deployment;
 import dev.tern.engine.deployment.ParseException.Problem;
 import dev.tern.engine.deployment.model.Continuation;
 import dev.tern.engine.deployment.model.EventTrigger;
+import dev.tern.engine.deployment.model.ExecutionListener;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.NodeKind;
@@ -57,6 +58,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -323,7 +325,8 @@ public final class BpmnParser {
           startable == null || startable,
           initialStartEvent(noneStartEvents, nodes),
           nodes,
-          flows);
+          flows,
+          listeners());
     }
 
     /**
@@ -343,6 +346,69 @@ public final class BpmnParser {
               .map(FlowNode::id)
               .toList();
       return eventStarts.size() == 1 ? eventStarts.get(0) : null;
+    }
+
+    /** The execution listeners of the process, its flow nodes and sequence flows, by element id. */
+    private Map<String, List<ExecutionListener>> listeners() {
+      Map<String, List<ExecutionListener>> all = new LinkedHashMap<>();
+      readListeners(process, ExecutionListener.START, all);
+      for (FlowElement element : process.getFlowElements()) {
+        boolean flow = element instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+        if (flow || element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode) {
+          readListeners(element, flow ? ExecutionListener.TAKE : ExecutionListener.START, all);
+        }
+      }
+      return all;
+    }
+
+    private void readListeners(
+        BaseElement owner, String defaultEvent, Map<String, List<ExecutionListener>> all) {
+      ExtensionElements extensions = owner.getExtensionElements();
+      if (extensions == null) {
+        return;
+      }
+      String id = owner.getId();
+      for (CamundaExecutionListener listener :
+          extensions.getElementsQuery().filterByType(CamundaExecutionListener.class).list()) {
+        String event = blankToNull(listener.getCamundaEvent());
+        event = event == null ? defaultEvent : event;
+        boolean onFlow = ExecutionListener.TAKE.equals(defaultEvent);
+        if (onFlow ? !event.equals(ExecutionListener.TAKE)
+            : !event.equals(ExecutionListener.START) && !event.equals(ExecutionListener.END)) {
+          problems.add(
+              "Execution listener event '" + event + "' is not supported on '" + id + "'", id);
+          continue;
+        }
+        if (listener.getCamundaScript() != null || !listener.getCamundaFields().isEmpty()) {
+          problems.add(
+              "Execution listener of '"
+                  + id
+                  + "' uses a script or field injection; Tern supports camunda:expression,"
+                  + " camunda:delegateExpression and camunda:class",
+              id);
+          continue;
+        }
+        String expression = blankToNull(listener.getCamundaExpression());
+        String delegate = blankToNull(listener.getCamundaDelegateExpression());
+        String className = blankToNull(listener.getCamundaClass());
+        int count = (expression != null ? 1 : 0) + (delegate != null ? 1 : 0) + (className != null ? 1 : 0);
+        if (count != 1) {
+          problems.add(
+              "Execution listener of '"
+                  + id
+                  + "' must use exactly one of camunda:expression, camunda:delegateExpression or"
+                  + " camunda:class",
+              id);
+          continue;
+        }
+        ServiceImplementation implementation =
+            expression != null
+                ? new ServiceImplementation.Expression(expression, null)
+                : delegate != null
+                    ? new ServiceImplementation.DelegateExpression(delegate)
+                    : new ServiceImplementation.JavaClass(className);
+        all.computeIfAbsent(id, k -> new ArrayList<>()).add(new ExecutionListener(event, implementation));
+      }
     }
 
     private boolean isPassiveElement(FlowElement element) {

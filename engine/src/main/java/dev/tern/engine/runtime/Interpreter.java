@@ -5,6 +5,7 @@ import dev.tern.engine.TernException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.EventTrigger;
+import dev.tern.engine.deployment.model.ExecutionListener;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.NodeKind;
@@ -148,6 +149,7 @@ final class Interpreter {
     run.setVariables(localVariables);
     Token token = new Token(id, false);
     FlowNode startEvent = model.node(startEventId);
+    notifyListeners(run, token, model.key(), ExecutionListener.START);
     run.agenda.add(() -> arrive(run, token, startEvent));
     finish(run);
     return new ProcessInstance(
@@ -461,6 +463,7 @@ final class Interpreter {
     token.activityId = node.id();
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());
+    notifyListeners(run, token, node.id(), ExecutionListener.START);
     NodeKind kind = node.kind();
     if (kind instanceof NodeKind.SignalThrowEvent signal) {
       broadcastSignal(run, signal.signalName());
@@ -470,6 +473,7 @@ final class Interpreter {
     }
     if (kind instanceof NodeKind.LinkThrowEvent link) {
       applyOutputs(run, token, node.ioMapping());
+      notifyListeners(run, token, node.id(), ExecutionListener.END);
       endActivity(run, token, false);
       FlowNode target = run.process.model().node(link.catchEventId());
       run.agenda.add(() -> arrive(run, token, target));
@@ -479,6 +483,7 @@ final class Interpreter {
         || (kind instanceof NodeKind.EscalationThrowEvent escalation && escalation.end())
         || (kind instanceof NodeKind.SignalThrowEvent signalEnd && signalEnd.end())) {
       applyOutputs(run, token, node.ioMapping());
+      notifyListeners(run, token, node.id(), ExecutionListener.END);
       endActivity(run, token, false);
       run.lastEndActivityId = node.id();
       endToken(run, token);
@@ -534,6 +539,7 @@ final class Interpreter {
 
   private void leave(Run run, Token token, FlowNode node) {
     applyOutputs(run, token, node.ioMapping());
+    notifyListeners(run, token, node.id(), ExecutionListener.END);
     endActivity(run, token, false);
     if (token.timersArmed) {
       jobs.deleteBoundaryTimers(run.handle, token.id, run.currentJobId);
@@ -558,6 +564,9 @@ final class Interpreter {
       return;
     }
     ProcessModel model = run.process.model();
+    for (SequenceFlow flow : flows) {
+      notifyListeners(run, token, flow.id(), ExecutionListener.TAKE);
+    }
     for (int i = 0; i < flows.size(); i++) {
       Token next = i == 0 ? token : new Token(ids.next(), false);
       FlowNode target = model.node(flows.get(i).targetId());
@@ -939,6 +948,13 @@ final class Interpreter {
         .truncatedTo(ChronoUnit.MILLIS);
   }
 
+  /** Runs the element's execution listeners for the event, in document order. */
+  private void notifyListeners(Run run, Token token, String elementId, String event) {
+    for (ExecutionListener listener : run.process.model().listeners(elementId, event)) {
+      serviceTasks.execute(listener.implementation(), facade(run, token));
+    }
+  }
+
   // ------------------------------------------------------------------ variables and history
 
   private void applyInputs(Run run, Token token, IoMapping mapping) {
@@ -979,6 +995,9 @@ final class Interpreter {
 
   private void completeInstance(Run run) {
     String id = run.instance.id();
+    Token instanceToken = new Token(id, false);
+    instanceToken.activityId = run.lastEndActivityId;
+    notifyListeners(run, instanceToken, run.process.model().key(), ExecutionListener.END);
     jobs.deleteForInstance(run.handle, id, run.currentJobId);
     variables.deleteAll(run.handle, id);
     executions.deleteInstance(run.handle, id);

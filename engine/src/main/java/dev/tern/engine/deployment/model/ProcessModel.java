@@ -13,6 +13,7 @@ import java.util.Optional;
  *     starts only by events (message, signal)
  * @param nodes flow nodes by id, in document order
  * @param flows sequence flows by id, in document order
+ * @param listeners execution listeners by the id of their node, sequence flow or process
  */
 public record ProcessModel(
     String key,
@@ -22,11 +23,19 @@ public record ProcessModel(
     boolean startableInTasklist,
     String startEventId,
     Map<String, FlowNode> nodes,
-    Map<String, SequenceFlow> flows) {
+    Map<String, SequenceFlow> flows,
+    Map<String, List<ExecutionListener>> listeners) {
 
   public ProcessModel {
     nodes = Map.copyOf(nodes);
     flows = Map.copyOf(flows);
+    listeners = Map.copyOf(listeners);
+  }
+
+  /** The listeners of an element (node, flow or the process, by id) for one event, in order. */
+  public List<ExecutionListener> listeners(String elementId, String event) {
+    List<ExecutionListener> all = listeners.get(elementId);
+    return all == null ? List.of() : all.stream().filter(l -> l.event().equals(event)).toList();
   }
 
   public FlowNode node(String id) {
