@@ -49,6 +49,9 @@ import dev.tern.engine.runtime.RuntimeModule;
 import dev.tern.engine.runtime.connector.HttpConnector;
 import dev.tern.engine.runtime.RuntimeService;
 import dev.tern.engine.runtime.VariableStore;
+import dev.tern.engine.task.HistoricTaskService;
+import dev.tern.engine.task.TaskModule;
+import dev.tern.engine.task.TaskService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +95,8 @@ public final class ProcessEngine implements AutoCloseable {
   private final AuthorizationService authorizationService;
   private final IdentityService identityService;
   private final EventSubscriptionService eventSubscriptionService;
+  private final TaskService taskService;
+  private final HistoricTaskService historicTaskService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -151,6 +156,7 @@ public final class ProcessEngine implements AutoCloseable {
             externalTaskSignal);
     this.externalTaskLog = new ExternalTaskLogService(database, clock);
     DeployedProcessLookup deployedProcesses = new DeployedProcessLookup(deploymentService);
+    TaskModule tasks = new TaskModule(database, clock, ids);
     this.runtime =
         RuntimeModule.create(
             database,
@@ -161,6 +167,7 @@ public final class ProcessEngine implements AutoCloseable {
             jobDefinitions,
             incidentStore,
             externalTaskStore,
+            tasks.userTasks(),
             builder.beans,
             new HttpConnector(builder.httpConnectorSettings),
             settings.maxActivitiesPerTransaction());
@@ -216,6 +223,8 @@ public final class ProcessEngine implements AutoCloseable {
     this.historicVariableInstances = new HistoricVariableInstanceService(database, clock);
     this.executions = runtime.executionService();
     this.variableInstances = runtime.variableInstanceService();
+    this.taskService = tasks.taskService(runtime.runtimeService(), variableStore, authorizer);
+    this.historicTaskService = tasks.historicTaskService(authorizer);
   }
 
   public static Builder builder() {
@@ -373,6 +382,16 @@ public final class ProcessEngine implements AutoCloseable {
 
   public HistoricVariableInstanceService historicVariableInstances() {
     return historicVariableInstances;
+  }
+
+  /** User tasks: queries, claiming, delegation, completion, identity links, task variables. */
+  public TaskService taskService() {
+    return taskService;
+  }
+
+  /** Task history: historic task instances and the identity link log. */
+  public HistoricTaskService historicTaskService() {
+    return historicTaskService;
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.tern.engine.deployment.model.ParameterValue;
 import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.deployment.model.SequenceFlow;
 import dev.tern.engine.deployment.model.ServiceImplementation;
+import dev.tern.engine.deployment.model.TaskDefinition;
 import dev.tern.engine.deployment.model.TimerDefinition;
 import dev.tern.engine.el.Expressions;
 import java.io.ByteArrayInputStream;
@@ -682,7 +683,7 @@ public final class BpmnParser {
         return new NodeKind.NoneEndEvent();
       }
       if (element instanceof UserTask task) {
-        return new NodeKind.UserTask(blankToNull(task.getCamundaAssignee()));
+        return new NodeKind.UserTask(taskDefinition(task));
       }
       if (element instanceof ServiceTask
           || element instanceof SendTask
@@ -726,6 +727,30 @@ public final class BpmnParser {
       }
       unsupported(element);
       return null;
+    }
+
+    private static TaskDefinition taskDefinition(UserTask task) {
+      String documentation =
+          task.getDocumentations().stream()
+              .map(d -> d.getTextContent())
+              .filter(text -> text != null && !text.isBlank())
+              .findFirst()
+              .map(String::trim)
+              .orElse(null);
+      return new TaskDefinition(
+          blankToNull(task.getName()),
+          documentation,
+          blankToNull(task.getCamundaAssignee()),
+          blankToNull(task.getCamundaCandidateUsers()),
+          blankToNull(task.getCamundaCandidateGroups()),
+          blankToNull(task.getCamundaDueDate()),
+          blankToNull(task.getCamundaFollowUpDate()),
+          blankToNull(task.getCamundaPriority()),
+          new TaskDefinition.FormReference(
+              blankToNull(task.getCamundaFormKey()),
+              blankToNull(task.getCamundaFormRef()),
+              blankToNull(task.getCamundaFormRefBinding()),
+              blankToNull(task.getCamundaFormRefVersion())));
     }
 
     private NodeKind boundaryTimer(BoundaryEvent boundary) {

@@ -18,6 +18,7 @@ final class InstanceRemoval {
   private final Jobs jobStore;
   private final IncidentStore incidents;
   private final ExternalTasks externalTasks;
+  private final UserTasks userTasks;
   private final RuntimeHistoryStore history;
 
   InstanceRemoval(
@@ -27,8 +28,10 @@ final class InstanceRemoval {
       Jobs jobStore,
       IncidentStore incidents,
       ExternalTasks externalTasks,
+      UserTasks userTasks,
       RuntimeHistoryStore history) {
     this.externalTasks = externalTasks;
+    this.userTasks = userTasks;
     this.executions = executions;
     this.variables = variables;
     this.jobs = jobs;
@@ -39,7 +42,7 @@ final class InstanceRemoval {
 
   /**
    * Deletes a running instance: its variables (their history stays), jobs (logged as deleted, their
-   * failedJob incidents ended as deleted), external tasks (logged as deleted), its other incidents
+   * failedJob incidents ended as deleted), external tasks (logged as deleted), user tasks (their history ends with the reason), its other incidents
    * (ended as deleted), executions and the instance row; history ends as {@code
    * EXTERNALLY_TERMINATED}.
    */
@@ -47,6 +50,8 @@ final class InstanceRemoval {
     variables.deleteAll(handle, id);
     jobs.deleteForInstance(handle, id, null);
     externalTasks.deleteForProcessInstance(handle, id);
+    userTasks.deleteForProcessInstance(
+        handle, id, deleteReason == null ? UserTasks.DELETED : deleteReason);
     incidents.deleteOfProcessInstance(handle, id);
     executions.deleteExecutionsOf(handle, id);
     executions.deleteInstance(handle, id);

@@ -55,6 +55,8 @@ final class Interpreter {
   private final EventSubscriptionStore subscriptions;
   private final SignalReceivers signalReceivers;
   private final TimerStarts timerStarts;
+  private final UserTasks userTasks;
+  private final UserTaskValues userTaskValues;
   private final Map<String, Object> beans;
   private final int maxActivitiesPerTransaction;
 
@@ -73,6 +75,7 @@ final class Interpreter {
       ExternalTasks externalTasks,
       EventSubscriptionStore subscriptions,
       TimerStarts timerStarts,
+      UserTasks userTasks,
       Map<String, Object> beans,
       int maxActivitiesPerTransaction) {
     this.clock = clock;
@@ -90,6 +93,8 @@ final class Interpreter {
     this.subscriptions = subscriptions;
     this.signalReceivers = new SignalReceivers(subscriptions, clock);
     this.timerStarts = timerStarts;
+    this.userTasks = userTasks;
+    this.userTaskValues = new UserTaskValues(parameters.expressions(), clock);
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
@@ -173,6 +178,7 @@ final class Interpreter {
           "No user task '" + activityId + "' is waiting in process instance '" + processInstanceId + "'");
     }
     Token token = resting(run, waiting.get(0));
+    userTasks.deleteForExecution(handle, token.id, UserTasks.COMPLETED);
     run.setVariables(newVariables);
     // Local variables are not stored while a token waits, so the task's input parameters are
     // evaluated again here for its output parameters to read (a documented deviation from Camunda,
@@ -425,6 +431,7 @@ final class Interpreter {
     jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
     externalTasks.deleteForExecution(run.handle, token.id);
     subscriptions.deleteForExecution(run.handle, token.id);
+    userTasks.deleteForExecution(run.handle, token.id, UserTasks.DELETED);
     token.timersArmed = false;
     token.locals.clear();
   }
@@ -487,10 +494,11 @@ final class Interpreter {
       endActivity(run, token, false);
       run.lastEndActivityId = node.id();
       endToken(run, token);
-    } else if (kind instanceof NodeKind.UserTask) {
+    } else if (kind instanceof NodeKind.UserTask userTask) {
       park(run, token, node, ExecutionState.WAITING);
       armBoundaryTimers(run, token, node);
       armBoundaryTriggers(run, token, node);
+      createUserTask(run, token, node, userTask);
     } else if (kind instanceof NodeKind.EventCatchEvent catchEvent) {
       park(run, token, node, ExecutionState.WAITING);
       subscribe(run, token, node, catchEvent.trigger());
@@ -815,6 +823,22 @@ final class Interpreter {
             token.activityInstanceId,
             run.instance.tenantId(),
             run.instance.businessKey()));
+  }
+
+  private void createUserTask(Run run, Token token, FlowNode node, NodeKind.UserTask userTask) {
+    userTasks.create(
+        run.handle,
+        userTaskValues.evaluate(
+            userTask.task(),
+            facade(run, token),
+            new NewUserTask.WaitingActivity(
+                token.id,
+                run.instance.id(),
+                run.instance.processDefinitionId(),
+                run.instance.processDefinitionKey(),
+                node.id(),
+                token.activityInstanceId,
+                run.instance.tenantId())));
   }
 
   private long priority(String text, ExecutionFacade facade) {

@@ -46,6 +46,7 @@ public final class RuntimeModule {
    * @param processes finds deployed definitions and their models
    * @param externalTasks keeps the external tasks tokens wait in ({@link ExternalTasks#NONE}
    *     refuses them)
+   * @param userTasks keeps the user tasks tokens wait in
    * @param beans named objects expressions can reach
    * @param httpConnector runs {@code http-connector} service tasks
    * @param maxActivitiesPerTransaction see {@link dev.tern.engine.EngineSettings}
@@ -59,6 +60,7 @@ public final class RuntimeModule {
       JobDefinitions jobDefinitionStore,
       IncidentStore incidentStore,
       ExternalTasks externalTasks,
+      UserTasks userTasks,
       Map<String, Object> beans,
       HttpConnector httpConnector,
       int maxActivitiesPerTransaction) {
@@ -85,11 +87,12 @@ public final class RuntimeModule {
             externalTasks,
             subscriptions,
             new TimerStarts(clock, ids, jobStore, jobDefinitionStore),
+            userTasks,
             beans,
             maxActivitiesPerTransaction);
     InstanceRemoval removal =
         new InstanceRemoval(
-            executions, variables, jobs, jobStore, incidentStore, externalTasks, history);
+            executions, variables, jobs, jobStore, incidentStore, externalTasks, userTasks, history);
     return new RuntimeModule(
         database,
         clock,

@@ -145,6 +145,15 @@ public final class RuntimeService {
   }
 
   /**
+   * Moves on the token waiting in a user task's activity, in the caller's transaction (the caller
+   * has locked the instance and removed the task): the variables become process variables.
+   */
+  public void completeUserTaskExecution(
+      Handle handle, String processInstanceId, String executionId, Map<String, ?> variables) {
+    interpreter.completeExternalTask(handle, processInstanceId, executionId, variables, Map.of());
+  }
+
+  /**
    * Throws a BPMN error from the external task's activity, in the caller's transaction (the caller
    * has removed the external task).
    */

@@ -329,6 +329,24 @@ public final class VariableStore {
   }
 
   /**
+   * The value columns of a typed value as named binds ({@code type}, {@code text}, {@code long},
+   * {@code double}, {@code clob}, {@code info}, and {@code bytes} of a Bytes or File value): for
+   * other tables with the same value columns (task variables).
+   */
+  public static Map<String, Object> valueBinds(TypedValue value) {
+    Columns columns = Columns.of(value);
+    Map<String, Object> binds = new HashMap<>();
+    binds.put("type", columns.type());
+    binds.put("text", columns.text());
+    binds.put("long", columns.longValue());
+    binds.put("double", columns.doubleValue());
+    binds.put("clob", columns.clob());
+    binds.put("info", columns.info());
+    binds.put("bytes", value.value() instanceof byte[] bytes ? bytes : null);
+    return binds;
+  }
+
+  /**
    * Reads a typed value from a row with the {@link #VALUE_COLUMNS}, without the bytes of a Bytes or
    * File value (as Camunda's queries leave them out); shared with history.
    */

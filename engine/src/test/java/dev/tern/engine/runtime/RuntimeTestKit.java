@@ -58,6 +58,7 @@ final class RuntimeTestKit {
             jobModule.jobDefinitions(),
             incidents,
             ExternalTasks.NONE,
+            UserTasks.NONE,
             beans,
             new dev.tern.engine.runtime.connector.HttpConnector(),
             dev.tern.engine.EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION);

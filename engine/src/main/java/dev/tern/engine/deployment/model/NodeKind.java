@@ -109,8 +109,8 @@ public sealed interface NodeKind {
     }
   }
 
-  /** A user task: a wait state until it is completed or interrupted. */
-  record UserTask(String assignee) implements NodeKind {
+  /** A user task: a wait state until its task is completed or the activity interrupted. */
+  record UserTask(TaskDefinition task) implements NodeKind {
     public String activityType() {
       return "userTask";
     }

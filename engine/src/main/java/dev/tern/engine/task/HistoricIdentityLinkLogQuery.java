@@ -1,0 +1,43 @@
+package dev.tern.engine.task;
+
+import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+
+/** A selection of the identity link log, with Camunda 7.24's filters. */
+public final class HistoricIdentityLinkLogQuery extends DeclaredQuery {
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_hi_identity_link il", "il.id")
+          .equal("type", "il.link_type")
+          .equal("userId", "il.user_id")
+          .equal("groupId", "il.group_id")
+          .date("dateBefore", "il.log_time", "<")
+          .date("dateAfter", "il.log_time", ">")
+          .equal("taskId", "il.task_id")
+          .equal("processDefinitionId", "il.proc_def_id")
+          .equal("processDefinitionKey", "il.proc_def_key")
+          .equal("operationType", "il.operation_type")
+          .equal("assignerId", "il.assigner_id")
+          .anyOf("tenantIdIn", "il.tenant_id")
+          .flag("withoutTenantId", "il.tenant_id IS NULL")
+          .sort("time", "il.log_time")
+          .sort("type", "il.link_type")
+          .sort("userId", "il.user_id")
+          .sort("groupId", "il.group_id")
+          .sort("taskId", "il.task_id")
+          .sort("processDefinitionId", "il.proc_def_id")
+          .sort("processDefinitionKey", "il.proc_def_key")
+          .sort("operationType", "il.operation_type")
+          .sort("assignerId", "il.assigner_id")
+          .sort("tenantId", "il.tenant_id")
+          .build();
+
+  public HistoricIdentityLinkLogQuery() {
+    this(new FilterQuery(DEFINITION));
+  }
+
+  HistoricIdentityLinkLogQuery(FilterQuery filters) {
+    super(filters, "hlq");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tern.engine.task;
+
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.runtime.RuntimeService;
+import dev.tern.engine.runtime.UserTasks;
+import dev.tern.engine.runtime.VariableStore;
+import java.time.Clock;
+
+/**
+ * Wires the task capability: first its {@link #userTasks()} hook for the runtime (which creates and
+ * removes tasks as tokens move), then, once the runtime exists, its services.
+ */
+public final class TaskModule {
+
+  private final Database database;
+  private final Clock clock;
+  private final Ids ids;
+  private final TaskStore store;
+  private final TaskLifecycle lifecycle;
+
+  public TaskModule(Database database, Clock clock, Ids ids) {
+    this.database = database;
+    this.clock = clock;
+    this.ids = ids;
+    this.store = new TaskStore(ids);
+    this.lifecycle = new TaskLifecycle(clock, ids, store, new TaskHistoryStore(ids));
+  }
+
+  /** What the interpreter calls when a token reaches, or is taken out of, a user task. */
+  public UserTasks userTasks() {
+    return lifecycle;
+  }
+
+  public TaskService taskService(
+      RuntimeService runtime, VariableStore variables, Authorizer authorizer) {
+    return new TaskService(database, ids, store, lifecycle, runtime, variables, authorizer);
+  }
+
+  public HistoricTaskService historicTaskService(Authorizer authorizer) {
+    return new HistoricTaskService(database, clock, authorizer);
+  }
+}

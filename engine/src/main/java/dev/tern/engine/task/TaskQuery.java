@@ -1,0 +1,228 @@
+package dev.tern.engine.task;
+
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.Predicates;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
+import dev.tern.engine.query.VariableConditionSql;
+import java.util.List;
+
+/**
+ * A selection of tasks with the filters of Camunda 7.24's {@code TaskQueryDto} (each declared once,
+ * in {@link #DEFINITION}). Candidate filters ({@code candidateUser}, {@code candidateGroup(s)},
+ * {@code candidateGroupLike}) select unassigned tasks unless {@code includeAssignedTasks}, as in
+ * Camunda; a candidate user also matches through the groups it is a member of. {@code
+ * taskVariables} are the task's local variables, {@code processVariables} its instance's. The case
+ * filters match nothing (Tern has no CMMN).
+ */
+public final class TaskQuery extends DeclaredQuery {
+
+  private static final String INSTANCE_SUSPENDED =
+      "EXISTS (SELECT 1 FROM tern_process_instance p WHERE p.id = t.process_instance_id"
+          + " AND p.suspended = TRUE)";
+
+  private static final String CANDIDATE_LINK =
+      "EXISTS (SELECT 1 FROM tern_task_identity_link l WHERE l.task_id = t.id"
+          + " AND l.link_type = 'candidate' AND ";
+
+  private static final String BUSINESS_KEY =
+      "t.process_instance_id IN (SELECT p.id FROM tern_process_instance p WHERE ";
+
+  private static final String DEFINITION_NAME =
+      "EXISTS (SELECT 1 FROM tern_process_definition d WHERE d.id = t.proc_def_id AND ";
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_task t", "t.id")
+          .orQueries()
+          .equal("taskId", "t.id")
+          .anyOf("taskIdIn", "t.id")
+          .equal("processInstanceId", "t.process_instance_id")
+          .anyOf("processInstanceIdIn", "t.process_instance_id")
+          .where("processInstanceBusinessKey", Type.STRING, BUSINESS_KEY + "p.business_key = ?)")
+          .whereAny("processInstanceBusinessKeyIn", "p.business_key", BUSINESS_KEY + "?)")
+          .filter(
+              "processInstanceBusinessKeyLike",
+              Type.STRING,
+              (w, v, c) -> w.add(BUSINESS_KEY + likeOf(w, "p.business_key", v) + ")"))
+          .equal("processDefinitionId", "t.proc_def_id")
+          .equal("processDefinitionKey", "t.proc_def_key")
+          .anyOf("processDefinitionKeyIn", "t.proc_def_key")
+          .where("processDefinitionName", Type.STRING, DEFINITION_NAME + "d.name = ?)")
+          .filter(
+              "processDefinitionNameLike",
+              Type.STRING,
+              (w, v, c) -> w.add(DEFINITION_NAME + likeOf(w, "d.name", v) + ")"))
+          .equal("executionId", "t.execution_id")
+          .anyOf("activityInstanceIdIn", "t.activity_instance_id")
+          .tenantIn("tenantIdIn", "t.tenant_id", "includeTaskWithoutTenantId")
+          .flag("withoutTenantId", "t.tenant_id IS NULL")
+          .equal("assignee", "t.assignee")
+          .like("assigneeLike", "t.assignee")
+          .anyOf("assigneeIn", "t.assignee")
+          .noneOf("assigneeNotIn", "t.assignee")
+          .equal("owner", "t.owner")
+          .options("includeAssignedTasks")
+          .filter(
+              "candidateGroup",
+              Type.STRING,
+              (w, v, c) -> candidate(w, c, "l.group_id = " + w.bind(v)))
+          .filter(
+              "candidateGroupLike",
+              Type.STRING,
+              (w, v, c) -> candidate(w, c, likeOf(w, "l.group_id", v)))
+          .filter(
+              "candidateGroups",
+              Type.STRING_LIST,
+              (w, v, c) -> candidate(w, c, w.binds().anyOf("l.group_id", strings(v))))
+          .filter(
+              "candidateUser",
+              Type.STRING,
+              (w, v, c) -> {
+                String user = w.bind(v);
+                candidate(
+                    w,
+                    c,
+                    "(l.user_id = "
+                        + user
+                        + " OR l.group_id IN (SELECT m.group_id FROM tern_group_member m"
+                        + " WHERE m.user_id = "
+                        + user
+                        + "))");
+              })
+          .filter(
+              "involvedUser",
+              Type.STRING,
+              (w, v, c) -> {
+                String user = w.bind(v);
+                w.add(
+                    "(t.assignee = "
+                        + user
+                        + " OR t.owner = "
+                        + user
+                        + " OR EXISTS (SELECT 1 FROM tern_task_identity_link l"
+                        + " WHERE l.task_id = t.id AND l.user_id = "
+                        + user
+                        + "))");
+              })
+          .flag("assigned", "t.assignee IS NOT NULL")
+          .flag("unassigned", "t.assignee IS NULL")
+          .equal("taskDefinitionKey", "t.task_def_key")
+          .anyOf("taskDefinitionKeyIn", "t.task_def_key")
+          .noneOf("taskDefinitionKeyNotIn", "t.task_def_key")
+          .like("taskDefinitionKeyLike", "t.task_def_key")
+          .equal("name", "t.name")
+          .where("nameNotEqual", Type.STRING, "(t.name IS NULL OR t.name <> ?)")
+          .like("nameLike", "t.name")
+          .filter(
+              "nameNotLike",
+              Type.STRING,
+              (w, v, c) -> w.add("(t.name IS NULL OR NOT " + likeOf(w, "t.name", v) + ")"))
+          .equal("description", "t.description")
+          .like("descriptionLike", "t.description")
+          .compare("priority", Type.INTEGER, "t.priority", "=")
+          .compare("maxPriority", Type.INTEGER, "t.priority", "<=")
+          .compare("minPriority", Type.INTEGER, "t.priority", ">=")
+          .date("dueDate", "t.due_date", "=")
+          .date("dueAfter", "t.due_date", ">")
+          .date("dueBefore", "t.due_date", "<")
+          .flag("withoutDueDate", "t.due_date IS NULL")
+          .date("followUpDate", "t.follow_up_date", "=")
+          .date("followUpAfter", "t.follow_up_date", ">")
+          .date("followUpBefore", "t.follow_up_date", "<")
+          .filter(
+              "followUpBeforeOrNotExistent",
+              Type.DATE,
+              (w, v, c) ->
+                  w.add("(t.follow_up_date IS NULL OR t.follow_up_date < " + w.bind(v) + ")"))
+          .date("createdOn", "t.create_time", "=")
+          .date("createdAfter", "t.create_time", ">")
+          .date("createdBefore", "t.create_time", "<")
+          .date("updatedAfter", "t.last_updated", ">")
+          .filter("delegationState", Type.STRING, TaskQuery::delegationState)
+          .flag("withCandidateGroups", CANDIDATE_LINK + "l.group_id IS NOT NULL)")
+          .flag("withoutCandidateGroups", "NOT " + CANDIDATE_LINK + "l.group_id IS NOT NULL)")
+          .flag("withCandidateUsers", CANDIDATE_LINK + "l.user_id IS NOT NULL)")
+          .flag("withoutCandidateUsers", "NOT " + CANDIDATE_LINK + "l.user_id IS NOT NULL)")
+          .flag("active", "NOT " + INSTANCE_SUSPENDED)
+          .flag("suspended", INSTANCE_SUSPENDED)
+          .equal("parentTaskId", "t.parent_task_id")
+          .variables(
+              "taskVariables", new VariableConditionSql("tern_task_variable", "task_id", null), "t.id")
+          .variables(
+              "processVariables",
+              new VariableConditionSql("tern_variable", "process_instance_id", null),
+              "t.process_instance_id")
+          .matchingNothing(
+              "caseInstanceId",
+              "caseInstanceBusinessKey",
+              "caseInstanceBusinessKeyLike",
+              "caseDefinitionId",
+              "caseDefinitionKey",
+              "caseDefinitionName",
+              "caseDefinitionNameLike",
+              "caseExecutionId")
+          .sort("instanceId", "t.process_instance_id")
+          .sort("processInstanceId", "t.process_instance_id")
+          .sort("dueDate", "t.due_date")
+          .sort("executionId", "t.execution_id")
+          .sort("assignee", "t.assignee")
+          .sort("created", "t.create_time")
+          .sort("lastUpdated", "t.last_updated")
+          .sort("followUpDate", "t.follow_up_date")
+          .sort("description", "t.description")
+          .sort("id", "t.id")
+          .sort("name", "t.name")
+          .sort("nameCaseInsensitive", "LOWER(t.name)")
+          .sort("priority", "t.priority")
+          .sort("tenantId", "t.tenant_id")
+          .build();
+
+  /** Candidate filters: a candidate link meeting {@code linkCondition}, unassigned by default. */
+  private static void candidate(
+      Predicates where, QueryDefinition.Context context, String linkCondition) {
+    where.add(CANDIDATE_LINK + linkCondition + ")");
+    if (!Boolean.TRUE.equals(context.values().get("includeAssignedTasks"))) {
+      where.add("t.assignee IS NULL");
+    }
+  }
+
+  private static String likeOf(Predicates where, String column, Object pattern) {
+    Predicates inner = new Predicates(where.binds());
+    inner.like(column, (String) pattern);
+    return inner.and();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object value) {
+    return (List<String>) value;
+  }
+
+  private static void delegationState(
+      Predicates where, Object value, QueryDefinition.Context context) {
+    String state = String.valueOf(value).toUpperCase(java.util.Locale.ROOT);
+    if (!state.equals("PENDING") && !state.equals("RESOLVED")) {
+      throw new InvalidRequestException(
+          "Valid values for property 'delegationState' are 'PENDING' or 'RESOLVED', but was '"
+              + value
+              + "'");
+    }
+    where.eq("t.delegation_state", state);
+  }
+
+  /** A query with no filter set: every task. */
+  public TaskQuery() {
+    this(new FilterQuery(DEFINITION));
+  }
+
+  TaskQuery(FilterQuery filters) {
+    super(filters, "tq");
+  }
+
+  /** Shorthand: {@code filters().set(name, value)}. */
+  public TaskQuery set(String filter, Object value) {
+    filters().set(filter, value);
+    return this;
+  }
+}

@@ -1,0 +1,629 @@
+package dev.tern.engine.task;
+
+import dev.tern.engine.FieldLimits;
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.TernException;
+import dev.tern.engine.authorization.Authorizer;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.runtime.RuntimeService;
+import dev.tern.engine.runtime.TypedValue;
+import dev.tern.engine.runtime.UserTasks;
+import dev.tern.engine.runtime.VariableStore;
+import dev.tern.engine.task.TaskAccess.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * User tasks, as Camunda's {@code TaskService}: queries, claiming and assigning, delegation,
+ * completion, identity links and task variables; standalone tasks are created and deleted here.
+ *
+ * <p>Every method takes the {@link Caller} and checks Camunda's task permissions ({@link
+ * TaskAccess}); a task the caller may not read is unknown to it. Errors carry Camunda 7.24's
+ * messages; refusals of bad input are 400 (never 500), and nothing is changed by them.
+ *
+ * <p>A task's <em>variables</em> are its process instance's variables with its local variables
+ * over them; setting one sets a process variable (a standalone task has only local ones).
+ */
+public final class TaskService {
+
+  private final Database database;
+  private final Ids ids;
+  private final TaskStore store;
+  private final TaskLifecycle lifecycle;
+  private final RuntimeService runtime;
+  private final VariableStore processVariables;
+  private final TaskAccess access;
+
+  TaskService(
+      Database database,
+      Ids ids,
+      TaskStore store,
+      TaskLifecycle lifecycle,
+      RuntimeService runtime,
+      VariableStore processVariables,
+      Authorizer authorizer) {
+    this.database = database;
+    this.ids = ids;
+    this.store = store;
+    this.lifecycle = lifecycle;
+    this.runtime = runtime;
+    this.processVariables = processVariables;
+    this.access = new TaskAccess(authorizer);
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /** The tasks the query selects that the caller may read, one page, in the query's order. */
+  public List<Task> list(Caller caller, TaskQuery query, Page page) {
+    TaskQuery readable = readable(caller, query);
+    return database.withHandle(
+        h ->
+            readable
+                .filters()
+                .list(h, TaskStore.COLUMNS, (rs, ctx) -> TaskStore.map(rs), lifecycle.now(), page));
+  }
+
+  public long count(Caller caller, TaskQuery query) {
+    TaskQuery readable = readable(caller, query);
+    return database.withHandle(h -> readable.filters().count(h, lifecycle.now()));
+  }
+
+  private TaskQuery readable(Caller caller, TaskQuery query) {
+    return new TaskQuery(query.filters().restricted(access.readable(caller)));
+  }
+
+  /** The task; one the caller may not read is unknown to it ({@code No matching task …}). */
+  public Task get(Caller caller, String id) {
+    return database.withHandle(
+        h ->
+            store
+                .find(h, id)
+                .filter(task -> access.granted(h, caller, task, Kind.READ))
+                .orElseThrow(() -> noMatchingTask(id)));
+  }
+
+  // ------------------------------------------------------------------ standalone tasks
+
+  /**
+   * Creates a standalone task (no process) with the given fields; {@code id} null for a new one.
+   * An id in use is refused.
+   */
+  public Task create(Caller caller, String id, TaskChanges fields) {
+    FieldLimits.requireAtMost("id", id, FieldLimits.ID);
+    requireStorable(fields);
+    return database.inTransaction(
+        h -> {
+          access.checkCreate(h, caller);
+          String taskId = id == null ? ids.next() : id;
+          if (store.find(h, taskId).isPresent()) {
+            throw badRequest("ProcessEngineException", "Cannot create task: a task with id '" + taskId + "' exists");
+          }
+          Task task =
+              new Task(
+                  taskId,
+                  fields.name(),
+                  fields.description(),
+                  fields.assignee(),
+                  fields.owner(),
+                  delegationState(fields.delegationState()),
+                  fields.priority(),
+                  lifecycle.now(),
+                  null,
+                  fields.due(),
+                  fields.followUp(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  fields.parentTaskId(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  fields.tenantId(),
+                  TaskLifecycle.STATE_CREATED,
+                  false);
+          lifecycle.insert(h, task);
+          return task;
+        });
+  }
+
+  /** Deletes a standalone task; a task of a process is refused. */
+  public void delete(Caller caller, String id) {
+    database.useTransaction(
+        h -> {
+          Task task = readableLocked(h, caller, id);
+          access.checkDelete(h, caller, task);
+          if (!task.standalone()) {
+            throw new InvalidRequestException(
+                "Could not delete task: The task cannot be deleted because is part of a running"
+                    + " process");
+          }
+          lifecycle.end(h, task, UserTasks.DELETED);
+        });
+  }
+
+  /** Camunda's {@code saveTask} with {@code TaskDto.updateTask}: every field is replaced. */
+  public void update(Caller caller, String id, TaskChanges fields) {
+    requireStorable(fields);
+    database.useTransaction(
+        h -> {
+          Task task = readableLocked(h, caller, id);
+          access.check(h, caller, task, Kind.UPDATE);
+          if (!Objects.equals(task.tenantId(), fields.tenantId())) {
+            throw badRequest("ProcessEngineException",
+                "ENGINE-03073 Cannot change tenantId of Task '"
+                    + id
+                    + "'. Current tenant id '"
+                    + task.tenantId()
+                    + "', Tenant id to set '"
+                    + fields.tenantId()
+                    + "'");
+          }
+          Task changed =
+              copy(
+                  task,
+                  fields.name(),
+                  fields.description(),
+                  fields.assignee(),
+                  fields.owner(),
+                  delegationState(fields.delegationState()),
+                  fields.priority(),
+                  fields.due(),
+                  fields.followUp(),
+                  fields.parentTaskId());
+          save(h, task, changed, null);
+        });
+  }
+
+  // ------------------------------------------------------------------ assignment
+
+  /** Claims the task for a user; a task claimed by another user is refused. */
+  public void claim(Caller caller, String id, String userId) {
+    FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
+    change(
+        caller,
+        id,
+        Kind.ASSIGN,
+        task -> {
+          if (userId != null && task.assignee() != null && !task.assignee().equals(userId)) {
+            throw new TernException(
+                TernException.Category.BAD_REQUEST,
+                "TaskAlreadyClaimedException",
+                "Task '" + id + "' is already claimed by someone else.");
+          }
+          return withAssignee(task, userId);
+        });
+  }
+
+  /** Sets (or with null removes) the assignee, whoever held the task. */
+  public void setAssignee(Caller caller, String id, String userId) {
+    FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
+    change(caller, id, Kind.ASSIGN, task -> withAssignee(task, userId));
+  }
+
+  /** Delegates: the assignee becomes the owner (unless there is one) and the user the assignee. */
+  public void delegate(Caller caller, String id, String userId) {
+    FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
+    change(
+        caller,
+        id,
+        Kind.ASSIGN,
+        task ->
+            copy(
+                task,
+                task.name(),
+                task.description(),
+                userId,
+                task.owner() == null ? task.assignee() : task.owner(),
+                "PENDING",
+                task.priority(),
+                task.due(),
+                task.followUp(),
+                task.parentTaskId()));
+  }
+
+  /** Resolves a delegated task: variables set, the owner becomes the assignee again. */
+  public void resolve(Caller caller, String id, Map<String, TypedValue> variables) {
+    database.useTransaction(
+        h -> {
+          Task task = readableLocked(h, caller, id);
+          access.check(h, caller, task, Kind.WORK);
+          setVariables(h, task, variables);
+          save(
+              h,
+              task,
+              copy(
+                  task,
+                  task.name(),
+                  task.description(),
+                  task.owner(),
+                  task.owner(),
+                  "RESOLVED",
+                  task.priority(),
+                  task.due(),
+                  task.followUp(),
+                  task.parentTaskId()),
+              null);
+        });
+  }
+
+  private interface Change {
+    Task apply(Task task);
+  }
+
+  private void change(Caller caller, String id, Kind kind, Change change) {
+    database.useTransaction(
+        h -> {
+          Task task = lockedForCommand(h, caller, id);
+          access.check(h, caller, task, kind);
+          save(h, task, change.apply(task), caller.userId());
+        });
+  }
+
+  private static Task withAssignee(Task task, String assignee) {
+    return copy(
+        task,
+        task.name(),
+        task.description(),
+        assignee,
+        task.owner(),
+        task.delegationState(),
+        task.priority(),
+        task.due(),
+        task.followUp(),
+        task.parentTaskId());
+  }
+
+  /** Writes a changed task and its history; a new assignee or owner is logged as a link change. */
+  private void save(Handle h, Task before, Task after, String assignerId) {
+    Task saved = withState(after, TaskLifecycle.STATE_UPDATED, lifecycle.now());
+    store.update(h, saved);
+    lifecycle.historyUpdated(h, saved);
+    logPersonChange(h, saved, IdentityLink.ASSIGNEE, before.assignee(), saved.assignee(), assignerId);
+    logPersonChange(h, saved, IdentityLink.OWNER, before.owner(), saved.owner(), assignerId);
+  }
+
+  private void logPersonChange(
+      Handle h, Task task, String type, String before, String after, String assignerId) {
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    if (before != null) {
+      lifecycle.logLink(h, task, new IdentityLink(before, null, type), "delete", assignerId);
+    }
+    if (after != null) {
+      lifecycle.logLink(h, task, new IdentityLink(after, null, type), "add", assignerId);
+    }
+  }
+
+  // ------------------------------------------------------------------ completion
+
+  /**
+   * Completes the task: variables set (process variables for a task of a process), the task
+   * removed (history: {@code completed}), the token moved on. With {@code variablesInReturn} the
+   * task's variables as they were after setting are returned, else null.
+   */
+  public Map<String, TypedValue> complete(
+      Caller caller, String id, Map<String, TypedValue> variables, boolean variablesInReturn) {
+    return database.inTransaction(
+        h -> {
+          Task task = lockedForCommand(h, caller, id);
+          access.check(h, caller, task, Kind.WORK);
+          if ("PENDING".equals(task.delegationState())) {
+            throw badRequest("ProcessEngineException",
+                "Cannot complete task "
+                    + id
+                    + ": A delegated task cannot be completed, but should be resolved instead.");
+          }
+          if (task.suspended()) {
+            throw badRequest("SuspendedEntityInteractionException",
+                "Cannot complete task " + id + ": ENGINE-03092 Cannot complete a suspended task.");
+          }
+          Map<String, TypedValue> result = null;
+          if (task.standalone()) {
+            store.setLocalVariables(h, task.id(), variables, lifecycle.now());
+            if (variablesInReturn) {
+              result = visibleVariables(h, task);
+            }
+            lifecycle.end(h, task, UserTasks.COMPLETED);
+            return result;
+          }
+          if (variablesInReturn) {
+            result = new LinkedHashMap<>(processVariables.all(h, task.processInstanceId()));
+            result.putAll(variables);
+            result.putAll(store.localVariables(h, task.id()));
+          }
+          lifecycle.end(h, task, UserTasks.COMPLETED);
+          runtime.completeUserTaskExecution(
+              h, task.processInstanceId(), task.executionId(), variables);
+          return result;
+        });
+  }
+
+  // ------------------------------------------------------------------ identity links
+
+  /**
+   * The task's links: its assignee and owner (types {@code assignee}, {@code owner}) and its stored
+   * links, those of {@code type} only when it is given.
+   */
+  public List<IdentityLink> identityLinks(Caller caller, String id, String type) {
+    return database.withHandle(
+        h -> {
+          Task task = readable(h, caller, id);
+          List<IdentityLink> links = new ArrayList<>();
+          if (task.assignee() != null) {
+            links.add(new IdentityLink(task.assignee(), null, IdentityLink.ASSIGNEE));
+          }
+          if (task.owner() != null) {
+            links.add(new IdentityLink(task.owner(), null, IdentityLink.OWNER));
+          }
+          links.addAll(store.links(h, id));
+          return links.stream().filter(l -> type == null || type.equals(l.type())).toList();
+        });
+  }
+
+  /** Adds a link; type {@code assignee} or {@code owner} sets that field instead. */
+  public void addIdentityLink(Caller caller, String id, IdentityLink link) {
+    validate(link);
+    database.useTransaction(
+        h -> {
+          Task task = lockedForCommand(h, caller, id);
+          access.check(h, caller, task, Kind.ASSIGN);
+          if (IdentityLink.ASSIGNEE.equals(link.type()) || IdentityLink.OWNER.equals(link.type())) {
+            requireUser(link);
+            save(h, task, withPerson(task, link.type(), link.userId()), caller.userId());
+          } else {
+            lifecycle.addLink(h, task, link, caller.userId());
+          }
+        });
+  }
+
+  /** Removes a link; type {@code assignee} or {@code owner} clears that field. */
+  public void deleteIdentityLink(Caller caller, String id, IdentityLink link) {
+    validate(link);
+    database.useTransaction(
+        h -> {
+          Task task = lockedForCommand(h, caller, id);
+          access.check(h, caller, task, Kind.ASSIGN);
+          if (IdentityLink.ASSIGNEE.equals(link.type()) || IdentityLink.OWNER.equals(link.type())) {
+            requireUser(link);
+            save(h, task, withPerson(task, link.type(), null), caller.userId());
+          } else {
+            lifecycle.deleteLink(h, task, link, caller.userId());
+          }
+        });
+  }
+
+  private static Task withPerson(Task task, String type, String userId) {
+    boolean assignee = IdentityLink.ASSIGNEE.equals(type);
+    return copy(
+        task,
+        task.name(),
+        task.description(),
+        assignee ? userId : task.assignee(),
+        assignee ? task.owner() : userId,
+        task.delegationState(),
+        task.priority(),
+        task.due(),
+        task.followUp(),
+        task.parentTaskId());
+  }
+
+  private static void validate(IdentityLink link) {
+    if (link.userId() != null && link.groupId() != null) {
+      throw new InvalidRequestException("Only one of userId and groupId can be set.");
+    }
+    if (link.userId() == null && link.groupId() == null) {
+      throw new InvalidRequestException("No userId or groupId set.");
+    }
+    if (link.type() == null) {
+      throw badRequest("ProcessEngineException", "type is null");
+    }
+    FieldLimits.requireAtMost("userId", link.userId(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("groupId", link.groupId(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("type", link.type(), FieldLimits.NAME);
+  }
+
+  private static void requireUser(IdentityLink link) {
+    if (link.userId() == null) {
+      throw badRequest("ProcessEngineException",
+          "Incompatible usage: cannot use type '" + link.type() + "' together with a groupId");
+    }
+  }
+
+  // ------------------------------------------------------------------ variables
+
+  /** The task's variables (process variables with its local ones over them), by name. */
+  public Map<String, TypedValue> variables(Caller caller, String id, boolean local) {
+    return database.withHandle(
+        h -> {
+          Task task = readableOrVariableError(h, caller, id, local);
+          return local ? store.localVariables(h, id) : visibleVariables(h, task);
+        });
+  }
+
+  private Map<String, TypedValue> visibleVariables(Handle h, Task task) {
+    Map<String, TypedValue> all = new LinkedHashMap<>();
+    if (!task.standalone()) {
+      all.putAll(processVariables.all(h, task.processInstanceId()));
+    }
+    all.putAll(store.localVariables(h, task.id()));
+    return all;
+  }
+
+  /**
+   * Sets and removes variables ({@code modifications} first, then {@code deletions}); local ones
+   * on the task, the others on its process instance (a standalone task's on the task).
+   */
+  public void modifyVariables(
+      Caller caller,
+      String id,
+      boolean local,
+      Map<String, TypedValue> modifications,
+      List<String> deletions) {
+    FieldLimits.requireEachAtMost("variable name", modifications.keySet(), FieldLimits.NAME);
+    database.useTransaction(
+        h -> {
+          Task task = readableOrVariableError(h, caller, id, local);
+          access.check(h, caller, task, Kind.UPDATE_VARIABLE);
+          if (local || task.standalone()) {
+            store.setLocalVariables(h, id, modifications, lifecycle.now());
+            deletions.forEach(name -> store.deleteLocalVariable(h, id, name));
+          } else {
+            setVariables(h, task, modifications);
+            List<String> remaining = new ArrayList<>();
+            for (String name : deletions) {
+              if (store.localVariables(h, id).containsKey(name)) {
+                store.deleteLocalVariable(h, id, name);
+              } else {
+                remaining.add(name);
+              }
+            }
+            processVariables.delete(h, task.processInstanceId(), remaining);
+          }
+        });
+  }
+
+  private void setVariables(Handle h, Task task, Map<String, TypedValue> variables) {
+    if (variables.isEmpty()) {
+      return;
+    }
+    if (task.standalone()) {
+      store.setLocalVariables(h, task.id(), variables, lifecycle.now());
+      return;
+    }
+    Map<String, TypedValue> locals = store.localVariables(h, task.id());
+    Map<String, TypedValue> onTask = new LinkedHashMap<>();
+    Map<String, TypedValue> onInstance = new LinkedHashMap<>();
+    variables.forEach((name, value) -> (locals.containsKey(name) ? onTask : onInstance).put(name, value));
+    store.setLocalVariables(h, task.id(), onTask, lifecycle.now());
+    processVariables.setAll(h, task.processInstanceId(), onInstance);
+  }
+
+  /** Variable endpoints name a missing task in Camunda's words for variables. */
+  private Task readableOrVariableError(Handle h, Caller caller, String id, boolean local) {
+    return store
+        .find(h, id)
+        .filter(task -> access.granted(h, caller, task, Kind.READ))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "NullValueException", "Cannot find task with id " + id + ": task is null"));
+  }
+
+  // ------------------------------------------------------------------ forms
+
+  /** The task's form reference ({@code camunda:formKey} or {@code camunda:formRef}). */
+  public Task form(Caller caller, String id) {
+    return database.withHandle(h -> readable(h, caller, id));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private Task readable(Handle h, Caller caller, String id) {
+    return store
+        .find(h, id)
+        .filter(task -> access.granted(h, caller, task, Kind.READ))
+        .orElseThrow(() -> noMatchingTask(id));
+  }
+
+  private Task readableLocked(Handle h, Caller caller, String id) {
+    return store
+        .lock(h, id)
+        .filter(task -> access.granted(h, caller, task, Kind.READ))
+        .orElseThrow(() -> noMatchingTask(id));
+  }
+
+  /**
+   * The task locked for a command that may move its token: the instance is locked first, as every
+   * continuation of an instance does, then the task.
+   */
+  private Task lockedForCommand(Handle h, Caller caller, String id) {
+    Task task = store.find(h, id).orElseThrow(() -> cannotFind(id));
+    if (!task.standalone()) {
+      runtime.lockProcessInstance(h, task.processInstanceId());
+    }
+    Task locked = store.lock(h, id).orElseThrow(() -> cannotFind(id));
+    if (!access.granted(h, caller, locked, Kind.READ)) {
+      access.check(h, caller, locked, Kind.READ);
+    }
+    return locked;
+  }
+
+  private static TernException badRequest(String type, String message) {
+    return new TernException(TernException.Category.BAD_REQUEST, type, message);
+  }
+
+  private static NotFoundException noMatchingTask(String id) {
+    return new NotFoundException("InvalidRequestException", "No matching task with id " + id);
+  }
+
+  private static NotFoundException cannotFind(String id) {
+    return new NotFoundException(
+        "NotFoundException", "Cannot find task with id " + id + ": task is null");
+  }
+
+  private static String delegationState(String state) {
+    if (state == null) {
+      return null;
+    }
+    String upper = state.toUpperCase(java.util.Locale.ROOT);
+    if (!upper.equals("PENDING") && !upper.equals("RESOLVED")) {
+      throw new InvalidRequestException(
+          "Valid values for property 'delegationState' are 'PENDING' or 'RESOLVED', but was '"
+              + state
+              + "'");
+    }
+    return upper;
+  }
+
+  private static void requireStorable(TaskChanges fields) {
+    FieldLimits.requireAtMost("name", fields.name(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("description", fields.description(), 4000);
+    FieldLimits.requireAtMost("assignee", fields.assignee(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("owner", fields.owner(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("parentTaskId", fields.parentTaskId(), FieldLimits.ID);
+    FieldLimits.requireAtMost("tenantId", fields.tenantId(), FieldLimits.ID);
+  }
+
+  private static Task copy(
+      Task t,
+      String name,
+      String description,
+      String assignee,
+      String owner,
+      String delegationState,
+      int priority,
+      java.time.Instant due,
+      java.time.Instant followUp,
+      String parentTaskId) {
+    return new Task(
+        t.id(), name, description, assignee, owner, delegationState, priority, t.created(),
+        t.lastUpdated(), due, followUp, t.executionId(), t.processInstanceId(),
+        t.processDefinitionId(), t.processDefinitionKey(), t.activityInstanceId(),
+        t.taskDefinitionKey(), parentTaskId, t.formKey(), t.formRefKey(), t.formRefBinding(),
+        t.formRefVersion(), t.tenantId(), t.taskState(), t.suspended());
+  }
+
+  private static Task withState(Task t, String state, java.time.Instant now) {
+    return new Task(
+        t.id(), t.name(), t.description(), t.assignee(), t.owner(), t.delegationState(),
+        t.priority(), t.created(), now, t.due(), t.followUp(), t.executionId(),
+        t.processInstanceId(), t.processDefinitionId(), t.processDefinitionKey(),
+        t.activityInstanceId(), t.taskDefinitionKey(), t.parentTaskId(), t.formKey(),
+        t.formRefKey(), t.formRefBinding(), t.formRefVersion(), t.tenantId(), state,
+        t.suspended());
+  }
+}
