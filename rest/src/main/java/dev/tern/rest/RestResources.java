@@ -63,7 +63,9 @@ public final class RestResources {
         new dev.tern.rest.authorization.AuthorizationRestResource(engine),
         new dev.tern.rest.message.MessageResource(engine),
         new dev.tern.rest.message.EventSubscriptionResource(engine),
-        new dev.tern.rest.signal.SignalResource(engine)
+        new dev.tern.rest.signal.SignalResource(engine),
+        new dev.tern.rest.task.TaskResource(engine),
+        new dev.tern.rest.history.HistoricTaskResource(engine)
         // add new resources above this line, one per line
         );
   }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -83,12 +84,7 @@ public final class TaskService {
 
   /** The task; one the caller may not read is unknown to it ({@code No matching task …}). */
   public Task get(Caller caller, String id) {
-    return database.withHandle(
-        h ->
-            store
-                .find(h, id)
-                .filter(task -> access.granted(h, caller, task, Kind.READ))
-                .orElseThrow(() -> noMatchingTask(id)));
+    return database.withHandle(h -> readable(h, caller, id, () -> noMatchingTask(id)));
   }
 
   // ------------------------------------------------------------------ standalone tasks
@@ -139,11 +135,17 @@ public final class TaskService {
         });
   }
 
-  /** Deletes a standalone task; a task of a process is refused. */
+  /**
+   * Deletes a standalone task; a task of a process is refused. An unknown id changes nothing, as
+   * in Camunda.
+   */
   public void delete(Caller caller, String id) {
     database.useTransaction(
         h -> {
-          Task task = readableLocked(h, caller, id);
+          Task task = store.lock(h, id).orElse(null);
+          if (task == null) {
+            return;
+          }
           access.checkDelete(h, caller, task);
           if (!task.standalone()) {
             throw new InvalidRequestException(
@@ -323,13 +325,11 @@ public final class TaskService {
           access.check(h, caller, task, Kind.WORK);
           if ("PENDING".equals(task.delegationState())) {
             throw badRequest("ProcessEngineException",
-                "Cannot complete task "
-                    + id
-                    + ": A delegated task cannot be completed, but should be resolved instead.");
+                "A delegated task cannot be completed, but should be resolved instead.");
           }
           if (task.suspended()) {
             throw badRequest("SuspendedEntityInteractionException",
-                "Cannot complete task " + id + ": ENGINE-03092 Cannot complete a suspended task.");
+                "ENGINE-03043 task with id '" + id + "' is suspended.");
           }
           Map<String, TypedValue> result = null;
           if (task.standalone()) {
@@ -361,7 +361,7 @@ public final class TaskService {
   public List<IdentityLink> identityLinks(Caller caller, String id, String type) {
     return database.withHandle(
         h -> {
-          Task task = readable(h, caller, id);
+          Task task = readable(h, caller, id, () -> cannotFind(id));
           List<IdentityLink> links = new ArrayList<>();
           if (task.assignee() != null) {
             links.add(new IdentityLink(task.assignee(), null, IdentityLink.ASSIGNEE));
@@ -449,7 +449,7 @@ public final class TaskService {
   public Map<String, TypedValue> variables(Caller caller, String id, boolean local) {
     return database.withHandle(
         h -> {
-          Task task = readableOrVariableError(h, caller, id, local);
+          Task task = readableOrVariableError(h, caller, id);
           return local ? store.localVariables(h, id) : visibleVariables(h, task);
         });
   }
@@ -476,7 +476,7 @@ public final class TaskService {
     FieldLimits.requireEachAtMost("variable name", modifications.keySet(), FieldLimits.NAME);
     database.useTransaction(
         h -> {
-          Task task = readableOrVariableError(h, caller, id, local);
+          Task task = readableOrVariableError(h, caller, id);
           access.check(h, caller, task, Kind.UPDATE_VARIABLE);
           if (local || task.standalone()) {
             store.setLocalVariables(h, id, modifications, lifecycle.now());
@@ -513,30 +513,30 @@ public final class TaskService {
   }
 
   /** Variable endpoints name a missing task in Camunda's words for variables. */
-  private Task readableOrVariableError(Handle h, Caller caller, String id, boolean local) {
-    return store
-        .find(h, id)
-        .filter(task -> access.granted(h, caller, task, Kind.READ))
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "NullValueException", "Cannot find task with id " + id + ": task is null"));
+  private Task readableOrVariableError(Handle h, Caller caller, String id) {
+    return readable(
+        h,
+        caller,
+        id,
+        () -> badRequest("NullValueException", "task " + id + " doesn't exist: task is null"));
   }
 
   // ------------------------------------------------------------------ forms
 
   /** The task's form reference ({@code camunda:formKey} or {@code camunda:formRef}). */
   public Task form(Caller caller, String id) {
-    return database.withHandle(h -> readable(h, caller, id));
+    return database.withHandle(h -> readable(h, caller, id, () -> cannotFind(id)));
   }
 
   // ------------------------------------------------------------------ helpers
 
-  private Task readable(Handle h, Caller caller, String id) {
+  /** The task if the caller may read it, else what {@code missing} supplies. */
+  private Task readable(
+      Handle h, Caller caller, String id, Supplier<? extends TernException> missing) {
     return store
         .find(h, id)
         .filter(task -> access.granted(h, caller, task, Kind.READ))
-        .orElseThrow(() -> noMatchingTask(id));
+        .orElseThrow(missing);
   }
 
   private Task readableLocked(Handle h, Caller caller, String id) {
@@ -570,9 +570,9 @@ public final class TaskService {
     return new NotFoundException("InvalidRequestException", "No matching task with id " + id);
   }
 
-  private static NotFoundException cannotFind(String id) {
-    return new NotFoundException(
-        "NotFoundException", "Cannot find task with id " + id + ": task is null");
+  /** Camunda's answer to a command on a task that does not exist (its NullValueException: 400). */
+  private static TernException cannotFind(String id) {
+    return badRequest("NullValueException", "Cannot find task with id " + id + ": task is null");
   }
 
   private static String delegationState(String state) {

@@ -1,0 +1,40 @@
+package dev.tern.rest.task;
+
+import dev.tern.engine.task.IdentityLink;
+import dev.tern.engine.task.Task;
+import dev.tern.rest.runtime.VariableValueDto;
+import java.util.List;
+import java.util.Map;
+
+/** The small request and response bodies of Camunda's task resource. */
+final class TaskBodies {
+
+  private TaskBodies() {}
+
+  /** {@code UserIdDto}: claim, assignee, delegate. */
+  record UserId(String userId) {}
+
+  /** {@code CompleteTaskDto}: complete, submit-form, resolve. */
+  record Complete(Map<String, VariableValueDto> variables, Boolean withVariablesInReturn) {}
+
+  /** {@code IdentityLinkDto}. */
+  record Link(String userId, String groupId, String type) {
+    static Link of(IdentityLink link) {
+      return new Link(link.userId(), link.groupId(), link.type());
+    }
+
+    IdentityLink toLink() {
+      return new IdentityLink(userId, groupId, type);
+    }
+  }
+
+  /** {@code PatchVariablesDto}. */
+  record PatchVariables(Map<String, VariableValueDto> modifications, List<String> deletions) {}
+
+  /** {@code FormDto}: the form key or Camunda Form reference; Tern has no context path. */
+  record Form(String key, TaskDto.FormRefDto camundaFormRef, String contextPath) {
+    static Form of(Task task) {
+      return new Form(task.formKey(), TaskDto.FormRefDto.of(task), null);
+    }
+  }
+}
