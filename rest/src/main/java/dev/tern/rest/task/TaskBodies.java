@@ -1,5 +1,6 @@
 package dev.tern.rest.task;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tern.engine.task.IdentityLink;
 import dev.tern.engine.task.Task;
 import dev.tern.rest.runtime.VariableValueDto;
@@ -32,7 +33,10 @@ final class TaskBodies {
   record PatchVariables(Map<String, VariableValueDto> modifications, List<String> deletions) {}
 
   /** {@code FormDto}: the form key or Camunda Form reference; Tern has no context path. */
-  record Form(String key, TaskDto.FormRefDto camundaFormRef, String contextPath) {
+  record Form(
+      String key,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TaskDto.FormRefDto camundaFormRef,
+      String contextPath) {
     static Form of(Task task) {
       return new Form(task.formKey(), TaskDto.FormRefDto.of(task), null);
     }

@@ -1,5 +1,6 @@
 package dev.tern.rest.task;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tern.engine.task.Task;
 import dev.tern.engine.task.TaskChanges;
 import java.time.Instant;
@@ -31,7 +32,8 @@ record TaskDto(
     String taskDefinitionKey,
     Boolean suspended,
     String formKey,
-    FormRefDto camundaFormRef,
+    // openapi.json does not allow null here; Camunda leaves it out when the task has no form ref
+    @JsonInclude(JsonInclude.Include.NON_NULL) FormRefDto camundaFormRef,
     String tenantId,
     String taskState) {
 
