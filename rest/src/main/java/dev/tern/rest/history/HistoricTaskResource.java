@@ -9,7 +9,12 @@ import dev.tern.engine.task.HistoricTaskService;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.support.QueryRoutes;
+import dev.tern.rest.auth.Callers;
+import dev.tern.rest.support.QueryRequests;
+import dev.tern.rest.support.Responses;
+import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Set;
 
 /** Camunda's {@code /history/task} and {@code /history/identity-link-log} (reads). */
 public final class HistoricTaskResource implements RestResource {
@@ -29,13 +34,24 @@ public final class HistoricTaskResource implements RestResource {
             (caller, query, page) ->
                 history.list(caller, query, page).stream().map(HistoricTaskInstanceDto::of).toList(),
             history::count);
-    new QueryRoutes<>(HistoricIdentityLinkLogQuery::new, HistoricIdentityLinkLogQuery::filters)
-        .add(
-            routes,
+    // Camunda has only GET for the identity link log (no query body)
+    routes
+        .get(
             "/history/identity-link-log",
-            (caller, query, page) ->
-                history.list(caller, query, page).stream().map(HistoricIdentityLinkLogDto::of).toList(),
-            history::count);
+            ctx ->
+                ctx.json(
+                    history.list(Callers.of(ctx), linkQuery(ctx), QueryRequests.page(ctx)).stream()
+                        .map(HistoricIdentityLinkLogDto::of)
+                        .toList()))
+        .get(
+            "/history/identity-link-log/count",
+            ctx -> Responses.count(ctx, history.count(Callers.of(ctx), linkQuery(ctx))));
+  }
+
+  private static HistoricIdentityLinkLogQuery linkQuery(Context ctx) {
+    HistoricIdentityLinkLogQuery query = new HistoricIdentityLinkLogQuery();
+    QueryRequests.fill(ctx, query.filters(), Set.of());
+    return query;
   }
 
   /** Camunda's {@code HistoricTaskInstanceDto}; the case fields are null. */

@@ -1,0 +1,151 @@
+package dev.tern.rest.authorization;
+
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * User tasks with authentication on: Camunda's task permissions ({@code READ}, {@code UPDATE},
+ * {@code TASK_ASSIGN}, {@code TASK_WORK} on the task, {@code READ_TASK}/{@code UPDATE_TASK} on its
+ * definition), and the people of a task (assignee, candidates) may see and work it.
+ */
+@DatabaseTest
+class TaskAuthorizationRestTest {
+
+  private static final int PROCESS_DEFINITION = 6;
+  private static final int TASK = 7;
+
+  private static final String PROCESS =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <process id="review" isExecutable="true" camunda:historyTimeToLive="5">
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
+          <userTask id="check" camunda:candidateGroups="${group}"/>
+          <sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
+          <endEvent id="end"/>
+        </process>
+      </definitions>
+      """;
+
+  private final TestDatabase db;
+  private AuthorizationFixture fx;
+  private String worker;
+
+  TaskAuthorizationRestTest(TestDatabase db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void start() {
+    db.database()
+        .useTransaction(
+            h -> {
+              for (String table :
+                  List.of("tern_hi_identity_link", "tern_hi_task", "tern_task", "tern_group_member")) {
+                h.execute("DELETE FROM " + table);
+              }
+            });
+    fx = new AuthorizationFixture(db);
+    worker = fx.worker;
+    fx.server
+        .engine()
+        .deploymentService()
+        .deploy(
+            NewDeployment.of(Map.of("review.bpmn", PROCESS.getBytes(StandardCharsets.UTF_8)))
+                .withDuplicateFiltering(true));
+  }
+
+  @AfterEach
+  void stop() {
+    fx.close();
+  }
+
+  private String taskFor(String group) {
+    String instance =
+        fx.server
+            .engine()
+            .runtimeService()
+            .startProcessInstanceByKey("review", null, null, Map.of("group", group))
+            .id();
+    return fx.as("admin")
+        .queryParam("processInstanceId", instance)
+        .get("/task")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("[0].id");
+  }
+
+  @Test
+  void withoutAuthorizationsATaskIsNeitherSeenNorChanged() {
+    String task = taskFor("nobody");
+
+    fx.as(worker).get("/task").then().statusCode(200).body("id", empty());
+    fx.as(worker).get("/task/count").then().body("count", equalTo(0));
+    fx.as(worker).get("/task/" + task).then().statusCode(404);
+    fx.refused(fx.offContractAs(worker).body(Map.of("userId", worker)), "POST", "/task/" + task + "/claim");
+    fx.refused(fx.offContractAs(worker).body(Map.of()), "POST", "/task/" + task + "/complete");
+    fx.refused(
+        fx.offContractAs(worker).body(Map.of("groupId", "g", "type", "candidate")),
+        "POST",
+        "/task/" + task + "/identity-links");
+    fx.refused(fx.offContractAs(worker).body(Map.of("name", "x")), "POST", "/task/create");
+    fx.as(worker).get("/history/task").then().statusCode(200).body("id", empty());
+    fx.as("admin").get("/task/" + task).then().statusCode(200).body("assignee", equalTo(null));
+  }
+
+  @Test
+  void taskPermissionsGrantReadingAssigningAndWorking() {
+    String task = taskFor("nobody");
+    String other = taskFor("nobody");
+
+    fx.grant(TASK, task, "READ");
+    fx.as(worker).get("/task").then().body("id", equalTo(List.of(task)));
+    fx.as(worker).get("/task/" + task).then().statusCode(200);
+    fx.refused(fx.offContractAs(worker).body(Map.of("userId", "ann")), "POST", "/task/" + task + "/assignee");
+
+    fx.grant(TASK, task, "TASK_ASSIGN");
+    fx.as(worker).body(Map.of("userId", "ann")).post("/task/" + task + "/assignee").then().statusCode(204);
+    fx.refused(fx.offContractAs(worker).body(Map.of()), "POST", "/task/" + task + "/complete");
+    fx.grant(TASK, task, "TASK_WORK");
+    fx.as(worker).body(Map.of()).post("/task/" + task + "/complete").then().statusCode(204);
+
+    fx.grant(PROCESS_DEFINITION, "review", "READ_TASK", "UPDATE_TASK", "READ_HISTORY");
+    fx.as(worker).get("/task").then().body("id", equalTo(List.of(other)));
+    fx.as(worker).body(Map.of("userId", worker)).post("/task/" + other + "/claim").then().statusCode(204);
+    fx.as(worker).queryParam("taskId", task).get("/history/task").then()
+        .body("deleteReason", equalTo(List.of("completed")));
+
+    fx.grant(TASK, "*", "CREATE");
+    fx.as(worker).body(Map.of("id", "note-" + worker, "name", "note")).post("/task/create").then().statusCode(204);
+  }
+
+  @Test
+  void candidatesAndAssigneesMayWorkTheirTasksWithoutAuthorizations() {
+    fx.as("admin").body(Map.of("id", "reviewers", "name", "Reviewers", "type", "WORKFLOW"))
+        .post("/group/create").then().statusCode(204);
+    fx.as("admin").put("/group/reviewers/members/" + worker).then().statusCode(204);
+    String mine = taskFor("reviewers");
+    taskFor("nobody");
+
+    fx.as(worker).queryParam("candidateGroup", "reviewers").get("/task").then()
+        .body("id", equalTo(List.of(mine)));
+    fx.as(worker).get("/task/count").then().body("count", equalTo(1));
+    fx.as(worker).body(Map.of("userId", worker)).post("/task/" + mine + "/claim").then().statusCode(204);
+    fx.as(worker).body(Map.of("value", "ok")).put("/task/" + mine + "/localVariables/note").then().statusCode(204);
+    fx.as(worker).body(Map.of()).post("/task/" + mine + "/complete").then().statusCode(204);
+    fx.as(worker).get("/task").then().body("id", empty());
+  }
+}
