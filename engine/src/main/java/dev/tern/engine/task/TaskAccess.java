@@ -87,6 +87,12 @@ final class TaskAccess {
         handle, caller, PermissionCheck.of(Permission.of("CREATE", Resource.TASK), Resource.TASK));
   }
 
+  /** {@code READ} on every task (Camunda's check for task reports). */
+  void checkReadAll(Handle handle, Caller caller) {
+    authorizer.check(
+        handle, caller, PermissionCheck.of(Permission.of("READ", Resource.TASK), Resource.TASK));
+  }
+
   /** {@code DELETE} on the task. */
   void checkDelete(Handle handle, Caller caller, Task task) {
     authorizer.check(

@@ -352,6 +352,54 @@ public final class TaskService {
         });
   }
 
+  /**
+   * Throws a BPMN error from the task's activity: variables set, the task removed (history: {@code
+   * deleted}), an error boundary event catching the code takes the token; without one the token
+   * ends, as for an external task.
+   */
+  public void handleBpmnError(
+      Caller caller,
+      String id,
+      String errorCode,
+      String errorMessage,
+      Map<String, TypedValue> variables) {
+    if (errorCode == null || errorCode.isEmpty()) {
+      throw badRequest("BadUserRequestException", "errorCode is empty");
+    }
+    database.useTransaction(
+        h -> {
+          Task task =
+              lockedForCommand(
+                  h,
+                  caller,
+                  id,
+                  () ->
+                      new NotFoundException(
+                          "NotFoundException", "Cannot find task with id " + id + ": task is null"));
+          access.check(h, caller, task, Kind.WORK);
+          if (task.standalone()) {
+            throw badRequest(
+                "BadUserRequestException",
+                "Task with id '" + id + "' belongs to no process; a BPMN error needs one");
+          }
+          lifecycle.end(h, task, UserTasks.DELETED);
+          runtime.throwBpmnError(
+              h, task.processInstanceId(), task.executionId(), errorCode, errorMessage, variables);
+        });
+  }
+
+  /**
+   * Camunda's candidate-group report: the number of unassigned tasks per candidate group (tasks
+   * without one counted under null), ordered by group; needs {@code READ} on every task.
+   */
+  public List<CandidateGroupCount> countByCandidateGroup(Caller caller) {
+    return database.withHandle(
+        h -> {
+          access.checkReadAll(h, caller);
+          return store.countByCandidateGroup(h);
+        });
+  }
+
   // ------------------------------------------------------------------ identity links
 
   /**
@@ -376,22 +424,15 @@ public final class TaskService {
 
   /** Adds a link; type {@code assignee} or {@code owner} sets that field instead. */
   public void addIdentityLink(Caller caller, String id, IdentityLink link) {
-    validate(link);
-    database.useTransaction(
-        h -> {
-          Task task = lockedForCommand(h, caller, id);
-          access.check(h, caller, task, Kind.ASSIGN);
-          if (IdentityLink.ASSIGNEE.equals(link.type()) || IdentityLink.OWNER.equals(link.type())) {
-            requireUser(link);
-            save(h, task, withPerson(task, link.type(), link.userId()), caller.userId());
-          } else {
-            lifecycle.addLink(h, task, link, caller.userId());
-          }
-        });
+    changeLink(caller, id, link, true);
   }
 
   /** Removes a link; type {@code assignee} or {@code owner} clears that field. */
   public void deleteIdentityLink(Caller caller, String id, IdentityLink link) {
+    changeLink(caller, id, link, false);
+  }
+
+  private void changeLink(Caller caller, String id, IdentityLink link, boolean add) {
     validate(link);
     database.useTransaction(
         h -> {
@@ -399,7 +440,9 @@ public final class TaskService {
           access.check(h, caller, task, Kind.ASSIGN);
           if (IdentityLink.ASSIGNEE.equals(link.type()) || IdentityLink.OWNER.equals(link.type())) {
             requireUser(link);
-            save(h, task, withPerson(task, link.type(), null), caller.userId());
+            save(h, task, withPerson(task, link.type(), add ? link.userId() : null), caller.userId());
+          } else if (add) {
+            lifecycle.addLink(h, task, link, caller.userId());
           } else {
             lifecycle.deleteLink(h, task, link, caller.userId());
           }
@@ -552,11 +595,16 @@ public final class TaskService {
    * Camunda's commands, which need no {@code READ}).
    */
   private Task lockedForCommand(Handle h, Caller caller, String id) {
-    Task task = store.find(h, id).orElseThrow(() -> cannotFind(id));
+    return lockedForCommand(h, caller, id, () -> cannotFind(id));
+  }
+
+  private Task lockedForCommand(
+      Handle h, Caller caller, String id, Supplier<? extends TernException> missing) {
+    Task task = store.find(h, id).orElseThrow(missing);
     if (!task.standalone()) {
       runtime.lockProcessInstance(h, task.processInstanceId());
     }
-    return store.lock(h, id).orElseThrow(() -> cannotFind(id));
+    return store.lock(h, id).orElseThrow(missing);
   }
 
   private static TernException badRequest(String type, String message) {

@@ -118,6 +118,18 @@ final class TaskStore {
         .execute();
   }
 
+  /** Unassigned tasks per candidate group; tasks without a candidate group under null. */
+  List<CandidateGroupCount> countByCandidateGroup(Handle handle) {
+    return handle
+        .createQuery(
+            "SELECT l.group_id, COUNT(DISTINCT t.id) AS task_count FROM tern_task t"
+                + " LEFT JOIN tern_task_identity_link l ON l.task_id = t.id"
+                + " AND l.link_type = 'candidate' AND l.group_id IS NOT NULL"
+                + " WHERE t.assignee IS NULL GROUP BY l.group_id ORDER BY l.group_id NULLS FIRST")
+        .map((rs, ctx) -> new CandidateGroupCount(rs.getString("group_id"), rs.getInt("task_count")))
+        .list();
+  }
+
   // ------------------------------------------------------------------ identity links
 
   void addLink(Handle handle, String taskId, IdentityLink link) {

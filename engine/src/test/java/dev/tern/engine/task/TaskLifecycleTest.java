@@ -32,6 +32,7 @@ class TaskLifecycleTest {
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
           xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <error id="veto" errorCode="VETO"/>
         <process id="approval" isExecutable="true" camunda:historyTimeToLive="5">
           <startEvent id="start"/>
           <sequenceFlow id="f1" sourceRef="start" targetRef="approve"/>
@@ -51,6 +52,10 @@ class TaskLifecycleTest {
           </sequenceFlow>
           <endEvent id="done"/>
           <endEvent id="rejected"/>
+          <boundaryEvent id="vetoed" attachedToRef="approve">
+            <errorEventDefinition errorRef="veto" camunda:errorMessageVariable="why"/>
+          </boundaryEvent>
+          <sequenceFlow id="f5" sourceRef="vetoed" targetRef="rejected"/>
           <boundaryEvent id="late" attachedToRef="approve">
             <timerEventDefinition><timeDuration>P3D</timeDuration></timerEventDefinition>
           </boundaryEvent>
@@ -263,6 +268,39 @@ class TaskLifecycleTest {
                 .get(0)
                 .deleteReason())
         .isEqualTo("no longer needed");
+  }
+
+  @Test
+  void aBpmnErrorFromATaskIsCaughtByItsErrorBoundary() {
+    String instance = start("ann");
+    String id = only(new TaskQuery().set("processInstanceId", instance)).id();
+
+    assertThatThrownBy(() -> tasks.handleBpmnError(Caller.SYSTEM, id, "", null, Map.of()))
+        .hasMessage("errorCode is empty");
+    tasks.handleBpmnError(
+        Caller.SYSTEM, id, "VETO", "over budget", Map.of("budget", TypedValue.integer(10)));
+
+    assertThat(tasks.count(Caller.SYSTEM, new TaskQuery())).isZero();
+    assertThat(engine.historicProcessInstances().get(instance).endActivityId())
+        .isEqualTo("rejected");
+    assertThat(
+            engine
+                .historicTaskService()
+                .list(Caller.SYSTEM, new HistoricTaskInstanceQuery(), new Page(0, null))
+                .get(0)
+                .deleteReason())
+        .isEqualTo("deleted");
+  }
+
+  @Test
+  void theCandidateGroupReportCountsUnassignedTasksPerGroup() {
+    start("bob");
+    start("bob");
+    start("ann");
+
+    assertThat(tasks.countByCandidateGroup(Caller.SYSTEM))
+        .containsExactly(
+            new CandidateGroupCount("finance", 2), new CandidateGroupCount("managers", 2));
   }
 
   @Test

@@ -18,6 +18,12 @@ final class TaskBodies {
   /** {@code CompleteTaskDto}: complete, submit-form, resolve. */
   record Complete(Map<String, VariableValueDto> variables, Boolean withVariablesInReturn) {}
 
+  /** {@code TaskBpmnErrorDto}. */
+  record BpmnError(String errorCode, String errorMessage, Map<String, VariableValueDto> variables) {}
+
+  /** {@code TaskCountByCandidateGroupResultDto}. */
+  record GroupCount(String groupName, int taskCount) {}
+
   /** {@code IdentityLinkDto}. */
   record Link(String userId, String groupId, String type) {
     static Link of(IdentityLink link) {

@@ -40,6 +40,13 @@ public final class TaskResource implements RestResource {
                 tasks.list(caller, query, page).stream().map(TaskDto::of).toList(),
             tasks::count)
         .post("/task/create", this::create)
+        .get(
+            "/task/report/candidate-group-count",
+            ctx ->
+                ctx.json(
+                    tasks.countByCandidateGroup(Callers.of(ctx)).stream()
+                        .map(c -> new TaskBodies.GroupCount(c.groupName(), c.taskCount()))
+                        .toList()))
         .get("/task/{id}", ctx -> ctx.json(TaskDto.of(tasks.get(Callers.of(ctx), id(ctx)))))
         .put("/task/{id}", this::update)
         .delete("/task/{id}", ctx -> noContent(ctx, () -> tasks.delete(Callers.of(ctx), id(ctx))))
@@ -50,6 +57,7 @@ public final class TaskResource implements RestResource {
         .post("/task/{id}/resolve", this::resolve)
         .post("/task/{id}/complete", ctx -> complete(ctx, "Cannot complete task "))
         .post("/task/{id}/submit-form", ctx -> complete(ctx, "Cannot submit task form "))
+        .post("/task/{id}/bpmnError", this::bpmnError)
         .get("/task/{id}/form", this::form)
         .get(
             "/task/{id}/identity-links",
@@ -133,6 +141,15 @@ public final class TaskResource implements RestResource {
     } catch (TernException e) {
       throw new RestException(400, "RestException", "Cannot get form for task " + id(ctx));
     }
+  }
+
+  private void bpmnError(Context ctx) {
+    TaskBodies.BpmnError body = JsonBodies.read(ctx, TaskBodies.BpmnError.class);
+    Map<String, TypedValue> variables =
+        VariableValues.toTyped(body.variables(), "Cannot handle BPMN error of task " + id(ctx));
+    tasks.handleBpmnError(
+        Callers.of(ctx), id(ctx), body.errorCode(), body.errorMessage(), variables);
+    Responses.noContent(ctx);
   }
 
   private static TaskBodies.Complete completeBody(Context ctx) {

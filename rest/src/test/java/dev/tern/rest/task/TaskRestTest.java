@@ -30,6 +30,7 @@ class TaskRestTest {
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
           xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <error id="veto" errorCode="VETO"/>
         <process id="approval" name="Approval" isExecutable="true" camunda:historyTimeToLive="5">
           <startEvent id="start"/>
           <sequenceFlow id="f1" sourceRef="start" targetRef="approve"/>
@@ -50,6 +51,11 @@ class TaskRestTest {
               camunda:formRef="rework-form" camunda:formRefBinding="latest"/>
           <sequenceFlow id="f3" sourceRef="rework" targetRef="done"/>
           <endEvent id="done"/>
+          <boundaryEvent id="vetoed" attachedToRef="approve">
+            <errorEventDefinition errorRef="veto"/>
+          </boundaryEvent>
+          <sequenceFlow id="f4" sourceRef="vetoed" targetRef="stopped"/>
+          <endEvent id="stopped"/>
         </process>
       </definitions>
       """;
@@ -351,6 +357,43 @@ class TaskRestTest {
     server.givenInvalidRequest().contentType(ContentType.JSON)
         .body(json("variables", json("v", json("value", "x", "type", "Integer"))))
         .post("/task/" + rework + "/submit-form").then().statusCode(400);
+  }
+
+  @Test
+  void aBpmnErrorLeavesTheTaskThroughItsErrorBoundary() {
+    String instance = startApproval("laptop", 50);
+    String id = taskOf(instance);
+
+    server.given().contentType(ContentType.JSON).body(json("errorMessage", "no"))
+        .post("/task/" + id + "/bpmnError").then().statusCode(400)
+        .body("type", equalTo("BadUserRequestException"))
+        .body("message", equalTo("errorCode is empty"));
+    server.given().contentType(ContentType.JSON).body(json("errorCode", "VETO"))
+        .post("/task/nope/bpmnError").then().statusCode(404)
+        .body("message", equalTo("Cannot find task with id nope: task is null"));
+    server.given().contentType(ContentType.JSON)
+        .body(json("errorCode", "VETO", "errorMessage", "over budget",
+            "variables", json("reason", json("value", "budget"))))
+        .post("/task/" + id + "/bpmnError").then().statusCode(204);
+
+    assertThat(server.engine().historicProcessInstances().get(instance).endActivityId())
+        .isEqualTo("stopped");
+    server.given().queryParam("taskId", id).get("/history/task").then()
+        .body("[0].deleteReason", equalTo("deleted"));
+  }
+
+  @Test
+  void theCandidateGroupReportCountsUnassignedTasksPerGroup() {
+    startApproval("pen", 10);
+    String claimed = taskOf(startApproval("car", 90));
+    startApproval("ink", 10);
+    server.engine().taskService().claim(dev.tern.engine.authorization.Caller.SYSTEM, claimed, "ann");
+    server.given().contentType(ContentType.JSON).body(json("id", "loose", "name", "no group"))
+        .post("/task/create").then().statusCode(204);
+
+    server.given().get("/task/report/candidate-group-count").then().statusCode(200)
+        .body("groupName", equalTo(java.util.Arrays.asList(null, "managers")))
+        .body("taskCount", equalTo(List.of(1, 2)));
   }
 
   @Test
