@@ -241,13 +241,7 @@ public final class BatchService {
                               "Job definition with id '" + jobDefinitionId + "' does not exist"));
           String key = definition.processDefinitionKey();
           if (key != null) {
-            authorizer.check(
-                handle,
-                caller,
-                PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_INSTANCE, ANY),
-                PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_DEFINITION, key),
-                PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, ANY),
-                PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key));
+            authorizer.check(handle, caller, PermissionCheck.retryJob(ANY, key));
           }
           // in chunks, so memory stays bounded however many jobs failed
           int changed = 0;
@@ -482,7 +476,7 @@ public final class BatchService {
     batches.insert(handle, new BatchStore.BatchRow(batch, configuration, items, 0));
     historicBatches.insert(
         handle,
-        HistoricBatch.started(
+        new HistoricBatch(
             batch.id(),
             batch.type(),
             batch.totalJobs(),
@@ -493,7 +487,10 @@ public final class BatchService {
             batch.batchJobDefinitionId(),
             batch.tenantId(),
             batch.createUserId(),
-            batch.startTime()));
+            batch.startTime(),
+            batch.executionStartTime(),
+            null,
+            null));
     batchJobs.insertSeedJob(handle, batch);
   }
 

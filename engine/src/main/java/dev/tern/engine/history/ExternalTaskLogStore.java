@@ -52,17 +52,13 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
   }
 
   private org.jdbi.v3.core.statement.Update insert(Handle handle, String errorColumns, LogState state) {
-    String newId =
-        dialect == Dialect.POSTGRES
-            ? "CAST(gen_random_uuid() AS VARCHAR)"
-            : "CAST(RANDOM_UUID() AS VARCHAR)";
     return handle
         .createUpdate(
             "INSERT INTO tern_hi_ext_task_log (id, log_time, state, ext_task_id, topic_name,"
                 + " worker_id, priority, retries, error_message, error_details, activity_id,"
                 + " activity_instance_id, execution_id, process_instance_id,"
                 + " root_process_instance_id, proc_def_id, proc_def_key, tenant_id) SELECT "
-                + newId
+                + dialect.newIdExpression()
                 + ", :logTime, :state, t.id, t.topic_name, t.worker_id, t.priority, t.retries, "
                 + errorColumns
                 + ", t.activity_id, t.activity_instance_id, t.execution_id, t.process_instance_id,"

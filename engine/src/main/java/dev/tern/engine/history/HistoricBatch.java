@@ -17,36 +17,4 @@ public record HistoricBatch(
     Instant startTime,
     Instant executionStartTime,
     Instant endTime,
-    Instant removalTime) {
-
-  /** A batch's history as it starts: not executing, not ended. */
-  public static HistoricBatch started(
-      String id,
-      String type,
-      int totalJobs,
-      int batchJobsPerSeed,
-      int invocationsPerBatchJob,
-      String seedJobDefinitionId,
-      String monitorJobDefinitionId,
-      String batchJobDefinitionId,
-      String tenantId,
-      String createUserId,
-      Instant startTime) {
-    Instant notYet = null;
-    return new HistoricBatch(
-        id,
-        type,
-        totalJobs,
-        batchJobsPerSeed,
-        invocationsPerBatchJob,
-        seedJobDefinitionId,
-        monitorJobDefinitionId,
-        batchJobDefinitionId,
-        tenantId,
-        createUserId,
-        startTime,
-        notYet,
-        notYet,
-        notYet);
-  }
-}
+    Instant removalTime) {}

@@ -27,10 +27,6 @@ final class JobLogStore implements JobLog {
     if (jobIds.isEmpty()) {
       return 0;
     }
-    String newId =
-        dialect == Dialect.POSTGRES
-            ? "CAST(gen_random_uuid() AS VARCHAR)"
-            : "CAST(RANDOM_UUID() AS VARCHAR)";
     var insert =
         handle.createUpdate(
             "INSERT INTO tern_hi_job_log (id, log_time, job_state, job_id, job_due_date,"
@@ -39,7 +35,7 @@ final class JobLogStore implements JobLog {
                 + " activity_id, failed_activity_id, execution_id, process_instance_id, proc_def_id,"
                 + " proc_def_key, deployment_id, root_process_instance_id, tenant_id, hostname,"
                 + " sequence_counter) SELECT "
-                + newId
+                + dialect.newIdExpression()
                 + ", :logTime, :state, j.id, j.due_date, j.retries, j.priority,"
                 + (state == LogState.FAILED ? " j.exception_message, j.exception_stacktrace," : " NULL, NULL,")
                 + " j.job_definition_id, COALESCE(d.job_type, j.handler_type),"

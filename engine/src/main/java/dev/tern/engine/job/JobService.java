@@ -370,15 +370,10 @@ public final class JobService {
     if (job.processDefinitionKey() == null) {
       return;
     }
-    String instance = job.processInstanceId();
-    String key = job.processDefinitionKey();
     authorizer.check(
         handle,
         caller,
-        PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_INSTANCE, instance),
-        PermissionCheck.of(Permission.RETRY_JOB, Resource.PROCESS_DEFINITION, key),
-        PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, instance),
-        PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key));
+        PermissionCheck.retryJob(job.processInstanceId(), job.processDefinitionKey()));
   }
 
   private Job require(Handle handle, String jobId, String message) {

@@ -36,6 +36,13 @@ public enum Dialect {
     return migrationPlaceholders;
   }
 
+  /** The SQL expression of a fresh random id (a UUID as text), for ids an INSERT … SELECT makes. */
+  public String newIdExpression() {
+    return this == POSTGRES
+        ? "CAST(gen_random_uuid() AS VARCHAR)"
+        : "CAST(RANDOM_UUID() AS VARCHAR)";
+  }
+
   public static Dialect fromJdbcUrl(String jdbcUrl) {
     if (jdbcUrl.startsWith("jdbc:h2:")) {
       return H2;
