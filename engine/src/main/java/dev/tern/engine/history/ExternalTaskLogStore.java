@@ -3,6 +3,7 @@ package dev.tern.engine.history;
 import static dev.tern.engine.persistence.Rows.instant;
 
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.RecordMapper;
 import java.time.Clock;
 import java.util.Collection;
@@ -82,11 +83,6 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
 
   /** Deletes the log of the process definitions of a deployment. */
   static void deleteOfDeployment(Handle handle, String deploymentId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_hi_ext_task_log WHERE proc_def_id IN (SELECT id FROM"
-                + " tern_process_definition WHERE deployment_id = :deploymentId)")
-        .bind("deploymentId", deploymentId)
-        .execute();
+    OwnedRows.deleteOfDefinitions(handle, "tern_hi_ext_task_log", deploymentId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tern.engine.history;
 
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.persistence.Rows;
 import java.time.Instant;
@@ -63,20 +64,12 @@ final class HistoricIncidentStore implements IncidentHistory {
 
   /** Deletes the historic incidents of the process definitions of a deployment. */
   static void deleteOfDeployment(Handle handle, String deploymentId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_hi_incident WHERE proc_def_id IN (SELECT id FROM"
-                + " tern_process_definition WHERE deployment_id = :deploymentId)")
-        .bind("deploymentId", deploymentId)
-        .execute();
+    OwnedRows.deleteOfDefinitions(handle, "tern_hi_incident", deploymentId);
   }
 
   /** Deletes the historic incidents of these job definitions (a batch's history). */
   static void deleteOfJobDefinitions(Handle handle, String... jobDefinitionIds) {
-    handle
-        .createUpdate("DELETE FROM tern_hi_incident WHERE job_definition_id = ANY(:ids)")
-        .bind("ids", jobDefinitionIds)
-        .execute();
+    OwnedRows.deleteOfJobDefinitions(handle, "tern_hi_incident", jobDefinitionIds);
   }
 
   Optional<HistoricIncident> findById(Handle handle, String id) {

@@ -1,6 +1,7 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.persistence.OwnedRows;
 import java.time.Clock;
 import java.util.Collection;
 import org.jdbi.v3.core.Handle;
@@ -56,19 +57,11 @@ final class JobLogStore implements JobLog {
 
   /** Deletes the job log of the process definitions of a deployment. */
   static void deleteOfDeployment(Handle handle, String deploymentId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_hi_job_log WHERE proc_def_id IN (SELECT id FROM"
-                + " tern_process_definition WHERE deployment_id = :deploymentId)")
-        .bind("deploymentId", deploymentId)
-        .execute();
+    OwnedRows.deleteOfDefinitions(handle, "tern_hi_job_log", deploymentId);
   }
 
   /** Deletes the job log of these job definitions (a batch's history). */
   static void deleteOfJobDefinitions(Handle handle, String... jobDefinitionIds) {
-    handle
-        .createUpdate("DELETE FROM tern_hi_job_log WHERE job_definition_id = ANY(:ids)")
-        .bind("ids", jobDefinitionIds)
-        .execute();
+    OwnedRows.deleteOfJobDefinitions(handle, "tern_hi_job_log", jobDefinitionIds);
   }
 }

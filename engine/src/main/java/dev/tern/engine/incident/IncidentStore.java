@@ -4,6 +4,7 @@ import static dev.tern.engine.persistence.Rows.instant;
 
 import dev.tern.engine.history.IncidentHistory;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.persistence.Rows;
 import java.time.Clock;
@@ -164,12 +165,7 @@ public final class IncidentStore {
    * cascade of a deployment's deletion removes that history too).
    */
   public void deleteOfDeployment(Handle handle, String deploymentId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_incident WHERE proc_def_id IN (SELECT id FROM"
-                + " tern_process_definition WHERE deployment_id = :deploymentId)")
-        .bind("deploymentId", deploymentId)
-        .execute();
+    OwnedRows.deleteOfDefinitions(handle, "tern_incident", deploymentId);
   }
 
   // The incident ids first, through the configuration index: the historic table has none on it,

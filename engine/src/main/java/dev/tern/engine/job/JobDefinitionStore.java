@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.persistence.Rows;
 import java.util.List;
@@ -73,11 +74,6 @@ final class JobDefinitionStore implements JobDefinitions {
 
   @Override
   public void deleteOfDeployment(Handle handle, String deploymentId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_job_definition WHERE deployment_id = :deploymentId OR proc_def_id IN"
-                + " (SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)")
-        .bind("deploymentId", deploymentId)
-        .execute();
+    OwnedRows.deleteOfDeployment(handle, "tern_job_definition", deploymentId);
   }
 }

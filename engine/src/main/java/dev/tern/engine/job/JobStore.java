@@ -3,6 +3,7 @@ package dev.tern.engine.job;
 import dev.tern.engine.history.JobLog;
 import dev.tern.engine.history.LogState;
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.Columns;
@@ -440,11 +441,6 @@ final class JobStore implements Jobs {
 
   @Override
   public void deleteOfDeployment(Handle handle, String deploymentId) {
-    handle
-        .createUpdate(
-            "DELETE FROM tern_job WHERE deployment_id = :deploymentId OR proc_def_id IN"
-                + " (SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)")
-        .bind("deploymentId", deploymentId)
-        .execute();
+    OwnedRows.deleteOfDeployment(handle, "tern_job", deploymentId);
   }
 }

@@ -1,0 +1,44 @@
+package dev.tern.engine.persistence;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Deleting the rows a deployment or a batch leaves in a table: the statements the stores share,
+ * each store naming its own table.
+ */
+public final class OwnedRows {
+
+  private static final String DEFINITIONS =
+      "proc_def_id IN (SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)";
+
+  private OwnedRows() {}
+
+  /** Deletes the rows of {@code table} that belong to the process definitions of a deployment. */
+  public static void deleteOfDefinitions(Handle handle, String table, String deploymentId) {
+    delete(handle, "DELETE FROM " + table + " WHERE " + DEFINITIONS, deploymentId);
+  }
+
+  /**
+   * Deletes the rows of {@code table} of the deployment itself (its {@code deployment_id} column)
+   * or of its process definitions.
+   */
+  public static void deleteOfDeployment(Handle handle, String table, String deploymentId) {
+    delete(
+        handle,
+        "DELETE FROM " + table + " WHERE deployment_id = :deploymentId OR " + DEFINITIONS,
+        deploymentId);
+  }
+
+  /** Deletes the rows of {@code table} of these job definitions (e.g. a batch's history). */
+  public static void deleteOfJobDefinitions(
+      Handle handle, String table, String... jobDefinitionIds) {
+    handle
+        .createUpdate("DELETE FROM " + table + " WHERE job_definition_id = ANY(:ids)")
+        .bind("ids", jobDefinitionIds)
+        .execute();
+  }
+
+  private static void delete(Handle handle, String sql, String deploymentId) {
+    handle.createUpdate(sql).bind("deploymentId", deploymentId).execute();
+  }
+}
