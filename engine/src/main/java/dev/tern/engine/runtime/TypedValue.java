@@ -77,24 +77,18 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
 
   /** A file: its content with the name, MIME type and encoding a download reports (null: none). */
   public static TypedValue file(byte[] content, String filename, String mimeType, String encoding) {
-    FieldLimits.requireAtMost("filename", filename, FieldLimits.NAME);
-    FieldLimits.requireAtMost("mimeType", mimeType, FieldLimits.NAME);
-    FieldLimits.requireAtMost("encoding", encoding, FieldLimits.NAME);
-    Map<String, Object> info = new java.util.LinkedHashMap<>();
-    putIfSet(info, FILENAME, filename);
-    putIfSet(info, MIME_TYPE, mimeType);
-    putIfSet(info, ENCODING, encoding);
-    return new TypedValue(ValueType.FILE, content, info);
+    return new TypedValue(
+        ValueType.FILE,
+        content,
+        valueInfo(FILENAME, filename, MIME_TYPE, mimeType, ENCODING, encoding));
   }
 
   /** An object in its serialized form, e.g. a JSON document of type {@code com.acme.Order}. */
   public static TypedValue object(String serialized, String objectTypeName, String dataFormat) {
-    FieldLimits.requireAtMost("objectTypeName", objectTypeName, FieldLimits.NAME);
-    FieldLimits.requireAtMost("serializationDataFormat", dataFormat, FieldLimits.NAME);
-    Map<String, Object> info = new java.util.LinkedHashMap<>();
-    putIfSet(info, OBJECT_TYPE_NAME, objectTypeName);
-    putIfSet(info, SERIALIZATION_DATA_FORMAT, dataFormat);
-    return new TypedValue(ValueType.OBJECT, serialized, info);
+    return new TypedValue(
+        ValueType.OBJECT,
+        serialized,
+        valueInfo(OBJECT_TYPE_NAME, objectTypeName, SERIALIZATION_DATA_FORMAT, dataFormat));
   }
 
   /** The {@code valueInfo} keys Camunda uses. */
@@ -105,10 +99,21 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
   public static final String OBJECT_TYPE_NAME = "objectTypeName";
   public static final String SERIALIZATION_DATA_FORMAT = "serializationDataFormat";
 
-  private static void putIfSet(Map<String, Object> info, String key, String value) {
-    if (value != null) {
-      info.put(key, value);
+  /**
+   * A {@code valueInfo} of the set ones of these key, value pairs; each value at most {@link
+   * FieldLimits#NAME} long, named by its key in the error.
+   */
+  private static Map<String, Object> valueInfo(String... keysAndValues) {
+    Map<String, Object> info = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      String key = keysAndValues[i];
+      String value = keysAndValues[i + 1];
+      FieldLimits.requireAtMost(key, value, FieldLimits.NAME);
+      if (value != null) {
+        info.put(key, value);
+      }
     }
+    return info;
   }
 
   /** A {@code valueInfo} entry as text, or null. */
@@ -138,39 +143,32 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
     if (value instanceof TypedValue typed) {
       return typed;
     }
-    if (value instanceof String s) {
-      return string(s);
-    }
-    if (value instanceof Boolean b) {
-      return bool(b);
-    }
-    if (value instanceof Integer i) {
-      return integer(i);
-    }
-    if (value instanceof Short s) {
-      return shortValue(s);
-    }
-    if (value instanceof Long l) {
-      return longValue(l);
-    }
-    if (value instanceof Double d) {
-      return doubleValue(d);
+    for (ValueType type : FROM_JAVA) {
+      if (javaClass(type).isInstance(value)) {
+        return of(type, value);
+      }
     }
     if (value instanceof Float f) {
       return doubleValue(f.doubleValue());
     }
-    if (value instanceof Instant i) {
-      return date(i);
-    }
     if (value instanceof Date d) {
       return date(d.toInstant());
-    }
-    if (value instanceof byte[] b) {
-      return bytes(b);
     }
     throw new IllegalArgumentException(
         "Cannot store a variable of class " + value.getClass().getName());
   }
+
+  /** The types {@link #fromJava} gives a value of their Java class (text is a STRING). */
+  private static final ValueType[] FROM_JAVA = {
+    ValueType.STRING,
+    ValueType.BOOLEAN,
+    ValueType.INTEGER,
+    ValueType.SHORT,
+    ValueType.LONG,
+    ValueType.DOUBLE,
+    ValueType.DATE,
+    ValueType.BYTES
+  };
 
   public boolean isNull() {
     return value == null;
