@@ -53,17 +53,17 @@ class NamedEngineRestTest {
 
   @Test
   void anUnknownEngineIsABadRequestOnCamundaOperationsTernLacks() {
-    refusedAsUnknownEngine(get("/engine/other/task"));
+    refusedAsUnknownEngine(get("/engine/other/decision-definition"));
     refusedAsUnknownEngine(
-        server.givenWithoutContract().post("/engine/other/task/{id}/complete", "t-1").then());
+        server.givenWithoutContract().post("/engine/other/decision-definition/{id}/evaluate", "dd-1").then());
   }
 
   @Test
   void theDefaultEngineNamesCamundaOperationsTernLacks() {
-    get("/engine/default/task")
+    get("/engine/default/decision-definition")
         .statusCode(501)
         .body("type", equalTo("RestException"))
-        .body("message", equalTo("Tern does not implement GET /task"));
+        .body("message", equalTo("Tern does not implement GET /decision-definition"));
     server.givenWithoutContract().delete("/engine/default/process-definition/{id}", "pd-1").then()
         .statusCode(501)
         .body("message", equalTo("Tern does not implement DELETE /process-definition/{id}"));

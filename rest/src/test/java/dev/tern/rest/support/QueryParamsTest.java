@@ -86,9 +86,11 @@ class QueryParamsTest {
 
     assertThat(
             Sorting.fromBody(
-                List.of(new SortingDto("id", null, null), new SortingDto("dueDate", "desc", null)),
+                List.of(new SortingDto("id", "asc", null), new SortingDto("dueDate", "desc", null)),
                 allowed))
         .containsExactly(new Sorting.Criterion("id", true), new Sorting.Criterion("dueDate", false));
+    assertThatThrownBy(() -> Sorting.fromBody(List.of(new SortingDto("id", null, null)), allowed))
+        .hasMessage("Invalid query: call asc() or desc() after using orderByXX(): direction is null");
     assertThatThrownBy(() -> Sorting.fromBody(List.of(new SortingDto("color", "asc", null)), allowed))
         .hasMessage("sortBy parameter has invalid value: color");
   }
