@@ -15,23 +15,23 @@ import java.util.Optional;
 
 /**
  * Camunda's seven routes of a variable scope ({@code /process-instance/{id}/variables}, {@code
- * /execution/{id}/localVariables}): all, modify, one, put, delete, and the binary {@code /data} of
+ * /execution/{id}/localVariables}, {@code /task/{id}/variables} and {@code …/localVariables}): all, modify, one, put, delete, and the binary {@code /data} of
  * one (download and multipart upload), with Camunda's messages naming the scope.
  */
-final class VariableRoutes {
+public final class VariableRoutes {
 
   /** The engine calls behind the routes; each checks the caller's permissions. */
-  record Scope(All all, One one, Modify modify) {}
+  public record Scope(All all, One one, Modify modify) {}
 
-  interface All {
+  public interface All {
     Map<String, TypedValue> all(Caller caller, String id);
   }
 
-  interface One {
+  public interface One {
     Optional<TypedValue> one(Caller caller, String id, String name);
   }
 
-  interface Modify {
+  public interface Modify {
     void modify(Caller caller, String id, Map<String, TypedValue> set, List<String> remove);
   }
 
@@ -39,12 +39,12 @@ final class VariableRoutes {
   private final Scope scope;
 
   /** @param typeName how Camunda's messages name the scope: {@code process instance}, {@code execution} */
-  VariableRoutes(String typeName, Scope scope) {
+  public VariableRoutes(String typeName, Scope scope) {
     this.typeName = typeName;
     this.scope = scope;
   }
 
-  Routes add(Routes routes, String base) {
+  public Routes add(Routes routes, String base) {
     String one = base + "/{varName}";
     return routes
         .get(base, this::all)

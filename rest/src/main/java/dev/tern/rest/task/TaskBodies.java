@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tern.engine.task.IdentityLink;
 import dev.tern.engine.task.Task;
 import dev.tern.rest.runtime.VariableValueDto;
-import java.util.List;
 import java.util.Map;
 
 /** The small request and response bodies of Camunda's task resource. */
@@ -34,9 +33,6 @@ final class TaskBodies {
       return new IdentityLink(userId, groupId, type);
     }
   }
-
-  /** {@code PatchVariablesDto}. */
-  record PatchVariables(Map<String, VariableValueDto> modifications, List<String> deletions) {}
 
   /** {@code FormDto}: the form key or Camunda Form reference; Tern has no context path. */
   record Form(

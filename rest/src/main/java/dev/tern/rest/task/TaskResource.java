@@ -10,17 +10,19 @@ import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
 import dev.tern.rest.support.QueryRoutes;
+import dev.tern.rest.runtime.VariableRoutes;
 import dev.tern.rest.runtime.VariableValues;
 import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Responses;
 import dev.tern.rest.support.RestException;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
 
 
 /**
  * Camunda's {@code /task} resource: the task query, one task's fields, assignment, delegation,
- * completion, its form reference and identity links. Variables: {@link TaskVariableRoutes}.
+ * completion, its form reference and identity links. Variables: {@link VariableRoutes}.
  */
 public final class TaskResource implements RestResource {
 
@@ -68,8 +70,17 @@ public final class TaskResource implements RestResource {
                         .toList()))
         .post("/task/{id}/identity-links", ctx -> link(ctx, true))
         .post("/task/{id}/identity-links/delete", ctx -> link(ctx, false));
-    new TaskVariableRoutes(tasks, "variables", false).addRoutes(routes);
-    new TaskVariableRoutes(tasks, "localVariables", true).addRoutes(routes);
+    variableRoutes(false).add(routes, "/task/{id}/variables");
+    variableRoutes(true).add(routes, "/task/{id}/localVariables");
+  }
+
+  private VariableRoutes variableRoutes(boolean local) {
+    return new VariableRoutes(
+        "task",
+        new VariableRoutes.Scope(
+            (caller, id) -> tasks.variables(caller, id, local),
+            (caller, id, name) -> Optional.ofNullable(tasks.variables(caller, id, local).get(name)),
+            (caller, id, set, remove) -> tasks.modifyVariables(caller, id, local, set, remove)));
   }
 
   private enum Assignment {

@@ -532,6 +532,44 @@ class TaskRestTest {
   }
 
   @Test
+  void taskVariableDataIsUploadedAsMultipartAndDownloaded() {
+    String instance = startApproval("laptop", 50);
+    String id = taskOf(instance);
+    byte[] content = {0, 1, 2, (byte) 0xff};
+
+    server.given().multiPart("data", "blob.bin", content, "application/octet-stream")
+        .post("/task/{id}/variables/{name}/data", id, "blob").then().statusCode(204);
+    server.given()
+        .multiPart("data", "notes.txt", "hi".getBytes(StandardCharsets.UTF_8), "text/plain; encoding=UTF-8")
+        .multiPart("valueType", "File", "text/plain")
+        .post("/task/{id}/localVariables/{name}/data", id, "notes").then().statusCode(204);
+
+    byte[] blob = server.given().get("/task/{id}/variables/{name}/data", id, "blob").then()
+        .statusCode(200).contentType("application/octet-stream").extract().asByteArray();
+    assertThat(blob).containsExactly(content);
+    server.given().get("/process-instance/{id}/variables/{name}", instance, "blob").then()
+        .statusCode(200).body("type", equalTo("Bytes"));
+    String notes = server.given().get("/task/{id}/localVariables/{name}/data", id, "notes").then()
+        .statusCode(200).contentType("text/plain;charset=UTF-8")
+        .header("Content-Disposition", org.hamcrest.Matchers.containsString("notes.txt"))
+        .extract().asString();
+    assertThat(notes).isEqualTo("hi");
+    server.given().get("/task/{id}/variables/{name}/data", id, "notes").then().statusCode(200);
+    server.given().get("/task/{id}/localVariables/{name}", id, "notes").then()
+        .body("type", equalTo("File")).body("valueInfo.filename", equalTo("notes.txt"));
+
+    server.given().get("/task/{id}/localVariables/{name}/data", id, "blob").then().statusCode(404)
+        .body("message", equalTo("task variable with name blob does not exist"));
+    server.given().get("/task/{id}/variables/{name}/data", id, "item").then().statusCode(400)
+        .body("message", equalTo("Value of variable with id " + id + " is not a binary value."));
+    server.given().multiPart("valueType", "File", "text/plain")
+        .post("/task/{id}/localVariables/{name}/data", id, "empty").then().statusCode(400)
+        .body("message", equalTo("Cannot put task variable empty: the form has no part named 'data'"));
+    server.given().get("/task/{id}/localVariables", id).then()
+        .body("keySet()", equalTo(java.util.Set.of("notes")));
+  }
+
+  @Test
   void historyShowsTasksAndTheirIdentityLinkLog() {
     String instance = startApproval("laptop", 50);
     String id = taskOf(instance);
