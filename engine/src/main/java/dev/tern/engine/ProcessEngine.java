@@ -49,6 +49,7 @@ import dev.tern.engine.runtime.RuntimeModule;
 import dev.tern.engine.runtime.connector.HttpConnector;
 import dev.tern.engine.runtime.RuntimeService;
 import dev.tern.engine.runtime.VariableStore;
+import dev.tern.engine.statistics.StatisticsService;
 import dev.tern.engine.task.HistoricTaskService;
 import dev.tern.engine.task.TaskModule;
 import dev.tern.engine.task.TaskService;
@@ -97,6 +98,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final EventSubscriptionService eventSubscriptionService;
   private final TaskService taskService;
   private final HistoricTaskService historicTaskService;
+  private final StatisticsService statisticsService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -225,6 +227,7 @@ public final class ProcessEngine implements AutoCloseable {
     this.variableInstances = runtime.variableInstanceService();
     this.taskService = tasks.taskService(runtime.runtimeService(), variableStore, authorizer);
     this.historicTaskService = tasks.historicTaskService(authorizer);
+    this.statisticsService = new StatisticsService(database, authorizer);
   }
 
   public static Builder builder() {
@@ -392,6 +395,11 @@ public final class ProcessEngine implements AutoCloseable {
   /** Task history: historic task instances and the identity link log. */
   public HistoricTaskService historicTaskService() {
     return historicTaskService;
+  }
+
+  /** Running instances, failed jobs and incidents per definition or activity (Cockpit's counts). */
+  public StatisticsService statisticsService() {
+    return statisticsService;
   }
 
   @Override

@@ -43,6 +43,8 @@ public final class RestResources {
         new HistoricActivityInstanceResource(engine),
         new HistoricVariableInstanceResource(engine),
         new DeploymentRestResource(engine),
+        // before the definition routes: /process-definition/statistics is not a definition id
+        new dev.tern.rest.deployment.ProcessDefinitionStatisticsResource(engine),
         new ProcessDefinitionRestResource(engine),
         new JobRetriesResource(engine),
         new BatchResource(engine),

@@ -12,7 +12,7 @@ import dev.tern.engine.query.QueryDefinition.Type;
  */
 public final class ProcessDefinitionQuery extends DeclaredQuery {
 
-  static final String COLUMNS =
+  public static final String COLUMNS =
       "pd.id, pd.proc_key, pd.name, pd.category, pd.version, pd.version_tag, pd.deployment_id,"
           + " pd.resource_name, pd.tenant_id, pd.suspended, pd.history_ttl, pd.startable";
 
