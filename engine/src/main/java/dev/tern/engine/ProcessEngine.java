@@ -1,5 +1,7 @@
 package dev.tern.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import dev.tern.engine.authorization.AuthorizationService;
 import dev.tern.engine.authorization.AuthorizationStore;
 import dev.tern.engine.authorization.Authorizer;
@@ -93,6 +95,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final ExecutionService executions;
   private final VariableInstanceService variableInstances;
   private final Authorizer authorizer = new Authorizer();
+  private final MeterRegistry meterRegistry;
   private final AuthorizationService authorizationService;
   private final IdentityService identityService;
   private final EventSubscriptionService eventSubscriptionService;
@@ -104,8 +107,11 @@ public final class ProcessEngine implements AutoCloseable {
     this.settings = builder.settings;
     this.clock = builder.clock;
     this.ownsDatabase = builder.database == null;
+    this.meterRegistry = builder.meterRegistry;
     this.database =
-        builder.database != null ? builder.database : Database.open(builder.databaseConfig);
+        builder.database != null
+            ? builder.database
+            : Database.open(builder.databaseConfig, meterRegistry);
     this.ids = new Ids(clock);
     AuthorizationStore authorizationStore = new AuthorizationStore();
     this.authorizationService =
@@ -207,7 +213,11 @@ public final class ProcessEngine implements AutoCloseable {
             : RetryCycleLookup.fromModels(deploymentService.processModelCache());
     JobModule.Started started =
         jobModule.start(
-            jobHandlers, retryCycles, executorSettings, settings.jobExecutorActive());
+            jobHandlers,
+            retryCycles,
+            executorSettings,
+            settings.jobExecutorActive(),
+            meterRegistry);
     this.jobExecutor = started.executor();
     this.jobService = started.service();
     this.incidentService = new IncidentService(database, clock, incidentStore);
@@ -228,6 +238,24 @@ public final class ProcessEngine implements AutoCloseable {
     this.taskService = tasks.taskService(runtime.runtimeService(), variableStore, authorizer);
     this.historicTaskService = tasks.historicTaskService(authorizer);
     this.statisticsService = new StatisticsService(database, authorizer);
+  }
+
+  /**
+   * Where the engine's meters go (job executor, connection pool); an empty composite unless the
+   * builder was given one, so meters cost nothing when nobody reads them.
+   */
+  public MeterRegistry meterRegistry() {
+    return meterRegistry;
+  }
+
+  /** Whether the database answers now, its schema version, and the job executor's state. */
+  public EngineHealth health() {
+    return new EngineHealth(
+        database.answers(),
+        database.schemaVersion(),
+        jobExecutor.isStarted(),
+        jobExecutor.isActive(),
+        jobExecutor.heldJobs());
   }
 
   public static Builder builder() {
@@ -425,8 +453,15 @@ public final class ProcessEngine implements AutoCloseable {
     private boolean startJobExecutor = true;
     private BatchSettings batchSettings = BatchSettings.defaults();
     private int passwordHashCost = IdentityService.DEFAULT_HASH_COST;
+    private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
     private Builder() {}
+
+    /** Where the engine registers its meters (e.g. a Prometheus registry); none by default. */
+    public Builder meterRegistry(MeterRegistry meterRegistry) {
+      this.meterRegistry = Objects.requireNonNull(meterRegistry);
+      return this;
+    }
 
     public Builder jobExecutorSettings(JobExecutorSettings jobExecutorSettings) {
       this.jobExecutorSettings = Objects.requireNonNull(jobExecutorSettings);

@@ -34,6 +34,7 @@ public final class RestResources {
   public static List<RestResource> all(ProcessEngine engine) {
     return List.of(
         new EngineInfoResource(engine),
+        new dev.tern.rest.engine.HealthResource(engine),
         new JobResource(engine),
         new JobDefinitionResource(engine),
         new JobExecutorAdminResource(engine),

@@ -13,7 +13,12 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import dev.tern.rest.engine.MetricsResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The HTTP server of Camunda's REST API, mounted under {@value #BASE_PATH}. Holds no business
@@ -55,11 +60,35 @@ public final class RestServer implements AutoCloseable {
    * basicAuthentication}, every request but the open ones must carry HTTP Basic credentials.
    */
   public RestServer(ProcessEngine engine, RestSettings settings, boolean basicAuthentication) {
+    this(engine, settings, basicAuthentication, null);
+  }
+
+  /**
+   * Like {@link #RestServer(ProcessEngine, RestSettings, boolean)}, timing every request into the
+   * engine's meter registry; a non-null {@code metricsScrape} (the registry rendered in Prometheus'
+   * text format) is served at {@code GET /metrics}.
+   */
+  public RestServer(
+      ProcessEngine engine,
+      RestSettings settings,
+      boolean basicAuthentication,
+      Supplier<String> metricsScrape) {
     this(
         engine.name(),
-        RestResources.all(engine),
+        withMetrics(RestResources.all(engine), metricsScrape),
         settings,
-        basicAuthentication ? engine.identityService()::authenticate : null);
+        basicAuthentication ? engine.identityService()::authenticate : null,
+        engine.meterRegistry());
+  }
+
+  private static List<RestResource> withMetrics(
+      List<RestResource> resources, Supplier<String> metricsScrape) {
+    if (metricsScrape == null) {
+      return resources;
+    }
+    List<RestResource> all = new ArrayList<>(resources);
+    all.add(new MetricsResource(metricsScrape));
+    return all;
   }
 
   /** A server with just these resources, for an engine named {@code default}. */
@@ -92,11 +121,21 @@ public final class RestServer implements AutoCloseable {
       List<RestResource> resources,
       RestSettings settings,
       Authenticator authenticator) {
+    this(engineName, resources, settings, authenticator, new CompositeMeterRegistry());
+  }
+
+  private RestServer(
+      String engineName,
+      List<RestResource> resources,
+      RestSettings settings,
+      Authenticator authenticator,
+      MeterRegistry httpMeters) {
     Routes declared = new Routes();
     resources.forEach(resource -> resource.addRoutes(declared));
     this.routes = declared.describe();
     this.javalin =
-        Javalin.create(config -> configure(config, engineName, declared, settings, authenticator));
+        Javalin.create(
+            config -> configure(config, engineName, declared, settings, authenticator, httpMeters));
   }
 
   /**
@@ -139,8 +178,10 @@ public final class RestServer implements AutoCloseable {
       String engineName,
       Routes routes,
       RestSettings settings,
-      Authenticator authenticator) {
+      Authenticator authenticator,
+      MeterRegistry httpMeters) {
     config.startup.showJavalinBanner = false;
+    config.requestLogger.http(new HttpMetrics(httpMeters));
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(CamundaJson.mapper(), false));
     config.http.prefer405over404 = true;

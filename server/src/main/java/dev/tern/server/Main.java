@@ -15,6 +15,7 @@ public final class Main {
   public static void main(String[] args) {
     ServerConfig config;
     try {
+      LogFormat.check(System.getenv(LogFormat.KEY));
       config = ServerConfig.load();
     } catch (RuntimeException e) {
       System.err.println("Invalid configuration: " + e.getMessage());
@@ -32,8 +33,12 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(running::close, "tern-shutdown"));
   }
 
-  /** A started engine and REST server; closing stops the server first, then the engine. */
-  public record Running(RestServer server, ProcessEngine engine) implements AutoCloseable {
+  /**
+   * A started engine and REST server; closing stops the server first, then the engine, then drops
+   * the meters.
+   */
+  public record Running(RestServer server, ProcessEngine engine, ServerMetrics metrics)
+      implements AutoCloseable {
     @Override
     public void close() {
       try {
@@ -41,7 +46,11 @@ public final class Main {
       } catch (RuntimeException e) {
         LOG.warn("Stopping the REST server failed", e);
       } finally {
-        engine.close();
+        try {
+          engine.close();
+        } finally {
+          metrics.close();
+        }
       }
     }
   }
@@ -51,25 +60,38 @@ public final class Main {
    * outside this module can run Tern in-process exactly as {@code tern.jar} wires it.
    */
   public static Running start(ServerConfig config) {
-    ProcessEngine engine =
-        ProcessEngine.builder()
-            .databaseConfig(config.databaseConfig())
-            .settings(config.tuning().engineSettings(config.jobExecutorActive()))
-            .jobExecutorSettings(config.tuning().jobExecutorSettings(config.jobWorkers()))
-            .httpConnector(config.limits().httpConnectorSettings())
-            .build();
+    ServerMetrics metrics = new ServerMetrics();
+    ProcessEngine engine;
+    try {
+      engine =
+          ProcessEngine.builder()
+              .databaseConfig(config.databaseConfig())
+              .settings(config.tuning().engineSettings(config.jobExecutorActive()))
+              .jobExecutorSettings(config.tuning().jobExecutorSettings(config.jobWorkers()))
+              .httpConnector(config.limits().httpConnectorSettings())
+              .meterRegistry(metrics.registry())
+              .build();
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     RestServer server;
     try {
+      metrics.watch(engine);
       Access access = config.access();
       if (access.adminUser() != null) {
         engine.identityService().ensureAdministrator(access.adminUser(), access.adminPassword());
       }
       server =
           new RestServer(
-                  engine, config.limits().restSettings(), access.auth() == Access.AuthMode.BASIC)
+                  engine,
+                  config.limits().restSettings(),
+                  access.auth() == Access.AuthMode.BASIC,
+                  metrics::scrape)
               .start(access.host(), config.port());
     } catch (RuntimeException e) {
       engine.close();
+      metrics.close();
       throw e;
     }
     LOG.info(
@@ -79,6 +101,6 @@ public final class Main {
         RestServer.BASE_PATH,
         config.access().auth().name().toLowerCase(java.util.Locale.ROOT),
         config.dbUrlForLog());
-    return new Running(server, engine);
+    return new Running(server, engine, metrics);
   }
 }

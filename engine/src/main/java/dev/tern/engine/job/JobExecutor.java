@@ -53,6 +53,7 @@ public final class JobExecutor implements AutoCloseable {
   private final AtomicInteger threadCounter = new AtomicInteger();
   private final AtomicLong claimCounter = new AtomicLong();
   private final OutageLog outage = new OutageLog(LOG, "Job acquisition");
+  private final JobExecutorMetrics metrics;
 
   private volatile boolean active;
   private volatile boolean stopping;
@@ -67,7 +68,8 @@ public final class JobExecutor implements AutoCloseable {
       JobRunner runner,
       JobSignal signal,
       JobExecutorSettings settings,
-      boolean active) {
+      boolean active,
+      JobExecutorMetrics metrics) {
     this.database = database;
     this.clock = clock;
     this.jobs = jobs;
@@ -76,6 +78,8 @@ public final class JobExecutor implements AutoCloseable {
     this.settings = settings;
     this.active = active;
     this.freeSlots = new Semaphore(settings.heldJobsLimit());
+    this.metrics = metrics;
+    metrics.watch(this);
   }
 
   /** Starts the acquisition, worker and lease threads (claiming only while active). */
@@ -126,6 +130,16 @@ public final class JobExecutor implements AutoCloseable {
     return held.size();
   }
 
+  /** How many jobs this node's workers run right now. */
+  public int runningJobs() {
+    return running.size();
+  }
+
+  /** Whether the executor's threads were started and not yet closed. */
+  public synchronized boolean isStarted() {
+    return acquisition != null && !stopping;
+  }
+
   /**
    * Claims and runs due jobs on the calling thread until none is due; returns how many runs there
    * were (failed attempts included). A job that is due again at once after failing runs again.
@@ -139,7 +153,7 @@ public final class JobExecutor implements AutoCloseable {
       }
       for (Claim claim : claimed) {
         try {
-          runner.run(claim.job(), claim.owner());
+          runMeasured(claim);
         } finally {
           held.remove(claim);
         }
@@ -168,7 +182,14 @@ public final class JobExecutor implements AutoCloseable {
             handle -> jobs.claimDue(handle, owner, busy, now, lockUntil, limit));
     List<Claim> claims = claimed.stream().map(job -> new Claim(job, owner)).toList();
     held.addAll(claims);
+    metrics.claimed(claims.size());
     return claims;
+  }
+
+  private void runMeasured(Claim claim) {
+    long start = System.nanoTime();
+    JobRunner.Result result = runner.run(claim.job(), claim.owner());
+    metrics.ran(claim.job().handlerType(), result.outcome(), System.nanoTime() - start);
   }
 
   private void acquireLoop() {
@@ -242,7 +263,7 @@ public final class JobExecutor implements AutoCloseable {
       try {
         if (!stopping) {
           running.add(claim);
-          runner.run(claim.job(), claim.owner());
+          runMeasured(claim);
         }
       } catch (Throwable e) {
         // The runner records every failure of the job itself; this is the executor's own trouble

@@ -3,6 +3,8 @@ package dev.tern.engine.job;
 import dev.tern.engine.history.JobLog;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
@@ -42,17 +44,35 @@ public final class JobModule {
     return jobs;
   }
 
-  /** The executor (not yet started) and the job API, over these handlers. */
+  /** The executor (not yet started) and the job API, over these handlers, without meters. */
   public Started start(
       List<? extends JobHandler> handlers,
       RetryCycleLookup retryCycles,
       JobExecutorSettings settings,
       boolean active) {
+    return start(handlers, retryCycles, settings, active, new CompositeMeterRegistry());
+  }
+
+  /** Like {@link #start(List, RetryCycleLookup, JobExecutorSettings, boolean)}, metered. */
+  public Started start(
+      List<? extends JobHandler> handlers,
+      RetryCycleLookup retryCycles,
+      JobExecutorSettings settings,
+      boolean active,
+      MeterRegistry meterRegistry) {
     JobRunner runner =
         new JobRunner(
             database, clock, jobs, jobLog, incidents, new JobHandlerRegistry(handlers), retryCycles);
     JobExecutor executor =
-        new JobExecutor(database, clock, jobs, runner, signal, settings, active);
+        new JobExecutor(
+            database,
+            clock,
+            jobs,
+            runner,
+            signal,
+            settings,
+            active,
+            new JobExecutorMetrics(meterRegistry));
     return new Started(
         executor, new JobService(database, clock, jobs, definitions, incidents, runner, executor));
   }

@@ -2,6 +2,7 @@ package dev.tern.engine.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
@@ -30,6 +32,7 @@ public final class Database implements AutoCloseable {
   private final DataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private String schemaVersion = "unknown";
 
   private Database(DataSource dataSource, Dialect dialect, Duration statementTimeout) {
     this.dataSource = dataSource;
@@ -46,6 +49,14 @@ public final class Database implements AutoCloseable {
 
   /** Opens a pool on the configured database and brings its schema up to date. */
   public static Database open(DatabaseConfig config) {
+    return open(config, null);
+  }
+
+  /**
+   * Like {@link #open(DatabaseConfig)}; a non-null {@code meterRegistry} gets the pool's meters
+   * ({@code hikaricp_connections_*}, tagged {@code pool="tern"}).
+   */
+  public static Database open(DatabaseConfig config, MeterRegistry meterRegistry) {
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setUsername(config.user());
@@ -55,6 +66,9 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("tern");
     hikari.setAutoCommit(true);
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    if (meterRegistry != null) {
+      hikari.setMetricRegistry(meterRegistry);
+    }
     Database database =
         new Database(new HikariDataSource(hikari), config.dialect(), config.statementTimeout());
     database.migrate();
@@ -62,13 +76,34 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .placeholders(dialect.migrationPlaceholders())
-        .table("tern_schema_history")
-        .load()
-        .migrate();
+    MigrateResult result =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .placeholders(dialect.migrationPlaceholders())
+            .table("tern_schema_history")
+            .load()
+            .migrate();
+    // Without pending migrations Flyway reports no target: the schema stayed at its initial version
+    String version =
+        result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    if (version != null) {
+      schemaVersion = version;
+    }
+  }
+
+  /** The schema version this database was migrated to when it was opened (e.g. {@code 24.1}). */
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
+  /** Whether the database answers a trivial statement now (a health probe; never throws). */
+  public boolean answers() {
+    try {
+      return withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   public Dialect dialect() {

@@ -2,6 +2,7 @@ package dev.tern.rest.auth;
 
 import dev.tern.engine.authorization.AuthorizationException;
 import dev.tern.rest.RestServer;
+import dev.tern.rest.engine.HealthResource;
 import dev.tern.rest.support.RestException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -9,17 +10,20 @@ import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * HTTP Basic in front of every path: a request without valid credentials answers 401 with {@code
- * WWW-Authenticate: Basic realm="tern"}. Only {@code GET}/{@code HEAD} {@value #OPEN_PATH} stays
- * open, for health probes. Paths under {@code /admin} need a member of {@code camunda-admin}.
+ * WWW-Authenticate: Basic realm="tern"}. Only {@code GET}/{@code HEAD} of {@value #OPEN_PATH} and
+ * of the health probes ({@code /health/live}, {@code /health/ready}) stay open; they reveal no data. Paths under {@code /admin} need a member of {@code camunda-admin}.
  * Credentials are never logged or echoed.
  */
 public final class BasicAuthentication implements Handler {
 
   public static final String REALM = "tern";
   public static final String OPEN_PATH = RestServer.BASE_PATH + "/version";
+  private static final Set<String> OPEN_PATHS =
+      Set.of(OPEN_PATH, HealthResource.LIVE_PATH, HealthResource.READY_PATH);
 
   private final Authenticator authenticator;
 
@@ -55,7 +59,7 @@ public final class BasicAuthentication implements Handler {
     if (path.endsWith("/") && path.length() > 1) {
       path = path.substring(0, path.length() - 1);
     }
-    return (method == HandlerType.GET || method == HandlerType.HEAD) && path.equals(OPEN_PATH);
+    return (method == HandlerType.GET || method == HandlerType.HEAD) && OPEN_PATHS.contains(path);
   }
 
   /** {user, password} from a Basic header, or empty when absent or malformed. */
