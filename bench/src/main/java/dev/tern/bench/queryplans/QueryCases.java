@@ -139,16 +139,16 @@ final class QueryCases {
     job("timers", q -> { q.filters().set("timers", true); return q; });
     job("tenantIdIn=tenant-b", q -> q.tenantIdIn(List.of("tenant-b")));
     job("suspended", JobQuery::suspended);
-    job("processInstanceId=<one>", q -> q.processInstanceId(samples.instanceWithIncident()));
+    job("processInstanceId=<one>", q -> q.set("processInstanceId", samples.instanceWithIncident()));
   }
 
   private void incidents() {
-    incident("incidentType=failedJob", q -> q.incidentType("failedJob"));
-    incident("processDefinitionKeyIn=" + BIG_KEY, q -> { q.filters().set("processDefinitionKeyIn", List.of(BIG_KEY)); return q; });
-    incident("activityId=" + CHARGE, q -> { q.filters().set("activityId", CHARGE); return q; });
-    incident("processInstanceId=<one>", q -> q.processInstanceId(samples.instanceWithIncident()));
-    incident("tenantIdIn=tenant-b", q -> { q.filters().set("tenantIdIn", List.of("tenant-b")); return q; });
-    incident("incidentMessageLike=%timed out%", q -> { q.filters().set("incidentMessageLike", "%timed out%"); return q; });
+    incident("incidentType=failedJob", q -> q.set("incidentType", "failedJob"));
+    incident("processDefinitionKeyIn=" + BIG_KEY, q -> q.set("processDefinitionKeyIn", List.of(BIG_KEY)));
+    incident("activityId=" + CHARGE, q -> q.set("activityId", CHARGE));
+    incident("processInstanceId=<one>", q -> q.set("processInstanceId", samples.instanceWithIncident()));
+    incident("tenantIdIn=tenant-b", q -> q.set("tenantIdIn", List.of("tenant-b")));
+    incident("incidentMessageLike=%timed out%", q -> q.set("incidentMessageLike", "%timed out%"));
   }
 
   private Instant firstWeek() {

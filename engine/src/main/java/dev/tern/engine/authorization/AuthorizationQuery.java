@@ -1,11 +1,11 @@
 package dev.tern.engine.authorization;
 
-import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
+import dev.tern.engine.query.TypedQuery;
 
 /** Selects authorizations with the filters of Camunda's {@code GET /authorization}. */
-public final class AuthorizationQuery {
+public final class AuthorizationQuery extends TypedQuery<AuthorizationQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_authorization a", "a.id")
@@ -19,9 +19,7 @@ public final class AuthorizationQuery {
           .sort("resourceId", "a.resource_id")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
-
-  public FilterQuery filters() {
-    return filters;
+  public AuthorizationQuery() {
+    super(DEFINITION);
   }
 }

@@ -15,19 +15,15 @@ public final class DeploymentQuery extends DeclaredQuery {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_deployment d", "d.id")
-          .equal("id", "d.id")
-          .equal("name", "d.name")
+          .equalColumns("id", "name", "source")
           .like("nameLike", "d.name")
-          .equal("source", "d.source")
           .flag("withoutSource", "d.source IS NULL")
           .tenantIn("tenantIdIn", "d.tenant_id", "includeDeploymentsWithoutTenantId")
           .flag("withoutTenantId", "d.tenant_id IS NULL")
           .date("after", "d.deploy_time", ">")
           .date("before", "d.deploy_time", "<")
-          .sort("id", "d.id")
-          .sort("name", "d.name")
+          .sortable("id", "name", "tenantId")
           .sort("deploymentTime", "d.deploy_time")
-          .sort("tenantId", "d.tenant_id")
           .build();
 
   /** A query with no filter set: every deployment. */

@@ -25,7 +25,7 @@ public final class ProcessDefinitionQuery extends DeclaredQuery {
           .equal("key", "pd.proc_key")
           .anyOf("keysIn", "pd.proc_key")
           .like("keyLike", "pd.proc_key")
-          .equal("name", "pd.name")
+          .equalColumns("name", "deploymentId", "versionTag")
           .like("nameLike", "pd.name")
           .compare("version", Type.INTEGER, "pd.version", "=")
           .flag(
@@ -33,7 +33,6 @@ public final class ProcessDefinitionQuery extends DeclaredQuery {
               "pd.version = (SELECT MAX(v.version) FROM tern_process_definition v"
                   + " WHERE v.proc_key = pd.proc_key AND (v.tenant_id = pd.tenant_id"
                   + " OR (v.tenant_id IS NULL AND pd.tenant_id IS NULL)))")
-          .equal("deploymentId", "pd.deployment_id")
           .tenantIn("tenantIdIn", "pd.tenant_id", "includeProcessDefinitionsWithoutTenantId")
           .flag("withoutTenantId", "pd.tenant_id IS NULL")
           .flag("suspended", "pd.suspended = TRUE")
@@ -44,17 +43,12 @@ public final class ProcessDefinitionQuery extends DeclaredQuery {
                   w.addIf(
                       Boolean.TRUE.equals(v) && !Boolean.TRUE.equals(c.values().get("suspended")),
                       "pd.suspended = FALSE"))
-          .equal("versionTag", "pd.version_tag")
           .like("versionTagLike", "pd.version_tag")
           .sort("category", "pd.category")
-          .sort("key", "pd.proc_key")
+          .sortable("key", "name", "deploymentId", "tenantId", "versionTag")
           .sort("id", "pd.id")
-          .sort("name", "pd.name")
           .sort("version", "pd.version")
-          .sort("deploymentId", "pd.deployment_id")
           .sort("deployTime", "d.deploy_time")
-          .sort("tenantId", "pd.tenant_id")
-          .sort("versionTag", "pd.version_tag")
           .build();
 
   /** A query with no filter set: every process definition. */

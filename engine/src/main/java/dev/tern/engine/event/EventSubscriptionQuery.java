@@ -10,15 +10,11 @@ public final class EventSubscriptionQuery extends DeclaredQuery {
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_event_subscription s", "s.id")
           .equal("eventSubscriptionId", "s.id")
-          .equal("eventName", "s.event_name")
-          .equal("eventType", "s.event_type")
-          .equal("executionId", "s.execution_id")
-          .equal("processInstanceId", "s.process_instance_id")
-          .equal("activityId", "s.activity_id")
+          .equalColumns("eventName", "eventType", "executionId", "processInstanceId", "activityId")
           .tenantIn("tenantIdIn", "s.tenant_id", "includeEventSubscriptionsWithoutTenantId")
           .flag("withoutTenantId", "s.tenant_id IS NULL")
           .sort("created", "s.created")
-          .sort("tenantId", "s.tenant_id")
+          .sortable("tenantId")
           .build();
 
   public EventSubscriptionQuery() {

@@ -1,10 +1,10 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.TypedQuery;
 import dev.tern.engine.query.QueryDefinition;
 
 /** Selects activity instances with the filters of Camunda's {@code GET /history/activity-instance}. */
-public final class HistoricActivityInstanceQuery {
+public final class HistoricActivityInstanceQuery extends TypedQuery<HistoricActivityInstanceQuery> {
 
   static final String COMPLETE_SCOPE =
       "a.end_time IS NOT NULL AND a.canceled = FALSE AND a.activity_type LIKE '%EndEvent'";
@@ -14,12 +14,9 @@ public final class HistoricActivityInstanceQuery {
           // activities a transaction passed start at the same instant: the finished ones came first
           .tieBreaker("a.start_time ASC, a.end_time ASC NULLS LAST, a.id ASC")
           .equal("activityInstanceId", "a.id")
-          .equal("processInstanceId", "a.process_instance_id")
-          .equal("processDefinitionId", "a.proc_def_id")
-          .equal("executionId", "a.execution_id")
-          .equal("activityId", "a.activity_id")
-          .equal("activityName", "a.activity_name")
-          .equal("activityType", "a.activity_type")
+          .equalColumns(
+              "processInstanceId", "processDefinitionId", "executionId", "activityId",
+              "activityName", "activityType")
           // Tern keeps no assignee on activity history yet: an assignee filter matches nothing
           .matchingNothing("taskAssignee")
           .flag("finished", "a.end_time IS NOT NULL")
@@ -29,28 +26,19 @@ public final class HistoricActivityInstanceQuery {
           .dateRange("started", "a.start_time", true)
           .dateRange("finished", "a.end_time", true)
           .tenants("a.tenant_id")
-          .sort("activityInstanceId", "a.id")
+          .sortable(
+              "activityInstanceId", "executionId", "activityId", "activityName", "activityType",
+              "tenantId")
           .sort("instanceId", "a.process_instance_id")
-          .sort("executionId", "a.execution_id")
-          .sort("activityId", "a.activity_id")
-          .sort("activityName", "a.activity_name")
-          .sort("activityType", "a.activity_type")
           .sort("startTime", "a.start_time")
           .sort("endTime", "a.end_time")
           .sort("duration", "a.duration_ms")
           .sort("definitionId", "a.proc_def_id")
           .sort("occurrence", "a.start_time")
-          .sort("tenantId", "a.tenant_id")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
-
-  public FilterQuery filters() {
-    return filters;
+  public HistoricActivityInstanceQuery() {
+    super(DEFINITION);
   }
 
-  public HistoricActivityInstanceQuery processInstanceId(String id) {
-    filters.set("processInstanceId", id);
-    return this;
-  }
 }

@@ -1,11 +1,11 @@
 package dev.tern.engine.history;
 
-import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
+import dev.tern.engine.query.TypedQuery;
 
 /** Selects historic batches with the filters of Camunda's {@code GET /history/batch}. */
-public final class HistoricBatchQuery {
+public final class HistoricBatchQuery extends TypedQuery<HistoricBatchQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_batch", "id")
@@ -16,21 +16,13 @@ public final class HistoricBatchQuery {
               Type.BOOLEAN,
               (w, v, c) -> w.add(Boolean.TRUE.equals(v) ? "end_time IS NOT NULL" : "end_time IS NULL"))
           .tenants("tenant_id")
-          .sort("batchId", "id")
+          .sortable("batchId", "tenantId")
           .sort("startTime", "start_time")
           .sort("endTime", "end_time")
-          .sort("tenantId", "tenant_id")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
-
-  /** The generic filter values: set any of Camunda's historic batch filters by name. */
-  public FilterQuery filters() {
-    return filters;
+  public HistoricBatchQuery() {
+    super(DEFINITION);
   }
 
-  public HistoricBatchQuery batchId(String id) {
-    filters.set("batchId", id);
-    return this;
-  }
 }

@@ -1,11 +1,11 @@
 package dev.tern.engine.identity;
 
-import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
+import dev.tern.engine.query.TypedQuery;
 
 /** Selects tenants with the filters of Camunda's {@code GET /tenant}. */
-public final class TenantQuery {
+public final class TenantQuery extends TypedQuery<TenantQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_tenant t", "t.id")
@@ -43,13 +43,10 @@ public final class TenantQuery {
                           + ")"))
           // read by userMember
           .filter("includingGroupsOfUser", Type.BOOLEAN, (w, v, c) -> {})
-          .sort("id", "t.id")
-          .sort("name", "t.name")
+          .sortable("id", "name")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
-
-  public FilterQuery filters() {
-    return filters;
+  public TenantQuery() {
+    super(DEFINITION);
   }
 }

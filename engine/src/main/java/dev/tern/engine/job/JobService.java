@@ -92,7 +92,7 @@ public final class JobService {
   }
 
   public List<Job> listJobs(JobQuery query, int firstResult, int maxResults) {
-    return jobRows.list(query.compiled(), firstResult, maxResults);
+    return jobRows.list(query.filters(), firstResult, maxResults);
   }
 
   /** The jobs the caller may read: those of instances it may read (as process instances). */
@@ -105,7 +105,7 @@ public final class JobService {
   }
 
   public long countJobs(JobQuery query) {
-    return jobRows.count(query.compiled());
+    return jobRows.count(query.filters());
   }
 
   /** The stack trace of the job's last failure ({@code null} when it never failed). */

@@ -158,6 +158,8 @@ public final class QueryDefinition {
     private final List<Check> checks = new java.util.ArrayList<>();
     private String related;
     private boolean emptyIsUnset;
+    /** The column of each filter on one column, by the filter's name (for {@link #sortable}). */
+    private final Map<String, String> columns = new java.util.HashMap<>();
 
     private Builder(String from, String idColumn) {
       this.from = from;
@@ -300,14 +302,32 @@ public final class QueryDefinition {
           });
     }
 
+    /**
+     * {@link #equal} filters on the columns named as the filters, Tern's convention: the name in
+     * snake case under the definition's alias ({@code incidentType} is {@code i.incident_type}),
+     * with {@code processDefinition} shortened to {@code proc_def} ({@code processDefinitionKey} is
+     * {@code i.proc_def_key}).
+     */
+    public Builder equalColumns(String... names) {
+      String alias = idColumn.contains(".") ? idColumn.substring(0, idColumn.indexOf('.') + 1) : "";
+      for (String name : names) {
+        String column =
+            name.replace("processDefinition", "procDef").replaceAll("([A-Z])", "_$1").toLowerCase();
+        equal(name, alias + column);
+      }
+      return this;
+    }
+
     /** {@code column = value}. */
     public Builder equal(String name, String column) {
+      columns.put(name, column);
       return filter(name, Type.STRING, (w, v, now) -> w.eq(column, v));
     }
 
     /** {@code column = ANY(values)}; an empty list matches nothing. */
     @SuppressWarnings("unchecked")
     public Builder anyOf(String name, String column) {
+      columns.put(name, column);
       return filter(name, Type.STRING_LIST, (w, v, now) -> w.in(column, (List<String>) v));
     }
 
@@ -324,12 +344,14 @@ public final class QueryDefinition {
 
     /** Camunda's {@code tenantIdIn} and {@code withoutTenantId} on one tenant column. */
     public Builder tenants(String column) {
+      columns.put("tenantIdIn", column);
       return anyOf("tenantIdIn", column).flag("withoutTenantId", column + " IS NULL");
     }
 
     /** {@code tenantIdIn}, with rows of no tenant when the boolean filter {@code includeWithout}. */
     @SuppressWarnings("unchecked")
     public Builder tenantIn(String name, String column, String includeWithout) {
+      columns.put(name, column);
       filter(includeWithout, Type.BOOLEAN, (w, v, c) -> {});
       return filter(
           name,
@@ -339,6 +361,21 @@ public final class QueryDefinition {
                   column,
                   (List<String>) v,
                   Boolean.TRUE.equals(c.values().get(includeWithout))));
+    }
+
+    /**
+     * Camunda's pair {@code <prefix>LowerThanOrEquals} / {@code <prefix>HigherThanOrEquals} on a
+     * numeric column (e.g. {@code priority}).
+     */
+    public Builder priorityRange(String prefix, String column) {
+      return compare(prefix + "LowerThanOrEquals", Type.LONG, column, "<=")
+          .compare(prefix + "HigherThanOrEquals", Type.LONG, column, ">=");
+    }
+
+    /** Declares a group of filters several families share (e.g. the states of a log). */
+    public Builder with(java.util.function.Consumer<Builder> group) {
+      group.accept(this);
+      return this;
     }
 
     /** {@code column <operator> value} for a value of the given type (a date, a number). */
@@ -375,6 +412,21 @@ public final class QueryDefinition {
       return filter(name, Type.STRING, (w, v, now) -> w.like(column, (String) v));
     }
 
+    /**
+     * A boolean flag whose condition, added when true, compares with the current time: {@code ?}
+     * in it is the query's "now".
+     */
+    public Builder flagAtNow(String name, String condition) {
+      return filter(
+          name,
+          Type.BOOLEAN,
+          (w, v, c) -> {
+            if (Boolean.TRUE.equals(v)) {
+              w.add(condition.replace("?", w.bind(c.now())));
+            }
+          });
+    }
+
     /** A boolean flag that adds a fixed condition when true. */
     public Builder flag(String name, String condition) {
       return filter(name, Type.BOOLEAN, (w, v, now) -> w.addIf(Boolean.TRUE.equals(v), condition));
@@ -390,12 +442,29 @@ public final class QueryDefinition {
      * and after, or with the bound itself when {@code inclusive}.
      */
     public Builder dateRange(String prefix, String column, boolean inclusive) {
+      columns.put(prefix, column);
       return date(prefix + "Before", column, inclusive ? "<=" : "<")
           .date(prefix + "After", column, inclusive ? ">=" : ">");
     }
 
     public Builder sort(String sortBy, String column) {
       sortColumns.put(sortBy, column);
+      return this;
+    }
+
+    /**
+     * Sort keys named as a filter declared before, each sorting by that filter's column: an {@link
+     * #equal} or {@link #anyOf} filter of that name or of its list form {@code <key>In} (so {@code
+     * tenantId} sorts by the column of {@code tenantIdIn}), or the prefix of a {@link #dateRange}.
+     */
+    public Builder sortable(String... sortKeys) {
+      for (String sortBy : sortKeys) {
+        String column = columns.getOrDefault(sortBy, columns.get(sortBy + "In"));
+        if (column == null) {
+          throw new IllegalStateException("No filter column to sort by " + sortBy);
+        }
+        sort(sortBy, column);
+      }
       return this;
     }
 

@@ -117,12 +117,12 @@ class SetJobRetriesBatchTest {
     driver.runNext("batch-seed-job");
     assertThat(service.find(batch.id()).orElseThrow().jobsCreated()).isEqualTo(250);
     assertThat(driver.runNext("batch-seed-job")).isFalse();
-    BatchStatistics stats = service.statistics(BatchQuery.all().withBatchId(batch.id()), 0, 10).get(0);
+    BatchStatistics stats = service.statistics(BatchQuery.all().set("batchId", batch.id()), 0, 10).get(0);
     assertThat(stats.remainingJobs()).isEqualTo(250);
     assertThat(stats.completedJobs()).isZero();
 
     driver.runNext("set-job-retries");
-    stats = service.statistics(BatchQuery.all().withBatchId(batch.id()), 0, 10).get(0);
+    stats = service.statistics(BatchQuery.all().set("batchId", batch.id()), 0, 10).get(0);
     assertThat(stats.remainingJobs()).isEqualTo(249);
     assertThat(stats.completedJobs()).isEqualTo(1);
     assertThat(service.find(batch.id()).orElseThrow().executionStartTime()).isEqualTo(T0);
@@ -224,7 +224,7 @@ class SetJobRetriesBatchTest {
 
     driver.runAll();
 
-    BatchStatistics stats = service.statistics(BatchQuery.all().withBatchId(batch.id()), 0, 1).get(0);
+    BatchStatistics stats = service.statistics(BatchQuery.all().set("batchId", batch.id()), 0, 1).get(0);
     assertThat(stats.failedJobs()).isEqualTo(1);
     assertThat(stats.remainingJobs()).isEqualTo(1);
     assertThat(stats.completedJobs()).isZero();
@@ -346,7 +346,7 @@ class SetJobRetriesBatchTest {
   void creationIsLoggedWhenTheUserIsKnown() {
     BatchService service = service(BatchSettings.defaults());
     UserOperationLogService log = new UserOperationLogService(database);
-    UserOperationLogQuery byUser = new UserOperationLogQuery().userId("demo-" + prefix);
+    UserOperationLogQuery byUser = new UserOperationLogQuery().set("userId", "demo-" + prefix);
     List<String> instances = processInstances(3);
 
     service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(5), null);

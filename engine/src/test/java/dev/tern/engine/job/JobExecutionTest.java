@@ -305,12 +305,12 @@ class JobExecutionTest {
   private List<Incident> incidents(String jobId) {
     return engine
         .incidentService()
-        .listIncidents(engine.incidentService().createIncidentQuery().configuration(jobId), 0, 100);
+        .listIncidents(engine.incidentService().createIncidentQuery().set("configuration", jobId), 0, 100);
   }
 
   private List<HistoricJobLog> jobLog(String jobId) {
     return engine
         .jobHistoryService()
-        .listJobLogs(engine.jobHistoryService().createHistoricJobLogQuery().jobId(jobId), 0, 100);
+        .listJobLogs(engine.jobHistoryService().createHistoricJobLogQuery().set("jobId", jobId), 0, 100);
   }
 }

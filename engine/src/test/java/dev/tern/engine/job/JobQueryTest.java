@@ -166,7 +166,7 @@ class JobQueryTest {
             engine
                 .jobService()
                 .listJobDefinitions(
-                    engine.jobService().createJobDefinitionQuery().activityIdIn(List.of("b")), 0, 10))
+                    engine.jobService().createJobDefinitionQuery().set("activityIdIn", List.of("b")), 0, 10))
         .extracting(JobDefinition::id)
         .containsExactly("jd-b");
     assertThat(engine.jobService().setJobDefinitionSuspended("unknown", true, true)).isFalse();
