@@ -23,6 +23,7 @@ import dev.tern.engine.history.HistoricActivityInstanceService;
 import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.history.HistoryModule;
+import dev.tern.engine.history.InstanceHistoryRemoval;
 import dev.tern.engine.history.JobHistoryService;
 import dev.tern.engine.history.UserOperationLogService;
 import dev.tern.engine.job.JobDefinitions;
@@ -189,6 +190,10 @@ public final class ProcessEngine implements AutoCloseable {
             new VariableStore(clock, ids),
             deployedProcesses,
             externalTaskSignal);
+    // deleting an instance's history touches the history tables of tasks, the runtime and history
+    InstanceHistoryRemoval instanceHistory =
+        InstanceHistoryRemoval.of(
+            tasks.instanceHistory(), runtime.instanceHistory(), history.instanceHistory());
     List<JobHandler> jobHandlers = new ArrayList<>(runtime.jobHandlers().all());
     jobHandlers.addAll(builder.jobHandlers);
     this.batchService =
@@ -202,7 +207,8 @@ public final class ProcessEngine implements AutoCloseable {
             incidentStore,
             externalTaskStore,
             history.batches(),
-            history.operationLog());
+            history.operationLog(),
+            instanceHistory);
     this.externalTaskRetries =
         new ExternalTaskRetriesService(
             database, clock, ids, externalTaskStore, history.operationLog());
@@ -230,7 +236,7 @@ public final class ProcessEngine implements AutoCloseable {
     this.variableStore = runtime.variableStore();
     this.processInstances = runtime.processInstanceService();
     this.historicProcessInstances =
-        new HistoricProcessInstanceService(database);
+        new HistoricProcessInstanceService(database, instanceHistory);
     this.historicActivityInstances = new HistoricActivityInstanceService(database, clock);
     this.historicVariableInstances = new HistoricVariableInstanceService(database, clock);
     this.executions = runtime.executionService();

@@ -39,6 +39,8 @@ public record Permission(String name, int bits) {
   public static final Permission SUSPEND_INSTANCE = new Permission("SUSPEND_INSTANCE", 131072);
   public static final Permission CREATE_BATCH_SET_JOB_RETRIES =
       new Permission("CREATE_BATCH_SET_JOB_RETRIES", 2048);
+  public static final Permission CREATE_BATCH_DELETE_FINISHED_PROCESS_INSTANCES =
+      new Permission("CREATE_BATCH_DELETE_FINISHED_PROCESS_INSTANCES", 512);
   public static final Permission CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES =
       new Permission("CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES", 16384);
 

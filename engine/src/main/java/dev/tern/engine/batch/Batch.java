@@ -30,4 +30,8 @@ public record Batch(
 
   /** The type of batches that set external task retries. */
   public static final String TYPE_SET_EXTERNAL_TASK_RETRIES = "set-external-task-retries";
+
+  /** Camunda's {@code Batch.TYPE_HISTORIC_PROCESS_INSTANCE_DELETION}. */
+  public static final String TYPE_HISTORIC_PROCESS_INSTANCE_DELETION =
+      "historic-process-instance-deletion";
 }

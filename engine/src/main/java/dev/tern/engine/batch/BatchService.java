@@ -8,6 +8,7 @@ import dev.tern.engine.externaltask.ExternalTaskStore;
 import dev.tern.engine.history.HistoricBatch;
 import dev.tern.engine.history.BatchHistory;
 import dev.tern.engine.history.HistoricProcessInstanceQuery;
+import dev.tern.engine.history.InstanceHistoryRemoval;
 import dev.tern.engine.history.UserOperationLogEntry;
 import dev.tern.engine.history.OperationLog;
 import dev.tern.engine.incident.IncidentStore;
@@ -58,6 +59,7 @@ public final class BatchService {
   private final JobRetriesWriter retriesWriter;
   private final ExternalTaskStore externalTasks;
   private final BatchJobs batchJobs;
+  private final InstanceHistoryRemoval instanceHistory;
 
   private final Authorizer authorizer = new Authorizer();
 
@@ -71,7 +73,9 @@ public final class BatchService {
       IncidentStore incidentStore,
       ExternalTaskStore externalTasks,
       BatchHistory historicBatches,
-      OperationLog operationLog) {
+      OperationLog operationLog,
+      InstanceHistoryRemoval instanceHistory) {
+    this.instanceHistory = instanceHistory;
     this.jobDefinitions = jobDefinitions;
     this.historicBatches = historicBatches;
     this.operationLog = operationLog;
@@ -98,6 +102,9 @@ public final class BatchService {
             (h, taskIds, config) ->
                 externalTasks.setRetries(
                     h, taskIds, SetJobRetriesConfiguration.parse(config).retries())),
+        chunkHandler(
+            Batch.TYPE_HISTORIC_PROCESS_INSTANCE_DELETION,
+            (h, instanceIds, config) -> instanceHistory.deleteOfProcessInstances(h, instanceIds)),
         new BatchMonitorJobHandler(batches, batchJobs, clock, settings.monitorPollInterval()));
   }
 
@@ -374,7 +381,7 @@ public final class BatchService {
             () -> new InvalidRequestException("jobIds is empty"),
             UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES,
             UserOperationLogEntry.ENTITY_TYPE_JOB,
-            retries.retries()),
+            Map.of("retries", Integer.toString(retries.retries()))),
         userId);
   }
 
@@ -399,8 +406,84 @@ public final class BatchService {
             ExternalTaskSelection::nothingSelected,
             UserOperationLogEntry.OPERATION_TYPE_SET_EXTERNAL_TASK_RETRIES,
             UserOperationLogEntry.ENTITY_TYPE_EXTERNAL_TASK,
-            retries),
+            Map.of("retries", Integer.toString(retries))),
         caller.userId());
+  }
+
+  /**
+   * Creates a batch deleting the history of ended process instances (the given ids and the
+   * query's instances the caller may read), as {@code POST /history/process-instance/delete}; it
+   * needs {@code CREATE} or {@code CREATE_BATCH_DELETE_FINISHED_PROCESS_INSTANCES} on {@code
+   * Batch}. Only ended instances are selected. Unlike Camunda, whose batch jobs fail later, a
+   * named id that is unknown (unless {@code failIfNotExists} is false) or still running is refused
+   * with nothing written.
+   */
+  public Batch deleteHistoricProcessInstancesAsync(
+      Caller caller,
+      List<String> historicProcessInstanceIds,
+      HistoricProcessInstanceQuery query,
+      String deleteReason,
+      boolean failIfNotExists) {
+    checkCreateBatch(caller, Permission.CREATE_BATCH_DELETE_FINISHED_PROCESS_INSTANCES);
+    IdSelection selection = IdSelection.of("tern_hi_process_instance");
+    if (historicProcessInstanceIds != null && !historicProcessInstanceIds.isEmpty()) {
+      requireEnded(historicProcessInstanceIds, failIfNotExists);
+      selection.matching(
+          new HistoricProcessInstanceQuery()
+              .filters()
+              .set("processInstanceIds", historicProcessInstanceIds)
+              .set("finished", true)
+              .idsSql("hdel", database.dialect(), null));
+    }
+    if (query != null) {
+      HistoricProcessInstanceQuery readable = query.readableBy(caller);
+      readable.filters().set("finished", true);
+      selection.matching(readable.idsSql(database.dialect()));
+    }
+    Map<String, String> logged = new LinkedHashMap<>();
+    logged.put("deleteReason", deleteReason);
+    return create(
+        new NewBatch(
+            Batch.TYPE_HISTORIC_PROCESS_INSTANCE_DELETION,
+            selection,
+            null,
+            null,
+            () -> new InvalidRequestException("historicProcessInstanceIds is empty"),
+            UserOperationLogEntry.OPERATION_TYPE_DELETE_HISTORY,
+            UserOperationLogEntry.ENTITY_TYPE_PROCESS_INSTANCE,
+            logged),
+        caller.userId());
+  }
+
+  /** Refuses named instances that do not exist (when asked to) or have not ended. */
+  private void requireEnded(List<String> ids, boolean failIfNotExists) {
+    Map<String, Boolean> ended =
+        database.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id, end_time IS NOT NULL AS ended FROM tern_hi_process_instance"
+                            + " WHERE id = ANY(:ids)")
+                    .bind("ids", ids.toArray(String[]::new))
+                    .reduceRows(
+                        new LinkedHashMap<String, Boolean>(),
+                        (map, row) -> {
+                          map.put(row.getColumn("id", String.class), row.getColumn("ended", Boolean.class));
+                          return map;
+                        }));
+    List<String> missing = ids.stream().filter(id -> !ended.containsKey(id)).distinct().toList();
+    if (failIfNotExists && !missing.isEmpty()) {
+      throw new InvalidRequestException(
+          "No historic process instance found with id: " + missing);
+    }
+    ended.entrySet().stream()
+        .filter(e -> !e.getValue())
+        .findFirst()
+        .ifPresent(
+            e -> {
+              throw new InvalidRequestException(
+                  "Process instance is still running, cannot delete historic process instance: "
+                      + e.getKey());
+            });
   }
 
   /**
@@ -408,6 +491,7 @@ public final class BatchService {
    *
    * @param invalid the error for an invalid request with a non-empty selection, or null
    * @param empty the error for a selection that names nothing
+   * @param logged the operation log's properties after {@code nrOfInstances} and {@code async}
    */
   private record NewBatch(
       String type,
@@ -417,7 +501,7 @@ public final class BatchService {
       Supplier<RuntimeException> empty,
       String operationType,
       String entityType,
-      int retries) {}
+      Map<String, String> logged) {}
 
   private Batch create(NewBatch request, String userId) {
     IdSelection selection = request.selection();
@@ -440,7 +524,7 @@ public final class BatchService {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("nrOfInstances", Long.toString(items));
             properties.put("async", "true");
-            properties.put("retries", Integer.toString(request.retries()));
+            properties.putAll(request.logged());
             logOperation(
                 handle, request.operationType(), request.entityType(), properties, userId);
           }

@@ -85,4 +85,9 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
   static void deleteOfDeployment(Handle handle, String deploymentId) {
     OwnedRows.deleteOfDefinitions(handle, "tern_hi_ext_task_log", deploymentId);
   }
+
+  /** Deletes the rows of these process instances (their history is deleted). */
+  static void deleteOfProcessInstances(Handle handle, java.util.List<String> processInstanceIds) {
+    OwnedRows.deleteOfProcessInstances(handle, "tern_hi_ext_task_log", processInstanceIds);
+  }
 }

@@ -75,4 +75,9 @@ final class HistoricIncidentStore implements IncidentHistory {
   Optional<HistoricIncident> findById(Handle handle, String id) {
     return Rows.findById(handle, "tern_hi_incident", COLUMNS, HistoricIncidentStore.MAPPER, id);
   }
+
+  /** Deletes the rows of these process instances (their history is deleted). */
+  static void deleteOfProcessInstances(Handle handle, java.util.List<String> processInstanceIds) {
+    OwnedRows.deleteOfProcessInstances(handle, "tern_hi_incident", processInstanceIds);
+  }
 }

@@ -41,6 +41,15 @@ public final class HistoryModule {
     return operationLog;
   }
 
+  /** Deletes the historic incidents, job log and external task log of process instances. */
+  public InstanceHistoryRemoval instanceHistory() {
+    return (handle, ids) -> {
+      HistoricIncidentStore.deleteOfProcessInstances(handle, ids);
+      JobLogStore.deleteOfProcessInstances(handle, ids);
+      ExternalTaskLogStore.deleteOfProcessInstances(handle, ids);
+    };
+  }
+
   public DeploymentHistory deployments() {
     return (handle, deploymentId) -> {
       HistoricIncidentStore.deleteOfDeployment(handle, deploymentId);

@@ -64,4 +64,9 @@ final class JobLogStore implements JobLog {
   static void deleteOfJobDefinitions(Handle handle, String... jobDefinitionIds) {
     OwnedRows.deleteOfJobDefinitions(handle, "tern_hi_job_log", jobDefinitionIds);
   }
+
+  /** Deletes the rows of these process instances (their history is deleted). */
+  static void deleteOfProcessInstances(Handle handle, java.util.List<String> processInstanceIds) {
+    OwnedRows.deleteOfProcessInstances(handle, "tern_hi_job_log", processInstanceIds);
+  }
 }

@@ -38,6 +38,8 @@ public record UserOperationLogEntry(
   public static final String OPERATION_TYPE_SET_JOB_RETRIES = "SetJobRetries";
   public static final String OPERATION_TYPE_SET_EXTERNAL_TASK_RETRIES = "SetExternalTaskRetries";
   public static final String CATEGORY_OPERATOR = "Operator";
+  public static final String ENTITY_TYPE_PROCESS_INSTANCE = "ProcessInstance";
+  public static final String OPERATION_TYPE_DELETE_HISTORY = "DeleteHistory";
 
   /**
    * The entries of one operator's operation on many entities at once (such as a batch): one per

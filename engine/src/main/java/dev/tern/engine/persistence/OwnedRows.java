@@ -38,6 +38,15 @@ public final class OwnedRows {
         .execute();
   }
 
+  /** Deletes the rows of {@code table} of these process instances (its {@code process_instance_id}). */
+  public static void deleteOfProcessInstances(
+      Handle handle, String table, java.util.List<String> processInstanceIds) {
+    handle
+        .createUpdate("DELETE FROM " + table + " WHERE process_instance_id = ANY(:ids)")
+        .bind("ids", processInstanceIds.toArray(String[]::new))
+        .execute();
+  }
+
   private static void delete(Handle handle, String sql, String deploymentId) {
     handle.createUpdate(sql).bind("deploymentId", deploymentId).execute();
   }

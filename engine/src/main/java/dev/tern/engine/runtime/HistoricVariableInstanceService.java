@@ -4,6 +4,7 @@ import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.authorization.Permission;
+import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Page;
@@ -86,6 +87,36 @@ public final class HistoricVariableInstanceService {
         variable.owner(),
         variable.state(),
         variable.createTime());
+  }
+
+  /**
+   * Deletes the variable history of a process instance (running or ended), with {@code
+   * DELETE_HISTORY} on its definition, as Camunda's {@code
+   * deleteHistoricVariableInstancesByProcessInstanceId}.
+   *
+   * @throws NotFoundException if history has no such instance
+   */
+  public void deleteOfProcessInstance(Caller caller, String processInstanceId) {
+    database.useTransaction(
+        handle -> {
+          String key =
+              handle
+                  .createQuery("SELECT proc_def_key FROM tern_hi_process_instance WHERE id = :id")
+                  .bind("id", processInstanceId)
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException(
+                              "No historic process instance found with id: "
+                                  + processInstanceId
+                                  + ": instance is null"));
+          authorizer.check(
+              handle,
+              caller,
+              PermissionCheck.of(Permission.DELETE_HISTORY, Resource.PROCESS_DEFINITION, key));
+          VariableStore.deleteHistoryOfProcessInstances(handle, List.of(processInstanceId));
+        });
   }
 
   private void restrict(Caller caller, HistoricVariableInstanceQuery query) {

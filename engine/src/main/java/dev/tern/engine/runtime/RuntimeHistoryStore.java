@@ -149,6 +149,16 @@ final class RuntimeHistoryStore {
                     .execute());
   }
 
+  /** Deletes the activity and instance history of these process instances. */
+  public void deleteOfProcessInstances(Handle handle, java.util.List<String> processInstanceIds) {
+    dev.tern.engine.persistence.OwnedRows.deleteOfProcessInstances(
+        handle, "tern_hi_activity_instance", processInstanceIds);
+    handle
+        .createUpdate("DELETE FROM tern_hi_process_instance WHERE id = ANY(:ids)")
+        .bind("ids", processInstanceIds.toArray(String[]::new))
+        .execute();
+  }
+
   /** Deletes the activity and instance history of the process definitions of a deployment. */
   public void deleteOfDeployment(Handle handle, String deploymentId) {
     for (String table : new String[] {"tern_hi_activity_instance", "tern_hi_process_instance"}) {

@@ -104,6 +104,15 @@ public final class RuntimeModule {
         new SignalService(database, new SignalReceivers(subscriptions, clock), interpreter));
   }
 
+  /** Deletes the instance, activity and variable history of process instances. */
+  public dev.tern.engine.history.InstanceHistoryRemoval instanceHistory() {
+    RuntimeHistoryStore history = new RuntimeHistoryStore(database.dialect());
+    return (handle, ids) -> {
+      VariableStore.deleteHistoryOfProcessInstances(handle, ids);
+      history.deleteOfProcessInstances(handle, ids);
+    };
+  }
+
   public ProcessInstanceService processInstanceService() {
     return processInstanceService;
   }

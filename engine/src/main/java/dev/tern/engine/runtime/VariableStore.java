@@ -300,6 +300,12 @@ public final class VariableStore {
         .execute();
   }
 
+  /** Deletes the variable history of these process instances (their bytes go with it). */
+  public static void deleteHistoryOfProcessInstances(Handle handle, List<String> processInstanceIds) {
+    dev.tern.engine.persistence.OwnedRows.deleteOfProcessInstances(
+        handle, "tern_hi_variable", processInstanceIds);
+  }
+
   /** Deletes the variables and their history of the instances of a deployment's definitions. */
   public void deleteOfDeployment(Handle handle, String deploymentId) {
     handle

@@ -52,6 +52,21 @@ final class TaskHistoryStore {
         .execute();
   }
 
+  /** Deletes the task history of these process instances with the link log of their tasks. */
+  static void deleteOfProcessInstances(Handle handle, List<String> processInstanceIds) {
+    String[] ids = processInstanceIds.toArray(String[]::new);
+    handle
+        .createUpdate(
+            "DELETE FROM tern_hi_identity_link WHERE task_id IN"
+                + " (SELECT id FROM tern_hi_task WHERE process_instance_id = ANY(:ids))")
+        .bind("ids", ids)
+        .execute();
+    handle
+        .createUpdate("DELETE FROM tern_hi_task WHERE process_instance_id = ANY(:ids)")
+        .bind("ids", ids)
+        .execute();
+  }
+
   /** Ends the rows of removed tasks: end time, duration, delete reason, final state. */
   void ended(Handle handle, List<String> taskIds, String deleteReason, String state, Instant now) {
     PreparedBatch batch =

@@ -38,6 +38,11 @@ public final class TaskModule {
     return new TaskService(database, ids, store, lifecycle, runtime, variables, authorizer);
   }
 
+  /** Deletes the task history (and the tasks' identity link log) of process instances. */
+  public dev.tern.engine.history.InstanceHistoryRemoval instanceHistory() {
+    return TaskHistoryStore::deleteOfProcessInstances;
+  }
+
   public HistoricTaskService historicTaskService(Authorizer authorizer) {
     return new HistoricTaskService(database, clock, authorizer);
   }

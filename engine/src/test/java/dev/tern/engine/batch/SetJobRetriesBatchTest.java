@@ -57,7 +57,8 @@ class SetJobRetriesBatchTest {
         incidents,
         null,
         history.batches(),
-        history.operationLog());
+        history.operationLog(),
+        history.instanceHistory());
   }
 
   private BatchJobDriver driver(BatchService service) {

@@ -9,7 +9,16 @@ import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Callers;
 import dev.tern.rest.support.QueryRequests;
 import dev.tern.rest.support.Responses;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.engine.batch.Batch;
+import dev.tern.engine.batch.BatchService;
+import dev.tern.engine.runtime.HistoricVariableInstanceService;
+import dev.tern.rest.batch.BatchDtos.BatchDto;
+import dev.tern.rest.support.FilterParams;
+import dev.tern.rest.support.JsonBodies;
+import dev.tern.rest.support.QueryParams;
 import io.javalin.http.Context;
+import java.util.List;
 import java.time.Instant;
 import java.util.Set;
 
@@ -17,10 +26,21 @@ import java.util.Set;
 public final class HistoricProcessInstanceRestResource implements RestResource {
 
   private final HistoricProcessInstanceService history;
+  private final HistoricVariableInstanceService variables;
+  private final BatchService batches;
 
   public HistoricProcessInstanceRestResource(ProcessEngine engine) {
     this.history = engine.historicProcessInstances();
+    this.variables = engine.historicVariableInstances();
+    this.batches = engine.batchService();
   }
+
+  /** Camunda's {@code DeleteHistoricProcessInstancesDto}; the query is the body of a POST query. */
+  record DeleteHistoricProcessInstancesDto(
+      List<String> historicProcessInstanceIds,
+      JsonNode historicProcessInstanceQuery,
+      String deleteReason,
+      Boolean failIfNotExists) {}
 
   /** Camunda's {@code HistoricProcessInstanceDto}. */
   record HistoricProcessInstanceDto(
@@ -77,9 +97,46 @@ public final class HistoricProcessInstanceRestResource implements RestResource {
         .post("/history/process-instance", this::list)
         .get("/history/process-instance/count", this::count)
         .post("/history/process-instance/count", this::count)
+        .post("/history/process-instance/delete", this::deleteAsync)
         .get(
             "/history/process-instance/{id}",
-            ctx -> ctx.json(HistoricProcessInstanceDto.of(history.get(ctx.pathParam("id")))));
+            ctx -> ctx.json(HistoricProcessInstanceDto.of(history.get(ctx.pathParam("id")))))
+        .delete(
+            "/history/process-instance/{id}",
+            ctx -> {
+              Boolean failIfNotExists = QueryParams.of(ctx).bool("failIfNotExists");
+              history.delete(
+                  Callers.of(ctx), ctx.pathParam("id"), !Boolean.FALSE.equals(failIfNotExists));
+              Responses.noContent(ctx);
+            })
+        .delete(
+            "/history/process-instance/{id}/variable-instances",
+            ctx -> {
+              variables.deleteOfProcessInstance(Callers.of(ctx), ctx.pathParam("id"));
+              Responses.noContent(ctx);
+            });
+  }
+
+  private void deleteAsync(Context ctx) {
+    DeleteHistoricProcessInstancesDto dto =
+        JsonBodies.readOr(
+            ctx,
+            DeleteHistoricProcessInstancesDto.class,
+            () -> new DeleteHistoricProcessInstancesDto(null, null, null, null));
+    HistoricProcessInstanceQuery query = null;
+    JsonNode queryBody = dto.historicProcessInstanceQuery();
+    if (queryBody != null && !queryBody.isNull()) {
+      query = new HistoricProcessInstanceQuery();
+      FilterParams.fromJson(queryBody, query.filters(), Set.of());
+    }
+    Batch batch =
+        batches.deleteHistoricProcessInstancesAsync(
+            Callers.of(ctx),
+            dto.historicProcessInstanceIds(),
+            query,
+            dto.deleteReason(),
+            !Boolean.FALSE.equals(dto.failIfNotExists()));
+    ctx.json(BatchDto.of(batch));
   }
 
   /** The query of a {@code GET}'s query string or a {@code POST}'s body. */
