@@ -111,7 +111,7 @@ final class EngineGauges implements MeterBinder {
             type,
             engine
                 .incidentService()
-                .countIncidents(engine.incidentService().createIncidentQuery().incidentType(type)));
+                .countIncidents(engine.incidentService().createIncidentQuery().set("incidentType", type)));
       }
       Map<String, Long> batchJobs = new TreeMap<>();
       for (BatchStatistics statistics :
