@@ -55,6 +55,8 @@ import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.Transaction;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
@@ -256,21 +258,44 @@ public final class BpmnParser {
     private final Map<String, SequenceFlow> flows = new LinkedHashMap<>();
     private final Map<String, List<String>> incoming = new LinkedHashMap<>();
     private final Map<String, List<String>> outgoing = new LinkedHashMap<>();
+    /** The enclosing sub-process of each element inside one, by element id. */
+    private final Map<String, String> parents = new LinkedHashMap<>();
+    /** Every flow element of the process and its sub-processes, in document order. */
+    private final List<FlowElement> allElements = new ArrayList<>();
 
     ProcessReader(Process process, Problems problems) {
       this.process = process;
       this.problems = problems;
     }
 
-    ProcessModel read() {
-      for (FlowElement element : process.getFlowElements()) {
+    /** Collects the elements of a scope and, depth first, of its sub-processes. */
+    private void collect(Collection<FlowElement> scopeElements, String parentId) {
+      for (FlowElement element : scopeElements) {
+        allElements.add(element);
+        if (parentId != null) {
+          parents.put(element.getId(), parentId);
+        }
         if (element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode) {
           elements.put(element.getId(), element);
           incoming.put(element.getId(), new ArrayList<>());
           outgoing.put(element.getId(), new ArrayList<>());
         }
+        if (element instanceof SubProcess sub && isEmbeddedSubProcess(sub)) {
+          collect(sub.getFlowElements(), sub.getId());
+        }
       }
-      for (FlowElement element : process.getFlowElements()) {
+    }
+
+    private static boolean isEmbeddedSubProcess(FlowElement element) {
+      return element instanceof SubProcess sub
+          && !(sub instanceof Transaction)
+          && !sub.triggeredByEvent()
+          && sub.getElementType().getTypeName().equals("subProcess");
+    }
+
+    ProcessModel read() {
+      collect(process.getFlowElements(), null);
+      for (FlowElement element : allElements) {
         if (element instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow flow) {
           readFlow(flow);
         } else if (!(element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode)
@@ -285,7 +310,7 @@ public final class BpmnParser {
         if (kind == null) {
           continue;
         }
-        if (kind instanceof NodeKind.NoneStartEvent) {
+        if (kind instanceof NodeKind.NoneStartEvent && !parents.containsKey(element.getId())) {
           noneStartEvents.add(element.getId());
         }
         nodes.put(
@@ -327,7 +352,8 @@ public final class BpmnParser {
           initialStartEvent(noneStartEvents, nodes),
           nodes,
           flows,
-          listeners());
+          listeners(),
+          parents);
     }
 
     /**
@@ -353,7 +379,7 @@ public final class BpmnParser {
     private Map<String, List<ExecutionListener>> listeners() {
       Map<String, List<ExecutionListener>> all = new LinkedHashMap<>();
       readListeners(process, ExecutionListener.START, all);
-      for (FlowElement element : process.getFlowElements()) {
+      for (FlowElement element : allElements) {
         boolean flow = element instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow;
         if (flow || element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode) {
           readListeners(element, flow ? ExecutionListener.TAKE : ExecutionListener.START, all);
@@ -478,6 +504,18 @@ public final class BpmnParser {
               id);
         }
       }
+      if (valid && !java.util.Objects.equals(parents.get(source), parents.get(target))) {
+        problems.add(
+            "Sequence flow '"
+                + id
+                + "' crosses the boundary of a sub-process (from '"
+                + source
+                + "' to '"
+                + target
+                + "'); a sequence flow connects elements of the same scope",
+            id);
+        valid = false;
+      }
       if (valid) {
         outgoing.get(source).add(id);
         incoming.get(target).add(id);
@@ -494,6 +532,9 @@ public final class BpmnParser {
       java.util.Set<String> messages = new java.util.HashSet<>();
       boolean any = false;
       for (FlowNode node : nodes.values()) {
+        if (parents.containsKey(node.id())) {
+          continue; // a sub-process's start events are checked with the sub-process
+        }
         if (node.kind() instanceof NodeKind.TimerStartEvent) {
           any = true;
         }
@@ -600,6 +641,7 @@ public final class BpmnParser {
           return new NodeKind.NoneStartEvent();
         }
         if (start.getEventDefinitions().size() == 1
+            && !parents.containsKey(id)
             && start.getEventDefinitions().iterator().next() instanceof TimerEventDefinition timer) {
           TimerDefinition definition = timerDefinition(id, timer);
           if (definition != null && Expressions.isExpression(definition.expression())) {
@@ -612,6 +654,14 @@ public final class BpmnParser {
             return null;
           }
           return definition == null ? null : new NodeKind.TimerStartEvent(definition);
+        }
+        if (parents.containsKey(id)) {
+          problems.add(
+              "Start event '"
+                  + id
+                  + "' of a sub-process must be a none start event; Tern has no event sub-processes",
+              id);
+          return null;
         }
         EventTrigger trigger = trigger(id, start.getEventDefinitions());
         if (trigger == null) {
@@ -682,6 +732,9 @@ public final class BpmnParser {
         }
         return new NodeKind.NoneEndEvent();
       }
+      if (element instanceof SubProcess sub) {
+        return subProcess(sub);
+      }
       if (element instanceof UserTask task) {
         return new NodeKind.UserTask(taskDefinition(task));
       }
@@ -729,6 +782,40 @@ public final class BpmnParser {
       return null;
     }
 
+    /**
+     * An embedded sub-process needs exactly one start event, a none start event (as in Camunda);
+     * event sub-processes and transactions are refused.
+     */
+    private NodeKind subProcess(SubProcess sub) {
+      String id = sub.getId();
+      if (sub.triggeredByEvent()) {
+        problems.add(
+            "Event sub-process '" + id + "' is not supported by Tern (triggeredByEvent=\"true\")",
+            id);
+        return null;
+      }
+      if (!isEmbeddedSubProcess(sub)) {
+        unsupported(sub);
+        return null;
+      }
+      List<StartEvent> starts =
+          sub.getFlowElements().stream()
+              .filter(StartEvent.class::isInstance)
+              .map(StartEvent.class::cast)
+              .toList();
+      if (starts.size() != 1 || !starts.get(0).getEventDefinitions().isEmpty()) {
+        problems.add(
+            "Sub-process '"
+                + id
+                + "' must have exactly one start event, a none start event ("
+                + starts.size()
+                + " start event(s) found)",
+            id);
+        return null;
+      }
+      return new NodeKind.SubProcess(starts.get(0).getId());
+    }
+
     private static TaskDefinition taskDefinition(UserTask task) {
       String documentation =
           task.getDocumentations().stream()
@@ -759,6 +846,11 @@ public final class BpmnParser {
           && boundary.getEventDefinitions().iterator().next() instanceof ErrorEventDefinition error) {
         return boundaryError(boundary, error);
       }
+      if (boundary.getEventDefinitions().size() == 1
+          && boundary.getEventDefinitions().iterator().next()
+              instanceof EscalationEventDefinition escalation) {
+        return boundaryEscalation(boundary, escalation);
+      }
       EventTrigger trigger = trigger(id, boundary.getEventDefinitions());
       if (trigger != null) {
         return waitingHost(boundary)
@@ -782,11 +874,11 @@ public final class BpmnParser {
       }
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
-      if (!(host instanceof UserTask) && !(host instanceof ServiceTask)) {
+      if (!(host instanceof UserTask) && !(host instanceof ServiceTask) && !isEmbeddedSubProcess(host)) {
         problems.add(
             "Boundary event '"
                 + id
-                + "' must be attached to a user task or service task of the same process (attachedToRef '"
+                + "' must be attached to a user task, service task or sub-process of the same process (attachedToRef '"
                 + attachedTo
                 + "')",
             id);
@@ -870,6 +962,16 @@ public final class BpmnParser {
                 node.id());
             continue;
           }
+          if (!java.util.Objects.equals(parents.get(node.id()), parents.get(target.get(0)))) {
+            problems.add(
+                "Link throw event '"
+                    + node.id()
+                    + "' and its link catch event '"
+                    + target.get(0)
+                    + "' must be in the same scope",
+                node.id());
+            continue;
+          }
           nodes.put(
               node.id(),
               new FlowNode(
@@ -907,13 +1009,14 @@ public final class BpmnParser {
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
       if (host instanceof UserTask || host instanceof ServiceTask || host instanceof ReceiveTask
-          || host instanceof SendTask || host instanceof BusinessRuleTask) {
+          || host instanceof SendTask || host instanceof BusinessRuleTask
+          || isEmbeddedSubProcess(host)) {
         return true;
       }
       problems.add(
           "Boundary event '"
               + boundary.getId()
-              + "' must be attached to a user, service or receive task of the same process"
+              + "' must be attached to a user, service or receive task or a sub-process of the same process"
               + " (attachedToRef '"
               + attachedTo
               + "')",
@@ -924,11 +1027,11 @@ public final class BpmnParser {
     private NodeKind boundaryError(BoundaryEvent boundary, ErrorEventDefinition error) {
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
-      if (!(host instanceof Task)) {
+      if (!(host instanceof Task) && !isEmbeddedSubProcess(host)) {
         problems.add(
             "Error boundary event '"
                 + boundary.getId()
-                + "' must be attached to a task of the same process (attachedToRef '"
+                + "' must be attached to a task or sub-process of the same process (attachedToRef '"
                 + attachedTo
                 + "')",
             boundary.getId());
@@ -939,6 +1042,27 @@ public final class BpmnParser {
           errorCode(error),
           blankToNull(error.getAttributeValueNs(CAMUNDA_NS, "errorCodeVariable")),
           blankToNull(error.getAttributeValueNs(CAMUNDA_NS, "errorMessageVariable")));
+    }
+
+    /** Escalation boundary events catch what the inside of a sub-process throws. */
+    private NodeKind boundaryEscalation(BoundaryEvent boundary, EscalationEventDefinition escalation) {
+      String attachedTo = boundary.getAttributeValue("attachedToRef");
+      FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
+      if (!isEmbeddedSubProcess(host)) {
+        problems.add(
+            "Escalation boundary event '"
+                + boundary.getId()
+                + "' must be attached to a sub-process of the same process (attachedToRef '"
+                + attachedTo
+                + "')",
+            boundary.getId());
+        return null;
+      }
+      return new NodeKind.BoundaryEscalationEvent(
+          attachedTo,
+          boundary.cancelActivity(),
+          escalationCode(escalation),
+          blankToNull(escalation.getAttributeValueNs(CAMUNDA_NS, "escalationCodeVariable")));
     }
 
     /** The referenced error's code; null (catch every error) without a reference or a code. */

@@ -2,10 +2,16 @@ package dev.tern.engine.runtime;
 
 import java.time.Instant;
 
-/** A row of {@code tern_execution}: one resting token of a process instance. */
+/**
+ * A row of {@code tern_execution}: one resting token of a process instance.
+ *
+ * @param parentId the scope execution (the token resting at the enclosing sub-process), or null in
+ *     the process scope
+ */
 public record ExecutionRow(
     String id,
     String processInstanceId,
+    String parentId,
     String activityId,
     String activityInstanceId,
     ExecutionState state,

@@ -19,7 +19,7 @@ final class ExecutionStore {
       "(SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)";
 
   private static final String EXECUTION_COLUMNS =
-      "id, process_instance_id, activity_id, activity_instance_id, state, create_time";
+      "id, process_instance_id, parent_id, activity_id, activity_instance_id, state, create_time";
 
   public void insertInstance(Handle handle, RuntimeProcessInstance instance) {
     handle
@@ -85,11 +85,12 @@ final class ExecutionStore {
   public void insertExecution(Handle handle, ExecutionRow execution) {
     handle
         .createUpdate(
-            "INSERT INTO tern_execution (id, rev, process_instance_id, activity_id,"
+            "INSERT INTO tern_execution (id, rev, process_instance_id, parent_id, activity_id,"
                 + " activity_instance_id, state, create_time) VALUES (:id, 1, :processInstanceId,"
-                + " :activityId, :activityInstanceId, :state, :createTime)")
+                + " :parentId, :activityId, :activityInstanceId, :state, :createTime)")
         .bind("id", execution.id())
         .bind("processInstanceId", execution.processInstanceId())
+        .bind("parentId", execution.parentId())
         .bind("activityId", execution.activityId())
         .bind("activityInstanceId", execution.activityInstanceId())
         .bind("state", execution.state().name())
@@ -153,6 +154,26 @@ final class ExecutionStore {
         .list();
   }
 
+  /** The executions whose scope execution is the given one, oldest first. */
+  public List<ExecutionRow> findChildren(Handle handle, String parentId) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + EXECUTION_COLUMNS
+                + " FROM tern_execution WHERE parent_id = :parent ORDER BY create_time, id")
+        .bind("parent", parentId)
+        .map(ExecutionStore::execution)
+        .list();
+  }
+
+  public boolean hasChildren(Handle handle, String parentId) {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM tern_execution WHERE parent_id = :parent")
+        .bind("parent", parentId)
+        .mapTo(Long.class)
+        .one() > 0;
+  }
+
   public boolean hasExecutions(Handle handle, String processInstanceId) {
     return handle
         .createQuery("SELECT COUNT(*) FROM tern_execution WHERE process_instance_id = :pi")
@@ -165,6 +186,7 @@ final class ExecutionStore {
     return new ExecutionRow(
         rs.getString("id"),
         rs.getString("process_instance_id"),
+        rs.getString("parent_id"),
         rs.getString("activity_id"),
         rs.getString("activity_instance_id"),
         ExecutionState.valueOf(rs.getString("state")),

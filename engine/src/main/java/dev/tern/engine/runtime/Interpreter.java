@@ -349,7 +349,7 @@ final class Interpreter {
       run.setVariables(localVariables);
     }
     if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
-      Token branch = new Token(ids.next(), false);
+      Token branch = token.sibling(ids.next());
       branch.activityId = node.id();
       run.agenda.add(() -> execute(run, branch, node));
     } else if (node.kind() instanceof NodeKind.BoundaryTriggerEvent) {
@@ -434,11 +434,17 @@ final class Interpreter {
     userTasks.deleteForExecution(run.handle, token.id, UserTasks.DELETED);
     token.timersArmed = false;
     token.locals.clear();
+    if (run.process.model().isScope(token.activityId)) {
+      cancelInside(run, token.id);
+    }
   }
 
   // ------------------------------------------------------------------ token movement
 
   private void arrive(Run run, Token token, FlowNode node) {
+    if (token.cancelled()) {
+      return;
+    }
     token.activityId = node.id();
     token.activityInstanceId = null;
     token.locals.clear();
@@ -453,6 +459,9 @@ final class Interpreter {
   }
 
   private void execute(Run run, Token token, FlowNode node) {
+    if (token.cancelled()) {
+      return;
+    }
     if (++run.activitiesExecuted > maxActivitiesPerTransaction) {
       // A loop without a wait state would run until the server stops, the database growing all
       // the while; failing rolls everything back (a job records it as its failure).
@@ -478,14 +487,21 @@ final class Interpreter {
     if (kind instanceof NodeKind.TerminateEndEvent) {
       terminateOthers(run, token);
     }
+    if (kind instanceof NodeKind.EscalationThrowEvent escalation
+        && escalate(run, token, node, escalation.escalationCode())) {
+      return;
+    }
     if (kind instanceof NodeKind.LinkThrowEvent link) {
       applyOutputs(run, token, node.ioMapping());
       notifyListeners(run, token, node.id(), ExecutionListener.END);
       endActivity(run, token, false);
       FlowNode target = run.process.model().node(link.catchEventId());
       run.agenda.add(() -> arrive(run, token, target));
+    } else if (kind instanceof NodeKind.ErrorEndEvent errorEnd) {
+      applyOutputs(run, token, node.ioMapping());
+      notifyListeners(run, token, node.id(), ExecutionListener.END);
+      throwError(run, token, node, errorEnd.errorCode(), null);
     } else if (kind instanceof NodeKind.NoneEndEvent
-        || kind instanceof NodeKind.ErrorEndEvent
         || kind instanceof NodeKind.TerminateEndEvent
         || (kind instanceof NodeKind.EscalationThrowEvent escalation && escalation.end())
         || (kind instanceof NodeKind.SignalThrowEvent signalEnd && signalEnd.end())) {
@@ -494,6 +510,15 @@ final class Interpreter {
       endActivity(run, token, false);
       run.lastEndActivityId = node.id();
       endToken(run, token);
+    } else if (kind instanceof NodeKind.SubProcess subProcess) {
+      // the token rests here as the scope execution of the tokens inside
+      park(run, token, node, ExecutionState.WAITING);
+      armBoundaryTimers(run, token, node);
+      armBoundaryTriggers(run, token, node);
+      Token inner = new Token(ids.next(), false);
+      inner.scope = run.scope(token.id);
+      FlowNode start = run.process.model().node(subProcess.startEventId());
+      run.agenda.add(() -> arrive(run, inner, start));
     } else if (kind instanceof NodeKind.UserTask userTask) {
       park(run, token, node, ExecutionState.WAITING);
       armBoundaryTimers(run, token, node);
@@ -546,6 +571,9 @@ final class Interpreter {
   }
 
   private void leave(Run run, Token token, FlowNode node) {
+    if (token.cancelled()) {
+      return;
+    }
     applyOutputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.END);
     endActivity(run, token, false);
@@ -576,7 +604,7 @@ final class Interpreter {
       notifyListeners(run, token, flow.id(), ExecutionListener.TAKE);
     }
     for (int i = 0; i < flows.size(); i++) {
-      Token next = i == 0 ? token : new Token(ids.next(), false);
+      Token next = i == 0 ? token : token.sibling(ids.next());
       FlowNode target = model.node(flows.get(i).targetId());
       run.agenda.add(() -> arrive(run, next, target));
     }
@@ -739,6 +767,7 @@ final class Interpreter {
       model.errorBoundariesOf(id).forEach(b -> todo.push(b.id()));
       model.boundaryEventsOf(id).forEach(b -> todo.push(b.id()));
       model.triggerBoundariesOf(id).forEach(b -> todo.push(b.id()));
+      model.escalationBoundariesOf(id).forEach(b -> todo.push(b.id()));
       if (node.kind() instanceof NodeKind.LinkThrowEvent link) {
         todo.push(link.catchEventId());
       }
@@ -784,6 +813,9 @@ final class Interpreter {
   }
 
   private void endToken(Run run, Token token) {
+    if (token.scope != null) {
+      run.scopesToCheck.add(token.scope.executionId);
+    }
     if (token.persisted) {
       jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
       executions.deleteExecution(run.handle, token.id);
@@ -798,7 +830,13 @@ final class Interpreter {
       executions.insertExecution(
           run.handle,
           new ExecutionRow(
-              token.id, run.instance.id(), node.id(), token.activityInstanceId, state, now()));
+              token.id,
+              run.instance.id(),
+              token.scopeId(),
+              node.id(),
+              token.activityInstanceId,
+              state,
+              now()));
       token.persisted = true;
     }
   }
@@ -857,22 +895,43 @@ final class Interpreter {
     }
   }
 
+  /**
+   * Throws a BPMN error from a node: an error end event, or the activity a token waits in. An
+   * error boundary event of the activity catches it first, else one of the nearest enclosing
+   * sub-process (its inside is cancelled); uncaught, the token ends (Camunda 7.24's default).
+   */
   private void throwError(Run run, Token token, FlowNode node, String code, String message) {
-    FlowNode handler = errorHandler(run.process.model(), node.id(), code);
-    jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+    boolean endEvent = node.kind() instanceof NodeKind.ErrorEndEvent;
     if (token.persisted) {
+      jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
       subscriptions.deleteForExecution(run.handle, token.id);
     }
     token.timersArmed = false;
-    if (handler == null) {
-      endActivity(run, token, false);
-      run.lastEndActivityId = node.id();
-      endToken(run, token);
+    FlowNode handler = endEvent ? null : errorHandler(run.process.model(), node.id(), code);
+    if (handler != null) {
+      endActivity(run, token, true);
+      token.locals.clear();
+      takeBoundary(run, token, handler, code, message);
       return;
     }
+    endActivity(run, token, !endEvent);
+    run.lastEndActivityId = node.id();
+    for (ExecutionRow scope = enclosingScope(run, token.scopeId());
+        scope != null;
+        scope = enclosingScope(run, scope.parentId())) {
+      handler = errorHandler(run.process.model(), scope.activityId(), code);
+      if (handler != null) {
+        Token scopeToken = resting(run, scope);
+        interrupt(run, scopeToken);
+        takeBoundary(run, scopeToken, handler, code, message);
+        return;
+      }
+    }
+    endToken(run, token);
+  }
+
+  private void takeBoundary(Run run, Token token, FlowNode handler, String code, String message) {
     NodeKind.BoundaryErrorEvent error = (NodeKind.BoundaryErrorEvent) handler.kind();
-    endActivity(run, token, true);
-    token.locals.clear();
     if (error.errorCodeVariable() != null) {
       run.setVariable(error.errorCodeVariable(), code);
     }
@@ -881,6 +940,64 @@ final class Interpreter {
     }
     token.activityId = handler.id();
     execute(run, token, handler);
+  }
+
+  /** The resting scope execution of the given id, or null for the process scope. */
+  private ExecutionRow enclosingScope(Run run, String scopeId) {
+    return scopeId == null ? null : executions.findExecution(run.handle, scopeId).orElse(null);
+  }
+
+  /**
+   * An escalation thrown by a token: the escalation boundary event of the nearest enclosing
+   * sub-process that catches the code takes it (one naming the code before a catch-all). An
+   * interrupting one cancels the sub-process and its token takes the boundary event; a
+   * non-interrupting one sends a new token from the boundary event while the thrower goes on.
+   *
+   * @return whether the thrower was cancelled (nothing more to do for it)
+   */
+  private boolean escalate(Run run, Token token, FlowNode thrower, String code) {
+    ProcessModel model = run.process.model();
+    for (ExecutionRow scope = enclosingScope(run, token.scopeId());
+        scope != null;
+        scope = enclosingScope(run, scope.parentId())) {
+      FlowNode handler = escalationHandler(model, scope.activityId(), code);
+      if (handler == null) {
+        continue;
+      }
+      NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
+      if (boundary.escalationCodeVariable() != null) {
+        run.setVariable(boundary.escalationCodeVariable(), code);
+      }
+      Token scopeToken = resting(run, scope);
+      if (!boundary.cancelActivity()) {
+        Token branch = scopeToken.sibling(ids.next());
+        branch.activityId = handler.id();
+        run.agenda.add(() -> execute(run, branch, handler));
+        return false;
+      }
+      applyOutputs(run, token, thrower.ioMapping());
+      notifyListeners(run, token, thrower.id(), ExecutionListener.END);
+      endActivity(run, token, false);
+      interrupt(run, scopeToken);
+      scopeToken.activityId = handler.id();
+      run.agenda.add(() -> execute(run, scopeToken, handler));
+      return true;
+    }
+    return false;
+  }
+
+  private static FlowNode escalationHandler(ProcessModel model, String activityId, String code) {
+    FlowNode catchAll = null;
+    for (FlowNode boundary : model.escalationBoundariesOf(activityId)) {
+      NodeKind.BoundaryEscalationEvent escalation = (NodeKind.BoundaryEscalationEvent) boundary.kind();
+      if (escalation.escalationCode() != null && escalation.escalationCode().equals(code)) {
+        return boundary;
+      }
+      if (escalation.escalationCode() == null && catchAll == null) {
+        catchAll = boundary;
+      }
+    }
+    return catchAll;
   }
 
   /** The error boundary event that catches the code: one naming it first, else a catch-all. */
@@ -916,20 +1033,46 @@ final class Interpreter {
    * tokens in flight is dropped.
    */
   private void terminateOthers(Run run, Token token) {
-    run.agenda.clear();
-    for (ExecutionRow row : executions.findByInstance(run.handle, run.instance.id())) {
-      if (row.id().equals(token.id)) {
-        continue;
-      }
-      Token other = resting(run, row);
-      if (row.state() == ExecutionState.WAITING) {
-        interrupt(run, other);
-      } else {
-        // async and join tokens: their activity has not started or has already ended
-        jobs.deleteForExecution(run.handle, other.id, run.currentJobId);
-      }
-      executions.deleteExecution(run.handle, row.id());
+    List<ExecutionRow> others;
+    if (token.scope == null) {
+      run.agenda.clear();
+      others =
+          executions.findByInstance(run.handle, run.instance.id()).stream()
+              .filter(row -> row.parentId() == null)
+              .toList();
+    } else {
+      // inside a sub-process only that sub-process ends (then it completes as usual)
+      run.cancelScope(token.scope.executionId);
+      others = executions.findChildren(run.handle, token.scope.executionId);
     }
+    for (ExecutionRow row : others) {
+      if (!row.id().equals(token.id)) {
+        removeResting(run, row);
+      }
+    }
+  }
+
+  /**
+   * Removes a resting token: the activity it waits in is interrupted (with everything inside, for
+   * a sub-process); async and join tokens only lose their jobs (their activity has not started or
+   * has already ended).
+   */
+  private void removeResting(Run run, ExecutionRow row) {
+    Token other = resting(run, row);
+    if (row.state() == ExecutionState.WAITING) {
+      interrupt(run, other);
+    } else {
+      jobs.deleteForExecution(run.handle, other.id, run.currentJobId);
+    }
+    executions.deleteExecution(run.handle, row.id());
+  }
+
+  /** Removes every token inside a scope execution and drops the queued work of those on the way. */
+  private void cancelInside(Run run, String scopeId) {
+    for (ExecutionRow row : executions.findChildren(run.handle, scopeId)) {
+      removeResting(run, row);
+    }
+    run.cancelScope(scopeId);
   }
 
   /** Subscribes a resting token to the message or signal boundary events of its activity. */
@@ -1011,10 +1154,39 @@ final class Interpreter {
   private void finish(Run run) {
     do {
       run.runAgenda();
-    } while (activateInclusiveJoins(run));
+    } while (activateInclusiveJoins(run) || completeScopes(run));
     if (!executions.hasExecutions(run.handle, run.instance.id())) {
       completeInstance(run);
     }
+  }
+
+  /**
+   * Completes the sub-processes whose last inner token ended in this call: the scope execution
+   * leaves the sub-process. Called when the run's work is done, so every token rests.
+   *
+   * @return whether a sub-process completed (its token's work is queued)
+   */
+  private boolean completeScopes(Run run) {
+    if (run.scopesToCheck.isEmpty()) {
+      return false;
+    }
+    List<String> candidates = List.copyOf(run.scopesToCheck);
+    run.scopesToCheck.clear();
+    boolean completed = false;
+    for (String scopeId : candidates) {
+      ExecutionRow row = executions.findExecution(run.handle, scopeId).orElse(null);
+      if (row == null
+          || row.state() != ExecutionState.WAITING
+          || !run.process.model().isScope(row.activityId())
+          || executions.hasChildren(run.handle, scopeId)) {
+        continue;
+      }
+      Token scope = resting(run, row);
+      FlowNode node = run.process.model().node(row.activityId());
+      run.agenda.add(() -> leave(run, scope, node));
+      completed = true;
+    }
+    return completed;
   }
 
   private void completeInstance(Run run) {
@@ -1070,6 +1242,7 @@ final class Interpreter {
 
   private static Token resting(Run run, ExecutionRow row) {
     Token token = Token.resting(row);
+    token.scope = run.scope(row.parentId());
     token.timersArmed = !run.process.model().boundaryEventsOf(row.activityId()).isEmpty();
     return token;
   }

@@ -23,6 +23,9 @@ final class Run {
   private Map<String, Object> variables;
   private List<JobDefinition> jobDefinitions;
   private final JobDefinitionsLoader jobDefinitionsLoader;
+  /** Scope executions one of whose tokens ended in this call: they may be complete. */
+  final java.util.Set<String> scopesToCheck = new java.util.LinkedHashSet<>();
+  private final Map<String, Scope> scopes = new HashMap<>();
   String lastEndActivityId;
   boolean ended;
   int activitiesExecuted;
@@ -67,6 +70,19 @@ final class Run {
     values.forEach((name, value) -> typed.put(name, VariableValues.typed(name, value)));
     variableStore.setAll(handle, instance.id(), typed);
     typed.forEach((name, value) -> variables().put(name, VariableValues.plain(value)));
+  }
+
+  /** The scope of the given scope execution as this call's tokens share it; null for none. */
+  Scope scope(String executionId) {
+    return executionId == null ? null : scopes.computeIfAbsent(executionId, Scope::new);
+  }
+
+  /** Marks a scope cancelled for the tokens that share it; a later scope of that id starts anew. */
+  void cancelScope(String executionId) {
+    Scope scope = scopes.remove(executionId);
+    if (scope != null) {
+      scope.cancelled = true;
+    }
   }
 
   List<JobDefinition> jobDefinitions() {

@@ -10,6 +10,8 @@ import java.util.Map;
  */
 final class Token {
   final String id;
+  /** The scope execution this token runs in (the token at its sub-process); null in the process. */
+  Scope scope;
   boolean persisted;
   String activityId;
   String activityInstanceId;
@@ -20,6 +22,22 @@ final class Token {
   Token(String id, boolean persisted) {
     this.id = id;
     this.persisted = persisted;
+  }
+
+  /** A new token in the same scope as this one (a branch, a boundary event's path). */
+  Token sibling(String newId) {
+    Token token = new Token(newId, false);
+    token.scope = scope;
+    return token;
+  }
+
+  String scopeId() {
+    return scope == null ? null : scope.executionId;
+  }
+
+  /** Whether the scope this token runs in was cancelled while the token was on its way. */
+  boolean cancelled() {
+    return scope != null && scope.cancelled;
   }
 
   static Token resting(ExecutionRow row) {

@@ -93,9 +93,9 @@ public sealed interface NodeKind {
   }
 
   /**
-   * An escalation intermediate throw or end event. Without sub-processes or call activities no
-   * boundary or event sub-process can catch it, so, as Camunda does with an uncaught escalation,
-   * the token passes on (throw) or ends (end).
+   * An escalation intermediate throw or end event. The nearest enclosing sub-process with an
+   * escalation boundary event for the code catches it; uncaught, as in Camunda, the token passes on
+   * (throw) or ends (end).
    */
   record EscalationThrowEvent(String escalationCode, boolean end) implements NodeKind {
     public String activityType() {
@@ -170,9 +170,9 @@ public sealed interface NodeKind {
   }
 
   /**
-   * An end event that throws a BPMN error. Tern has no sub-process that could catch it, so it ends
-   * its token as Camunda does with an uncaught error (by default Camunda logs it and ends the
-   * execution).
+   * An end event that throws a BPMN error: the error boundary event of the nearest enclosing
+   * sub-process that catches the code takes over; uncaught, the token ends as Camunda 7.24 does by
+   * default (it logs the error and ends the execution).
    */
   record ErrorEndEvent(String errorCode) implements NodeKind {
     public String activityType() {
@@ -196,6 +196,36 @@ public sealed interface NodeKind {
 
     public boolean catches(String code) {
       return errorCode == null || errorCode.equals(code);
+    }
+  }
+
+  /**
+   * An embedded sub-process: the token resting here is the scope execution of the tokens inside;
+   * when the last of them ends, the sub-process completes and the token leaves it.
+   *
+   * @param startEventId its none start event
+   */
+  record SubProcess(String startEventId) implements NodeKind {
+    public String activityType() {
+      return "subProcess";
+    }
+  }
+
+  /**
+   * An escalation boundary event on a sub-process.
+   *
+   * @param escalationCode the code it catches, or null to catch every escalation
+   * @param escalationCodeVariable {@code camunda:escalationCodeVariable}, or null
+   */
+  record BoundaryEscalationEvent(
+      String attachedTo, boolean cancelActivity, String escalationCode, String escalationCodeVariable)
+      implements NodeKind {
+    public String activityType() {
+      return "boundaryEscalation";
+    }
+
+    public boolean catches(String code) {
+      return escalationCode == null || escalationCode.equals(code);
     }
   }
 

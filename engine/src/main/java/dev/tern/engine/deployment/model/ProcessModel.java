@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param nodes flow nodes by id, in document order
  * @param flows sequence flows by id, in document order
  * @param listeners execution listeners by the id of their node, sequence flow or process
+ * @param parents the enclosing embedded sub-process of each node inside one, by node id (nodes of
+ *     the process scope are absent)
  */
 public record ProcessModel(
     String key,
@@ -24,12 +26,30 @@ public record ProcessModel(
     String startEventId,
     Map<String, FlowNode> nodes,
     Map<String, SequenceFlow> flows,
-    Map<String, List<ExecutionListener>> listeners) {
+    Map<String, List<ExecutionListener>> listeners,
+    Map<String, String> parents) {
 
   public ProcessModel {
     nodes = Map.copyOf(nodes);
     flows = Map.copyOf(flows);
     listeners = Map.copyOf(listeners);
+    parents = Map.copyOf(parents);
+  }
+
+  /** Whether the process has embedded sub-processes (and so an execution tree deeper than one). */
+  public boolean hasScopes() {
+    return !parents.isEmpty();
+  }
+
+  /** The id of the sub-process enclosing a node, or null in the process scope. */
+  public String parentOf(String nodeId) {
+    return parents.get(nodeId);
+  }
+
+  /** Whether a token resting at this node is the scope execution of its children. */
+  public boolean isScope(String nodeId) {
+    FlowNode node = nodes.get(nodeId);
+    return node != null && node.kind() instanceof NodeKind.SubProcess;
   }
 
   /** The listeners of an element (node, flow or the process, by id) for one event, in order. */
@@ -75,6 +95,16 @@ public record ProcessModel(
     return nodes.values().stream()
         .filter(
             n -> n.kind() instanceof NodeKind.BoundaryTriggerEvent b && b.attachedTo().equals(activityId))
+        .toList();
+  }
+
+  /** The escalation boundary events attached to the given activity, in document order. */
+  public List<FlowNode> escalationBoundariesOf(String activityId) {
+    return nodes.values().stream()
+        .filter(
+            n ->
+                n.kind() instanceof NodeKind.BoundaryEscalationEvent b
+                    && b.attachedTo().equals(activityId))
         .toList();
   }
 

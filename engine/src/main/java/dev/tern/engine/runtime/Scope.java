@@ -1,0 +1,16 @@
+package dev.tern.engine.runtime;
+
+/**
+ * A scope execution (the token resting at an embedded sub-process) as the tokens of one
+ * interpreter call share it. Cancelling it (a boundary event interrupts the sub-process, an error
+ * or escalation is caught outside, a terminate end event ends it) marks the tokens still on their
+ * way inside it, so their queued work is dropped.
+ */
+final class Scope {
+  final String executionId;
+  boolean cancelled;
+
+  Scope(String executionId) {
+    this.executionId = executionId;
+  }
+}
