@@ -340,11 +340,72 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesASubProcess() {
-    assertThat(
-            refusal(process("p", startTo("sub") + "<subProcess id=\"sub\"><startEvent id=\"inner\"/></subProcess>"))
-                .getMessage())
-        .contains("Element 'sub' of type 'subProcess' is not supported");
+  void refusesEventSubProcessesTransactionsAndSubProcessesWithoutOneNoneStartEvent() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("fork")
+                    + "<parallelGateway id=\"fork\"/>"
+                    + "<sequenceFlow id=\"a\" sourceRef=\"fork\" targetRef=\"noStart\"/>"
+                    + "<sequenceFlow id=\"b\" sourceRef=\"fork\" targetRef=\"tx\"/>"
+                    + "<subProcess id=\"noStart\"><userTask id=\"t\"/></subProcess>"
+                    + "<transaction id=\"tx\"><startEvent id=\"txStart\"/></transaction>"
+                    + "<subProcess id=\"onEvent\" triggeredByEvent=\"true\"><startEvent id=\"evStart\"/></subProcess>"));
+
+    assertThat(e.getMessage())
+        .contains("Sub-process 'noStart' must have exactly one start event, a none start event (0 start event(s) found)")
+        .contains("Element 'tx' of type 'transaction' is not supported by Tern")
+        .contains("Event sub-process 'onEvent' is not supported by Tern");
+  }
+
+  @Test
+  void refusesSequenceFlowsAcrossASubProcessBoundaryAndMappingsOnASubProcess() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("sub")
+                    + "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
+                    + "<camunda:inputParameter name=\"x\">1</camunda:inputParameter>"
+                    + "</camunda:inputOutput></extensionElements>"
+                    + "<startEvent id=\"inner\"/></subProcess>"
+                    + "<sequenceFlow id=\"out\" sourceRef=\"inner\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    assertThat(e.getMessage())
+        .contains("Sequence flow 'out' crosses the boundary of a sub-process (from 'inner' to 'end')")
+        .contains("camunda:inputOutput mapping unsupported for element type 'subProcess'.");
+  }
+
+  @Test
+  void aSubProcessAndItsBoundaryEventsAreRead() {
+    var model =
+        new BpmnParser(false)
+            .parse(
+                "p.bpmn",
+                definitions(
+                        "<escalation id=\"esc\" escalationCode=\"LATE\"/>"
+                            + "<process id=\"p\" isExecutable=\"true\">"
+                            + startTo("sub")
+                            + "<subProcess id=\"sub\"><startEvent id=\"inner\"/>"
+                            + "<sequenceFlow id=\"i\" sourceRef=\"inner\" targetRef=\"innerEnd\"/>"
+                            + "<endEvent id=\"innerEnd\"/></subProcess>"
+                            + "<boundaryEvent id=\"esc1\" attachedToRef=\"sub\" cancelActivity=\"false\">"
+                            + "<escalationEventDefinition escalationRef=\"esc\"/></boundaryEvent>"
+                            + "</process>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .get(0);
+
+    assertThat(model.node("sub").kind())
+        .isEqualTo(new dev.tern.engine.deployment.model.NodeKind.SubProcess("inner"));
+    assertThat(model.parentOf("innerEnd")).isEqualTo("sub");
+    assertThat(model.parentOf("sub")).isNull();
+    assertThat(model.startEventId()).isEqualTo("start");
+    assertThat(model.node("esc1").kind())
+        .isEqualTo(
+            new dev.tern.engine.deployment.model.NodeKind.BoundaryEscalationEvent(
+                "sub", false, "LATE", null));
   }
 
   @Test
