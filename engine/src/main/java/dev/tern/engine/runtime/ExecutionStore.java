@@ -143,41 +143,37 @@ final class ExecutionStore {
         .list();
   }
 
-  public List<ExecutionRow> findByInstance(Handle handle, String processInstanceId) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + EXECUTION_COLUMNS
-                + " FROM tern_execution WHERE process_instance_id = :pi ORDER BY create_time, id")
-        .bind("pi", processInstanceId)
-        .map(ExecutionStore::execution)
-        .list();
-  }
-
   /** The executions whose scope execution is the given one, oldest first. */
   public List<ExecutionRow> findChildren(Handle handle, String parentId) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + EXECUTION_COLUMNS
-                + " FROM tern_execution WHERE parent_id = :parent ORDER BY create_time, id")
-        .bind("parent", parentId)
-        .map(ExecutionStore::execution)
-        .list();
+    return findWhere(handle, "parent_id", parentId);
   }
 
   public boolean hasChildren(Handle handle, String parentId) {
-    return handle
-        .createQuery("SELECT COUNT(*) FROM tern_execution WHERE parent_id = :parent")
-        .bind("parent", parentId)
-        .mapTo(Long.class)
-        .one() > 0;
+    return existsWhere(handle, "parent_id", parentId);
+  }
+
+  public List<ExecutionRow> findByInstance(Handle handle, String processInstanceId) {
+    return findWhere(handle, "process_instance_id", processInstanceId);
   }
 
   public boolean hasExecutions(Handle handle, String processInstanceId) {
+    return existsWhere(handle, "process_instance_id", processInstanceId);
+  }
+
+  private static List<ExecutionRow> findWhere(Handle handle, String column, String value) {
     return handle
-        .createQuery("SELECT COUNT(*) FROM tern_execution WHERE process_instance_id = :pi")
-        .bind("pi", processInstanceId)
+        .createQuery(
+            "SELECT " + EXECUTION_COLUMNS + " FROM tern_execution WHERE " + column + " = :v"
+                + " ORDER BY create_time, id")
+        .bind("v", value)
+        .map(ExecutionStore::execution)
+        .list();
+  }
+
+  private static boolean existsWhere(Handle handle, String column, String value) {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM tern_execution WHERE " + column + " = :v")
+        .bind("v", value)
         .mapTo(Long.class)
         .one() > 0;
   }

@@ -79,15 +79,7 @@ final class MessageEngine implements AutoCloseable {
   }
 
   List<Map<String, Object>> rows(String sql, Object... args) {
-    return db.database()
-        .withHandle(
-            h -> {
-              var query = h.createQuery(sql);
-              for (int i = 0; i < args.length; i++) {
-                query.bind(i, args[i]);
-              }
-              return query.mapToMap().list();
-            });
+    return db.rows(sql, args);
   }
 
   @Override

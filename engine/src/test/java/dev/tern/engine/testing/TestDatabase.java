@@ -44,6 +44,18 @@ public final class TestDatabase implements AutoCloseable {
     return config;
   }
 
+  /** The rows of a query with positional arguments, each as a column-name map. */
+  public java.util.List<java.util.Map<String, Object>> rows(String sql, Object... args) {
+    return database.withHandle(
+        h -> {
+          var query = h.createQuery(sql);
+          for (int i = 0; i < args.length; i++) {
+            query.bind(i, args[i]);
+          }
+          return query.mapToMap().list();
+        });
+  }
+
   @Override
   public void close() {
     try {
