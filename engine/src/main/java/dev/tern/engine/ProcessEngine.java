@@ -54,6 +54,8 @@ import dev.tern.engine.runtime.RuntimeService;
 import dev.tern.engine.runtime.VariableStore;
 import dev.tern.engine.statistics.StatisticsService;
 import dev.tern.engine.task.HistoricTaskService;
+import dev.tern.engine.task.TaskAttachmentService;
+import dev.tern.engine.task.TaskCommentService;
 import dev.tern.engine.task.TaskModule;
 import dev.tern.engine.task.TaskService;
 import java.time.Clock;
@@ -103,6 +105,8 @@ public final class ProcessEngine implements AutoCloseable {
   private final TaskService taskService;
   private final HistoricTaskService historicTaskService;
   private final StatisticsService statisticsService;
+  private final TaskCommentService taskCommentService;
+  private final TaskAttachmentService taskAttachmentService;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -244,6 +248,8 @@ public final class ProcessEngine implements AutoCloseable {
     this.taskService = tasks.taskService(runtime.runtimeService(), variableStore, authorizer);
     this.historicTaskService = tasks.historicTaskService(authorizer);
     this.statisticsService = new StatisticsService(database, authorizer);
+    this.taskCommentService = tasks.commentService(authorizer);
+    this.taskAttachmentService = tasks.attachmentService(authorizer);
   }
 
   /**
@@ -424,6 +430,16 @@ public final class ProcessEngine implements AutoCloseable {
   /** User tasks: queries, claiming, delegation, completion, identity links, task variables. */
   public TaskService taskService() {
     return taskService;
+  }
+
+  /** Comments on tasks (open or ended). */
+  public TaskCommentService taskCommentService() {
+    return taskCommentService;
+  }
+
+  /** Attachments of tasks (open or ended): links or uploaded content. */
+  public TaskAttachmentService taskAttachmentService() {
+    return taskAttachmentService;
   }
 
   /** Task history: historic task instances and the identity link log. */

@@ -68,6 +68,8 @@ public final class RestResources {
         new dev.tern.rest.message.EventSubscriptionResource(engine),
         new dev.tern.rest.signal.SignalResource(engine),
         new dev.tern.rest.task.TaskResource(engine),
+        new dev.tern.rest.task.TaskCommentResource(engine),
+        new dev.tern.rest.task.TaskAttachmentResource(engine),
         new dev.tern.rest.history.HistoricTaskResource(engine)
         // add new resources above this line, one per line
         );

@@ -38,9 +38,25 @@ public final class TaskModule {
     return new TaskService(database, ids, store, lifecycle, runtime, variables, authorizer);
   }
 
-  /** Deletes the task history (and the tasks' identity link log) of process instances. */
+  /**
+   * Deletes the task history of process instances: their tasks' comments and attachments, identity
+   * link log and historic tasks (in this order: the first ones find their tasks in the last).
+   */
   public dev.tern.engine.history.InstanceHistoryRemoval instanceHistory() {
-    return TaskHistoryStore::deleteOfProcessInstances;
+    return dev.tern.engine.history.InstanceHistoryRemoval.of(
+        CommentStore::deleteOfProcessInstances,
+        AttachmentStore::deleteOfProcessInstances,
+        TaskHistoryStore::deleteOfProcessInstances);
+  }
+
+  public TaskCommentService commentService(Authorizer authorizer) {
+    return new TaskCommentService(
+        database, clock, ids, new CommentStore(), new NoteTargets(store, authorizer));
+  }
+
+  public TaskAttachmentService attachmentService(Authorizer authorizer) {
+    return new TaskAttachmentService(
+        database, clock, ids, new AttachmentStore(), new NoteTargets(store, authorizer));
   }
 
   public HistoricTaskService historicTaskService(Authorizer authorizer) {

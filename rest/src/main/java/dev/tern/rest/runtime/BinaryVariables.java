@@ -8,11 +8,8 @@ import dev.tern.rest.support.CamundaJson;
 import dev.tern.rest.support.MultipartForms;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,11 +53,7 @@ final class BinaryVariables {
    *     variable x}
    */
   static TypedValue fromForm(Context ctx, String prefix) {
-    MultipartForms.requireMultipart(ctx);
-    Map<String, Part> parts = new HashMap<>();
-    for (Part part : MultipartForms.parts(ctx)) {
-      parts.put(part.getName(), part);
-    }
+    Map<String, Part> parts = MultipartForms.byName(ctx);
     Part data = parts.get("data");
     if (data == null) {
       throw new InvalidRequestException(prefix + ": the form has no part named 'data'");
@@ -127,14 +120,10 @@ final class BinaryVariables {
   }
 
   private static byte[] bytes(Part part) {
-    try (InputStream in = part.getInputStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new InvalidRequestException("The multipart body is malformed: " + e.getMessage());
-    }
+    return MultipartForms.bytes(part);
   }
 
   private static String text(Part part) {
-    return new String(bytes(part), StandardCharsets.UTF_8).trim();
+    return MultipartForms.text(part).trim();
   }
 }

@@ -2,7 +2,12 @@ package dev.tern.rest.support;
 
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads a multipart form under the server's limits (see {@code Uploads}) and turns the parser's
@@ -27,6 +32,30 @@ public final class MultipartForms {
     } catch (Exception e) {
       throw translate(e);
     }
+  }
+
+  /** The parts of the form by name (the last of several with one name). */
+  public static Map<String, Part> byName(Context ctx) {
+    requireMultipart(ctx);
+    Map<String, Part> parts = new HashMap<>();
+    for (Part part : parts(ctx)) {
+      parts.put(part.getName(), part);
+    }
+    return parts;
+  }
+
+  public static byte[] bytes(Part part) {
+    try (InputStream in = part.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new RestException(
+          400, "InvalidRequestException", "The multipart body is malformed: " + e.getMessage());
+    }
+  }
+
+  /** The part's content as UTF-8 text; null for a missing part. */
+  public static String text(Part part) {
+    return part == null ? null : new String(bytes(part), StandardCharsets.UTF_8);
   }
 
   private static RestException translate(Exception e) {

@@ -53,7 +53,13 @@ class TaskAuthorizationRestTest {
         .useTransaction(
             h -> {
               for (String table :
-                  List.of("tern_hi_identity_link", "tern_hi_task", "tern_task", "tern_group_member")) {
+                  List.of(
+                      "tern_hi_identity_link",
+                      "tern_hi_task",
+                      "tern_task",
+                      "tern_group_member",
+                      "tern_task_comment",
+                      "tern_task_attachment")) {
                 h.execute("DELETE FROM " + table);
               }
             });
@@ -147,5 +153,46 @@ class TaskAuthorizationRestTest {
     fx.as(worker).body(Map.of("value", "ok")).put("/task/" + mine + "/localVariables/note").then().statusCode(204);
     fx.as(worker).body(Map.of()).post("/task/" + mine + "/complete").then().statusCode(204);
     fx.as(worker).get("/task").then().body("id", empty());
+  }
+
+  @Test
+  void commentsAndAttachmentsFollowTheTaskPermissionsAndHistoryOnesOnceItEnded() {
+    String task = taskFor("nobody");
+
+    fx.as(worker).get("/task/" + task + "/comment").then().statusCode(404);
+    fx.as(worker).body(Map.of("message", "hi")).post("/task/" + task + "/comment/create").then()
+        .statusCode(400).body("message", equalTo("No task found for task id " + task));
+    fx.grant(TASK, task, "READ");
+    fx.as(worker).get("/task/" + task + "/comment").then().statusCode(200).body("id", empty());
+    fx.refused(fx.offContractAs(worker).body(Map.of("message", "hi")), "POST",
+        "/task/" + task + "/comment/create");
+    fx.refused(fx.bareOffContractAs(worker).multiPart("url", "https://example.org"), "POST",
+        "/task/" + task + "/attachment/create");
+    fx.grant(TASK, task, "TASK_WORK");
+    fx.as(worker).body(Map.of("message", "hi")).post("/task/" + task + "/comment/create").then()
+        .statusCode(200).body("userId", equalTo(worker));
+    fx.as("admin").body(Map.of()).post("/task/" + task + "/complete").then().statusCode(204);
+
+    fx.as(worker).get("/task/" + task + "/comment").then().statusCode(404);
+    fx.grant(PROCESS_DEFINITION, "review", "READ_HISTORY");
+    fx.as(worker).get("/task/" + task + "/comment").then().statusCode(200)
+        .body("message", equalTo(List.of("hi")));
+    fx.refused(fx.bareOffContractAs(worker).multiPart("url", "https://example.org"), "POST",
+        "/task/" + task + "/attachment/create");
+    fx.grant(PROCESS_DEFINITION, "review", "UPDATE_HISTORY");
+    fx.bareAs(worker).multiPart("url", "https://example.org")
+        .post("/task/" + task + "/attachment/create").then().statusCode(200);
+  }
+
+  @Test
+  void aCandidateMayCommentOnItsTaskWithoutAuthorizations() {
+    fx.as("admin").body(Map.of("id", "commenters", "name", "Commenters", "type", "WORKFLOW"))
+        .post("/group/create").then().statusCode(204);
+    fx.as("admin").put("/group/commenters/members/" + worker).then().statusCode(204);
+    String mine = taskFor("commenters");
+
+    fx.as(worker).body(Map.of("message", "mine")).post("/task/" + mine + "/comment/create").then()
+        .statusCode(200);
+    fx.as(worker).get("/task/" + mine + "/comment").then().body("message", equalTo(List.of("mine")));
   }
 }

@@ -1,0 +1,137 @@
+package dev.tern.engine.task;
+
+import dev.tern.engine.FieldLimits;
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.NotFoundException;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.Ids;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Attachments of tasks, as Camunda's {@code /task/{id}/attachment} has them: history, so an ended
+ * task's attachments can still be read, added and deleted. Errors carry Camunda 7.24's messages
+ * and statuses; who may do what: {@link NoteTargets}.
+ */
+public final class TaskAttachmentService {
+
+  private final Database database;
+  private final Clock clock;
+  private final Ids ids;
+  private final AttachmentStore store;
+  private final NoteTargets targets;
+
+  TaskAttachmentService(
+      Database database, Clock clock, Ids ids, AttachmentStore store, NoteTargets targets) {
+    this.database = database;
+    this.clock = clock;
+    this.ids = ids;
+    this.store = store;
+    this.targets = targets;
+  }
+
+  /** The task's attachments, oldest first; an unknown task is 404. */
+  public List<TaskAttachment> list(Caller caller, String taskId) {
+    return database.withHandle(
+        h -> {
+          if (targets.readable(h, caller, taskId).isEmpty()) {
+            throw new NotFoundException("No task found for task id " + taskId);
+          }
+          return store.list(h, taskId);
+        });
+  }
+
+  public TaskAttachment get(Caller caller, String taskId, String attachmentId) {
+    return database.withHandle(
+        h ->
+            readable(h, caller, taskId)
+                .flatMap(t -> store.find(h, taskId, attachmentId))
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "Task attachment with id "
+                                + attachmentId
+                                + " does not exist for task id '"
+                                + taskId
+                                + "'.")));
+  }
+
+  /** The uploaded content; 404 for an unknown attachment and for a link. */
+  public byte[] content(Caller caller, String taskId, String attachmentId) {
+    return database.withHandle(
+        h ->
+            readable(h, caller, taskId)
+                .flatMap(t -> store.content(h, taskId, attachmentId))
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "Attachment content for attachment with id '"
+                                + attachmentId
+                                + "' does not exist for task id '"
+                                + taskId
+                                + "'.")));
+  }
+
+  /** Attaches content (which wins) or a url; neither, or an unknown task, is 400. */
+  public TaskAttachment create(Caller caller, String taskId, TaskAttachment.New attachment) {
+    FieldLimits.requireAtMost("attachment-name", attachment.name(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("attachment-description", attachment.description(), 4000);
+    FieldLimits.requireAtMost("attachment-type", attachment.type(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("url", attachment.url(), 4000);
+    return database.inTransaction(
+        h -> {
+          NoteTarget target =
+              targets
+                  .readable(h, caller, taskId)
+                  .orElseThrow(
+                      () -> new InvalidRequestException("No task found for task id " + taskId));
+          if (attachment.url() == null && attachment.content() == null) {
+            throw new InvalidRequestException(
+                "No content or url to remote content exists to create the task attachment.");
+          }
+          targets.checkChange(h, caller, target);
+          boolean content = attachment.content() != null;
+          TaskAttachment created =
+              new TaskAttachment(
+                  ids.next(),
+                  attachment.name(),
+                  attachment.description(),
+                  taskId,
+                  attachment.type(),
+                  content ? null : attachment.url(),
+                  clock.instant(),
+                  null,
+                  target.rootProcessInstanceId(),
+                  content);
+          store.insert(h, created, attachment.content());
+          return created;
+        });
+  }
+
+  /** Deletes an attachment; an unknown one is 404. */
+  public void delete(Caller caller, String taskId, String attachmentId) {
+    database.useTransaction(
+        h -> {
+          NoteTarget target =
+              readable(h, caller, taskId)
+                  .filter(t -> store.find(h, taskId, attachmentId).isPresent())
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException(
+                              "Deletion is not possible. No attachment exists for task id '"
+                                  + taskId
+                                  + "' and attachment id '"
+                                  + attachmentId
+                                  + "'."));
+          targets.checkChange(h, caller, target);
+          store.delete(h, taskId, attachmentId);
+        });
+  }
+
+  private Optional<NoteTarget> readable(Handle h, Caller caller, String taskId) {
+    return targets.readable(h, caller, taskId);
+  }
+}
