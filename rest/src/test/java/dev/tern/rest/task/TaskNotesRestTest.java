@@ -250,8 +250,9 @@ class TaskNotesRestTest {
   }
 
   @Test
-  void anEndedTasksNotesStayReadableAndItsCommentsCanNoLongerChange() {
-    String task = startReview()[1];
+  void anEndedTasksNotesStayReadableUntilItsHistoryIsDeleted() {
+    String[] started = startReview();
+    String task = started[1];
     String kept = comment(task, Map.of("message", "before"));
     server.given().contentType(ContentType.JSON).body(Map.of())
         .post("/task/{id}/complete", task).then().statusCode(204);
@@ -267,5 +268,12 @@ class TaskNotesRestTest {
         .body("message", equalTo("No task exists with taskId: " + task + ": task is null"));
     server.given().delete("/task/{id}/comment", task).then().statusCode(400);
     assertThat(rows("tern_task_comment")).isEqualTo(2);
+
+    String other = startReview()[1];
+    comment(other, Map.of("message", "another instance's"));
+    server.given().delete("/history/process-instance/{id}", started[0]).then().statusCode(204);
+    server.given().get("/task/{id}/comment", task).then().statusCode(404);
+    assertThat(rows("tern_task_comment")).isEqualTo(1);
+    assertThat(rows("tern_task_attachment")).isZero();
   }
 }
