@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -148,21 +149,22 @@ final class DeploymentStore {
   }
 
   Optional<byte[]> resourceContent(Handle handle, String deploymentId, String resourceId) {
-    return handle
-        .createQuery("SELECT content FROM tern_resource WHERE deployment_id = :d AND id = :id")
-        .bind("d", deploymentId)
-        .bind("id", resourceId)
-        .map((rs, ctx) -> rs.getBytes(1))
-        .findOne();
+    return resourceContents(handle, deploymentId, "id", resourceId).findOne();
   }
 
   Optional<byte[]> resourceContentByName(Handle handle, String deploymentId, String name) {
+    return resourceContents(handle, deploymentId, "name", name).findFirst();
+  }
+
+  /** The contents of the deployment's resources whose {@code column} (id or name) is {@code value}. */
+  private static ResultIterable<byte[]> resourceContents(
+      Handle handle, String deploymentId, String column, String value) {
     return handle
-        .createQuery("SELECT content FROM tern_resource WHERE deployment_id = :d AND name = :name")
+        .createQuery(
+            "SELECT content FROM tern_resource WHERE deployment_id = :d AND " + column + " = :v")
         .bind("d", deploymentId)
-        .bind("name", name)
-        .map((rs, ctx) -> rs.getBytes(1))
-        .findFirst();
+        .bind("v", value)
+        .map((rs, ctx) -> rs.getBytes(1));
   }
 
   Optional<ProcessDefinition> findProcessDefinition(Handle handle, String id) {

@@ -3,6 +3,7 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ReadableRows;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Listing;
 import java.time.Clock;
@@ -15,13 +16,15 @@ import java.util.List;
 public final class ExternalTaskLogService {
 
   private final Database database;
-  private final Listing<HistoricExternalTaskLog> rows;
   private final Authorizer authorizer = new Authorizer();
+  private final ReadableRows<HistoricExternalTaskLog> rows;
 
   public ExternalTaskLogService(Database database, Clock clock) {
     this.database = database;
     this.rows =
-        new Listing<>(database, clock, ExternalTaskLogStore.COLUMNS, ExternalTaskLogStore.MAPPER);
+        new ReadableRows<>(
+            new Listing<>(database, clock, ExternalTaskLogStore.COLUMNS, ExternalTaskLogStore.MAPPER),
+            caller -> authorizer.historyReadable(caller, "l"));
   }
 
   public HistoricExternalTaskLogQuery createQuery() {
@@ -30,11 +33,11 @@ public final class ExternalTaskLogService {
 
   public List<HistoricExternalTaskLog> list(
       Caller caller, HistoricExternalTaskLogQuery query, int firstResult, int maxResults) {
-    return rows.list(authorizer.historyReadable(caller, "l"), query.filters(), firstResult, maxResults);
+    return rows.list(caller, query, firstResult, maxResults);
   }
 
   public long count(Caller caller, HistoricExternalTaskLogQuery query) {
-    return rows.count(authorizer.historyReadable(caller, "l"), query.filters());
+    return rows.count(caller, query);
   }
 
   /** One entry, if the caller may read it. */

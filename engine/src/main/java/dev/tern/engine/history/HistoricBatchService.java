@@ -8,7 +8,7 @@ import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Listing;
-import dev.tern.engine.query.Restriction;
+import dev.tern.engine.authorization.ReadableRows;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +18,20 @@ public final class HistoricBatchService {
   private final Database database;
   private final HistoricBatchStore store = new HistoricBatchStore();
   // no historic batch filter depends on the current time
-  private final Listing<HistoricBatch> rows;
   private final Authorizer authorizer = new Authorizer();
+  private final ReadableRows<HistoricBatch> rows;
 
   public HistoricBatchService(Database database) {
     this.database = database;
-    this.rows = new Listing<>(database, HistoricBatchStore.COLUMNS, HistoricBatchStore.MAPPER);
+    this.rows =
+        new ReadableRows<>(
+            new Listing<>(database, HistoricBatchStore.COLUMNS, HistoricBatchStore.MAPPER),
+            caller ->
+                authorizer.readable(
+                    caller,
+                    "tern_hi_batch.tenant_id",
+                    new Authorizer.RowCheck(
+                        Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")));
   }
 
   /** The historic batch, if the caller has {@code READ_HISTORY} on it. */
@@ -43,18 +51,11 @@ public final class HistoricBatchService {
   /** The historic batches the caller may read ({@code READ_HISTORY} on each). */
   public List<HistoricBatch> list(
       Caller caller, HistoricBatchQuery query, int firstResult, int maxResults) {
-    return rows.list(readable(caller), query.filters(), firstResult, maxResults);
+    return rows.list(caller, query, firstResult, maxResults);
   }
 
   public long count(Caller caller, HistoricBatchQuery query) {
-    return rows.count(readable(caller), query.filters());
-  }
-
-  private Restriction readable(Caller caller) {
-    return authorizer.readable(
-        caller,
-        "tern_hi_batch.tenant_id",
-        new Authorizer.RowCheck(Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id"));
+    return rows.count(caller, query);
   }
 
   /** Deletes a historic batch with {@code DELETE_HISTORY} on it. */
@@ -79,11 +80,11 @@ public final class HistoricBatchService {
   }
 
   public List<HistoricBatch> list(HistoricBatchQuery query, int firstResult, int maxResults) {
-    return rows.list(query.filters(), firstResult, maxResults);
+    return rows.all().list(query.filters(), firstResult, maxResults);
   }
 
   public long count(HistoricBatchQuery query) {
-    return rows.count(query.filters());
+    return rows.all().count(query.filters());
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.tern.engine.persistence.Rows;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for {@code tern_hi_batch}. Every method runs in the caller's transaction. */
 final class HistoricBatchStore implements BatchHistory {
@@ -15,20 +14,11 @@ final class HistoricBatchStore implements BatchHistory {
           + " seed_job_def_id, monitor_job_def_id, batch_job_def_id, tenant_id, create_user_id,"
           + " start_time, exec_start_time, end_time, removal_time";
 
-  static final RowMapper<HistoricBatch> MAPPER = RecordMapper.of(HistoricBatch.class, COLUMNS);
+  static final RecordMapper<HistoricBatch> MAPPER = RecordMapper.of(HistoricBatch.class, COLUMNS);
 
   @Override
   public void insert(Handle handle, HistoricBatch batch) {
-    handle
-        .createUpdate(
-            "INSERT INTO tern_hi_batch ("
-                + COLUMNS
-                + ") VALUES (:id, :type, :totalJobs, :batchJobsPerSeed, :invocationsPerBatchJob,"
-                + " :seedJobDefinitionId, :monitorJobDefinitionId, :batchJobDefinitionId,"
-                + " :tenantId, :createUserId, :startTime, :executionStartTime, :endTime,"
-                + " :removalTime)")
-        .bindMethods(batch)
-        .execute();
+    MAPPER.insert(handle, "tern_hi_batch", batch);
   }
 
   @Override

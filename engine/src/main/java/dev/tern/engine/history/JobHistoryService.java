@@ -3,6 +3,7 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ReadableRows;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.query.Columns;
@@ -25,19 +26,25 @@ public final class JobHistoryService {
 
   private final Database database;
   private final HistoricIncidentStore incidents = new HistoricIncidentStore();
-  private final Listing<HistoricJobLog> jobLogs;
-  private final Listing<HistoricIncident> historicIncidents;
   private final Authorizer authorizer = new Authorizer();
+  private final ReadableRows<HistoricJobLog> jobLogs;
+  private final ReadableRows<HistoricIncident> historicIncidents;
 
   public JobHistoryService(Database database, Clock clock) {
     this.database = database;
-    this.jobLogs = new Listing<>(database, clock, JOB_LOG_COLUMNS, LOG_MAPPER);
+    // both read by Camunda's READ_HISTORY rule
+    this.jobLogs =
+        new ReadableRows<>(
+            new Listing<>(database, clock, JOB_LOG_COLUMNS, LOG_MAPPER),
+            caller -> authorizer.historyReadable(caller, "l"));
     this.historicIncidents =
-        new Listing<>(
-            database,
-            clock,
-            Columns.qualified("i", HistoricIncidentStore.COLUMNS),
-            HistoricIncidentStore.MAPPER);
+        new ReadableRows<>(
+            new Listing<>(
+                database,
+                clock,
+                Columns.qualified("i", HistoricIncidentStore.COLUMNS),
+                HistoricIncidentStore.MAPPER),
+            caller -> authorizer.historyReadable(caller, "i"));
   }
 
   public HistoricJobLogQuery createHistoricJobLogQuery() {
@@ -45,21 +52,21 @@ public final class JobHistoryService {
   }
 
   public List<HistoricJobLog> listJobLogs(HistoricJobLogQuery query, int first, int max) {
-    return jobLogs.list(query.filters(), first, max);
+    return jobLogs.all().list(query.filters(), first, max);
   }
 
   public long countJobLogs(HistoricJobLogQuery query) {
-    return jobLogs.count(query.filters());
+    return jobLogs.all().count(query.filters());
   }
 
   /** The job log of process definitions the caller may read the history of ({@code READ_HISTORY}). */
   public List<HistoricJobLog> listJobLogs(
       Caller caller, HistoricJobLogQuery query, int first, int max) {
-    return jobLogs.list(authorizer.historyReadable(caller, "l"), query.filters(), first, max);
+    return jobLogs.list(caller, query, first, max);
   }
 
   public long countJobLogs(Caller caller, HistoricJobLogQuery query) {
-    return jobLogs.count(authorizer.historyReadable(caller, "l"), query.filters());
+    return jobLogs.count(caller, query);
   }
 
   public HistoricIncidentQuery createHistoricIncidentQuery() {
@@ -75,21 +82,20 @@ public final class JobHistoryService {
 
   public List<HistoricIncident> listHistoricIncidents(
       HistoricIncidentQuery query, int first, int max) {
-    return historicIncidents.list(query.filters(), first, max);
+    return historicIncidents.all().list(query.filters(), first, max);
   }
 
   /** The historic incidents of definitions the caller may read the history of. */
   public List<HistoricIncident> listHistoricIncidents(
       Caller caller, HistoricIncidentQuery query, int first, int max) {
-    return historicIncidents.list(
-        authorizer.historyReadable(caller, "i"), query.filters(), first, max);
+    return historicIncidents.list(caller, query, first, max);
   }
 
   public long countHistoricIncidents(Caller caller, HistoricIncidentQuery query) {
-    return historicIncidents.count(authorizer.historyReadable(caller, "i"), query.filters());
+    return historicIncidents.count(caller, query);
   }
 
   public long countHistoricIncidents(HistoricIncidentQuery query) {
-    return historicIncidents.count(query.filters());
+    return historicIncidents.all().count(query.filters());
   }
 }

@@ -3,7 +3,6 @@ package dev.tern.engine.history;
 import dev.tern.engine.persistence.RecordMapper;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for {@code tern_hi_op_log}. Every method runs in the caller's transaction. */
 final class UserOperationLogStore implements OperationLog {
@@ -14,21 +13,11 @@ final class UserOperationLogStore implements OperationLog {
           + " operation_type, entity_type, property, org_value, new_value, category, tenant_id,"
           + " annotation, removal_time";
 
-  static final RowMapper<UserOperationLogEntry> MAPPER =
+  static final RecordMapper<UserOperationLogEntry> MAPPER =
       RecordMapper.of(UserOperationLogEntry.class, COLUMNS);
 
   @Override
   public void insert(Handle handle, List<UserOperationLogEntry> entries) {
-    var batch =
-        handle.prepareBatch(
-            "INSERT INTO tern_hi_op_log ("
-                + COLUMNS
-                + ") VALUES (:id, :operationId, :deploymentId, :processDefinitionId,"
-                + " :processDefinitionKey, :processInstanceId, :executionId, :jobId,"
-                + " :jobDefinitionId, :batchId, :userId, :timestamp, :operationType, :entityType,"
-                + " :property, :orgValue, :newValue, :category, :tenantId, :annotation,"
-                + " :removalTime)");
-    entries.forEach(entry -> batch.bindMethods(entry).add());
-    batch.execute();
+    MAPPER.insertAll(handle, "tern_hi_op_log", entries);
   }
 }

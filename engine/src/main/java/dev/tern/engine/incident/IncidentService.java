@@ -3,10 +3,10 @@ package dev.tern.engine.incident;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ReadableRows;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Columns;
 import dev.tern.engine.query.Listing;
-import dev.tern.engine.query.Restriction;
 import java.time.Clock;
 import java.util.List;
 
@@ -15,15 +15,20 @@ public final class IncidentService {
 
   private final Database database;
   private final IncidentStore incidents;
-  private final Listing<Incident> rows;
   private final Authorizer authorizer = new Authorizer();
+  /** Incidents of instances the caller may read. */
+  private final ReadableRows<Incident> rows;
 
   public IncidentService(Database database, Clock clock, IncidentStore incidents) {
     this.database = database;
     this.incidents = incidents;
     this.rows =
-        new Listing<>(
-            database, clock, Columns.qualified("i", IncidentStore.COLUMNS), IncidentStore.MAPPER);
+        new ReadableRows<>(
+            new Listing<>(
+                database, clock, Columns.qualified("i", IncidentStore.COLUMNS), IncidentStore.MAPPER),
+            caller ->
+                authorizer.instanceReadable(
+                    caller, "i.process_instance_id", "i.proc_def_key", "i.tenant_id"));
   }
 
   public IncidentQuery createIncidentQuery() {
@@ -37,24 +42,19 @@ public final class IncidentService {
   }
 
   public List<Incident> listIncidents(IncidentQuery query, int firstResult, int maxResults) {
-    return rows.list(query.filters(), firstResult, maxResults);
+    return rows.all().list(query.filters(), firstResult, maxResults);
   }
 
   /** The incidents of instances the caller may read. */
   public List<Incident> listIncidents(Caller caller, IncidentQuery query, int first, int max) {
-    return rows.list(readable(caller), query.filters(), first, max);
+    return rows.list(caller, query, first, max);
   }
 
   public long countIncidents(Caller caller, IncidentQuery query) {
-    return rows.count(readable(caller), query.filters());
-  }
-
-  private Restriction readable(Caller caller) {
-    return authorizer.instanceReadable(
-        caller, "i.process_instance_id", "i.proc_def_key", "i.tenant_id");
+    return rows.count(caller, query);
   }
 
   public long countIncidents(IncidentQuery query) {
-    return rows.count(query.filters());
+    return rows.all().count(query.filters());
   }
 }

@@ -6,7 +6,6 @@ import dev.tern.engine.persistence.Rows;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for {@code tern_job_definition}. Every method runs in the caller's transaction. */
 final class JobDefinitionStore implements JobDefinitions {
@@ -15,19 +14,11 @@ final class JobDefinitionStore implements JobDefinitions {
       "id, proc_def_id, proc_def_key, activity_id, job_type, job_configuration, suspended,"
           + " overriding_priority, tenant_id, deployment_id";
 
-  static final RowMapper<JobDefinition> MAPPER = RecordMapper.of(JobDefinition.class, COLUMNS);
+  static final RecordMapper<JobDefinition> MAPPER = RecordMapper.of(JobDefinition.class, COLUMNS);
 
   @Override
   public void insert(Handle handle, JobDefinition definition) {
-    handle
-        .createUpdate(
-            "INSERT INTO tern_job_definition ("
-                + COLUMNS
-                + ") VALUES (:id, :processDefinitionId, :processDefinitionKey, :activityId,"
-                + " :jobType, :jobConfiguration, :suspended, :overridingPriority, :tenantId,"
-                + " :deploymentId)")
-        .bindMethods(definition)
-        .execute();
+    MAPPER.insert(handle, "tern_job_definition", definition);
   }
 
   @Override

@@ -8,10 +8,10 @@ import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Columns;
 import dev.tern.engine.query.Listing;
-import dev.tern.engine.query.Restriction;
 import java.time.Clock;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ReadableRows;
 import dev.tern.engine.authorization.Permission;
 import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
@@ -34,7 +34,7 @@ public final class JobService {
   private final JobRunner runner;
   private final JobExecutor executor;
   private final Listing<Job> jobRows;
-  private final Listing<JobDefinition> definitionRows;
+  private final ReadableRows<JobDefinition> definitionRows;
 
   private final Authorizer authorizer = new Authorizer();
 
@@ -56,11 +56,18 @@ public final class JobService {
     this.jobRows =
         new Listing<>(database, clock, Columns.qualified("j", JobStore.COLUMNS), JobStore.MAPPER);
     this.definitionRows =
-        new Listing<>(
-            database,
-            clock,
-            Columns.qualified("d", JobDefinitionStore.COLUMNS),
-            JobDefinitionStore.MAPPER);
+        new ReadableRows<>(
+            new Listing<>(
+                database,
+                clock,
+                Columns.qualified("d", JobDefinitionStore.COLUMNS),
+                JobDefinitionStore.MAPPER),
+            caller ->
+                authorizer.readable(
+                    caller,
+                    "d.tenant_id",
+                    new Authorizer.RowCheck(
+                        Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")));
   }
 
   public JobQuery createJobQuery() {
@@ -269,28 +276,21 @@ public final class JobService {
   }
 
   public List<JobDefinition> listJobDefinitions(JobDefinitionQuery query, int first, int max) {
-    return definitionRows.list(query.filters(), first, max);
+    return definitionRows.all().list(query.filters(), first, max);
   }
 
   public long countJobDefinitions(JobDefinitionQuery query) {
-    return definitionRows.count(query.filters());
+    return definitionRows.all().count(query.filters());
   }
 
   /** The job definitions of process definitions the caller may read ({@code READ}, by key). */
   public List<JobDefinition> listJobDefinitions(
       Caller caller, JobDefinitionQuery query, int first, int max) {
-    return definitionRows.list(readableDefinitions(caller), query.filters(), first, max);
+    return definitionRows.list(caller, query, first, max);
   }
 
   public long countJobDefinitions(Caller caller, JobDefinitionQuery query) {
-    return definitionRows.count(readableDefinitions(caller), query.filters());
-  }
-
-  private Restriction readableDefinitions(Caller caller) {
-    return authorizer.readable(
-        caller,
-        "d.tenant_id",
-        new Authorizer.RowCheck(Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key"));
+    return definitionRows.count(caller, query);
   }
 
   /**

@@ -2,29 +2,39 @@ package dev.tern.engine.persistence;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Maps a row onto a record whose components are, in order, the columns a store declares (its
  * {@code COLUMNS} list): component i takes column i by name. Components are read by type: {@code
  * String}, {@code int}, {@code long}, {@code boolean}, {@code Integer} and {@code Long} (null stays
- * null), {@link Instant}. A store whose row needs more than that writes its mapper by hand.
+ * null), {@link Instant}. A store whose row needs more than that writes its mapper by hand. The
+ * same correspondence writes such a record as a new row ({@link #insert}, {@link #insertAll}).
  */
 public final class RecordMapper<T extends Record> implements RowMapper<T> {
 
   private final Constructor<T> constructor;
   private final Class<?>[] types;
   private final String[] columns;
+  private final Method[] accessors;
 
   private RecordMapper(Class<T> type, String columnList) {
     RecordComponent[] components = type.getRecordComponents();
     this.types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    this.accessors = Arrays.stream(components).map(RecordComponent::getAccessor).toArray(Method[]::new);
     this.columns =
         Arrays.stream(columnList.split(","))
             .map(String::trim)
@@ -44,6 +54,41 @@ public final class RecordMapper<T extends Record> implements RowMapper<T> {
   /** @param columnList the columns in component order, optionally qualified ({@code "x.id, …"}) */
   public static <T extends Record> RecordMapper<T> of(Class<T> type, String columnList) {
     return new RecordMapper<>(type, columnList);
+  }
+
+  /** Inserts the record as a row of {@code table}: component i into column i, bound by its type. */
+  public void insert(Handle handle, String table, T record) {
+    Update insert = handle.createUpdate(insertSql(table));
+    bind(insert, record);
+    insert.execute();
+  }
+
+  /** Inserts the records as rows of {@code table} in one JDBC batch. */
+  public void insertAll(Handle handle, String table, Collection<T> records) {
+    PreparedBatch batch = handle.prepareBatch(insertSql(table));
+    records.forEach(record -> bind(batch, record).add());
+    batch.execute();
+  }
+
+  private String insertSql(String table) {
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.length, "?"))
+        + ")";
+  }
+
+  private <S extends SqlStatement<S>> S bind(S statement, T record) {
+    for (int i = 0; i < accessors.length; i++) {
+      try {
+        statement.bindByType(i, accessors[i].invoke(record), accessors[i].getGenericReturnType());
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("Cannot read " + accessors[i].getName(), e);
+      }
+    }
+    return statement;
   }
 
   @Override
