@@ -28,6 +28,10 @@ public final class IncidentQuery extends TypedQuery<IncidentQuery> {
     super(DEFINITION);
   }
 
+  public IncidentQuery incidentType(String type) {
+    return set("incidentType", type);
+  }
+
 
 
 }
