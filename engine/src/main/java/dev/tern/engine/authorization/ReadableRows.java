@@ -30,6 +30,11 @@ public final class ReadableRows<T> {
   }
 
   /** The rows of every caller: for the engine's own reads. */
+  /** The condition on this family's rows that the caller may read, for statements of its own. */
+  public Restriction readableBy(Caller caller) {
+    return readable.apply(caller);
+  }
+
   public Listing<T> all() {
     return rows;
   }

@@ -7,6 +7,7 @@ import dev.tern.engine.authorization.ReadableRows;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Columns;
 import dev.tern.engine.query.Listing;
+import dev.tern.engine.query.SqlFragment;
 import java.time.Clock;
 import java.util.List;
 
@@ -52,6 +53,16 @@ public final class IncidentService {
 
   public long countIncidents(Caller caller, IncidentQuery query) {
     return rows.count(caller, query);
+  }
+
+  /**
+   * The open incidents of {@code query} that the caller may read, grouped ({@link IncidentGroup}):
+   * the largest {@code max} groups.
+   */
+  public List<IncidentGroup> groupIncidents(Caller caller, IncidentQuery query, int max) {
+    SqlFragment fromWhere =
+        query.filters().restricted(rows.readableBy(caller)).fromWhere("g", database.dialect(), null);
+    return database.withHandle(h -> incidents.groups(h, fromWhere, Math.max(0, max)));
   }
 
   public long countIncidents(IncidentQuery query) {

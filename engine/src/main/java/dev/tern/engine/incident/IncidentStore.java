@@ -7,6 +7,9 @@ import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.persistence.Rows;
+import dev.tern.engine.query.OrderBy;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.query.SqlFragment;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -201,6 +204,36 @@ public final class IncidentStore {
         .createUpdate("DELETE FROM tern_incident WHERE id = ANY(:ids)")
         .bind("ids", ids)
         .execute();
+  }
+
+  /**
+   * The incidents {@code fromWhere} selects (a compiled {@link IncidentQuery}, alias {@code i}),
+   * grouped by type, definition key, activity and message; the largest groups first, at most
+   * {@code max} groups. One statement.
+   */
+  public List<IncidentGroup> groups(Handle handle, SqlFragment fromWhere, int max) {
+    SqlFragment select =
+        fromWhere.wrap(
+            "SELECT i.incident_type, i.proc_def_key, i.activity_id, i.incident_message,"
+                + " COUNT(*) AS n, MIN(i.incident_timestamp) AS oldest,"
+                + " MAX(i.incident_timestamp) AS newest",
+            " GROUP BY i.incident_type, i.proc_def_key, i.activity_id, i.incident_message"
+                + " ORDER BY n DESC, i.proc_def_key, i.activity_id, i.incident_message,"
+                + " i.incident_type"
+                + OrderBy.page(new Page(0, max)));
+    return select
+        .bindTo(handle.createQuery(select.sql()))
+        .map(
+            (rs, ctx) ->
+                new IncidentGroup(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    instant(rs, 6),
+                    instant(rs, 7)))
+        .list();
   }
 
   public Optional<Incident> findById(Handle handle, String id) {
