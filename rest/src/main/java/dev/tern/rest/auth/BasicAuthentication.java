@@ -25,6 +25,12 @@ public final class BasicAuthentication implements Handler {
   private static final Set<String> OPEN_PATHS =
       Set.of(OPEN_PATH, HealthResource.LIVE_PATH, HealthResource.READY_PATH);
 
+  /**
+   * The operations console's paths: it signs its users in with a form and a session cookie of its
+   * own (against the same users), so Basic credentials are not asked for there.
+   */
+  public static final String CONSOLE_PATH = "/console";
+
   private final Authenticator authenticator;
 
   public BasicAuthentication(Authenticator authenticator) {
@@ -33,7 +39,7 @@ public final class BasicAuthentication implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    if (isOpen(ctx)) {
+    if (isOpen(ctx) || isConsole(ctx.path())) {
       return;
     }
     credentials(ctx.header("Authorization"))
@@ -60,6 +66,10 @@ public final class BasicAuthentication implements Handler {
       path = path.substring(0, path.length() - 1);
     }
     return (method == HandlerType.GET || method == HandlerType.HEAD) && OPEN_PATHS.contains(path);
+  }
+
+  private static boolean isConsole(String path) {
+    return path.equals(CONSOLE_PATH) || path.startsWith(CONSOLE_PATH + "/");
   }
 
   /** {user, password} from a Basic header, or empty when absent or malformed. */

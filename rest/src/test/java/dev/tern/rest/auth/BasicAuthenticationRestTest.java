@@ -143,4 +143,12 @@ class BasicAuthenticationRestTest {
     server.given().get("/version").then().statusCode(200).body("version", equalTo("7.24.0"));
     server.givenWithoutContract().head("/version").then().statusCode(200);
   }
+
+  @Test
+  void consolePathsAreLeftToTheConsolesOwnSignIn() {
+    // this server has no console: its paths are simply unknown, not behind HTTP Basic
+    server.givenWithoutContract().basePath("").get("/console").then().statusCode(404);
+    server.givenWithoutContract().basePath("").get("/console/retry").then().statusCode(404);
+    server.givenWithoutContract().basePath("").get("/consoles").then().statusCode(401);
+  }
 }

@@ -1,0 +1,119 @@
+package dev.tern.console;
+
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.batch.BatchQuery;
+import dev.tern.engine.batch.BatchService;
+import dev.tern.engine.batch.BatchStatistics;
+import dev.tern.engine.history.HistoricBatch;
+import dev.tern.engine.history.HistoricBatchService;
+import dev.tern.engine.incident.IncidentService;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /console/batches/{id}}: a batch's progress, refreshed by htmx every second from {@code
+ * …/progress} until the batch has ended; with the retried group in the query string, also the
+ * group's open incidents left.
+ */
+final class BatchPage {
+
+  /** A batch as the page shows it; ended batches are complete. */
+  private record Progress(String type, int total, int completed, int remaining, int failed, boolean ended) {
+    int percent() {
+      return ended ? 100 : total == 0 ? 0 : (int) (100L * completed / total);
+    }
+  }
+
+  private final BatchService batches;
+  private final HistoricBatchService history;
+  private final IncidentService incidents;
+
+  BatchPage(BatchService batches, HistoricBatchService history, IncidentService incidents) {
+    this.batches = batches;
+    this.history = history;
+    this.incidents = incidents;
+  }
+
+  void render(Context ctx, Sessions.Session session) {
+    String id = ctx.pathParam("id");
+    ctx.html(Html.page("Batch " + id, session, fragment(ctx, session.caller(), id)));
+  }
+
+  void fragment(Context ctx, Sessions.Session session) {
+    ctx.html(fragment(ctx, session.caller(), ctx.pathParam("id")));
+  }
+
+  private String fragment(Context ctx, Caller caller, String id) {
+    Progress progress =
+        progress(caller, id)
+            .orElseThrow(() -> new ConsoleProblem(404, "No batch " + id + " that you may read."));
+    Optional<RetrySelection> group =
+        ctx.queryParam("definition") == null
+            ? Optional.empty()
+            : Optional.of(RetrySelection.from(ctx::queryParam));
+    StringBuilder html = new StringBuilder("<div id=\"progress\"");
+    if (!progress.ended()) {
+      html.append(" hx-get=\"")
+          .append(
+              Html.escape(
+                  ConsoleResource.BATCHES
+                      + "/"
+                      + id
+                      + "/progress"
+                      + group.map(RetrySelection::queryString).orElse("")))
+          .append("\" hx-trigger=\"every 1s\" hx-swap=\"outerHTML\"");
+    }
+    html.append(">")
+        .append("<p>Type: ")
+        .append(Html.escape(progress.type()))
+        .append(" · <strong id=\"batch-state\">")
+        .append(progress.ended() ? "completed" : "running")
+        .append("</strong></p><p><progress max=\"100\" value=\"")
+        .append(progress.percent())
+        .append("\"></progress> <span id=\"percent\">")
+        .append(progress.percent())
+        .append("%</span></p><table><tr><th>Batch jobs</th><th>done</th><th>remaining</th>")
+        .append("<th>failed</th></tr><tr><td class=\"num\" id=\"total\">")
+        .append(progress.total())
+        .append("</td><td class=\"num\" id=\"completed\">")
+        .append(progress.completed())
+        .append("</td><td class=\"num\" id=\"remaining\">")
+        .append(progress.remaining())
+        .append("</td><td class=\"num\" id=\"failed\">")
+        .append(progress.failed())
+        .append("</td></tr></table>");
+    group.ifPresent(
+        selection ->
+            html.append(selection.describe())
+                .append("<p>Open incidents left in this group: <strong id=\"incidents-left\">")
+                .append(incidents.countIncidents(caller, selection.incidents()))
+                .append("</strong></p>"));
+    return html.append("</div>").toString();
+  }
+
+  /** The running batch's statistics, else the ended batch from history. */
+  private Optional<Progress> progress(Caller caller, String id) {
+    List<BatchStatistics> running =
+        batches.statistics(caller, BatchQuery.all().withBatchId(id), 0, 1);
+    if (!running.isEmpty()) {
+      BatchStatistics s = running.get(0);
+      return Optional.of(
+          new Progress(
+              s.batch().type(),
+              s.batch().totalJobs(),
+              s.completedJobs(),
+              s.remainingJobs(),
+              s.failedJobs(),
+              false));
+    }
+    return history
+        .find(caller, id)
+        .filter(ended -> ended.endTime() != null)
+        .map(BatchPage::ended);
+  }
+
+  private static Progress ended(HistoricBatch batch) {
+    return new Progress(batch.type(), batch.totalJobs(), batch.totalJobs(), 0, 0, true);
+  }
+}

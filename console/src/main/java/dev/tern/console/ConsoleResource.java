@@ -1,0 +1,142 @@
+package dev.tern.console;
+
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.TernException;
+import dev.tern.rest.RestResource;
+import dev.tern.rest.Routes;
+import dev.tern.rest.auth.Authenticator;
+import dev.tern.rest.support.ErrorResponses;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The operations console: server-rendered HTML pages under {@value #HOME}, served by the REST
+ * server. Incidents grouped by what failed, a retry of one group as a {@code set-job-retries}
+ * batch, and the batch's live progress. Pages escape every value they show; a client mistake
+ * answers a 4xx page and changes nothing.
+ */
+public final class ConsoleResource implements RestResource {
+
+  public static final String HOME = "/console";
+  static final String SIGN_IN = HOME + "/sign-in";
+  static final String SIGN_OUT = HOME + "/sign-out";
+  static final String RETRY = HOME + "/retry";
+  static final String BATCHES = HOME + "/batches";
+
+  private static final Duration SESSION_IDLE = Duration.ofMinutes(30);
+  private static final int MAX_SESSIONS = 10_000;
+
+  /** What a page handler does once the visitor may see it. */
+  @FunctionalInterface
+  interface Page {
+    void handle(Context ctx, Sessions.Session session) throws Exception;
+  }
+
+  private final ConsoleAccess access;
+  private final Assets assets = new Assets();
+  private final IncidentsPage incidents;
+  private final RetryPage retry;
+  private final BatchPage batches;
+  private final SignInPage signIn;
+
+  /**
+   * The console of {@code engine}; with an {@code authenticator} (the engine's users, as the REST
+   * API's HTTP Basic uses), visitors sign in first; null: the console is open, like the API.
+   */
+  public ConsoleResource(ProcessEngine engine, Authenticator authenticator) {
+    this.access =
+        new ConsoleAccess(
+            new Sessions(Clock.systemUTC(), SESSION_IDLE, MAX_SESSIONS), authenticator);
+    this.incidents = new IncidentsPage(engine.incidentService());
+    this.retry = new RetryPage(engine.jobService(), engine.batchService());
+    this.batches =
+        new BatchPage(engine.batchService(), engine.historicBatchService(), engine.incidentService());
+    this.signIn = new SignInPage(access);
+  }
+
+  /** The console of {@code engine}, signing users in against its identity service or not. */
+  public static ConsoleResource of(ProcessEngine engine, boolean authentication) {
+    return new ConsoleResource(
+        engine, authentication ? engine.identityService()::authenticate : null);
+  }
+
+  @Override
+  public void addRoutes(Routes routes) {
+    Routes root = routes.root();
+    root.get(HOME, page(incidents::render))
+        .get(RETRY, page(retry::confirm))
+        .post(RETRY, form(retry::create))
+        .get(BATCHES + "/{id}", page(batches::render))
+        .get(BATCHES + "/{id}/progress", page(batches::fragment))
+        .get(SIGN_IN, open(signIn::form))
+        .post(SIGN_IN, open(signIn::signIn))
+        .post(SIGN_OUT, open(signIn::signOut))
+        .get(Assets.HTMX_PATH, assets::htmx);
+  }
+
+  /** A page for signed-in visitors; others go to the sign-in form. */
+  private io.javalin.http.Handler page(Page page) {
+    return guarded(
+        ctx -> {
+          Sessions.Session session = access.signedIn(ctx);
+          if (session == null) {
+            ctx.redirect(SIGN_IN, HttpStatus.SEE_OTHER);
+            return;
+          }
+          page.handle(ctx, session);
+        });
+  }
+
+  /** A POST form for signed-in visitors, with its CSRF token checked before anything else. */
+  private io.javalin.http.Handler form(Page page) {
+    return guarded(
+        ctx -> {
+          Sessions.Session session = access.checkCsrf(ctx);
+          if (session.caller() == null) {
+            throw new ConsoleProblem(401, "Sign in first.");
+          }
+          page.handle(ctx, session);
+        });
+  }
+
+  private io.javalin.http.Handler open(io.javalin.http.Handler handler) {
+    return guarded(handler);
+  }
+
+  /** Pages answer HTML whatever goes wrong: a refused request is a page with its status. */
+  private io.javalin.http.Handler guarded(io.javalin.http.Handler handler) {
+    return ctx -> {
+      ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline';"
+              + " frame-ancestors 'none'")
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Cache-Control", "no-store");
+      try {
+        handler.handle(ctx);
+      } catch (ConsoleProblem problem) {
+        problemPage(ctx, problem.status(), problem.getMessage());
+      } catch (TernException e) {
+        int status = ErrorResponses.statusOf(e.category());
+        if (status >= 500) {
+          throw e;
+        }
+        problemPage(ctx, status, e.getMessage());
+      }
+    };
+  }
+
+  private void problemPage(Context ctx, int status, String message) {
+    Sessions.Session session = access.signedIn(ctx);
+    ctx.status(status)
+        .html(
+            Html.page(
+                status == 404 ? "Not found" : "Request refused",
+                session,
+                "<p class=\"problem\" id=\"problem\">"
+                    + Html.escape(message)
+                    + "</p><p><a href=\""
+                    + HOME
+                    + "\">Back to the incidents</a></p>"));
+  }
+}

@@ -1,0 +1,76 @@
+package dev.tern.console;
+
+import dev.tern.engine.incident.IncidentGroup;
+import dev.tern.engine.incident.IncidentQuery;
+import dev.tern.engine.incident.IncidentService;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** {@code /console}: the open incidents, grouped by type, definition, activity and message. */
+final class IncidentsPage {
+
+  static final int MAX_GROUPS = 200;
+  static final String FAILED_JOB = "failedJob";
+
+  private final IncidentService incidents;
+
+  IncidentsPage(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  void render(Context ctx, Sessions.Session session) {
+    List<IncidentGroup> groups =
+        incidents.groupIncidents(session.caller(), new IncidentQuery(), MAX_GROUPS);
+    StringBuilder body = new StringBuilder();
+    if (groups.isEmpty()) {
+      body.append("<p class=\"ok\" id=\"no-incidents\">No open incidents.</p>");
+    } else {
+      body.append(
+          "<table id=\"incident-groups\"><thead><tr><th>Process definition</th><th>Activity</th>"
+              + "<th>Type</th><th>Message</th><th>Incidents</th><th>Oldest</th><th>Newest</th>"
+              + "<th></th></tr></thead><tbody>");
+      for (IncidentGroup group : groups) {
+        body.append("<tr class=\"incident-group\"><td>")
+            .append(Html.escape(group.processDefinitionKey()))
+            .append("</td><td>")
+            .append(Html.escape(group.activityId()))
+            .append("</td><td>")
+            .append(Html.escape(group.incidentType()))
+            .append("</td><td class=\"message\">")
+            .append(group.incidentMessage() == null ? "<em>no message</em>" : Html.escape(group.incidentMessage()))
+            .append("</td><td class=\"num count\">")
+            .append(group.count())
+            .append("</td><td>")
+            .append(Html.time(group.oldest()))
+            .append("</td><td>")
+            .append(Html.time(group.newest()))
+            .append("</td><td>")
+            .append(retryLink(group))
+            .append("</td></tr>");
+      }
+      body.append("</tbody></table>");
+      if (groups.size() == MAX_GROUPS) {
+        body.append("<p>The ").append(MAX_GROUPS).append(" largest groups are shown.</p>");
+      }
+    }
+    ctx.html(Html.page("Open incidents", session, body.toString()));
+  }
+
+  /**
+   * Failed jobs with a message can be retried by their group; the retry selects failed jobs by
+   * definition key, activity and exception message, which a group without a message cannot name
+   * exactly.
+   */
+  private static String retryLink(IncidentGroup group) {
+    if (!FAILED_JOB.equals(group.incidentType()) || group.incidentMessage() == null) {
+      return "";
+    }
+    return "<a class=\"retry\" href=\""
+        + Html.escape(
+            ConsoleResource.RETRY
+                + RetrySelection.of(
+                        group.processDefinitionKey(), group.activityId(), group.incidentMessage())
+                    .queryString())
+        + "\">Retry…</a>";
+  }
+}

@@ -1,0 +1,128 @@
+package dev.tern.console;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.batch.BatchSettings;
+import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.job.JobExecutorSettings;
+import dev.tern.engine.testing.MutableClock;
+import dev.tern.engine.testing.TestDatabase;
+import dev.tern.rest.RestResource;
+import dev.tern.rest.RestResources;
+import dev.tern.rest.story.DownstreamStub;
+import dev.tern.rest.testing.RestTestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outage of the REST story tests, for the console: a server with the API and the console (HTTP
+ * Basic and console sign-in on, user {@value #ADMIN}), the order-sync process pointed at a
+ * downstream stub that is down, and orders whose jobs used up their retries.
+ */
+final class Outage implements AutoCloseable {
+
+  static final String ADMIN = "admin";
+  static final String PASSWORD = "admin-secret";
+  static final String DEFINITION = "orderSync";
+  static final String ACTIVITY = "callDownstream";
+  // two batch jobs per group of ORDERS: progress is visible
+  static final int INVOCATIONS_PER_BATCH_JOB = 5;
+
+  final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-03-01T08:00:00Z"));
+  final DownstreamStub downstream;
+  final RestTestServer server;
+
+  Outage(TestDatabase db) throws IOException {
+    downstream = DownstreamStub.startDown();
+    server =
+        RestTestServer.builder(db)
+            .clock(clock)
+            .engine(
+                engine ->
+                    engine
+                        .jobExecutorSettings(
+                            JobExecutorSettings.defaults()
+                                .withIdleDelays(Duration.ofMillis(10), Duration.ofMillis(100)))
+                        .batchSettings(
+                            BatchSettings.defaults()
+                                .withInvocationsPerBatchJob(INVOCATIONS_PER_BATCH_JOB)
+                                .withBatchJobsPerSeed(1)))
+            .resources(Outage::withConsole)
+            .basicAuthentication()
+            .start();
+    server.engine().identityService().ensureAdministrator(ADMIN, PASSWORD);
+  }
+
+  private static List<RestResource> withConsole(ProcessEngine engine) {
+    List<RestResource> resources = new ArrayList<>(RestResources.all(engine));
+    resources.add(ConsoleResource.of(engine, true));
+    return resources;
+  }
+
+  ProcessEngine engine() {
+    return server.engine();
+  }
+
+  String consoleUrl() {
+    return "http://127.0.0.1:" + server.port() + ConsoleResource.HOME;
+  }
+
+  /** Deploys order-sync, starts {@code orders} orders and lets them fail until no retries are left. */
+  Outage failOrders(int orders) throws IOException {
+    String bpmn;
+    try (InputStream in = getClass().getResourceAsStream("/story/order-sync.bpmn")) {
+      bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    bpmn = bpmn.replace("http://127.0.0.1:9090", downstream.baseUrl());
+    engine()
+        .deploymentService()
+        .deploy(
+            NewDeployment.of(Map.of("order-sync.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)))
+                .withName("order-sync"));
+    for (int i = 0; i < orders; i++) {
+      engine()
+          .runtimeService()
+          .startProcessInstanceByKey(
+              DEFINITION, null, "order-" + i, Map.of("orderId", "order-" + i, "amount", 100));
+    }
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              clock.advance(Duration.ofSeconds(10));
+              return failedJobs() == orders;
+            });
+    return this;
+  }
+
+  long failedJobs() {
+    return engine().jobService().countJobs(engine().jobService().createJobQuery().noRetriesLeft());
+  }
+
+  long openIncidents() {
+    return engine()
+        .incidentService()
+        .countIncidents(engine().incidentService().createIncidentQuery());
+  }
+
+  long batches() {
+    return engine().batchService().count(dev.tern.engine.batch.BatchQuery.all());
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      downstream.close();
+    }
+  }
+}
