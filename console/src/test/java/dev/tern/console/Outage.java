@@ -3,9 +3,12 @@ package dev.tern.console;
 import static org.awaitility.Awaitility.await;
 
 import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.batch.BatchQuery;
 import dev.tern.engine.batch.BatchSettings;
+import dev.tern.engine.deployment.DeploymentQuery;
 import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.job.JobExecutorSettings;
+import dev.tern.engine.query.Page;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.RestResource;
@@ -114,11 +117,26 @@ final class Outage implements AutoCloseable {
   }
 
   long batches() {
-    return engine().batchService().count(dev.tern.engine.batch.BatchQuery.all());
+    return engine().batchService().count(BatchQuery.all());
   }
 
+  /**
+   * Removes what this outage left (the test methods of one class run share their database): its
+   * batches, then its deployment with every instance, job and incident.
+   */
   @Override
   public void close() {
+    try {
+      engine().batchService().list(BatchQuery.all(), 0, Integer.MAX_VALUE)
+          .forEach(batch -> engine().batchService().delete(batch.id(), true));
+      engine().deploymentService().queryDeployments(new DeploymentQuery(), Page.ALL)
+          .forEach(d -> engine().deploymentService().deleteDeployment(d.id(), true));
+    } finally {
+      closeServer();
+    }
+  }
+
+  private void closeServer() {
     try {
       server.close();
     } finally {
