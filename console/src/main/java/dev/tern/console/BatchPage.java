@@ -95,7 +95,7 @@ final class BatchPage {
   /** The running batch's statistics, else the ended batch from history. */
   private Optional<Progress> progress(Caller caller, String id) {
     List<BatchStatistics> running =
-        batches.statistics(caller, BatchQuery.all().withBatchId(id), 0, 1);
+        batches.statistics(caller, BatchQuery.all().set("batchId", id), 0, 1);
     if (!running.isEmpty()) {
       BatchStatistics s = running.get(0);
       return Optional.of(

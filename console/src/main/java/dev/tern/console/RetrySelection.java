@@ -41,23 +41,21 @@ record RetrySelection(String definition, String activity, String message) {
 
   /** The failed jobs of this group (a new query each time: the engine restricts it per caller). */
   JobQuery jobs(JobService jobService) {
-    JobQuery query =
-        jobService
-            .createJobQuery()
-            .processDefinitionKey(definition)
-            .activityId(activity)
-            .noRetriesLeft();
-    query.filters().set("exceptionMessage", message);
-    return query;
+    return jobService
+        .createJobQuery()
+        .processDefinitionKey(definition)
+        .activityId(activity)
+        .noRetriesLeft()
+        .set("exceptionMessage", message);
   }
 
   /** The open failedJob incidents of this group. */
   IncidentQuery incidents() {
-    IncidentQuery query = new IncidentQuery().incidentType(IncidentsPage.FAILED_JOB);
-    query.filters().set("processDefinitionKeyIn", List.of(definition));
-    query.filters().set("activityId", activity);
-    query.filters().set("incidentMessage", message);
-    return query;
+    return new IncidentQuery()
+        .set("incidentType", IncidentsPage.FAILED_JOB)
+        .set("processDefinitionKeyIn", List.of(definition))
+        .set("activityId", activity)
+        .set("incidentMessage", message);
   }
 
   String queryString() {

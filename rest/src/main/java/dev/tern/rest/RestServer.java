@@ -73,12 +73,36 @@ public final class RestServer implements AutoCloseable {
       RestSettings settings,
       boolean basicAuthentication,
       Supplier<String> metricsScrape) {
+    this(engine, settings, basicAuthentication, metricsScrape, List.of());
+  }
+
+  /**
+   * Like {@link #RestServer(ProcessEngine, RestSettings, boolean, Supplier)}, also serving {@code
+   * extra} resources beside the API (such as the operations console, which declares its routes
+   * under {@link Routes#root()}).
+   */
+  public RestServer(
+      ProcessEngine engine,
+      RestSettings settings,
+      boolean basicAuthentication,
+      Supplier<String> metricsScrape,
+      List<RestResource> extra) {
     this(
         engine.name(),
-        withMetrics(RestResources.all(engine), metricsScrape),
+        withExtra(withMetrics(RestResources.all(engine), metricsScrape), extra),
         settings,
         basicAuthentication ? engine.identityService()::authenticate : null,
         engine.meterRegistry());
+  }
+
+  private static List<RestResource> withExtra(
+      List<RestResource> resources, List<RestResource> extra) {
+    if (extra.isEmpty()) {
+      return resources;
+    }
+    List<RestResource> all = new ArrayList<>(resources);
+    all.addAll(extra);
+    return all;
   }
 
   private static List<RestResource> withMetrics(

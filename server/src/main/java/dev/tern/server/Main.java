@@ -1,7 +1,9 @@
 package dev.tern.server;
 
+import dev.tern.console.ConsoleResource;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.rest.RestServer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,12 +84,14 @@ public final class Main {
       if (access.adminUser() != null) {
         engine.identityService().ensureAdministrator(access.adminUser(), access.adminPassword());
       }
+      boolean basic = access.auth() == Access.AuthMode.BASIC;
       server =
           new RestServer(
                   engine,
                   config.limits().restSettings(),
-                  access.auth() == Access.AuthMode.BASIC,
-                  metrics::scrape)
+                  basic,
+                  metrics::scrape,
+                  List.of(ConsoleResource.of(engine, basic)))
               .start(access.host(), config.port());
     } catch (RuntimeException e) {
       engine.close();

@@ -82,6 +82,32 @@ class MainTest {
     }
   }
 
+  @Test
+  void theConsoleIsServedAndSignsInOnItsOwnWhenAuthenticationIsOn() throws Exception {
+    ServerConfig config =
+        ServerConfig.load(
+            java.util.Map.of(
+                ServerConfig.PORT, "0",
+                ServerConfig.DB_URL, "jdbc:h2:mem:main-test-" + UUID.randomUUID(),
+                ServerConfig.AUTH, "basic"),
+            null);
+    try (Main.Running running = Main.start(config)) {
+      HttpClient client = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + running.server().port() + "/console";
+
+      HttpResponse<String> console =
+          client.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> htmx =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/assets/htmx.min.js")).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(console.statusCode()).isEqualTo(303);
+      assertThat(console.headers().firstValue("Location")).hasValue("/console/sign-in");
+      assertThat(htmx.statusCode()).isEqualTo(200);
+    }
+  }
+
   private static String nonLoopbackAddress() throws Exception {
     for (java.net.NetworkInterface nic :
         java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {

@@ -69,7 +69,7 @@ class IncidentGroupsTest {
         engine
             .incidentService()
             .groupIncidents(
-                Caller.SYSTEM, new IncidentQuery().incidentType("failedExternalTask"), 10);
+                Caller.SYSTEM, new IncidentQuery().set("incidentType", "failedExternalTask"), 10);
     assertThat(external).extracting(IncidentGroup::count).containsExactly(1L);
 
     assertThat(engine.incidentService().groupIncidents(Caller.SYSTEM, new IncidentQuery(), 1))
