@@ -29,12 +29,12 @@ public final class ReadableRows<T> {
     return rows.count(readable.apply(caller), query.filters());
   }
 
-  /** The rows of every caller: for the engine's own reads. */
   /** The condition on this family's rows that the caller may read, for statements of its own. */
   public Restriction readableBy(Caller caller) {
     return readable.apply(caller);
   }
 
+  /** The rows of every caller: for the engine's own reads. */
   public Listing<T> all() {
     return rows;
   }
