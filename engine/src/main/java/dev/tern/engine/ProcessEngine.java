@@ -56,6 +56,7 @@ import dev.tern.engine.statistics.StatisticsService;
 import dev.tern.engine.task.HistoricTaskService;
 import dev.tern.engine.task.TaskAttachmentService;
 import dev.tern.engine.task.TaskCommentService;
+import dev.tern.engine.task.TaskForms;
 import dev.tern.engine.task.TaskModule;
 import dev.tern.engine.task.TaskService;
 import java.time.Clock;
@@ -106,6 +107,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final HistoricTaskService historicTaskService;
   private final StatisticsService statisticsService;
   private final TaskCommentService taskCommentService;
+  private final TaskForms taskForms;
   private final TaskAttachmentService taskAttachmentService;
 
   private ProcessEngine(Builder builder) {
@@ -249,6 +251,7 @@ public final class ProcessEngine implements AutoCloseable {
     this.historicTaskService = tasks.historicTaskService(authorizer);
     this.statisticsService = new StatisticsService(database, authorizer);
     this.taskCommentService = tasks.commentService(authorizer);
+    this.taskForms = tasks.forms(taskService, deploymentService);
     this.taskAttachmentService = tasks.attachmentService(authorizer);
   }
 
@@ -430,6 +433,11 @@ public final class ProcessEngine implements AutoCloseable {
   /** User tasks: queries, claiming, delegation, completion, identity links, task variables. */
   public TaskService taskService() {
     return taskService;
+  }
+
+  /** Task forms: form variables and deployed forms. */
+  public TaskForms taskForms() {
+    return taskForms;
   }
 
   /** Comments on tasks (open or ended). */

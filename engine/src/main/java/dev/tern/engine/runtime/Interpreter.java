@@ -235,6 +235,47 @@ final class Interpreter {
     finish(run);
   }
 
+  /**
+   * Throws an escalation from the activity a token waits in (a user task's {@code
+   * bpmnEscalation}): the nearest enclosing escalation boundary event catching the code takes it,
+   * as for an escalation throw event; without one the command is refused (Camunda's ENGINE-02043)
+   * and nothing changes.
+   */
+  void throwEscalation(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      String escalationCode,
+      Map<String, ?> newVariables) {
+    Run run = waitingRun(handle, processInstanceId);
+    Token token = waitingToken(run, executionId);
+    FlowNode node = run.process.model().node(token.activityId);
+    if (!escalationCaught(run, token, escalationCode)) {
+      throw new TernException(
+          TernException.Category.BAD_REQUEST,
+          "ProcessEngineException",
+          "ENGINE-02043 Execution with id '"
+              + node.id()
+              + "' throws an escalation event with escalationCode '"
+              + escalationCode
+              + "', but no escalation handler was defined. ");
+    }
+    run.setVariables(newVariables);
+    run.agenda.add(() -> escalate(run, token, node, escalationCode));
+    finish(run);
+  }
+
+  private boolean escalationCaught(Run run, Token token, String code) {
+    for (ExecutionRow scope = enclosingScope(run, token.scopeId());
+        scope != null;
+        scope = enclosingScope(run, scope.parentId())) {
+      if (escalationHandler(run.process.model(), scope.activityId(), code) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Runs an {@code async-continuation} job: executes the activity, or leaves it (async-after). */
   void continueAsync(Handle handle, Job job) {
     Run run = resume(handle, job).orElse(null);

@@ -168,6 +168,19 @@ public final class RuntimeService {
         handle, processInstanceId, executionId, errorCode, errorMessage, variables);
   }
 
+  /**
+   * Throws an escalation from the activity a token waits in, in the caller's transaction; refused
+   * (nothing changed) when no boundary event catches it.
+   */
+  public void throwEscalation(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      String escalationCode,
+      Map<String, ?> variables) {
+    interpreter.throwEscalation(handle, processInstanceId, executionId, escalationCode, variables);
+  }
+
   private static void requireStorable(String businessKey, Map<String, ?> variables) {
     FieldLimits.requireAtMost("businessKey", businessKey, FieldLimits.NAME);
     if (variables != null) {

@@ -49,6 +49,10 @@ public final class TaskModule {
         TaskHistoryStore::deleteOfProcessInstances);
   }
 
+  public TaskForms forms(TaskService tasks, dev.tern.engine.deployment.DeploymentService deployments) {
+    return new TaskForms(tasks, deployments);
+  }
+
   public TaskCommentService commentService(Authorizer authorizer) {
     return new TaskCommentService(
         database, clock, ids, new CommentStore(), new NoteTargets(store, authorizer));

@@ -389,6 +389,35 @@ public final class TaskService {
   }
 
   /**
+   * Throws an escalation from the task's activity: variables set, the escalation boundary event of
+   * an enclosing sub-process that catches the code takes it (an interrupting one removes the task,
+   * a non-interrupting one leaves it open). Without one nothing changes and the call is refused.
+   */
+  public void handleEscalation(
+      Caller caller, String id, String escalationCode, Map<String, TypedValue> variables) {
+    if (escalationCode == null || escalationCode.isEmpty()) {
+      throw badRequest("BadUserRequestException", "escalationCode is empty");
+    }
+    database.useTransaction(
+        h -> {
+          Task task =
+              lockedForCommand(
+                  h,
+                  caller,
+                  id,
+                  () -> new NotFoundException("NotFoundException", "Cannot find task with id " + id + ": task is null"));
+          access.check(h, caller, task, Kind.WORK);
+          if (task.standalone()) {
+            throw badRequest(
+                "BadUserRequestException",
+                "Task with id '" + id + "' belongs to no process; an escalation needs one");
+          }
+          runtime.throwEscalation(
+              h, task.processInstanceId(), task.executionId(), escalationCode, variables);
+        });
+  }
+
+  /**
    * Camunda's candidate-group report: the number of unassigned tasks per candidate group (tasks
    * without one counted under null), ordered by group; needs {@code READ} on every task.
    */

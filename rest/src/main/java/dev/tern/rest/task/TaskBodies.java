@@ -20,6 +20,9 @@ final class TaskBodies {
   /** {@code TaskBpmnErrorDto}. */
   record BpmnError(String errorCode, String errorMessage, Map<String, VariableValueDto> variables) {}
 
+  /** {@code TaskEscalationDto}. */
+  record Escalation(String escalationCode, Map<String, VariableValueDto> variables) {}
+
   /** {@code TaskCountByCandidateGroupResultDto}. */
   record GroupCount(String groupName, int taskCount) {}
 

@@ -4,6 +4,7 @@ import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.TernException;
 import dev.tern.engine.authorization.AuthorizationException;
 import dev.tern.engine.runtime.TypedValue;
+import dev.tern.engine.task.TaskForms;
 import dev.tern.engine.task.TaskQuery;
 import dev.tern.engine.task.TaskService;
 import dev.tern.rest.RestResource;
@@ -16,6 +17,7 @@ import dev.tern.rest.support.JsonBodies;
 import dev.tern.rest.support.Responses;
 import dev.tern.rest.support.RestException;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,9 +29,11 @@ import java.util.Optional;
 public final class TaskResource implements RestResource {
 
   private final TaskService tasks;
+  private final TaskForms forms;
 
   public TaskResource(ProcessEngine engine) {
     this.tasks = engine.taskService();
+    this.forms = engine.taskForms();
   }
 
   @Override
@@ -60,6 +64,12 @@ public final class TaskResource implements RestResource {
         .post("/task/{id}/complete", ctx -> complete(ctx, "Cannot complete task "))
         .post("/task/{id}/submit-form", ctx -> complete(ctx, "Cannot submit task form "))
         .post("/task/{id}/bpmnError", this::bpmnError)
+        .post("/task/{id}/bpmnEscalation", this::bpmnEscalation)
+        .get("/task/{id}/form-variables", this::formVariables)
+        .get(
+            "/task/{id}/rendered-form",
+            ctx -> forms.renderedForm(Callers.of(ctx), id(ctx)))
+        .get("/task/{id}/deployed-form", this::deployedForm)
         .get("/task/{id}/form", this::form)
         .get(
             "/task/{id}/identity-links",
@@ -161,6 +171,28 @@ public final class TaskResource implements RestResource {
     tasks.handleBpmnError(
         Callers.of(ctx), id(ctx), body.errorCode(), body.errorMessage(), variables);
     Responses.noContent(ctx);
+  }
+
+  private void bpmnEscalation(Context ctx) {
+    TaskBodies.Escalation body = JsonBodies.read(ctx, TaskBodies.Escalation.class);
+    Map<String, TypedValue> variables =
+        VariableValues.toTyped(
+            body.variables(), "Cannot handle BPMN escalation of task " + id(ctx));
+    tasks.handleEscalation(Callers.of(ctx), id(ctx), body.escalationCode(), variables);
+    Responses.noContent(ctx);
+  }
+
+  private void formVariables(Context ctx) {
+    String names = ctx.queryParam("variableNames");
+    List<String> only = names == null ? null : List.of(names.split(","));
+    boolean deserialize = VariableValues.deserialize(ctx, "deserializeValues");
+    ctx.json(
+        VariableValues.toDtos(forms.formVariables(Callers.of(ctx), id(ctx), only), deserialize));
+  }
+
+  private void deployedForm(Context ctx) {
+    TaskForms.DeployedForm form = forms.deployedForm(Callers.of(ctx), id(ctx));
+    ctx.contentType(form.mediaType()).result(form.content());
   }
 
   private static TaskBodies.Complete completeBody(Context ctx) {
