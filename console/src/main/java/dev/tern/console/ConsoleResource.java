@@ -6,6 +6,7 @@ import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
 import dev.tern.rest.auth.Authenticator;
 import dev.tern.rest.support.ErrorResponses;
+import dev.tern.rest.support.RestException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.time.Duration;
 /**
  * The operations console: server-rendered HTML pages under {@value #HOME}, served by the REST
  * server. Incidents grouped by what failed, a retry of one group as a {@code set-job-retries}
- * batch, and the batch's live progress. Pages escape every value they show; a client mistake
+ * batch, the batch's live progress, and a BPMN upload. Pages escape every value they show; a client mistake
  * answers a 4xx page and changes nothing.
  */
 public final class ConsoleResource implements RestResource {
@@ -24,6 +25,7 @@ public final class ConsoleResource implements RestResource {
   static final String SIGN_OUT = HOME + "/sign-out";
   static final String RETRY = HOME + "/retry";
   static final String BATCHES = HOME + "/batches";
+  static final String DEPLOYMENTS = HOME + "/deployments";
 
   private static final Duration SESSION_IDLE = Duration.ofMinutes(30);
   private static final int MAX_SESSIONS = 10_000;
@@ -40,6 +42,7 @@ public final class ConsoleResource implements RestResource {
   private final RetryPage retry;
   private final BatchPage batches;
   private final SignInPage signIn;
+  private final DeploymentsPage deployments;
 
   /**
    * The console of {@code engine}; with an {@code authenticator} (the engine's users, as the REST
@@ -54,6 +57,7 @@ public final class ConsoleResource implements RestResource {
     this.batches =
         new BatchPage(engine.batchService(), engine.historicBatchService(), engine.incidentService());
     this.signIn = new SignInPage(access);
+    this.deployments = new DeploymentsPage(engine.deploymentService());
   }
 
   /** The console of {@code engine}, signing users in against its identity service or not. */
@@ -70,6 +74,8 @@ public final class ConsoleResource implements RestResource {
         .post(RETRY, form(retry::create))
         .get(BATCHES + "/{id}", page(batches::render))
         .get(BATCHES + "/{id}/progress", page(batches::fragment))
+        .get(DEPLOYMENTS, page(deployments::form))
+        .post(DEPLOYMENTS, form(deployments::upload))
         .get(SIGN_IN, open(signIn::form))
         .post(SIGN_IN, open(signIn::signIn))
         .post(SIGN_OUT, open(signIn::signOut))
@@ -116,6 +122,11 @@ public final class ConsoleResource implements RestResource {
         handler.handle(ctx);
       } catch (ConsoleProblem problem) {
         problemPage(ctx, problem.status(), problem.getMessage());
+      } catch (RestException e) {
+        if (e.status() >= 500) {
+          throw e;
+        }
+        problemPage(ctx, e.status(), e.getMessage());
       } catch (TernException e) {
         int status = ErrorResponses.statusOf(e.category());
         if (status >= 500) {

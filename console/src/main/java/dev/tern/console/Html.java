@@ -82,7 +82,9 @@ final class Html {
         + ConsoleResource.HOME
         + "\">Tern console</a><a href=\""
         + ConsoleResource.HOME
-        + "\">Incidents</a>"
+        + "\">Incidents</a><a href=\""
+        + ConsoleResource.DEPLOYMENTS
+        + "\">Deploy</a>"
         + who
         + "</header><main><h1>"
         + escape(title)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The outage story in a real browser: the downstream service is down and orders fail to incidents;
- * the operator signs in, sees them as one group, retries the group, the service comes back, and
+ * The outage story in a real browser: the operator signs in and deploys the order process from a
+ * BPMN file; the downstream service is down and orders fail to incidents; the operator sees them as
+ * one group, retries the group, the service comes back, and
  * the batch page (polling with htmx) reaches 100% while the incidents disappear. Screenshots of
  * each page go to {@code target/screenshots/<database>/}.
  */
@@ -37,7 +39,7 @@ class ConsoleBrowserStoryTest {
   @BeforeEach
   void start() throws Exception {
     browser = Browser.start(Path.of("target", "screenshots", db.name().toLowerCase()));
-    outage = new Outage(db).failOrders(ORDERS);
+    outage = new Outage(db);
   }
 
   @AfterEach
@@ -52,7 +54,7 @@ class ConsoleBrowserStoryTest {
   }
 
   @Test
-  void anOperatorRetriesTheFailedGroupAndWatchesTheIncidentsGo() {
+  void anOperatorDeploysRetriesTheFailedGroupAndWatchesTheIncidentsGo() throws Exception {
     var driver = browser.driver;
     var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
 
@@ -62,6 +64,20 @@ class ConsoleBrowserStoryTest {
     driver.findElement(By.id("password")).sendKeys(Outage.PASSWORD);
     browser.screenshot("1-sign-in");
     driver.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+
+    Path bpmn = Files.createTempDirectory("console-story").resolve("order-sync.bpmn");
+    Files.writeString(bpmn, outage.orderSyncBpmn());
+    driver.findElement(By.linkText("Deploy")).click();
+    driver.findElement(By.id("file")).sendKeys(bpmn.toAbsolutePath().toString());
+    driver.findElement(By.id("deploy")).click();
+    WebElement deployed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deployed")));
+    assertThat(deployed.findElement(By.cssSelector("li.definition")).getText())
+        .isEqualTo(Outage.DEFINITION + " version 1");
+    browser.screenshot("2-deploy");
+
+    outage.startFailingOrders(ORDERS);
+    driver.findElement(By.linkText("Incidents")).click();
 
     WebElement groups = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-groups")));
     List<WebElement> rows = groups.findElements(By.cssSelector("tr.incident-group"));
@@ -70,7 +86,7 @@ class ConsoleBrowserStoryTest {
     assertThat(group.getText()).contains(Outage.DEFINITION, Outage.ACTIVITY, "503");
     assertThat(group.findElement(By.cssSelector("td.count")).getText())
         .isEqualTo(String.valueOf(ORDERS));
-    browser.screenshot("2-incidents");
+    browser.screenshot("3-incidents");
 
     group.findElement(By.cssSelector("a.retry")).click();
     WebElement dryRun = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run-count")));
@@ -78,7 +94,7 @@ class ConsoleBrowserStoryTest {
     WebElement retries = driver.findElement(By.id("retries"));
     retries.clear();
     retries.sendKeys("2");
-    browser.screenshot("3-retry");
+    browser.screenshot("4-retry");
 
     outage.downstream.bringUp();
     // paused, so the batch page opens on a batch that has not started: what follows is polling
@@ -89,7 +105,7 @@ class ConsoleBrowserStoryTest {
     assertThat(driver.findElement(By.id("percent")).getText()).isEqualTo("0%");
     assertThat(driver.findElement(By.id("incidents-left")).getText())
         .isEqualTo(String.valueOf(ORDERS));
-    browser.screenshot("4-batch-running");
+    browser.screenshot("5-batch-running");
     WebElement firstRendering = driver.findElement(By.id("progress"));
 
     outage.engine().jobExecutor().resume();
@@ -102,11 +118,11 @@ class ConsoleBrowserStoryTest {
     assertThat(driver.findElement(By.id("remaining")).getText()).isEqualTo("0");
     assertThat(driver.findElement(By.id("failed")).getText()).isEqualTo("0");
     wait.until(ExpectedConditions.textToBe(By.id("incidents-left"), "0"));
-    browser.screenshot("5-batch-completed");
+    browser.screenshot("6-batch-completed");
 
     driver.findElement(By.linkText("Incidents")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-incidents")));
-    browser.screenshot("6-incidents-resolved");
+    browser.screenshot("7-incidents-resolved");
 
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofMinutes(1))

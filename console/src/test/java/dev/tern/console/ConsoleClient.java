@@ -56,6 +56,29 @@ final class ConsoleClient {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts a multipart form with one file (and the CSRF field unless null), as a browser would. */
+  HttpResponse<String> upload(String path, String csrf, String fileName, String content)
+      throws IOException, InterruptedException {
+    String boundary = "console-test-boundary";
+    StringBuilder body = new StringBuilder();
+    if (csrf != null) {
+      body.append("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"csrf\"\r\n\r\n")
+          .append(csrf).append("\r\n");
+    }
+    body.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName)
+        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .append(content).append("\r\n--").append(boundary).append("--\r\n");
+    return http.send(
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Origin", origin)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The CSRF token of the first form on a page. */
   static String csrf(HttpResponse<String> page) {
     Matcher m = CSRF.matcher(page.body());

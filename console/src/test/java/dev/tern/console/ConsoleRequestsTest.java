@@ -140,4 +140,29 @@ class ConsoleRequestsTest {
     form.put("retries", retries);
     return form;
   }
+
+  @Test
+  void anUploadThatIsNotAProcessOrHasNoCsrfTokenDeploysNothing() throws Exception {
+    client.signIn(Outage.ADMIN, Outage.PASSWORD);
+    String csrf = ConsoleClient.csrf(client.get("/console/deployments"));
+    long before = deployments();
+
+    HttpResponse<String> noToken = client.upload("/console/deployments", null, "p.bpmn", outage.orderSyncBpmn());
+    HttpResponse<String> notBpmn = client.upload("/console/deployments", csrf, "p.bpmn", "<not-bpmn/>");
+    HttpResponse<String> deployed =
+        client.upload("/console/deployments", csrf, "order-sync.bpmn", outage.orderSyncBpmn());
+
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(notBpmn.statusCode()).isEqualTo(400);
+    assertThat(notBpmn.body()).contains("id=\"problem\"", "p.bpmn is not a deployable process");
+    assertThat(deployed.statusCode()).isEqualTo(200);
+    assertThat(deployed.body()).contains("<li class=\"definition\">orderSync version 2</li>");
+    assertThat(deployments()).isEqualTo(before + 1);
+  }
+
+  private long deployments() {
+    return outage.engine().deploymentService()
+        .queryDeployments(new dev.tern.engine.deployment.DeploymentQuery(), dev.tern.engine.query.Page.ALL)
+        .size();
+  }
 }

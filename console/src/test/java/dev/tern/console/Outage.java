@@ -77,18 +77,27 @@ final class Outage implements AutoCloseable {
     return "http://127.0.0.1:" + server.port() + ConsoleResource.HOME;
   }
 
+  /** The order-sync process, pointed at the downstream stub. */
+  String orderSyncBpmn() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/story/order-sync.bpmn")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("http://127.0.0.1:9090", downstream.baseUrl());
+    }
+  }
+
   /** Deploys order-sync, starts {@code orders} orders and lets them fail until no retries are left. */
   Outage failOrders(int orders) throws IOException {
-    String bpmn;
-    try (InputStream in = getClass().getResourceAsStream("/story/order-sync.bpmn")) {
-      bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    bpmn = bpmn.replace("http://127.0.0.1:9090", downstream.baseUrl());
     engine()
         .deploymentService()
         .deploy(
-            NewDeployment.of(Map.of("order-sync.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)))
+            NewDeployment.of(
+                    Map.of("order-sync.bpmn", orderSyncBpmn().getBytes(StandardCharsets.UTF_8)))
                 .withName("order-sync"));
+    return startFailingOrders(orders);
+  }
+
+  /** Starts {@code orders} orders of the deployed order-sync and lets them use up their retries. */
+  Outage startFailingOrders(int orders) {
     for (int i = 0; i < orders; i++) {
       engine()
           .runtimeService()
