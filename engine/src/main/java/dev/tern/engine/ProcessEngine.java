@@ -18,11 +18,14 @@ import dev.tern.engine.externaltask.ExternalTaskStore;
 import dev.tern.engine.incident.IncidentService;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.batch.BatchService;
+import dev.tern.engine.cleanup.HistoryCleanupService;
+import dev.tern.engine.cleanup.HistoryCleanupSettings;
 import dev.tern.engine.history.ExternalTaskLogService;
 import dev.tern.engine.history.HistoricActivityInstanceService;
 import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.history.HistoryModule;
+import dev.tern.engine.history.HistoryRetention;
 import dev.tern.engine.history.InstanceHistoryRemoval;
 import dev.tern.engine.history.JobHistoryService;
 import dev.tern.engine.history.UserOperationLogService;
@@ -109,6 +112,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final TaskCommentService taskCommentService;
   private final TaskForms taskForms;
   private final TaskAttachmentService taskAttachmentService;
+  private final HistoryCleanupService historyCleanup;
 
   private ProcessEngine(Builder builder) {
     this.settings = builder.settings;
@@ -172,6 +176,8 @@ public final class ProcessEngine implements AutoCloseable {
     this.externalTaskLog = new ExternalTaskLogService(database, clock);
     DeployedProcessLookup deployedProcesses = new DeployedProcessLookup(deploymentService);
     TaskModule tasks = new TaskModule(database, clock, ids);
+    HistoryRetention retention =
+        HistoryRetention.of(tasks.retention(), RuntimeModule.retention(), history.retention());
     this.runtime =
         RuntimeModule.create(
             database,
@@ -185,7 +191,8 @@ public final class ProcessEngine implements AutoCloseable {
             tasks.userTasks(),
             builder.beans,
             new HttpConnector(builder.httpConnectorSettings),
-            settings.maxActivitiesPerTransaction());
+            settings.maxActivitiesPerTransaction(),
+            retention);
     this.externalTaskService =
         new ExternalTaskService(
             database,
@@ -219,6 +226,10 @@ public final class ProcessEngine implements AutoCloseable {
         new ExternalTaskRetriesService(
             database, clock, ids, externalTaskStore, history.operationLog());
     jobHandlers.addAll(batchService.jobHandlers());
+    this.historyCleanup =
+        new HistoryCleanupService(
+            database, clock, ids, jobs, retention, builder.historyCleanupSettings);
+    jobHandlers.add(historyCleanup.jobHandler());
     RetryCycleLookup retryCycles =
         builder.retryCycleLookup != null
             ? builder.retryCycleLookup
@@ -232,6 +243,7 @@ public final class ProcessEngine implements AutoCloseable {
             meterRegistry);
     this.jobExecutor = started.executor();
     this.jobService = started.service();
+    historyCleanup.useJobService(jobService);
     this.incidentService = new IncidentService(database, clock, incidentStore);
     this.jobHistoryService = new JobHistoryService(database, clock);
     if (builder.startJobExecutor) {
@@ -455,6 +467,11 @@ public final class ProcessEngine implements AutoCloseable {
     return historicTaskService;
   }
 
+  /** History cleanup: the cleanup job, its batch window and settings. */
+  public HistoryCleanupService historyCleanup() {
+    return historyCleanup;
+  }
+
   /** Running instances, failed jobs and incidents per definition or activity (Cockpit's counts). */
   public StatisticsService statisticsService() {
     return statisticsService;
@@ -483,6 +500,7 @@ public final class ProcessEngine implements AutoCloseable {
     private boolean startJobExecutor = true;
     private BatchSettings batchSettings = BatchSettings.defaults();
     private int passwordHashCost = IdentityService.DEFAULT_HASH_COST;
+    private HistoryCleanupSettings historyCleanupSettings = HistoryCleanupSettings.defaults();
     private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
     private Builder() {}
@@ -568,6 +586,12 @@ public final class ProcessEngine implements AutoCloseable {
         throw new IllegalArgumentException("bcrypt cost must be between 4 and 31, was " + cost);
       }
       this.passwordHashCost = cost;
+      return this;
+    }
+
+    /** The history cleanup's batch window and sizes; {@link HistoryCleanupSettings#defaults()} unless set. */
+    public Builder historyCleanupSettings(HistoryCleanupSettings settings) {
+      this.historyCleanupSettings = Objects.requireNonNull(settings);
       return this;
     }
 

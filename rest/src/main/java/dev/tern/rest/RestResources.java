@@ -56,6 +56,7 @@ public final class RestResources {
         new VariableInstanceResource(engine),
         new ProcessInstanceStartResource(engine),
         new HistoricProcessInstanceRestResource(engine),
+        new dev.tern.rest.history.HistoryCleanupResource(engine),
         new ExternalTaskResource(engine),
         new ExternalTaskRetriesResource(engine),
         new HistoricExternalTaskLogResource(engine),

@@ -71,6 +71,7 @@ public final class Main {
               .settings(config.tuning().engineSettings(config.jobExecutorActive()))
               .jobExecutorSettings(config.tuning().jobExecutorSettings(config.jobWorkers()))
               .httpConnector(config.limits().httpConnectorSettings())
+              .historyCleanupSettings(config.tuning().historyCleanup())
               .meterRegistry(metrics.registry())
               .build();
     } catch (RuntimeException e) {

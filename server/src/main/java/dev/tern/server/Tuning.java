@@ -2,7 +2,10 @@ package dev.tern.server;
 
 import dev.tern.engine.EngineSettings;
 import dev.tern.engine.job.JobExecutorSettings;
+import dev.tern.engine.cleanup.HistoryCleanupSettings;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
@@ -19,19 +22,31 @@ import java.util.Map;
  *     jobs finish before it releases their locks
  * @param maxActivitiesPerTransaction {@code TERN_MAX_ACTIVITIES_PER_TRANSACTION}: a process that
  *     loops without a wait state fails on reaching it
+ * @param historyCleanup Camunda's history cleanup settings: {@code
+ *     TERN_HISTORY_CLEANUP_BATCH_WINDOW_START_TIME} / {@code …_END_TIME} ({@code HH:mm}, UTC),
+ *     {@code TERN_HISTORY_CLEANUP_BATCH_SIZE}, {@code TERN_HISTORY_CLEANUP_BATCH_THRESHOLD},
+ *     {@code TERN_HISTORY_CLEANUP_ENABLED}
  */
 public record Tuning(
     Duration jobLockDuration,
     int jobAcquisitionBatchSize,
     Duration jobIdleDelayMax,
     Duration jobShutdownTimeout,
-    int maxActivitiesPerTransaction) {
+    int maxActivitiesPerTransaction,
+    HistoryCleanupSettings historyCleanup) {
 
   public static final String JOB_LOCK_DURATION = "TERN_JOB_LOCK_DURATION";
   public static final String JOB_ACQUISITION_BATCH_SIZE = "TERN_JOB_ACQUISITION_BATCH_SIZE";
   public static final String JOB_IDLE_DELAY_MAX = "TERN_JOB_IDLE_DELAY_MAX";
   public static final String JOB_SHUTDOWN_TIMEOUT = "TERN_JOB_SHUTDOWN_TIMEOUT";
   public static final String MAX_ACTIVITIES_PER_TRANSACTION = "TERN_MAX_ACTIVITIES_PER_TRANSACTION";
+  public static final String HISTORY_CLEANUP_BATCH_WINDOW_START_TIME =
+      "TERN_HISTORY_CLEANUP_BATCH_WINDOW_START_TIME";
+  public static final String HISTORY_CLEANUP_BATCH_WINDOW_END_TIME =
+      "TERN_HISTORY_CLEANUP_BATCH_WINDOW_END_TIME";
+  public static final String HISTORY_CLEANUP_BATCH_SIZE = "TERN_HISTORY_CLEANUP_BATCH_SIZE";
+  public static final String HISTORY_CLEANUP_BATCH_THRESHOLD = "TERN_HISTORY_CLEANUP_BATCH_THRESHOLD";
+  public static final String HISTORY_CLEANUP_ENABLED = "TERN_HISTORY_CLEANUP_ENABLED";
 
   public Tuning {
     // The same rules the engine applies, reported with the setting's name.
@@ -55,7 +70,8 @@ public record Tuning(
         executor.acquisitionBatchSize(),
         executor.idleDelayMax(),
         executor.shutdownTimeout(),
-        EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION);
+        EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION,
+        HistoryCleanupSettings.defaults());
   }
 
   static Tuning from(Map<String, String> values) {
@@ -68,7 +84,42 @@ public record Tuning(
         number(
             MAX_ACTIVITIES_PER_TRANSACTION,
             values.get(MAX_ACTIVITIES_PER_TRANSACTION),
-            defaults.maxActivitiesPerTransaction()));
+            defaults.maxActivitiesPerTransaction()),
+        historyCleanup(values));
+  }
+
+  private static HistoryCleanupSettings historyCleanup(Map<String, String> values) {
+    HistoryCleanupSettings defaults = HistoryCleanupSettings.defaults();
+    String enabled = values.get(HISTORY_CLEANUP_ENABLED);
+    if (enabled != null && !enabled.trim().matches("(?i)true|false")) {
+      throw new IllegalArgumentException(
+          HISTORY_CLEANUP_ENABLED + " must be true or false, was '" + enabled + "'");
+    }
+    try {
+      return new HistoryCleanupSettings(
+          time(HISTORY_CLEANUP_BATCH_WINDOW_START_TIME, values.get(HISTORY_CLEANUP_BATCH_WINDOW_START_TIME)),
+          time(HISTORY_CLEANUP_BATCH_WINDOW_END_TIME, values.get(HISTORY_CLEANUP_BATCH_WINDOW_END_TIME)),
+          number(HISTORY_CLEANUP_BATCH_SIZE, values.get(HISTORY_CLEANUP_BATCH_SIZE), defaults.batchSize()),
+          number(
+              HISTORY_CLEANUP_BATCH_THRESHOLD,
+              values.get(HISTORY_CLEANUP_BATCH_THRESHOLD),
+              defaults.batchThreshold()),
+          enabled == null ? defaults.enabled() : Boolean.parseBoolean(enabled.trim()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("TERN_HISTORY_CLEANUP_*: " + e.getMessage(), e);
+    }
+  }
+
+  /** Camunda's batch window times: {@code HH:mm} (read as UTC). */
+  private static LocalTime time(String key, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(value.trim(), DateTimeFormatter.ofPattern("HH:mm"));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " must be a time of day HH:mm, was '" + value + "'");
+    }
   }
 
   /** The executor settings of a node with {@code workers} worker threads. */

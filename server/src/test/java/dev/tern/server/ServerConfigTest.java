@@ -178,6 +178,39 @@ class ServerConfigTest {
   }
 
   @Test
+  void historyCleanupSettingsComeFromTheEnvironmentWithCamundasDefaults() {
+    var defaults = ServerConfig.load(Map.of(), null).tuning().historyCleanup();
+    assertThat(defaults.batchWindowStartTime()).isNull();
+    assertThat(defaults.batchSize()).isEqualTo(500);
+    assertThat(defaults.enabled()).isTrue();
+
+    var cleanup =
+        ServerConfig.load(
+                Map.of(
+                    "TERN_HISTORY_CLEANUP_BATCH_WINDOW_START_TIME", "22:00",
+                    "TERN_HISTORY_CLEANUP_BATCH_WINDOW_END_TIME", "02:30",
+                    "TERN_HISTORY_CLEANUP_BATCH_SIZE", "100",
+                    "TERN_HISTORY_CLEANUP_BATCH_THRESHOLD", "5",
+                    "TERN_HISTORY_CLEANUP_ENABLED", "false"),
+                null)
+            .tuning()
+            .historyCleanup();
+    assertThat(cleanup.batchWindowStartTime()).isEqualTo(java.time.LocalTime.of(22, 0));
+    assertThat(cleanup.batchWindowEndTime()).isEqualTo(java.time.LocalTime.of(2, 30));
+    assertThat(cleanup.batchSize()).isEqualTo(100);
+    assertThat(cleanup.batchThreshold()).isEqualTo(5);
+    assertThat(cleanup.enabled()).isFalse();
+
+    assertThatThrownBy(
+            () -> ServerConfig.load(Map.of("TERN_HISTORY_CLEANUP_BATCH_WINDOW_START_TIME", "10pm"), null))
+        .hasMessageContaining("TERN_HISTORY_CLEANUP_BATCH_WINDOW_START_TIME");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_HISTORY_CLEANUP_BATCH_SIZE", "501"), null))
+        .hasMessageContaining("batch size");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_HISTORY_CLEANUP_ENABLED", "yes"), null))
+        .hasMessageContaining("TERN_HISTORY_CLEANUP_ENABLED");
+  }
+
+  @Test
   void malformedDurationsAreRefusedWithTheirKey() {
     assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_JOB_LOCK_DURATION", "5 minutes"), null))
         .hasMessageContaining("TERN_JOB_LOCK_DURATION")

@@ -21,7 +21,8 @@ public record HistoricActivityInstance(
     Instant endTime,
     Long durationInMillis,
     boolean canceled,
-    String tenantId) {
+    String tenantId,
+    Instant removalTime) {
 
   /**
    * Whether this activity completed its scope, as Camunda flags it: an end event that ended

@@ -21,7 +21,7 @@ public final class HistoricActivityInstanceService {
   private static final String COLUMNS =
       "a.id, a.process_instance_id, a.execution_id, a.proc_def_id, a.proc_def_key, a.activity_id,"
           + " a.activity_name, a.activity_type, a.start_time, a.end_time, a.duration_ms,"
-          + " a.canceled, a.tenant_id";
+          + " a.canceled, a.tenant_id, a.removal_time";
 
   static final RowMapper<HistoricActivityInstance> MAPPER = RecordMapper.of(HistoricActivityInstance.class, COLUMNS);
 

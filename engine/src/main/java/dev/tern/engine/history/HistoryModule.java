@@ -50,6 +50,12 @@ public final class HistoryModule {
     };
   }
 
+  /** Removal times and expiry of the historic incidents, job log, external task log and op log. */
+  public HistoryRetention retention() {
+    return HistoryRetention.ofInstanceTables(
+        "tern_hi_incident", "tern_hi_job_log", "tern_hi_ext_task_log", "tern_hi_op_log");
+  }
+
   public DeploymentHistory deployments() {
     return (handle, deploymentId) -> {
       HistoricIncidentStore.deleteOfDeployment(handle, deploymentId);

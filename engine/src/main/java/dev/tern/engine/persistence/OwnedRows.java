@@ -47,6 +47,40 @@ public final class OwnedRows {
         .execute();
   }
 
+  /**
+   * Sets {@code removal_time} on the rows of {@code table} whose {@code instanceColumn} names an
+   * instance of the hierarchy of this root instance.
+   */
+  public static void setRemovalTimeOfHierarchy(
+      Handle handle, String table, String instanceColumn, String rootProcessInstanceId,
+      java.time.Instant removalTime) {
+    handle
+        .createUpdate(
+            "UPDATE " + table + " SET removal_time = :removalTime WHERE " + instanceColumn
+                + " IN (SELECT h.id FROM tern_hi_process_instance h"
+                + " WHERE h.root_process_instance_id = :root)")
+        .bind("removalTime", removalTime)
+        .bind("root", rootProcessInstanceId)
+        .execute();
+  }
+
+  /**
+   * Deletes at most {@code limit} rows of {@code table} whose {@code removal_time} is at or before
+   * {@code now}, oldest first.
+   *
+   * @return the number deleted
+   */
+  public static int deleteExpired(Handle handle, String table, java.time.Instant now, int limit) {
+    return handle
+        .createUpdate(
+            "DELETE FROM " + table + " WHERE id IN (SELECT e.id FROM " + table
+                + " e WHERE e.removal_time <= :now ORDER BY e.removal_time, e.id"
+                + " FETCH FIRST :limit ROWS ONLY)")
+        .bind("now", now)
+        .bind("limit", limit)
+        .execute();
+  }
+
   private static void delete(Handle handle, String sql, String deploymentId) {
     handle.createUpdate(sql).bind("deploymentId", deploymentId).execute();
   }

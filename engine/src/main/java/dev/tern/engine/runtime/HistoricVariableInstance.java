@@ -13,7 +13,8 @@ public record HistoricVariableInstance(
     TypedValue value,
     Owner owner,
     String state,
-    Instant createTime) {
+    Instant createTime,
+    Instant removalTime) {
 
   /** Where the variable lives. */
   public record Owner(

@@ -25,7 +25,7 @@ public final class HistoricVariableInstanceService {
   private static final String COLUMNS =
       "v.id, v.name, " + VariableStore.VALUE_COLUMNS + ","
           + " v.process_instance_id, v.execution_id, v.proc_def_id, v.proc_def_key, v.tenant_id,"
-          + " v.state, v.create_time";
+          + " v.state, v.create_time, v.removal_time";
 
   private final Database database;
   private final Clock clock;
@@ -86,7 +86,8 @@ public final class HistoricVariableInstanceService {
         new TypedValue(value.type(), bytes, value.valueInfo()),
         variable.owner(),
         variable.state(),
-        variable.createTime());
+        variable.createTime(),
+        variable.removalTime());
   }
 
   /**
@@ -147,6 +148,7 @@ public final class HistoricVariableInstanceService {
             rs.getString("proc_def_key"),
             rs.getString("tenant_id")),
         rs.getString("state"),
-        created == null ? null : created.toInstant());
+        created == null ? null : created.toInstant(),
+        dev.tern.engine.persistence.Rows.instant(rs, "removal_time"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.history.HistoryRetention;
 import dev.tern.engine.persistence.Dialect;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,16 @@ final class RuntimeHistoryStore {
   /** SQL for the whole milliseconds from {@code start_time} to {@code :endTime}. */
   private final String elapsedMillisSinceStart;
 
+  private final HistoryRetention retention;
+
+  /** For removing history only: ending instances needs {@link #RuntimeHistoryStore(Dialect, HistoryRetention)}. */
   public RuntimeHistoryStore(Dialect dialect) {
+    this(dialect, null);
+  }
+
+  /** @param retention sets removal times when a root instance ends */
+  public RuntimeHistoryStore(Dialect dialect, HistoryRetention retention) {
+    this.retention = retention;
     this.elapsedMillisSinceStart =
         switch (dialect) {
           case POSTGRES ->
@@ -60,6 +70,30 @@ final class RuntimeHistoryStore {
         .bind("duration", Duration.between(startTime, endTime).toMillis())
         .bind("endActivityId", endActivityId)
         .execute();
+    setRemovalTime(handle, processInstanceId, endTime);
+  }
+
+  /**
+   * Camunda's default removal-time strategy "end": when a root instance ends, every history row of
+   * its hierarchy may be removed its definition's {@code historyTimeToLive} days later (never
+   * without one).
+   */
+  private void setRemovalTime(Handle handle, String processInstanceId, Instant endTime) {
+    if (retention == null) {
+      return; // a store built for removal only
+    }
+    handle
+        .createQuery(
+            "SELECT pd.history_ttl FROM tern_hi_process_instance h JOIN tern_process_definition pd"
+                + " ON pd.id = h.proc_def_id WHERE h.id = :id AND h.super_process_instance_id IS NULL"
+                + " AND pd.history_ttl IS NOT NULL")
+        .bind("id", processInstanceId)
+        .mapTo(Integer.class)
+        .findOne()
+        .ifPresent(
+            days ->
+                retention.setRemovalTime(
+                    handle, processInstanceId, endTime.plus(Duration.ofDays(days))));
   }
 
   public void activityStarted(
@@ -147,6 +181,7 @@ final class RuntimeHistoryStore {
                     .bind("reason", deleteReason)
                     .bind("id", processInstanceId)
                     .execute());
+    setRemovalTime(handle, processInstanceId, now);
   }
 
   /** Deletes the activity and instance history of these process instances. */

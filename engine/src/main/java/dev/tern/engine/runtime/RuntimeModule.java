@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.history.HistoryRetention;
 import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.JobDefinitions;
@@ -50,6 +51,7 @@ public final class RuntimeModule {
    * @param beans named objects expressions can reach
    * @param httpConnector runs {@code http-connector} service tasks
    * @param maxActivitiesPerTransaction see {@link dev.tern.engine.EngineSettings}
+   * @param retention sets the removal time of all history of a root instance when it ends
    */
   public static RuntimeModule create(
       Database database,
@@ -63,11 +65,12 @@ public final class RuntimeModule {
       UserTasks userTasks,
       Map<String, Object> beans,
       HttpConnector httpConnector,
-      int maxActivitiesPerTransaction) {
+      int maxActivitiesPerTransaction,
+      HistoryRetention retention) {
     ParameterValues parameters = new ParameterValues(new Expressions());
     ProcessInstanceStore instances = new ProcessInstanceStore();
     ExecutionStore executions = new ExecutionStore();
-    RuntimeHistoryStore history = new RuntimeHistoryStore(database.dialect());
+    RuntimeHistoryStore history = new RuntimeHistoryStore(database.dialect(), retention);
     RuntimeJobs jobs = new RuntimeJobs(jobStore, incidentStore, clock, ids);
     VariableStore variables = new VariableStore(clock, ids);
     EventSubscriptionStore subscriptions = new EventSubscriptionStore(clock, ids);
@@ -102,6 +105,13 @@ public final class RuntimeModule {
         variables,
         new MessageCorrelationService(database, clock, processes, subscriptions, interpreter),
         new SignalService(database, new SignalReceivers(subscriptions, clock), interpreter));
+  }
+
+  /** Removal times and expiry of instance, activity and variable history. */
+  public static HistoryRetention retention() {
+    return HistoryRetention.of(
+        HistoryRetention.ofInstanceTables("tern_hi_activity_instance", "tern_hi_variable"),
+        HistoryRetention.ofTable("tern_hi_process_instance", "id"));
   }
 
   /** Deletes the instance, activity and variable history of process instances. */

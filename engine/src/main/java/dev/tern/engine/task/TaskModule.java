@@ -63,6 +63,17 @@ public final class TaskModule {
         database, clock, ids, new AttachmentStore(), new NoteTargets(store, authorizer));
   }
 
+  /** Removal times and expiry of task history, the identity link log, comments and attachments. */
+  public dev.tern.engine.history.HistoryRetention retention() {
+    return dev.tern.engine.history.HistoryRetention.of(
+        dev.tern.engine.history.HistoryRetention.ofTable(
+            "tern_hi_identity_link", "root_process_instance_id"),
+        dev.tern.engine.history.HistoryRetention.ofTable(
+            "tern_task_attachment", "root_process_instance_id"),
+        dev.tern.engine.history.HistoryRetention.ofInstanceTables(
+            "tern_task_comment", "tern_hi_task"));
+  }
+
   public HistoricTaskService historicTaskService(Authorizer authorizer) {
     return new HistoricTaskService(database, clock, authorizer);
   }

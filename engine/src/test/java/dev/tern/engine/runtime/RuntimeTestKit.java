@@ -61,7 +61,8 @@ final class RuntimeTestKit {
             UserTasks.NONE,
             beans,
             new dev.tern.engine.runtime.connector.HttpConnector(),
-            dev.tern.engine.EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION);
+            dev.tern.engine.EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION,
+            RuntimeModule.retention());
     this.runtime = module.runtimeService();
     this.handlers = module.jobHandlers();
     RetryCycleLookup retryCycles =

@@ -52,7 +52,7 @@ public record HistoricActivityInstanceDto(
         a.canceled(),
         a.completeScope(),
         a.tenantId(),
-        null,
+        a.removalTime(),
         a.processInstanceId());
   }
 }

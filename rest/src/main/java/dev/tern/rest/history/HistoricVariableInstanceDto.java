@@ -57,7 +57,7 @@ public record HistoricVariableInstanceDto(
         null,
         v.state(),
         v.createTime(),
-        null,
+        v.removalTime(),
         owner.processInstanceId());
   }
 }

@@ -69,4 +69,12 @@ class HistoryDeletionAuthorizationRestTest {
         .body("message", equalTo(
             "Process instance is still running, cannot delete historic process instance: " + instance));
   }
+
+  @Test
+  void schedulingTheHistoryCleanupIsForAdministrators() {
+    fx.offContractAs(fx.worker).post("/history/cleanup").then().statusCode(403)
+        .body("type", equalTo("AuthorizationException"))
+        .body("message", equalTo("Required admin authenticated group or user."));
+    fx.as("admin").post("/history/cleanup").then().statusCode(200);
+  }
 }
