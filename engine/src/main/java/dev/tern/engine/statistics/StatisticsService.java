@@ -26,6 +26,14 @@ public final class StatisticsService {
   private static final RowMapper<ProcessDefinition> DEFINITION =
       RecordMapper.of(ProcessDefinition.class, ProcessDefinitionQuery.COLUMNS);
 
+  /**
+   * Camunda's active executions: not waiting at a parallel join, and not the scope execution of a
+   * sub-process whose tokens are inside it.
+   */
+  private static final String ACTIVE =
+      " AND e.state <> 'JOIN'"
+          + " AND NOT EXISTS (SELECT 1 FROM tern_execution c WHERE c.parent_id = e.id)";
+
   private final Database database;
   private final Authorizer authorizer;
 
@@ -95,7 +103,8 @@ public final class StatisticsService {
 
   /**
    * The activities of one definition where tokens rest (at a wait state or before an asynchronous
-   * continuation; a token waiting at a parallel join is not an active instance, as in Camunda), or
+   * continuation; a token waiting at a parallel join and a sub-process's scope execution are not
+   * active instances, as in Camunda), or
    * where failed jobs or incidents are when those are asked for; ordered by activity id. An
    * unknown definition has none.
    *
@@ -124,13 +133,13 @@ public final class StatisticsService {
                       "SELECT e.activity_id FROM tern_execution e JOIN tern_process_instance p"
                           + " ON p.id = e.process_instance_id WHERE p.proc_def_id = ")
                   .append(definition)
-                  .append(" AND e.state <> 'JOIN' AND e.activity_id IS NOT NULL");
+                  .append(ACTIVE).append(" AND e.activity_id IS NOT NULL");
           StringBuilder joins =
               new StringBuilder(" LEFT JOIN (SELECT e.activity_id, COUNT(*) AS n")
                   .append(" FROM tern_execution e JOIN tern_process_instance p")
                   .append(" ON p.id = e.process_instance_id WHERE p.proc_def_id = ")
                   .append(definition)
-                  .append(" AND e.state <> 'JOIN'")
+                  .append(ACTIVE)
                   .append(" GROUP BY e.activity_id) inst ON inst.activity_id = a.activity_id");
           if (options.failedJobs()) {
             String failed =
