@@ -2,6 +2,7 @@ package dev.tern.server;
 
 import dev.tern.engine.EngineSettings;
 import dev.tern.engine.job.JobExecutorSettings;
+import dev.tern.engine.batch.BatchSettings;
 import dev.tern.engine.cleanup.HistoryCleanupSettings;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -26,6 +27,9 @@ import java.util.Map;
  *     TERN_HISTORY_CLEANUP_BATCH_WINDOW_START_TIME} / {@code …_END_TIME} ({@code HH:mm}, UTC),
  *     {@code TERN_HISTORY_CLEANUP_BATCH_SIZE}, {@code TERN_HISTORY_CLEANUP_BATCH_THRESHOLD},
  *     {@code TERN_HISTORY_CLEANUP_ENABLED}
+ * @param batch how batches are cut into jobs: {@code TERN_BATCH_JOBS_PER_SEED} and {@code
+ *     TERN_BATCH_INVOCATIONS_PER_JOB}, each also per batch type with the type as suffix (e.g.
+ *     {@code TERN_BATCH_INVOCATIONS_PER_JOB_SET_JOB_RETRIES} for {@code set-job-retries})
  */
 public record Tuning(
     Duration jobLockDuration,
@@ -33,7 +37,8 @@ public record Tuning(
     Duration jobIdleDelayMax,
     Duration jobShutdownTimeout,
     int maxActivitiesPerTransaction,
-    HistoryCleanupSettings historyCleanup) {
+    HistoryCleanupSettings historyCleanup,
+    BatchSettings batch) {
 
   public static final String JOB_LOCK_DURATION = "TERN_JOB_LOCK_DURATION";
   public static final String JOB_ACQUISITION_BATCH_SIZE = "TERN_JOB_ACQUISITION_BATCH_SIZE";
@@ -47,6 +52,8 @@ public record Tuning(
   public static final String HISTORY_CLEANUP_BATCH_SIZE = "TERN_HISTORY_CLEANUP_BATCH_SIZE";
   public static final String HISTORY_CLEANUP_BATCH_THRESHOLD = "TERN_HISTORY_CLEANUP_BATCH_THRESHOLD";
   public static final String HISTORY_CLEANUP_ENABLED = "TERN_HISTORY_CLEANUP_ENABLED";
+  public static final String BATCH_JOBS_PER_SEED = "TERN_BATCH_JOBS_PER_SEED";
+  public static final String BATCH_INVOCATIONS_PER_JOB = "TERN_BATCH_INVOCATIONS_PER_JOB";
 
   public Tuning {
     // The same rules the engine applies, reported with the setting's name.
@@ -71,7 +78,8 @@ public record Tuning(
         executor.idleDelayMax(),
         executor.shutdownTimeout(),
         EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION,
-        HistoryCleanupSettings.defaults());
+        HistoryCleanupSettings.defaults(),
+        BatchSettings.defaults());
   }
 
   static Tuning from(Map<String, String> values) {
@@ -85,7 +93,46 @@ public record Tuning(
             MAX_ACTIVITIES_PER_TRANSACTION,
             values.get(MAX_ACTIVITIES_PER_TRANSACTION),
             defaults.maxActivitiesPerTransaction()),
-        historyCleanup(values));
+        historyCleanup(values),
+        batch(values));
+  }
+
+  /** Tern's batch defaults, overridden globally or per type (the key's suffix names the type). */
+  private static BatchSettings batch(Map<String, String> values) {
+    BatchSettings settings = BatchSettings.defaults();
+    for (Map.Entry<String, String> entry : new java.util.TreeMap<>(values).entrySet()) {
+      String key = entry.getKey();
+      int value;
+      if (key.equals(BATCH_JOBS_PER_SEED) || key.startsWith(BATCH_JOBS_PER_SEED + "_")) {
+        value = atLeastOne(key, entry.getValue());
+        settings =
+            key.equals(BATCH_JOBS_PER_SEED)
+                ? settings.withBatchJobsPerSeed(value)
+                : settings.withBatchJobsPerSeed(batchType(key, BATCH_JOBS_PER_SEED), value);
+      } else if (key.equals(BATCH_INVOCATIONS_PER_JOB)
+          || key.startsWith(BATCH_INVOCATIONS_PER_JOB + "_")) {
+        value = atLeastOne(key, entry.getValue());
+        settings =
+            key.equals(BATCH_INVOCATIONS_PER_JOB)
+                ? settings.withInvocationsPerBatchJob(value)
+                : settings.withInvocationsPerBatchJob(
+                    batchType(key, BATCH_INVOCATIONS_PER_JOB), value);
+      }
+    }
+    return settings;
+  }
+
+  /** {@code TERN_BATCH_JOBS_PER_SEED_SET_JOB_RETRIES} names the type {@code set-job-retries}. */
+  private static String batchType(String key, String prefix) {
+    return key.substring(prefix.length() + 1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private static int atLeastOne(String key, String value) {
+    int number = number(key, value, 0);
+    if (number < 1) {
+      throw new IllegalArgumentException(key + " must be at least 1, was " + number);
+    }
+    return number;
   }
 
   private static HistoryCleanupSettings historyCleanup(Map<String, String> values) {

@@ -211,6 +211,29 @@ class ServerConfigTest {
   }
 
   @Test
+  void batchCountsComeFromTheEnvironmentGloballyAndPerBatchType() {
+    assertThat(ServerConfig.load(Map.of(), null).tuning().batch())
+        .isEqualTo(dev.tern.engine.batch.BatchSettings.defaults());
+    var batch =
+        ServerConfig.load(
+                Map.of(
+                    "TERN_BATCH_JOBS_PER_SEED", "50",
+                    "TERN_BATCH_INVOCATIONS_PER_JOB", "1",
+                    "TERN_BATCH_INVOCATIONS_PER_JOB_SET_JOB_RETRIES", "500"),
+                null)
+            .tuning()
+            .batch();
+    assertThat(batch.batchJobsPerSeed("set-job-retries")).isEqualTo(50);
+    assertThat(batch.invocationsPerBatchJob("set-job-retries")).isEqualTo(500);
+    assertThat(batch.invocationsPerBatchJob("set-external-task-retries")).isEqualTo(1);
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_BATCH_JOBS_PER_SEED", "0"), null))
+        .hasMessageContaining("TERN_BATCH_JOBS_PER_SEED");
+    assertThatThrownBy(
+            () -> ServerConfig.load(Map.of("TERN_BATCH_INVOCATIONS_PER_JOB_SET_JOB_RETRIES", "x"), null))
+        .hasMessageContaining("TERN_BATCH_INVOCATIONS_PER_JOB_SET_JOB_RETRIES");
+  }
+
+  @Test
   void malformedDurationsAreRefusedWithTheirKey() {
     assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_JOB_LOCK_DURATION", "5 minutes"), null))
         .hasMessageContaining("TERN_JOB_LOCK_DURATION")
