@@ -35,5 +35,4 @@ public final class BatchQuery extends TypedQuery<BatchQuery> {
   public static BatchQuery all() {
     return new BatchQuery();
   }
-
 }

@@ -40,5 +40,4 @@ public final class HistoricActivityInstanceQuery extends TypedQuery<HistoricActi
   public HistoricActivityInstanceQuery() {
     super(DEFINITION);
   }
-
 }

@@ -24,5 +24,4 @@ public final class HistoricBatchQuery extends TypedQuery<HistoricBatchQuery> {
   public HistoricBatchQuery() {
     super(DEFINITION);
   }
-
 }

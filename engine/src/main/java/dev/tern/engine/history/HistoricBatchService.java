@@ -79,14 +79,6 @@ public final class HistoricBatchService {
     return database.withHandle(handle -> store.find(handle, id));
   }
 
-  public List<HistoricBatch> list(HistoricBatchQuery query, int firstResult, int maxResults) {
-    return rows.all().list(query.filters(), firstResult, maxResults);
-  }
-
-  public long count(HistoricBatchQuery query) {
-    return rows.all().count(query.filters());
-  }
-
   /**
    * Deletes a historic batch and the history of its jobs.
    *

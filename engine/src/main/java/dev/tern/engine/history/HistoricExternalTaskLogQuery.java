@@ -32,5 +32,4 @@ public final class HistoricExternalTaskLogQuery extends TypedQuery<HistoricExter
   public HistoricExternalTaskLogQuery() {
     super(DEFINITION);
   }
-
 }

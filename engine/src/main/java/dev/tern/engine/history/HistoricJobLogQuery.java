@@ -34,6 +34,4 @@ public final class HistoricJobLogQuery extends TypedQuery<HistoricJobLogQuery> {
   public HistoricJobLogQuery() {
     super(DEFINITION);
   }
-
-
 }

@@ -55,10 +55,6 @@ public final class JobHistoryService {
     return jobLogs.all().list(query.filters(), first, max);
   }
 
-  public long countJobLogs(HistoricJobLogQuery query) {
-    return jobLogs.all().count(query.filters());
-  }
-
   /** The job log of process definitions the caller may read the history of ({@code READ_HISTORY}). */
   public List<HistoricJobLog> listJobLogs(
       Caller caller, HistoricJobLogQuery query, int first, int max) {
@@ -80,11 +76,6 @@ public final class JobHistoryService {
             () -> new NotFoundException("Historic incident with id " + id + " does not exist"));
   }
 
-  public List<HistoricIncident> listHistoricIncidents(
-      HistoricIncidentQuery query, int first, int max) {
-    return historicIncidents.all().list(query.filters(), first, max);
-  }
-
   /** The historic incidents of definitions the caller may read the history of. */
   public List<HistoricIncident> listHistoricIncidents(
       Caller caller, HistoricIncidentQuery query, int first, int max) {
@@ -93,9 +84,5 @@ public final class JobHistoryService {
 
   public long countHistoricIncidents(Caller caller, HistoricIncidentQuery query) {
     return historicIncidents.count(caller, query);
-  }
-
-  public long countHistoricIncidents(HistoricIncidentQuery query) {
-    return historicIncidents.all().count(query.filters());
   }
 }

@@ -29,6 +29,4 @@ public final class UserOperationLogQuery extends TypedQuery<UserOperationLogQuer
   public UserOperationLogQuery() {
     super(DEFINITION);
   }
-
-
 }

@@ -37,11 +37,6 @@ public final class UserOperationLogService {
                         Permission.READ, Resource.OPERATION_LOG_CATEGORY, "tern_hi_op_log.category")));
   }
 
-  public List<UserOperationLogEntry> list(
-      UserOperationLogQuery query, int firstResult, int maxResults) {
-    return rows.all().list(query.filters(), firstResult, maxResults);
-  }
-
   /** The entries the caller may read. */
   public List<UserOperationLogEntry> list(
       Caller caller, UserOperationLogQuery query, int firstResult, int maxResults) {
@@ -50,9 +45,5 @@ public final class UserOperationLogService {
 
   public long count(Caller caller, UserOperationLogQuery query) {
     return rows.count(caller, query);
-  }
-
-  public long count(UserOperationLogQuery query) {
-    return rows.all().count(query.filters());
   }
 }

@@ -1,5 +1,6 @@
 package dev.tern.engine.incident;
 
+import dev.tern.engine.history.IncidentFilters;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.TypedQuery;
 
@@ -8,20 +9,10 @@ public final class IncidentQuery extends TypedQuery<IncidentQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_incident i", "i.id")
-          .equal("incidentId", "i.id")
-          .equalColumns(
-              "incidentType", "incidentMessage", "processDefinitionId", "processInstanceId",
-              "executionId", "activityId", "failedActivityId", "causeIncidentId",
-              "rootCauseIncidentId", "configuration")
-          .like("incidentMessageLike", "i.incident_message")
-          .anyOf("processDefinitionKeyIn", "i.proc_def_key")
           .dateRange("incidentTimestamp", "i.incident_timestamp", false)
           .anyOf("tenantIdIn", "i.tenant_id")
-          .anyOf("jobDefinitionIdIn", "i.job_definition_id")
-          .sortable(
-              "incidentId", "incidentMessage", "incidentTimestamp", "incidentType", "executionId",
-              "activityId", "processInstanceId", "processDefinitionId", "causeIncidentId",
-              "rootCauseIncidentId", "configuration", "tenantId")
+          .with(IncidentFilters::declare)
+          .sortable("incidentTimestamp")
           .build();
 
   public IncidentQuery() {
@@ -31,7 +22,4 @@ public final class IncidentQuery extends TypedQuery<IncidentQuery> {
   public IncidentQuery incidentType(String type) {
     return set("incidentType", type);
   }
-
-
-
 }

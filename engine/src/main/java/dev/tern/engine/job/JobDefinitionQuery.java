@@ -26,6 +26,4 @@ public final class JobDefinitionQuery extends TypedQuery<JobDefinitionQuery> {
   public JobDefinitionQuery() {
     super(DEFINITION);
   }
-
-
 }

@@ -279,10 +279,6 @@ public final class JobService {
     return definitionRows.all().list(query.filters(), first, max);
   }
 
-  public long countJobDefinitions(JobDefinitionQuery query) {
-    return definitionRows.all().count(query.filters());
-  }
-
   /** The job definitions of process definitions the caller may read ({@code READ}, by key). */
   public List<JobDefinition> listJobDefinitions(
       Caller caller, JobDefinitionQuery query, int first, int max) {

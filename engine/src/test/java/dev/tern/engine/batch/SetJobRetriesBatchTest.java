@@ -3,6 +3,7 @@ package dev.tern.engine.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.history.HistoricBatch;
@@ -351,10 +352,10 @@ class SetJobRetriesBatchTest {
     List<String> instances = processInstances(3);
 
     service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(5), null);
-    assertThat(log.count(byUser)).isZero();
+    assertThat(log.count(Caller.SYSTEM, byUser)).isZero();
     service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(5), "demo-" + prefix);
 
-    List<UserOperationLogEntry> entries = log.list(byUser, 0, 10);
+    List<UserOperationLogEntry> entries = log.list(Caller.SYSTEM, byUser, 0, 10);
     assertThat(entries)
         .extracting(UserOperationLogEntry::property, UserOperationLogEntry::newValue)
         .containsExactlyInAnyOrder(
