@@ -16,4 +16,10 @@ public interface JobLog {
    * @return the number of entries written
    */
   int log(Handle handle, LogState state, Collection<String> jobIds);
+
+  /**
+   * Logs a failure of the job as its row is now (its exception recorded), but with the retries it
+   * had when it failed, as Camunda logs them (3, 2, 1 for a job failing three times, not 2, 1, 0).
+   */
+  int logFailure(Handle handle, String jobId, int retriesBeforeFailure);
 }

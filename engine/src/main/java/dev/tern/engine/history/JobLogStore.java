@@ -25,6 +25,16 @@ final class JobLogStore implements JobLog {
 
   @Override
   public int log(Handle handle, LogState state, Collection<String> jobIds) {
+    return insert(handle, state, jobIds, null);
+  }
+
+  @Override
+  public int logFailure(Handle handle, String jobId, int retriesBeforeFailure) {
+    return insert(handle, LogState.FAILED, java.util.List.of(jobId), retriesBeforeFailure);
+  }
+
+  /** {@code retries}: the value to log, or null to copy the job row's. */
+  private int insert(Handle handle, LogState state, Collection<String> jobIds, Integer retries) {
     if (jobIds.isEmpty()) {
       return 0;
     }
@@ -37,7 +47,9 @@ final class JobLogStore implements JobLog {
                 + " proc_def_key, deployment_id, root_process_instance_id, tenant_id, hostname,"
                 + " sequence_counter) SELECT "
                 + dialect.newIdExpression()
-                + ", :logTime, :state, j.id, j.due_date, j.retries, j.priority,"
+                + ", :logTime, :state, j.id, j.due_date,"
+                + (retries == null ? " j.retries," : " :retries,")
+                + " j.priority,"
                 + (state == LogState.FAILED ? " j.exception_message, j.exception_stacktrace," : " NULL, NULL,")
                 + " j.job_definition_id, COALESCE(d.job_type, j.handler_type),"
                 + " d.job_configuration, j.activity_id, j.failed_activity_id, j.execution_id,"
@@ -47,6 +59,9 @@ final class JobLogStore implements JobLog {
                 + " LEFT JOIN tern_job_definition d ON d.id = j.job_definition_id"
                 + " LEFT JOIN tern_process_instance p ON p.id = j.process_instance_id"
                 + " WHERE j.id = ANY(:ids)");
+    if (retries != null) {
+      insert.bind("retries", retries);
+    }
     return insert
         .bind("logTime", clock.instant())
         .bind("state", state.code())

@@ -175,7 +175,7 @@ final class JobRunner {
         == 0) {
       return;
     }
-    jobLog.log(handle, LogState.FAILED, List.of(jobId));
+    jobLog.logFailure(handle, jobId, job.retries());
     if (retries == 0) {
       incidents.openFailedJobIncidents(handle, List.of(jobId));
     }

@@ -109,7 +109,12 @@ class JobExecutionTest {
     assertThat(historic.open()).isTrue();
     assertThat(historic.rootProcessInstanceId()).isEqualTo("pi-1");
     assertThat(jobLog(job.id())).extracting(HistoricJobLog::state).containsExactly(0, 1, 1, 1);
-    assertThat(jobLog(job.id()).get(3).jobRetries()).isZero();
+    // as Camunda 7.24 logs them: the retries the job had when each attempt failed
+    assertThat(jobLog(job.id()))
+        .extracting(HistoricJobLog::jobRetries)
+        .containsExactly(3, 3, 2, 1);
+    assertThat(jobLog(job.id()).get(3).jobExceptionMessage())
+        .isEqualTo("Connection refused: stub is down");
   }
 
   @Test
