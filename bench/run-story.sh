@@ -5,6 +5,8 @@
 #   bench/run-story.sh camunda|tern|both h2|postgres N [more tern-bench options...]
 # SCENARIO=external-tasks runs `tern-bench external-tasks` (fetch-and-complete, long-polling wake-up,
 # retries-async over N external tasks) instead of the outage story.
+# SCENARIO=diff runs the differential scenario (`tern-bench diff`, N is ignored): each engine's masked
+# answers are recorded, and "both" writes their comparison to ./bench-results/compare-diff-<db>-….md.
 # Results: ./bench-results/<engine>-<db>-<N>-<time>.{json,out}; "both" also prints the comparison.
 set -euo pipefail
 
@@ -95,6 +97,9 @@ run_one() {
   if [ "$scenario" = external-tasks ]; then
     java -jar "$bench_jar" external-tasks --base-url "$base" -n "$n" \
       --label "$label" --json "$out/$name.json" "$@" 2>&1 | tee "$out/$name.out" >&2
+  elif [ "$scenario" = diff ]; then
+    java -jar "$bench_jar" diff --base-url "$base" --label "$label" --json "$out/$name.json" "$@" \
+      2>&1 | tee "$out/$name.out" >&2
   else
     java -jar "$bench_jar" --base-url "$base" -n "$n" --server-pid "$server_pid" \
       --jdbc-url "$url" --jdbc-user "$user" --jdbc-password "$password" --schema "$schema" \
@@ -113,6 +118,8 @@ case "$engine" in
     tern_json=$(run_one tern "$@")
     if [ "$scenario" = external-tasks ]; then
       java -jar "$bench_jar" external-tasks --compare "$camunda_json" "$tern_json" | tee "$out/compare-$scenario-$db-$n-$stamp.md"
+    elif [ "$scenario" = diff ]; then
+      java -jar "$bench_jar" diff --compare "$camunda_json" "$tern_json" | tee "$out/compare-diff-$db-$stamp.md"
     else
       java -jar "$bench_jar" compare "$camunda_json" "$tern_json" | tee "$out/compare-$db-$n-$stamp.md"
     fi

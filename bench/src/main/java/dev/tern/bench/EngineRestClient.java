@@ -98,6 +98,41 @@ public final class EngineRestClient {
     return Optional.of(expectOk(response, "GET " + pathAndQuery).body());
   }
 
+  /** What a request answered: its status and its body (JSON, or a text node when not JSON). */
+  public record Answer(int status, JsonNode body) {}
+
+  /**
+   * {@code method <pathAndQuery>} with an optional JSON body, whatever the status (for comparing
+   * answers, errors included).
+   */
+  public Answer exchange(String method, String pathAndQuery, String jsonBody) {
+    HttpRequest.Builder request = request(pathAndQuery);
+    if (jsonBody == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+    }
+    Response response = send(request);
+    return new Answer(response.status(), response.body());
+  }
+
+  /** Deploys one BPMN resource whatever the status, answering as {@link #exchange} does. */
+  public Answer deployAnswer(String deploymentName, String resourceName, String xml) {
+    String boundary = "bench-" + UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    appendPart(body, boundary, "deployment-name", null, deploymentName);
+    appendPart(body, boundary, "data", resourceName, xml);
+    body.append("--").append(boundary).append("--\r\n");
+    Response response =
+        send(
+            request("/deployment/create")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    return new Answer(response.status(), response.body());
+  }
+
   /** {@code POST <path>} with a JSON body; fails unless 2xx. */
   public JsonNode postJson(String path, String jsonBody) {
     return expectOk(post(path, jsonBody), "POST " + path).body();

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
       ExecutorBench.class,
       BatchScaleBench.class,
       ExternalTaskBench.class,
-      dev.tern.bench.cluster.ClusterBench.class
+      dev.tern.bench.cluster.ClusterBench.class,
+      dev.tern.bench.diff.DiffBench.class
     })
 public final class OutageBench implements Callable<Integer> {
 

@@ -264,7 +264,8 @@ class ContractConformanceCheck {
     return List.of(
         section("Deliberate differences", "deliberate-differences.md"),
         section("Dates and numbers", "dates-and-numbers.md"),
-        section("Clients nobody on this project wrote", "real-clients.md"));
+        section("Clients nobody on this project wrote", "real-clients.md"),
+        section("Differential run against Camunda 7.24", "differential.md"));
   }
 
   private static CompatibilityReport.Section section(String title, String resource) {
