@@ -259,7 +259,7 @@ public final class ProcessEngine implements AutoCloseable {
     this.historicVariableInstances = new HistoricVariableInstanceService(database, clock);
     this.executions = runtime.executionService();
     this.variableInstances = runtime.variableInstanceService();
-    this.taskService = tasks.taskService(runtime.runtimeService(), variableStore, authorizer);
+    this.taskService = tasks.taskService(runtime.runtimeService(), variableStore, authorizer, history.operationLog());
     this.historicTaskService = tasks.historicTaskService(authorizer);
     this.statisticsService = new StatisticsService(database, authorizer);
     this.taskCommentService = tasks.commentService(authorizer);

@@ -31,7 +31,8 @@ public record UserOperationLogEntry(
     String category,
     String tenantId,
     String annotation,
-    Instant removalTime) {
+    Instant removalTime,
+    String taskId) {
 
   public static final String ENTITY_TYPE_JOB = "Job";
   public static final String ENTITY_TYPE_EXTERNAL_TASK = "ExternalTask";
@@ -40,6 +41,8 @@ public record UserOperationLogEntry(
   public static final String CATEGORY_OPERATOR = "Operator";
   public static final String ENTITY_TYPE_PROCESS_INSTANCE = "ProcessInstance";
   public static final String OPERATION_TYPE_DELETE_HISTORY = "DeleteHistory";
+  public static final String ENTITY_TYPE_TASK = "Task";
+  public static final String CATEGORY_TASK_WORKER = "TaskWorker";
 
   /**
    * The entries of one operator's operation on many entities at once (such as a batch): one per
@@ -101,6 +104,7 @@ public record UserOperationLogEntry(
     private String tenantId;
     private String annotation;
     private Instant removalTime;
+    private String taskId;
 
     private Builder() {}
 
@@ -209,6 +213,11 @@ public record UserOperationLogEntry(
       return this;
     }
 
+    public Builder taskId(String taskId) {
+      this.taskId = taskId;
+      return this;
+    }
+
     public UserOperationLogEntry build() {
       return new UserOperationLogEntry(
           id,
@@ -231,7 +240,8 @@ public record UserOperationLogEntry(
           category,
           tenantId,
           annotation,
-          removalTime);
+          removalTime,
+          taskId);
     }
   }
 }

@@ -5,7 +5,7 @@ import dev.tern.engine.query.TypedQuery;
 
 /**
  * Selects user operation log entries with the filters of Camunda's {@code GET
- * /history/user-operation}. Filters on entities Tern has no column for (tasks, cases, external
+ * /history/user-operation}. Filters on entities Tern has no column for (cases, external
  * tasks) match nothing, as no Tern entry refers to such an entity.
  */
 public final class UserOperationLogQuery extends TypedQuery<UserOperationLogQuery> {
@@ -16,13 +16,13 @@ public final class UserOperationLogQuery extends TypedQuery<UserOperationLogQuer
           .equalColumns(
               "deploymentId", "processDefinitionId", "processDefinitionKey", "processInstanceId",
               "executionId", "batchId", "jobId", "jobDefinitionId", "userId", "operationId",
-              "operationType", "entityType", "category", "property")
+              "operationType", "entityType", "category", "property", "taskId")
           .anyOf("entityTypeIn", "entity_type")
           .anyOf("categoryIn", "category")
           .date("afterTimestamp", "log_time", ">")
           .date("beforeTimestamp", "log_time", "<")
           .matchingNothing(
-              "caseDefinitionId", "caseInstanceId", "caseExecutionId", "taskId", "externalTaskId")
+              "caseDefinitionId", "caseInstanceId", "caseExecutionId", "externalTaskId")
           .sort("timestamp", "log_time")
           .build();
 

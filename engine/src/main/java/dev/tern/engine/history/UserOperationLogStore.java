@@ -11,7 +11,7 @@ final class UserOperationLogStore implements OperationLog {
       "id, operation_id, deployment_id, proc_def_id, proc_def_key, process_instance_id,"
           + " execution_id, job_id, job_definition_id, batch_id, user_id, log_time,"
           + " operation_type, entity_type, property, org_value, new_value, category, tenant_id,"
-          + " annotation, removal_time";
+          + " annotation, removal_time, task_id";
 
   static final RecordMapper<UserOperationLogEntry> MAPPER =
       RecordMapper.of(UserOperationLogEntry.class, COLUMNS);

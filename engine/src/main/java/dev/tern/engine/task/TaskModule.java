@@ -34,8 +34,19 @@ public final class TaskModule {
   }
 
   public TaskService taskService(
-      RuntimeService runtime, VariableStore variables, Authorizer authorizer) {
-    return new TaskService(database, ids, store, lifecycle, runtime, variables, authorizer);
+      RuntimeService runtime,
+      VariableStore variables,
+      Authorizer authorizer,
+      dev.tern.engine.history.OperationLog operationLog) {
+    return new TaskService(
+        database,
+        ids,
+        store,
+        lifecycle,
+        runtime,
+        variables,
+        authorizer,
+        new TaskOperationLog(operationLog, ids));
   }
 
   /**

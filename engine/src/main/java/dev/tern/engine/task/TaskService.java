@@ -43,6 +43,7 @@ public final class TaskService {
   private final RuntimeService runtime;
   private final VariableStore processVariables;
   private final TaskAccess access;
+  private final TaskOperationLog operationLog;
 
   TaskService(
       Database database,
@@ -51,7 +52,8 @@ public final class TaskService {
       TaskLifecycle lifecycle,
       RuntimeService runtime,
       VariableStore processVariables,
-      Authorizer authorizer) {
+      Authorizer authorizer,
+      TaskOperationLog operationLog) {
     this.database = database;
     this.ids = ids;
     this.store = store;
@@ -59,6 +61,7 @@ public final class TaskService {
     this.runtime = runtime;
     this.processVariables = processVariables;
     this.access = new TaskAccess(authorizer);
+    this.operationLog = operationLog;
   }
 
   // ------------------------------------------------------------------ queries
@@ -152,6 +155,8 @@ public final class TaskService {
                 "Could not delete task: The task cannot be deleted because is part of a running"
                     + " process");
           }
+          operationLog.log(
+              h, caller, task, TaskOperationLog.DELETE, List.of(TaskOperationLog.Change.DELETED), lifecycle.now());
           lifecycle.end(h, task, UserTasks.DELETED);
         });
   }
@@ -185,7 +190,7 @@ public final class TaskService {
                   fields.due(),
                   fields.followUp(),
                   fields.parentTaskId());
-          save(h, task, changed, null);
+          save(h, caller, task, changed, null, TaskOperationLog.UPDATE);
         });
   }
 
@@ -198,6 +203,7 @@ public final class TaskService {
         caller,
         id,
         Kind.ASSIGN,
+        TaskOperationLog.CLAIM,
         task -> {
           if (userId != null && task.assignee() != null && !task.assignee().equals(userId)) {
             throw new TernException(
@@ -212,7 +218,7 @@ public final class TaskService {
   /** Sets (or with null removes) the assignee, whoever held the task. */
   public void setAssignee(Caller caller, String id, String userId) {
     FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
-    change(caller, id, Kind.ASSIGN, task -> withAssignee(task, userId));
+    change(caller, id, Kind.ASSIGN, TaskOperationLog.ASSIGN, task -> withAssignee(task, userId));
   }
 
   /** Delegates: the assignee becomes the owner (unless there is one) and the user the assignee. */
@@ -222,6 +228,7 @@ public final class TaskService {
         caller,
         id,
         Kind.ASSIGN,
+        TaskOperationLog.DELEGATE,
         task ->
             copy(
                 task,
@@ -245,6 +252,7 @@ public final class TaskService {
           setVariables(h, task, variables);
           save(
               h,
+              caller,
               task,
               copy(
                   task,
@@ -257,7 +265,8 @@ public final class TaskService {
                   task.due(),
                   task.followUp(),
                   task.parentTaskId()),
-              null);
+              null,
+              TaskOperationLog.RESOLVE);
         });
   }
 
@@ -265,12 +274,12 @@ public final class TaskService {
     Task apply(Task task);
   }
 
-  private void change(Caller caller, String id, Kind kind, Change change) {
+  private void change(Caller caller, String id, Kind kind, String operationType, Change change) {
     database.useTransaction(
         h -> {
           Task task = lockedForCommand(h, caller, id);
           access.check(h, caller, task, kind);
-          save(h, task, change.apply(task), caller.userId());
+          save(h, caller, task, change.apply(task), caller.userId(), operationType);
         });
   }
 
@@ -288,8 +297,16 @@ public final class TaskService {
         task.parentTaskId());
   }
 
-  /** Writes a changed task and its history; a new assignee or owner is logged as a link change. */
-  private void save(Handle h, Task before, Task after, String assignerId) {
+  /**
+   * Writes a changed task and its history; a new assignee or owner is logged as a link change, the
+   * operation (when {@code operationType} is not null) in the user operation log.
+   */
+  private void save(
+      Handle h, Caller caller, Task before, Task after, String assignerId, String operationType) {
+    if (operationType != null) {
+      operationLog.log(
+          h, caller, before, operationType, TaskOperationLog.diff(before, after), lifecycle.now());
+    }
     Task saved = withState(after, TaskLifecycle.STATE_UPDATED, lifecycle.now());
     store.update(h, saved);
     lifecycle.historyUpdated(h, saved);
@@ -331,6 +348,8 @@ public final class TaskService {
             throw badRequest("SuspendedEntityInteractionException",
                 "ENGINE-03043 task with id '" + id + "' is suspended.");
           }
+          operationLog.log(
+              h, caller, task, TaskOperationLog.COMPLETE, List.of(TaskOperationLog.Change.DELETED), lifecycle.now());
           Map<String, TypedValue> result = null;
           if (task.standalone()) {
             store.setLocalVariables(h, task.id(), variables, lifecycle.now());
@@ -469,7 +488,13 @@ public final class TaskService {
           access.check(h, caller, task, Kind.ASSIGN);
           if (IdentityLink.ASSIGNEE.equals(link.type()) || IdentityLink.OWNER.equals(link.type())) {
             requireUser(link);
-            save(h, task, withPerson(task, link.type(), add ? link.userId() : null), caller.userId());
+            save(
+                h,
+                caller,
+                task,
+                withPerson(task, link.type(), add ? link.userId() : null),
+                caller.userId(),
+                null);
           } else if (add) {
             lifecycle.addLink(h, task, link, caller.userId());
           } else {

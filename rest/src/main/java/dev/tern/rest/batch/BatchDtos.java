@@ -172,7 +172,7 @@ public final class BatchDtos {
           null,
           null,
           null,
-          null,
+          e.taskId(),
           null,
           e.batchId(),
           e.jobId(),

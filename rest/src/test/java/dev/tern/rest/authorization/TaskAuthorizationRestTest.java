@@ -59,7 +59,8 @@ class TaskAuthorizationRestTest {
                       "tern_task",
                       "tern_group_member",
                       "tern_task_comment",
-                      "tern_task_attachment")) {
+                      "tern_task_attachment",
+                      "tern_hi_op_log")) {
                 h.execute("DELETE FROM " + table);
               }
             });
@@ -194,5 +195,47 @@ class TaskAuthorizationRestTest {
     fx.as(worker).body(Map.of("message", "mine")).post("/task/" + mine + "/comment/create").then()
         .statusCode(200);
     fx.as(worker).get("/task/" + mine + "/comment").then().body("message", equalTo(List.of("mine")));
+  }
+
+  @Test
+  void anAuthenticatedUsersTaskOperationsAreInTheUserOperationLog() {
+    String task = taskFor("nobody");
+    // PUT replaces every field: the owner, assignee and delegation state the body leaves out go
+    fx.as("admin").body(Map.of("userId", "ann")).post("/task/" + task + "/claim").then().statusCode(204);
+    fx.as("admin").body(Map.of("userId", "bob")).post("/task/" + task + "/delegate").then().statusCode(204);
+    fx.as("admin").body(Map.of()).post("/task/" + task + "/resolve").then().statusCode(204);
+    fx.as("admin").body(Map.of("userId", "cid")).post("/task/" + task + "/assignee").then().statusCode(204);
+    fx.as("admin").body(Map.of("name", "Check it", "priority", 70)).put("/task/" + task).then()
+        .statusCode(204);
+    fx.as("admin").body(Map.of()).post("/task/" + task + "/complete").then().statusCode(204);
+
+    List<Map<String, Object>> entries =
+        fx.as("admin").queryParam("taskId", task).get("/history/user-operation").then()
+            .statusCode(200)
+            .body("entityType", org.hamcrest.Matchers.everyItem(equalTo("Task")))
+            .body("category", org.hamcrest.Matchers.everyItem(equalTo("TaskWorker")))
+            .body("userId", org.hamcrest.Matchers.everyItem(equalTo("admin")))
+            .body("processDefinitionKey", org.hamcrest.Matchers.everyItem(equalTo("review")))
+            .extract().path("");
+    // the entries of one operation share its time; their order among themselves is not defined
+    org.assertj.core.api.Assertions.assertThat(
+            entries.stream()
+                .map(e -> e.get("operationType") + " " + e.get("property") + ": "
+                    + e.get("orgValue") + " -> " + e.get("newValue"))
+                .toList())
+        .containsExactlyInAnyOrder(
+            "Claim assignee: null -> ann",
+            "Delegate owner: null -> ann",
+            "Delegate assignee: ann -> bob",
+            "Delegate delegation: null -> PENDING",
+            "Resolve assignee: bob -> ann",
+            "Resolve delegation: PENDING -> RESOLVED",
+            "Assign assignee: ann -> cid",
+            "Update name: null -> Check it",
+            "Update owner: ann -> null",
+            "Update assignee: cid -> null",
+            "Update delegation: RESOLVED -> null",
+            "Update priority: 50 -> 70",
+            "Complete delete: false -> true");
   }
 }
