@@ -33,6 +33,10 @@ import org.camunda.bpm.model.bpmn.instance.DataObject;
 import org.camunda.bpm.model.bpmn.instance.DataObjectReference;
 import org.camunda.bpm.model.bpmn.instance.DataStoreReference;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
+import dev.tern.engine.deployment.model.VariableMapping;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
@@ -735,6 +739,9 @@ public final class BpmnParser {
       if (element instanceof SubProcess sub) {
         return subProcess(sub);
       }
+      if (element instanceof CallActivity call) {
+        return callActivity(call);
+      }
       if (element instanceof UserTask task) {
         return new NodeKind.UserTask(taskDefinition(task));
       }
@@ -816,6 +823,127 @@ public final class BpmnParser {
       return new NodeKind.SubProcess(starts.get(0).getId());
     }
 
+    /**
+     * A call activity of a process (CMMN cases are refused): {@code calledElement} with its
+     * binding, {@code camunda:in} / {@code camunda:out} variables and the business key.
+     */
+    private NodeKind callActivity(CallActivity call) {
+      String id = call.getId();
+      boolean valid = true;
+      String called = blankToNull(call.getCalledElement());
+      if (called == null || Expressions.isExpression(called)) {
+        problems.add(
+            called == null
+                ? "Missing attribute 'calledElement' on call activity '" + id + "'"
+                : "Call activity '" + id + "' names its called element by an expression; Tern"
+                    + " supports a process definition key",
+            id);
+        valid = false;
+      }
+      if (camunda(call, "caseRef") != null) {
+        problems.add("Call activity '" + id + "' calls a CMMN case; Tern has no cases", id);
+        valid = false;
+      }
+      String binding = camunda(call, "calledElementBinding");
+      binding = binding == null ? "latest" : binding;
+      Integer version = null;
+      String versionTag = camunda(call, "calledElementVersionTag");
+      switch (binding) {
+        case "latest", "deployment" -> {}
+        case "version" -> {
+          String text = camunda(call, "calledElementVersion");
+          try {
+            version = Integer.valueOf(text);
+          } catch (NumberFormatException e) {
+            problems.add(
+                "Call activity '"
+                    + id
+                    + "' with binding 'version' needs a number in camunda:calledElementVersion"
+                    + " (found '"
+                    + text
+                    + "')",
+                id);
+            valid = false;
+          }
+        }
+        case "versionTag" -> {
+          if (versionTag == null || Expressions.isExpression(versionTag)) {
+            problems.add(
+                "Call activity '"
+                    + id
+                    + "' with binding 'versionTag' needs camunda:calledElementVersionTag",
+                id);
+            valid = false;
+          }
+        }
+        default -> {
+          problems.add(
+              "Unsupported camunda:calledElementBinding '" + binding + "' on call activity '" + id
+                  + "' (latest, deployment, version or versionTag)",
+              id);
+          valid = false;
+        }
+      }
+      if (camunda(call, "calledElementTenantId") != null) {
+        problems.add(
+            "Call activity '" + id + "' sets camunda:calledElementTenantId; Tern calls within the"
+                + " tenant of the calling instance",
+            id);
+        valid = false;
+      }
+      ExtensionElements extensions = call.getExtensionElements();
+      List<VariableMapping> ins = new ArrayList<>();
+      List<VariableMapping> outs = new ArrayList<>();
+      String businessKey = null;
+      if (extensions != null) {
+        for (CamundaIn in : extensions.getElementsQuery().filterByType(CamundaIn.class).list()) {
+          if (blankToNull(in.getCamundaBusinessKey()) != null) {
+            businessKey = in.getCamundaBusinessKey().trim();
+            continue;
+          }
+          VariableMapping mapping =
+              variableMapping(id, in.getCamundaSource(), in.getCamundaSourceExpression(),
+                  in.getCamundaTarget(), in.getCamundaVariables(), in.getCamundaLocal());
+          valid &= mapping != null;
+          if (mapping != null) {
+            ins.add(mapping);
+          }
+        }
+        for (CamundaOut out : extensions.getElementsQuery().filterByType(CamundaOut.class).list()) {
+          VariableMapping mapping =
+              variableMapping(id, out.getCamundaSource(), out.getCamundaSourceExpression(),
+                  out.getCamundaTarget(), out.getCamundaVariables(), out.getCamundaLocal());
+          valid &= mapping != null;
+          if (mapping != null) {
+            outs.add(mapping);
+          }
+        }
+      }
+      return valid
+          ? new NodeKind.CallActivity(called, binding, version, versionTag, businessKey, ins, outs)
+          : null;
+    }
+
+    private VariableMapping variableMapping(
+        String id, String source, String sourceExpression, String target, String variables,
+        boolean local) {
+      if ("all".equals(blankToNull(variables))) {
+        return new VariableMapping(null, null, null, true, local);
+      }
+      source = blankToNull(source);
+      sourceExpression = blankToNull(sourceExpression);
+      target = blankToNull(target);
+      if ((source == null) == (sourceExpression == null) || target == null) {
+        problems.add(
+            "camunda:in / camunda:out of call activity '"
+                + id
+                + "' needs source or sourceExpression, and target (or variables=\"all\")",
+            id);
+        return null;
+      }
+      return new VariableMapping(source, sourceExpression, target, false, local);
+    }
+
     private static TaskDefinition taskDefinition(UserTask task) {
       String documentation =
           task.getDocumentations().stream()
@@ -874,7 +1002,10 @@ public final class BpmnParser {
       }
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
-      if (!(host instanceof UserTask) && !(host instanceof ServiceTask) && !isEmbeddedSubProcess(host)) {
+      if (!(host instanceof UserTask)
+          && !(host instanceof ServiceTask)
+          && !(host instanceof CallActivity)
+          && !isEmbeddedSubProcess(host)) {
         problems.add(
             "Boundary event '"
                 + id
@@ -1010,7 +1141,7 @@ public final class BpmnParser {
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
       if (host instanceof UserTask || host instanceof ServiceTask || host instanceof ReceiveTask
           || host instanceof SendTask || host instanceof BusinessRuleTask
-          || isEmbeddedSubProcess(host)) {
+          || host instanceof CallActivity || isEmbeddedSubProcess(host)) {
         return true;
       }
       problems.add(
@@ -1027,7 +1158,7 @@ public final class BpmnParser {
     private NodeKind boundaryError(BoundaryEvent boundary, ErrorEventDefinition error) {
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
-      if (!(host instanceof Task) && !isEmbeddedSubProcess(host)) {
+      if (!(host instanceof Task) && !(host instanceof CallActivity) && !isEmbeddedSubProcess(host)) {
         problems.add(
             "Error boundary event '"
                 + boundary.getId()
@@ -1229,7 +1360,10 @@ public final class BpmnParser {
     private IoMapping activityIoMapping(FlowElement element) {
       CamundaInputOutput inputOutput = extensionChild(element, CamundaInputOutput.class);
       String type = element.getElementType().getTypeName();
-      if (inputOutput != null && !type.contains("Task") && !type.contains("Event")) {
+      if (inputOutput != null
+          && !type.contains("Task")
+          && !type.contains("Event")
+          && !type.equals("callActivity")) {
         problems.add(
             "camunda:inputOutput mapping unsupported for element type '" + type + "'.",
             element.getId());

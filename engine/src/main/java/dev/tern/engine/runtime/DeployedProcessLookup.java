@@ -2,6 +2,8 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessDefinition;
+import dev.tern.engine.deployment.ProcessDefinitionQuery;
+import dev.tern.engine.query.Page;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -22,6 +24,33 @@ public final class DeployedProcessLookup implements DeployedProcesses {
   @Override
   public Optional<DeployedProcess> findLatestByKey(Handle handle, String key, String tenantId) {
     return deployments.findLatestProcessDefinition(handle, key, tenantId).map(d -> withModel(handle, d));
+  }
+
+  @Override
+  public Optional<DeployedProcess> findCalled(
+      Handle handle,
+      String key,
+      String binding,
+      Integer version,
+      String versionTag,
+      DeployedProcess caller) {
+    if ("latest".equals(binding)) {
+      return findLatestByKey(handle, key, caller.tenantId());
+    }
+    ProcessDefinitionQuery query = new ProcessDefinitionQuery().set("key", key);
+    query =
+        caller.tenantId() == null
+            ? query.set("withoutTenantId", true)
+            : query.set("tenantIdIn", java.util.List.of(caller.tenantId()));
+    query =
+        switch (binding) {
+          case "deployment" -> query.set("deploymentId", caller.deploymentId());
+          case "version" -> query.set("version", version);
+          default -> query.set("versionTag", versionTag);
+        };
+    return deployments.queryProcessDefinitions(query, Page.ALL).stream()
+        .max(java.util.Comparator.comparingInt(ProcessDefinition::version))
+        .map(d -> withModel(handle, d));
   }
 
   private DeployedProcess withModel(Handle handle, ProcessDefinition definition) {

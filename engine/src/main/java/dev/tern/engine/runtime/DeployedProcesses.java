@@ -16,4 +16,21 @@ public interface DeployedProcesses {
    * definitions that belong to no tenant.
    */
   Optional<DeployedProcess> findLatestByKey(Handle handle, String key, String tenantId);
+
+  /**
+   * The definition a call activity of {@code caller} calls, in the caller's tenant: the latest
+   * version of the key ({@code binding} latest), the one deployed with the caller (deployment), a
+   * version (version) or the latest one with a version tag (versionTag).
+   */
+  default Optional<DeployedProcess> findCalled(
+      Handle handle,
+      String key,
+      String binding,
+      Integer version,
+      String versionTag,
+      DeployedProcess caller) {
+    return "latest".equals(binding)
+        ? findLatestByKey(handle, key, caller.tenantId())
+        : Optional.empty();
+  }
 }

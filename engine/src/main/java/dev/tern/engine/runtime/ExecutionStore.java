@@ -21,19 +21,55 @@ final class ExecutionStore {
   private static final String EXECUTION_COLUMNS =
       "id, process_instance_id, parent_id, activity_id, activity_instance_id, state, create_time";
 
-  public void insertInstance(Handle handle, RuntimeProcessInstance instance) {
+  /**
+   * Inserts an instance row.
+   *
+   * @param superExecutionId the calling instance's token waiting in the call activity, or null
+   */
+  public void insertInstance(
+      Handle handle, RuntimeProcessInstance instance, String superExecutionId) {
     handle
         .createUpdate(
             """
             INSERT INTO tern_process_instance (id, rev, proc_def_id, proc_def_key, business_key,
               tenant_id, suspended, start_time, start_user_id, super_process_instance_id,
-              root_process_instance_id)
+              root_process_instance_id, super_execution_id)
             VALUES (:id, 1, :processDefinitionId, :processDefinitionKey, :businessKey, :tenantId,
               :suspended, :startTime, :startUserId, :superProcessInstanceId,
-              :rootProcessInstanceId)
+              :rootProcessInstanceId, :superExecutionId)
             """)
         .bindMethods(instance)
+        .bind("superExecutionId", superExecutionId)
         .execute();
+  }
+
+  /** The calling token of an instance a call activity started; empty for other instances. */
+  public Optional<String> findSuperExecution(Handle handle, String processInstanceId) {
+    return handle
+        .createQuery("SELECT super_execution_id FROM tern_process_instance WHERE id = :id")
+        .bind("id", processInstanceId)
+        .mapTo(String.class)
+        .findOne()
+        .filter(java.util.Objects::nonNull);
+  }
+
+  /** The instances a call activity's token started (normally one). */
+  public List<String> findCalledBy(Handle handle, String superExecutionId) {
+    return handle
+        .createQuery("SELECT id FROM tern_process_instance WHERE super_execution_id = :e ORDER BY id")
+        .bind("e", superExecutionId)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** The instances the call activities of an instance started. */
+  public List<String> findSubInstances(Handle handle, String processInstanceId) {
+    return handle
+        .createQuery(
+            "SELECT id FROM tern_process_instance WHERE super_process_instance_id = :pi ORDER BY id")
+        .bind("pi", processInstanceId)
+        .mapTo(String.class)
+        .list();
   }
 
   /** Removes the instance row; its executions and variables go with it (ON DELETE CASCADE). */

@@ -44,9 +44,13 @@ final class InstanceRemoval {
    * Deletes a running instance: its variables (their history stays), jobs (logged as deleted, their
    * failedJob incidents ended as deleted), external tasks (logged as deleted), user tasks (their history ends with the reason), its other incidents
    * (ended as deleted), executions and the instance row; history ends as {@code
-   * EXTERNALLY_TERMINATED}.
+   * EXTERNALLY_TERMINATED}. The instances its call activities started are deleted with it.
    */
   void delete(Handle handle, String id, String deleteReason, Instant now) {
+    // the instances its call activities started go first, as in Camunda
+    for (String called : executions.findSubInstances(handle, id)) {
+      delete(handle, called, deleteReason, now);
+    }
     variables.deleteAll(handle, id);
     jobs.deleteForInstance(handle, id, null);
     externalTasks.deleteForProcessInstance(handle, id);

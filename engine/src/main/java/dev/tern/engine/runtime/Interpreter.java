@@ -57,6 +57,7 @@ final class Interpreter {
   private final TimerStarts timerStarts;
   private final UserTasks userTasks;
   private final UserTaskValues userTaskValues;
+  private final InstanceRemoval removal;
   private final Map<String, Object> beans;
   private final int maxActivitiesPerTransaction;
 
@@ -76,8 +77,10 @@ final class Interpreter {
       EventSubscriptionStore subscriptions,
       TimerStarts timerStarts,
       UserTasks userTasks,
+      InstanceRemoval removal,
       Map<String, Object> beans,
       int maxActivitiesPerTransaction) {
+    this.removal = removal;
     this.clock = clock;
     this.ids = ids;
     this.processes = processes;
@@ -128,6 +131,22 @@ final class Interpreter {
       Map<String, ?> initialVariables,
       Map<String, ?> localVariables,
       String startEventId) {
+    return start(handle, process, businessKey, initialVariables, localVariables, startEventId, null, null);
+  }
+
+  /**
+   * Starts an instance; a call activity passes its run and token, so the instance knows its
+   * caller and, should it complete in this call, the caller continues in its own run.
+   */
+  private ProcessInstance start(
+      Handle handle,
+      DeployedProcess process,
+      String businessKey,
+      Map<String, ?> initialVariables,
+      Map<String, ?> localVariables,
+      String startEventId,
+      Run caller,
+      String superExecutionId) {
     if (process.suspended()) {
       throw new ProcessEngineException(
           "SuspendedEntityInteractionException",
@@ -145,11 +164,13 @@ final class Interpreter {
             false,
             now(),
             null,
-            null,
-            id);
-    executions.insertInstance(handle, instance);
+            caller == null ? null : caller.instance.id(),
+            caller == null ? id : caller.instance.rootProcessInstanceId());
+    executions.insertInstance(handle, instance, superExecutionId);
     history.instanceStarted(handle, instance, process, startEventId);
     Run run = newRun(handle, process, instance, null);
+    run.callerRun = caller;
+    run.superExecutionId = superExecutionId;
     run.setVariables(initialVariables);
     run.setVariables(localVariables);
     Token token = new Token(id, false);
@@ -478,6 +499,11 @@ final class Interpreter {
     if (run.process.model().isScope(token.activityId)) {
       cancelInside(run, token.id);
     }
+    if (run.process.model().isCallActivity(token.activityId)) {
+      for (String called : executions.findCalledBy(run.handle, token.id)) {
+        removal.delete(run.handle, called, null, now());
+      }
+    }
   }
 
   // ------------------------------------------------------------------ token movement
@@ -560,6 +586,11 @@ final class Interpreter {
       inner.scope = run.scope(token.id);
       FlowNode start = run.process.model().node(subProcess.startEventId());
       run.agenda.add(() -> arrive(run, inner, start));
+    } else if (kind instanceof NodeKind.CallActivity call) {
+      park(run, token, node, ExecutionState.WAITING);
+      armBoundaryTimers(run, token, node);
+      armBoundaryTriggers(run, token, node);
+      callProcess(run, token, call);
     } else if (kind instanceof NodeKind.UserTask userTask) {
       park(run, token, node, ExecutionState.WAITING);
       armBoundaryTimers(run, token, node);
@@ -968,7 +999,47 @@ final class Interpreter {
         return;
       }
     }
+    if (run.instance.superProcessInstanceId() != null && throwToCaller(run, code, message)) {
+      return;
+    }
     endToken(run, token);
+  }
+
+  /**
+   * An error nobody in a called instance catches goes to the call activity that started it, if
+   * it (its boundary events, enclosing sub-processes or callers) catches the code: the called
+   * instance is deleted and the error is thrown from the call activity.
+   *
+   * @return false when nobody catches it (the thrower's token then ends)
+   */
+  private boolean throwToCaller(Run run, String code, String message) {
+    CallerToken caller = callerOf(run).orElse(null);
+    if (caller == null || !catches(caller, code)) {
+      return false;
+    }
+    run.agenda.clear();
+    run.removed = true;
+    removal.delete(run.handle, run.instance.id(), null, now());
+    Token token = resting(caller.run(), caller.row());
+    FlowNode node = caller.run().process.model().node(caller.row().activityId());
+    continueCaller(run, caller, () -> throwError(caller.run(), token, node, code, message));
+    return true;
+  }
+
+  private boolean catches(CallerToken caller, String code) {
+    ProcessModel model = caller.run().process.model();
+    if (errorHandler(model, caller.row().activityId(), code) != null) {
+      return true;
+    }
+    for (ExecutionRow scope = enclosingScope(caller.run(), caller.row().parentId());
+        scope != null;
+        scope = enclosingScope(caller.run(), scope.parentId())) {
+      if (errorHandler(model, scope.activityId(), code) != null) {
+        return true;
+      }
+    }
+    return caller.run().instance.superProcessInstanceId() != null
+        && callerOf(caller.run()).map(up -> catches(up, code)).orElse(false);
   }
 
   private void takeBoundary(Run run, Token token, FlowNode handler, String code, String message) {
@@ -1196,7 +1267,7 @@ final class Interpreter {
     do {
       run.runAgenda();
     } while (activateInclusiveJoins(run) || completeScopes(run));
-    if (!executions.hasExecutions(run.handle, run.instance.id())) {
+    if (!run.removed && !executions.hasExecutions(run.handle, run.instance.id())) {
       completeInstance(run);
     }
   }
@@ -1235,11 +1306,16 @@ final class Interpreter {
     Token instanceToken = new Token(id, false);
     instanceToken.activityId = run.lastEndActivityId;
     notifyListeners(run, instanceToken, run.process.model().key(), ExecutionListener.END);
+    Runnable backToCaller =
+        run.instance.superProcessInstanceId() == null ? null : returnToCaller(run, instanceToken);
     jobs.deleteForInstance(run.handle, id, run.currentJobId);
     variables.deleteAll(run.handle, id);
     executions.deleteInstance(run.handle, id);
     history.instanceCompleted(run.handle, id, run.instance.startTime(), now(), run.lastEndActivityId);
     run.ended = true;
+    if (backToCaller != null) {
+      backToCaller.run();
+    }
   }
 
   /**
@@ -1253,6 +1329,154 @@ final class Interpreter {
       return Optional.empty();
     }
     return Optional.of(newRun(handle, process(handle, instance), instance, job.id()));
+  }
+
+  // ------------------------------------------------------------------ call activities
+
+  /** The token of a calling instance that waits in the call activity which started an instance. */
+  private record CallerToken(Run run, ExecutionRow row) {}
+
+  /**
+   * Starts the called process: the {@code camunda:in} variables and business key are evaluated
+   * with the calling token, the called instance knows the token as its super execution.
+   */
+  private void callProcess(Run run, Token token, NodeKind.CallActivity call) {
+    DeployedProcess called =
+        processes
+            .findCalled(
+                run.handle,
+                call.calledElement(),
+                call.binding(),
+                call.version(),
+                call.versionTag(),
+                run.process)
+            .orElseThrow(() -> calledNotFound(run, call));
+    ExecutionFacade facade = facade(run, token);
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    for (dev.tern.engine.deployment.model.VariableMapping in : call.ins()) {
+      Map<String, Object> visible = new java.util.LinkedHashMap<>();
+      if (!in.local()) {
+        visible.putAll(run.variables());
+      }
+      visible.putAll(token.locals);
+      copy(in, visible, facade, variables);
+    }
+    String businessKey =
+        call.businessKey() == null
+            ? null
+            : String.valueOf(parameters.expressions().evaluate(call.businessKey(), facade));
+    String startEventId = called.model().startEventId();
+    if (startEventId == null) {
+      throw new ProcessEngineException(
+          "Process definition with id '"
+              + called.definitionId()
+              + "' called by '"
+              + token.activityId
+              + "' has no none start event");
+    }
+    start(run.handle, called, businessKey, variables, Map.of(), startEventId, run, token.id);
+  }
+
+  private ProcessEngineException calledNotFound(Run run, NodeKind.CallActivity call) {
+    String detail =
+        switch (call.binding()) {
+          case "version" -> " and version '" + call.version() + "'";
+          case "versionTag" -> " and versionTag '" + call.versionTag() + "'";
+          case "deployment" -> " in deployment '" + run.process.deploymentId() + "'";
+          default -> "";
+        };
+    return new ProcessEngineException(
+        "NullValueException",
+        "no processes deployed with key '"
+            + call.calledElement()
+            + "'"
+            + detail
+            + (run.instance.tenantId() == null ? "" : " and tenant-id '" + run.instance.tenantId() + "'")
+            + ": processDefinition is null");
+  }
+
+  /** One {@code camunda:in} / {@code camunda:out}: copies the variable(s) it names. */
+  private void copy(
+      dev.tern.engine.deployment.model.VariableMapping mapping,
+      Map<String, Object> visible,
+      ExecutionFacade facade,
+      Map<String, Object> into) {
+    if (mapping.all()) {
+      into.putAll(visible);
+    } else if (mapping.source() != null) {
+      into.put(mapping.target(), visible.get(mapping.source()));
+    } else {
+      into.put(mapping.target(), parameters.expressions().evaluate(mapping.sourceExpression(), facade));
+    }
+  }
+
+  /**
+   * The called instance completed: its {@code camunda:out} variables are evaluated now (before its
+   * variables go); the returned work moves the calling token on, in the caller's run.
+   */
+  private Runnable returnToCaller(Run run, Token instanceToken) {
+    CallerToken caller = callerOf(run).orElse(null);
+    if (caller == null) {
+      return null;
+    }
+    FlowNode node = caller.run().process.model().node(caller.row().activityId());
+    NodeKind.CallActivity call = (NodeKind.CallActivity) node.kind();
+    ExecutionFacade facade = facade(run, instanceToken);
+    Map<String, Object> outs = new java.util.LinkedHashMap<>();
+    Map<String, Object> localOuts = new java.util.LinkedHashMap<>();
+    for (dev.tern.engine.deployment.model.VariableMapping out : call.outs()) {
+      copy(out, run.variables(), facade, out.local() ? localOuts : outs);
+    }
+    return () ->
+        continueCaller(
+            run,
+            caller,
+            () -> {
+              Token token = resting(caller.run(), caller.row());
+              applyInputs(caller.run(), token, node.ioMapping());
+              token.locals.putAll(localOuts);
+              caller.run().setVariables(outs);
+              leave(caller.run(), token, node);
+            });
+  }
+
+  /**
+   * Runs work for the calling token: queued in the caller's run when the caller is still in this
+   * call (the called instance ended in the call that started it), else in a run of its own.
+   */
+  private void continueCaller(Run called, CallerToken caller, Runnable work) {
+    if (called.callerRun == caller.run()) {
+      caller.run().agenda.add(work);
+    } else {
+      work.run();
+      finish(caller.run());
+    }
+  }
+
+  /**
+   * The calling token of a called instance, waiting in its call activity (its instance locked);
+   * empty when the instance was not called or the token no longer waits there.
+   */
+  private Optional<CallerToken> callerOf(Run run) {
+    if (run.instance.superProcessInstanceId() == null) {
+      return Optional.empty();
+    }
+    Run callerRun = run.callerRun;
+    String superExecutionId = run.superExecutionId;
+    if (callerRun == null) {
+      superExecutionId = executions.findSuperExecution(run.handle, run.instance.id()).orElse(null);
+      if (superExecutionId == null) {
+        return Optional.empty();
+      }
+      callerRun = waitingRun(run.handle, run.instance.superProcessInstanceId());
+      run.callerRun = null;
+    }
+    Run finalRun = callerRun;
+    return executions
+        .findExecution(run.handle, superExecutionId)
+        .filter(row -> row.state() == ExecutionState.WAITING)
+        .filter(row -> finalRun.process.model().isCallActivity(row.activityId()))
+        .map(row -> new CallerToken(finalRun, row));
   }
 
   private Run waitingRun(Handle handle, String processInstanceId) {

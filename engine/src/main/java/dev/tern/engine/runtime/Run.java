@@ -26,6 +26,15 @@ final class Run {
   /** Scope executions one of whose tokens ended in this call: they may be complete. */
   final java.util.Set<String> scopesToCheck = new java.util.LinkedHashSet<>();
   private final Map<String, Scope> scopes = new HashMap<>();
+  /**
+   * The run of the calling instance when a call activity started this instance in the caller's
+   * own call (its work continues there); null otherwise.
+   */
+  Run callerRun;
+  /** The calling token, when {@link #callerRun} is set. */
+  String superExecutionId;
+  /** The instance was deleted during this call (its error ended it in the caller): stop here. */
+  boolean removed;
   String lastEndActivityId;
   boolean ended;
   int activitiesExecuted;

@@ -42,9 +42,9 @@ final class RuntimeHistoryStore {
             """
             INSERT INTO tern_hi_process_instance (id, business_key, proc_def_id, proc_def_key,
               proc_def_name, proc_def_version, deployment_id, start_time, start_activity_id,
-              root_process_instance_id, tenant_id, state)
+              root_process_instance_id, super_process_instance_id, tenant_id, state)
             VALUES (:id, :businessKey, :defId, :defKey, :defName, :defVersion, :deploymentId,
-              :startTime, :startActivityId, :id, :tenantId, 'ACTIVE')
+              :startTime, :startActivityId, :rootId, :superId, :tenantId, 'ACTIVE')
             """)
         .bind("id", instance.id())
         .bind("businessKey", instance.businessKey())
@@ -55,6 +55,8 @@ final class RuntimeHistoryStore {
         .bind("deploymentId", process.deploymentId())
         .bind("startTime", instance.startTime())
         .bind("startActivityId", startActivityId)
+        .bind("rootId", instance.rootProcessInstanceId())
+        .bind("superId", instance.superProcessInstanceId())
         .bind("tenantId", instance.tenantId())
         .execute();
   }

@@ -74,6 +74,9 @@ public final class RuntimeModule {
     RuntimeJobs jobs = new RuntimeJobs(jobStore, incidentStore, clock, ids);
     VariableStore variables = new VariableStore(clock, ids);
     EventSubscriptionStore subscriptions = new EventSubscriptionStore(clock, ids);
+    InstanceRemoval removal =
+        new InstanceRemoval(
+            executions, variables, jobs, jobStore, incidentStore, externalTasks, userTasks, history);
     Interpreter interpreter =
         new Interpreter(
             clock,
@@ -91,11 +94,9 @@ public final class RuntimeModule {
             subscriptions,
             new TimerStarts(clock, ids, jobStore, jobDefinitionStore),
             userTasks,
+            removal,
             beans,
             maxActivitiesPerTransaction);
-    InstanceRemoval removal =
-        new InstanceRemoval(
-            executions, variables, jobs, jobStore, incidentStore, externalTasks, userTasks, history);
     return new RuntimeModule(
         database,
         clock,

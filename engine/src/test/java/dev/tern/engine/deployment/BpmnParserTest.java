@@ -379,6 +379,28 @@ class BpmnParserTest {
   }
 
   @Test
+  void refusesCallActivitiesWithoutACalledProcessKeyOrWithAnUnknownBinding() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("fork")
+                    + "<parallelGateway id=\"fork\"/>"
+                    + "<sequenceFlow id=\"a\" sourceRef=\"fork\" targetRef=\"noKey\"/>"
+                    + "<sequenceFlow id=\"b\" sourceRef=\"fork\" targetRef=\"badBinding\"/>"
+                    + "<sequenceFlow id=\"c\" sourceRef=\"fork\" targetRef=\"badIn\"/>"
+                    + "<callActivity id=\"noKey\"/>"
+                    + "<callActivity id=\"badBinding\" calledElement=\"x\" camunda:calledElementBinding=\"newest\"/>"
+                    + "<callActivity id=\"badIn\" calledElement=\"x\"><extensionElements>"
+                    + "<camunda:in source=\"a\"/></extensionElements></callActivity>"));
+
+    assertThat(e.getMessage())
+        .contains("Missing attribute 'calledElement' on call activity 'noKey'")
+        .contains("Unsupported camunda:calledElementBinding 'newest' on call activity 'badBinding'")
+        .contains("camunda:in / camunda:out of call activity 'badIn' needs source or sourceExpression, and target");
+  }
+
+  @Test
   void aSubProcessAndItsBoundaryEventsAreRead() {
     var model =
         new BpmnParser(false)

@@ -59,11 +59,15 @@ final class ScopeEngine implements AutoCloseable {
   }
 
   void deploy(String processXml) {
-    engine
-        .deploymentService()
-        .deploy(
-            NewDeployment.of(
-                Map.of("p.bpmn", definitions(processXml).getBytes(StandardCharsets.UTF_8))));
+    deployAll(Map.of("p.bpmn", processXml));
+  }
+
+  /** Deploys the processes together (one resource each); returns the deployment id. */
+  String deployAll(Map<String, String> processXmlByResource) {
+    Map<String, byte[]> resources = new java.util.LinkedHashMap<>();
+    processXmlByResource.forEach(
+        (name, xml) -> resources.put(name, definitions(xml).getBytes(StandardCharsets.UTF_8)));
+    return engine.deploymentService().deploy(NewDeployment.of(resources)).deployment().id();
   }
 
   String start(String key) {
@@ -92,6 +96,20 @@ final class ScopeEngine implements AutoCloseable {
 
   void complete(String processInstanceId, String activityId) {
     engine.taskService().complete(Caller.SYSTEM, task(processInstanceId, activityId).id(), Map.of(), false);
+  }
+
+  void complete(String processInstanceId, String activityId, Map<String, TypedValue> variables) {
+    engine.taskService().complete(Caller.SYSTEM, task(processInstanceId, activityId).id(), variables, false);
+  }
+
+  /** The instances a call activity of the given instance started. */
+  List<String> calledBy(String processInstanceId) {
+    return rows(
+            "SELECT id FROM tern_process_instance WHERE super_process_instance_id = ? ORDER BY id",
+            processInstanceId)
+        .stream()
+        .map(r -> (String) r.get("id"))
+        .toList();
   }
 
   long taskCount(String processInstanceId) {

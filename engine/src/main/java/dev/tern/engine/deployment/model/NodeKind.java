@@ -212,6 +212,33 @@ public sealed interface NodeKind {
   }
 
   /**
+   * A call activity: starts an instance of the called process and waits until it completes.
+   *
+   * @param binding {@code camunda:calledElementBinding}: latest, deployment, version, versionTag
+   * @param version {@code camunda:calledElementVersion} (binding version), or null
+   * @param versionTag {@code camunda:calledElementVersionTag} (binding versionTag), or null
+   * @param businessKey the {@code camunda:in businessKey} expression, or null
+   */
+  record CallActivity(
+      String calledElement,
+      String binding,
+      Integer version,
+      String versionTag,
+      String businessKey,
+      java.util.List<VariableMapping> ins,
+      java.util.List<VariableMapping> outs)
+      implements NodeKind {
+    public CallActivity {
+      ins = java.util.List.copyOf(ins);
+      outs = java.util.List.copyOf(outs);
+    }
+
+    public String activityType() {
+      return "callActivity";
+    }
+  }
+
+  /**
    * An escalation boundary event on a sub-process.
    *
    * @param escalationCode the code it catches, or null to catch every escalation

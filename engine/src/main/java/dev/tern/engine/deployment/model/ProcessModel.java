@@ -52,6 +52,12 @@ public record ProcessModel(
     return node != null && node.kind() instanceof NodeKind.SubProcess;
   }
 
+  /** Whether a token resting at this node waits for a called process instance. */
+  public boolean isCallActivity(String nodeId) {
+    FlowNode node = nodes.get(nodeId);
+    return node != null && node.kind() instanceof NodeKind.CallActivity;
+  }
+
   /** The listeners of an element (node, flow or the process, by id) for one event, in order. */
   public List<ExecutionListener> listeners(String elementId, String event) {
     List<ExecutionListener> all = listeners.get(elementId);
