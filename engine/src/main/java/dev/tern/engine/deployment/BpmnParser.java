@@ -884,6 +884,14 @@ public final class BpmnParser {
           valid = false;
         }
       }
+      if (camunda(call, "variableMappingClass") != null
+          || camunda(call, "variableMappingDelegateExpression") != null) {
+        problems.add(
+            "Call activity '" + id + "' maps variables by a delegate; Tern supports camunda:in and"
+                + " camunda:out",
+            id);
+        valid = false;
+      }
       if (camunda(call, "calledElementTenantId") != null) {
         problems.add(
             "Call activity '" + id + "' sets camunda:calledElementTenantId; Tern calls within the"

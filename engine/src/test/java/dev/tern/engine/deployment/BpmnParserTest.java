@@ -391,13 +391,16 @@ class BpmnParserTest {
                     + "<sequenceFlow id=\"c\" sourceRef=\"fork\" targetRef=\"badIn\"/>"
                     + "<callActivity id=\"noKey\"/>"
                     + "<callActivity id=\"badBinding\" calledElement=\"x\" camunda:calledElementBinding=\"newest\"/>"
+                    + "<sequenceFlow id=\"d\" sourceRef=\"fork\" targetRef=\"byClass\"/>"
+                    + "<callActivity id=\"byClass\" calledElement=\"x\" camunda:variableMappingClass=\"a.B\"/>"
                     + "<callActivity id=\"badIn\" calledElement=\"x\"><extensionElements>"
                     + "<camunda:in source=\"a\"/></extensionElements></callActivity>"));
 
     assertThat(e.getMessage())
         .contains("Missing attribute 'calledElement' on call activity 'noKey'")
         .contains("Unsupported camunda:calledElementBinding 'newest' on call activity 'badBinding'")
-        .contains("camunda:in / camunda:out of call activity 'badIn' needs source or sourceExpression, and target");
+        .contains("camunda:in / camunda:out of call activity 'badIn' needs source or sourceExpression, and target")
+        .contains("Call activity 'byClass' maps variables by a delegate");
   }
 
   @Test
