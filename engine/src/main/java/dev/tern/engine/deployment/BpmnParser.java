@@ -34,6 +34,9 @@ import org.camunda.bpm.model.bpmn.instance.DataObjectReference;
 import org.camunda.bpm.model.bpmn.instance.DataStoreReference;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.LoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import dev.tern.engine.deployment.model.MultiInstance;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import dev.tern.engine.deployment.model.VariableMapping;
@@ -262,6 +265,7 @@ public final class BpmnParser {
     private final Map<String, SequenceFlow> flows = new LinkedHashMap<>();
     private final Map<String, List<String>> incoming = new LinkedHashMap<>();
     private final Map<String, List<String>> outgoing = new LinkedHashMap<>();
+    private final Map<String, MultiInstance> multiInstance = new LinkedHashMap<>();
     /** The enclosing sub-process of each element inside one, by element id. */
     private final Map<String, String> parents = new LinkedHashMap<>();
     /** Every flow element of the process and its sub-processes, in document order. */
@@ -314,6 +318,9 @@ public final class BpmnParser {
         if (kind == null) {
           continue;
         }
+        if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+          readLoop(activity, kind);
+        }
         if (kind instanceof NodeKind.NoneStartEvent && !parents.containsKey(element.getId())) {
           noneStartEvents.add(element.getId());
         }
@@ -357,7 +364,66 @@ public final class BpmnParser {
           nodes,
           flows,
           listeners(),
-          parents);
+          parents,
+          multiInstance);
+    }
+
+    /**
+     * {@code multiInstanceLoopCharacteristics} on a task, sub-process or call activity; standard
+     * loops and asynchronous inner activities are refused.
+     */
+    private void readLoop(Activity activity, NodeKind kind) {
+      String id = activity.getId();
+      LoopCharacteristics loop = activity.getLoopCharacteristics();
+      if (!(loop instanceof MultiInstanceLoopCharacteristics mi)) {
+        problems.add(
+            "Activity '" + id + "' has a standard loop; Tern supports multi-instance loops", id);
+        return;
+      }
+      boolean supportedHost =
+          kind instanceof NodeKind.UserTask
+              || kind instanceof NodeKind.ServiceTask
+              || kind instanceof NodeKind.SubProcess
+              || kind instanceof NodeKind.CallActivity;
+      if (kind != null && !supportedHost) {
+        problems.add(
+            "Multi-instance is not supported on '" + id + "' of type '"
+                + activity.getElementType().getTypeName()
+                + "'; Tern supports it on user, service, send and business-rule tasks,"
+                + " sub-processes and call activities",
+            id);
+        return;
+      }
+      if (mi.isCamundaAsyncBefore() || mi.isCamundaAsyncAfter()) {
+        problems.add(
+            "camunda:asyncBefore/asyncAfter on the multi-instance loop of '" + id
+                + "' is not supported; set them on the activity (its multi-instance body)",
+            id);
+        return;
+      }
+      String cardinality =
+          mi.getLoopCardinality() == null ? null : blankToNull(mi.getLoopCardinality().getTextContent());
+      String collection = blankToNull(mi.getCamundaCollection());
+      if (cardinality == null && collection == null) {
+        problems.add(
+            "Either loopCardinality or collection must been set on the multi-instance loop of '"
+                + id
+                + "'",
+            id);
+        return;
+      }
+      String condition =
+          mi.getCompletionCondition() == null
+              ? null
+              : blankToNull(mi.getCompletionCondition().getTextContent());
+      multiInstance.put(
+          id,
+          new MultiInstance(
+              mi.isSequential(),
+              cardinality,
+              collection,
+              blankToNull(mi.getCamundaElementVariable()),
+              condition));
     }
 
     /**

@@ -45,6 +45,12 @@ public final class ExecutionFacade implements DelegateExecution, VariableSource 
     if (token.locals.containsKey(name)) {
       return Optional.of(orNull(token.locals.get(name)));
     }
+    if (token.scope != null) {
+      var scoped = run.scopeVariable(token.scope, name);
+      if (scoped.isPresent()) {
+        return Optional.of(orNull(scoped.get().getValue()));
+      }
+    }
     Map<String, Object> variables = run.variables();
     if (variables.containsKey(name)) {
       return Optional.of(orNull(variables.get(name)));
@@ -111,12 +117,20 @@ public final class ExecutionFacade implements DelegateExecution, VariableSource 
     if (token.locals.containsKey(name)) {
       return token.locals.get(name);
     }
+    if (token.scope != null) {
+      var scoped = run.scopeVariable(token.scope, name);
+      if (scoped.isPresent()) {
+        return scoped.get().getValue();
+      }
+    }
     return run.variables().get(name);
   }
 
   @Override
   public boolean hasVariable(String name) {
-    return token.locals.containsKey(name) || run.variables().containsKey(name);
+    return token.locals.containsKey(name)
+        || (token.scope != null && run.scopeVariable(token.scope, name).isPresent())
+        || run.variables().containsKey(name);
   }
 
   @Override

@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * A row of {@code tern_execution}: one resting token of a process instance.
  *
- * @param parentId the scope execution (the token resting at the enclosing sub-process), or null in
- *     the process scope
+ * @param parentId the scope execution (the token resting at the enclosing sub-process or
+ *     multi-instance body), or null in the process scope
+ * @param loopCounter the instance's number, for an instance of a multi-instance activity; else null
  */
 public record ExecutionRow(
     String id,
@@ -15,4 +16,5 @@ public record ExecutionRow(
     String activityId,
     String activityInstanceId,
     ExecutionState state,
-    Instant createTime) {}
+    Instant createTime,
+    Integer loopCounter) {}

@@ -7,5 +7,7 @@ public enum ExecutionState {
   /** Before or after an activity, continued by an async-continuation job. */
   ASYNC,
   /** Arrived at a parallel join, waiting for the other incoming tokens. */
-  JOIN
+  JOIN,
+  /** At the multi-instance body of an activity: the scope of the activity's instances. */
+  BODY
 }

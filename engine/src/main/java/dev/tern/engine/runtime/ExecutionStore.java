@@ -19,7 +19,8 @@ final class ExecutionStore {
       "(SELECT id FROM tern_process_definition WHERE deployment_id = :deploymentId)";
 
   private static final String EXECUTION_COLUMNS =
-      "id, process_instance_id, parent_id, activity_id, activity_instance_id, state, create_time";
+      "id, process_instance_id, parent_id, activity_id, activity_instance_id, state, create_time,"
+          + " loop_counter";
 
   /**
    * Inserts an instance row.
@@ -122,8 +123,9 @@ final class ExecutionStore {
     handle
         .createUpdate(
             "INSERT INTO tern_execution (id, rev, process_instance_id, parent_id, activity_id,"
-                + " activity_instance_id, state, create_time) VALUES (:id, 1, :processInstanceId,"
-                + " :parentId, :activityId, :activityInstanceId, :state, :createTime)")
+                + " activity_instance_id, state, create_time, loop_counter) VALUES (:id, 1,"
+                + " :processInstanceId, :parentId, :activityId, :activityInstanceId, :state,"
+                + " :createTime, :loopCounter)")
         .bind("id", execution.id())
         .bind("processInstanceId", execution.processInstanceId())
         .bind("parentId", execution.parentId())
@@ -131,6 +133,7 @@ final class ExecutionStore {
         .bind("activityInstanceId", execution.activityInstanceId())
         .bind("state", execution.state().name())
         .bind("createTime", execution.createTime())
+        .bind("loopCounter", execution.loopCounter())
         .execute();
   }
 
@@ -179,6 +182,26 @@ final class ExecutionStore {
         .list();
   }
 
+  /** A multi-instance body's counts: {@code {nrOfInstances, nrOfCompletedInstances}}. */
+  public int[] findBodyCounts(Handle handle, String bodyId) {
+    return handle
+        .createQuery("SELECT nr_instances, nr_completed FROM tern_execution WHERE id = :id")
+        .bind("id", bodyId)
+        .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+        .one();
+  }
+
+  public void updateBodyCounts(Handle handle, String bodyId, int instances, int completed) {
+    handle
+        .createUpdate(
+            "UPDATE tern_execution SET nr_instances = :n, nr_completed = :c, rev = rev + 1"
+                + " WHERE id = :id")
+        .bind("id", bodyId)
+        .bind("n", instances)
+        .bind("c", completed)
+        .execute();
+  }
+
   /** The executions whose scope execution is the given one, oldest first. */
   public List<ExecutionRow> findChildren(Handle handle, String parentId) {
     return findWhere(handle, "parent_id", parentId);
@@ -222,7 +245,8 @@ final class ExecutionStore {
         rs.getString("activity_id"),
         rs.getString("activity_instance_id"),
         ExecutionState.valueOf(rs.getString("state")),
-        instant(rs, "create_time", ctx));
+        instant(rs, "create_time", ctx),
+        rs.getObject("loop_counter") == null ? null : rs.getInt("loop_counter"));
   }
 
   private static Instant instant(ResultSet rs, String column, StatementContext ctx)

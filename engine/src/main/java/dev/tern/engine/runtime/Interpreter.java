@@ -496,10 +496,10 @@ final class Interpreter {
     userTasks.deleteForExecution(run.handle, token.id, UserTasks.DELETED);
     token.timersArmed = false;
     token.locals.clear();
-    if (run.process.model().isScope(token.activityId)) {
+    if (token.body || run.process.model().isScope(token.activityId)) {
       cancelInside(run, token.id);
     }
-    if (run.process.model().isCallActivity(token.activityId)) {
+    if (!token.body && run.process.model().isCallActivity(token.activityId)) {
       for (String called : executions.findCalledBy(run.handle, token.id)) {
         removal.delete(run.handle, called, null, now());
       }
@@ -544,6 +544,12 @@ final class Interpreter {
               + "'); does the process loop without a wait state?");
     }
     token.activityId = node.id();
+    dev.tern.engine.deployment.model.MultiInstance loop =
+        token.miInstance ? null : run.process.model().multiInstanceOf(node.id());
+    if (loop != null) {
+      executeBody(run, token, node, loop);
+      return;
+    }
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.START);
@@ -584,6 +590,10 @@ final class Interpreter {
       armBoundaryTriggers(run, token, node);
       Token inner = new Token(ids.next(), false);
       inner.scope = run.scope(token.id);
+      if (token.miInstance && inner.scope.locals == null) {
+        inner.scope.locals = new java.util.HashMap<>(token.locals);
+        inner.scope.parent = token.scope;
+      }
       FlowNode start = run.process.model().node(subProcess.startEventId());
       run.agenda.add(() -> arrive(run, inner, start));
     } else if (kind instanceof NodeKind.CallActivity call) {
@@ -646,9 +656,16 @@ final class Interpreter {
     if (token.cancelled()) {
       return;
     }
+    if (token.miInstance) {
+      restoreInstanceLocals(run, token);
+    }
     applyOutputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.END);
     endActivity(run, token, false);
+    if (token.miInstance) {
+      completeMultiInstance(run, token, node);
+      return;
+    }
     if (token.timersArmed) {
       jobs.deleteBoundaryTimers(run.handle, token.id, run.currentJobId);
       token.timersArmed = false;
@@ -694,7 +711,9 @@ final class Interpreter {
     endActivity(run, token, false);
     park(run, token, node, ExecutionState.JOIN);
     List<ExecutionRow> arrived =
-        executions.findAt(run.handle, run.instance.id(), node.id(), ExecutionState.JOIN);
+        executions.findAt(run.handle, run.instance.id(), node.id(), ExecutionState.JOIN).stream()
+            .filter(row -> java.util.Objects.equals(row.parentId(), token.scopeId()))
+            .toList();
     if (arrived.size() < expected) {
       return false;
     }
@@ -908,7 +927,8 @@ final class Interpreter {
               node.id(),
               token.activityInstanceId,
               state,
-              now()));
+              now(),
+              token.loopCounter));
       token.persisted = true;
     }
   }
@@ -979,7 +999,8 @@ final class Interpreter {
       subscriptions.deleteForExecution(run.handle, token.id);
     }
     token.timersArmed = false;
-    FlowNode handler = endEvent ? null : errorHandler(run.process.model(), node.id(), code);
+    FlowNode handler =
+        endEvent || token.miInstance ? null : errorHandler(run.process.model(), node.id(), code);
     if (handler != null) {
       endActivity(run, token, true);
       token.locals.clear();
@@ -1054,9 +1075,14 @@ final class Interpreter {
     execute(run, token, handler);
   }
 
-  /** The resting scope execution of the given id, or null for the process scope. */
+  /**
+   * The resting scope execution of the given id that can hold boundary events, or null for the
+   * process scope: an instance of a multi-instance sub-process is passed over for its body.
+   */
   private ExecutionRow enclosingScope(Run run, String scopeId) {
-    return scopeId == null ? null : executions.findExecution(run.handle, scopeId).orElse(null);
+    ExecutionRow row =
+        scopeId == null ? null : executions.findExecution(run.handle, scopeId).orElse(null);
+    return row != null && row.loopCounter() != null ? enclosingScope(run, row.parentId()) : row;
   }
 
   /**
@@ -1128,7 +1154,7 @@ final class Interpreter {
   }
 
   private void armBoundaryTimers(Run run, Token token, FlowNode node) {
-    if (token.timersArmed) {
+    if (token.timersArmed || token.miInstance) {
       return;
     }
     for (FlowNode boundary : run.process.model().boundaryEventsOf(node.id())) {
@@ -1171,7 +1197,7 @@ final class Interpreter {
    */
   private void removeResting(Run run, ExecutionRow row) {
     Token other = resting(run, row);
-    if (row.state() == ExecutionState.WAITING) {
+    if (row.state() == ExecutionState.WAITING || row.state() == ExecutionState.BODY) {
       interrupt(run, other);
     } else {
       jobs.deleteForExecution(run.handle, other.id, run.currentJobId);
@@ -1189,6 +1215,9 @@ final class Interpreter {
 
   /** Subscribes a resting token to the message or signal boundary events of its activity. */
   private void armBoundaryTriggers(Run run, Token token, FlowNode node) {
+    if (token.miInstance) {
+      return;
+    }
     for (FlowNode boundary : run.process.model().triggerBoundariesOf(node.id())) {
       subscribe(run, token, boundary, ((NodeKind.BoundaryTriggerEvent) boundary.kind()).trigger());
     }
@@ -1237,6 +1266,9 @@ final class Interpreter {
   // ------------------------------------------------------------------ variables and history
 
   private void applyInputs(Run run, Token token, IoMapping mapping) {
+    if (token.miInstance) {
+      restoreInstanceLocals(run, token);
+    }
     for (IoMapping.Parameter input : mapping.inputs()) {
       token.locals.put(input.name(), parameters.value(input.value(), facade(run, token)));
     }
@@ -1287,6 +1319,15 @@ final class Interpreter {
     boolean completed = false;
     for (String scopeId : candidates) {
       ExecutionRow row = executions.findExecution(run.handle, scopeId).orElse(null);
+      if (row != null
+          && row.state() == ExecutionState.BODY
+          && !executions.hasChildren(run.handle, scopeId)) {
+        Token body = resting(run, row);
+        FlowNode node = run.process.model().node(row.activityId());
+        run.agenda.add(() -> leaveBody(run, body, node));
+        completed = true;
+        continue;
+      }
       if (row == null
           || row.state() != ExecutionState.WAITING
           || !run.process.model().isScope(row.activityId())
@@ -1329,6 +1370,199 @@ final class Interpreter {
       return Optional.empty();
     }
     return Optional.of(newRun(handle, process(handle, instance), instance, job.id()));
+  }
+
+  // ------------------------------------------------------------------ multi-instance
+
+  /**
+   * A token reaches a multi-instance activity: it rests at the activity's body (history {@code
+   * …#multiInstanceBody}), which holds the boundary events and counts the instances; the
+   * instances start all at once (parallel) or the first of them (sequential).
+   */
+  private void executeBody(
+      Run run, Token token, FlowNode node, dev.tern.engine.deployment.model.MultiInstance loop) {
+    String bodyInstanceId = ids.next();
+    history.activityStarted(
+        run.handle,
+        bodyInstanceId,
+        run.instance,
+        token.id,
+        dev.tern.engine.deployment.model.MultiInstance.bodyId(node.id()),
+        node.name(),
+        "multiInstanceBody",
+        now());
+    token.activityInstanceId = bodyInstanceId;
+    int instances = instanceCount(run, token, loop);
+    token.body = true;
+    park(run, token, node, ExecutionState.BODY);
+    executions.updateBodyCounts(run.handle, token.id, instances, 0);
+    armBoundaryTimers(run, token, node);
+    armBoundaryTriggers(run, token, node);
+    if (instances == 0) {
+      leaveBody(run, token, node);
+      return;
+    }
+    for (int i = 0; i < (loop.sequential() ? 1 : instances); i++) {
+      startMultiInstance(run, token, node, loop, i, instances, 0);
+    }
+  }
+
+  private void startMultiInstance(
+      Run run,
+      Token body,
+      FlowNode node,
+      dev.tern.engine.deployment.model.MultiInstance loop,
+      int loopCounter,
+      int instances,
+      int completed) {
+    Token instance = new Token(ids.next(), false);
+    instance.scope = run.scope(body.id);
+    instance.miInstance = true;
+    instance.loopCounter = loopCounter;
+    instance.activityId = node.id();
+    instance.locals.put("loopCounter", loopCounter);
+    instance.locals.put("nrOfInstances", instances);
+    instance.locals.put("nrOfCompletedInstances", completed);
+    instance.locals.put("nrOfActiveInstances", loop.sequential() ? 1 : instances - completed);
+    if (loop.elementVariable() != null && loop.collection() != null) {
+      instance.locals.put(loop.elementVariable(), collection(run, body, loop).get(loopCounter));
+    }
+    run.agenda.add(() -> execute(run, instance, node));
+  }
+
+  /**
+   * An instance of a multi-instance activity completed: the body counts it, then ends (all done,
+   * or the completion condition holds: the other instances are cancelled) or, sequentially,
+   * starts the next instance.
+   */
+  private void completeMultiInstance(Run run, Token instance, FlowNode node) {
+    dev.tern.engine.deployment.model.MultiInstance loop =
+        run.process.model().multiInstanceOf(node.id());
+    String bodyId = instance.scopeId();
+    if (instance.persisted) {
+      jobs.deleteForExecution(run.handle, instance.id, run.currentJobId);
+      executions.deleteExecution(run.handle, instance.id);
+      instance.persisted = false;
+    }
+    int[] counts = executions.findBodyCounts(run.handle, bodyId);
+    int instances = counts[0];
+    int completed = counts[1] + 1;
+    instance.locals.put("nrOfCompletedInstances", completed);
+    instance.locals.put("nrOfActiveInstances", loop.sequential() ? 0 : instances - completed);
+    boolean done =
+        completed >= instances
+            || (loop.completionCondition() != null
+                && isTrue(run, instance, loop.completionCondition(), node.id()));
+    Token body = resting(run, executions.findExecution(run.handle, bodyId).orElseThrow());
+    if (done) {
+      cancelInside(run, bodyId);
+      leaveBody(run, body, node);
+      return;
+    }
+    executions.updateBodyCounts(run.handle, bodyId, instances, completed);
+    if (loop.sequential()) {
+      startMultiInstance(run, body, node, loop, completed, instances, completed);
+    }
+  }
+
+  /** The body ends: its boundary events go, and the token leaves the activity. */
+  private void leaveBody(Run run, Token body, FlowNode node) {
+    endActivity(run, body, false);
+    if (body.timersArmed) {
+      jobs.deleteBoundaryTimers(run.handle, body.id, run.currentJobId);
+      body.timersArmed = false;
+    }
+    if (body.persisted && subscribes(run.process.model(), node)) {
+      subscriptions.deleteForExecution(run.handle, body.id);
+    }
+    body.body = false;
+    body.locals.clear();
+    if (node.continuation().asyncAfter()) {
+      park(run, body, node, ExecutionState.ASYNC);
+      jobs.insertAsync(run, body, node, RuntimeJobs.ASYNC_AFTER);
+      return;
+    }
+    take(run, body, node, selectFlows(run, body, node));
+  }
+
+  /**
+   * The instance's own variables (loop counter, element, counts) when it continues in a later
+   * call; Tern keeps them in memory, so they are derived again from the execution rows.
+   */
+  private void restoreInstanceLocals(Run run, Token instance) {
+    if (instance.locals.containsKey("loopCounter")) {
+      return;
+    }
+    dev.tern.engine.deployment.model.MultiInstance loop =
+        run.process.model().multiInstanceOf(instance.activityId);
+    int[] counts = executions.findBodyCounts(run.handle, instance.scopeId());
+    instance.locals.put("loopCounter", instance.loopCounter);
+    instance.locals.put("nrOfInstances", counts[0]);
+    instance.locals.put("nrOfCompletedInstances", counts[1]);
+    instance.locals.put("nrOfActiveInstances", loop.sequential() ? 1 : counts[0] - counts[1]);
+    if (loop.elementVariable() != null && loop.collection() != null) {
+      List<Object> elements = collection(run, instance, loop);
+      if (instance.loopCounter < elements.size()) {
+        instance.locals.put(loop.elementVariable(), elements.get(instance.loopCounter));
+      }
+    }
+  }
+
+  private int instanceCount(
+      Run run, Token token, dev.tern.engine.deployment.model.MultiInstance loop) {
+    if (loop.loopCardinality() == null) {
+      return collection(run, token, loop).size();
+    }
+    String text = loop.loopCardinality();
+    Object value =
+        Expressions.isExpression(text)
+            ? parameters.expressions().evaluate(text, facade(run, token))
+            : text.trim();
+    int count;
+    try {
+      count = value instanceof Number number ? number.intValue() : Integer.parseInt(String.valueOf(value));
+    } catch (NumberFormatException e) {
+      throw new ProcessEngineException(
+          "Could not resolve loopCardinality expression '" + text + "': not a number: " + value);
+    }
+    if (count < 0) {
+      throw new ProcessEngineException(
+          "Invalid number of instances: must be non-negative integer value, but was " + count);
+    }
+    return count;
+  }
+
+  /** The collection of a multi-instance loop: an expression's value or a variable's. */
+  private List<Object> collection(
+      Run run, Token token, dev.tern.engine.deployment.model.MultiInstance loop) {
+    String text = loop.collection();
+    Object value =
+        Expressions.isExpression(text)
+            ? parameters.expressions().evaluate(text, facade(run, token))
+            : facade(run, token).getVariable(text);
+    if (value instanceof java.util.Collection<?> collection) {
+      return new ArrayList<>(collection);
+    }
+    if (value instanceof String json && json.trim().startsWith("[")) {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+            .readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {});
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        // not a JSON array after all: reported below
+      }
+    }
+    throw new ProcessEngineException(
+        "ENGINE-02010 Collection '" + text + "' of multi-instance activity '" + token.activityId
+            + "' did not resolve to a Collection: " + (value == null ? "null" : value.getClass().getName()));
+  }
+
+  private boolean isTrue(Run run, Token token, String expression, String activityId) {
+    Object value = parameters.expressions().evaluate(expression, facade(run, token));
+    if (value instanceof Boolean result) {
+      return result;
+    }
+    throw new ProcessEngineException(
+        "completionCondition of '" + activityId + "' returns non-Boolean: " + value);
   }
 
   // ------------------------------------------------------------------ call activities
@@ -1488,7 +1722,7 @@ final class Interpreter {
     ExecutionRow row =
         executions
             .findExecution(run.handle, executionId)
-            .filter(e -> e.state() == ExecutionState.WAITING)
+            .filter(e -> e.state() == ExecutionState.WAITING || e.state() == ExecutionState.BODY)
             .orElseThrow(
                 () -> new NotFoundException("Cannot find execution with id " + executionId));
     return resting(run, row);
@@ -1509,6 +1743,13 @@ final class Interpreter {
     Token token = Token.resting(row);
     token.scope = run.scope(row.parentId());
     token.timersArmed = !run.process.model().boundaryEventsOf(row.activityId()).isEmpty();
+    if (row.state() == ExecutionState.BODY) {
+      token.body = true;
+    } else if (row.loopCounter() != null) {
+      token.miInstance = true;
+      token.loopCounter = row.loopCounter();
+      token.timersArmed = false; // the body holds the boundary events
+    }
     return token;
   }
 
@@ -1531,8 +1772,31 @@ final class Interpreter {
   }
 
   private Run newRun(Handle handle, DeployedProcess process, RuntimeProcessInstance instance, String jobId) {
-    return new Run(handle, process, instance, jobId, variables, jobDefinitions::findByProcessDefinition);
+    Run run =
+        new Run(handle, process, instance, jobId, variables, jobDefinitions::findByProcessDefinition);
+    run.scopeLoader = scope -> loadScope(run, scope);
+    return run;
   }
+
+  /**
+   * Loads a scope's own variables (an instance of a multi-instance sub-process has its loop
+   * counter, element and counts) and its enclosing scope from the execution rows.
+   */
+  private void loadScope(Run run, Scope scope) {
+    ExecutionRow row = executions.findExecution(run.handle, scope.executionId).orElse(null);
+    scope.locals = Map.of();
+    if (row == null) {
+      return;
+    }
+    scope.parent = run.scope(row.parentId());
+    if (row.loopCounter() != null) {
+      Token instance = resting(run, row);
+      restoreInstanceLocals(run, instance);
+      scope.locals = new java.util.HashMap<>(instance.locals);
+    }
+  }
+
+
 
   private ExecutionFacade facade(Run run, Token token) {
     return new ExecutionFacade(run, token, beans);

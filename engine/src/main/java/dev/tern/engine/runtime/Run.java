@@ -81,6 +81,22 @@ final class Run {
     typed.forEach((name, value) -> variables().put(name, VariableValues.plain(value)));
   }
 
+  /** Loads a scope's own variables and its parent (set by the interpreter). */
+  java.util.function.Consumer<Scope> scopeLoader = scope -> scope.locals = Map.of();
+
+  /** The variable of that name of the scope or an enclosing one, if one of them has it. */
+  java.util.Optional<Map.Entry<String, Object>> scopeVariable(Scope scope, String name) {
+    for (Scope s = scope; s != null; s = s.parent) {
+      if (s.locals == null) {
+        scopeLoader.accept(s);
+      }
+      if (s.locals.containsKey(name)) {
+        return java.util.Optional.of(new java.util.AbstractMap.SimpleEntry<>(name, s.locals.get(name)));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The scope of the given scope execution as this call's tokens share it; null for none. */
   Scope scope(String executionId) {
     return executionId == null ? null : scopes.computeIfAbsent(executionId, Scope::new);

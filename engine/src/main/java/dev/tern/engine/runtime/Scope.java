@@ -9,6 +9,13 @@ package dev.tern.engine.runtime;
 final class Scope {
   final String executionId;
   boolean cancelled;
+  /**
+   * The scope's own variables (an instance of a multi-instance sub-process: its loop counter,
+   * element and counts), or null until the interpreter loads them with {@link #parent}.
+   */
+  java.util.Map<String, Object> locals;
+  /** The enclosing scope, once {@link #locals} is loaded; null in the process scope. */
+  Scope parent;
 
   Scope(String executionId) {
     this.executionId = executionId;

@@ -15,6 +15,12 @@ final class Token {
   boolean persisted;
   String activityId;
   String activityInstanceId;
+  /** At a multi-instance body: the scope of the activity's instances. */
+  boolean body;
+  /** One instance of a multi-instance activity (its parent is the body). */
+  boolean miInstance;
+  /** The instance's number, for an instance of a multi-instance activity. */
+  Integer loopCounter;
   /** Whether the boundary timer jobs of the current activity exist. */
   boolean timersArmed;
   final Map<String, Object> locals = new LinkedHashMap<>();

@@ -404,6 +404,48 @@ class BpmnParserTest {
   }
 
   @Test
+  void refusesStandardLoopsAndMultiInstanceWithoutCardinalityOrCollection() {
+    ParseException e =
+        refusal(
+            definitions(
+                "<message id=\"m\" name=\"m\"/>"
+                    + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"30\">"
+                    + startTo("fork")
+                    + "<parallelGateway id=\"fork\"/>"
+                    + "<sequenceFlow id=\"a\" sourceRef=\"fork\" targetRef=\"standard\"/>"
+                    + "<sequenceFlow id=\"b\" sourceRef=\"fork\" targetRef=\"nothing\"/>"
+                    + "<sequenceFlow id=\"c\" sourceRef=\"fork\" targetRef=\"receive\"/>"
+                    + "<userTask id=\"standard\"><standardLoopCharacteristics/></userTask>"
+                    + "<userTask id=\"nothing\"><multiInstanceLoopCharacteristics/></userTask>"
+                    + "<receiveTask id=\"receive\" messageRef=\"m\"><multiInstanceLoopCharacteristics>"
+                    + "<loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics></receiveTask>"
+                    + "</process>"));
+
+    assertThat(e.getMessage())
+        .contains("Activity 'standard' has a standard loop")
+        .contains("Either loopCardinality or collection must been set on the multi-instance loop of 'nothing'")
+        .contains("Multi-instance is not supported on 'receive' of type 'receiveTask'");
+  }
+
+  @Test
+  void aMultiInstanceLoopIsRead() {
+    var model =
+        parseOne(
+            process(
+                "p",
+                startTo("review")
+                    + "<userTask id=\"review\"><multiInstanceLoopCharacteristics isSequential=\"true\""
+                    + " camunda:collection=\"${people}\" camunda:elementVariable=\"person\">"
+                    + "<completionCondition>${done}</completionCondition>"
+                    + "</multiInstanceLoopCharacteristics></userTask>"));
+
+    assertThat(model.multiInstanceOf("review"))
+        .isEqualTo(
+            new dev.tern.engine.deployment.model.MultiInstance(
+                true, null, "${people}", "person", "${done}"));
+  }
+
+  @Test
   void aSubProcessAndItsBoundaryEventsAreRead() {
     var model =
         new BpmnParser(false)

@@ -78,6 +78,16 @@ final class ScopeEngine implements AutoCloseable {
     return engine.runtimeService().startProcessInstanceByKey(key, null, null, variables).id();
   }
 
+  List<Task> tasks(String processInstanceId) {
+    return engine
+        .taskService()
+        .list(Caller.SYSTEM, new TaskQuery().set("processInstanceId", processInstanceId), Page.ALL);
+  }
+
+  void completeTask(Task task) {
+    engine.taskService().complete(Caller.SYSTEM, task.id(), Map.of(), false);
+  }
+
   Task task(String processInstanceId, String activityId) {
     List<Task> tasks =
         engine

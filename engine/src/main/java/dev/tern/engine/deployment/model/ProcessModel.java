@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param listeners execution listeners by the id of their node, sequence flow or process
  * @param parents the enclosing embedded sub-process of each node inside one, by node id (nodes of
  *     the process scope are absent)
+ * @param multiInstance the loop characteristics of the multi-instance activities, by node id
  */
 public record ProcessModel(
     String key,
@@ -27,13 +28,20 @@ public record ProcessModel(
     Map<String, FlowNode> nodes,
     Map<String, SequenceFlow> flows,
     Map<String, List<ExecutionListener>> listeners,
-    Map<String, String> parents) {
+    Map<String, String> parents,
+    Map<String, MultiInstance> multiInstance) {
 
   public ProcessModel {
     nodes = Map.copyOf(nodes);
     flows = Map.copyOf(flows);
     listeners = Map.copyOf(listeners);
     parents = Map.copyOf(parents);
+    multiInstance = Map.copyOf(multiInstance);
+  }
+
+  /** The loop characteristics of a multi-instance activity, or null. */
+  public MultiInstance multiInstanceOf(String nodeId) {
+    return multiInstance.get(nodeId);
   }
 
   /** Whether the process has embedded sub-processes (and so an execution tree deeper than one). */
