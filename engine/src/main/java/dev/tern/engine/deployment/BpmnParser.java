@@ -318,7 +318,12 @@ public final class BpmnParser {
         if (kind == null) {
           continue;
         }
-        if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+        if (element instanceof Activity activity && hasStandardLoop(activity)) {
+          problems.add(
+              "Activity '" + activity.getId() + "' has a standard loop; Tern supports multi-instance"
+                  + " loops",
+              activity.getId());
+        } else if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
           readLoop(activity, kind);
         }
         if (kind instanceof NodeKind.NoneStartEvent && !parents.containsKey(element.getId())) {
@@ -366,6 +371,12 @@ public final class BpmnParser {
           listeners(),
           parents,
           multiInstance);
+    }
+
+    /** The model API has no type for {@code standardLoopCharacteristics}: look at the XML. */
+    private static boolean hasStandardLoop(Activity activity) {
+      return activity.getDomElement().getChildElements().stream()
+          .anyMatch(child -> "standardLoopCharacteristics".equals(child.getLocalName()));
     }
 
     /**
@@ -1253,11 +1264,11 @@ public final class BpmnParser {
     private NodeKind boundaryEscalation(BoundaryEvent boundary, EscalationEventDefinition escalation) {
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
-      if (!isEmbeddedSubProcess(host)) {
+      if (!isEmbeddedSubProcess(host) && !(host instanceof CallActivity)) {
         problems.add(
             "Escalation boundary event '"
                 + boundary.getId()
-                + "' must be attached to a sub-process of the same process (attachedToRef '"
+                + "' must be attached to a sub-process or call activity of the same process (attachedToRef '"
                 + attachedTo
                 + "')",
             boundary.getId());

@@ -35,7 +35,7 @@ public final class DeployedProcessLookup implements DeployedProcesses {
       String versionTag,
       DeployedProcess caller) {
     if ("latest".equals(binding)) {
-      return findLatestByKey(handle, key, caller.tenantId());
+      return DeployedProcesses.super.findCalled(handle, key, binding, version, versionTag, caller);
     }
     ProcessDefinitionQuery query = new ProcessDefinitionQuery().set("key", key);
     query =

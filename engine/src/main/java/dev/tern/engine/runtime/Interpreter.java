@@ -1103,9 +1103,7 @@ final class Interpreter {
         continue;
       }
       NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
-      if (boundary.escalationCodeVariable() != null) {
-        run.setVariable(boundary.escalationCodeVariable(), code);
-      }
+      setEscalationCode(run, boundary, code);
       Token scopeToken = resting(run, scope);
       if (!boundary.cancelActivity()) {
         Token branch = scopeToken.sibling(ids.next());
@@ -1121,7 +1119,64 @@ final class Interpreter {
       run.agenda.add(() -> execute(run, scopeToken, handler));
       return true;
     }
+    return run.instance.superProcessInstanceId() != null && escalateToCaller(run, code);
+  }
+
+  /**
+   * An escalation nobody in a called instance catches goes to its caller: an escalation boundary
+   * event of the call activity or of a sub-process around it. Interrupting, the called instance is
+   * deleted and the caller's token takes the boundary event; otherwise a new token of the caller
+   * leaves from it and the thrower goes on.
+   *
+   * @return whether the thrower was cancelled
+   */
+  private boolean escalateToCaller(Run run, String code) {
+    CallerToken caller = callerOf(run).orElse(null);
+    if (caller == null) {
+      return false;
+    }
+    ProcessModel model = caller.run().process.model();
+    for (ExecutionRow row = caller.row(); row != null; row = enclosingScope(caller.run(), row.parentId())) {
+      FlowNode handler = escalationHandler(model, row.activityId(), code);
+      if (handler == null) {
+        continue;
+      }
+      NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
+      Token scopeToken = resting(caller.run(), row);
+      if (!boundary.cancelActivity()) {
+        Token branch = scopeToken.sibling(ids.next());
+        branch.activityId = handler.id();
+        continueCaller(
+            run,
+            caller,
+            () -> {
+              setEscalationCode(caller.run(), boundary, code);
+              execute(caller.run(), branch, handler);
+            });
+        return false;
+      }
+      run.agenda.clear();
+      run.removed = true;
+      removal.delete(run.handle, run.instance.id(), null, now());
+      continueCaller(
+          run,
+          caller,
+          () -> {
+            setEscalationCode(caller.run(), boundary, code);
+            interrupt(caller.run(), scopeToken);
+            scopeToken.activityId = handler.id();
+            execute(caller.run(), scopeToken, handler);
+          });
+      return true;
+    }
     return false;
+  }
+
+  private static void setEscalationCode(
+      Run run, NodeKind.BoundaryEscalationEvent boundary, String code) {
+    if (boundary.escalationCodeVariable() != null) {
+      run.setVariable(boundary.escalationCodeVariable(), code);
+    }
   }
 
   private static FlowNode escalationHandler(ProcessModel model, String activityId, String code) {

@@ -27,6 +27,8 @@ public final class ProcessInstanceService {
   private final ProcessInstanceStore instances;
   private final VariableStore variables;
   private final InstanceRemoval removal;
+  private final DeployedProcesses processes;
+  private final ActivityInstanceTree activityInstances;
   private final Authorizer authorizer = new Authorizer();
   // no instance filter depends on the current time
   private final Listing<RuntimeProcessInstance> rows;
@@ -36,7 +38,11 @@ public final class ProcessInstanceService {
       Clock clock,
       ProcessInstanceStore instances,
       VariableStore variables,
-      InstanceRemoval removal) {
+      InstanceRemoval removal,
+      DeployedProcesses processes,
+      ActivityInstanceTree activityInstances) {
+    this.processes = processes;
+    this.activityInstances = activityInstances;
     this.database = database;
     this.clock = clock;
     this.instances = instances;
@@ -81,6 +87,29 @@ public final class ProcessInstanceService {
                                     Resource.PROCESS_DEFINITION,
                                     instance.processDefinitionKey()))))
         .orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * The instance's activity-instance tree, if the caller may read the instance (as {@link
+   * #get(Caller, String)}).
+   */
+  public ActivityInstance activityInstances(Caller caller, String id) {
+    RuntimeProcessInstance instance;
+    try {
+      instance = get(caller, id);
+    } catch (NotFoundException e) {
+      // Camunda's words for this route
+      throw new NotFoundException(
+          "InvalidRequestException", "Process instance with id " + id + " does not exist");
+    }
+    return database.withHandle(
+        h ->
+            activityInstances.of(
+                h,
+                instance,
+                processes
+                    .findById(h, instance.processDefinitionId())
+                    .orElseThrow(() -> notFound(id))));
   }
 
   /** The instances the query selects, sorted as it asks (then by id), one page of them. */

@@ -102,7 +102,14 @@ public final class RuntimeModule {
         clock,
         new RuntimeService(database, processes, interpreter),
         new RuntimeJobHandlers(interpreter),
-        new ProcessInstanceService(database, clock, instances, variables, removal),
+        new ProcessInstanceService(
+            database,
+            clock,
+            instances,
+            variables,
+            removal,
+            processes,
+            new ActivityInstanceTree(executions)),
         variables,
         new MessageCorrelationService(database, clock, processes, subscriptions, interpreter),
         new SignalService(database, new SignalReceivers(subscriptions, clock), interpreter));

@@ -255,6 +255,67 @@ class CallActivityTest {
   }
 
   @Test
+  void escalationsOfTheCalledInstanceReachTheCallActivitysEscalationBoundaries() {
+    kit.deployAll(
+        Map.of(
+            "child.bpmn",
+            called(
+                "child",
+                flow("c1", "calledStart", "warn")
+                    + "<intermediateThrowEvent id=\"warn\"><escalationEventDefinition escalationRef=\"esc\"/></intermediateThrowEvent>"
+                    + flow("c2", "warn", "work")
+                    + "<userTask id=\"work\"/>"
+                    + flow("c3", "work", "giveUp")
+                    + "<endEvent id=\"giveUp\"><escalationEventDefinition escalationRef=\"esc\"/></endEvent>"),
+            "caller.bpmn",
+            caller(
+                "<callActivity id=\"call\" calledElement=\"child\"/>",
+                "<boundaryEvent id=\"noted\" attachedToRef=\"call\" cancelActivity=\"false\">"
+                    + "<escalationEventDefinition escalationRef=\"esc\" camunda:escalationCodeVariable=\"level\"/></boundaryEvent>"
+                    + flow("b1", "noted", "note")
+                    + "<userTask id=\"note\"/>")));
+    String pi = kit.start("caller");
+    String child = kit.calledBy(pi).get(0);
+
+    assertThat(kit.activeActivities(pi)).containsExactlyInAnyOrder("call", "note");
+    assertThat(kit.activeActivities(child)).containsExactly("work");
+    assertThat(kit.variable(pi, "level")).isEqualTo("LATE");
+
+    kit.complete(child, "work");
+
+    // the escalation end event is caught without interrupting again; the called instance ends
+    assertThat(kit.instanceExists(child)).isFalse();
+    assertThat(kit.activeActivities(pi)).containsExactlyInAnyOrder("note", "note", "after");
+  }
+
+  @Test
+  void anInterruptingEscalationBoundaryOfTheCallActivityDeletesTheCalledInstance() {
+    kit.deployAll(
+        Map.of(
+            "child.bpmn",
+            called(
+                "child",
+                flow("c1", "calledStart", "fork")
+                    + "<parallelGateway id=\"fork\"/>"
+                    + flow("c2", "fork", "work")
+                    + flow("c3", "fork", "giveUp")
+                    + "<userTask id=\"work\"/>"
+                    + "<endEvent id=\"giveUp\"><escalationEventDefinition escalationRef=\"esc\"/></endEvent>"),
+            "caller.bpmn",
+            caller(
+                "<callActivity id=\"call\" calledElement=\"child\"/>",
+                "<boundaryEvent id=\"escalated\" attachedToRef=\"call\"><escalationEventDefinition/></boundaryEvent>"
+                    + flow("b1", "escalated", "boss")
+                    + "<userTask id=\"boss\"/>")));
+
+    String pi = kit.start("caller");
+
+    assertThat(kit.activeActivities(pi)).containsExactly("boss");
+    assertThat(kit.calledBy(pi)).isEmpty();
+    assertThat(kit.historyOf(pi, "call").get("canceled")).isEqualTo(true);
+  }
+
+  @Test
   void aTimerOnTheCallActivityAndDeletingTheCallerDeleteTheCalledInstance() {
     kit.deployAll(
         Map.of(

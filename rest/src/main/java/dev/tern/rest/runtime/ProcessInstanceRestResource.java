@@ -37,6 +37,7 @@ public final class ProcessInstanceRestResource implements RestResource {
         .get("/process-instance/count", this::count)
         .post("/process-instance/count", this::count)
         .get("/process-instance/{id}", ctx -> ctx.json(ProcessInstanceDto.of(instances.get(Callers.of(ctx), ctx.pathParam("id")))))
+        .get("/process-instance/{id}/activity-instances", this::activityInstances)
         .delete("/process-instance/{id}", this::delete)
         .put("/process-instance/{id}/suspended", this::suspend);
     new VariableRoutes(
@@ -60,14 +61,21 @@ public final class ProcessInstanceRestResource implements RestResource {
             .toList());
   }
 
+  private void activityInstances(Context ctx) {
+    String id = ctx.pathParam("id");
+    var tree = instances.activityInstances(Callers.of(ctx), id);
+    // the root's activity id is the process definition id (Camunda's shape)
+    ctx.json(ActivityInstanceDto.of(tree, id, tree.activityId()));
+  }
+
   private void count(Context ctx) {
     Responses.count(ctx, instances.count(Callers.of(ctx), query(ctx)));
   }
 
   private void delete(Context ctx) {
     QueryParams params = QueryParams.of(ctx);
-    // skipCustomListeners, skipIoMappings, skipSubprocesses are accepted: Tern runs no listeners,
-    // no end mappings on deletion and has no call activities
+    // skipCustomListeners, skipIoMappings, skipSubprocesses are accepted: Tern runs no listeners
+    // and no end mappings on deletion, and deletes the instances its call activities started
     Boolean failIfNotExists = params.bool("failIfNotExists");
     try {
       instances.delete(Callers.of(ctx), ctx.pathParam("id"), null);

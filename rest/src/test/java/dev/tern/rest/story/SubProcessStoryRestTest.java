@@ -105,6 +105,25 @@ class SubProcessStoryRestTest {
             .extract()
             .path("id");
     assertThat(executionActivities(instance)).containsExactlyInAnyOrder("payment", "charge", "review");
+    server
+        .given()
+        .get("/process-instance/" + instance + "/activity-instances")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(instance))
+        .body("activityType", equalTo("processDefinition"))
+        .body("childActivityInstances.activityId", equalTo(List.of("payment")))
+        .body("childActivityInstances[0].activityType", equalTo("subProcess"))
+        .body(
+            "childActivityInstances[0].childActivityInstances.activityId.sort()",
+            equalTo(List.of("charge", "review")));
+    server
+        .given()
+        .get("/process-instance/unknown/activity-instances")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo("InvalidRequestException"))
+        .body("message", equalTo("Process instance with id unknown does not exist"));
 
     String taskId =
         server
