@@ -39,7 +39,7 @@ public final class IncidentService {
   public Incident getIncident(String id) {
     return database
         .withHandle(handle -> incidents.findById(handle, id))
-        .orElseThrow(() -> new NotFoundException("Incident with id " + id + " does not exist"));
+        .orElseThrow(() -> new NotFoundException("No matching incident with id " + id));
   }
 
   public List<Incident> listIncidents(IncidentQuery query, int firstResult, int maxResults) {

@@ -138,7 +138,8 @@ public final class ProcessInstanceService {
   public void delete(Caller caller, String id, String deleteReason) {
     database.useTransaction(
         h -> {
-          RuntimeProcessInstance instance = instances.lock(h, id).orElseThrow(() -> notFound(id));
+          RuntimeProcessInstance instance =
+              instances.lock(h, id).orElseThrow(() -> notFoundForDeletion(id));
           authorizer.check(
               h,
               caller,
@@ -175,7 +176,7 @@ public final class ProcessInstanceService {
   public void delete(String id, String deleteReason) {
     database.useTransaction(
         h -> {
-          instances.lock(h, id).orElseThrow(() -> notFound(id));
+          instances.lock(h, id).orElseThrow(() -> notFoundForDeletion(id));
           removal.delete(h, id, deleteReason, clock.instant());
         });
   }
@@ -330,5 +331,11 @@ public final class ProcessInstanceService {
 
   private static NotFoundException notFound(String id) {
     return new NotFoundException("Process instance with id " + id + " does not exist");
+  }
+
+  /** Camunda words a deletion's miss differently from a read's. */
+  private static NotFoundException notFoundForDeletion(String id) {
+    return new NotFoundException(
+        "No process instance found for id '" + id + "': processInstance is null");
   }
 }
