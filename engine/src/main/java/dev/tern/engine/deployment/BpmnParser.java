@@ -69,6 +69,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -476,6 +477,10 @@ public final class BpmnParser {
         return;
       }
       String id = owner.getId();
+      if (!extensions.getElementsQuery().filterByType(CamundaTaskListener.class).list().isEmpty()) {
+        // refused rather than ignored: a listener that silently never runs changes the process
+        problems.add("Task listeners are not supported yet: '" + id + "' has one", id);
+      }
       for (CamundaExecutionListener listener :
           extensions.getElementsQuery().filterByType(CamundaExecutionListener.class).list()) {
         String event = blankToNull(listener.getCamundaEvent());

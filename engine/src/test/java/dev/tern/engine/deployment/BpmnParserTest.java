@@ -141,6 +141,22 @@ class BpmnParserTest {
   }
 
   @Test
+  void aTaskListenerIsRefusedRatherThanIgnored() {
+    ParseException e =
+        refusal(
+            process(
+                "p",
+                startTo("task")
+                    + "<userTask id=\"task\"><extensionElements>"
+                    + "<camunda:taskListener event=\"create\" expression=\"${true}\"/>"
+                    + "</extensionElements></userTask>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"task\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+
+    assertThat(e.getMessage()).contains("Task listeners are not supported yet: 'task' has one");
+  }
+
+  @Test
   void serviceTaskImplementationsAreRead() {
     ProcessModel model =
         parseOne(
