@@ -289,10 +289,16 @@ public final class BpmnParser {
           incoming.put(element.getId(), new ArrayList<>());
           outgoing.put(element.getId(), new ArrayList<>());
         }
-        if (element instanceof SubProcess sub && isEmbeddedSubProcess(sub)) {
+        if (element instanceof SubProcess sub && (isEmbeddedSubProcess(sub) || isEventSubProcess(sub))) {
           collect(sub.getFlowElements(), sub.getId());
         }
       }
+    }
+
+    private static boolean isEventSubProcess(FlowElement element) {
+      return element instanceof SubProcess sub
+          && sub.triggeredByEvent()
+          && sub.getElementType().getTypeName().equals("subProcess");
     }
 
     private static boolean isEmbeddedSubProcess(FlowElement element) {
@@ -741,11 +747,16 @@ public final class BpmnParser {
           }
           return definition == null ? null : new NodeKind.TimerStartEvent(definition);
         }
+        if (parents.containsKey(id) && inEventSubProcess(id)) {
+          // read with its event sub-process; a token entering it passes through
+          return new NodeKind.NoneStartEvent();
+        }
         if (parents.containsKey(id)) {
           problems.add(
               "Start event '"
                   + id
-                  + "' of a sub-process must be a none start event; Tern has no event sub-processes",
+                  + "' of a sub-process must be a none start event (event starts belong to event"
+                  + " sub-processes)",
               id);
           return null;
         }
@@ -877,11 +888,8 @@ public final class BpmnParser {
      */
     private NodeKind subProcess(SubProcess sub) {
       String id = sub.getId();
-      if (sub.triggeredByEvent()) {
-        problems.add(
-            "Event sub-process '" + id + "' is not supported by Tern (triggeredByEvent=\"true\")",
-            id);
-        return null;
+      if (isEventSubProcess(sub)) {
+        return eventSubProcess(sub);
       }
       if (!isEmbeddedSubProcess(sub)) {
         unsupported(sub);
@@ -1032,6 +1040,56 @@ public final class BpmnParser {
         return null;
       }
       return new VariableMapping(source, sourceExpression, target, false, local);
+    }
+
+    /**
+     * An event sub-process started by an error or escalation start event; message, signal, timer
+     * and conditional starts are refused.
+     */
+    private NodeKind eventSubProcess(SubProcess sub) {
+      String id = sub.getId();
+      List<StartEvent> starts =
+          sub.getFlowElements().stream()
+              .filter(StartEvent.class::isInstance)
+              .map(StartEvent.class::cast)
+              .toList();
+      if (starts.size() != 1 || starts.get(0).getEventDefinitions().size() != 1) {
+        problems.add(
+            "Event sub-process '" + id + "' must have exactly one start event with one event"
+                + " definition",
+            id);
+        return null;
+      }
+      StartEvent start = starts.get(0);
+      EventDefinition definition = start.getEventDefinitions().iterator().next();
+      if (definition instanceof ErrorEventDefinition error) {
+        return new NodeKind.EventSubProcess(
+            start.getId(),
+            true,
+            errorCode(error),
+            true,
+            blankToNull(error.getAttributeValueNs(CAMUNDA_NS, "errorCodeVariable")));
+      }
+      if (definition instanceof EscalationEventDefinition escalation) {
+        return new NodeKind.EventSubProcess(
+            start.getId(),
+            false,
+            escalationCode(escalation),
+            start.isInterrupting(),
+            blankToNull(escalation.getAttributeValueNs(CAMUNDA_NS, "escalationCodeVariable")));
+      }
+      problems.add(
+          "Event sub-process '"
+              + id
+              + "' starts with a "
+              + definitionName(start.getEventDefinitions())
+              + " event; Tern supports error and escalation start events in event sub-processes",
+          id);
+      return null;
+    }
+
+    private boolean inEventSubProcess(String id) {
+      return isEventSubProcess(elements.get(parents.get(id)));
     }
 
     private static TaskDefinition taskDefinition(UserTask task) {

@@ -287,14 +287,20 @@ final class Interpreter {
   }
 
   private boolean escalationCaught(Run run, Token token, String code) {
-    for (ExecutionRow scope = enclosingScope(run, token.scopeId());
-        scope != null;
-        scope = enclosingScope(run, scope.parentId())) {
+    String cameFrom = null;
+    for (ExecutionRow scope = enclosingScope(run, token.scopeId()); ; ) {
+      if (eventSubProcessCatching(run, scope, cameFrom, false, code) != null) {
+        return true;
+      }
+      if (scope == null) {
+        return false;
+      }
       if (escalationHandler(run.process.model(), scope.activityId(), code) != null) {
         return true;
       }
+      cameFrom = scope.activityId();
+      scope = enclosingScope(run, scope.parentId());
     }
-    return false;
   }
 
   /** Runs an {@code async-continuation} job: executes the activity, or leaves it (async-after). */
@@ -583,8 +589,13 @@ final class Interpreter {
       endActivity(run, token, false);
       run.lastEndActivityId = node.id();
       endToken(run, token);
-    } else if (kind instanceof NodeKind.SubProcess subProcess) {
+    } else if (kind instanceof NodeKind.SubProcess
+        || kind instanceof NodeKind.EventSubProcess) {
       // the token rests here as the scope execution of the tokens inside
+      String startEventId =
+          kind instanceof NodeKind.SubProcess subProcess
+              ? subProcess.startEventId()
+              : ((NodeKind.EventSubProcess) kind).startEventId();
       park(run, token, node, ExecutionState.WAITING);
       armBoundaryTimers(run, token, node);
       armBoundaryTriggers(run, token, node);
@@ -594,7 +605,7 @@ final class Interpreter {
         inner.scope.locals = new java.util.HashMap<>(token.locals);
         inner.scope.parent = token.scope;
       }
-      FlowNode start = run.process.model().node(subProcess.startEventId());
+      FlowNode start = run.process.model().node(startEventId);
       run.agenda.add(() -> arrive(run, inner, start));
     } else if (kind instanceof NodeKind.CallActivity call) {
       park(run, token, node, ExecutionState.WAITING);
@@ -903,6 +914,19 @@ final class Interpreter {
             + "')");
   }
 
+  /**
+   * Removes the row of a token that has moved on while its row still names an earlier activity
+   * (a thrower about to be cancelled with its scope), so cancelling does not end that earlier
+   * activity again; a token still waiting where its row says is cancelled with the rest.
+   */
+  private void detach(Run run, Token token) {
+    if (token.persisted && !token.activityId.equals(token.parkedAt)) {
+      jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+      executions.deleteExecution(run.handle, token.id);
+      token.persisted = false;
+    }
+  }
+
   private void endToken(Run run, Token token) {
     if (token.scope != null) {
       run.scopesToCheck.add(token.scope.executionId);
@@ -915,6 +939,7 @@ final class Interpreter {
   }
 
   private void park(Run run, Token token, FlowNode node, ExecutionState state) {
+    token.parkedAt = node.id();
     if (token.persisted) {
       executions.moveExecution(run.handle, token.id, node.id(), token.activityInstanceId, state);
     } else {
@@ -1009,9 +1034,18 @@ final class Interpreter {
     }
     endActivity(run, token, !endEvent);
     run.lastEndActivityId = node.id();
-    for (ExecutionRow scope = enclosingScope(run, token.scopeId());
-        scope != null;
-        scope = enclosingScope(run, scope.parentId())) {
+    detach(run, token);
+    String cameFrom = null;
+    for (ExecutionRow scope = enclosingScope(run, token.scopeId()); ; ) {
+      // an event sub-process of the scope catches before the scope's boundary events
+      FlowNode eventSubProcess = eventSubProcessCatching(run, scope, cameFrom, true, code);
+      if (eventSubProcess != null) {
+        startEventSubProcess(run, scope, eventSubProcess, code);
+        return;
+      }
+      if (scope == null) {
+        break;
+      }
       handler = errorHandler(run.process.model(), scope.activityId(), code);
       if (handler != null) {
         Token scopeToken = resting(run, scope);
@@ -1019,6 +1053,8 @@ final class Interpreter {
         takeBoundary(run, scopeToken, handler, code, message);
         return;
       }
+      cameFrom = scope.activityId();
+      scope = enclosingScope(run, scope.parentId());
     }
     if (run.instance.superProcessInstanceId() != null && throwToCaller(run, code, message)) {
       return;
@@ -1095,11 +1131,27 @@ final class Interpreter {
    */
   private boolean escalate(Run run, Token token, FlowNode thrower, String code) {
     ProcessModel model = run.process.model();
-    for (ExecutionRow scope = enclosingScope(run, token.scopeId());
-        scope != null;
-        scope = enclosingScope(run, scope.parentId())) {
+    String cameFrom = null;
+    for (ExecutionRow scope = enclosingScope(run, token.scopeId()); ; ) {
+      FlowNode eventSubProcess = eventSubProcessCatching(run, scope, cameFrom, false, code);
+      if (eventSubProcess != null) {
+        boolean interrupting = ((NodeKind.EventSubProcess) eventSubProcess.kind()).interrupting();
+        if (interrupting) {
+          applyOutputs(run, token, thrower.ioMapping());
+          notifyListeners(run, token, thrower.id(), ExecutionListener.END);
+          endActivity(run, token, false);
+          detach(run, token);
+        }
+        startEventSubProcess(run, scope, eventSubProcess, code);
+        return interrupting;
+      }
+      if (scope == null) {
+        break;
+      }
       FlowNode handler = escalationHandler(model, scope.activityId(), code);
       if (handler == null) {
+        cameFrom = scope.activityId();
+        scope = enclosingScope(run, scope.parentId());
         continue;
       }
       NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
@@ -1114,12 +1166,52 @@ final class Interpreter {
       applyOutputs(run, token, thrower.ioMapping());
       notifyListeners(run, token, thrower.id(), ExecutionListener.END);
       endActivity(run, token, false);
+      detach(run, token);
       interrupt(run, scopeToken);
       scopeToken.activityId = handler.id();
       run.agenda.add(() -> execute(run, scopeToken, handler));
       return true;
     }
     return run.instance.superProcessInstanceId() != null && escalateToCaller(run, code);
+  }
+
+  /**
+   * The event sub-process of a scope (a resting sub-process, or null for the process) that
+   * catches an error or escalation coming from inside it; not the one it was thrown in.
+   */
+  private static FlowNode eventSubProcessCatching(
+      Run run, ExecutionRow scope, String cameFrom, boolean error, String code) {
+    if (scope != null && scope.state() == ExecutionState.BODY) {
+      return null;
+    }
+    FlowNode found =
+        run.process.model()
+            .eventSubProcessCatching(scope == null ? null : scope.activityId(), error, code);
+    return found == null || found.id().equals(cameFrom) ? null : found;
+  }
+
+  /**
+   * Starts an event sub-process in its scope: an interrupting one first cancels every other token
+   * of the scope (of the process: the queued work too); its token then rests at the event
+   * sub-process as the scope of the tokens inside, like an embedded sub-process.
+   */
+  private void startEventSubProcess(Run run, ExecutionRow scope, FlowNode node, String code) {
+    NodeKind.EventSubProcess eventSubProcess = (NodeKind.EventSubProcess) node.kind();
+    if (eventSubProcess.codeVariable() != null) {
+      run.setVariable(eventSubProcess.codeVariable(), code);
+    }
+    if (eventSubProcess.interrupting() && scope == null) {
+      run.agenda.clear();
+      executions.findByInstance(run.handle, run.instance.id()).stream()
+          .filter(row -> row.parentId() == null)
+          .forEach(row -> removeResting(run, row));
+    } else if (eventSubProcess.interrupting()) {
+      cancelInside(run, scope.id());
+    }
+    Token token = new Token(ids.next(), false);
+    token.scope = run.scope(scope == null ? null : scope.id());
+    token.activityId = node.id();
+    run.agenda.add(() -> execute(run, token, node));
   }
 
   /**

@@ -13,6 +13,8 @@ final class Token {
   /** The scope execution this token runs in (the token at its sub-process); null in the process. */
   Scope scope;
   boolean persisted;
+  /** The activity its {@code tern_execution} row names, while {@link #persisted}. */
+  String parkedAt;
   String activityId;
   String activityInstanceId;
   /** At a multi-instance body: the scope of the activity's instances. */
@@ -48,6 +50,7 @@ final class Token {
 
   static Token resting(ExecutionRow row) {
     Token token = new Token(row.id(), true);
+    token.parkedAt = row.activityId();
     token.activityId = row.activityId();
     token.activityInstanceId = row.activityInstanceId();
     return token;

@@ -367,12 +367,16 @@ class BpmnParserTest {
                     + "<sequenceFlow id=\"b\" sourceRef=\"fork\" targetRef=\"tx\"/>"
                     + "<subProcess id=\"noStart\"><userTask id=\"t\"/></subProcess>"
                     + "<transaction id=\"tx\"><startEvent id=\"txStart\"/></transaction>"
-                    + "<subProcess id=\"onEvent\" triggeredByEvent=\"true\"><startEvent id=\"evStart\"/></subProcess>"));
+                    + "<subProcess id=\"onEvent\" triggeredByEvent=\"true\"><startEvent id=\"evStart\">"
+                    + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>"
+                    + "</startEvent></subProcess>"));
 
     assertThat(e.getMessage())
         .contains("Sub-process 'noStart' must have exactly one start event, a none start event (0 start event(s) found)")
         .contains("Element 'tx' of type 'transaction' is not supported by Tern")
-        .contains("Event sub-process 'onEvent' is not supported by Tern");
+        .contains(
+            "Event sub-process 'onEvent' starts with a timer event; Tern supports error and escalation"
+                + " start events in event sub-processes");
   }
 
   @Test

@@ -212,6 +212,27 @@ public sealed interface NodeKind {
   }
 
   /**
+   * An event sub-process started by an error or escalation thrown in its scope (the process or
+   * the embedded sub-process it is in). An interrupting one cancels the rest of the scope first;
+   * the scope completes when its tokens, the event sub-process's included, have ended.
+   *
+   * @param error whether an error (else an escalation) starts it
+   * @param code the error or escalation code it catches, or null for all
+   * @param codeVariable {@code camunda:errorCodeVariable} / {@code escalationCodeVariable}, or null
+   */
+  record EventSubProcess(
+      String startEventId, boolean error, String code, boolean interrupting, String codeVariable)
+      implements NodeKind {
+    public String activityType() {
+      return "eventSubProcess";
+    }
+
+    public boolean catches(boolean errorThrown, String thrownCode) {
+      return error == errorThrown && (code == null || code.equals(thrownCode));
+    }
+  }
+
+  /**
    * A call activity: starts an instance of the called process and waits until it completes.
    *
    * @param binding {@code camunda:calledElementBinding}: latest, deployment, version, versionTag

@@ -57,7 +57,9 @@ public record ProcessModel(
   /** Whether a token resting at this node is the scope execution of its children. */
   public boolean isScope(String nodeId) {
     FlowNode node = nodes.get(nodeId);
-    return node != null && node.kind() instanceof NodeKind.SubProcess;
+    return node != null
+        && (node.kind() instanceof NodeKind.SubProcess
+            || node.kind() instanceof NodeKind.EventSubProcess);
   }
 
   /** Whether a token resting at this node waits for a called process instance. */
@@ -110,6 +112,25 @@ public record ProcessModel(
         .filter(
             n -> n.kind() instanceof NodeKind.BoundaryTriggerEvent b && b.attachedTo().equals(activityId))
         .toList();
+  }
+
+  /**
+   * The event sub-process of a scope (a sub-process id, or null for the process) that catches an
+   * error (or escalation) of this code: one naming the code before a catch-all; null if none.
+   */
+  public FlowNode eventSubProcessCatching(String scopeId, boolean error, String code) {
+    FlowNode catchAll = null;
+    for (FlowNode node : nodes.values()) {
+      if (node.kind() instanceof NodeKind.EventSubProcess sub
+          && java.util.Objects.equals(parents.get(node.id()), scopeId)
+          && sub.catches(error, code)) {
+        if (sub.code() != null) {
+          return node;
+        }
+        catchAll = catchAll == null ? node : catchAll;
+      }
+    }
+    return catchAll;
   }
 
   /** The escalation boundary events attached to the given activity, in document order. */
