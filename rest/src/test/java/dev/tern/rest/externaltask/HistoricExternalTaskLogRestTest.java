@@ -110,7 +110,14 @@ class HistoricExternalTaskLogRestTest {
         .body("rootProcessInstanceId", contains(instance, instance, instance))
         .body("processDefinitionKey", contains("billing", "billing", "billing"))
         .body("tenantId", contains(null, null, null))
-        .body("removalTime", contains(null, null, null));
+        // the instance ended with the task's completion: every entry is removable 5 days later
+        // (the process's historyTimeToLive)
+        .body(
+            "removalTime",
+            contains(
+                "2026-01-07T03:04:07.000+0000",
+                "2026-01-07T03:04:07.000+0000",
+                "2026-01-07T03:04:07.000+0000"));
 
     String failure =
         server
