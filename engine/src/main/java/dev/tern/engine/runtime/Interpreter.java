@@ -1272,28 +1272,30 @@ final class Interpreter {
   }
 
   private static FlowNode escalationHandler(ProcessModel model, String activityId, String code) {
-    FlowNode catchAll = null;
-    for (FlowNode boundary : model.escalationBoundariesOf(activityId)) {
-      NodeKind.BoundaryEscalationEvent escalation = (NodeKind.BoundaryEscalationEvent) boundary.kind();
-      if (escalation.escalationCode() != null && escalation.escalationCode().equals(code)) {
-        return boundary;
-      }
-      if (escalation.escalationCode() == null && catchAll == null) {
-        catchAll = boundary;
-      }
-    }
-    return catchAll;
+    return catchingBoundary(
+        model.escalationBoundariesOf(activityId),
+        boundary -> ((NodeKind.BoundaryEscalationEvent) boundary.kind()).escalationCode(),
+        code);
   }
 
   /** The error boundary event that catches the code: one naming it first, else a catch-all. */
   private static FlowNode errorHandler(ProcessModel model, String activityId, String code) {
+    return catchingBoundary(
+        model.errorBoundariesOf(activityId),
+        boundary -> ((NodeKind.BoundaryErrorEvent) boundary.kind()).errorCode(),
+        code);
+  }
+
+  /** The boundary whose code is {@code code}, else the first without a code (a catch-all). */
+  private static FlowNode catchingBoundary(
+      List<FlowNode> boundaries, java.util.function.Function<FlowNode, String> codeOf, String code) {
     FlowNode catchAll = null;
-    for (FlowNode boundary : model.errorBoundariesOf(activityId)) {
-      NodeKind.BoundaryErrorEvent error = (NodeKind.BoundaryErrorEvent) boundary.kind();
-      if (error.errorCode() != null && error.errorCode().equals(code)) {
+    for (FlowNode boundary : boundaries) {
+      String boundaryCode = codeOf.apply(boundary);
+      if (boundaryCode != null && boundaryCode.equals(code)) {
         return boundary;
       }
-      if (error.errorCode() == null && catchAll == null) {
+      if (boundaryCode == null && catchAll == null) {
         catchAll = boundary;
       }
     }
