@@ -91,20 +91,14 @@ public final class HistoryCleanupService {
                           + " FOR UPDATE")
                   .mapTo(String.class)
                   .findOne();
-              List<String> existing = jobIds(handle);
+              List<String> existing = jobs.idsOfHandlerType(handle, JOB_TYPE);
               if (existing.isEmpty()) {
                 Job job = nextJob(immediatelyDue, clock.instant());
                 jobs.insert(handle, job);
                 return job.id();
               }
               if (immediatelyDue) {
-                handle
-                    .createUpdate(
-                        "UPDATE tern_job SET due_date = :now, suspended = FALSE, handler_config = '"
-                            + IMMEDIATELY_DUE + "', rev = rev + 1 WHERE id = :id AND lock_owner IS NULL")
-                    .bind("now", clock.instant())
-                    .bind("id", existing.get(0))
-                    .execute();
+                jobs.makeDue(handle, existing.get(0), clock.instant(), IMMEDIATELY_DUE);
               }
               return existing.get(0);
             });
@@ -113,16 +107,8 @@ public final class HistoryCleanupService {
 
   /** The cleanup jobs (at most one). */
   public List<Job> jobs() {
-    List<String> found = database.withHandle(HistoryCleanupService::jobIds);
+    List<String> found = database.withHandle(handle -> jobs.idsOfHandlerType(handle, JOB_TYPE));
     return found.stream().map(jobService::getJob).toList();
-  }
-
-  private static List<String> jobIds(Handle handle) {
-    return handle
-        .createQuery("SELECT id FROM tern_job WHERE handler_type = :type ORDER BY create_time, id")
-        .bind("type", JOB_TYPE)
-        .mapTo(String.class)
-        .list();
   }
 
   /** The cleanup job as it waits for its next run: due now, at the next window, or suspended. */

@@ -440,6 +440,27 @@ final class JobStore implements Jobs {
   }
 
   @Override
+  public List<String> idsOfHandlerType(Handle handle, String handlerType) {
+    return handle
+        .createQuery("SELECT id FROM tern_job WHERE handler_type = :type ORDER BY create_time, id")
+        .bind("type", handlerType)
+        .mapTo(String.class)
+        .list();
+  }
+
+  @Override
+  public int makeDue(Handle handle, String id, Instant dueDate, String handlerConfig) {
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET due_date = :due, suspended = FALSE, handler_config = :config,"
+                + " rev = rev + 1 WHERE id = :id AND lock_owner IS NULL")
+        .bind("due", dueDate)
+        .bind("config", handlerConfig)
+        .bind("id", id)
+        .execute();
+  }
+
+  @Override
   public void deleteOfDeployment(Handle handle, String deploymentId) {
     OwnedRows.deleteOfDeployment(handle, "tern_job", deploymentId);
   }

@@ -2,6 +2,7 @@ package dev.tern.engine.job;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -62,4 +63,14 @@ public interface Jobs {
    */
   int updateRetries(
       Handle handle, Collection<String> ids, int retries, Instant dueDate, boolean setDue);
+
+  /** The ids of the jobs of this handler type, oldest first. */
+  List<String> idsOfHandlerType(Handle handle, String handlerType);
+
+  /**
+   * Makes a job that no executor holds due at {@code dueDate} and active, with this handler config.
+   *
+   * @return 0 when the job is locked (running) or gone
+   */
+  int makeDue(Handle handle, String id, Instant dueDate, String handlerConfig);
 }
