@@ -785,6 +785,9 @@ public final class BpmnParser {
         if (definition instanceof EscalationEventDefinition escalation) {
           return new NodeKind.EscalationThrowEvent(escalationCode(escalation), true);
         }
+        if (definition instanceof MessageEventDefinition message) {
+          return messageThrow(end, message, "messageEndEvent", new NodeKind.NoneEndEvent());
+        }
       }
       if (element instanceof IntermediateThrowEvent throwEvent) {
         if (throwEvent.getEventDefinitions().isEmpty()) {
@@ -803,12 +806,17 @@ public final class BpmnParser {
           EventTrigger signal = trigger(id, throwEvent.getEventDefinitions());
           return signal == null ? null : new NodeKind.SignalThrowEvent(signal.name(), false);
         }
+        if (throwEvent.getEventDefinitions().size() == 1
+            && definition instanceof MessageEventDefinition message) {
+          return messageThrow(
+              throwEvent, message, "intermediateMessageThrowEvent", new NodeKind.NoneThrowEvent());
+        }
         problems.add(
             "Intermediate throw event '"
                 + id
                 + "' is a "
                 + definitionName(throwEvent.getEventDefinitions())
-                + " event; Tern supports none and signal throw events",
+                + " event; Tern supports none, signal, message, escalation and link throw events",
             id);
         return null;
       }
@@ -1139,15 +1147,6 @@ public final class BpmnParser {
         return null;
       }
       boolean valid = true;
-      if (!boundary.cancelActivity()) {
-        problems.add(
-            "Non-interrupting boundary event '"
-                + id
-                + "' is not supported; Tern supports interrupting timer boundary events"
-                + " (cancelActivity=\"true\")",
-            id);
-        valid = false;
-      }
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
       if (!(host instanceof UserTask)
@@ -1165,7 +1164,7 @@ public final class BpmnParser {
       }
       TimerDefinition definition = timerDefinition(id, timer);
       return valid && definition != null
-          ? new NodeKind.BoundaryTimerEvent(attachedTo, true, definition)
+          ? new NodeKind.BoundaryTimerEvent(attachedTo, boundary.cancelActivity(), definition)
           : null;
     }
 
@@ -1391,9 +1390,38 @@ public final class BpmnParser {
       return found.get(0);
     }
 
+    /**
+     * A message throw or end event: with {@code camunda:class}, {@code expression}, {@code
+     * delegateExpression}, {@code type="external"} or a connector on its message event definition
+     * it works like a service task (Camunda's CAM-436); without, like a none event.
+     */
+    private NodeKind messageThrow(
+        BaseElement event, MessageEventDefinition message, String activityType, NodeKind plain) {
+      boolean serviceLike =
+          camunda(message, "class") != null
+              || camunda(message, "expression") != null
+              || camunda(message, "delegateExpression") != null
+              || camunda(message, "type") != null
+              || extensionChild(message, CamundaConnector.class) != null;
+      if (!serviceLike) {
+        return plain;
+      }
+      ServiceImplementation implementation =
+          serviceImplementation(message, event, event.getId(), activityType);
+      return implementation == null ? null : new NodeKind.ServiceTask(implementation, activityType);
+    }
+
     private ServiceImplementation serviceImplementation(Task task) {
-      String id = task.getId();
-      String what = task.getElementType().getTypeName();
+      return serviceImplementation(task, task, task.getId(), task.getElementType().getTypeName());
+    }
+
+    /**
+     * @param task the element with the implementation attributes (a task, or the message event
+     *     definition of a throw event)
+     * @param propertiesElement the element whose {@code camunda:properties} an external task gets
+     */
+    private ServiceImplementation serviceImplementation(
+        BaseElement task, BaseElement propertiesElement, String id, String what) {
       String className = camunda(task, "class");
       String expression = camunda(task, "expression");
       String delegateExpression = camunda(task, "delegateExpression");
@@ -1424,7 +1452,7 @@ public final class BpmnParser {
         return null;
       }
       if ("external".equals(type)) {
-        return external(task);
+        return external(task, propertiesElement, id);
       }
       if (type != null) {
         problems.add(
@@ -1463,15 +1491,14 @@ public final class BpmnParser {
           connectorId, ioMapping(task, connector.getCamundaInputOutput()));
     }
 
-    private ServiceImplementation external(Task task) {
+    private ServiceImplementation external(BaseElement task, BaseElement propertiesElement, String id) {
       String topic = camunda(task, "topic");
       if (topic == null) {
-        problems.add(
-            "External tasks must specify a 'topic' attribute in the camunda namespace", task.getId());
+        problems.add("External tasks must specify a 'topic' attribute in the camunda namespace", id);
         return null;
       }
       Map<String, String> properties = new LinkedHashMap<>();
-      CamundaProperties declared = extensionChild(task, CamundaProperties.class);
+      CamundaProperties declared = extensionChild(propertiesElement, CamundaProperties.class);
       if (declared != null) {
         for (CamundaProperty property : declared.getCamundaProperties()) {
           if (property.getCamundaName() != null) {

@@ -373,6 +373,14 @@ final class Interpreter {
     if (!timer.attachedTo().equals(token.activityId)) {
       return; // the token already left the activity; the timer is stale
     }
+    if (!timer.cancelActivity()) {
+      armNextCycle(run, token, boundary, timer, job);
+      Token branch = token.sibling(ids.next());
+      branch.activityId = boundary.id();
+      run.agenda.add(() -> execute(run, branch, boundary));
+      finish(run);
+      return;
+    }
     interrupt(run, token);
     token.activityId = boundary.id();
     run.agenda.add(() -> execute(run, token, boundary));
@@ -1308,10 +1316,43 @@ final class Interpreter {
     }
     for (FlowNode boundary : run.process.model().boundaryEventsOf(node.id())) {
       NodeKind.BoundaryTimerEvent timer = (NodeKind.BoundaryTimerEvent) boundary.kind();
+      Object value = timerValue(run, token, timer.timer());
       jobs.insertTimer(
-          run, token, boundary, RuntimeJobs.TIMER_TRANSITION, dueDate(run, token, timer.timer()));
+          run,
+          token,
+          boundary,
+          RuntimeJobs.TIMER_TRANSITION,
+          TimerSchedule.dueDate(timer.timer().type(), value, now(), clock.getZone())
+              .truncatedTo(ChronoUnit.MILLIS),
+          BoundaryTimerCycles.first(boundary.id(), timer, String.valueOf(value)));
       token.timersArmed = true;
     }
+  }
+
+  /**
+   * A non-interrupting boundary timer with a cycle schedules its next firing (the activity still
+   * waits), unless the firing now due was its last.
+   */
+  private void armNextCycle(
+      Run run, Token token, FlowNode boundary, NodeKind.BoundaryTimerEvent timer, Job due) {
+    String configuration = BoundaryTimerCycles.next(due.handlerConfig());
+    if (!BoundaryTimerCycles.repeats(timer) || configuration == null) {
+      return;
+    }
+    Instant previous = due.dueDate() == null ? now() : due.dueDate();
+    Instant next =
+        TimerSchedule.nextCycleOccurrence(
+                String.valueOf(timerValue(run, token, timer.timer())), previous, clock.getZone())
+            .truncatedTo(ChronoUnit.MILLIS);
+    jobs.insertTimer(run, token, boundary, RuntimeJobs.TIMER_TRANSITION, next, configuration);
+  }
+
+  /** The timer's text, or the value of its expression. */
+  private Object timerValue(Run run, Token token, TimerDefinition timer) {
+    String text = timer.expression();
+    return Expressions.isExpression(text)
+        ? parameters.expressions().evaluate(text, facade(run, token))
+        : text;
   }
 
   /**
@@ -1396,11 +1437,7 @@ final class Interpreter {
   }
 
   private Instant dueDate(Run run, Token token, TimerDefinition timer) {
-    String text = timer.expression();
-    Object value =
-        Expressions.isExpression(text)
-            ? parameters.expressions().evaluate(text, facade(run, token))
-            : text;
+    Object value = timerValue(run, token, timer);
     return TimerSchedule.dueDate(timer.type(), value, now(), clock.getZone())
         .truncatedTo(ChronoUnit.MILLIS);
   }

@@ -45,7 +45,18 @@ final class RuntimeJobs {
   }
 
   void insertTimer(Run run, Token token, FlowNode timerNode, String handlerType, Instant dueDate) {
-    insert(run, token.id, timerNode, Job.TIMER, handlerType, timerNode.id(), dueDate);
+    insertTimer(run, token, timerNode, handlerType, dueDate, timerNode.id());
+  }
+
+  /** A timer job whose configuration says more than its node (a cycle's firings left). */
+  void insertTimer(
+      Run run,
+      Token token,
+      FlowNode timerNode,
+      String handlerType,
+      Instant dueDate,
+      String configuration) {
+    insert(run, token.id, timerNode, Job.TIMER, handlerType, configuration, dueDate);
   }
 
   private void insert(

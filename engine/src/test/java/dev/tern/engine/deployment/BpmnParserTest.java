@@ -496,7 +496,7 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesMessageEndEventsAndCompensationStartsNamingThem() {
+  void refusesCompensationEndEventsAndConditionalStartsNamingThem() {
     ParseException e =
         refusal(
             definitions(
@@ -504,12 +504,12 @@ class BpmnParserTest {
                     + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
                     + "<startEvent id=\"condStart\"><conditionalEventDefinition><condition>${true}</condition></conditionalEventDefinition></startEvent>"
                     + "<sequenceFlow id=\"f\" sourceRef=\"condStart\" targetRef=\"end\"/>"
-                    + "<endEvent id=\"end\"><messageEventDefinition messageRef=\"m\"/></endEvent>"
+                    + "<endEvent id=\"end\"><compensateEventDefinition/></endEvent>"
                     + "</process>"));
 
     assertThat(e.getMessage())
         .contains("Start event 'condStart' is a conditional start event")
-        .contains("End event 'end' is a message end event");
+        .contains("End event 'end' is a compensate end event");
   }
 
   @Test
@@ -586,21 +586,25 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesNonInterruptingBoundaryEvents() {
-    ParseException e =
-        refusal(
-            process(
-                "p",
-                startTo("task")
-                    + "<userTask id=\"task\"/>"
-                    + "<boundaryEvent id=\"b\" attachedToRef=\"task\" cancelActivity=\"false\">"
-                    + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"));
+  void readsNonInterruptingTimerBoundaryEvents() {
+    ProcessModel model =
+        parser
+            .parse(
+                "test.bpmn",
+                process(
+                        "p",
+                        startTo("task")
+                            + "<userTask id=\"task\"/>"
+                            + "<boundaryEvent id=\"b\" attachedToRef=\"task\" cancelActivity=\"false\">"
+                            + "<timerEventDefinition><timeCycle>R2/PT1H</timeCycle></timerEventDefinition></boundaryEvent>")
+                    .getBytes(StandardCharsets.UTF_8))
+            .get(0);
 
-    assertThat(e.getMessage()).contains("Non-interrupting boundary event 'b' is not supported");
+    assertThat(((NodeKind.BoundaryTimerEvent) model.node("b").kind()).cancelActivity()).isFalse();
   }
 
   @Test
-  void readsSignalThrowAndEndEventsAndNoneThrowEventsAndRefusesMessageThrows() {
+  void readsSignalThrowAndEndEventsAndNoneThrowEventsAndRefusesAnExternalMessageThrowWithoutTopic() {
     String body =
         "<signal id=\"sig\" name=\"S\"/><message id=\"m\" name=\"M\"/>"
             + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
@@ -623,9 +627,9 @@ class BpmnParserTest {
                     definitions(
                         body.replace(
                             "<signalEventDefinition signalRef=\"sig\"/></intermediateThrowEvent>",
-                            "<messageEventDefinition messageRef=\"m\"/></intermediateThrowEvent>")))
+                            "<messageEventDefinition messageRef=\"m\" camunda:type=\"external\"/></intermediateThrowEvent>")))
                 .getMessage())
-        .contains("Intermediate throw event 'throw' is a message event");
+        .contains("External tasks must specify a 'topic' attribute in the camunda namespace");
   }
 
   @Test

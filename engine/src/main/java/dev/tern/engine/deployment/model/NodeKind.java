@@ -277,7 +277,11 @@ public sealed interface NodeKind {
     }
   }
 
-  /** A timer boundary event; {@code cancelActivity} false is refused at deployment for now. */
+  /**
+   * A timer boundary event. Interrupting, it ends the activity and takes its token; otherwise a
+   * new token leaves from it while the activity keeps waiting, and a cycle fires again until its
+   * repetitions are used up or the activity ends.
+   */
   record BoundaryTimerEvent(String attachedTo, boolean cancelActivity, TimerDefinition timer)
       implements NodeKind {
     public String activityType() {
