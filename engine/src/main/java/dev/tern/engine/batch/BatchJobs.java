@@ -3,14 +3,25 @@ package dev.tern.engine.batch;
 import dev.tern.engine.history.BatchHistory;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitions;
+import dev.tern.engine.job.JobHandler;
 import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
-/** The seed and monitor jobs of batches, and what ends a batch. Shared by service and handlers. */
+/**
+ * The jobs of batches — seed, batch and monitor jobs: creating them, running them, and what ends a
+ * batch.
+ */
 final class BatchJobs {
+
+  /** What a batch type does to one chunk of its items, given the batch's configuration. */
+  interface ChunkAction {
+    void apply(Handle handle, List<String> itemIds, String configuration);
+  }
 
   /** Camunda's default retries for the jobs it creates. */
   static final int DEFAULT_RETRIES = 3;
@@ -38,6 +49,87 @@ final class BatchJobs {
     this.jobDefinitions = jobDefinitions;
     this.ids = ids;
     this.clock = clock;
+  }
+
+  /**
+   * Runs a batch's seed job: creates the next {@code batchJobsPerSeed} batch jobs with one
+   * statement, then queues itself again while more remain, or else the monitor job (due at once, as
+   * Camunda does so small batches finish fast).
+   */
+  JobHandler seedHandler() {
+    return JobHandler.of(SEED_JOB_TYPE, this::seed);
+  }
+
+  private void seed(Handle handle, Job job) {
+    var found = batches.findForUpdate(handle, job.handlerConfig());
+    if (found.isEmpty()) {
+      return; // the batch was deleted; its seed job goes with it
+    }
+    Batch batch = found.get().batch();
+    int from = batch.jobsCreated();
+    int to = Math.min(batch.totalJobs(), from + batch.batchJobsPerSeed());
+    insertBatchJobs(handle, batch, from, to);
+    batches.setJobsCreated(handle, batch.id(), to);
+    if (to < batch.totalJobs()) {
+      insertSeedJob(handle, batch);
+    } else {
+      insertMonitorJob(handle, batch, null);
+    }
+  }
+
+  /**
+   * Runs a batch's monitor job: the safety net that ends a batch whose batch jobs are all gone (the
+   * last batch job normally ends it at once), or checks again after the poll interval.
+   */
+  JobHandler monitorHandler(Duration pollInterval) {
+    return JobHandler.of(
+        MONITOR_JOB_TYPE,
+        (handle, job) -> {
+          var found = batches.findForUpdate(handle, job.handlerConfig());
+          if (found.isEmpty()) {
+            return; // the batch already completed or was deleted
+          }
+          Batch batch = found.get().batch();
+          if (batch.jobsCreated() >= batch.totalJobs() && !batches.hasOpenBatchJobs(handle, batch)) {
+            complete(handle, batch, job.id());
+          } else {
+            insertMonitorJob(handle, batch, clock.instant().plus(pollInterval));
+          }
+        });
+  }
+
+  /**
+   * Runs the batch jobs of a batch type: applies the batch's work to the items of its chunk (the
+   * items {@code [from, to)} named in its handler config) with a constant number of statements,
+   * counts the chunk as done, and ends the batch at once when it was the last one.
+   */
+  JobHandler chunkHandler(String type, ChunkAction action) {
+    return JobHandler.of(type, (handle, job) -> runChunk(handle, job, action));
+  }
+
+  private void runChunk(Handle handle, Job job, ChunkAction action) {
+    var found = batches.find(handle, job.batchId());
+    if (found.isEmpty()) {
+      return; // the batch was deleted
+    }
+    var row = found.get();
+    Batch batch = row.batch();
+    String[] range = job.handlerConfig().split(":");
+    long from = Long.parseLong(range[0]);
+    long to = Long.parseLong(range[1]);
+    Instant now = clock.instant();
+
+    action.apply(handle, batches.items(handle, batch.id(), from, to), row.configuration());
+    batches.deleteItems(handle, batch.id(), from, to);
+
+    if (batch.executionStartTime() == null) {
+      historicBatches.setExecutionStartTime(handle, batch.id(), now);
+    }
+    long itemsDone =
+        batches.recordItemsDone(handle, batch.id(), Math.min(to, row.totalItems()) - from, now);
+    if (itemsDone >= row.totalItems()) {
+      complete(handle, batch, job.id());
+    }
   }
 
   void insertSeedJob(Handle handle, Batch batch) {

@@ -92,24 +92,20 @@ public final class BatchService {
   /** The handlers of the seed, batch and monitor jobs, for the job executor. */
   public List<JobHandler> jobHandlers() {
     return List.of(
-        new BatchSeedJobHandler(batches, batchJobs, clock),
-        chunkHandler(
+        batchJobs.seedHandler(),
+        batchJobs.chunkHandler(
             Batch.TYPE_SET_JOB_RETRIES,
             (h, jobIds, config) ->
                 retriesWriter.apply(h, jobIds, SetJobRetriesConfiguration.parse(config))),
-        chunkHandler(
+        batchJobs.chunkHandler(
             Batch.TYPE_SET_EXTERNAL_TASK_RETRIES,
             (h, taskIds, config) ->
                 externalTasks.setRetries(
                     h, taskIds, SetJobRetriesConfiguration.parse(config).retries())),
-        chunkHandler(
+        batchJobs.chunkHandler(
             Batch.TYPE_HISTORIC_PROCESS_INSTANCE_DELETION,
             (h, instanceIds, config) -> instanceHistory.deleteOfProcessInstances(h, instanceIds)),
-        new BatchMonitorJobHandler(batches, batchJobs, clock, settings.monitorPollInterval()));
-  }
-
-  private JobHandler chunkHandler(String type, BatchChunkJobHandler.ChunkAction action) {
-    return new BatchChunkJobHandler(type, action, batches, historicBatches, batchJobs, clock);
+        batchJobs.monitorHandler(settings.monitorPollInterval()));
   }
 
   /**

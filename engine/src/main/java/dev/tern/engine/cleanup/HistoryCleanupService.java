@@ -132,36 +132,30 @@ public final class HistoryCleanupService {
 
   /** Runs the cleanup job; the executor deletes the job that ran, so each run plans the next. */
   public JobHandler jobHandler() {
-    return new JobHandler() {
-      @Override
-      public String type() {
-        return JOB_TYPE;
-      }
+    return JobHandler.of(JOB_TYPE, this::run);
+  }
 
-      @Override
-      public void execute(Job job, Handle handle) {
-        Instant now = clock.instant();
-        boolean immediatelyDue = IMMEDIATELY_DUE.equals(job.handlerConfig());
-        BatchWindow window = BatchWindow.currentOrNext(settings, now);
-        boolean inWindow = window != null && window.contains(now);
-        if (!settings.enabled() || !(immediatelyDue || inWindow)) {
-          jobs.insert(handle, nextJob(false, now));
-          return;
-        }
-        int deleted = retention.deleteExpired(handle, now, settings.batchSize());
-        if (deleted >= settings.batchThreshold() && deleted > 0) {
-          jobs.insert(handle, nextJob(true, now).toBuilder().handlerConfig(job.handlerConfig()).build());
-        } else {
-          BatchWindow next = BatchWindow.next(settings, now);
-          Job waiting = nextJob(false, now);
-          jobs.insert(
-              handle,
-              waiting.toBuilder()
-                  .dueDate(next == null ? null : next.start())
-                  .suspended(next == null)
-                  .build());
-        }
-      }
-    };
+  private void run(Handle handle, Job job) {
+    Instant now = clock.instant();
+    boolean immediatelyDue = IMMEDIATELY_DUE.equals(job.handlerConfig());
+    BatchWindow window = BatchWindow.currentOrNext(settings, now);
+    boolean inWindow = window != null && window.contains(now);
+    if (!settings.enabled() || !(immediatelyDue || inWindow)) {
+      jobs.insert(handle, nextJob(false, now));
+      return;
+    }
+    int deleted = retention.deleteExpired(handle, now, settings.batchSize());
+    if (deleted >= settings.batchThreshold() && deleted > 0) {
+      jobs.insert(handle, nextJob(true, now).toBuilder().handlerConfig(job.handlerConfig()).build());
+    } else {
+      BatchWindow next = BatchWindow.next(settings, now);
+      Job waiting = nextJob(false, now);
+      jobs.insert(
+          handle,
+          waiting.toBuilder()
+              .dueDate(next == null ? null : next.start())
+              .suspended(next == null)
+              .build());
+    }
   }
 }

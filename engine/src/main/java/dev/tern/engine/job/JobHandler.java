@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -12,4 +13,24 @@ public interface JobHandler {
   String type();
 
   void execute(Job job, Handle handle);
+
+  /** A handler of the jobs of this type that runs {@code body} with the handle and the job. */
+  static JobHandler of(String type, BiConsumer<Handle, Job> body) {
+    return new JobHandler() {
+      @Override
+      public String type() {
+        return type;
+      }
+
+      @Override
+      public void execute(Job job, Handle handle) {
+        body.accept(handle, job);
+      }
+
+      @Override
+      public String toString() {
+        return "JobHandler[" + type + "]";
+      }
+    };
+  }
 }

@@ -1,10 +1,7 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobHandler;
 import java.util.List;
-import java.util.function.BiConsumer;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The job handlers of the interpreter, for the job executor to register: {@code
@@ -19,32 +16,13 @@ public final class RuntimeJobHandlers {
   RuntimeJobHandlers(Interpreter interpreter) {
     this.handlers =
         List.of(
-            handler(RuntimeJobs.ASYNC_CONTINUATION, interpreter::continueAsync),
-            handler(RuntimeJobs.TIMER_INTERMEDIATE, interpreter::fireIntermediateTimer),
-            handler(RuntimeJobs.TIMER_TRANSITION, interpreter::fireBoundaryTimer),
-            handler(TimerStarts.TYPE, interpreter::fireTimerStart));
+            JobHandler.of(RuntimeJobs.ASYNC_CONTINUATION, interpreter::continueAsync),
+            JobHandler.of(RuntimeJobs.TIMER_INTERMEDIATE, interpreter::fireIntermediateTimer),
+            JobHandler.of(RuntimeJobs.TIMER_TRANSITION, interpreter::fireBoundaryTimer),
+            JobHandler.of(TimerStarts.TYPE, interpreter::fireTimerStart));
   }
 
   public List<JobHandler> all() {
     return handlers;
-  }
-
-  private static JobHandler handler(String type, BiConsumer<Handle, Job> body) {
-    return new JobHandler() {
-      @Override
-      public String type() {
-        return type;
-      }
-
-      @Override
-      public void execute(Job job, Handle handle) {
-        body.accept(handle, job);
-      }
-
-      @Override
-      public String toString() {
-        return "JobHandler[" + type + "]";
-      }
-    };
   }
 }

@@ -1,5 +1,7 @@
 package dev.tern.engine.task;
 
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.authorization.Permission;
@@ -30,6 +32,21 @@ final class NoteTargets {
   /** The task if it exists (open or ended) and the caller may see it; else empty. */
   Optional<NoteTarget> readable(Handle h, Caller caller, String taskId) {
     return find(h, taskId).filter(target -> mayRead(h, caller, target));
+  }
+
+  /**
+   * The task the caller may see, as Camunda looks it up in history: else 404 for reads and
+   * changes, 400 ({@code notFound} false) when creating a note.
+   */
+  NoteTarget require(Handle h, Caller caller, String taskId, boolean notFound) {
+    return readable(h, caller, taskId)
+        .orElseThrow(
+            () -> {
+              String message = "No task found for task id " + taskId;
+              return notFound
+                  ? new NotFoundException(message)
+                  : new InvalidRequestException(message);
+            });
   }
 
   private boolean mayRead(Handle h, Caller caller, NoteTarget target) {

@@ -8,8 +8,6 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Attachments of tasks, as Camunda's {@code /task/{id}/attachment} has them: history, so an ended
@@ -37,9 +35,7 @@ public final class TaskAttachmentService {
   public List<TaskAttachment> list(Caller caller, String taskId) {
     return database.withHandle(
         h -> {
-          if (targets.readable(h, caller, taskId).isEmpty()) {
-            throw new NotFoundException("No task found for task id " + taskId);
-          }
+          targets.require(h, caller, taskId, true);
           return store.list(h, taskId);
         });
   }
@@ -47,7 +43,7 @@ public final class TaskAttachmentService {
   public TaskAttachment get(Caller caller, String taskId, String attachmentId) {
     return database.withHandle(
         h ->
-            readable(h, caller, taskId)
+            targets.readable(h, caller, taskId)
                 .flatMap(t -> store.find(h, taskId, attachmentId))
                 .orElseThrow(
                     () ->
@@ -63,7 +59,7 @@ public final class TaskAttachmentService {
   public byte[] content(Caller caller, String taskId, String attachmentId) {
     return database.withHandle(
         h ->
-            readable(h, caller, taskId)
+            targets.readable(h, caller, taskId)
                 .flatMap(t -> store.content(h, taskId, attachmentId))
                 .orElseThrow(
                     () ->
@@ -83,11 +79,7 @@ public final class TaskAttachmentService {
     FieldLimits.requireAtMost("url", attachment.url(), 4000);
     return database.inTransaction(
         h -> {
-          NoteTarget target =
-              targets
-                  .readable(h, caller, taskId)
-                  .orElseThrow(
-                      () -> new InvalidRequestException("No task found for task id " + taskId));
+          NoteTarget target = targets.require(h, caller, taskId, false);
           if (attachment.url() == null && attachment.content() == null) {
             throw new InvalidRequestException(
                 "No content or url to remote content exists to create the task attachment.");
@@ -116,7 +108,7 @@ public final class TaskAttachmentService {
     database.useTransaction(
         h -> {
           NoteTarget target =
-              readable(h, caller, taskId)
+              targets.readable(h, caller, taskId)
                   .filter(t -> store.find(h, taskId, attachmentId).isPresent())
                   .orElseThrow(
                       () ->
@@ -129,9 +121,5 @@ public final class TaskAttachmentService {
           targets.checkChange(h, caller, target);
           store.delete(h, taskId, attachmentId);
         });
-  }
-
-  private Optional<NoteTarget> readable(Handle h, Caller caller, String taskId) {
-    return targets.readable(h, caller, taskId);
   }
 }

@@ -8,7 +8,6 @@ import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Comments on tasks, as Camunda's {@code /task/{id}/comment} has them: history, so the comments of
@@ -39,7 +38,7 @@ public final class TaskCommentService {
   public List<TaskComment> list(Caller caller, String taskId) {
     return database.withHandle(
         h -> {
-          target(h, caller, taskId, true);
+          targets.require(h, caller, taskId, true);
           return store.list(h, taskId);
         });
   }
@@ -71,7 +70,7 @@ public final class TaskCommentService {
     FieldLimits.requireAtMost("message", message, MAX_MESSAGE);
     return database.inTransaction(
         h -> {
-          NoteTarget target = target(h, caller, taskId, false);
+          NoteTarget target = targets.require(h, caller, taskId, false);
           if (message == null) {
             throw new InvalidRequestException("Not enough parameters submitted");
           }
@@ -96,7 +95,7 @@ public final class TaskCommentService {
     FieldLimits.requireAtMost("message", message, MAX_MESSAGE);
     database.useTransaction(
         h -> {
-          NoteTarget target = target(h, caller, taskId, true);
+          NoteTarget target = targets.require(h, caller, taskId, true);
           if (commentId == null) {
             throw new InvalidRequestException("commentId is null");
           }
@@ -121,24 +120,11 @@ public final class TaskCommentService {
   public void delete(Caller caller, String taskId, String commentId) {
     database.useTransaction(
         h -> {
-          NoteTarget target = target(h, caller, taskId, true);
+          NoteTarget target = targets.require(h, caller, taskId, true);
           requireOpen(target);
           targets.checkChange(h, caller, target);
           store.delete(h, taskId, commentId);
         });
-  }
-
-  /** Camunda looks the task up in history: 404 for reads and changes, 400 when creating. */
-  private NoteTarget target(Handle h, Caller caller, String taskId, boolean notFound) {
-    return targets
-        .readable(h, caller, taskId)
-        .orElseThrow(
-            () -> {
-              String message = "No task found for task id " + taskId;
-              return notFound
-                  ? new NotFoundException(message)
-                  : new InvalidRequestException(message);
-            });
   }
 
   private static void requireOpen(NoteTarget target) {

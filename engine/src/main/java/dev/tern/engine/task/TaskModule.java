@@ -55,8 +55,8 @@ public final class TaskModule {
    */
   public dev.tern.engine.history.InstanceHistoryRemoval instanceHistory() {
     return dev.tern.engine.history.InstanceHistoryRemoval.of(
-        CommentStore::deleteOfProcessInstances,
-        AttachmentStore::deleteOfProcessInstances,
+        new CommentStore()::deleteOfProcessInstances,
+        new AttachmentStore()::deleteOfProcessInstances,
         TaskHistoryStore::deleteOfProcessInstances);
   }
 
