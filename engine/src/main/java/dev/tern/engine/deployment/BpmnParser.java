@@ -4,6 +4,7 @@ import dev.tern.engine.deployment.ParseException.Problem;
 import dev.tern.engine.deployment.model.Continuation;
 import dev.tern.engine.deployment.model.EventTrigger;
 import dev.tern.engine.deployment.model.ExecutionListener;
+import dev.tern.engine.deployment.model.UserTaskListener;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.NodeKind;
@@ -483,9 +484,10 @@ public final class BpmnParser {
         return;
       }
       String id = owner.getId();
-      if (!extensions.getElementsQuery().filterByType(CamundaTaskListener.class).list().isEmpty()) {
+      if (!(owner instanceof UserTask)
+          && !extensions.getElementsQuery().filterByType(CamundaTaskListener.class).list().isEmpty()) {
         // refused rather than ignored: a listener that silently never runs changes the process
-        problems.add("Task listeners are not supported yet: '" + id + "' has one", id);
+        problems.add("Task listeners belong to user tasks: '" + id + "' has one", id);
       }
       for (CamundaExecutionListener listener :
           extensions.getElementsQuery().filterByType(CamundaExecutionListener.class).list()) {
@@ -1100,7 +1102,63 @@ public final class BpmnParser {
       return isEventSubProcess(elements.get(parents.get(id)));
     }
 
-    private static TaskDefinition taskDefinition(UserTask task) {
+    /**
+     * The task listeners of a user task; the {@code timeout} event, classes, scripts and fields are
+     * refused (a listener that silently never runs changes the process).
+     */
+    private List<UserTaskListener> taskListeners(UserTask task) {
+      List<UserTaskListener> listeners = new ArrayList<>();
+      ExtensionElements extensions = task.getExtensionElements();
+      if (extensions == null) {
+        return listeners;
+      }
+      String id = task.getId();
+      for (CamundaTaskListener listener :
+          extensions.getElementsQuery().filterByType(CamundaTaskListener.class).list()) {
+        String event = blankToNull(listener.getCamundaEvent());
+        String prefix = "Task listener of '" + id + "'";
+        if (UserTaskListener.TIMEOUT.equals(event)) {
+          problems.add(
+              prefix + ": the timeout event is not supported; Tern supports create, assignment,"
+                  + " update, complete and delete",
+              id);
+          continue;
+        }
+        if (event == null || !UserTaskListener.EVENTS.contains(event)) {
+          problems.add(
+              prefix + ": event '" + event + "' is not supported; Tern supports create, assignment,"
+                  + " update, complete and delete",
+              id);
+          continue;
+        }
+        if (blankToNull(listener.getCamundaClass()) != null
+            || listener.getCamundaScript() != null
+            || !listener.getCamundaFields().isEmpty()) {
+          problems.add(
+              prefix + " uses a class, a script or field injection; Tern supports"
+                  + " camunda:expression and camunda:delegateExpression",
+              id);
+          continue;
+        }
+        String expression = blankToNull(listener.getCamundaExpression());
+        String delegate = blankToNull(listener.getCamundaDelegateExpression());
+        if ((expression == null) == (delegate == null)) {
+          problems.add(
+              prefix + " must use exactly one of camunda:expression or camunda:delegateExpression",
+              id);
+          continue;
+        }
+        listeners.add(
+            new UserTaskListener(
+                event,
+                expression != null
+                    ? new ServiceImplementation.Expression(expression, null)
+                    : new ServiceImplementation.DelegateExpression(delegate)));
+      }
+      return listeners;
+    }
+
+    private TaskDefinition taskDefinition(UserTask task) {
       String documentation =
           task.getDocumentations().stream()
               .map(d -> d.getTextContent())
@@ -1121,7 +1179,8 @@ public final class BpmnParser {
               blankToNull(task.getCamundaFormKey()),
               blankToNull(task.getCamundaFormRef()),
               blankToNull(task.getCamundaFormRefBinding()),
-              blankToNull(task.getCamundaFormRefVersion())));
+              blankToNull(task.getCamundaFormRefVersion())),
+          taskListeners(task));
     }
 
     private NodeKind boundaryTimer(BoundaryEvent boundary) {

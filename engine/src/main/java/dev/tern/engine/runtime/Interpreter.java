@@ -199,8 +199,8 @@ final class Interpreter {
           "No user task '" + activityId + "' is waiting in process instance '" + processInstanceId + "'");
     }
     Token token = resting(run, waiting.get(0));
-    userTasks.deleteForExecution(handle, token.id, UserTasks.COMPLETED);
     run.setVariables(newVariables);
+    userTasks.deleteForExecution(handle, token.id, UserTasks.COMPLETED, taskContext(run, token));
     // Local variables are not stored while a token waits, so the task's input parameters are
     // evaluated again here for its output parameters to read (a documented deviation from Camunda,
     // which keeps them from the moment the task started).
@@ -507,7 +507,7 @@ final class Interpreter {
     jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
     externalTasks.deleteForExecution(run.handle, token.id);
     subscriptions.deleteForExecution(run.handle, token.id);
-    userTasks.deleteForExecution(run.handle, token.id, UserTasks.DELETED);
+    userTasks.deleteForExecution(run.handle, token.id, UserTasks.DELETED, taskContext(run, token));
     token.timersArmed = false;
     token.locals.clear();
     if (token.body || run.process.model().isScope(token.activityId)) {
@@ -989,11 +989,12 @@ final class Interpreter {
   }
 
   private void createUserTask(Run run, Token token, FlowNode node, NodeKind.UserTask userTask) {
+    ExecutionFacade facade = facade(run, token);
     userTasks.create(
         run.handle,
         userTaskValues.evaluate(
             userTask.task(),
-            facade(run, token),
+            facade,
             new NewUserTask.WaitingActivity(
                 token.id,
                 run.instance.id(),
@@ -1001,7 +1002,27 @@ final class Interpreter {
                 run.instance.processDefinitionKey(),
                 node.id(),
                 token.activityInstanceId,
-                run.instance.tenantId())));
+                run.instance.tenantId())),
+        new UserTaskContext(userTask.task().listeners(), () -> facade));
+  }
+
+  /** The task listeners of the user task a token waits in, run on that token. */
+  private UserTaskContext taskContext(Run run, Token token) {
+    return run.process.model().findNode(token.activityId)
+        .filter(n -> n.kind() instanceof NodeKind.UserTask)
+        .map(n -> ((NodeKind.UserTask) n.kind()).task().listeners())
+        .filter(listeners -> !listeners.isEmpty())
+        .map(listeners -> new UserTaskContext(listeners, () -> facade(run, token)))
+        .orElse(UserTaskContext.NONE);
+  }
+
+  /**
+   * The execution a token waits on, for listeners run outside any token move (its variables are
+   * written through); the caller has locked the instance.
+   */
+  ExecutionFacade waitingExecution(Handle handle, String processInstanceId, String executionId) {
+    Run run = waitingRun(handle, processInstanceId);
+    return facade(run, waitingToken(run, executionId));
   }
 
   private long priority(String text, ExecutionFacade facade) {

@@ -1,5 +1,9 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.deployment.model.NodeKind;
+import dev.tern.engine.deployment.model.UserTaskListener;
+import java.util.List;
+
 import dev.tern.engine.FieldLimits;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
@@ -151,6 +155,30 @@ public final class RuntimeService {
   public void completeUserTaskExecution(
       Handle handle, String processInstanceId, String executionId, Map<String, ?> variables) {
     interpreter.completeExternalTask(handle, processInstanceId, executionId, variables, Map.of());
+  }
+
+  /**
+   * The task listeners of the user task an execution waits in and that execution, for the task
+   * capability to run them when a task is assigned, updated, completed or deleted through its API;
+   * in the caller's transaction (the caller has locked the instance).
+   */
+  public UserTaskContext userTaskContext(
+      Handle handle,
+      String processDefinitionId,
+      String activityId,
+      String processInstanceId,
+      String executionId) {
+    List<UserTaskListener> listeners =
+        processes
+            .findById(handle, processDefinitionId)
+            .flatMap(p -> p.model().findNode(activityId))
+            .filter(n -> n.kind() instanceof NodeKind.UserTask)
+            .map(n -> ((NodeKind.UserTask) n.kind()).task().listeners())
+            .orElse(List.of());
+    return listeners.isEmpty()
+        ? UserTaskContext.NONE
+        : new UserTaskContext(
+            listeners, () -> interpreter.waitingExecution(handle, processInstanceId, executionId));
   }
 
   /**

@@ -19,20 +19,26 @@ public interface UserTasks {
   UserTasks NONE =
       new UserTasks() {
         @Override
-        public void create(Handle handle, NewUserTask task) {}
+        public void create(Handle handle, NewUserTask task, UserTaskContext context) {}
 
         @Override
-        public void deleteForExecution(Handle handle, String executionId, String deleteReason) {}
+        public void deleteForExecution(
+            Handle handle, String executionId, String deleteReason, UserTaskContext context) {}
 
         @Override
         public void deleteForProcessInstance(
             Handle handle, String processInstanceId, String deleteReason) {}
       };
 
-  void create(Handle handle, NewUserTask task);
+  /** Creates the task; its {@code create} (then {@code assignment}) listeners run. */
+  void create(Handle handle, NewUserTask task, UserTaskContext context);
 
-  /** Removes the tasks of an execution, their history ended with {@code deleteReason}. */
-  void deleteForExecution(Handle handle, String executionId, String deleteReason);
+  /**
+   * Removes the tasks of an execution, their history ended with {@code deleteReason}; their {@code
+   * complete} listeners run for {@link #COMPLETED}, else their {@code delete} listeners.
+   */
+  void deleteForExecution(
+      Handle handle, String executionId, String deleteReason, UserTaskContext context);
 
   /** Removes every task of an instance being deleted. */
   void deleteForProcessInstance(Handle handle, String processInstanceId, String deleteReason);

@@ -11,13 +11,13 @@ import java.util.Map;
  * {@link TypedValue}s the variable store keeps. Maps and collections (e.g. a connector's response
  * headers) are kept as JSON documents.
  */
-final class VariableValues {
+public final class VariableValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private VariableValues() {}
 
-  static TypedValue typed(String name, Object value) {
+  public static TypedValue typed(String name, Object value) {
     if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
       try {
         return TypedValue.json(JSON.writeValueAsString(value));
@@ -38,7 +38,7 @@ final class VariableValues {
     }
   }
 
-  static Object plain(TypedValue value) {
+  public static Object plain(TypedValue value) {
     return value.value();
   }
 }

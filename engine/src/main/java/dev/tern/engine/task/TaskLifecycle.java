@@ -1,11 +1,14 @@
 package dev.tern.engine.task;
 
+import dev.tern.engine.deployment.model.UserTaskListener;
 import dev.tern.engine.runtime.NewUserTask;
+import dev.tern.engine.runtime.UserTaskContext;
 import dev.tern.engine.runtime.UserTasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,17 +27,23 @@ final class TaskLifecycle implements UserTasks {
   private final dev.tern.engine.persistence.Ids ids;
   private final TaskStore store;
   private final TaskHistoryStore history;
+  private final TaskListeners listeners;
 
   TaskLifecycle(
-      Clock clock, dev.tern.engine.persistence.Ids ids, TaskStore store, TaskHistoryStore history) {
+      Clock clock,
+      dev.tern.engine.persistence.Ids ids,
+      TaskStore store,
+      TaskHistoryStore history,
+      TaskListeners listeners) {
     this.clock = clock;
     this.ids = ids;
     this.store = store;
     this.history = history;
+    this.listeners = listeners;
   }
 
   @Override
-  public void create(Handle handle, NewUserTask task) {
+  public void create(Handle handle, NewUserTask task, UserTaskContext context) {
     NewUserTask.WaitingActivity where = task.where();
     Instant now = now();
     Task created =
@@ -70,6 +79,63 @@ final class TaskLifecycle implements UserTasks {
     }
     for (String group : task.candidateGroups()) {
       addLink(handle, created, new IdentityLink(null, group, IdentityLink.CANDIDATE), null);
+    }
+    // as in Camunda: create first, then assignment when the task has an assignee
+    Task current =
+        keep(handle, created, listeners.fire(handle, created, UserTaskListener.CREATE, context, this), STATE_CREATED);
+    if (current.assignee() != null) {
+      keep(handle, current, listeners.fire(handle, current, UserTaskListener.ASSIGNMENT, context, this), STATE_CREATED);
+    }
+  }
+
+  /**
+   * Changes a task: its {@code update} listeners run when a field changed, then its {@code
+   * assignment} listeners when the assignee did; the task as they left it is stored with its
+   * history (a new assignee or owner logged as a link change by {@code assignerId}).
+   */
+  Task change(Handle handle, Task before, Task after, UserTaskContext context, String assignerId) {
+    Task current = after;
+    if (!before.equals(after)) {
+      current = listeners.fire(handle, current, UserTaskListener.UPDATE, context, this);
+    }
+    if (!Objects.equals(before.assignee(), current.assignee())) {
+      current = listeners.fire(handle, current, UserTaskListener.ASSIGNMENT, context, this);
+    }
+    return save(handle, before, current, assignerId, STATE_UPDATED);
+  }
+
+  /**
+   * Runs the {@code complete} or {@code delete} listeners of a task about to end and stores what
+   * they changed.
+   */
+  Task ending(Handle handle, Task task, String event, UserTaskContext context) {
+    return keep(handle, task, listeners.fire(handle, task, event, context, this), STATE_UPDATED);
+  }
+
+  /** Stores what listeners changed, if anything. */
+  private Task keep(Handle handle, Task before, Task after, String state) {
+    return before.equals(after) ? before : save(handle, before, after, null, state);
+  }
+
+  private Task save(Handle handle, Task before, Task after, String assignerId, String state) {
+    Task saved = TaskService.withState(after, state, now());
+    store.update(handle, saved);
+    history.updated(handle, saved);
+    logPersonChange(handle, saved, IdentityLink.ASSIGNEE, before.assignee(), saved.assignee(), assignerId);
+    logPersonChange(handle, saved, IdentityLink.OWNER, before.owner(), saved.owner(), assignerId);
+    return saved;
+  }
+
+  private void logPersonChange(
+      Handle handle, Task task, String type, String before, String after, String assignerId) {
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    if (before != null) {
+      logLink(handle, task, new IdentityLink(before, null, type), "delete", assignerId);
+    }
+    if (after != null) {
+      logLink(handle, task, new IdentityLink(after, null, type), "add", assignerId);
     }
   }
 
@@ -114,10 +180,6 @@ final class TaskLifecycle implements UserTasks {
     }
   }
 
-  void historyUpdated(Handle handle, Task task) {
-    history.updated(handle, task);
-  }
-
   /** Logs an assignee or owner change (those live on the task row, not as stored links). */
   void logLink(Handle handle, Task task, IdentityLink link, String operation, String assignerId) {
     history.linkLogged(handle, task, link, operation, assignerId, now());
@@ -129,8 +191,16 @@ final class TaskLifecycle implements UserTasks {
   }
 
   @Override
-  public void deleteForExecution(Handle handle, String executionId, String deleteReason) {
-    end(handle, store.idsWhere(handle, "execution_id", executionId), deleteReason);
+  public void deleteForExecution(
+      Handle handle, String executionId, String deleteReason, UserTaskContext context) {
+    List<String> taskIds = store.idsWhere(handle, "execution_id", executionId);
+    String event = COMPLETED.equals(deleteReason) ? UserTaskListener.COMPLETE : UserTaskListener.DELETE;
+    if (!context.of(event).isEmpty()) {
+      for (String id : taskIds) {
+        store.find(handle, id).ifPresent(task -> ending(handle, task, event, context));
+      }
+    }
+    end(handle, taskIds, deleteReason);
   }
 
   @Override

@@ -25,7 +25,13 @@ public final class TaskModule {
     this.clock = clock;
     this.ids = ids;
     this.store = new TaskStore(ids);
-    this.lifecycle = new TaskLifecycle(clock, ids, store, new TaskHistoryStore(ids));
+    this.lifecycle =
+        new TaskLifecycle(
+            clock,
+            ids,
+            store,
+            new TaskHistoryStore(ids),
+            new TaskListeners(new dev.tern.engine.el.Expressions(), store));
   }
 
   /** What the interpreter calls when a token reaches, or is taken out of, a user task. */

@@ -13,6 +13,9 @@ import dev.tern.engine.query.Page;
 import dev.tern.engine.runtime.RuntimeService;
 import dev.tern.engine.runtime.TypedValue;
 import dev.tern.engine.runtime.UserTasks;
+import dev.tern.engine.runtime.UserTaskContext;
+import dev.tern.engine.runtime.ExecutionFacade;
+import dev.tern.engine.deployment.model.UserTaskListener;
 import dev.tern.engine.runtime.VariableStore;
 import dev.tern.engine.task.TaskAccess.Kind;
 import java.util.ArrayList;
@@ -307,24 +310,15 @@ public final class TaskService {
       operationLog.log(
           h, caller, before, operationType, TaskOperationLog.diff(before, after), lifecycle.now());
     }
-    Task saved = withState(after, TaskLifecycle.STATE_UPDATED, lifecycle.now());
-    store.update(h, saved);
-    lifecycle.historyUpdated(h, saved);
-    logPersonChange(h, saved, IdentityLink.ASSIGNEE, before.assignee(), saved.assignee(), assignerId);
-    logPersonChange(h, saved, IdentityLink.OWNER, before.owner(), saved.owner(), assignerId);
+    lifecycle.change(h, before, after, listenersOf(h, before), assignerId);
   }
 
-  private void logPersonChange(
-      Handle h, Task task, String type, String before, String after, String assignerId) {
-    if (Objects.equals(before, after)) {
-      return;
-    }
-    if (before != null) {
-      lifecycle.logLink(h, task, new IdentityLink(before, null, type), "delete", assignerId);
-    }
-    if (after != null) {
-      lifecycle.logLink(h, task, new IdentityLink(after, null, type), "add", assignerId);
-    }
+  /** The task listeners of a task of a process, run on its execution. */
+  private UserTaskContext listenersOf(Handle h, Task task) {
+    return task.standalone()
+        ? UserTaskContext.NONE
+        : runtime.userTaskContext(
+            h, task.processDefinitionId(), task.taskDefinitionKey(), task.processInstanceId(), task.executionId());
   }
 
   // ------------------------------------------------------------------ completion
@@ -359,14 +353,23 @@ public final class TaskService {
             lifecycle.end(h, task, UserTasks.COMPLETED);
             return result;
           }
+          UserTaskContext listeners = listenersOf(h, task);
+          Map<String, TypedValue> remaining = variables;
+          if (!listeners.of(UserTaskListener.COMPLETE).isEmpty()) {
+            // the complete listeners see the variables the task is completed with
+            ExecutionFacade execution = listeners.execution().get();
+            variables.forEach(execution::setVariable);
+            remaining = Map.of();
+            lifecycle.ending(h, task, UserTaskListener.COMPLETE, listeners);
+          }
           if (variablesInReturn) {
             result = new LinkedHashMap<>(processVariables.all(h, task.processInstanceId()));
-            result.putAll(variables);
+            result.putAll(remaining);
             result.putAll(store.localVariables(h, task.id()));
           }
           lifecycle.end(h, task, UserTasks.COMPLETED);
           runtime.completeUserTaskExecution(
-              h, task.processInstanceId(), task.executionId(), variables);
+              h, task.processInstanceId(), task.executionId(), remaining);
           return result;
         });
   }
@@ -401,6 +404,7 @@ public final class TaskService {
                 "BadUserRequestException",
                 "Task with id '" + id + "' belongs to no process; a BPMN error needs one");
           }
+          lifecycle.ending(h, task, UserTaskListener.DELETE, listenersOf(h, task));
           lifecycle.end(h, task, UserTasks.DELETED);
           runtime.throwBpmnError(
               h, task.processInstanceId(), task.executionId(), errorCode, errorMessage, variables);
@@ -697,7 +701,7 @@ public final class TaskService {
     FieldLimits.requireAtMost("tenantId", fields.tenantId(), FieldLimits.ID);
   }
 
-  private static Task copy(
+  static Task copy(
       Task t,
       String name,
       String description,
@@ -716,7 +720,7 @@ public final class TaskService {
         t.formRefVersion(), t.tenantId(), t.taskState(), t.suspended());
   }
 
-  private static Task withState(Task t, String state, java.time.Instant now) {
+  static Task withState(Task t, String state, java.time.Instant now) {
     return new Task(
         t.id(), t.name(), t.description(), t.assignee(), t.owner(), t.delegationState(),
         t.priority(), t.created(), now, t.due(), t.followUp(), t.executionId(),

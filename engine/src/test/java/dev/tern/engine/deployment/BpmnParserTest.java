@@ -141,19 +141,60 @@ class BpmnParserTest {
   }
 
   @Test
-  void aTaskListenerIsRefusedRatherThanIgnored() {
-    ParseException e =
-        refusal(
+  void taskListenersAreReadWithTheirEventsAndImplementations() {
+    ProcessModel model =
+        parseOne(
             process(
                 "p",
                 startTo("task")
                     + "<userTask id=\"task\"><extensionElements>"
                     + "<camunda:taskListener event=\"create\" expression=\"${true}\"/>"
+                    + "<camunda:taskListener event=\"complete\" delegateExpression=\"${bean}\"/>"
                     + "</extensionElements></userTask>"
                     + "<sequenceFlow id=\"f1\" sourceRef=\"task\" targetRef=\"end\"/>"
                     + "<endEvent id=\"end\"/>"));
 
-    assertThat(e.getMessage()).contains("Task listeners are not supported yet: 'task' has one");
+    var task = ((dev.tern.engine.deployment.model.NodeKind.UserTask) model.node("task").kind()).task();
+    assertThat(task.listeners())
+        .containsExactly(
+            new dev.tern.engine.deployment.model.UserTaskListener(
+                "create", new ServiceImplementation.Expression("${true}", null)),
+            new dev.tern.engine.deployment.model.UserTaskListener(
+                "complete", new ServiceImplementation.DelegateExpression("${bean}")));
+  }
+
+  @Test
+  void timeoutClassScriptAndMisplacedTaskListenersAreRefusedRatherThanIgnored() {
+    for (String listener :
+        List.of(
+            "<camunda:taskListener event=\"timeout\" expression=\"${true}\"/>",
+            "<camunda:taskListener event=\"create\" class=\"com.example.Listener\"/>",
+            "<camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"groovy\">x</camunda:script></camunda:taskListener>",
+            "<camunda:taskListener event=\"create\" expression=\"${a}\" delegateExpression=\"${b}\"/>",
+            "<camunda:taskListener event=\"start\" expression=\"${true}\"/>")) {
+      ParseException e =
+          refusal(
+              process(
+                  "p",
+                  startTo("task")
+                      + "<userTask id=\"task\"><extensionElements>"
+                      + listener
+                      + "</extensionElements></userTask>"
+                      + "<sequenceFlow id=\"f1\" sourceRef=\"task\" targetRef=\"end\"/>"
+                      + "<endEvent id=\"end\"/>"));
+      assertThat(e.getMessage()).contains("Task listener of 'task'");
+    }
+    ParseException misplaced =
+        refusal(
+            process(
+                "p",
+                startTo("task")
+                    + "<serviceTask id=\"task\" camunda:expression=\"${true}\"><extensionElements>"
+                    + "<camunda:taskListener event=\"create\" expression=\"${true}\"/>"
+                    + "</extensionElements></serviceTask>"
+                    + "<sequenceFlow id=\"f1\" sourceRef=\"task\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"));
+    assertThat(misplaced.getMessage()).contains("Task listeners belong to user tasks: 'task' has one");
   }
 
   @Test

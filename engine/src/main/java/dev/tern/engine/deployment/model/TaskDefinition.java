@@ -7,6 +7,7 @@ package dev.tern.engine.deployment.model;
  * @param candidateUsers {@code camunda:candidateUsers}: a comma-separated list or an expression
  * @param candidateGroups {@code camunda:candidateGroups}, as {@code candidateUsers}
  * @param documentation the task's {@code bpmn:documentation} text (its description)
+ * @param listeners its {@code camunda:taskListener}s in document order
  */
 public record TaskDefinition(
     String name,
@@ -17,7 +18,17 @@ public record TaskDefinition(
     String dueDate,
     String followUpDate,
     String priority,
-    FormReference form) {
+    FormReference form,
+    java.util.List<UserTaskListener> listeners) {
+
+  public TaskDefinition {
+    listeners = java.util.List.copyOf(listeners);
+  }
+
+  /** The listeners of one event, in document order. */
+  public java.util.List<UserTaskListener> listeners(String event) {
+    return listeners.stream().filter(l -> l.event().equals(event)).toList();
+  }
 
   /**
    * {@code camunda:formKey}, or {@code camunda:formRef} with its binding ({@code latest}, {@code

@@ -1,0 +1,75 @@
+package dev.tern.engine.task;
+
+import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.TernException;
+import dev.tern.engine.deployment.model.ServiceImplementation;
+import dev.tern.engine.deployment.model.UserTaskListener;
+import dev.tern.engine.el.Expressions;
+import dev.tern.engine.runtime.UserTaskContext;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Runs a user task's {@code camunda:taskListener}s for one event: an expression is evaluated, a
+ * delegate expression must yield a {@link TaskListener}, which is notified. The task as the
+ * listeners left it is returned; the caller stores it.
+ */
+final class TaskListeners {
+
+  private final Expressions expressions;
+  private final TaskStore store;
+
+  TaskListeners(Expressions expressions, TaskStore store) {
+    this.expressions = expressions;
+    this.store = store;
+  }
+
+  Task fire(Handle handle, Task task, String event, UserTaskContext context, TaskLifecycle lifecycle) {
+    var listeners = context.of(event);
+    if (listeners.isEmpty()) {
+      return task;
+    }
+    ListenerTask delegateTask =
+        new ListenerTask(handle, task, event, context.execution(), lifecycle, store);
+    for (UserTaskListener listener : listeners) {
+      run(listener.implementation(), delegateTask);
+    }
+    return delegateTask.current();
+  }
+
+  private void run(ServiceImplementation implementation, ListenerTask task) {
+    if (implementation instanceof ServiceImplementation.Expression e) {
+      expressions.evaluate(e.expression(), task);
+    } else if (implementation instanceof ServiceImplementation.DelegateExpression d) {
+      Object delegate = expressions.evaluate(d.expression(), task);
+      if (!(delegate instanceof TaskListener listener)) {
+        throw new ProcessEngineException(
+            "Delegate expression "
+                + d.expression()
+                + " did not resolve to an implementation of interface "
+                + TaskListener.class.getName()
+                + " (it resolved to "
+                + (delegate == null ? "null" : delegate.getClass().getName())
+                + ")");
+      }
+      try {
+        listener.notify(task);
+      } catch (RuntimeException ex) {
+        throw ex;
+      } catch (Exception ex) {
+        throw new ListenerException(ex);
+      }
+    }
+  }
+
+  /** A checked exception a listener threw, carried unchecked with the same message. */
+  static final class ListenerException extends TernException {
+    ListenerException(Exception cause) {
+      super(
+          Category.BAD_REQUEST,
+          "ProcessEngineException",
+          cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName(),
+          0,
+          cause);
+    }
+  }
+}
