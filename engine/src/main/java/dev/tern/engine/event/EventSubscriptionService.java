@@ -1,18 +1,19 @@
 package dev.tern.engine.event;
 
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
 import java.time.Clock;
 import java.util.List;
 
 /** Reads event subscriptions ({@code GET /event-subscription}). */
 public final class EventSubscriptionService {
 
-  private final Database database;
-  private final Clock clock;
+  private final Listing<EventSubscription> rows;
 
   public EventSubscriptionService(Database database, Clock clock) {
-    this.database = database;
-    this.clock = clock;
+    this.rows =
+        new Listing<>(
+            database, clock, EventSubscriptionStore.prefixed("s"), EventSubscriptionStore::map);
   }
 
   public EventSubscriptionQuery createEventSubscriptionQuery() {
@@ -20,20 +21,10 @@ public final class EventSubscriptionService {
   }
 
   public List<EventSubscription> list(EventSubscriptionQuery query, int firstResult, int maxResults) {
-    return database.withHandle(
-        handle ->
-            query
-                .filters()
-                .list(
-                    handle,
-                    EventSubscriptionStore.prefixed("s"),
-                    EventSubscriptionStore::map,
-                    clock.instant(),
-                    firstResult,
-                    maxResults));
+    return rows.list(query.filters(), firstResult, maxResults);
   }
 
   public long count(EventSubscriptionQuery query) {
-    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+    return rows.count(query.filters());
   }
 }

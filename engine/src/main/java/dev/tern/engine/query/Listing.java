@@ -47,11 +47,11 @@ public final class Listing<T> {
 
   /** A page of the rows {@code readable} lets through (e.g. what a caller may read). */
   public List<T> list(Restriction readable, FilterQuery filters, int first, int max) {
-    return list(filters.restrict(readable), first, max);
+    return list(filters.restricted(readable), first, max);
   }
 
   public long count(Restriction readable, FilterQuery filters) {
-    return count(filters.restrict(readable));
+    return count(filters.restricted(readable));
   }
 
   public long count(FilterQuery filters) {
@@ -60,6 +60,12 @@ public final class Listing<T> {
 
   private Instant now() {
     return clock == null ? null : clock.instant();
+  }
+
+  /** The row with this id (the definition's id column) among those the filters select. */
+  public Optional<T> byId(FilterQuery filters, String id) {
+    String idColumn = filters.definition().idColumn();
+    return first(filters.restricted(bind -> idColumn + " = " + bind.apply(id)));
   }
 
   /** The first row the filters select (in their order), if any. */

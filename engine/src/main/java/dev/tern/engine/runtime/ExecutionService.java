@@ -4,6 +4,7 @@ import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,13 +21,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class ExecutionService {
 
-  private final Database database;
-  private final Clock clock;
+  private final Listing<Execution> rows;
   private final ProcessInstanceService instances;
 
   ExecutionService(Database database, Clock clock, ProcessInstanceService instances) {
-    this.database = database;
-    this.clock = clock;
+    this.rows = new Listing<>(database, clock, ExecutionQuery.COLUMNS, ExecutionService::map);
     this.instances = instances;
   }
 
@@ -36,17 +35,11 @@ public final class ExecutionService {
 
   /** The executions the query selects that the caller may read, one page of them. */
   public List<Execution> list(Caller caller, ExecutionQuery query, Page page) {
-    return database.withHandle(
-        h ->
-            query
-                .readableBy(caller)
-                .filters()
-                .list(h, database.dialect(), ExecutionQuery.COLUMNS, ExecutionService::map, clock.instant(), page));
+    return rows.list(query.readableBy(caller).filters(), page);
   }
 
   public long count(Caller caller, ExecutionQuery query) {
-    return database.withHandle(
-        h -> query.readableBy(caller).filters().count(h, database.dialect(), clock.instant()));
+    return rows.count(query.readableBy(caller).filters());
   }
 
   /**
@@ -55,10 +48,8 @@ public final class ExecutionService {
    * @throws NotFoundException otherwise
    */
   public Execution get(Caller caller, String id) {
-    ExecutionQuery query = createQuery();
-    query.filters().restrict(bind -> "x.id = " + bind.apply(id));
-    return list(caller, query, new Page(0, 1)).stream()
-        .findFirst()
+    return rows
+        .byId(createQuery().readableBy(caller).filters(), id)
         .orElseThrow(
             () -> new NotFoundException("Execution with id " + id + " does not exist"));
   }

@@ -7,6 +7,7 @@ import dev.tern.engine.authorization.Permission;
 import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,12 +29,12 @@ public final class HistoricVariableInstanceService {
           + " v.state, v.create_time, v.removal_time";
 
   private final Database database;
-  private final Clock clock;
+  private final Listing<HistoricVariableInstance> rows;
   private final Authorizer authorizer = new Authorizer();
 
   public HistoricVariableInstanceService(Database database, Clock clock) {
     this.database = database;
-    this.clock = clock;
+    this.rows = new Listing<>(database, clock, COLUMNS, HistoricVariableInstanceService::map);
   }
 
   public HistoricVariableInstanceQuery createQuery() {
@@ -43,16 +44,12 @@ public final class HistoricVariableInstanceService {
   public List<HistoricVariableInstance> list(
       Caller caller, HistoricVariableInstanceQuery query, Page page) {
     restrict(caller, query);
-    return database.withHandle(
-        handle ->
-            query
-                .filters()
-                .list(handle, COLUMNS, HistoricVariableInstanceService::map, clock.instant(), page));
+    return rows.list(query.filters(), page);
   }
 
   public long count(Caller caller, HistoricVariableInstanceQuery query) {
     restrict(caller, query);
-    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+    return rows.count(query.filters());
   }
 
   /**
@@ -63,9 +60,9 @@ public final class HistoricVariableInstanceService {
   public HistoricVariableInstance get(Caller caller, String id) {
     HistoricVariableInstanceQuery query = createQuery();
     query.filters().set("includeDeleted", true);
-    query.filters().restrict(bind -> "v.id = " + bind.apply(id));
-    return list(caller, query, new Page(0, 1)).stream()
-        .findFirst()
+    restrict(caller, query);
+    return rows
+        .byId(query.filters(), id)
         .orElseThrow(
             () ->
                 new NotFoundException(

@@ -3,6 +3,7 @@ package dev.tern.engine.runtime;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,11 +19,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class VariableInstanceService {
 
   private final Database database;
-  private final Clock clock;
+  private final Listing<VariableInstance> rows;
 
   VariableInstanceService(Database database, Clock clock) {
     this.database = database;
-    this.clock = clock;
+    this.rows =
+        new Listing<>(database, clock, VariableInstanceQuery.COLUMNS, VariableInstanceService::map);
   }
 
   public VariableInstanceQuery createQuery() {
@@ -31,17 +33,11 @@ public final class VariableInstanceService {
 
   /** The variables the query selects, one page of them, Bytes and File values without bytes. */
   public List<VariableInstance> list(Caller caller, VariableInstanceQuery query, Page page) {
-    return database.withHandle(
-        h ->
-            query
-                .readableBy(caller)
-                .filters()
-                .list(h, VariableInstanceQuery.COLUMNS, VariableInstanceService::map, clock.instant(), page));
+    return rows.list(query.readableBy(caller).filters(), page);
   }
 
   public long count(Caller caller, VariableInstanceQuery query) {
-    return database.withHandle(
-        h -> query.readableBy(caller).filters().count(h, clock.instant()));
+    return rows.count(query.readableBy(caller).filters());
   }
 
   /**
@@ -50,10 +46,8 @@ public final class VariableInstanceService {
    * @throws NotFoundException if there is none the caller may read
    */
   public VariableInstance get(Caller caller, String id) {
-    VariableInstanceQuery query = createQuery();
-    query.filters().restrict(bind -> "vi.id = " + bind.apply(id));
-    return list(caller, query, new Page(0, 1)).stream()
-        .findFirst()
+    return rows
+        .byId(createQuery().readableBy(caller).filters(), id)
         .orElseThrow(
             () -> new NotFoundException("Variable instance with Id '" + id + "' does not exist."));
   }
