@@ -1053,8 +1053,8 @@ public final class BpmnParser {
     }
 
     /**
-     * An event sub-process started by an error or escalation start event; message, signal, timer
-     * and conditional starts are refused.
+     * An event sub-process started by an error, escalation, message, signal or timer start event;
+     * conditional and compensation starts are refused.
      */
     private NodeKind eventSubProcess(SubProcess sub) {
       String id = sub.getId();
@@ -1088,12 +1088,27 @@ public final class BpmnParser {
             start.isInterrupting(),
             blankToNull(escalation.getAttributeValueNs(CAMUNDA_NS, "escalationCodeVariable")));
       }
+      if (definition instanceof MessageEventDefinition || definition instanceof SignalEventDefinition) {
+        EventTrigger trigger = trigger(start.getId(), start.getEventDefinitions());
+        return trigger == null
+            ? null
+            : new NodeKind.EventSubProcess(
+                start.getId(), false, null, start.isInterrupting(), null, trigger, null);
+      }
+      if (definition instanceof TimerEventDefinition timer) {
+        TimerDefinition timerDefinition = timerDefinition(start.getId(), timer);
+        return timerDefinition == null
+            ? null
+            : new NodeKind.EventSubProcess(
+                start.getId(), false, null, start.isInterrupting(), null, null, timerDefinition);
+      }
       problems.add(
           "Event sub-process '"
               + id
               + "' starts with a "
               + definitionName(start.getEventDefinitions())
-              + " event; Tern supports error and escalation start events in event sub-processes",
+              + " event; Tern supports error, escalation, message, signal and timer start events in"
+              + " event sub-processes",
           id);
       return null;
     }

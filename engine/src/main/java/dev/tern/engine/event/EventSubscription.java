@@ -7,7 +7,8 @@ import java.time.Instant;
  * message or signal.
  *
  * @param eventType {@link #MESSAGE} or {@link #SIGNAL}
- * @param executionId the waiting token, or null for a start event
+ * @param executionId the waiting token (for an event sub-process of the process: the instance),
+ *     or null for a start event
  * @param processInstanceId null for a start event
  * @param processDefinitionId the definition whose model holds {@code activityId}
  */
@@ -25,8 +26,8 @@ public record EventSubscription(
   public static final String MESSAGE = "message";
   public static final String SIGNAL = "signal";
 
-  /** Whether a start event (not a token) holds it. */
+  /** Whether a start event of a definition (not an instance) holds it. */
   public boolean isStart() {
-    return executionId == null;
+    return processInstanceId == null;
   }
 }

@@ -30,7 +30,10 @@ public final class EventSubscriptionStore {
     this.ids = ids;
   }
 
-  /** Subscribes a resting token (its execution row must exist). */
+  /**
+   * Subscribes a resting token (its execution row must exist), or with {@code executionId} null
+   * the process scope of an instance (its event sub-processes).
+   */
   public void subscribeExecution(
       Handle handle,
       String eventType,
@@ -88,11 +91,31 @@ public final class EventSubscriptionStore {
         .execute();
   }
 
+  /**
+   * Removes the subscriptions of the event sub-processes of one scope: a sub-process's token
+   * ({@code executionId}), or the process ({@code executionId} null).
+   */
+  public void deleteScopeStarts(
+      Handle handle, String processInstanceId, String executionId, List<String> startEventIds) {
+    if (startEventIds.isEmpty()) {
+      return;
+    }
+    handle
+        .createUpdate(
+            "DELETE FROM tern_event_subscription WHERE process_instance_id = :pi AND "
+                + (executionId == null ? "execution_id IS NULL" : "execution_id = :executionId")
+                + " AND activity_id IN (<activityIds>)")
+        .bind("pi", processInstanceId)
+        .bind("executionId", executionId)
+        .bindList("activityIds", startEventIds)
+        .execute();
+  }
+
   /** Removes the start-event subscriptions of every version of a key (of one tenant, or none). */
   public void deleteStartSubscriptionsOfKey(Handle handle, String key, String tenantId) {
     handle
         .createUpdate(
-            "DELETE FROM tern_event_subscription WHERE execution_id IS NULL AND proc_def_id IN"
+            "DELETE FROM tern_event_subscription WHERE process_instance_id IS NULL AND proc_def_id IN"
                 + " (SELECT id FROM tern_process_definition WHERE proc_key = :key AND "
                 + (tenantId == null ? "tenant_id IS NULL" : "tenant_id = :tenantId")
                 + ")")
@@ -118,7 +141,7 @@ public final class EventSubscriptionStore {
         .createQuery(
             "SELECT "
                 + COLUMNS
-                + " FROM tern_event_subscription WHERE execution_id IS NULL AND event_type ="
+                + " FROM tern_event_subscription WHERE process_instance_id IS NULL AND event_type ="
                 + " :type AND event_name = :name ORDER BY created, id")
         .bind("type", eventType)
         .bind("name", eventName)
@@ -148,11 +171,13 @@ public final class EventSubscriptionStore {
   }
 
   static EventSubscription map(ResultSet rs, StatementContext ctx) throws SQLException {
+    String executionId = rs.getString("execution_id");
     return new EventSubscription(
         rs.getString("id"),
         rs.getString("event_type"),
         rs.getString("event_name"),
-        rs.getString("execution_id"),
+        // an event sub-process of the process: the instance subscribes, as in Camunda
+        executionId == null ? rs.getString("process_instance_id") : executionId,
         rs.getString("process_instance_id"),
         rs.getString("activity_id"),
         rs.getString("proc_def_id"),

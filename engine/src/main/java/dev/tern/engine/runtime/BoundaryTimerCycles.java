@@ -4,7 +4,8 @@ import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.TimerDefinition;
 
 /**
- * The firings left of a non-interrupting timer boundary event with a cycle. The {@code
+ * The firings left of a non-interrupting timer boundary event (or event sub-process timer start
+ * event) with a cycle. The {@code
  * timer-transition} job's configuration names its boundary event and, for an {@code R<n>} cycle,
  * the firings left after this one ({@code boundaryId$left}); a job without the count repeats
  * without end (an {@code R/…} or cron cycle) or fires once (a date, a duration, an interrupting
@@ -16,13 +17,23 @@ final class BoundaryTimerCycles {
 
   /** Whether a firing of this boundary timer schedules another one. */
   static boolean repeats(NodeKind.BoundaryTimerEvent timer) {
-    return !timer.cancelActivity() && timer.timer().type() == TimerDefinition.Type.CYCLE;
+    return repeats(timer.cancelActivity(), timer.timer());
+  }
+
+  /** Whether a firing of a timer that interrupts (or not) schedules another one. */
+  static boolean repeats(boolean interrupting, TimerDefinition timer) {
+    return !interrupting && timer.type() == TimerDefinition.Type.CYCLE;
   }
 
   /** The configuration of the first job of a boundary timer, given its evaluated cycle. */
   static String first(String boundaryId, NodeKind.BoundaryTimerEvent timer, String cycle) {
-    Integer firings = repeats(timer) ? TimerSchedule.repetitions(cycle) : null;
-    return firings == null ? boundaryId : boundaryId + "$" + firings;
+    return first(boundaryId, repeats(timer), cycle);
+  }
+
+  /** The configuration of the first job of a timer of this node, given its evaluated cycle. */
+  static String first(String nodeId, boolean repeats, String cycle) {
+    Integer firings = repeats ? TimerSchedule.repetitions(cycle) : null;
+    return firings == null ? nodeId : nodeId + "$" + firings;
   }
 
   /**

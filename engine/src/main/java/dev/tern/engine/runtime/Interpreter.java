@@ -176,6 +176,7 @@ final class Interpreter {
     Token token = new Token(id, false);
     FlowNode startEvent = model.node(startEventId);
     notifyListeners(run, token, model.key(), ExecutionListener.START);
+    openEventSubProcesses(run, token, null);
     run.agenda.add(() -> arrive(run, token, startEvent));
     finish(run);
     return new ProcessInstance(
@@ -419,6 +420,12 @@ final class Interpreter {
 
   /** Queues what an arriving event does to the token that holds the subscription. */
   private Token receive(Run run, EventSubscription subscription, Map<String, ?> localVariables) {
+    FlowNode eventSubProcess = run.process.model().eventSubProcessStartedAt(subscription.activityId());
+    if (eventSubProcess != null) {
+      run.setVariables(localVariables);
+      triggerEventSubProcess(run, eventSubProcess, subscription.executionId());
+      return new Token(subscription.executionId(), true);
+    }
     Token token = waitingToken(run, subscription.executionId());
     FlowNode node = run.process.model().node(subscription.activityId());
     if (token.id.equals(run.instance.id())) {
@@ -607,6 +614,7 @@ final class Interpreter {
       park(run, token, node, ExecutionState.WAITING);
       armBoundaryTimers(run, token, node);
       armBoundaryTriggers(run, token, node);
+      openEventSubProcesses(run, token, node.id());
       Token inner = new Token(ids.next(), false);
       inner.scope = run.scope(token.id);
       if (token.miInstance && inner.scope.locals == null) {
@@ -681,6 +689,9 @@ final class Interpreter {
     applyOutputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.END);
     endActivity(run, token, false);
+    if (token.persisted && run.process.model().isScope(node.id())) {
+      closeEventSubProcesses(run, token.id, node.id());
+    }
     if (token.miInstance) {
       completeMultiInstance(run, token, node);
       return;
@@ -1360,12 +1371,116 @@ final class Interpreter {
     if (!BoundaryTimerCycles.repeats(timer) || configuration == null) {
       return;
     }
+    jobs.insertTimer(
+        run, token, boundary, RuntimeJobs.TIMER_TRANSITION, nextFiring(run, token, timer.timer(), due), configuration);
+  }
+
+  /** The firing of a cycle after the one of the job now due. */
+  private Instant nextFiring(Run run, Token token, TimerDefinition timer, Job due) {
     Instant previous = due.dueDate() == null ? now() : due.dueDate();
-    Instant next =
-        TimerSchedule.nextCycleOccurrence(
-                String.valueOf(timerValue(run, token, timer.timer())), previous, clock.getZone())
-            .truncatedTo(ChronoUnit.MILLIS);
-    jobs.insertTimer(run, token, boundary, RuntimeJobs.TIMER_TRANSITION, next, configuration);
+    return TimerSchedule.nextCycleOccurrence(
+            String.valueOf(timerValue(run, token, timer)), previous, clock.getZone())
+        .truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  // ------------------------------------------------------------------ event sub-processes on events
+
+  /**
+   * A scope starts (the instance, or a token resting at a sub-process): each event sub-process a
+   * message or signal starts in it subscribes, each one a timer starts gets its timer job. In the
+   * process scope they belong to the instance (no execution row).
+   */
+  private void openEventSubProcesses(Run run, Token scopeToken, String scopeNodeId) {
+    String executionId = scopeNodeId == null ? null : scopeToken.id;
+    for (FlowNode node : run.process.model().eventStartedSubProcessesOf(scopeNodeId)) {
+      NodeKind.EventSubProcess sub = (NodeKind.EventSubProcess) node.kind();
+      FlowNode start = run.process.model().node(sub.startEventId());
+      if (sub.trigger() != null) {
+        subscribe(run, scopeToken, executionId, start, sub.trigger());
+        continue;
+      }
+      Object value = timerValue(run, scopeToken, sub.timer());
+      jobs.insertEventSubProcessTimer(
+          run,
+          executionId,
+          start,
+          TimerSchedule.dueDate(sub.timer().type(), value, now(), clock.getZone())
+              .truncatedTo(ChronoUnit.MILLIS),
+          BoundaryTimerCycles.first(
+              start.id(),
+              BoundaryTimerCycles.repeats(sub.interrupting(), sub.timer()),
+              String.valueOf(value)));
+    }
+  }
+
+  /** A scope ends or is interrupted: its event sub-processes' subscriptions and timers go. */
+  private void closeEventSubProcesses(Run run, String executionId, String scopeNodeId) {
+    List<String> starts =
+        run.process.model().eventStartedSubProcessesOf(scopeNodeId).stream()
+            .map(n -> ((NodeKind.EventSubProcess) n.kind()).startEventId())
+            .toList();
+    if (!starts.isEmpty()) {
+      subscriptions.deleteScopeStarts(run.handle, run.instance.id(), executionId, starts);
+      jobs.deleteEventSubProcessTimers(run.handle, run.instance.id(), executionId, run.currentJobId);
+    }
+  }
+
+  /**
+   * A message, signal or timer starts an event sub-process in its scope, if the scope still runs:
+   * an interrupting one first removes the scope's event sub-process subscriptions and timers (it
+   * can start only once), then cancels the rest of the scope.
+   *
+   * @param executionId the scope's token, or the instance id for the process scope
+   * @return whether it started
+   */
+  private boolean triggerEventSubProcess(Run run, FlowNode node, String executionId) {
+    NodeKind.EventSubProcess sub = (NodeKind.EventSubProcess) node.kind();
+    String scopeNodeId = run.process.model().parentOf(node.id());
+    ExecutionRow scope = null;
+    if (scopeNodeId != null) {
+      scope =
+          executions
+              .findExecution(run.handle, executionId)
+              .filter(r -> r.state() == ExecutionState.WAITING && scopeNodeId.equals(r.activityId()))
+              .orElse(null);
+      if (scope == null) {
+        return false; // the scope ended meanwhile
+      }
+    }
+    if (sub.interrupting()) {
+      closeEventSubProcesses(run, scope == null ? null : scope.id(), scopeNodeId);
+    }
+    startEventSubProcess(run, scope, node, null);
+    return true;
+  }
+
+  /** Runs a {@code timer-start-event-subprocess} job: the timer starts its event sub-process. */
+  void fireEventSubProcessTimer(Handle handle, Job job) {
+    Run run = resume(handle, job).orElse(null);
+    if (run == null) {
+      return;
+    }
+    FlowNode node = run.process.model().eventSubProcessStartedAt(job.activityId());
+    if (node == null) {
+      throw new ProcessEngineException(
+          "Activity '" + job.activityId() + "' of job " + job.id() + " does not start an event sub-process");
+    }
+    NodeKind.EventSubProcess sub = (NodeKind.EventSubProcess) node.kind();
+    String executionId = job.executionId() == null ? run.instance.id() : job.executionId();
+    if (triggerEventSubProcess(run, node, executionId)
+        && BoundaryTimerCycles.repeats(sub.interrupting(), sub.timer())) {
+      String configuration = BoundaryTimerCycles.next(job.handlerConfig());
+      if (configuration != null) {
+        Token scopeToken = new Token(executionId, true);
+        jobs.insertEventSubProcessTimer(
+            run,
+            job.executionId(),
+            run.process.model().node(sub.startEventId()),
+            nextFiring(run, scopeToken, sub.timer(), job),
+            configuration);
+      }
+    }
+    finish(run);
   }
 
   /** The timer's text, or the value of its expression. */
@@ -1435,6 +1550,11 @@ final class Interpreter {
   }
 
   private void subscribe(Run run, Token token, FlowNode node, EventTrigger trigger) {
+    subscribe(run, token, token.id, node, trigger);
+  }
+
+  /** @param executionId the subscribing token; null for the process scope of the instance */
+  private void subscribe(Run run, Token token, String executionId, FlowNode node, EventTrigger trigger) {
     String name = trigger.name();
     if (Expressions.isExpression(name)) {
       name = String.valueOf(parameters.expressions().evaluate(name, facade(run, token)));
@@ -1443,7 +1563,7 @@ final class Interpreter {
         run.handle,
         trigger.type().subscriptionType(),
         name,
-        token.id,
+        executionId,
         run.instance.id(),
         node.id(),
         run.process.definitionId(),

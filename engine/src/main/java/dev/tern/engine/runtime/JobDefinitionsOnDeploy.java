@@ -44,6 +44,14 @@ public final class JobDefinitionsOnDeploy implements DeploymentService.Definitio
       if (node.kind() instanceof NodeKind.BoundaryTimerEvent timer) {
         insert(handle, definition, node, RuntimeJobs.TIMER_TRANSITION, configuration(timer.timer()));
       }
+      if (node.kind() instanceof NodeKind.EventSubProcess sub && sub.timer() != null) {
+        insert(
+            handle,
+            definition,
+            model.node(sub.startEventId()),
+            RuntimeJobs.TIMER_EVENT_SUB_PROCESS,
+            configuration(sub.timer()));
+      }
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The job handlers of the interpreter, for the job executor to register: {@code
- * async-continuation}, {@code timer-intermediate-transition}, {@code timer-transition} and {@code
- * timer-start-event}. Each continues the job's token (or starts an instance) inside the job's
+ * async-continuation}, {@code timer-intermediate-transition}, {@code timer-transition}, {@code
+ * timer-start-event-subprocess} and {@code timer-start-event}. Each continues the job's token (or starts an instance) inside the job's
  * transaction.
  */
 public final class RuntimeJobHandlers {
@@ -19,6 +19,7 @@ public final class RuntimeJobHandlers {
             JobHandler.of(RuntimeJobs.ASYNC_CONTINUATION, interpreter::continueAsync),
             JobHandler.of(RuntimeJobs.TIMER_INTERMEDIATE, interpreter::fireIntermediateTimer),
             JobHandler.of(RuntimeJobs.TIMER_TRANSITION, interpreter::fireBoundaryTimer),
+            JobHandler.of(RuntimeJobs.TIMER_EVENT_SUB_PROCESS, interpreter::fireEventSubProcessTimer),
             JobHandler.of(TimerStarts.TYPE, interpreter::fireTimerStart));
   }
 

@@ -23,6 +23,8 @@ final class RuntimeJobs {
   static final String ASYNC_CONTINUATION = "async-continuation";
   static final String TIMER_INTERMEDIATE = "timer-intermediate-transition";
   static final String TIMER_TRANSITION = "timer-transition";
+  /** Camunda's handler type of the timer that starts an event sub-process. */
+  static final String TIMER_EVENT_SUB_PROCESS = "timer-start-event-subprocess";
   static final String ASYNC_BEFORE = "async-before";
   static final String ASYNC_AFTER = "async-after";
   /** Camunda's default number of attempts; a retry cycle applies from the first failure on. */
@@ -57,6 +59,28 @@ final class RuntimeJobs {
       Instant dueDate,
       String configuration) {
     insert(run, token.id, timerNode, Job.TIMER, handlerType, configuration, dueDate);
+  }
+
+  /**
+   * The timer job of an event sub-process's timer start event; {@code executionId} is the
+   * sub-process token of its scope, or null in the process scope.
+   */
+  void insertEventSubProcessTimer(
+      Run run, String executionId, FlowNode startEvent, Instant dueDate, String configuration) {
+    insert(run, executionId, startEvent, Job.TIMER, TIMER_EVENT_SUB_PROCESS, configuration, dueDate);
+  }
+
+  /** Deletes the event sub-process timers of a scope (a sub-process token, or null: the process). */
+  void deleteEventSubProcessTimers(
+      Handle handle, String processInstanceId, String executionId, String exceptJobId) {
+    delete(
+        handle,
+        "j.process_instance_id = :pi AND j.handler_type = :type AND "
+            + (executionId == null ? "j.execution_id IS NULL" : "j.execution_id = :executionId"),
+        executionId == null
+            ? Map.of("pi", processInstanceId, "type", TIMER_EVENT_SUB_PROCESS)
+            : Map.of("pi", processInstanceId, "type", TIMER_EVENT_SUB_PROCESS, "executionId", executionId),
+        exceptJobId);
   }
 
   private void insert(

@@ -409,15 +409,15 @@ class BpmnParserTest {
                     + "<subProcess id=\"noStart\"><userTask id=\"t\"/></subProcess>"
                     + "<transaction id=\"tx\"><startEvent id=\"txStart\"/></transaction>"
                     + "<subProcess id=\"onEvent\" triggeredByEvent=\"true\"><startEvent id=\"evStart\">"
-                    + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>"
+                    + "<conditionalEventDefinition><condition>${true}</condition></conditionalEventDefinition>"
                     + "</startEvent></subProcess>"));
 
     assertThat(e.getMessage())
         .contains("Sub-process 'noStart' must have exactly one start event, a none start event (0 start event(s) found)")
         .contains("Element 'tx' of type 'transaction' is not supported by Tern")
         .contains(
-            "Event sub-process 'onEvent' starts with a timer event; Tern supports error and escalation"
-                + " start events in event sub-processes");
+            "Event sub-process 'onEvent' starts with a conditional event; Tern supports error,"
+                + " escalation, message, signal and timer start events in event sub-processes");
   }
 
   @Test

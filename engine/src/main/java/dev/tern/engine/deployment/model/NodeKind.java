@@ -212,23 +212,45 @@ public sealed interface NodeKind {
   }
 
   /**
-   * An event sub-process started by an error or escalation thrown in its scope (the process or
-   * the embedded sub-process it is in). An interrupting one cancels the rest of the scope first;
-   * the scope completes when its tokens, the event sub-process's included, have ended.
+   * An event sub-process of a scope (the process or the embedded sub-process it is in), started
+   * by an error or escalation thrown in the scope, or by a message, signal or timer while the
+   * scope is active (its subscriptions and timer jobs live as long as the scope). An interrupting
+   * one cancels the rest of the scope first; the scope completes when its tokens, the event
+   * sub-process's included, have ended.
    *
-   * @param error whether an error (else an escalation) starts it
+   * @param error whether an error starts it (false: an escalation, unless a trigger or timer does)
    * @param code the error or escalation code it catches, or null for all
    * @param codeVariable {@code camunda:errorCodeVariable} / {@code escalationCodeVariable}, or null
+   * @param trigger the message or signal that starts it, or null
+   * @param timer the timer that starts it, or null
    */
   record EventSubProcess(
-      String startEventId, boolean error, String code, boolean interrupting, String codeVariable)
+      String startEventId,
+      boolean error,
+      String code,
+      boolean interrupting,
+      String codeVariable,
+      EventTrigger trigger,
+      TimerDefinition timer)
       implements NodeKind {
+
+    /** One started by an error or escalation. */
+    public EventSubProcess(
+        String startEventId, boolean error, String code, boolean interrupting, String codeVariable) {
+      this(startEventId, error, code, interrupting, codeVariable, null, null);
+    }
+
     public String activityType() {
       return "eventSubProcess";
     }
 
+    /** Whether a message, signal or timer (not a thrown error or escalation) starts it. */
+    public boolean startsOnEvent() {
+      return trigger != null || timer != null;
+    }
+
     public boolean catches(boolean errorThrown, String thrownCode) {
-      return error == errorThrown && (code == null || code.equals(thrownCode));
+      return !startsOnEvent() && error == errorThrown && (code == null || code.equals(thrownCode));
     }
   }
 

@@ -133,6 +133,32 @@ public record ProcessModel(
     return catchAll;
   }
 
+  /**
+   * The event sub-processes a message, signal or timer starts in a scope (a sub-process id, or
+   * null for the process), in document order.
+   */
+  public List<FlowNode> eventStartedSubProcessesOf(String scopeId) {
+    return nodes.values().stream()
+        .filter(
+            n ->
+                n.kind() instanceof NodeKind.EventSubProcess sub
+                    && sub.startsOnEvent()
+                    && java.util.Objects.equals(parents.get(n.id()), scopeId))
+        .toList();
+  }
+
+  /** The event sub-process a message, signal or timer start event starts, or null. */
+  public FlowNode eventSubProcessStartedAt(String startEventId) {
+    String parent = parents.get(startEventId);
+    FlowNode node = parent == null ? null : nodes.get(parent);
+    return node != null
+            && node.kind() instanceof NodeKind.EventSubProcess sub
+            && sub.startsOnEvent()
+            && sub.startEventId().equals(startEventId)
+        ? node
+        : null;
+  }
+
   /** The escalation boundary events attached to the given activity, in document order. */
   public List<FlowNode> escalationBoundariesOf(String activityId) {
     return nodes.values().stream()
