@@ -48,10 +48,8 @@ final class BatchPage {
     Progress progress =
         progress(caller, id)
             .orElseThrow(() -> new ConsoleProblem(404, "No batch " + id + " that you may read."));
-    Optional<RetrySelection> group =
-        ctx.queryParam("definition") == null
-            ? Optional.empty()
-            : Optional.of(RetrySelection.from(ctx::queryParam));
+    Optional<IncidentFilter> group =
+        Optional.of(IncidentFilter.from(ctx::queryParam)).filter(IncidentFilter::hasAny);
     StringBuilder html = new StringBuilder("<div id=\"progress\"");
     if (!progress.ended()) {
       html.append(" hx-get=\"")
@@ -61,7 +59,7 @@ final class BatchPage {
                       + "/"
                       + id
                       + "/progress"
-                      + group.map(RetrySelection::queryString).orElse("")))
+                      + group.map(IncidentFilter::queryString).orElse("")))
           .append("\" hx-trigger=\"every 1s\" hx-swap=\"outerHTML\"");
     }
     html.append(">")
@@ -86,7 +84,7 @@ final class BatchPage {
     group.ifPresent(
         selection ->
             html.append(selection.describe())
-                .append("<p>Open incidents left in this group: <strong id=\"incidents-left\">")
+                .append("<p>Open incidents left in this selection: <strong id=\"incidents-left\">")
                 .append(incidents.countIncidents(caller, selection.incidents()))
                 .append("</strong></p>"));
     return html.append("</div>").toString();

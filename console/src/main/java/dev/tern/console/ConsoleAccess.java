@@ -1,6 +1,5 @@
 package dev.tern.console;
 
-import dev.tern.engine.authorization.Caller;
 import dev.tern.rest.auth.Authenticator;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +32,7 @@ final class ConsoleAccess {
 
   /** The request's session, or a new anonymous one whose cookie goes with the response. */
   Sessions.Session session(Context ctx) {
-    return current(ctx)
-        .orElseGet(
-            () -> {
-              Sessions.Session created =
-                  sessions.create(authenticationRequired() ? null : Caller.SYSTEM);
-              setCookie(ctx, created.id());
-              return created;
-            });
+    return current(ctx).orElseGet(() -> issue(ctx, sessions.create(null)));
   }
 
   /** The session of a signed-in user, or null when the user must sign in first. */
@@ -72,28 +64,30 @@ final class ConsoleAccess {
     if (authenticator == null || userId == null || password == null) {
       return Optional.empty();
     }
-    Optional<Caller> caller = authenticator.authenticate(userId, password);
-    if (caller.isEmpty()) {
+    if (authenticator.authenticate(userId, password).isEmpty()) {
       return Optional.empty();
     }
-    current(ctx).ifPresent(old -> sessions.remove(old.id()));
-    Sessions.Session session = sessions.create(caller.get());
-    setCookie(ctx, session.id());
-    return Optional.of(session);
+    return Optional.of(issue(ctx, sessions.create(userId)));
   }
 
+  /** Ends the session in this browser: its cookie is replaced by an expired one. */
   void signOut(Context ctx) {
-    current(ctx).ifPresent(session -> sessions.remove(session.id()));
+    ctx.header("Set-Cookie", COOKIE + "=; Max-Age=0" + attributes(ctx));
   }
 
   private Optional<Sessions.Session> current(Context ctx) {
-    return sessions.find(ctx.cookie(COOKIE));
+    return sessions.find(ctx.cookie(COOKIE)).map(found -> issue(ctx, found));
   }
 
-  private static void setCookie(Context ctx, String id) {
+  private static Sessions.Session issue(Context ctx, Sessions.Issued issued) {
+    if (issued.cookie() != null) {
+      ctx.header("Set-Cookie", COOKIE + "=" + issued.cookie() + attributes(ctx));
+    }
+    return issued.session();
+  }
+
+  private static String attributes(Context ctx) {
     String secure = "https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : "";
-    ctx.header(
-        "Set-Cookie",
-        COOKIE + "=" + id + "; Path=" + ConsoleResource.HOME + "; HttpOnly; SameSite=Strict" + secure);
+    return "; Path=" + ConsoleResource.HOME + "; HttpOnly; SameSite=Strict" + secure;
   }
 }

@@ -1,5 +1,7 @@
 package dev.tern.console;
 
+import dev.tern.engine.deployment.Deployment;
+import dev.tern.engine.deployment.DeploymentQuery;
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.DeploymentWithDefinitions;
 import dev.tern.engine.deployment.NewDeployment;
@@ -7,10 +9,15 @@ import dev.tern.engine.deployment.ParseException;
 import dev.tern.engine.deployment.ProcessDefinition;
 import dev.tern.rest.support.MultipartForms;
 import io.javalin.http.Context;
+import dev.tern.engine.query.Page;
 import jakarta.servlet.http.Part;
+import java.util.List;
 import java.util.Map;
 
-/** {@code /console/deployments}: deploying a BPMN file, as {@code POST /deployment/create} does. */
+/**
+ * {@code /console/deployments}: the latest deployments, and deploying a BPMN file as {@code POST
+ * /deployment/create} does.
+ */
 final class DeploymentsPage {
 
   private final DeploymentService deployments;
@@ -19,8 +26,38 @@ final class DeploymentsPage {
     this.deployments = deployments;
   }
 
+  static final int MAX_DEPLOYMENTS = 100;
+
+  /** The upload form and the latest deployments the user may read. */
   void form(Context ctx, Sessions.Session session) {
-    ctx.html(Html.page("Deploy a process", session, form(session)));
+    ctx.html(Html.page("Deployments", session, form(session) + list(session)));
+  }
+
+  private String list(Sessions.Session session) {
+    List<Deployment> rows =
+        deployments.queryDeployments(
+            session.caller(),
+            DeploymentQuery.all().sortedBy("deploymentTime", false),
+            Page.of(0, MAX_DEPLOYMENTS));
+    if (rows.isEmpty()) {
+      return "<p id=\"no-deployments\">No deployments yet.</p>";
+    }
+    StringBuilder html =
+        new StringBuilder(
+            "<h2>Latest deployments</h2><table id=\"deployments\"><thead><tr><th>Deployment</th>"
+                + "<th>Name</th><th>Source</th><th>Deployed</th></tr></thead><tbody>");
+    for (Deployment deployment : rows) {
+      html.append("<tr class=\"deployment\"><td><code>")
+          .append(Html.escape(deployment.id()))
+          .append("</code></td><td>")
+          .append(Html.escape(deployment.name()))
+          .append("</td><td>")
+          .append(Html.escape(deployment.source()))
+          .append("</td><td>")
+          .append(Html.time(deployment.deploymentTime()))
+          .append("</td></tr>");
+    }
+    return html.append("</tbody></table>").toString();
   }
 
   void upload(Context ctx, Sessions.Session session) {
@@ -48,13 +85,13 @@ final class DeploymentsPage {
             .append("</code>.</p><ul>");
     for (ProcessDefinition definition : result.deployedProcessDefinitions()) {
       body.append("<li class=\"definition\">")
-          .append(Html.escape(definition.key()))
+          .append(Html.link(ConsoleResource.DEFINITIONS + "/" + definition.id(), definition.key()))
           .append(" version ")
           .append(definition.version())
           .append("</li>");
     }
     body.append("</ul></div>").append(form(session));
-    ctx.html(Html.page("Deploy a process", session, body.toString()));
+    ctx.html(Html.page("Deployments", session, body.append(list(session)).toString()));
   }
 
   private static String form(Sessions.Session session) {

@@ -27,6 +27,14 @@ final class Html {
       label{display:block;margin:.5rem 0}
       progress{width:24rem;height:1.2rem}
       button{padding:.3rem .9rem}
+      nav.sub{margin:.6rem 0}
+      pre.stacktrace{background:#fff;border:1px solid #d5d9e0;padding:.8rem;overflow:auto;max-height:40rem}
+      #diagram{height:26rem;background:#fff;border:1px solid #d5d9e0;margin:.8rem 0}
+      .badge{display:inline-block;min-width:1.2rem;padding:0 .3rem;border-radius:.7rem;color:#fff;
+        font-size:.8rem;text-align:center;font-weight:600}
+      .badge.running{background:#2f7d4a}
+      .badge.incidents{background:#c0392b}
+      .has-incidents:not(.djs-connection) .djs-visual > :nth-child(1){stroke:#c0392b !important}
       """;
 
   private Html() {}
@@ -60,6 +68,25 @@ final class Html {
    * (null on the sign-in page) names the user and carries the sign-out form.
    */
   static String page(String title, Sessions.Session session, String body) {
+    return page(title, session, body, "");
+  }
+
+  /** A page drawing a BPMN diagram with bpmn-js (see {@code diagram.js}). */
+  static String diagramPage(String title, Sessions.Session session, String body) {
+    return page(
+        title,
+        session,
+        body,
+        "<link rel=\"stylesheet\" href=\""
+            + Assets.DIAGRAM_CSS_PATH
+            + "\"><script src=\""
+            + Assets.BPMN_VIEWER_PATH
+            + "\"></script><script src=\""
+            + Assets.DIAGRAM_SCRIPT_PATH
+            + "\" defer></script>");
+  }
+
+  private static String page(String title, Sessions.Session session, String body, String head) {
     StringBuilder who = new StringBuilder();
     if (session != null && session.caller() != null && session.caller().userId() != null) {
       who.append("<span class=\"who\">")
@@ -76,13 +103,19 @@ final class Html {
         + " · Tern console</title>"
         + "<script src=\""
         + Assets.HTMX_PATH
-        + "\"></script><style>"
+        + "\"></script>"
+        + head
+        + "<style>"
         + STYLE
         + "</style></head><body><header><a href=\""
         + ConsoleResource.HOME
         + "\">Tern console</a><a href=\""
         + ConsoleResource.HOME
         + "\">Incidents</a><a href=\""
+        + ConsoleResource.DEFINITIONS
+        + "\">Processes</a><a href=\""
+        + ConsoleResource.BATCHES
+        + "\">Batches</a><a href=\""
         + ConsoleResource.DEPLOYMENTS
         + "\">Deploy</a>"
         + who
@@ -100,6 +133,29 @@ final class Html {
         + "\" value=\""
         + escape(session.csrfToken())
         + "\">";
+  }
+
+  /** A link; {@code href} and {@code text} are escaped here. */
+  static String link(String href, String text) {
+    return "<a href=\"" + escape(href) + "\">" + escape(text) + "</a>";
+  }
+
+  /**
+   * A one-button POST form with the session's CSRF field: what every action of a browse page
+   * looks like. {@code back} (escaped) is where the action returns to.
+   */
+  static String action(Sessions.Session session, String path, String label, String cssClass, String back) {
+    return "<form class=\"inline\" method=\"post\" action=\""
+        + escape(path)
+        + "\">"
+        + csrfField(session)
+        + "<input type=\"hidden\" name=\"back\" value=\""
+        + escape(back)
+        + "\"><button type=\"submit\" class=\""
+        + cssClass
+        + "\">"
+        + escape(label)
+        + "</button></form>";
   }
 
   /** A query string of name/value pairs, URL-encoded; pairs with a null value are left out. */

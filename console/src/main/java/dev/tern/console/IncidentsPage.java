@@ -49,6 +49,7 @@ final class IncidentsPage {
             .append("</td></tr>");
       }
       body.append("</tbody></table>");
+      body.append("<p>").append(Html.link(ConsoleResource.RETRY, "Retry by filter…")).append("</p>");
       if (groups.size() == MAX_GROUPS) {
         body.append("<p>The ").append(MAX_GROUPS).append(" largest groups are shown.</p>");
       }
@@ -57,20 +58,31 @@ final class IncidentsPage {
   }
 
   /**
-   * Failed jobs with a message can be retried by their group; the retry selects failed jobs by
-   * definition key, activity and exception message, which a group without a message cannot name
-   * exactly.
+   * The group's incidents and, for failed jobs and external tasks, its retry. A group without a
+   * message cannot be named exactly (a filter without a message takes every message): it links to
+   * the retry filter of its activity instead, whose count says what it would take.
    */
   private static String retryLink(IncidentGroup group) {
-    if (!FAILED_JOB.equals(group.incidentType()) || group.incidentMessage() == null) {
-      return "";
+    IncidentFilter filter =
+        IncidentFilter.group(
+            group.incidentType(), group.processDefinitionKey(), group.activityId(), group.incidentMessage());
+    boolean retryable = IncidentFilter.RETRYABLE.contains(group.incidentType());
+    if (group.incidentMessage() == null) {
+      return retryable
+          ? "<a class=\"retry-filter\" href=\""
+              + Html.escape(ConsoleResource.RETRY + filter.queryString())
+              + "\">Retry by filter…</a>"
+          : "";
     }
-    return "<a class=\"retry\" href=\""
-        + Html.escape(
-            ConsoleResource.RETRY
-                + RetrySelection.of(
-                        group.processDefinitionKey(), group.activityId(), group.incidentMessage())
-                    .queryString())
-        + "\">Retry…</a>";
+    String links =
+        "<a class=\"drill\" href=\""
+            + Html.escape(ConsoleResource.INCIDENTS + filter.queryString())
+            + "\">Instances</a>";
+    return retryable
+        ? links
+            + " · <a class=\"retry\" href=\""
+            + Html.escape(ConsoleResource.RETRY + filter.queryString())
+            + "\">Retry…</a>"
+        : links;
   }
 }

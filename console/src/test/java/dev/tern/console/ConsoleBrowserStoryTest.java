@@ -19,8 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The outage story in a real browser: the operator signs in and deploys the order process from a
  * BPMN file; the downstream service is down and orders fail to incidents; the operator sees them as
- * one group, retries the group, the service comes back, and
- * the batch page (polling with htmx) reaches 100% while the incidents disappear. Screenshots of
+ * one group, looks at the process's diagram (drawn by bpmn-js with the counts on it) and at one
+ * instance, retries the group, suspends and resumes the batch in the batch list, the service comes
+ * back, and the batch page (polling with htmx) reaches 100% while the incidents disappear. Screenshots of
  * each page go to {@code target/screenshots/<database>/}.
  */
 @DatabaseTest
@@ -88,6 +89,10 @@ class ConsoleBrowserStoryTest {
         .isEqualTo(String.valueOf(ORDERS));
     browser.screenshot("3-incidents");
 
+    visitTheDefinitionAndAnInstance(wait);
+    driver.findElement(By.linkText("Incidents")).click();
+    group =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.incident-group")));
     group.findElement(By.cssSelector("a.retry")).click();
     WebElement dryRun = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run-count")));
     assertThat(dryRun.getText()).isEqualTo(String.valueOf(ORDERS));
@@ -106,7 +111,11 @@ class ConsoleBrowserStoryTest {
     assertThat(driver.findElement(By.id("incidents-left")).getText())
         .isEqualTo(String.valueOf(ORDERS));
     browser.screenshot("5-batch-running");
-    WebElement firstRendering = driver.findElement(By.id("progress"));
+    String batchUrl = driver.getCurrentUrl();
+    suspendAndResumeInTheBatchList(wait);
+    driver.get(batchUrl);
+    WebElement firstRendering =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
 
     outage.engine().jobExecutor().resume();
     wait.until(ExpectedConditions.textToBe(By.id("batch-state"), "completed"));
@@ -129,5 +138,61 @@ class ConsoleBrowserStoryTest {
         .until(() -> outage.downstream.ordersCalledSuccessfully().size() == ORDERS);
     assertThat(outage.openIncidents()).isZero();
     assertThat(outage.failedJobs()).isZero();
+  }
+
+  /**
+   * The definition page draws the diagram with bpmn-js (served by Tern) and puts the activity's
+   * running and incident counts on it; an instance page shows its failed job.
+   */
+  private void visitTheDefinitionAndAnInstance(WebDriverWait wait) {
+    var driver = browser.driver;
+    driver.findElement(By.linkText("Processes")).click();
+    WebElement definitions = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("definitions")));
+    assertThat(definitions.findElement(By.cssSelector("td.incidents")).getText()).startsWith(String.valueOf(ORDERS));
+    browser.screenshot("3a-definitions");
+
+    driver.findElement(By.linkText(Outage.DEFINITION)).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("diagram"), "data-rendered", "true"));
+    WebElement diagram = driver.findElement(By.id("diagram"));
+    assertThat(diagram.findElements(By.cssSelector("svg g.djs-element[data-element-id='callDownstream']")))
+        .hasSize(1);
+    assertThat(diagram.findElements(By.cssSelector("svg g.djs-shape"))).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#diagram .djs-overlay .badge.incidents")))
+                .getText())
+        .isEqualTo(String.valueOf(ORDERS));
+    assertThat(diagram.findElement(By.cssSelector(".djs-overlay .badge.running")).getText())
+        .isEqualTo(String.valueOf(ORDERS));
+    browser.screenshot("3b-definition");
+
+    driver.findElement(By.cssSelector("tr.instance a")).click();
+    wait.until(ExpectedConditions.stalenessOf(diagram));
+    wait.until(ExpectedConditions.attributeToBe(By.id("diagram"), "data-rendered", "true"));
+    assertThat(
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#diagram .djs-overlay .badge.incidents")))
+                .getText())
+        .isEqualTo("1");
+    assertThat(driver.findElement(By.id("instance-state")).getText()).isEqualTo("running");
+    assertThat(driver.findElements(By.cssSelector("tr.variable"))).isNotEmpty();
+    assertThat(driver.findElement(By.cssSelector("tr.job td.retries")).getText()).isEqualTo("0");
+    assertThat(driver.findElements(By.cssSelector("tr.incident"))).hasSize(1);
+    browser.screenshot("3c-instance");
+  }
+
+  /** The running batch in the batch list: suspended, then resumed, by its buttons. */
+  private void suspendAndResumeInTheBatchList(WebDriverWait wait) {
+    var driver = browser.driver;
+    driver.findElement(By.linkText("Batches")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.batch")));
+    assertThat(driver.findElement(By.cssSelector("td.batch-state")).getText()).isEqualTo("running");
+    driver.findElement(By.cssSelector("button.batch-suspend")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("td.batch-state"), "suspended"));
+    browser.screenshot("5a-batches-suspended");
+    driver.findElement(By.cssSelector("button.batch-resume")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("td.batch-state"), "running"));
   }
 }

@@ -20,14 +20,26 @@ final class ConsoleClient {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   private final String origin;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final CookieManager cookies;
+  private final HttpClient http;
 
   ConsoleClient(int port) {
+    this(port, new CookieManager());
+  }
+
+  private ConsoleClient(int port, CookieManager cookies) {
     this.origin = "http://127.0.0.1:" + port;
+    this.cookies = cookies;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** The same browser talking to another node (as behind a load balancer): same cookies. */
+  ConsoleClient onPort(int port) {
+    return new ConsoleClient(port, cookies);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -7,6 +7,9 @@ import dev.tern.engine.batch.BatchQuery;
 import dev.tern.engine.batch.BatchSettings;
 import dev.tern.engine.deployment.DeploymentQuery;
 import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.externaltask.ExternalTaskService;
+import dev.tern.engine.externaltask.FetchRequest;
+import dev.tern.engine.externaltask.TopicRequest;
 import dev.tern.engine.job.JobExecutorSettings;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.testing.MutableClock;
@@ -32,6 +35,8 @@ import java.util.Map;
 final class Outage implements AutoCloseable {
 
   static final String ADMIN = "admin";
+  /** The console's session secret, shared by every node of the outage's cluster. */
+  static final String CONSOLE_SECRET = "the outage story's console secret, shared by every node";
   static final String PASSWORD = "admin-secret";
   static final String DEFINITION = "orderSync";
   static final String ACTIVITY = "callDownstream";
@@ -64,9 +69,25 @@ final class Outage implements AutoCloseable {
   }
 
   private static List<RestResource> withConsole(ProcessEngine engine) {
+    return withConsole(engine, CONSOLE_SECRET);
+  }
+
+  private static List<RestResource> withConsole(ProcessEngine engine, String consoleSecret) {
     List<RestResource> resources = new ArrayList<>(RestResources.all(engine));
-    resources.add(ConsoleResource.of(engine, true));
+    resources.add(ConsoleResource.of(engine, true, consoleSecret));
     return resources;
+  }
+
+  /**
+   * Another node on the same database, its console signing sessions with {@code consoleSecret};
+   * the caller closes it.
+   */
+  RestTestServer anotherNode(TestDatabase db, String consoleSecret) {
+    return RestTestServer.builder(db)
+        .clock(clock)
+        .resources(engine -> withConsole(engine, consoleSecret))
+        .basicAuthentication()
+        .start();
   }
 
   ProcessEngine engine() {
@@ -77,9 +98,9 @@ final class Outage implements AutoCloseable {
     return "http://127.0.0.1:" + server.port() + ConsoleResource.HOME;
   }
 
-  /** The order-sync process, pointed at the downstream stub. */
+  /** The order-sync process (the console's copy, with its diagram), pointed at the downstream stub. */
   String orderSyncBpmn() throws IOException {
-    try (InputStream in = getClass().getResourceAsStream("/story/order-sync.bpmn")) {
+    try (InputStream in = getClass().getResourceAsStream("/console/order-sync.bpmn")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("http://127.0.0.1:9090", downstream.baseUrl());
     }
@@ -112,6 +133,30 @@ final class Outage implements AutoCloseable {
               clock.advance(Duration.ofSeconds(10));
               return failedJobs() == orders;
             });
+    return this;
+  }
+
+  /**
+   * Deploys the charge process, starts {@code tasks} instances and fails their external tasks
+   * with no retries left: each gets a failedExternalTask incident.
+   */
+  Outage failExternalTasks(int tasks) throws IOException {
+    byte[] bpmn;
+    try (InputStream in = getClass().getResourceAsStream("/console/charge.bpmn")) {
+      bpmn = in.readAllBytes();
+    }
+    engine().deploymentService().deploy(NewDeployment.of(Map.of("charge.bpmn", bpmn)).withName("charge"));
+    for (int i = 0; i < tasks; i++) {
+      engine().runtimeService().startProcessInstanceByKey("charge", null, "charge-" + i, Map.of());
+    }
+    ExternalTaskService externalTasks = engine().externalTaskService();
+    externalTasks
+        .fetchAndLock(
+            new FetchRequest("worker", tasks, false, null, List.of(TopicRequest.of("charge", 60_000))))
+        .forEach(
+            locked ->
+                externalTasks.handleFailure(
+                    locked.task().id(), "worker", "card declined", "details", 0, 0, Map.of()));
     return this;
   }
 

@@ -13,8 +13,11 @@ import java.util.Map;
  * @param auth {@code TERN_AUTH}: {@code none} (default on a loopback address) or {@code basic}
  * @param adminUser {@code TERN_ADMIN_USER}, or null
  * @param adminPassword {@code TERN_ADMIN_PASSWORD}, or null; never logged
+ * @param consoleSecret {@code TERN_CONSOLE_SECRET}: signs the console's session cookies, the same
+ *     on every node (at least 32 characters), or null for a random one per node; never logged
  */
-public record Access(String host, AuthMode auth, String adminUser, String adminPassword) {
+public record Access(
+    String host, AuthMode auth, String adminUser, String adminPassword, String consoleSecret) {
 
   /** How requests authenticate. */
   public enum AuthMode {
@@ -27,6 +30,12 @@ public record Access(String host, AuthMode auth, String adminUser, String adminP
   /** Loopback only, no authentication, no administrator. */
   public static final Access LOCAL = new Access(DEFAULT_HOST, AuthMode.NONE, null, null);
 
+  public static final int MIN_CONSOLE_SECRET = 32;
+
+  public Access(String host, AuthMode auth, String adminUser, String adminPassword) {
+    this(host, auth, adminUser, adminPassword, null);
+  }
+
   public Access {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException(ServerConfig.HOST + " must not be empty");
@@ -34,6 +43,11 @@ public record Access(String host, AuthMode auth, String adminUser, String adminP
     if ((adminUser == null) != (adminPassword == null)) {
       throw new IllegalArgumentException(
           ServerConfig.ADMIN_USER + " and " + ServerConfig.ADMIN_PASSWORD + " go together");
+    }
+    if (consoleSecret != null
+        && consoleSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_CONSOLE_SECRET) {
+      throw new IllegalArgumentException(
+          ServerConfig.CONSOLE_SECRET + " must have at least " + MIN_CONSOLE_SECRET + " characters");
     }
   }
 
@@ -63,7 +77,11 @@ public record Access(String host, AuthMode auth, String adminUser, String adminP
               + "=127.0.0.1");
     }
     return new Access(
-        host, auth, values.get(ServerConfig.ADMIN_USER), values.get(ServerConfig.ADMIN_PASSWORD));
+        host,
+        auth,
+        values.get(ServerConfig.ADMIN_USER),
+        values.get(ServerConfig.ADMIN_PASSWORD),
+        values.get(ServerConfig.CONSOLE_SECRET));
   }
 
   private static AuthMode parseAuth(String value) {

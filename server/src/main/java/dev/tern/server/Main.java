@@ -93,7 +93,7 @@ public final class Main {
                   config.limits().restSettings(),
                   basic,
                   metrics::scrape,
-                  List.of(ConsoleResource.of(engine, basic)))
+                  List.of(ConsoleResource.of(engine, basic, access.consoleSecret())))
               .start(access.host(), config.port());
     } catch (RuntimeException e) {
       engine.close();

@@ -51,6 +51,7 @@ public record ServerConfig(
   public static final String AUTH = "TERN_AUTH";
   public static final String ADMIN_USER = "TERN_ADMIN_USER";
   public static final String ADMIN_PASSWORD = "TERN_ADMIN_PASSWORD";
+  public static final String CONSOLE_SECRET = "TERN_CONSOLE_SECRET";
 
   public static final String PROPERTIES_FILE = "tern.properties";
 

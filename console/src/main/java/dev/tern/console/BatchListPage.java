@@ -1,0 +1,93 @@
+package dev.tern.console;
+
+import dev.tern.engine.batch.Batch;
+import dev.tern.engine.batch.BatchQuery;
+import dev.tern.engine.batch.BatchService;
+import dev.tern.engine.batch.BatchStatistics;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+
+/**
+ * {@code /console/batches}: the batches still running with their progress (the engine's batch
+ * statistics, as {@code GET /batch/statistics}), and suspending, resuming and deleting one through
+ * {@link BatchService} as the signed-in user ({@code UPDATE} or {@code DELETE} on the batch).
+ */
+final class BatchListPage {
+
+  static final int MAX_BATCHES = 200;
+
+  private final BatchService batches;
+
+  BatchListPage(BatchService batches) {
+    this.batches = batches;
+  }
+
+  void render(Context ctx, Sessions.Session session) {
+    List<BatchStatistics> rows =
+        batches.statistics(session.caller(), BatchQuery.all(), 0, MAX_BATCHES);
+    StringBuilder body = new StringBuilder();
+    if (rows.isEmpty()) {
+      body.append("<p id=\"no-batches\">No batch is running.</p>");
+    } else {
+      body.append(
+          "<table id=\"batches\"><thead><tr><th>Batch</th><th>Type</th><th>Progress</th>"
+              + "<th>Total</th><th>Done</th><th>Remaining</th><th>Failed</th><th>Created by</th>"
+              + "<th>Started</th><th>State</th><th></th></tr></thead><tbody>");
+      for (BatchStatistics row : rows) {
+        Batch batch = row.batch();
+        String path = ConsoleResource.BATCHES + "/" + batch.id();
+        int percent = batch.totalJobs() == 0 ? 0 : (int) (100L * row.completedJobs() / batch.totalJobs());
+        body.append("<tr class=\"batch\" data-batch=\"")
+            .append(Html.escape(batch.id()))
+            .append("\"><td>")
+            .append(Html.link(path, batch.id()))
+            .append("</td><td>")
+            .append(Html.escape(batch.type()))
+            .append("</td><td><progress max=\"100\" value=\"")
+            .append(percent)
+            .append("\"></progress> ")
+            .append(percent)
+            .append("%</td><td class=\"num\">")
+            .append(batch.totalJobs())
+            .append("</td><td class=\"num\">")
+            .append(row.completedJobs())
+            .append("</td><td class=\"num\">")
+            .append(row.remainingJobs())
+            .append("</td><td class=\"num\">")
+            .append(row.failedJobs())
+            .append("</td><td>")
+            .append(Html.escape(batch.createUserId()))
+            .append("</td><td>")
+            .append(Html.time(batch.startTime()))
+            .append("</td><td class=\"batch-state\">")
+            .append(batch.suspended() ? "suspended" : "running")
+            .append("</td><td>")
+            .append(
+                batch.suspended()
+                    ? Html.action(session, path + "/activate", "Resume", "batch-resume", ConsoleResource.BATCHES)
+                    : Html.action(session, path + "/suspend", "Suspend", "batch-suspend", ConsoleResource.BATCHES))
+            .append(" ")
+            .append(Html.action(session, path + "/delete", "Delete", "batch-delete", ConsoleResource.BATCHES))
+            .append("</td></tr>");
+      }
+      body.append("</tbody></table>");
+    }
+    ctx.html(Html.page("Batches", session, body.toString()));
+  }
+
+  void suspend(Context ctx, Sessions.Session session) {
+    batches.setSuspended(session.caller(), ctx.pathParam("id"), true);
+    ctx.redirect(Back.of(ctx), HttpStatus.SEE_OTHER);
+  }
+
+  void activate(Context ctx, Sessions.Session session) {
+    batches.setSuspended(session.caller(), ctx.pathParam("id"), false);
+    ctx.redirect(Back.of(ctx), HttpStatus.SEE_OTHER);
+  }
+
+  void delete(Context ctx, Sessions.Session session) {
+    batches.delete(session.caller(), ctx.pathParam("id"), false);
+    ctx.redirect(Back.of(ctx), HttpStatus.SEE_OTHER);
+  }
+}
