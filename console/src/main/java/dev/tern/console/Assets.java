@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The console's static files, from the classpath (no CDN, works offline): htmx and bpmn-js's
- * viewer from their webjars, with bpmn-js's licence, and the console's own diagram script.
+ * The console's static files, from the classpath (no CDN, works offline): htmx and bpmn-js's viewer
+ * from their webjars, with bpmn-js's licence, and the console's own diagram script.
  */
 final class Assets {
 

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
 /**
- * Where an action's form returns to (its {@code back} field): only a path of the console itself,
- * so a forged form cannot send the browser elsewhere; anything else returns to the console's home.
+ * Where an action's form returns to (its {@code back} field): only a path of the console itself, so
+ * a forged form cannot send the browser elsewhere; anything else returns to the console's home.
  */
 final class Back {
 

@@ -31,20 +31,31 @@ final class BatchListPage {
       body.append("<p id=\"no-batches\">No batch is running.</p>");
     } else {
       body.append(
-          "<table id=\"batches\"><thead><tr><th>Batch</th><th>Type</th><th>Progress</th>"
-              + "<th>Total</th><th>Done</th><th>Remaining</th><th>Failed</th><th>Created by</th>"
-              + "<th>Started</th><th>State</th><th></th></tr></thead><tbody>");
+          Html.tableStart(
+              "batches",
+              "Batch",
+              "Type",
+              "Progress",
+              "Total",
+              "Done",
+              "Remaining",
+              "Failed",
+              "Created by",
+              "Started",
+              "State",
+              ""));
       for (BatchStatistics row : rows) {
         Batch batch = row.batch();
         String path = ConsoleResource.BATCHES + "/" + batch.id();
-        int percent = batch.totalJobs() == 0 ? 0 : (int) (100L * row.completedJobs() / batch.totalJobs());
+        int percent =
+            batch.totalJobs() == 0 ? 0 : (int) (100L * row.completedJobs() / batch.totalJobs());
         body.append("<tr class=\"batch\" data-batch=\"")
             .append(Html.escape(batch.id()))
-            .append("\"><td>")
+            .append("\"><td class=\"id\">")
             .append(Html.link(path, batch.id()))
             .append("</td><td>")
             .append(Html.escape(batch.type()))
-            .append("</td><td><progress max=\"100\" value=\"")
+            .append("</td><td class=\"nowrap\"><progress class=\"small\" max=\"100\" value=\"")
             .append(percent)
             .append("\"></progress> ")
             .append(percent)
@@ -62,13 +73,25 @@ final class BatchListPage {
             .append(Html.time(batch.startTime()))
             .append("</td><td class=\"batch-state\">")
             .append(batch.suspended() ? "suspended" : "running")
-            .append("</td><td>")
+            .append("</td><td class=\"nowrap\">")
             .append(
                 batch.suspended()
-                    ? Html.action(session, path + "/activate", "Resume", "batch-resume", ConsoleResource.BATCHES)
-                    : Html.action(session, path + "/suspend", "Suspend", "batch-suspend", ConsoleResource.BATCHES))
+                    ? Html.action(
+                        session,
+                        path + "/activate",
+                        "Resume",
+                        "batch-resume",
+                        ConsoleResource.BATCHES)
+                    : Html.action(
+                        session,
+                        path + "/suspend",
+                        "Suspend",
+                        "batch-suspend",
+                        ConsoleResource.BATCHES))
             .append(" ")
-            .append(Html.action(session, path + "/delete", "Delete", "batch-delete", ConsoleResource.BATCHES))
+            .append(
+                Html.action(
+                    session, path + "/delete", "Delete", "batch-delete", ConsoleResource.BATCHES))
             .append("</td></tr>");
       }
       body.append("</tbody></table>");

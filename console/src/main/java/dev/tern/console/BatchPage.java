@@ -19,7 +19,8 @@ import java.util.Optional;
 final class BatchPage {
 
   /** A batch as the page shows it; ended batches are complete. */
-  private record Progress(String type, int total, int completed, int remaining, int failed, boolean ended) {
+  private record Progress(
+      String type, int total, int completed, int remaining, int failed, boolean ended) {
     int percent() {
       return ended ? 100 : total == 0 ? 0 : (int) (100L * completed / total);
     }
@@ -105,10 +106,7 @@ final class BatchPage {
               s.failedJobs(),
               false));
     }
-    return history
-        .find(caller, id)
-        .filter(ended -> ended.endTime() != null)
-        .map(BatchPage::ended);
+    return history.find(caller, id).filter(ended -> ended.endTime() != null).map(BatchPage::ended);
   }
 
   private static Progress ended(HistoricBatch batch) {

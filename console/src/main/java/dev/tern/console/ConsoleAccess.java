@@ -20,7 +20,9 @@ final class ConsoleAccess {
   private final Sessions sessions;
   private final Authenticator authenticator;
 
-  /** @param authenticator checks sign-ins; null: no authentication */
+  /**
+   * @param authenticator checks sign-ins; null: no authentication
+   */
   ConsoleAccess(Sessions sessions, Authenticator authenticator) {
     this.sessions = sessions;
     this.authenticator = authenticator;
@@ -51,7 +53,8 @@ final class ConsoleAccess {
             sent.getBytes(StandardCharsets.UTF_8),
             session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
       throw new ConsoleProblem(
-          403, "This form has expired or did not come from the console: reload the page and retry.");
+          403,
+          "This form has expired or did not come from the console: reload the page and retry.");
     }
     return session.get();
   }

@@ -16,10 +16,10 @@ import java.time.Duration;
 
 /**
  * The operations console: server-rendered HTML pages under {@value #HOME}, served by the REST
- * server. Incidents grouped by what failed and drilled into, a retry by group or filter as a
- * batch, the batches' live progress, and browsing definitions (with their diagrams), instances,
- * jobs and deployments. Pages escape every value they show; a client mistake
- * answers a 4xx page and changes nothing.
+ * server. Incidents grouped by what failed and drilled into, a retry by group or filter as a batch,
+ * the batches' live progress, and browsing definitions (with their diagrams), instances, jobs and
+ * deployments. Pages escape every value they show; a client mistake answers a 4xx page and changes
+ * nothing.
  */
 public final class ConsoleResource implements RestResource {
 
@@ -59,8 +59,8 @@ public final class ConsoleResource implements RestResource {
   /**
    * The console of {@code engine}; with an {@code authenticator} (the engine's users, as the REST
    * API's HTTP Basic uses), visitors sign in first; null: the console is open, like the API.
-   * Sessions are signed with {@code sessionSecret} (at least 32 bytes): nodes that share it
-   * accept each other's sessions.
+   * Sessions are signed with {@code sessionSecret} (at least 32 bytes): nodes that share it accept
+   * each other's sessions.
    */
   public ConsoleResource(
       ProcessEngine engine, Authenticator authenticator, byte[] sessionSecret, Clock clock) {
@@ -81,7 +81,8 @@ public final class ConsoleResource implements RestResource {
     this.incidents = new IncidentsPage(engine.incidentService());
     this.retry = new RetryPage(engine.incidentService(), engine.batchService());
     this.batches =
-        new BatchPage(engine.batchService(), engine.historicBatchService(), engine.incidentService());
+        new BatchPage(
+            engine.batchService(), engine.historicBatchService(), engine.incidentService());
     this.signIn = new SignInPage(access);
     this.deployments = new DeploymentsPage(engine.deploymentService());
     this.definitions =
@@ -105,7 +106,8 @@ public final class ConsoleResource implements RestResource {
    * The console of {@code engine} whose sessions are signed with {@code sessionSecret} (UTF-8, at
    * least 32 bytes; the same on every node of a cluster), or a random one when null.
    */
-  public static ConsoleResource of(ProcessEngine engine, boolean authentication, String sessionSecret) {
+  public static ConsoleResource of(
+      ProcessEngine engine, boolean authentication, String sessionSecret) {
     return new ConsoleResource(
         engine,
         authentication ? engine.identityService()::authenticate : null,
@@ -177,8 +179,10 @@ public final class ConsoleResource implements RestResource {
   private io.javalin.http.Handler guarded(io.javalin.http.Handler handler) {
     return ctx -> {
       // bpmn-js styles its drawing inline and shows its licence's logo as a data: image
-      ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline';"
-              + " img-src 'self' data:; frame-ancestors 'none'")
+      ctx.header(
+              "Content-Security-Policy",
+              "default-src 'self'; style-src 'self' 'unsafe-inline';"
+                  + " img-src 'self' data:; frame-ancestors 'none'")
           .header("X-Content-Type-Options", "nosniff")
           .header("Cache-Control", "no-store");
       try {

@@ -23,14 +23,17 @@ import java.util.List;
 final class DefinitionsPage {
 
   static final int MAX_INSTANCES = 100;
-  private static final StatisticsOptions ALL_COUNTS = new StatisticsOptions(true, true, false, null);
+  private static final StatisticsOptions ALL_COUNTS =
+      new StatisticsOptions(true, true, false, null);
 
   private final StatisticsService statistics;
   private final DeploymentService deployments;
   private final ProcessInstanceService instances;
 
   DefinitionsPage(
-      StatisticsService statistics, DeploymentService deployments, ProcessInstanceService instances) {
+      StatisticsService statistics,
+      DeploymentService deployments,
+      ProcessInstanceService instances) {
     this.statistics = statistics;
     this.deployments = deployments;
     this.instances = instances;
@@ -44,13 +47,20 @@ final class DefinitionsPage {
       body.append("<p id=\"no-definitions\">No process definitions: deploy one.</p>");
     } else {
       body.append(
-          "<table id=\"definitions\"><thead><tr><th>Key</th><th>Name</th><th>Version</th>"
-              + "<th>Running instances</th><th>Failed jobs</th><th>Incidents</th><th>State</th>"
-              + "</tr></thead><tbody>");
+          Html.tableStart(
+              "definitions",
+              "Key",
+              "Name",
+              "Version",
+              "Running instances",
+              "Failed jobs",
+              "Incidents",
+              "State"));
       for (ProcessDefinitionStatistics row : rows) {
         ProcessDefinition definition = row.definition();
         body.append("<tr class=\"definition\"><td>")
-            .append(Html.link(ConsoleResource.DEFINITIONS + "/" + definition.id(), definition.key()))
+            .append(
+                Html.link(ConsoleResource.DEFINITIONS + "/" + definition.id(), definition.key()))
             .append("</td><td>")
             .append(Html.escape(definition.name()))
             .append("</td><td class=\"num\">")
@@ -118,12 +128,10 @@ final class DefinitionsPage {
     }
     StringBuilder html =
         new StringBuilder(
-            "<table id=\"activity-counts\"><thead><tr><th>Activity</th><th>Running</th>"
-                + "<th>Failed jobs</th><th>Incidents</th></tr></thead><tbody>");
+            Html.tableStart("activity-counts", "Activity", "Running", "Failed jobs", "Incidents"));
     for (ActivityStatistics activity : activities) {
       int incidents = activity.incidents().stream().mapToInt(IncidentCount::incidentCount).sum();
-      html.append(
-              activityRow(activity.activityId(), activity.instances(), incidents))
+      html.append(activityRow(activity.activityId(), activity.instances(), incidents))
           .append("<td class=\"num\">")
           .append(activity.failedJobs())
           .append("</td><td class=\"num\">")

@@ -7,9 +7,9 @@ import dev.tern.engine.deployment.DeploymentWithDefinitions;
 import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.deployment.ParseException;
 import dev.tern.engine.deployment.ProcessDefinition;
+import dev.tern.engine.query.Page;
 import dev.tern.rest.support.MultipartForms;
 import io.javalin.http.Context;
-import dev.tern.engine.query.Page;
 import jakarta.servlet.http.Part;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +44,8 @@ final class DeploymentsPage {
     }
     StringBuilder html =
         new StringBuilder(
-            "<h2>Latest deployments</h2><table id=\"deployments\"><thead><tr><th>Deployment</th>"
-                + "<th>Name</th><th>Source</th><th>Deployed</th></tr></thead><tbody>");
+            "<h2>Latest deployments</h2>"
+                + Html.tableStart("deployments", "Deployment", "Name", "Source", "Deployed"));
     for (Deployment deployment : rows) {
       html.append("<tr class=\"deployment\"><td><code>")
           .append(Html.escape(deployment.id()))
@@ -62,7 +62,9 @@ final class DeploymentsPage {
 
   void upload(Context ctx, Sessions.Session session) {
     Part file = MultipartForms.byName(ctx).get("file");
-    if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
+    if (file == null
+        || file.getSubmittedFileName() == null
+        || file.getSubmittedFileName().isBlank()) {
       throw new ConsoleProblem(400, "Choose a BPMN file to deploy.");
     }
     String name = file.getSubmittedFileName();

@@ -27,7 +27,9 @@ final class Html {
       label{display:block;margin:.5rem 0}
       progress{width:24rem;height:1.2rem}
       button{padding:.3rem .9rem}
-      nav.sub{margin:.6rem 0}
+      td.id{font-family:monospace;font-size:.8rem;white-space:nowrap}
+      .nowrap{white-space:nowrap}
+      progress.small{width:7rem;height:1rem}
       pre.stacktrace{background:#fff;border:1px solid #d5d9e0;padding:.8rem;overflow:auto;max-height:40rem}
       #diagram{height:26rem;background:#fff;border:1px solid #d5d9e0;margin:.8rem 0}
       .badge{display:inline-block;min-width:1.2rem;padding:0 .3rem;border-radius:.7rem;color:#fff;
@@ -64,8 +66,8 @@ final class Html {
   }
 
   /**
-   * A whole page: {@code body} is HTML the caller built with {@link #escape}; {@code session}
-   * (null on the sign-in page) names the user and carries the sign-out form.
+   * A whole page: {@code body} is HTML the caller built with {@link #escape}; {@code session} (null
+   * on the sign-in page) names the user and carries the sign-out form.
    */
   static String page(String title, Sessions.Session session, String body) {
     return page(title, session, body, "");
@@ -135,16 +137,26 @@ final class Html {
         + "\">";
   }
 
+  /** The opening of a table with this id and column headings (plain text), up to its body. */
+  static String tableStart(String id, String... headings) {
+    StringBuilder html = new StringBuilder("<table id=\"").append(id).append("\"><thead><tr>");
+    for (String heading : headings) {
+      html.append("<th>").append(escape(heading)).append("</th>");
+    }
+    return html.append("</tr></thead><tbody>").toString();
+  }
+
   /** A link; {@code href} and {@code text} are escaped here. */
   static String link(String href, String text) {
     return "<a href=\"" + escape(href) + "\">" + escape(text) + "</a>";
   }
 
   /**
-   * A one-button POST form with the session's CSRF field: what every action of a browse page
-   * looks like. {@code back} (escaped) is where the action returns to.
+   * A one-button POST form with the session's CSRF field: what every action of a browse page looks
+   * like. {@code back} (escaped) is where the action returns to.
    */
-  static String action(Sessions.Session session, String path, String label, String cssClass, String back) {
+  static String action(
+      Sessions.Session session, String path, String label, String cssClass, String back) {
     return "<form class=\"inline\" method=\"post\" action=\""
         + escape(path)
         + "\">"
@@ -168,7 +180,9 @@ final class Html {
       out.append(out.length() == 0 ? "?" : "&")
           .append(namesAndValues[i])
           .append('=')
-          .append(java.net.URLEncoder.encode(namesAndValues[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+          .append(
+              java.net.URLEncoder.encode(
+                  namesAndValues[i + 1], java.nio.charset.StandardCharsets.UTF_8));
     }
     return out.toString();
   }

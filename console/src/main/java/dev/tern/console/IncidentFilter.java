@@ -13,14 +13,20 @@ import java.util.function.Function;
  * Which open incidents an operator picked: a group of the incidents page (type, definition key,
  * activity and exact message) or a filter (message text contained, time range of the incident).
  * Every part is optional. The drill-down lists these incidents, the retry counts and selects them
- * (each failedJob incident names its job, each failedExternalTask incident its task), and the
- * batch page counts those left: all through one {@link IncidentQuery}.
+ * (each failedJob incident names its job, each failedExternalTask incident its task), and the batch
+ * page counts those left: all through one {@link IncidentQuery}.
  *
  * @param from incidents at or after this instant, or null
  * @param to incidents before this instant, or null
  */
 record IncidentFilter(
-    String type, String definition, String activity, String message, String text, Instant from, Instant to) {
+    String type,
+    String definition,
+    String activity,
+    String message,
+    String text,
+    Instant from,
+    Instant to) {
 
   static final List<String> RETRYABLE = List.of(Incident.FAILED_JOB, Incident.FAILED_EXTERNAL_TASK);
   private static final int MAX_NAME = 255;
@@ -43,8 +49,13 @@ record IncidentFilter(
   }
 
   boolean hasAny() {
-    return type != null || definition != null || activity != null || message != null
-        || text != null || from != null || to != null;
+    return type != null
+        || definition != null
+        || activity != null
+        || message != null
+        || text != null
+        || from != null
+        || to != null;
   }
 
   private static String optional(Function<String, String> param, String name, int max) {
@@ -59,8 +70,8 @@ record IncidentFilter(
   }
 
   /**
-   * A time as a browser's {@code datetime-local} field sends it (taken as UTC, as the console
-   * shows times) or as an ISO instant.
+   * A time as a browser's {@code datetime-local} field sends it (taken as UTC, as the console shows
+   * times) or as an ISO instant.
    */
   static Instant time(Function<String, String> param, String name) {
     String value = param.apply(name);
@@ -68,14 +79,19 @@ record IncidentFilter(
       return null;
     }
     try {
-      return value.endsWith("Z") ? Instant.parse(value) : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+      return value.endsWith("Z")
+          ? Instant.parse(value)
+          : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw new ConsoleProblem(
           400, "'" + name + "' is not a time such as 2026-03-01T08:00 (UTC): " + value);
     }
   }
 
-  /** The open incidents this filter picks (a new query each time: the engine restricts it per caller). */
+  /**
+   * The open incidents this filter picks (a new query each time: the engine restricts it per
+   * caller).
+   */
   IncidentQuery incidents() {
     IncidentQuery query = new IncidentQuery();
     if (type != null) {
@@ -108,8 +124,20 @@ record IncidentFilter(
 
   private String[] parameters() {
     return new String[] {
-      "type", type, "definition", definition, "activity", activity, "message", message, "text", text,
-      "from", from == null ? null : from.toString(), "to", to == null ? null : to.toString()
+      "type",
+      type,
+      "definition",
+      definition,
+      "activity",
+      activity,
+      "message",
+      message,
+      "text",
+      text,
+      "from",
+      from == null ? null : from.toString(),
+      "to",
+      to == null ? null : to.toString()
     };
   }
 

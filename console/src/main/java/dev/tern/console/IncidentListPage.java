@@ -49,8 +49,8 @@ final class IncidentListPage {
     }
     StringBuilder html =
         new StringBuilder(
-            "<table id=\"incidents\"><thead><tr><th>Time</th><th>Type</th><th>Activity</th>"
-                + "<th>Message</th><th>Process instance</th></tr></thead><tbody>");
+            Html.tableStart(
+                "incidents", "Time", "Type", "Activity", "Message", "Process instance"));
     for (Incident incident : incidents) {
       html.append("<tr class=\"incident\"><td>")
           .append(Html.time(incident.incidentTimestamp()))

@@ -26,9 +26,16 @@ final class IncidentsPage {
       body.append("<p class=\"ok\" id=\"no-incidents\">No open incidents.</p>");
     } else {
       body.append(
-          "<table id=\"incident-groups\"><thead><tr><th>Process definition</th><th>Activity</th>"
-              + "<th>Type</th><th>Message</th><th>Incidents</th><th>Oldest</th><th>Newest</th>"
-              + "<th></th></tr></thead><tbody>");
+          Html.tableStart(
+              "incident-groups",
+              "Process definition",
+              "Activity",
+              "Type",
+              "Message",
+              "Incidents",
+              "Oldest",
+              "Newest",
+              ""));
       for (IncidentGroup group : groups) {
         body.append("<tr class=\"incident-group\"><td>")
             .append(Html.escape(group.processDefinitionKey()))
@@ -37,7 +44,10 @@ final class IncidentsPage {
             .append("</td><td>")
             .append(Html.escape(group.incidentType()))
             .append("</td><td class=\"message\">")
-            .append(group.incidentMessage() == null ? "<em>no message</em>" : Html.escape(group.incidentMessage()))
+            .append(
+                group.incidentMessage() == null
+                    ? "<em>no message</em>"
+                    : Html.escape(group.incidentMessage()))
             .append("</td><td class=\"num count\">")
             .append(group.count())
             .append("</td><td>")
@@ -49,7 +59,9 @@ final class IncidentsPage {
             .append("</td></tr>");
       }
       body.append("</tbody></table>");
-      body.append("<p>").append(Html.link(ConsoleResource.RETRY, "Retry by filter…")).append("</p>");
+      body.append("<p>")
+          .append(Html.link(ConsoleResource.RETRY, "Retry by filter…"))
+          .append("</p>");
       if (groups.size() == MAX_GROUPS) {
         body.append("<p>The ").append(MAX_GROUPS).append(" largest groups are shown.</p>");
       }
@@ -65,7 +77,10 @@ final class IncidentsPage {
   private static String retryLink(IncidentGroup group) {
     IncidentFilter filter =
         IncidentFilter.group(
-            group.incidentType(), group.processDefinitionKey(), group.activityId(), group.incidentMessage());
+            group.incidentType(),
+            group.processDefinitionKey(),
+            group.activityId(),
+            group.incidentMessage());
     boolean retryable = IncidentFilter.RETRYABLE.contains(group.incidentType());
     if (group.incidentMessage() == null) {
       return retryable

@@ -42,8 +42,7 @@ final class InstancePage {
     }
     StringBuilder html =
         new StringBuilder(
-            "<table id=\"instances\"><thead><tr><th>Instance</th><th>Business key</th>"
-                + "<th>Started</th><th>State</th></tr></thead><tbody>");
+            Html.tableStart("instances", "Instance", "Business key", "Started", "State"));
     for (RuntimeProcessInstance instance : instances) {
       html.append("<tr class=\"instance\"><td>")
           .append(Html.link(ConsoleResource.INSTANCES + "/" + instance.id(), instance.id()))
@@ -67,9 +66,13 @@ final class InstancePage {
       throw new ConsoleProblem(404, "No process instance " + id + " that you may read.");
     }
     String definitionId =
-        running.map(RuntimeProcessInstance::processDefinitionId).orElseGet(history::processDefinitionId);
+        running
+            .map(RuntimeProcessInstance::processDefinitionId)
+            .orElseGet(history::processDefinitionId);
     String definitionKey =
-        running.map(RuntimeProcessInstance::processDefinitionKey).orElseGet(history::processDefinitionKey);
+        running
+            .map(RuntimeProcessInstance::processDefinitionKey)
+            .orElseGet(history::processDefinitionKey);
     String back = ConsoleResource.INSTANCES + "/" + id;
 
     List<HistoricActivityInstance> activities = activities(caller, id);
@@ -79,13 +82,18 @@ final class InstancePage {
     List<Job> jobs =
         engine
             .jobService()
-            .listJobs(caller, engine.jobService().createJobQuery().processInstanceId(id), 0, MAX_ROWS);
+            .listJobs(
+                caller, engine.jobService().createJobQuery().processInstanceId(id), 0, MAX_ROWS);
 
     StringBuilder body =
         new StringBuilder("<p>Process ")
             .append(Html.link(ConsoleResource.DEFINITIONS + "/" + definitionId, definitionKey))
             .append(" · business key ")
-            .append(Html.escape(running.map(RuntimeProcessInstance::businessKey).orElse(history == null ? null : history.businessKey())))
+            .append(
+                Html.escape(
+                    running
+                        .map(RuntimeProcessInstance::businessKey)
+                        .orElse(history == null ? null : history.businessKey())))
             .append(" · <strong id=\"instance-state\">")
             .append(state(running, history))
             .append("</strong></p><div id=\"diagram\" data-xml=\"")
@@ -93,10 +101,13 @@ final class InstancePage {
             .append("\"></div>")
             .append(
                 currentActivities(
-                    running.isPresent() ? engine.processInstances().activityInstances(caller, id) : null,
+                    running.isPresent()
+                        ? engine.processInstances().activityInstances(caller, id)
+                        : null,
                     incidents));
     if (running.isPresent()) {
-      body.append("<h2>Variables</h2>").append(variables(engine.processInstances().variables(caller, id)));
+      body.append("<h2>Variables</h2>")
+          .append(variables(engine.processInstances().variables(caller, id)));
     }
     body.append("<h2>Incidents</h2>")
         .append(IncidentListPage.table(incidents))
@@ -116,18 +127,18 @@ final class InstancePage {
   private Optional<HistoricProcessInstance> history(Caller caller, String id) {
     HistoricProcessInstanceQuery query = new HistoricProcessInstanceQuery();
     query.filters().set("processInstanceId", id);
-    return engine.historicProcessInstances().list(caller, query, Page.of(0, 1)).stream().findFirst();
+    return engine.historicProcessInstances().list(caller, query, Page.of(0, 1)).stream()
+        .findFirst();
   }
 
   private List<HistoricActivityInstance> activities(Caller caller, String id) {
     HistoricActivityInstanceQuery query =
-        new HistoricActivityInstanceQuery()
-            .set("processInstanceId", id)
-            .orderBy("startTime", true);
+        new HistoricActivityInstanceQuery().set("processInstanceId", id).orderBy("startTime", true);
     return engine.historicActivityInstances().list(caller, query, Page.of(0, MAX_ROWS));
   }
 
-  private static String state(Optional<RuntimeProcessInstance> running, HistoricProcessInstance history) {
+  private static String state(
+      Optional<RuntimeProcessInstance> running, HistoricProcessInstance history) {
     if (running.isPresent()) {
       return running.get().suspended() ? "suspended" : "running";
     }
@@ -154,9 +165,7 @@ final class InstancePage {
       return "";
     }
     StringBuilder html =
-        new StringBuilder(
-            "<table id=\"activity-counts\"><thead><tr><th>Activity</th><th>Running</th>"
-                + "<th>Incidents</th></tr></thead><tbody>");
+        new StringBuilder(Html.tableStart("activity-counts", "Activity", "Running", "Incidents"));
     counts.forEach(
         (activity, n) ->
             html.append(DefinitionsPage.activityRow(activity, n[0], n[1]))
@@ -180,10 +189,7 @@ final class InstancePage {
     if (variables.isEmpty()) {
       return "<p id=\"no-variables\">None.</p>";
     }
-    StringBuilder html =
-        new StringBuilder(
-            "<table id=\"variables\"><thead><tr><th>Name</th><th>Type</th><th>Value</th></tr>"
-                + "</thead><tbody>");
+    StringBuilder html = new StringBuilder(Html.tableStart("variables", "Name", "Type", "Value"));
     new TreeMap<>(variables)
         .forEach(
             (name, value) ->
@@ -215,11 +221,15 @@ final class InstancePage {
     }
     StringBuilder html =
         new StringBuilder(
-            "<table id=\"activity-history\"><thead><tr><th>Activity</th><th>Type</th>"
-                + "<th>Started</th><th>Ended</th><th>Duration (ms)</th></tr></thead><tbody>");
+            Html.tableStart(
+                "activity-history", "Activity", "Type", "Started", "Ended", "Duration (ms)"));
     for (HistoricActivityInstance activity : activities) {
       html.append("<tr class=\"activity\"><td>")
-          .append(Html.escape(activity.activityName() == null ? activity.activityId() : activity.activityName()))
+          .append(
+              Html.escape(
+                  activity.activityName() == null
+                      ? activity.activityId()
+                      : activity.activityName()))
           .append("</td><td>")
           .append(Html.escape(activity.activityType()))
           .append("</td><td>")

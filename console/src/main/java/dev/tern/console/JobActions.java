@@ -7,9 +7,9 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 
 /**
- * Jobs as the console shows them, and what an operator does to one: retry it (one retry, due
- * now, as {@code PUT /job/{id}/retries}), suspend or activate it, read its stacktrace. Each
- * action goes through {@link JobService} as the signed-in user, with its permission checks.
+ * Jobs as the console shows them, and what an operator does to one: retry it (one retry, due now,
+ * as {@code PUT /job/{id}/retries}), suspend or activate it, read its stacktrace. Each action goes
+ * through {@link JobService} as the signed-in user, with its permission checks.
  */
 final class JobActions {
 
@@ -26,15 +26,14 @@ final class JobActions {
     }
     StringBuilder html =
         new StringBuilder(
-            "<table id=\"jobs\"><thead><tr><th>Job</th><th>Activity</th><th>Retries</th>"
-                + "<th>Due</th><th>Exception</th><th>State</th><th></th></tr></thead><tbody>");
+            Html.tableStart("jobs", "Job", "Activity", "Retries", "Due", "Exception", "State", ""));
     for (Job job : jobs) {
       String path = ConsoleResource.JOBS + "/" + job.id();
       html.append("<tr class=\"job\" data-job=\"")
           .append(Html.escape(job.id()))
-          .append("\"><td><code>")
+          .append("\"><td class=\"id\">")
           .append(Html.escape(job.id()))
-          .append("</code></td><td>")
+          .append("</td><td>")
           .append(Html.escape(job.activityId()))
           .append("</td><td class=\"num retries\">")
           .append(job.retries())
@@ -47,7 +46,7 @@ final class JobActions {
       }
       html.append("</td><td class=\"job-state\">")
           .append(job.suspended() ? "suspended" : "active")
-          .append("</td><td>");
+          .append("</td><td class=\"nowrap\">");
       if (job.retries() == 0) {
         html.append(Html.action(session, path + "/retry", "Retry", "job-retry", back));
       }
@@ -89,7 +88,9 @@ final class JobActions {
             session,
             stacktrace == null
                 ? "<p id=\"no-stacktrace\">This job has no stacktrace.</p>"
-                : "<pre class=\"stacktrace\" id=\"stacktrace\">" + Html.escape(stacktrace) + "</pre>"));
+                : "<pre class=\"stacktrace\" id=\"stacktrace\">"
+                    + Html.escape(stacktrace)
+                    + "</pre>"));
   }
 
   private static void back(Context ctx) {

@@ -14,14 +14,15 @@ import java.util.List;
 
 /**
  * Retrying what failed, by group or by filter: a page with the filter, the dry-run count and the
- * confirm form, then one batch over exactly the failed jobs (or external tasks) of the filter's open
- * incidents: {@link BatchService#setJobRetriesAsync}, the engine call of {@code POST
+ * confirm form, then one batch over exactly the failed jobs (or external tasks) of the filter's
+ * open incidents: {@link BatchService#setJobRetriesAsync}, the engine call of {@code POST
  * /job/retries} (with an optional due date), or {@link BatchService#setExternalTaskRetriesAsync},
  * that of {@code POST /external-task/retries-async}, with their authorization checks.
  */
 final class RetryPage {
 
   static final int MAX_RETRIES = 100;
+
   /** One batch selects at most this many; a larger selection must be narrowed first. */
   static final int MAX_SELECTION = 10_000;
 
@@ -123,12 +124,20 @@ final class RetryPage {
   private static IncidentFilter retryable(IncidentFilter filter) {
     if (filter.type() == null) {
       return new IncidentFilter(
-          Incident.FAILED_JOB, filter.definition(), filter.activity(), filter.message(),
-          filter.text(), filter.from(), filter.to());
+          Incident.FAILED_JOB,
+          filter.definition(),
+          filter.activity(),
+          filter.message(),
+          filter.text(),
+          filter.from(),
+          filter.to());
     }
     if (!IncidentFilter.RETRYABLE.contains(filter.type())) {
       throw new ConsoleProblem(
-          400, "Only failedJob and failedExternalTask incidents can be retried, not " + filter.type() + ".");
+          400,
+          "Only failedJob and failedExternalTask incidents can be retried, not "
+              + filter.type()
+              + ".");
     }
     return filter;
   }
@@ -158,15 +167,29 @@ final class RetryPage {
   }
 
   private static String field(String label, String name, String value) {
-    return "<label>" + label + " <input name=\"" + name + "\" id=\"filter-" + name + "\" value=\""
-        + Html.escape(value) + "\"></label>";
+    return "<label>"
+        + label
+        + " <input name=\""
+        + name
+        + "\" id=\"filter-"
+        + name
+        + "\" value=\""
+        + Html.escape(value)
+        + "\"></label>";
   }
 
   private static String timeField(String label, String name, Instant value) {
     String local =
         value == null ? "" : value.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime().toString();
-    return "<label>" + label + " <input type=\"datetime-local\" step=\"1\" name=\"" + name
-        + "\" id=\"filter-" + name + "\" value=\"" + Html.escape(local) + "\"></label>";
+    return "<label>"
+        + label
+        + " <input type=\"datetime-local\" step=\"1\" name=\""
+        + name
+        + "\" id=\"filter-"
+        + name
+        + "\" value=\""
+        + Html.escape(local)
+        + "\"></label>";
   }
 
   private static int retries(String value) {
@@ -174,10 +197,12 @@ final class RetryPage {
     try {
       retries = Integer.parseInt(value == null ? "" : value.trim());
     } catch (NumberFormatException e) {
-      throw new ConsoleProblem(400, "Retries must be a whole number from 1 to " + MAX_RETRIES + ".");
+      throw new ConsoleProblem(
+          400, "Retries must be a whole number from 1 to " + MAX_RETRIES + ".");
     }
     if (retries < 1 || retries > MAX_RETRIES) {
-      throw new ConsoleProblem(400, "Retries must be a whole number from 1 to " + MAX_RETRIES + ".");
+      throw new ConsoleProblem(
+          400, "Retries must be a whole number from 1 to " + MAX_RETRIES + ".");
     }
     return retries;
   }

@@ -15,9 +15,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The console's sessions, carried whole by their cookie and signed (HMAC-SHA256) with a secret
- * the nodes share: any node of a cluster accepts a session another node issued, nothing is stored,
- * and a restart signs nobody out. The cookie holds a random id, the user (none before sign-in), when
+ * The console's sessions, carried whole by their cookie and signed (HMAC-SHA256) with a secret the
+ * nodes share: any node of a cluster accepts a session another node issued, nothing is stored, and
+ * a restart signs nobody out. The cookie holds a random id, the user (none before sign-in), when
  * the session began and when it was last seen; a session idle longer than {@code idle} or older
  * than {@code lifetime} has ended. Every page view re-reads the user's groups, so a deleted user's
  * session ends at once and permission changes apply on the next page.
@@ -115,7 +115,9 @@ final class Sessions {
     Instant lastSeen;
     try {
       userId =
-          parts[1].isEmpty() ? null : new String(B64_DECODER.decode(parts[1]), StandardCharsets.UTF_8);
+          parts[1].isEmpty()
+              ? null
+              : new String(B64_DECODER.decode(parts[1]), StandardCharsets.UTF_8);
       started = Instant.ofEpochSecond(Long.parseLong(parts[2]));
       lastSeen = Instant.ofEpochSecond(Long.parseLong(parts[3]));
     } catch (IllegalArgumentException e) {
@@ -133,8 +135,7 @@ final class Sessions {
       }
       caller = user.get();
     }
-    String refreshed =
-        lastSeen.plus(TOUCH).isBefore(now) ? cookie(id, userId, started, now) : null;
+    String refreshed = lastSeen.plus(TOUCH).isBefore(now) ? cookie(id, userId, started, now) : null;
     return Optional.of(new Issued(session(id, caller), refreshed));
   }
 

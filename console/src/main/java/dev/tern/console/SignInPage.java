@@ -32,15 +32,14 @@ final class SignInPage {
     }
     ctx.status(401);
     render(
-        ctx,
-        anonymous,
-        "<p class=\"problem\" id=\"problem\">Unknown user or wrong password.</p>");
+        ctx, anonymous, "<p class=\"problem\" id=\"problem\">Unknown user or wrong password.</p>");
   }
 
   void signOut(Context ctx) {
     access.checkCsrf(ctx);
     access.signOut(ctx);
-    ctx.redirect(access.authenticationRequired() ? ConsoleResource.SIGN_IN : ConsoleResource.HOME,
+    ctx.redirect(
+        access.authenticationRequired() ? ConsoleResource.SIGN_IN : ConsoleResource.HOME,
         HttpStatus.SEE_OTHER);
   }
 

@@ -61,7 +61,9 @@ class ConsoleBrowseTest {
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body())
         .contains("<a href=\"/console/definitions/" + id + "\">orderSync</a>")
-        .contains("<td class=\"num instances\">3</td>", "<td class=\"num incidents\">3 (3 failedJob)</td>");
+        .contains(
+            "<td class=\"num instances\">3</td>",
+            "<td class=\"num incidents\">3 (3 failedJob)</td>");
 
     HttpResponse<String> page = client.get("/console/definitions/" + id);
     assertThat(page.statusCode()).isEqualTo(200);
@@ -75,7 +77,8 @@ class ConsoleBrowseTest {
     assertThat(page.body().split("<tr class=\"instance\">")).hasSize(4);
 
     HttpResponse<String> xml = client.get("/console/definitions/" + id + "/xml");
-    assertThat(xml.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/xml");
+    assertThat(xml.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/xml");
     assertThat(xml.body()).contains("<bpmn:process id=\"orderSync\"", "bpmndi:BPMNShape");
 
     assertThat(client.get("/console/definitions/no-such-definition").statusCode()).isEqualTo(404);
@@ -105,11 +108,15 @@ class ConsoleBrowseTest {
     assertThat(stacktrace.statusCode()).isEqualTo(200);
     assertThat(stacktrace.body()).contains("<pre class=\"stacktrace\" id=\"stacktrace\">", "503");
 
-    assertThat(client.post("/console/jobs/" + job.id() + "/suspend", Map.of("back", instance)).statusCode())
+    assertThat(
+            client
+                .post("/console/jobs/" + job.id() + "/suspend", Map.of("back", instance))
+                .statusCode())
         .isEqualTo(403);
     assertThat(outage.engine().jobService().getJob(job.id()).suspended()).isFalse();
 
-    HttpResponse<String> suspended = action("/console/jobs/" + job.id() + "/suspend", csrf, instance);
+    HttpResponse<String> suspended =
+        action("/console/jobs/" + job.id() + "/suspend", csrf, instance);
     assertThat(suspended.statusCode()).isEqualTo(303);
     assertThat(suspended.headers().firstValue("Location")).hasValue(instance);
     assertThat(outage.engine().jobService().getJob(job.id()).suspended()).isTrue();
@@ -123,7 +130,8 @@ class ConsoleBrowseTest {
     assertThat(outage.engine().jobService().getJob(job.id()).retries()).isEqualTo(1);
     assertThat(outage.openIncidents()).isZero();
 
-    assertThat(action("/console/jobs/no-such-job/suspend", csrf, instance).statusCode()).isEqualTo(404);
+    assertThat(action("/console/jobs/no-such-job/suspend", csrf, instance).statusCode())
+        .isEqualTo(404);
     assertThat(client.get("/console/instances/no-such-instance").statusCode()).isEqualTo(404);
   }
 
@@ -146,7 +154,9 @@ class ConsoleBrowseTest {
     client.signIn(Outage.ADMIN, Outage.PASSWORD);
 
     HttpResponse<String> home = client.get("/console");
-    assertThat(home.body()).contains("class=\"drill\" href=\"/console/incidents?type=failedJob&amp;definition=orderSync");
+    assertThat(home.body())
+        .contains(
+            "class=\"drill\" href=\"/console/incidents?type=failedJob&amp;definition=orderSync");
 
     HttpResponse<String> drill =
         client.get("/console/incidents?type=failedJob&definition=orderSync&text=503");
@@ -154,35 +164,47 @@ class ConsoleBrowseTest {
     assertThat(drill.body()).contains("<strong id=\"incident-count\">3</strong>");
     assertThat(drill.body().split("<tr class=\"incident\">")).hasSize(4);
 
-    String filter = "/console/retry?definition=orderSync&text=503&from=2026-03-01T07:00&to=2099-01-01T00:00";
+    String filter =
+        "/console/retry?definition=orderSync&text=503&from=2026-03-01T07:00&to=2099-01-01T00:00";
     HttpResponse<String> confirm = client.get(filter);
     assertThat(confirm.statusCode()).isEqualTo(200);
-    assertThat(confirm.body()).contains("<strong id=\"dry-run-count\">3</strong>", "id=\"due-date\"");
+    assertThat(confirm.body())
+        .contains("<strong id=\"dry-run-count\">3</strong>", "id=\"due-date\"");
     assertThat(client.get("/console/retry?definition=orderSync&to=2026-03-01T07:00").statusCode())
         .isEqualTo(404);
     assertThat(client.get("/console/retry?definition=orderSync&text=no+such+text").statusCode())
         .isEqualTo(404);
 
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("csrf", ConsoleClient.csrf(confirm));
-    form.put("definition", "orderSync");
-    form.put("text", "503");
-    form.put("from", "2026-03-01T07:00:00Z");
-    form.put("retries", "2");
-    form.put("dueDate", "2030-01-01T00:00");
+    Map<String, String> form =
+        form(
+            "csrf", ConsoleClient.csrf(confirm),
+            "definition", "orderSync",
+            "text", "503",
+            "from", "2026-03-01T07:00:00Z",
+            "retries", "2",
+            "dueDate", "2030-01-01T00:00");
     HttpResponse<String> created = client.post("/console/retry", form);
     assertThat(created.statusCode()).isEqualTo(303);
-    assertThat(created.headers().firstValue("Location").orElseThrow()).startsWith("/console/batches/");
+    assertThat(created.headers().firstValue("Location").orElseThrow())
+        .startsWith("/console/batches/");
 
     // due in 2030, the retried jobs wait: their retries and due date are what the batch wrote
     await().atMost(Duration.ofMinutes(1)).until(() -> outage.failedJobs() == 0);
     List<Job> jobs =
-        outage.engine().jobService()
-            .listJobs(outage.engine().jobService().createJobQuery().processDefinitionKey("orderSync"), 0, 10);
-    assertThat(jobs).hasSize(3).allSatisfy(job -> {
-      assertThat(job.retries()).isEqualTo(2);
-      assertThat(job.dueDate()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
-    });
+        outage
+            .engine()
+            .jobService()
+            .listJobs(
+                outage.engine().jobService().createJobQuery().processDefinitionKey("orderSync"),
+                0,
+                10);
+    assertThat(jobs)
+        .hasSize(3)
+        .allSatisfy(
+            job -> {
+              assertThat(job.retries()).isEqualTo(2);
+              assertThat(job.dueDate()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+            });
   }
 
   @Test
@@ -194,24 +216,28 @@ class ConsoleBrowseTest {
     assertThat(home.body()).contains("failedExternalTask", "card declined", "class=\"retry\"");
 
     HttpResponse<String> confirm =
-        client.get("/console/retry?type=failedExternalTask&definition=charge&message=card+declined");
+        client.get(
+            "/console/retry?type=failedExternalTask&definition=charge&message=card+declined");
     assertThat(confirm.statusCode()).isEqualTo(200);
     assertThat(confirm.body())
         .contains("<strong id=\"dry-run-count\">2</strong>", "Retry 2 failed external tasks")
         .doesNotContain("id=\"due-date\"");
 
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("csrf", ConsoleClient.csrf(confirm));
-    form.put("type", "failedExternalTask");
-    form.put("definition", "charge");
-    form.put("message", "card declined");
-    form.put("retries", "3");
+    Map<String, String> form =
+        form(
+            "csrf", ConsoleClient.csrf(confirm),
+            "type", "failedExternalTask",
+            "definition", "charge",
+            "message", "card declined",
+            "retries", "3");
     HttpResponse<String> created = client.post("/console/retry", form);
     assertThat(created.statusCode()).isEqualTo(303);
 
     await().atMost(Duration.ofMinutes(1)).until(() -> outage.openIncidents() == 0);
     assertThat(
-            outage.engine().externalTaskService()
+            outage
+                .engine()
+                .externalTaskService()
                 .list(outage.engine().externalTaskService().createQuery(), 0, 10))
         .hasSize(2)
         .allSatisfy(task -> assertThat(task.retries()).isEqualTo(3));
@@ -224,10 +250,11 @@ class ConsoleBrowseTest {
     client.signIn(Outage.ADMIN, Outage.PASSWORD);
     String csrf = ConsoleClient.csrf(client.get("/console/batches"));
     assertThat(client.get("/console/batches").body()).contains("id=\"no-batches\"");
-    Map<String, String> retry = new LinkedHashMap<>();
-    retry.put("csrf", csrf);
-    retry.put("definition", "orderSync");
-    retry.put("retries", "1");
+    Map<String, String> retry =
+        form(
+            "csrf", csrf,
+            "definition", "orderSync",
+            "retries", "1");
     assertThat(client.post("/console/retry", retry).statusCode()).isEqualTo(303);
     String batch = outage.engine().batchService().list(BatchQuery.all(), 0, 1).get(0).id();
     String path = "/console/batches/" + batch;
@@ -245,7 +272,8 @@ class ConsoleBrowseTest {
     action(path + "/activate", csrf, "/console/batches");
     assertThat(outage.engine().batchService().find(batch).orElseThrow().suspended()).isFalse();
 
-    assertThat(client.post(path + "/delete", Map.of("back", "/console/batches")).statusCode()).isEqualTo(403);
+    assertThat(client.post(path + "/delete", Map.of("back", "/console/batches")).statusCode())
+        .isEqualTo(403);
     assertThat(outage.batches()).isEqualTo(1);
     assertThat(action(path + "/delete", csrf, "/console/batches").statusCode()).isEqualTo(303);
     assertThat(outage.batches()).isZero();
@@ -260,13 +288,16 @@ class ConsoleBrowseTest {
     HttpResponse<String> page = client.get("/console/deployments");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<table id=\"deployments\">", "<td>order-sync</td>", "id=\"file\"");
+    assertThat(page.body())
+        .contains("<table id=\"deployments\">", "<td>order-sync</td>", "id=\"file\"");
   }
 
   @Test
   void aUserWithoutPermissionsSeesNothingAndChangesNothing() throws Exception {
     outage.failOrders(1);
-    outage.engine().identityService()
+    outage
+        .engine()
+        .identityService()
         .createUser(Caller.SYSTEM, new User("viewer", "Vi", "Ewer", null), "viewer-secret");
     Job job = failedJob();
     assertThat(client.signIn("viewer", "viewer-secret").statusCode()).isEqualTo(303);
@@ -274,7 +305,8 @@ class ConsoleBrowseTest {
     assertThat(client.get("/console").body()).contains("id=\"no-incidents\"");
     assertThat(client.get("/console/definitions").body()).contains("id=\"no-definitions\"");
     assertThat(client.get("/console/definitions/" + orderSync().id()).statusCode()).isIn(403, 404);
-    assertThat(client.get("/console/instances/" + job.processInstanceId()).statusCode()).isEqualTo(404);
+    assertThat(client.get("/console/instances/" + job.processInstanceId()).statusCode())
+        .isEqualTo(404);
     assertThat(client.get("/console/jobs/" + job.id() + "/stacktrace").statusCode()).isIn(403, 404);
     assertThat(client.get("/console/incidents?definition=orderSync").body())
         .contains("<strong id=\"incident-count\">0</strong>");
@@ -285,10 +317,11 @@ class ConsoleBrowseTest {
         .isEqualTo(403);
     assertThat(action("/console/jobs/" + job.id() + "/retry", csrf, "/console").statusCode())
         .isEqualTo(403);
-    Map<String, String> retry = new LinkedHashMap<>();
-    retry.put("csrf", csrf);
-    retry.put("definition", "orderSync");
-    retry.put("retries", "1");
+    Map<String, String> retry =
+        form(
+            "csrf", csrf,
+            "definition", "orderSync",
+            "retries", "1");
     // the incidents it may not read select nothing: the same answer as for none at all
     assertThat(client.post("/console/retry", retry).statusCode()).isEqualTo(404);
 
@@ -298,21 +331,31 @@ class ConsoleBrowseTest {
     assertThat(outage.batches()).isZero();
   }
 
-  private HttpResponse<String> action(String path, String csrf, String back) throws Exception {
+  /** A form's fields from name/value pairs, in order. */
+  private static Map<String, String> form(String... namesAndValues) {
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("csrf", csrf);
-    form.put("back", back);
-    return client.post(path, form);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      form.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return form;
+  }
+
+  private HttpResponse<String> action(String path, String csrf, String back) throws Exception {
+    return client.post(path, form("csrf", csrf, "back", back));
   }
 
   private ProcessDefinition orderSync() {
-    return outage.engine().deploymentService()
+    return outage
+        .engine()
+        .deploymentService()
         .queryProcessDefinitions(new ProcessDefinitionQuery().withKey(Outage.DEFINITION), Page.ALL)
         .get(0);
   }
 
   private Job failedJob() {
-    return outage.engine().jobService()
+    return outage
+        .engine()
+        .jobService()
         .listJobs(outage.engine().jobService().createJobQuery().noRetriesLeft(), 0, 1)
         .get(0);
   }

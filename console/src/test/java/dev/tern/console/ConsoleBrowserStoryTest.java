@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * BPMN file; the downstream service is down and orders fail to incidents; the operator sees them as
  * one group, looks at the process's diagram (drawn by bpmn-js with the counts on it) and at one
  * instance, retries the group, suspends and resumes the batch in the batch list, the service comes
- * back, and the batch page (polling with htmx) reaches 100% while the incidents disappear. Screenshots of
- * each page go to {@code target/screenshots/<database>/}.
+ * back, and the batch page (polling with htmx) reaches 100% while the incidents disappear.
+ * Screenshots of each page go to {@code target/screenshots/<database>/}.
  */
 @DatabaseTest
 class ConsoleBrowserStoryTest {
@@ -72,7 +72,8 @@ class ConsoleBrowserStoryTest {
     driver.findElement(By.linkText("Deploy")).click();
     driver.findElement(By.id("file")).sendKeys(bpmn.toAbsolutePath().toString());
     driver.findElement(By.id("deploy")).click();
-    WebElement deployed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deployed")));
+    WebElement deployed =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deployed")));
     assertThat(deployed.findElement(By.cssSelector("li.definition")).getText())
         .isEqualTo(Outage.DEFINITION + " version 1");
     browser.screenshot("2-deploy");
@@ -80,7 +81,8 @@ class ConsoleBrowserStoryTest {
     outage.startFailingOrders(ORDERS);
     driver.findElement(By.linkText("Incidents")).click();
 
-    WebElement groups = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-groups")));
+    WebElement groups =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-groups")));
     List<WebElement> rows = groups.findElements(By.cssSelector("tr.incident-group"));
     assertThat(rows).hasSize(1);
     WebElement group = rows.get(0);
@@ -92,9 +94,11 @@ class ConsoleBrowserStoryTest {
     visitTheDefinitionAndAnInstance(wait);
     driver.findElement(By.linkText("Incidents")).click();
     group =
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.incident-group")));
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.incident-group")));
     group.findElement(By.cssSelector("a.retry")).click();
-    WebElement dryRun = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run-count")));
+    WebElement dryRun =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run-count")));
     assertThat(dryRun.getText()).isEqualTo(String.valueOf(ORDERS));
     WebElement retries = driver.findElement(By.id("retries"));
     retries.clear();
@@ -147,16 +151,21 @@ class ConsoleBrowserStoryTest {
   private void visitTheDefinitionAndAnInstance(WebDriverWait wait) {
     var driver = browser.driver;
     driver.findElement(By.linkText("Processes")).click();
-    WebElement definitions = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("definitions")));
-    assertThat(definitions.findElement(By.cssSelector("td.incidents")).getText()).startsWith(String.valueOf(ORDERS));
+    WebElement definitions =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("definitions")));
+    assertThat(definitions.findElement(By.cssSelector("td.incidents")).getText())
+        .startsWith(String.valueOf(ORDERS));
     browser.screenshot("3a-definitions");
 
     driver.findElement(By.linkText(Outage.DEFINITION)).click();
     wait.until(ExpectedConditions.attributeToBe(By.id("diagram"), "data-rendered", "true"));
     WebElement diagram = driver.findElement(By.id("diagram"));
-    assertThat(diagram.findElements(By.cssSelector("svg g.djs-element[data-element-id='callDownstream']")))
+    assertThat(
+            diagram.findElements(
+                By.cssSelector("svg g.djs-element[data-element-id='callDownstream']")))
         .hasSize(1);
-    assertThat(diagram.findElements(By.cssSelector("svg g.djs-shape"))).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(diagram.findElements(By.cssSelector("svg g.djs-shape")))
+        .hasSizeGreaterThanOrEqualTo(6);
     assertThat(
             wait.until(
                     ExpectedConditions.visibilityOfElementLocated(

@@ -74,14 +74,23 @@ final class ConsoleClient {
     String boundary = "console-test-boundary";
     StringBuilder body = new StringBuilder();
     if (csrf != null) {
-      body.append("--").append(boundary).append("\r\n")
+      body.append("--")
+          .append(boundary)
+          .append("\r\n")
           .append("Content-Disposition: form-data; name=\"csrf\"\r\n\r\n")
-          .append(csrf).append("\r\n");
+          .append(csrf)
+          .append("\r\n");
     }
-    body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName)
+    body.append("--")
+        .append(boundary)
+        .append("\r\n")
+        .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
         .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        .append(content)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
     return http.send(
         HttpRequest.newBuilder(URI.create(origin + path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes on one database behind a load balancer without sticky sessions: a browser signed in
- * on one node is signed in on the other when both share the console's secret, and not otherwise.
+ * Two nodes on one database behind a load balancer without sticky sessions: a browser signed in on
+ * one node is signed in on the other when both share the console's secret, and not otherwise.
  */
 @DatabaseTest
 class ConsoleNodesTest {

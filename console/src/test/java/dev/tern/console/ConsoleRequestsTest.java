@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console over plain HTTP with authentication on: sign-in, the CSRF check, and the refusals of
- * a retry that must change nothing. Only the retry test needs failed orders; the others run on
- * the server alone.
+ * a retry that must change nothing. Only the retry test needs failed orders; the others run on the
+ * server alone.
  */
 @DatabaseTest
 class ConsoleRequestsTest {
@@ -67,7 +67,8 @@ class ConsoleRequestsTest {
     assertThat(signedIn.headers().firstValue("Location")).hasValue("/console");
     HttpResponse<String> incidents = client.get("/console");
     assertThat(incidents.statusCode()).isEqualTo(200);
-    assertThat(incidents.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(incidents.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/html");
     assertThat(incidents.body()).contains("id=\"no-incidents\"", "id=\"sign-out\"");
 
     // the REST API behind it still wants HTTP Basic
@@ -79,7 +80,8 @@ class ConsoleRequestsTest {
     HttpResponse<String> htmx = client.get("/console/assets/htmx.min.js");
 
     assertThat(htmx.statusCode()).isEqualTo(200);
-    assertThat(htmx.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+    assertThat(htmx.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/javascript");
     assertThat(htmx.body()).contains("htmx").hasSizeGreaterThan(40_000);
     HttpResponse<String> viewer = client.get("/console/assets/bpmn-viewer.min.js");
     assertThat(viewer.statusCode()).isEqualTo(200);
@@ -93,7 +95,9 @@ class ConsoleRequestsTest {
     outage.failOrders(ORDERS);
     client.signIn(Outage.ADMIN, Outage.PASSWORD);
     String message =
-        outage.engine().jobService()
+        outage
+            .engine()
+            .jobService()
             .listJobs(outage.engine().jobService().createJobQuery().noRetriesLeft(), 0, 1)
             .get(0)
             .exceptionMessage();
@@ -101,7 +105,12 @@ class ConsoleRequestsTest {
         client.get(
             "/console/retry"
                 + Html.query(
-                    "definition", Outage.DEFINITION, "activity", Outage.ACTIVITY, "message", message));
+                    "definition",
+                    Outage.DEFINITION,
+                    "activity",
+                    Outage.ACTIVITY,
+                    "message",
+                    message));
     assertThat(confirm.statusCode()).isEqualTo(200);
     assertThat(confirm.body()).contains("<strong id=\"dry-run-count\">" + ORDERS + "</strong>");
     String csrf = ConsoleClient.csrf(confirm);
@@ -122,7 +131,8 @@ class ConsoleRequestsTest {
     notRetryable.put("type", "somethingElse");
     assertRefused(notRetryable, 400);
 
-    assertThat(client.get("/console/retry?definition=orderSync&from=never").statusCode()).isEqualTo(400);
+    assertThat(client.get("/console/retry?definition=orderSync&from=never").statusCode())
+        .isEqualTo(400);
     assertThat(client.get("/console/batches/no-such-batch").statusCode()).isEqualTo(404);
 
     HttpResponse<String> created = client.post("/console/retry", form(csrf, message, "2"));
@@ -159,8 +169,10 @@ class ConsoleRequestsTest {
     String csrf = ConsoleClient.csrf(client.get("/console/deployments"));
     long before = deployments();
 
-    HttpResponse<String> noToken = client.upload("/console/deployments", null, "p.bpmn", outage.orderSyncBpmn());
-    HttpResponse<String> notBpmn = client.upload("/console/deployments", csrf, "p.bpmn", "<not-bpmn/>");
+    HttpResponse<String> noToken =
+        client.upload("/console/deployments", null, "p.bpmn", outage.orderSyncBpmn());
+    HttpResponse<String> notBpmn =
+        client.upload("/console/deployments", csrf, "p.bpmn", "<not-bpmn/>");
     HttpResponse<String> deployed =
         client.upload("/console/deployments", csrf, "order-sync.bpmn", outage.orderSyncBpmn());
 
@@ -168,13 +180,19 @@ class ConsoleRequestsTest {
     assertThat(notBpmn.statusCode()).isEqualTo(400);
     assertThat(notBpmn.body()).contains("id=\"problem\"", "p.bpmn is not a deployable process");
     assertThat(deployed.statusCode()).isEqualTo(200);
-    assertThat(deployed.body()).contains("<li class=\"definition\"><a href=\"/console/definitions/", "\">orderSync</a> version 1</li>");
+    assertThat(deployed.body())
+        .contains(
+            "<li class=\"definition\"><a href=\"/console/definitions/",
+            "\">orderSync</a> version 1</li>");
     assertThat(deployments()).isEqualTo(before + 1);
   }
 
   private long deployments() {
-    return outage.engine().deploymentService()
-        .queryDeployments(new dev.tern.engine.deployment.DeploymentQuery(), dev.tern.engine.query.Page.ALL)
+    return outage
+        .engine()
+        .deploymentService()
+        .queryDeployments(
+            new dev.tern.engine.deployment.DeploymentQuery(), dev.tern.engine.query.Page.ALL)
         .size();
   }
 }

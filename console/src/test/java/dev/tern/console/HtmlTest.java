@@ -15,7 +15,6 @@ class HtmlTest {
 
   @Test
   void queryStringsAreUrlEncodedAndLeaveOutMissingValues() {
-    assertThat(Html.query("a", "x y&z", "b", null, "c", "é"))
-        .isEqualTo("?a=x+y%26z&c=%C3%A9");
+    assertThat(Html.query("a", "x y&z", "b", null, "c", "é")).isEqualTo("?a=x+y%26z&c=%C3%A9");
   }
 }

@@ -35,8 +35,10 @@ import java.util.Map;
 final class Outage implements AutoCloseable {
 
   static final String ADMIN = "admin";
+
   /** The console's session secret, shared by every node of the outage's cluster. */
   static final String CONSOLE_SECRET = "the outage story's console secret, shared by every node";
+
   static final String PASSWORD = "admin-secret";
   static final String DEFINITION = "orderSync";
   static final String ACTIVITY = "callDownstream";
@@ -79,8 +81,8 @@ final class Outage implements AutoCloseable {
   }
 
   /**
-   * Another node on the same database, its console signing sessions with {@code consoleSecret};
-   * the caller closes it.
+   * Another node on the same database, its console signing sessions with {@code consoleSecret}; the
+   * caller closes it.
    */
   RestTestServer anotherNode(TestDatabase db, String consoleSecret) {
     return RestTestServer.builder(db)
@@ -98,7 +100,9 @@ final class Outage implements AutoCloseable {
     return "http://127.0.0.1:" + server.port() + ConsoleResource.HOME;
   }
 
-  /** The order-sync process (the console's copy, with its diagram), pointed at the downstream stub. */
+  /**
+   * The order-sync process (the console's copy, with its diagram), pointed at the downstream stub.
+   */
   String orderSyncBpmn() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/console/order-sync.bpmn")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
@@ -106,7 +110,9 @@ final class Outage implements AutoCloseable {
     }
   }
 
-  /** Deploys order-sync, starts {@code orders} orders and lets them fail until no retries are left. */
+  /**
+   * Deploys order-sync, starts {@code orders} orders and lets them fail until no retries are left.
+   */
   Outage failOrders(int orders) throws IOException {
     engine()
         .deploymentService()
@@ -137,22 +143,25 @@ final class Outage implements AutoCloseable {
   }
 
   /**
-   * Deploys the charge process, starts {@code tasks} instances and fails their external tasks
-   * with no retries left: each gets a failedExternalTask incident.
+   * Deploys the charge process, starts {@code tasks} instances and fails their external tasks with
+   * no retries left: each gets a failedExternalTask incident.
    */
   Outage failExternalTasks(int tasks) throws IOException {
     byte[] bpmn;
     try (InputStream in = getClass().getResourceAsStream("/console/charge.bpmn")) {
       bpmn = in.readAllBytes();
     }
-    engine().deploymentService().deploy(NewDeployment.of(Map.of("charge.bpmn", bpmn)).withName("charge"));
+    engine()
+        .deploymentService()
+        .deploy(NewDeployment.of(Map.of("charge.bpmn", bpmn)).withName("charge"));
     for (int i = 0; i < tasks; i++) {
       engine().runtimeService().startProcessInstanceByKey("charge", null, "charge-" + i, Map.of());
     }
     ExternalTaskService externalTasks = engine().externalTaskService();
     externalTasks
         .fetchAndLock(
-            new FetchRequest("worker", tasks, false, null, List.of(TopicRequest.of("charge", 60_000))))
+            new FetchRequest(
+                "worker", tasks, false, null, List.of(TopicRequest.of("charge", 60_000))))
         .forEach(
             locked ->
                 externalTasks.handleFailure(
@@ -181,9 +190,13 @@ final class Outage implements AutoCloseable {
   @Override
   public void close() {
     try {
-      engine().batchService().list(BatchQuery.all(), 0, Integer.MAX_VALUE)
+      engine()
+          .batchService()
+          .list(BatchQuery.all(), 0, Integer.MAX_VALUE)
           .forEach(batch -> engine().batchService().delete(batch.id(), true));
-      engine().deploymentService().queryDeployments(new DeploymentQuery(), Page.ALL)
+      engine()
+          .deploymentService()
+          .queryDeployments(new DeploymentQuery(), Page.ALL)
           .forEach(d -> engine().deploymentService().deleteDeployment(d.id(), true));
     } finally {
       closeServer();

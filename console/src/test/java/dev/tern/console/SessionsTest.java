@@ -29,7 +29,10 @@ class SessionsTest {
         Duration.ofMinutes(30),
         Duration.ofHours(12),
         secret,
-        id -> users.contains(id) ? Optional.of(Caller.user(id, List.of(), List.of())) : Optional.empty(),
+        id ->
+            users.contains(id)
+                ? Optional.of(Caller.user(id, List.of(), List.of()))
+                : Optional.empty(),
         null);
   }
 
@@ -42,8 +45,9 @@ class SessionsTest {
     assertThat(elsewhere.caller().userId()).isEqualTo("anna");
     assertThat(elsewhere.id()).isEqualTo(issued.session().id());
     assertThat(elsewhere.csrfToken()).isEqualTo(issued.session().csrfToken());
-    assertThat(node("another secret of at least 32 bytes!".getBytes(StandardCharsets.UTF_8))
-            .find(issued.cookie()))
+    assertThat(
+            node("another secret of at least 32 bytes!".getBytes(StandardCharsets.UTF_8))
+                .find(issued.cookie()))
         .isEmpty();
   }
 

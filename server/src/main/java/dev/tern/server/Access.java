@@ -45,9 +45,13 @@ public record Access(
           ServerConfig.ADMIN_USER + " and " + ServerConfig.ADMIN_PASSWORD + " go together");
     }
     if (consoleSecret != null
-        && consoleSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_CONSOLE_SECRET) {
+        && consoleSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            < MIN_CONSOLE_SECRET) {
       throw new IllegalArgumentException(
-          ServerConfig.CONSOLE_SECRET + " must have at least " + MIN_CONSOLE_SECRET + " characters");
+          ServerConfig.CONSOLE_SECRET
+              + " must have at least "
+              + MIN_CONSOLE_SECRET
+              + " characters");
     }
   }
 

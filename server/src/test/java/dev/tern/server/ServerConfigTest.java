@@ -86,6 +86,18 @@ class ServerConfigTest {
   }
 
   @Test
+  void theConsoleSecretIsReadNeverShownAndMustBeLongEnough() {
+    String secret = "one secret for every node, 32 characters or more";
+    ServerConfig config = ServerConfig.load(Map.of("TERN_CONSOLE_SECRET", secret), null);
+
+    assertThat(config.access().consoleSecret()).isEqualTo(secret);
+    assertThat(config.toString()).doesNotContain(secret);
+    assertThat(ServerConfig.load(Map.of(), null).access().consoleSecret()).isNull();
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_CONSOLE_SECRET", "too short"), null))
+        .hasMessageContaining("TERN_CONSOLE_SECRET must have at least 32 characters");
+  }
+
+  @Test
   void loopbackNamesNeedNoAuthentication() {
     assertThat(ServerConfig.load(Map.of("TERN_HOST", "localhost"), null).access().auth())
         .isEqualTo(Access.AuthMode.NONE);
