@@ -8,6 +8,9 @@ import dev.tern.engine.history.HistoricBatch;
 import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.incident.IncidentService;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +21,29 @@ import java.util.Optional;
  */
 final class BatchPage {
 
-  /** A batch as the page shows it; ended batches are complete. */
+  /**
+   * A batch as the page shows it; ended batches are complete.
+   *
+   * @param elapsed since its execution started (until it ended), or null before
+   */
   private record Progress(
-      String type, int total, int completed, int remaining, int failed, boolean ended) {
+      String type,
+      int total,
+      int completed,
+      int remaining,
+      int failed,
+      boolean ended,
+      Duration elapsed) {
     int percent() {
       return ended ? 100 : total == 0 ? 0 : (int) (100L * completed / total);
+    }
+
+    /** Items done per second so far, with one decimal; empty before any time has passed. */
+    String rate() {
+      if (elapsed == null || elapsed.toMillis() <= 0) {
+        return "";
+      }
+      return String.format(java.util.Locale.ROOT, "%.1f", completed * 1000.0 / elapsed.toMillis());
     }
   }
 
@@ -30,10 +51,14 @@ final class BatchPage {
   private final HistoricBatchService history;
   private final IncidentService incidents;
 
-  BatchPage(BatchService batches, HistoricBatchService history, IncidentService incidents) {
+  private final Clock clock;
+
+  BatchPage(
+      BatchService batches, HistoricBatchService history, IncidentService incidents, Clock clock) {
     this.batches = batches;
     this.history = history;
     this.incidents = incidents;
+    this.clock = clock;
   }
 
   void render(Context ctx, Sessions.Session session) {
@@ -81,7 +106,9 @@ final class BatchPage {
         .append(progress.remaining())
         .append("</td><td class=\"num\" id=\"failed\">")
         .append(progress.failed())
-        .append("</td></tr></table>");
+        .append("</td></tr></table><p>Rate: <span id=\"rate\">")
+        .append(progress.rate())
+        .append("</span> per second</p>");
     group.ifPresent(
         selection ->
             html.append(selection.describe())
@@ -104,12 +131,30 @@ final class BatchPage {
               s.completedJobs(),
               s.remainingJobs(),
               s.failedJobs(),
-              false));
+              false,
+              since(
+                  s.batch().executionStartTime() == null
+                      ? s.batch().startTime()
+                      : s.batch().executionStartTime(),
+                  clock.instant())));
     }
     return history.find(caller, id).filter(ended -> ended.endTime() != null).map(BatchPage::ended);
   }
 
   private static Progress ended(HistoricBatch batch) {
-    return new Progress(batch.type(), batch.totalJobs(), batch.totalJobs(), 0, 0, true);
+    Instant started =
+        batch.executionStartTime() == null ? batch.startTime() : batch.executionStartTime();
+    return new Progress(
+        batch.type(),
+        batch.totalJobs(),
+        batch.totalJobs(),
+        0,
+        0,
+        true,
+        since(started, batch.endTime()));
+  }
+
+  private static Duration since(Instant start, Instant end) {
+    return start == null || end == null ? null : Duration.between(start, end);
   }
 }

@@ -82,7 +82,7 @@ public final class ConsoleResource implements RestResource {
     this.retry = new RetryPage(engine.incidentService(), engine.batchService());
     this.batches =
         new BatchPage(
-            engine.batchService(), engine.historicBatchService(), engine.incidentService());
+            engine.batchService(), engine.historicBatchService(), engine.incidentService(), clock);
     this.signIn = new SignInPage(access);
     this.deployments = new DeploymentsPage(engine.deploymentService());
     this.definitions =
@@ -114,7 +114,7 @@ public final class ConsoleResource implements RestResource {
         sessionSecret == null
             ? Sessions.randomSecret()
             : sessionSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        Clock.systemUTC());
+        engine.clock());
   }
 
   @Override

@@ -35,14 +35,16 @@ final class RetryPage {
   }
 
   void confirm(Context ctx, Sessions.Session session) {
-    IncidentFilter filter = retryable(IncidentFilter.from(ctx::queryParam));
+    IncidentFilter asked = IncidentFilter.from(ctx::queryParam);
+    IncidentFilter filter = retryable(asked);
     long count = incidents.countIncidents(session.caller(), filter.incidents());
     boolean jobs = Incident.FAILED_JOB.equals(filter.type());
     String what = jobs ? "failed jobs" : "failed external tasks";
-    StringBuilder body = new StringBuilder(filterForm(filter)).append(filter.describe());
+    StringBuilder body = new StringBuilder(filter.describe());
     if (count == 0) {
       body.append("<p class=\"problem\" id=\"nothing-to-retry\">No open incident matches: nothing")
-          .append(" to retry.</p>");
+          .append(" to retry.</p>")
+          .append(filterForm(filter, true));
       ctx.status(404).html(Html.page("Retry", session, body.toString()));
       return;
     }
@@ -58,7 +60,8 @@ final class RetryPage {
           .append(MAX_SELECTION)
           .append(" ")
           .append(what)
-          .append(": narrow the filter.</p>");
+          .append(": narrow the filter.</p>")
+          .append(filterForm(filter, true));
       ctx.html(Html.page("Retry", session, body.toString()));
       return;
     }
@@ -81,7 +84,8 @@ final class RetryPage {
         .append(what)
         .append("</button> <a href=\"")
         .append(ConsoleResource.HOME)
-        .append("\">Cancel</a></form>");
+        .append("\">Cancel</a></form>")
+        .append(filterForm(filter, !asked.hasAny()));
     ctx.html(Html.page("Retry", session, body.toString()));
   }
 
@@ -142,10 +146,11 @@ final class RetryPage {
     return filter;
   }
 
-  /** The filter as a GET form, to change it and count again. */
-  private static String filterForm(IncidentFilter filter) {
+  /** The filter as a GET form, to change it and count again; folded unless {@code open}. */
+  private static String filterForm(IncidentFilter filter, boolean open) {
     StringBuilder html =
-        new StringBuilder("<form method=\"get\" action=\"")
+        new StringBuilder(open ? "<details open>" : "<details>")
+            .append("<summary>Change the filter</summary><form method=\"get\" action=\"")
             .append(ConsoleResource.RETRY)
             .append("\" id=\"retry-filter\"><label>Failed <select name=\"type\" id=\"type\">");
     for (String type : IncidentFilter.RETRYABLE) {
@@ -162,14 +167,14 @@ final class RetryPage {
         .append(field("Message contains", "text", filter.text()))
         .append(timeField("Failed from (UTC)", "from", filter.from()))
         .append(timeField("Failed before (UTC)", "to", filter.to()))
-        .append("<button type=\"submit\" id=\"count\">Count</button></form>");
+        .append("<button type=\"submit\" id=\"count\">Count</button></form></details>");
     return html.toString();
   }
 
   private static String field(String label, String name, String value) {
     return "<label>"
         + label
-        + " <input name=\""
+        + " <input size=\"60\" name=\""
         + name
         + "\" id=\"filter-"
         + name

@@ -259,6 +259,11 @@ class ConsoleBrowseTest {
     String batch = outage.engine().batchService().list(BatchQuery.all(), 0, 1).get(0).id();
     String path = "/console/batches/" + batch;
 
+    outage.clock.advance(Duration.ofSeconds(10));
+    assertThat(client.get(path).body())
+        .contains("<strong id=\"batch-state\">running</strong>")
+        .contains("<span id=\"rate\">0.0</span> per second");
+
     HttpResponse<String> list = client.get("/console/batches");
     assertThat(list.body())
         .contains("<tr class=\"batch\" data-batch=\"" + batch + "\">", "set-job-retries")
