@@ -61,7 +61,16 @@ public final class TaskQuery extends DeclaredQuery {
           .equal("assignee", "t.assignee")
           .like("assigneeLike", "t.assignee")
           .anyOf("assigneeIn", "t.assignee")
-          .noneOf("assigneeNotIn", "t.assignee")
+          .filter(
+              "assigneeNotIn",
+              Type.STRING_LIST,
+              (w, v, c) -> {
+                // Camunda's ASSIGNEE_ NOT IN (…): an unassigned task is not selected
+                if (!strings(v).isEmpty()) {
+                  w.add("t.assignee IS NOT NULL");
+                  w.notIn("t.assignee", strings(v));
+                }
+              })
           .equal("owner", "t.owner")
           .options("includeAssignedTasks")
           .filter(
@@ -112,15 +121,14 @@ public final class TaskQuery extends DeclaredQuery {
           .anyOf("taskDefinitionKeyIn", "t.task_def_key")
           .noneOf("taskDefinitionKeyNotIn", "t.task_def_key")
           .like("taskDefinitionKeyLike", "t.task_def_key")
-          .equal("name", "t.name")
-          .where("nameNotEqual", Type.STRING, "(t.name IS NULL OR t.name <> ?)")
-          .like("nameLike", "t.name")
+          // names and descriptions compare ignoring case, as Camunda's UPPER(…) comparisons do
+          .filter("name", Type.STRING, (w, v, c) -> w.add(upper("t.name", "=", w, v)))
+          .filter("nameNotEqual", Type.STRING, (w, v, c) -> w.add(upper("t.name", "<>", w, v)))
+          .filter("nameLike", Type.STRING, (w, v, c) -> w.add(upper("t.name", "LIKE", w, v)))
+          .filter("nameNotLike", Type.STRING, (w, v, c) -> w.add(upper("t.name", "NOT LIKE", w, v)))
+          .filter("description", Type.STRING, (w, v, c) -> w.add(upper("t.description", "=", w, v)))
           .filter(
-              "nameNotLike",
-              Type.STRING,
-              (w, v, c) -> w.add("(t.name IS NULL OR NOT " + likeOf(w, "t.name", v) + ")"))
-          .equal("description", "t.description")
-          .like("descriptionLike", "t.description")
+              "descriptionLike", Type.STRING, (w, v, c) -> w.add(upper("t.description", "LIKE", w, v)))
           .compare("priority", Type.INTEGER, "t.priority", "=")
           .compare("maxPriority", Type.INTEGER, "t.priority", "<=")
           .compare("minPriority", Type.INTEGER, "t.priority", ">=")
@@ -141,10 +149,12 @@ public final class TaskQuery extends DeclaredQuery {
           .date("createdBefore", "t.create_time", "<")
           .date("updatedAfter", "t.last_updated", ">")
           .filter("delegationState", Type.STRING, TaskQuery::delegationState)
-          .flag("withCandidateGroups", CANDIDATE_LINK + "l.group_id IS NOT NULL)")
-          .flag("withoutCandidateGroups", "NOT " + CANDIDATE_LINK + "l.group_id IS NOT NULL)")
-          .flag("withCandidateUsers", CANDIDATE_LINK + "l.user_id IS NOT NULL)")
-          .flag("withoutCandidateUsers", "NOT " + CANDIDATE_LINK + "l.user_id IS NOT NULL)")
+          .filter("withCandidateGroups", Type.BOOLEAN, (w, v, c) -> candidateFlag(w, v, c, "", "l.group_id"))
+          .filter(
+              "withoutCandidateGroups", Type.BOOLEAN, (w, v, c) -> candidateFlag(w, v, c, "NOT ", "l.group_id"))
+          .filter("withCandidateUsers", Type.BOOLEAN, (w, v, c) -> candidateFlag(w, v, c, "", "l.user_id"))
+          .filter(
+              "withoutCandidateUsers", Type.BOOLEAN, (w, v, c) -> candidateFlag(w, v, c, "NOT ", "l.user_id"))
           .flag("active", "NOT " + INSTANCE_SUSPENDED)
           .flag("suspended", INSTANCE_SUSPENDED)
           .equal("parentTaskId", "t.parent_task_id")
@@ -186,6 +196,26 @@ public final class TaskQuery extends DeclaredQuery {
     if (!Boolean.TRUE.equals(context.values().get("includeAssignedTasks"))) {
       where.add("t.assignee IS NULL");
     }
+  }
+
+  /**
+   * With or without a candidate group (user) link: unassigned tasks only unless {@code
+   * includeAssignedTasks}, as Camunda's candidate block of the task query.
+   */
+  private static void candidateFlag(
+      Predicates where, Object value, QueryDefinition.Context context, String not, String column) {
+    if (!Boolean.TRUE.equals(value)) {
+      return;
+    }
+    where.add(not + CANDIDATE_LINK + column + " IS NOT NULL)");
+    if (!Boolean.TRUE.equals(context.values().get("includeAssignedTasks"))) {
+      where.add("t.assignee IS NULL");
+    }
+  }
+
+  /** {@code UPPER(column) <operator> UPPER(value)}: NULL columns never match. */
+  private static String upper(String column, String operator, Predicates where, Object value) {
+    return "UPPER(" + column + ") " + operator + " UPPER(" + where.bind(value) + ")";
   }
 
   private static String likeOf(Predicates where, String column, Object pattern) {
