@@ -4,6 +4,7 @@ import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.query.Listing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ public final class AuthorizationService {
       String userId, String groupId, Integer resourceType, String resourceId, List<String> permissions) {}
 
   private final Database database;
-  private final Clock clock;
+  private final Listing<Authorization> rows;
   private final Ids ids;
   private final Authorizer authorizer;
   private final AuthorizationStore store;
@@ -24,7 +25,7 @@ public final class AuthorizationService {
   public AuthorizationService(
       Database database, Clock clock, Ids ids, Authorizer authorizer, AuthorizationStore store) {
     this.database = database;
-    this.clock = clock;
+    this.rows = new Listing<>(database, clock, AuthorizationStore.COLUMNS, AuthorizationStore.MAPPER);
     this.ids = ids;
     this.authorizer = authorizer;
     this.store = store;
@@ -81,13 +82,12 @@ public final class AuthorizationService {
 
   public List<Authorization> list(Caller caller, AuthorizationQuery query, int first, int max) {
     restrict(caller, query);
-    return database.withHandle(
-        handle -> store.list(handle, query.filters(), clock.instant(), first, max));
+    return rows.list(query.filters(), first, max);
   }
 
   public long count(Caller caller, AuthorizationQuery query) {
     restrict(caller, query);
-    return database.withHandle(handle -> query.filters().count(handle, clock.instant()));
+    return rows.count(query.filters());
   }
 
   /** Whether {@code subject} (the caller, or another user it may look at) has a permission. */

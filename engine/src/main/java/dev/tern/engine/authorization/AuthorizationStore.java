@@ -1,8 +1,6 @@
 package dev.tern.engine.authorization;
 
-import dev.tern.engine.query.FilterQuery;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -14,7 +12,7 @@ public final class AuthorizationStore {
       "a.id, a.auth_type, a.user_id, a.group_id, a.resource_type, a.resource_id, a.permissions,"
           + " a.removal_time, a.root_process_instance_id";
 
-  private static final RowMapper<Authorization> MAPPER =
+  static final RowMapper<Authorization> MAPPER =
       (rs, ctx) ->
           new Authorization(
               rs.getString(1),
@@ -73,9 +71,5 @@ public final class AuthorizationStore {
         .bind("id", id)
         .map(MAPPER)
         .findOne();
-  }
-
-  List<Authorization> list(Handle handle, FilterQuery query, Instant now, int first, int max) {
-    return query.list(handle, COLUMNS, MAPPER, now, first, max);
   }
 }

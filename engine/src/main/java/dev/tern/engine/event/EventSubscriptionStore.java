@@ -32,7 +32,8 @@ public final class EventSubscriptionStore {
 
   /**
    * Subscribes a resting token (its execution row must exist), or with {@code executionId} null
-   * the process scope of an instance (its event sub-processes).
+   * the process scope of an instance (its event sub-processes), or with both ids null a start
+   * event.
    */
   public void subscribeExecution(
       Handle handle,
@@ -43,8 +44,7 @@ public final class EventSubscriptionStore {
       String activityId,
       String processDefinitionId,
       String tenantId) {
-    insert(
-        handle,
+    EventSubscription subscription =
         new EventSubscription(
             ids.next(),
             eventType,
@@ -54,7 +54,16 @@ public final class EventSubscriptionStore {
             activityId,
             processDefinitionId,
             tenantId,
-            now()));
+            now());
+    handle
+        .createUpdate(
+            "INSERT INTO tern_event_subscription (id, rev, event_type, event_name, execution_id,"
+                + " process_instance_id, activity_id, proc_def_id, configuration, tenant_id, created)"
+                + " VALUES (:id, 1, :eventType, :eventName, :executionId, :processInstanceId,"
+                + " :activityId, :processDefinitionId, :configuration, :tenantId, :created)")
+        .bindMethods(subscription)
+        .bind("configuration", subscription.isStart() ? processDefinitionId : null)
+        .execute();
   }
 
   /** Subscribes a start event of a process definition. */
@@ -65,22 +74,8 @@ public final class EventSubscriptionStore {
       String activityId,
       String processDefinitionId,
       String tenantId) {
-    insert(
-        handle,
-        new EventSubscription(
-            ids.next(), eventType, eventName, null, null, activityId, processDefinitionId, tenantId, now()));
-  }
-
-  private void insert(Handle handle, EventSubscription s) {
-    handle
-        .createUpdate(
-            "INSERT INTO tern_event_subscription (id, rev, event_type, event_name, execution_id,"
-                + " process_instance_id, activity_id, proc_def_id, configuration, tenant_id, created)"
-                + " VALUES (:id, 1, :eventType, :eventName, :executionId, :processInstanceId,"
-                + " :activityId, :processDefinitionId, :configuration, :tenantId, :created)")
-        .bindMethods(s)
-        .bind("configuration", s.isStart() ? s.processDefinitionId() : null)
-        .execute();
+    subscribeExecution(
+        handle, eventType, eventName, null, null, activityId, processDefinitionId, tenantId);
   }
 
   /** Removes every subscription of a token (it leaves its waiting activity). */

@@ -177,6 +177,17 @@ public final class QueryDefinition {
       return this;
     }
 
+    /**
+     * Id-list filters on what Tern's rows never belong to (case instances, …): set to a list, each
+     * matches no row.
+     */
+    public Builder nothingIn(String... names) {
+      for (String name : names) {
+        filter(name, Type.STRING_LIST, (w, v, c) -> w.in(idColumn, List.of()));
+      }
+      return this;
+    }
+
     /** The query may hold or-queries: each one's filters are ORed, the groups ANDed. */
     public Builder orQueries() {
       this.orQueries = true;

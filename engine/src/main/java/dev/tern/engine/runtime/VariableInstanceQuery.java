@@ -7,7 +7,6 @@ import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.VariableConditionSql;
-import java.util.List;
 
 /**
  * A selection of runtime variables, with the filters of Camunda 7.24's {@code
@@ -31,36 +30,28 @@ public final class VariableInstanceQuery extends DeclaredQuery {
           .emptyListsUnset()
           .variables(
               "variableValues", new VariableConditionSql("tern_variable", "id", null), "vi.id")
-          .filter(
-              "variableName",
-              Type.STRING,
-              (w, v, c) ->
-                  w.add(
-                      Boolean.TRUE.equals(c.values().get(NAMES_IGNORE_CASE))
-                          ? "LOWER(vi.name) = LOWER(" + w.bind(v) + ")"
-                          : "vi.name = " + w.bind(v)))
-          .filter(
-              "variableNameLike",
-              Type.STRING,
-              (w, v, c) ->
-                  w.add(
-                      Boolean.TRUE.equals(c.values().get(NAMES_IGNORE_CASE))
-                          ? "LOWER(vi.name) LIKE LOWER(" + w.bind(v) + ")"
-                          : "vi.name LIKE " + w.bind(v)))
+          .filter("variableName", Type.STRING, name("="))
+          .filter("variableNameLike", Type.STRING, name("LIKE"))
           .anyOf("processInstanceIdIn", "vi.process_instance_id")
           .anyOf("executionIdIn", "vi.execution_id")
           .anyOf("variableScopeIdIn", "vi.execution_id")
           .anyOf("activityInstanceIdIn", "vi.process_instance_id")
-          .filter("caseInstanceIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
-          .filter("caseExecutionIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
-          .filter("taskIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
-          .filter("batchIdIn", Type.STRING_LIST, (w, v, c) -> w.in("vi.id", List.of()))
+          .nothingIn("caseInstanceIdIn", "caseExecutionIdIn", "taskIdIn", "batchIdIn")
           .anyOf("tenantIdIn", "pi.tenant_id")
           .sort("variableName", "vi.name")
           .sort("variableType", "vi.var_type")
           .sort("activityInstanceId", "vi.process_instance_id")
           .sort("tenantId", "pi.tenant_id")
           .build();
+
+  /** A filter on the variable's name with {@code operator}, ignoring case when asked to. */
+  private static QueryDefinition.Condition name(String operator) {
+    return (w, v, c) ->
+        w.add(
+            Boolean.TRUE.equals(c.values().get(NAMES_IGNORE_CASE))
+                ? "LOWER(vi.name) " + operator + " LOWER(" + w.bind(v) + ")"
+                : "vi.name " + operator + " " + w.bind(v));
+  }
 
   private static final Authorizer AUTHORIZER = new Authorizer();
 
