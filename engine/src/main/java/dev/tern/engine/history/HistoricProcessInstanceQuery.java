@@ -3,8 +3,6 @@ package dev.tern.engine.history;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.authorization.Permission;
-import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.query.DeclaredQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.Predicates;
@@ -172,11 +170,8 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
 
   /** This selection restricted to the instances the caller may read. */
   public HistoricProcessInstanceQuery readableBy(Caller caller) {
-    return new HistoricProcessInstanceQuery(filters().restricted(AUTHORIZER.readable(
-            caller,
-            "hpi.tenant_id",
-            new Authorizer.RowCheck(
-                Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "hpi.proc_def_key"))));
+    return new HistoricProcessInstanceQuery(
+        filters().restricted(AUTHORIZER.historyReadable(caller, "hpi")));
   }
 
   public static Builder builder() {

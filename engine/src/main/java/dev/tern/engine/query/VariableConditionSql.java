@@ -7,25 +7,14 @@ import java.util.List;
  * Compiles {@link VariableCondition}s into {@code EXISTS} predicates over a variable table with
  * Tern's value columns ({@code var_type}, {@code text_value}, {@code long_value}, {@code
  * double_value}, {@code clob_value}).
+ *
+ * @param table the variable table, e.g. {@code tern_variable}
+ * @param ownerColumn its column naming the process instance
+ * @param rowFilter an extra predicate on the variable row (alias {@code v}), or null
  */
-public final class VariableConditionSql {
+public record VariableConditionSql(String table, String ownerColumn, String rowFilter) {
 
   private static final String NUMERIC_TYPES = "('integer', 'short', 'long', 'double')";
-
-  private final String table;
-  private final String ownerColumn;
-  private final String rowFilter;
-
-  /**
-   * @param table the variable table, e.g. {@code tern_variable}
-   * @param ownerColumn its column naming the process instance
-   * @param rowFilter an extra predicate on the variable row (alias {@code v}), or null
-   */
-  public VariableConditionSql(String table, String ownerColumn, String rowFilter) {
-    this.table = table;
-    this.ownerColumn = ownerColumn;
-    this.rowFilter = rowFilter;
-  }
 
   /** Adds one EXISTS predicate per condition, matched against {@code ownerRef}. */
   public void addTo(

@@ -1,13 +1,13 @@
 package dev.tern.engine.runtime;
 
-import java.util.Map;
 
 /**
  * The token a service task or expression runs on: its process instance, the current activity, and
  * the variables it sees (the activity's local input parameters first, then the process variables).
- * Reachable in expressions as {@code execution}.
+ * Reachable in expressions as {@code execution}. Its local variables are the current activity's
+ * input parameters.
  */
-public interface DelegateExecution {
+public interface DelegateExecution extends VariableScope {
 
   /** The execution (token) id. */
   String getId();
@@ -29,23 +29,4 @@ public interface DelegateExecution {
   String getCurrentActivityId();
 
   String getCurrentActivityName();
-
-  /** A local (input parameter) or process variable; null when unknown. */
-  Object getVariable(String name);
-
-  boolean hasVariable(String name);
-
-  /** All variables visible here; locals hide process variables of the same name. */
-  Map<String, Object> getVariables();
-
-  /**
-   * Sets a variable: a local of the current activity if one of that name exists, otherwise a
-   * process variable (created if new), as Camunda's {@code setVariable} does.
-   */
-  void setVariable(String name, Object value);
-
-  Object getVariableLocal(String name);
-
-  /** Sets a local variable of the current activity; it ends with the activity. */
-  void setVariableLocal(String name, Object value);
 }
