@@ -1,0 +1,10 @@
+package org.camunda.bpm.example.event.message;
+
+import dev.tern.engine.runtime.DelegateExecution;
+import dev.tern.engine.runtime.JavaDelegate;
+
+/** Stands in for the corpus diagram's delegate of this name (BpmnCorpusTest): does nothing. */
+public class InstantiateProcessByMessageDelegate implements JavaDelegate {
+  @Override
+  public void execute(DelegateExecution execution) {}
+}
