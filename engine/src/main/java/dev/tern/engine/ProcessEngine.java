@@ -44,6 +44,7 @@ import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.runtime.DeployedProcessLookup;
 import dev.tern.engine.runtime.ExecutionService;
+import dev.tern.engine.runtime.HistoricDetailService;
 import dev.tern.engine.runtime.HistoricVariableInstanceService;
 import dev.tern.engine.runtime.VariableInstanceService;
 import dev.tern.engine.runtime.DeploymentDataRemoval;
@@ -99,6 +100,7 @@ public final class ProcessEngine implements AutoCloseable {
   private final HistoricProcessInstanceService historicProcessInstances;
   private final HistoricActivityInstanceService historicActivityInstances;
   private final HistoricVariableInstanceService historicVariableInstances;
+  private final HistoricDetailService historicDetails;
   private final ExecutionService executions;
   private final VariableInstanceService variableInstances;
   private final Authorizer authorizer = new Authorizer();
@@ -257,6 +259,7 @@ public final class ProcessEngine implements AutoCloseable {
         new HistoricProcessInstanceService(database, instanceHistory);
     this.historicActivityInstances = new HistoricActivityInstanceService(database, clock);
     this.historicVariableInstances = new HistoricVariableInstanceService(database, clock);
+    this.historicDetails = new HistoricDetailService(database, clock);
     this.executions = runtime.executionService();
     this.variableInstances = runtime.variableInstanceService();
     this.taskService = tasks.taskService(runtime.runtimeService(), variableStore, authorizer, history.operationLog());
@@ -440,6 +443,11 @@ public final class ProcessEngine implements AutoCloseable {
 
   public HistoricVariableInstanceService historicVariableInstances() {
     return historicVariableInstances;
+  }
+
+  /** Variable updates ({@code /history/detail}). */
+  public HistoricDetailService historicDetails() {
+    return historicDetails;
   }
 
   /** User tasks: queries, claiming, delegation, completion, identity links, task variables. */

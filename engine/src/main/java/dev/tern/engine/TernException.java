@@ -48,4 +48,13 @@ public class TernException extends RuntimeException {
   public int code() {
     return code;
   }
+
+  /**
+   * Whether Camunda's REST layer reports this error as its own type ({@code
+   * InvalidRequestException}) around an engine exception, so the body keeps the engine's code
+   * where the REST layer's own errors carry none.
+   */
+  public boolean wrapsEngineError() {
+    return false;
+  }
 }

@@ -12,6 +12,7 @@ import dev.tern.rest.externaltask.ExternalTaskResource;
 import dev.tern.rest.externaltask.ExternalTaskRetriesResource;
 import dev.tern.rest.history.HistoricExternalTaskLogResource;
 import dev.tern.rest.history.HistoricActivityInstanceResource;
+import dev.tern.rest.history.HistoricDetailResource;
 import dev.tern.rest.history.HistoricVariableInstanceResource;
 import dev.tern.rest.history.HistoricIncidentResource;
 import dev.tern.rest.history.HistoricJobLogResource;
@@ -43,6 +44,7 @@ public final class RestResources {
         new HistoricIncidentResource(engine),
         new HistoricActivityInstanceResource(engine),
         new HistoricVariableInstanceResource(engine),
+        new HistoricDetailResource(engine),
         new DeploymentRestResource(engine),
         // before the definition routes: /process-definition/statistics is not a definition id
         new dev.tern.rest.deployment.ProcessDefinitionStatisticsResource(engine),

@@ -171,8 +171,8 @@ final class Interpreter {
     Run run = newRun(handle, process, instance, null);
     run.callerRun = caller;
     run.superExecutionId = superExecutionId;
-    run.setVariables(initialVariables);
-    run.setVariables(localVariables);
+    run.setInitialVariables(initialVariables);
+    run.setInitialVariables(localVariables);
     Token token = new Token(id, false);
     FlowNode startEvent = model.node(startEventId);
     notifyListeners(run, token, model.key(), ExecutionListener.START);

@@ -74,6 +74,7 @@ public final class JobDefinitionsOnDeploy implements DeploymentService.Definitio
             false,
             null,
             definition.tenantId(),
-            definition.deploymentId()));
+            // Camunda 7.24 leaves a process's job definitions without a deployment id
+            null));
   }
 }

@@ -335,7 +335,7 @@ public final class ProcessInstanceService {
 
   /** Camunda words a deletion's miss differently from a read's. */
   private static NotFoundException notFoundForDeletion(String id) {
-    return new NotFoundException(
+    return NotFoundException.wrappingEngineError(
         "No process instance found for id '" + id + "': processInstance is null");
   }
 }

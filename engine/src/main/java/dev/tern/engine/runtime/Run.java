@@ -75,9 +75,22 @@ final class Run {
   }
 
   void setVariables(Map<String, ?> values) {
+    setVariables(values, false);
+  }
+
+  /** The variables the instance starts with (Camunda's initial variable updates). */
+  void setInitialVariables(Map<String, ?> values) {
+    setVariables(values, true);
+  }
+
+  private void setVariables(Map<String, ?> values, boolean initial) {
     Map<String, TypedValue> typed = new java.util.LinkedHashMap<>();
     values.forEach((name, value) -> typed.put(name, VariableValues.typed(name, value)));
-    variableStore.setAll(handle, instance.id(), typed);
+    if (initial) {
+      variableStore.setInitial(handle, instance.id(), typed);
+    } else {
+      variableStore.setAll(handle, instance.id(), typed);
+    }
     typed.forEach((name, value) -> variables().put(name, VariableValues.plain(value)));
   }
 

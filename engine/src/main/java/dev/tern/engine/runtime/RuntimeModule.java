@@ -115,10 +115,11 @@ public final class RuntimeModule {
         new SignalService(database, new SignalReceivers(subscriptions, clock), interpreter));
   }
 
-  /** Removal times and expiry of instance, activity and variable history. */
+  /** Removal times and expiry of instance, activity and variable history (with its updates). */
   public static HistoryRetention retention() {
     return HistoryRetention.of(
-        HistoryRetention.ofInstanceTables("tern_hi_activity_instance", "tern_hi_variable"),
+        HistoryRetention.ofInstanceTables(
+            "tern_hi_activity_instance", "tern_hi_variable", "tern_hi_detail"),
         HistoryRetention.ofTable("tern_hi_process_instance", "id"));
   }
 

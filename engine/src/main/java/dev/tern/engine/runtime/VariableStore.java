@@ -52,7 +52,8 @@ public final class VariableStore {
       "SELECT id, rev, name FROM tern_variable WHERE process_instance_id = :pi";
 
   private static final String SELECT_OWNER =
-      "SELECT proc_def_id, proc_def_key, tenant_id FROM tern_process_instance WHERE id = :pi";
+      "SELECT proc_def_id, proc_def_key, root_process_instance_id, tenant_id"
+          + " FROM tern_process_instance WHERE id = :pi";
 
   private static final String INSERT =
       """
@@ -98,10 +99,12 @@ public final class VariableStore {
 
   private final Clock clock;
   private final Ids ids;
+  private final HistoricDetailStore details;
 
   public VariableStore(Clock clock, Ids ids) {
     this.clock = clock;
     this.ids = ids;
+    this.details = new HistoricDetailStore(ids);
   }
 
   /** All variables of a process instance, ordered by name. */
@@ -148,25 +151,29 @@ public final class VariableStore {
 
   /**
    * Sets variables of a process instance: inserts the new names, updates the existing ones (guarded
-   * by their revision), and mirrors both into {@code tern_hi_variable}. The process instance row
-   * must exist.
+   * by their revision), mirrors both into {@code tern_hi_variable} and records each write as a
+   * variable update ({@code tern_hi_detail}). The process instance row must exist.
    *
    * @throws OptimisticLockingException if another transaction changed one of the variables first
    */
   public void setAll(Handle handle, String processInstanceId, Map<String, TypedValue> values) {
+    setAll(handle, processInstanceId, values, false);
+  }
+
+  /**
+   * {@link #setAll} for the variables an instance starts with: their updates are Camunda's
+   * {@code initial} ones.
+   */
+  void setInitial(Handle handle, String processInstanceId, Map<String, TypedValue> values) {
+    setAll(handle, processInstanceId, values, true);
+  }
+
+  private void setAll(
+      Handle handle, String processInstanceId, Map<String, TypedValue> values, boolean initial) {
     if (values.isEmpty()) {
       return;
     }
-    Map<String, Object> owner =
-        handle
-            .createQuery(SELECT_OWNER)
-            .bind("pi", processInstanceId)
-            .mapToMap()
-            .findOne()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "Process instance " + processInstanceId + " does not exist"));
+    Map<String, Object> owner = owner(handle, processInstanceId);
     Map<String, Existing> existing = new HashMap<>();
     handle
         .createQuery(SELECT_REVS)
@@ -179,6 +186,8 @@ public final class VariableStore {
     PreparedBatch historyInserts = handle.prepareBatch(INSERT_HISTORY);
     PreparedBatch updates = handle.prepareBatch(UPDATE);
     PreparedBatch historyUpdates = handle.prepareBatch(UPDATE_HISTORY);
+    HistoricDetailStore.Updates detailRows =
+        details.updates(handle, detailOwner(processInstanceId, owner), now, initial);
     List<String> updatedNames = new ArrayList<>();
     List<String> rewrittenIds = new ArrayList<>();
     Map<String, byte[]> newBytes = new LinkedHashMap<>();
@@ -189,6 +198,7 @@ public final class VariableStore {
       if (row != null) {
         rewrittenIds.add(variableId);
       }
+      detailRows.add(variableId, entry.getKey(), row == null ? 0 : row.rev(), entry.getValue());
       if (entry.getValue().type().binary() && entry.getValue().value() != null) {
         newBytes.put(variableId, (byte[]) entry.getValue().value());
       }
@@ -230,6 +240,27 @@ public final class VariableStore {
       historyInserts.execute();
     }
     writeBytes(handle, rewrittenIds, newBytes);
+    detailRows.execute();
+  }
+
+  private static Map<String, Object> owner(Handle handle, String processInstanceId) {
+    return handle
+        .createQuery(SELECT_OWNER)
+        .bind("pi", processInstanceId)
+        .mapToMap()
+        .findOne()
+        .orElseThrow(
+            () -> new IllegalStateException("Process instance " + processInstanceId + " does not exist"));
+  }
+
+  private static HistoricDetailStore.Owner detailOwner(
+      String processInstanceId, Map<String, Object> owner) {
+    return new HistoricDetailStore.Owner(
+        processInstanceId,
+        (String) owner.get("proc_def_id"),
+        (String) owner.get("proc_def_key"),
+        (String) owner.get("root_process_instance_id"),
+        (String) owner.get("tenant_id"));
   }
 
   /** Replaces the byte arrays of rewritten variables: old ones go, new ones are written. */
@@ -262,8 +293,8 @@ public final class VariableStore {
   }
 
   /**
-   * Removes variables by name (names that do not exist are ignored) and marks their history
-   * {@code DELETED}.
+   * Removes variables by name (names that do not exist are ignored), marks their history {@code
+   * DELETED} and records each removal as a variable update with a null value, as Camunda does.
    *
    * @return how many variables were removed
    */
@@ -272,6 +303,29 @@ public final class VariableStore {
       return 0;
     }
     String[] array = names.toArray(String[]::new);
+    HistoricDetailStore.Updates removals =
+        details.updates(
+            handle,
+            detailOwner(processInstanceId, owner(handle, processInstanceId)),
+            clock.instant(),
+            false);
+    handle
+        .createQuery(
+            "SELECT id, rev, name, var_type FROM tern_variable"
+                + " WHERE process_instance_id = :pi AND name = ANY(:names)")
+        .bind("pi", processInstanceId)
+        .bindArray("names", String.class, (Object[]) array)
+        .map(
+            (rs, ctx) -> {
+              removals.add(
+                  rs.getString("id"),
+                  rs.getString("name"),
+                  rs.getInt("rev"),
+                  new TypedValue(ValueType.byName(rs.getString("var_type")).orElseThrow(), null, null));
+              return 0;
+            })
+        .list();
+    removals.execute();
     handle
         .createUpdate(
             """
@@ -304,6 +358,7 @@ public final class VariableStore {
   public static void deleteHistoryOfProcessInstances(Handle handle, List<String> processInstanceIds) {
     dev.tern.engine.persistence.OwnedRows.deleteOfProcessInstances(
         handle, "tern_hi_variable", processInstanceIds);
+    HistoricDetailStore.deleteOfProcessInstances(handle, processInstanceIds);
   }
 
   /** Deletes the variables and their history of the instances of a deployment's definitions. */
@@ -322,6 +377,7 @@ public final class VariableStore {
                 + ExecutionStore.DEFINITIONS_OF_DEPLOYMENT)
         .bind("deploymentId", deploymentId)
         .execute();
+    HistoricDetailStore.deleteOfDeployment(handle, deploymentId);
   }
 
   private static PreparedBatch bindColumns(PreparedBatch batch, Columns columns) {

@@ -73,7 +73,12 @@ public final class ErrorResponses {
       ctx.status(status).json(AuthorizationExceptionDto.of(denied));
       return;
     }
-    write(ctx, status, ExceptionDto.ofEngine(e.type(), e.getMessage(), e.code()));
+    write(
+        ctx,
+        status,
+        e.wrapsEngineError()
+            ? ExceptionDto.ofWrappedEngine(e.type(), e.getMessage(), e.code())
+            : ExceptionDto.ofEngine(e.type(), e.getMessage(), e.code()));
   }
 
   public static void handleRest(RestException e, Context ctx) {

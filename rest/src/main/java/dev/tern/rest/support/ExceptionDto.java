@@ -17,6 +17,11 @@ public record ExceptionDto(String type, String message, Integer code) {
     return new ExceptionDto(type, message, REST_LAYER_TYPES.contains(type) ? null : code);
   }
 
+  /** The body of an engine error Camunda's REST layer reports as its own type: the engine's code. */
+  public static ExceptionDto ofWrappedEngine(String type, String message, int code) {
+    return new ExceptionDto(type, message, code);
+  }
+
   /** The body of an error the REST layer detects: no code. */
   public static ExceptionDto ofRest(String type, String message) {
     return new ExceptionDto(type, message, null);

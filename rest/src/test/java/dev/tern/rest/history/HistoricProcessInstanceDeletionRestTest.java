@@ -46,6 +46,7 @@ class HistoricProcessInstanceDeletionRestTest {
           "tern_hi_process_instance", "id",
           "tern_hi_activity_instance", "process_instance_id",
           "tern_hi_variable", "process_instance_id",
+          "tern_hi_detail", "process_instance_id",
           "tern_hi_task", "process_instance_id",
           "tern_hi_job_log", "process_instance_id",
           "tern_hi_incident", "process_instance_id");

@@ -66,7 +66,8 @@ class HistoryCleanupRestTest {
               for (String table :
                   List.of("tern_job", "tern_incident", "tern_task", "tern_execution",
                       "tern_process_instance", "tern_hi_process_instance", "tern_hi_activity_instance",
-                      "tern_hi_variable", "tern_hi_task", "tern_hi_identity_link", "tern_hi_job_log")) {
+                      "tern_hi_variable", "tern_hi_detail", "tern_hi_task", "tern_hi_identity_link",
+                      "tern_hi_job_log")) {
                 h.execute("DELETE FROM " + table);
               }
             });
@@ -114,6 +115,7 @@ class HistoryCleanupRestTest {
             "SELECT (SELECT COUNT(*) FROM tern_hi_process_instance WHERE id = :id)"
                 + " + (SELECT COUNT(*) FROM tern_hi_activity_instance WHERE process_instance_id = :id)"
                 + " + (SELECT COUNT(*) FROM tern_hi_variable WHERE process_instance_id = :id)"
+                + " + (SELECT COUNT(*) FROM tern_hi_detail WHERE process_instance_id = :id)"
                 + " + (SELECT COUNT(*) FROM tern_hi_task WHERE process_instance_id = :id)"
                 + " + (SELECT COUNT(*) FROM tern_hi_job_log WHERE process_instance_id = :id)")
         .bind("id", instance).mapTo(Long.class).one());
@@ -133,7 +135,7 @@ class HistoryCleanupRestTest {
         .body("removalTime", nullValue());
     for (String path :
         List.of("/history/activity-instance", "/history/variable-instance", "/history/task",
-            "/history/job-log")) {
+            "/history/job-log", "/history/detail")) {
       server.given().queryParam("processInstanceId", done).get(path).then().statusCode(200)
           .body("removalTime", everyItem(equalTo(removal)))
           .body("$", not(hasSize(0)));

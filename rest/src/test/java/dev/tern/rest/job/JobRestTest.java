@@ -4,6 +4,7 @@ import dev.tern.engine.EngineInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -212,6 +213,20 @@ class JobRestTest {
             .path("[0].id");
     server.given().get("/incident/{id}", incidentId).then().statusCode(200).body("id", equalTo(incidentId));
     server.given().queryParam("incidentType", "failedJob").get("/incident/count").then().statusCode(200).body("count", equalTo(1));
+    // as in Camunda, the incident's history configuration is the job's last failure entry
+    String lastFailure =
+        server
+            .given()
+            .queryParam("jobId", job.id())
+            .queryParam("failureLog", true)
+            .queryParam("sortBy", "occurrence")
+            .queryParam("sortOrder", "desc")
+            .get("/history/job-log")
+            .then()
+            .statusCode(200)
+            .body("[0].jobRetries", equalTo(1))
+            .extract()
+            .path("[0].id");
     server
         .given()
         .queryParam("open", true)
@@ -220,7 +235,8 @@ class JobRestTest {
         .statusCode(200)
         .body("[0].id", equalTo(incidentId))
         .body("[0].open", equalTo(true))
-        .body("[0].endTime", nullValue());
+        .body("[0].endTime", nullValue())
+        .body("[0].historyConfiguration", equalTo(lastFailure));
     server
         .given()
         .queryParam("jobId", job.id())
@@ -469,6 +485,40 @@ class JobRestTest {
         .then()
         .statusCode(400);
     assertThat(engine.jobExecutor().isActive()).isFalse();
+  }
+
+  @Test
+  void aJobThatFailedKeepsItsDueDateAndDueDateFiltersStillFindIt() {
+    // as Camunda 7.24 answers for a timer job due 2026-01-01 whose three runs failed (default retries)
+    Job job = insertJob("pi-1", 0);
+    engine.jobService().setDueDate(job.id(), Instant.parse("2026-01-01T00:00:00Z"));
+    engine.jobExecutor().executeDueJobs();
+
+    server
+        .given()
+        .get("/job/{id}", job.id())
+        .then()
+        .statusCode(200)
+        .body("retries", equalTo(0))
+        .body("exceptionMessage", equalTo("stub is down"))
+        .body("dueDate", equalTo("2026-01-01T00:00:00.000+0000"));
+    for (String condition : List.of("lt_2030-01-01T00:00:00.000+0000", "gt_2020-01-01T00:00:00.000+0000")) {
+      server
+          .given()
+          .queryParam("dueDates", condition)
+          .queryParam("noRetriesLeft", true)
+          .get("/job/count")
+          .then()
+          .statusCode(200)
+          .body("count", equalTo(1));
+    }
+    server
+        .given()
+        .queryParam("jobId", job.id())
+        .queryParam("failureLog", true)
+        .get("/history/job-log")
+        .then()
+        .body("jobDueDate", everyItem(equalTo("2026-01-01T00:00:00.000+0000")));
   }
 
   private JobHandler handler() {

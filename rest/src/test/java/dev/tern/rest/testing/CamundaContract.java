@@ -141,7 +141,7 @@ public final class CamundaContract {
      * openapi.json declares ExceptionDto's {@code code} a non-nullable number, but Camunda 7.24's
      * server writes {@code null} for every error its REST layer reports itself (it sets a code
      * only for engine exceptions); Tern answers as the server does, so the contract is corrected
-     * here, in this one place.
+     * here, in this one place (with HistoricDetailDto's value, below).
      */
     private static String withNullableErrorCode(String spec) {
       try {
@@ -149,6 +149,11 @@ public final class CamundaContract {
         JsonNode root = mapper.readTree(spec);
         ((ObjectNode) root.at("/components/schemas/ExceptionDto/properties/code"))
             .put("nullable", true);
+        // HistoricDetailDto types a variable update's value as an object, but the server writes
+        // any JSON value there (a string, a number, null), as in VariableValueDto's AnyValue
+        ObjectNode detailProperties =
+            (ObjectNode) root.at("/components/schemas/HistoricDetailDto/properties");
+        detailProperties.putObject("value").put("$ref", "#/components/schemas/AnyValue");
         return mapper.writeValueAsString(root);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -1,0 +1,71 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Selects historic details with the filters and sortings of Camunda's {@code GET /history/detail}.
+ * Tern records variable updates only, so {@code formFields} selects nothing; Tern keeps no user
+ * operation on an update and no case instances.
+ */
+public final class HistoricDetailQuery {
+
+  public static final QueryDefinition DEFINITION =
+      QueryDefinition.builder("tern_hi_detail d", "d.id")
+          .equal("processInstanceId", "d.process_instance_id")
+          .anyOf("processInstanceIdIn", "d.process_instance_id")
+          .equal("executionId", "d.execution_id")
+          .equal("taskId", "d.task_id")
+          .equal("activityInstanceId", "d.act_inst_id")
+          .equal("variableInstanceId", "d.variable_instance_id")
+          .matchingNothing("caseInstanceId", "caseExecutionId", "userOperationId")
+          .filter(
+              "variableTypeIn",
+              Type.STRING_LIST,
+              (w, v, c) ->
+                  w.in(
+                      "d.var_type",
+                      ((List<?>) v).stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).toList()))
+          // Camunda matches the pattern case-insensitively
+          .filter(
+              "variableNameLike",
+              Type.STRING,
+              (w, v, c) ->
+                  w.add("LOWER(d.name) LIKE " + w.bind(v.toString().toLowerCase(Locale.ROOT))))
+          .anyOf("tenantIdIn", "d.tenant_id")
+          .flag("withoutTenantId", "d.tenant_id IS NULL")
+          .flag("formFields", "d.detail_type = 'formField'")
+          .flag("variableUpdates", "d.detail_type = 'variableUpdate'")
+          .filter(
+              "excludeTaskDetails",
+              Type.BOOLEAN,
+              (w, v, c) ->
+                  w.addIf(
+                      Boolean.TRUE.equals(v) && c.values().get("taskId") == null,
+                      "d.task_id IS NULL"))
+          .flag("initial", "d.is_initial = TRUE")
+          .dateRange("occurred", "d.detail_time", true)
+          .sort("processInstanceId", "d.process_instance_id")
+          .sort("variableName", "d.name")
+          .sort("variableType", "d.var_type")
+          .sort("variableRevision", "d.revision")
+          .sort("formPropertyId", "d.name")
+          .sort("time", "d.detail_time")
+          .sort("occurrence", "d.occurrence")
+          .sort("tenantId", "d.tenant_id")
+          .build();
+
+  private final FilterQuery filters = new FilterQuery(DEFINITION);
+
+  public FilterQuery filters() {
+    return filters;
+  }
+
+  public HistoricDetailQuery processInstanceId(String id) {
+    filters.set("processInstanceId", id);
+    return this;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.persistence.OwnedRows;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * SQL for {@code tern_hi_detail}, Camunda's variable updates: {@link VariableStore} adds one row per
+ * variable it writes or removes, in the same batch as the variable. Every method runs in the
+ * caller's transaction.
+ */
+final class HistoricDetailStore {
+
+  static final String VARIABLE_UPDATE = "variableUpdate";
+
+  private static final String INSERT =
+      """
+      INSERT INTO tern_hi_detail (id, detail_type, process_instance_id, execution_id, act_inst_id,
+        proc_def_id, proc_def_key, root_process_instance_id, tenant_id, variable_instance_id, name,
+        var_type, text_value, long_value, double_value, clob_value, value_info, bytes, revision,
+        is_initial, detail_time, occurrence)
+      VALUES (:id, 'variableUpdate', :pi, :pi, :pi, :procDefId, :procDefKey, :root, :tenantId,
+        :variableId, :name, :type, :text, :long, :double, :clob, :info, :bytes, :revision,
+        :initial, :now, :occurrence)
+      """;
+
+  /** Orders rows written in the same millisecond: microseconds, unique within this node. */
+  private static final AtomicLong LAST_OCCURRENCE = new AtomicLong();
+
+  private final Ids ids;
+
+  HistoricDetailStore(Ids ids) {
+    this.ids = ids;
+  }
+
+  /** The instance a batch of updates belongs to. */
+  record Owner(
+      String processInstanceId,
+      String processDefinitionId,
+      String processDefinitionKey,
+      String rootProcessInstanceId,
+      String tenantId) {}
+
+  /** Collects the updates of one write; {@link #execute} inserts them at once. */
+  final class Updates {
+    private final PreparedBatch batch;
+    private final Owner owner;
+    private final Instant now;
+    private final boolean initial;
+
+    private Updates(Handle handle, Owner owner, Instant now, boolean initial) {
+      this.batch = handle.prepareBatch(INSERT);
+      this.owner = owner;
+      this.now = now;
+      this.initial = initial;
+    }
+
+    /**
+     * One update of a variable: its new value (for a removal, the value is null and the type
+     * stays) and its revision before the write.
+     */
+    void add(String variableId, String name, int revision, TypedValue value) {
+      Map<String, Object> binds = VariableStore.valueBinds(value);
+      batch
+          .bind("id", ids.next())
+          .bind("pi", owner.processInstanceId())
+          .bind("procDefId", owner.processDefinitionId())
+          .bind("procDefKey", owner.processDefinitionKey())
+          .bind("root", owner.rootProcessInstanceId())
+          .bind("tenantId", owner.tenantId())
+          .bind("variableId", variableId)
+          .bind("name", name)
+          .bind("type", (String) binds.get("type"))
+          .bind("text", (String) binds.get("text"))
+          .bind("long", (Long) binds.get("long"))
+          .bind("double", (Double) binds.get("double"))
+          .bind("clob", (String) binds.get("clob"))
+          .bind("info", (String) binds.get("info"))
+          .bind("bytes", (byte[]) binds.get("bytes"))
+          .bind("revision", revision)
+          .bind("initial", initial)
+          .bind("now", now)
+          .bind("occurrence", nextOccurrence(now))
+          .add();
+    }
+
+    void execute() {
+      if (batch.size() > 0) {
+        batch.execute();
+      }
+    }
+  }
+
+  Updates updates(Handle handle, Owner owner, Instant now, boolean initial) {
+    return new Updates(handle, owner, now, initial);
+  }
+
+  private static long nextOccurrence(Instant now) {
+    long micros = now.toEpochMilli() * 1000;
+    return LAST_OCCURRENCE.updateAndGet(last -> Math.max(last + 1, micros));
+  }
+
+  /** The bytes of a Bytes or File update. */
+  static Optional<byte[]> bytes(Handle handle, String detailId) {
+    return handle
+        .createQuery("SELECT bytes FROM tern_hi_detail WHERE id = :id")
+        .bind("id", detailId)
+        .map((rs, ctx) -> rs.getBytes(1))
+        .findOne();
+  }
+
+  static void deleteOfProcessInstances(Handle handle, List<String> processInstanceIds) {
+    OwnedRows.deleteOfProcessInstances(handle, "tern_hi_detail", processInstanceIds);
+  }
+
+  static void deleteOfDeployment(Handle handle, String deploymentId) {
+    OwnedRows.deleteOfDefinitions(handle, "tern_hi_detail", deploymentId);
+  }
+}
