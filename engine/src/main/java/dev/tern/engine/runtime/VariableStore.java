@@ -303,28 +303,32 @@ public final class VariableStore {
       return 0;
     }
     String[] array = names.toArray(String[]::new);
+    List<Removed> removed =
+        handle
+            .createQuery(
+                "SELECT id, rev, name, var_type FROM tern_variable"
+                    + " WHERE process_instance_id = :pi AND name = ANY(:names)")
+            .bind("pi", processInstanceId)
+            .bindArray("names", String.class, (Object[]) array)
+            .map(
+                (rs, ctx) ->
+                    new Removed(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        rs.getInt("rev"),
+                        ValueType.byName(rs.getString("var_type")).orElseThrow()))
+            .list();
+    if (removed.isEmpty()) {
+      return 0;
+    }
     HistoricDetailStore.Updates removals =
         details.updates(
             handle,
             detailOwner(processInstanceId, owner(handle, processInstanceId)),
             clock.instant(),
             false);
-    handle
-        .createQuery(
-            "SELECT id, rev, name, var_type FROM tern_variable"
-                + " WHERE process_instance_id = :pi AND name = ANY(:names)")
-        .bind("pi", processInstanceId)
-        .bindArray("names", String.class, (Object[]) array)
-        .map(
-            (rs, ctx) -> {
-              removals.add(
-                  rs.getString("id"),
-                  rs.getString("name"),
-                  rs.getInt("rev"),
-                  new TypedValue(ValueType.byName(rs.getString("var_type")).orElseThrow(), null, null));
-              return 0;
-            })
-        .list();
+    removed.forEach(
+        r -> removals.add(r.id(), r.name(), r.rev(), new TypedValue(r.type(), null, null)));
     removals.execute();
     handle
         .createUpdate(
@@ -446,6 +450,8 @@ public final class VariableStore {
   }
 
   private record Existing(String id, int rev, String name) {}
+
+  private record Removed(String id, String name, int rev, ValueType type) {}
 
   /** How a typed value is spread over the value columns. */
   private record Columns(
