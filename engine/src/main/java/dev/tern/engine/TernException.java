@@ -57,4 +57,14 @@ public class TernException extends RuntimeException {
   public boolean wrapsEngineError() {
     return false;
   }
+
+  /** An error of {@code type} that {@link #wrapsEngineError() wraps an engine error} (code 0). */
+  public static TernException wrappingEngineError(Category category, String type, String message) {
+    return new TernException(category, type, message) {
+      @Override
+      public boolean wrapsEngineError() {
+        return true;
+      }
+    };
+  }
 }

@@ -84,8 +84,14 @@ final class Masking {
     return masked;
   }
 
-  /** {@code id}, {@code …Id}, {@code …Ids}: values each engine generates on its own. */
+  /**
+   * {@code id}, {@code …Id}, {@code …Ids}, and a historic incident's {@code historyConfiguration}
+   * (a job log entry's id): values each engine generates on its own.
+   */
   static boolean isIdField(String field) {
-    return field.equals("id") || field.endsWith("Id") || field.endsWith("Ids");
+    return field.equals("id")
+        || field.endsWith("Id")
+        || field.endsWith("Ids")
+        || field.equals("historyConfiguration");
   }
 }

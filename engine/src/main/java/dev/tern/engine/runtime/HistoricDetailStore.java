@@ -25,10 +25,25 @@ final class HistoricDetailStore {
         proc_def_id, proc_def_key, root_process_instance_id, tenant_id, variable_instance_id, name,
         var_type, text_value, long_value, double_value, clob_value, value_info, bytes, revision,
         is_initial, detail_time, occurrence)
-      VALUES (:id, 'variableUpdate', :pi, :pi, :pi, :procDefId, :procDefKey, :root, :tenantId,
-        :variableId, :name, :type, :text, :long, :double, :clob, :info, :bytes, :revision,
-        :initial, :now, :occurrence)
+      VALUES (:id, 'variableUpdate', :pi, :pi, <activityInstance>, :procDefId, :procDefKey, :root,
+        :tenantId, :variableId, :name, :type, :text, :long, :double, :clob, :info, :bytes,
+        :revision, :initial, :now, :occurrence)
       """;
+
+  /**
+   * The activity instance of a later write, as Camunda takes it from the process instance's
+   * execution: the activity its token rests at (a user task's instance), none while a job is to
+   * continue it (async), else the process instance. Variables an instance starts with belong to
+   * the process instance.
+   */
+  private static final String CURRENT_ACTIVITY_INSTANCE =
+      """
+      NULLIF(COALESCE((SELECT CASE WHEN e.state = 'ASYNC' THEN '' ELSE e.activity_instance_id END
+        FROM tern_execution e WHERE e.id = :pi), :pi), '')""";
+
+  private static final String INSERT_LATER = INSERT.replace("<activityInstance>", CURRENT_ACTIVITY_INSTANCE);
+
+  private static final String INSERT_INITIAL = INSERT.replace("<activityInstance>", ":pi");
 
   /** Orders rows written in the same millisecond: microseconds, unique within this node. */
   private static final AtomicLong LAST_OCCURRENCE = new AtomicLong();
@@ -55,7 +70,7 @@ final class HistoricDetailStore {
     private final boolean initial;
 
     private Updates(Handle handle, Owner owner, Instant now, boolean initial) {
-      this.batch = handle.prepareBatch(INSERT);
+      this.batch = handle.prepareBatch(initial ? INSERT_INITIAL : INSERT_LATER);
       this.owner = owner;
       this.now = now;
       this.initial = initial;

@@ -101,6 +101,18 @@ final class DeploymentDtos {
           d.historyTimeToLive(),
           d.startableInTasklist());
     }
+
+    /**
+     * The definition inside a statistics result: Camunda's statistics query does not read the
+     * definition's time to live, so its {@code historyTimeToLive} is null there.
+     */
+    static ProcessDefinitionDto ofStatistics(ProcessDefinition d) {
+      ProcessDefinitionDto full = of(d);
+      return new ProcessDefinitionDto(
+          full.id(), full.key(), full.category(), full.description(), full.name(), full.version(),
+          full.resource(), full.deploymentId(), full.diagram(), full.suspended(), full.tenantId(),
+          full.versionTag(), null, full.startableInTasklist());
+    }
   }
 
   record DeploymentResourceDto(String id, String name, String deploymentId) {

@@ -52,7 +52,7 @@ public final class ProcessDefinitionStatisticsResource implements RestResource {
           s.instances(),
           s.failedJobs(),
           s.incidents(),
-          ProcessDefinitionDto.of(s.definition()));
+          ProcessDefinitionDto.ofStatistics(s.definition()));
     }
   }
 

@@ -77,7 +77,8 @@ public final class MessageResource implements RestResource {
     } catch (TernException e) {
       if ("MismatchingMessageCorrelationException".equals(e.type())) {
         // Camunda's REST layer wraps it in a RestException whose message names the cause's class
-        throw new TernException(
+        // and keeps its code
+        throw TernException.wrappingEngineError(
             TernException.Category.BAD_REQUEST,
             "RestException",
             "org.camunda.bpm.engine.MismatchingMessageCorrelationException: " + e.getMessage());

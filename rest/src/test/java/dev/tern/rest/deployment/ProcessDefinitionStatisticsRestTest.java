@@ -3,6 +3,7 @@ package dev.tern.rest.deployment;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.tern.engine.deployment.NewDeployment;
@@ -121,6 +122,8 @@ class ProcessDefinitionStatisticsRestTest {
         .body("find { it.id == '" + orders + "' }.incidents", empty())
         .body("find { it.id == '" + orders + "' }.definition.key", equalTo("statsOrders"))
         .body("find { it.id == '" + orders + "' }.definition.name", equalTo("Orders"))
+        // Camunda's statistics query leaves the definition's time to live out
+        .body("find { it.id == '" + orders + "' }.definition.historyTimeToLive", nullValue())
         .body("find { it.id == '" + orders + "' }.'@class'",
             equalTo("org.camunda.bpm.engine.rest.dto.repository.ProcessDefinitionStatisticsResultDto"))
         .body("find { it.id == '" + idle + "' }.instances", equalTo(0));

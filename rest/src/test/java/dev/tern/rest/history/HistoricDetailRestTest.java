@@ -43,6 +43,13 @@ class HistoricDetailRestTest {
           <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
           <endEvent id="end"/>
         </process>
+        <process id="detailAsync" isExecutable="true" camunda:historyTimeToLive="P5D">
+          <startEvent id="asyncStart"/>
+          <sequenceFlow id="a1" sourceRef="asyncStart" targetRef="charge"/>
+          <serviceTask id="charge" camunda:asyncBefore="true" camunda:expression="${true}"/>
+          <sequenceFlow id="a2" sourceRef="charge" targetRef="asyncEnd"/>
+          <endEvent id="asyncEnd"/>
+        </process>
       </definitions>
       """;
 
@@ -66,7 +73,7 @@ class HistoricDetailRestTest {
                 h.execute("DELETE FROM " + table);
               }
             });
-    server = RestTestServer.start(db, clock);
+    server = RestTestServer.builder(db).clock(clock).engine(b -> b.startJobExecutor(false)).start();
     server
         .engine()
         .deploymentService()
@@ -103,6 +110,9 @@ class HistoricDetailRestTest {
   @Test
   void recordsEveryWriteAsAVariableUpdateWithCamundasRevisionsAndInitialFlag() {
     String instance = startAndChange();
+    String review =
+        server.given().queryParam("processInstanceId", instance).queryParam("activityId", "review")
+            .get("/history/activity-instance").then().statusCode(200).extract().path("[0].id");
 
     server
         .given()
@@ -130,7 +140,8 @@ class HistoricDetailRestTest {
             "2026-01-02T03:05:05.678+0000"))
         .body("processInstanceId", everyItem(equalTo(instance)))
         .body("executionId", everyItem(equalTo(instance)))
-        .body("activityInstanceId", everyItem(equalTo(instance)))
+        // as in Camunda: the instance's own for the start, the activity it rests at afterwards
+        .body("activityInstanceId", contains(instance, review, review, instance, review))
         .body("rootProcessInstanceId", everyItem(equalTo(instance)))
         .body("processDefinitionKey", everyItem(equalTo("detailHistory")))
         .body("removalTime", everyItem(nullValue()))
@@ -142,6 +153,20 @@ class HistoricDetailRestTest {
             .get("/history/variable-instance").then().extract().path("[0].id");
     server.given().queryParam("variableInstanceId", customer).get("/history/detail/count")
         .then().statusCode(200).body("count", equalTo(2));
+  }
+
+  @Test
+  void aWriteWhileAJobIsToContinueTheInstanceBelongsToNoActivityInstance() {
+    String instance =
+        server.engine().runtimeService()
+            .startProcessInstanceByKey("detailAsync", null, null, Map.of("ok", false)).id();
+    server.given().contentType(ContentType.JSON).body(Map.of("value", true, "type", "Boolean"))
+        .put("/process-instance/{id}/variables/ok", instance).then().statusCode(204);
+
+    server.given().queryParam("processInstanceId", instance).queryParam("sortBy", "variableRevision")
+        .queryParam("sortOrder", "asc").get("/history/detail").then().statusCode(200)
+        .body("value", contains(false, true))
+        .body("activityInstanceId", contains(instance, null));
   }
 
   @Test
