@@ -155,14 +155,12 @@ public final class ProcessInstanceService {
     database.useTransaction(
         h -> {
           RuntimeProcessInstance instance = instances.lock(h, id).orElseThrow(() -> notFound(id));
-          String key = instance.processDefinitionKey();
-          authorizer.check(
+          checkUpdate(
               h,
               caller,
-              PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, id),
-              PermissionCheck.of(Permission.SUSPEND_PROCESS_INSTANCE, Resource.PROCESS_INSTANCE, id),
-              PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key),
-              PermissionCheck.of(Permission.SUSPEND_INSTANCE, Resource.PROCESS_DEFINITION, key));
+              instance,
+              Permission.SUSPEND_PROCESS_INSTANCE,
+              Permission.SUSPEND_INSTANCE);
           removal.setSuspended(h, id, suspended);
         });
   }
@@ -311,22 +309,38 @@ public final class ProcessInstanceService {
   private void checkVariables(Handle h, Caller caller, String id, boolean update) {
     RuntimeProcessInstance instance =
         (update ? instances.lock(h, id) : instances.find(h, id)).orElseThrow(() -> notFound(id));
-    String key = instance.processDefinitionKey();
     if (update) {
-      authorizer.check(
-          h,
-          caller,
-          PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, id),
-          PermissionCheck.of(Permission.UPDATE_VARIABLE, Resource.PROCESS_INSTANCE, id),
-          PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key),
-          PermissionCheck.of(Permission.UPDATE_INSTANCE_VARIABLE, Resource.PROCESS_DEFINITION, key));
+      checkUpdate(
+          h, caller, instance, Permission.UPDATE_VARIABLE, Permission.UPDATE_INSTANCE_VARIABLE);
     } else {
+      String key = instance.processDefinitionKey();
       authorizer.check(
           h,
           caller,
           PermissionCheck.of(Permission.READ, Resource.PROCESS_INSTANCE, id),
           PermissionCheck.of(Permission.READ_INSTANCE, Resource.PROCESS_DEFINITION, key));
     }
+  }
+
+  /**
+   * Camunda's check of a change to an instance: {@code UPDATE} or {@code onInstance} on it, or
+   * {@code UPDATE_INSTANCE} or {@code onDefinition} on its definition.
+   */
+  private void checkUpdate(
+      Handle h,
+      Caller caller,
+      RuntimeProcessInstance instance,
+      Permission onInstance,
+      Permission onDefinition) {
+    String id = instance.id();
+    String key = instance.processDefinitionKey();
+    authorizer.check(
+        h,
+        caller,
+        PermissionCheck.of(Permission.UPDATE, Resource.PROCESS_INSTANCE, id),
+        PermissionCheck.of(onInstance, Resource.PROCESS_INSTANCE, id),
+        PermissionCheck.of(Permission.UPDATE_INSTANCE, Resource.PROCESS_DEFINITION, key),
+        PermissionCheck.of(onDefinition, Resource.PROCESS_DEFINITION, key));
   }
 
   private static NotFoundException notFound(String id) {
