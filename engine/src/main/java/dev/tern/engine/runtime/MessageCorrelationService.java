@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.FieldLimits;
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.event.MessageCorrelation;
@@ -33,6 +34,7 @@ public final class MessageCorrelationService {
   private final DeployedProcesses processes;
   private final EventSubscriptionStore subscriptions;
   private final Interpreter interpreter;
+  private final CorrelationChecks checks;
 
   MessageCorrelationService(
       Database database,
@@ -45,16 +47,26 @@ public final class MessageCorrelationService {
     this.processes = processes;
     this.subscriptions = subscriptions;
     this.interpreter = interpreter;
+    this.checks = new CorrelationChecks(processes);
   }
 
   /** Correlates in one transaction; the results in order of delivery. */
   public List<MessageCorrelationResult> correlate(MessageCorrelation correlation) {
-    FieldLimits.requireAtMost("businessKey", correlation.businessKey(), FieldLimits.NAME);
-    FieldLimits.requireAtMost("tenantId", correlation.tenantId(), FieldLimits.ID);
-    return database.inTransaction(handle -> correlate(handle, correlation));
+    return correlate(Caller.SYSTEM, correlation);
   }
 
-  private List<MessageCorrelationResult> correlate(Handle handle, MessageCorrelation correlation) {
+  /**
+   * Correlates in one transaction, after checking the caller may reach every receiver ({@link
+   * CorrelationChecks}); the results in order of delivery.
+   */
+  public List<MessageCorrelationResult> correlate(Caller caller, MessageCorrelation correlation) {
+    FieldLimits.requireAtMost("businessKey", correlation.businessKey(), FieldLimits.NAME);
+    FieldLimits.requireAtMost("tenantId", correlation.tenantId(), FieldLimits.ID);
+    return database.inTransaction(handle -> correlate(handle, caller, correlation));
+  }
+
+  private List<MessageCorrelationResult> correlate(
+      Handle handle, Caller caller, MessageCorrelation correlation) {
     String name = correlation.messageName();
     List<EventSubscription> waiting = waitingTokens(handle, correlation);
     List<StartCandidate> starts = List.of();
@@ -82,6 +94,12 @@ public final class MessageCorrelationService {
                 + " process definitions match the correlations keys: "
                 + correlation.correlationSetText());
       }
+    }
+    for (EventSubscription subscription : waiting) {
+      checks.check(handle, caller, subscription);
+    }
+    for (StartCandidate start : starts) {
+      checks.check(handle, caller, start.subscription());
     }
     List<MessageCorrelationResult> results = new ArrayList<>();
     for (EventSubscription subscription : waiting) {

@@ -112,7 +112,8 @@ public final class RuntimeModule {
             new ActivityInstanceTree(executions)),
         variables,
         new MessageCorrelationService(database, clock, processes, subscriptions, interpreter),
-        new SignalService(database, new SignalReceivers(subscriptions, clock), interpreter));
+        new SignalService(
+            database, new SignalReceivers(subscriptions, clock), interpreter, processes));
   }
 
   /** Removal times and expiry of instance, activity and variable history (with its updates). */

@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.FieldLimits;
 import dev.tern.engine.ProcessEngineException;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.persistence.Database;
 import java.util.List;
@@ -18,7 +19,14 @@ public final class SignalService {
   private final SignalReceivers receivers;
   private final Interpreter interpreter;
 
-  SignalService(Database database, SignalReceivers receivers, Interpreter interpreter) {
+  private final CorrelationChecks checks;
+
+  SignalService(
+      Database database,
+      SignalReceivers receivers,
+      Interpreter interpreter,
+      DeployedProcesses processes) {
+    this.checks = new CorrelationChecks(processes);
     this.database = database;
     this.receivers = receivers;
     this.interpreter = interpreter;
@@ -31,6 +39,17 @@ public final class SignalService {
    * @param variables set on each receiving instance, or on each started one
    */
   public void signal(
+      String name,
+      String executionId,
+      String tenantId,
+      boolean withoutTenantId,
+      Map<String, ?> variables) {
+    signal(Caller.SYSTEM, name, executionId, tenantId, withoutTenantId, variables);
+  }
+
+  /** As {@link #signal(String, String, String, boolean, Map)}, checking the caller may reach every receiver first. */
+  public void signal(
+      Caller caller,
       String name,
       String executionId,
       String tenantId,
@@ -59,6 +78,9 @@ public final class SignalService {
                     + "' has not subscribed to a signal event with name '"
                     + name
                     + "'.");
+          }
+          for (EventSubscription receiver : found) {
+            checks.check(handle, caller, receiver);
           }
           interpreter.sendSignal(handle, found, values);
         });

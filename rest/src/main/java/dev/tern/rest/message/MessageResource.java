@@ -7,6 +7,7 @@ import dev.tern.engine.event.MessageCorrelation;
 import dev.tern.engine.event.MessageCorrelationResult;
 import dev.tern.engine.runtime.TypedValue;
 import dev.tern.rest.RestResource;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.Routes;
 import dev.tern.rest.runtime.VariableValueDto;
 import dev.tern.rest.runtime.VariableValues;
@@ -73,7 +74,7 @@ public final class MessageResource implements RestResource {
     }
     List<MessageCorrelationResult> results;
     try {
-      results = engine.messageCorrelationService().correlate(correlation.build());
+      results = engine.messageCorrelationService().correlate(Callers.of(ctx), correlation.build());
     } catch (TernException e) {
       if ("MismatchingMessageCorrelationException".equals(e.type())) {
         // Camunda's REST layer wraps it in a RestException whose message names the cause's class

@@ -3,6 +3,7 @@ package dev.tern.rest.signal;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.rest.RestResource;
+import dev.tern.rest.auth.Callers;
 import dev.tern.rest.Routes;
 import dev.tern.rest.runtime.VariableValueDto;
 import dev.tern.rest.runtime.VariableValues;
@@ -44,6 +45,7 @@ public final class SignalResource implements RestResource {
     engine
         .signalService()
         .signal(
+            Callers.of(ctx),
             dto.name(),
             dto.executionId(),
             dto.tenantId(),
