@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Writes {@code tern_hi_job_log}. Entries are copied from the job rows themselves with one
  * {@code INSERT … SELECT}, so logging a thousand deleted jobs costs one statement, and the entry
- * always shows the job as it is in the database (retries, exception) at that moment.
+ * always shows the job as it is in the database (retries, exception) at that moment. An entry
+ * written after its root instance ended takes the root's removal time, so cleanup finds it.
  */
 final class JobLogStore implements JobLog {
 
@@ -45,7 +46,7 @@ final class JobLogStore implements JobLog {
                 + " job_definition_id, job_definition_type, job_definition_configuration,"
                 + " activity_id, failed_activity_id, execution_id, process_instance_id, proc_def_id,"
                 + " proc_def_key, deployment_id, root_process_instance_id, tenant_id, hostname,"
-                + " sequence_counter) SELECT "
+                + " sequence_counter, removal_time) SELECT "
                 + dialect.newIdExpression()
                 + ", :logTime, :state, j.id, j.due_date,"
                 + (retries == null ? " j.retries," : " :retries,")
@@ -54,10 +55,14 @@ final class JobLogStore implements JobLog {
                 + " j.job_definition_id, COALESCE(d.job_type, j.handler_type),"
                 + " d.job_configuration, j.activity_id, j.failed_activity_id, j.execution_id,"
                 + " j.process_instance_id, j.proc_def_id, j.proc_def_key, j.deployment_id,"
-                + " p.root_process_instance_id, j.tenant_id, :hostname, j.sequence_counter"
+                + " p.root_process_instance_id, j.tenant_id, :hostname, j.sequence_counter,"
+                + " r.removal_time"
                 + " FROM tern_job j"
                 + " LEFT JOIN tern_job_definition d ON d.id = j.job_definition_id"
-                + " LEFT JOIN tern_process_instance p ON p.id = j.process_instance_id"
+                // history, not the runtime row: the job that ends its instance is logged after
+                // the instance is gone, and its entry needs the root's removal time then
+                + " LEFT JOIN tern_hi_process_instance p ON p.id = j.process_instance_id"
+                + " LEFT JOIN tern_hi_process_instance r ON r.id = p.root_process_instance_id"
                 + " WHERE j.id = ANY(:ids)");
     if (retries != null) {
       insert.bind("retries", retries);

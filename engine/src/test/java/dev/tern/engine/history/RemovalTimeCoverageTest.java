@@ -1,0 +1,154 @@
+package dev.tern.engine.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.externaltask.FetchRequest;
+import dev.tern.engine.externaltask.TopicRequest;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.MutableClock;
+import dev.tern.engine.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+/**
+ * History cleanup only ever deletes rows with a removal time: a history row written in the same
+ * transaction that ends the root instance (the log entry of the job or external task that ended
+ * it) must carry the removal time too, or it would stay forever.
+ */
+@DatabaseTest
+class RemovalTimeCoverageTest {
+
+  private static final Instant START = Instant.parse("2026-03-04T05:06:07Z");
+  private static final List<String> INSTANCE_TABLES =
+      List.of(
+          "tern_hi_process_instance",
+          "tern_hi_activity_instance",
+          "tern_hi_job_log",
+          "tern_hi_ext_task_log",
+          "tern_hi_variable");
+
+  private final TestDatabase db;
+  private final MutableClock clock = MutableClock.startingAt(START);
+
+  RemovalTimeCoverageTest(TestDatabase db) {
+    this.db = db;
+  }
+
+  @Test
+  void theLogEntryOfTheJobThatEndsItsInstanceCarriesRootAndRemovalTime() {
+    try (ProcessEngine engine = engine()) {
+      deploy(
+          engine,
+          Bpmn.createExecutableProcess("removalAsync")
+              .camundaHistoryTimeToLive(3)
+              .startEvent()
+              .serviceTask("work")
+              .camundaAsyncBefore()
+              .camundaExpression("${true}")
+              .endEvent()
+              .done());
+      String instance =
+          engine.runtimeService()
+              .startProcessInstanceByKey("removalAsync", null, null, Map.of("amount", 7))
+              .id();
+      clock.advance(Duration.ofSeconds(5));
+
+      engine.jobExecutor().executeDueJobs();
+
+      assertEveryRowExpiresThreeDaysAfterTheEnd(instance, 2);
+    }
+  }
+
+  @Test
+  void theLogEntryOfTheExternalTaskThatEndsItsInstanceCarriesRootAndRemovalTime() {
+    try (ProcessEngine engine = engine()) {
+      deploy(
+          engine,
+          Bpmn.createExecutableProcess("removalExternal")
+              .camundaHistoryTimeToLive(3)
+              .startEvent()
+              .serviceTask("work")
+              .camundaExternalTask("removal-topic")
+              .endEvent()
+              .done());
+      String instance =
+          engine.runtimeService()
+              .startProcessInstanceByKey("removalExternal", null, null, Map.of("amount", 7))
+              .id();
+      clock.advance(Duration.ofSeconds(5));
+      var locked =
+          engine.externalTaskService()
+              .fetchAndLock(
+                  new FetchRequest(
+                      "worker", 1, false, null, List.of(TopicRequest.of("removal-topic", 60_000))));
+      assertThat(locked).hasSize(1);
+
+      engine.externalTaskService().complete(locked.get(0).task().id(), "worker", Map.of(), Map.of());
+
+      assertEveryRowExpiresThreeDaysAfterTheEnd(instance, 0);
+    }
+  }
+
+  private void assertEveryRowExpiresThreeDaysAfterTheEnd(String instance, int jobLogRows) {
+    Instant expected = clock.instant().plus(Duration.ofDays(3));
+    db.database()
+        .useTransaction(
+            h -> {
+              for (String table : INSTANCE_TABLES) {
+                String column = table.equals("tern_hi_process_instance") ? "id" : "process_instance_id";
+                List<Map<String, Object>> rows =
+                    h.createQuery("SELECT * FROM " + table + " WHERE " + column + " = :id")
+                        .bind("id", instance)
+                        .mapToMap()
+                        .list();
+                if (table.equals("tern_hi_job_log")) {
+                  assertThat(rows).as(table).hasSize(jobLogRows);
+                } else if (!table.equals("tern_hi_ext_task_log") || jobLogRows == 0) {
+                  assertThat(rows).as(table).isNotEmpty();
+                }
+                for (Map<String, Object> row : rows) {
+                  assertThat(row.get("removal_time")).as(table + " " + row).isNotNull();
+                  assertThat(instant(row.get("removal_time")))
+                      .as(table + " " + row)
+                      .isEqualTo(expected);
+                  if (row.containsKey("root_process_instance_id")) {
+                    assertThat(row.get("root_process_instance_id")).as(table + " " + row).isEqualTo(instance);
+                  }
+                }
+              }
+            });
+  }
+
+  private static Instant instant(Object value) {
+    return value instanceof java.time.OffsetDateTime time
+        ? time.toInstant()
+        : ((java.sql.Timestamp) value).toInstant();
+  }
+
+  private ProcessEngine engine() {
+    db.database()
+        .useTransaction(
+            h -> {
+              for (String table :
+                  List.of("tern_job", "tern_external_task", "tern_execution", "tern_process_instance")) {
+                h.execute("DELETE FROM " + table);
+              }
+            });
+    return ProcessEngine.builder().database(db.database()).clock(clock).startJobExecutor(false).build();
+  }
+
+  private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
+    engine
+        .deploymentService()
+        .deploy(
+            NewDeployment.of(
+                Map.of("removal.bpmn", Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8))));
+  }
+}
