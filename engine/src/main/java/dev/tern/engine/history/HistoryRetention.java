@@ -1,75 +1,89 @@
 package dev.tern.engine.history;
 
+import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.persistence.OwnedRows;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * How long history stays: each capability that keeps history of process instances sets the
- * removal time of its rows when a root instance ends, and deletes rows whose removal time has
- * passed (Camunda's removal-time strategy "end" and cleanup strategy "removalTimeBased"). The
- * engine joins the parts with {@link #of}; every method runs in the caller's transaction.
+ * How long history stays: each capability that keeps history of process instances names its
+ * tables here; their rows get a removal time when a root instance ends, and rows whose removal
+ * time has passed are deleted (Camunda's removal-time strategy "end" and cleanup strategy
+ * "removalTimeBased"). The engine joins the parts with {@link #of}; every method runs in the
+ * caller's transaction.
  */
-public interface HistoryRetention {
+public final class HistoryRetention {
 
-  /** Sets the removal time of every row of the instances of this root instance's hierarchy. */
-  void setRemovalTime(Handle handle, String rootProcessInstanceId, Instant removalTime);
+  /** A history table whose {@code instanceColumn} names a process instance (or its root). */
+  private record RetainedTable(String table, String instanceColumn) {}
 
-  /**
-   * Deletes at most {@code limit} rows per table whose removal time is at or before {@code now}.
-   *
-   * @return the number of rows deleted
-   */
-  int deleteExpired(Handle handle, Instant now, int limit);
+  private final List<RetainedTable> tables;
 
-  /** Every part, in order; the counts add up. */
-  static HistoryRetention of(HistoryRetention... parts) {
-    return new HistoryRetention() {
-      @Override
-      public void setRemovalTime(Handle handle, String root, Instant removalTime) {
-        for (HistoryRetention part : parts) {
-          part.setRemovalTime(handle, root, removalTime);
-        }
-      }
-
-      @Override
-      public int deleteExpired(Handle handle, Instant now, int limit) {
-        int deleted = 0;
-        for (HistoryRetention part : parts) {
-          deleted += part.deleteExpired(handle, now, limit);
-        }
-        return deleted;
-      }
-    };
+  private HistoryRetention(List<RetainedTable> tables) {
+    this.tables = List.copyOf(tables);
   }
 
-  /**
-   * Tables with {@code process_instance_id}, {@code id} and {@code removal_time} columns, each
-   * named by the store that owns it.
-   */
-  static HistoryRetention ofInstanceTables(String... tables) {
-    HistoryRetention[] parts = new HistoryRetention[tables.length];
-    for (int i = 0; i < tables.length; i++) {
-      parts[i] = ofTable(tables[i], "process_instance_id");
+  /** Every part's tables, in order. */
+  public static HistoryRetention of(HistoryRetention... parts) {
+    List<RetainedTable> tables = new ArrayList<>();
+    for (HistoryRetention part : parts) {
+      tables.addAll(part.tables);
     }
-    return of(parts);
+    return new HistoryRetention(tables);
+  }
+
+  /** Tables with {@code process_instance_id}, {@code id} and {@code removal_time} columns. */
+  public static HistoryRetention ofInstanceTables(String... tables) {
+    List<RetainedTable> retained = new ArrayList<>();
+    for (String table : tables) {
+      retained.add(new RetainedTable(table, "process_instance_id"));
+    }
+    return new HistoryRetention(retained);
   }
 
   /**
    * A table with {@code id} and {@code removal_time} columns whose {@code instanceColumn} names a
    * process instance (or, for {@code root_process_instance_id}, its root).
    */
-  static HistoryRetention ofTable(String table, String instanceColumn) {
-    return new HistoryRetention() {
-      @Override
-      public void setRemovalTime(Handle handle, String root, Instant removalTime) {
-        OwnedRows.setRemovalTimeOfHierarchy(handle, table, instanceColumn, root, removalTime);
-      }
+  public static HistoryRetention ofTable(String table, String instanceColumn) {
+    return new HistoryRetention(List.of(new RetainedTable(table, instanceColumn)));
+  }
 
-      @Override
-      public int deleteExpired(Handle handle, Instant now, int limit) {
-        return OwnedRows.deleteExpired(handle, table, now, limit);
-      }
-    };
+  /**
+   * Sets the removal time of every row of the instances of this root instance's hierarchy. On
+   * PostgreSQL all tables take one statement (one round trip at the end of every instance).
+   */
+  public void setRemovalTime(
+      Handle handle, Dialect dialect, String rootProcessInstanceId, Instant removalTime) {
+    if (dialect == Dialect.POSTGRES) {
+      OwnedRows.setRemovalTimeOfHierarchy(
+          handle,
+          tables.stream().map(t -> new OwnedRows.InstanceColumn(t.table(), t.instanceColumn())).toList(),
+          rootProcessInstanceId,
+          removalTime);
+      return;
+    }
+    for (RetainedTable table : tables) {
+      OwnedRows.setRemovalTimeOfHierarchy(
+          handle,
+          List.of(new OwnedRows.InstanceColumn(table.table(), table.instanceColumn())),
+          rootProcessInstanceId,
+          removalTime);
+    }
+  }
+
+  /**
+   * Deletes at most {@code limit} rows per table whose removal time is at or before {@code now}.
+   *
+   * @return the number of rows deleted
+   */
+  public int deleteExpired(Handle handle, Instant now, int limit) {
+    int deleted = 0;
+    for (RetainedTable table : tables) {
+      deleted += OwnedRows.deleteExpired(handle, table.table(), now, limit);
+    }
+    return deleted;
   }
 }

@@ -121,7 +121,11 @@ final class JobRunner {
     }
     handlers.require(job.handlerType()).execute(job, handle);
     jobLog.log(handle, LogState.SUCCESSFUL, List.of(jobId));
-    incidents.resolveFailedJobIncidents(handle, List.of(jobId));
+    if (job.retries() == 0) {
+      // Only a job at zero retries can have an open failed-job incident: every way of giving a
+      // job retries back resolves its incidents. Such a job runs only when executed by hand.
+      incidents.resolveFailedJobIncidents(handle, List.of(jobId));
+    }
     if (jobs.deleteLocked(handle, jobId, owner) == 0) {
       // Fencing: another claim took the job over (our lease lapsed) or already finished it. The
       // handler never deletes its own job (the interpreter spares the current one), so a missing

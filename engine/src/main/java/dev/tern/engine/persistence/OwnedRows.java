@@ -47,18 +47,34 @@ public final class OwnedRows {
         .execute();
   }
 
+  /** A table and the column of it that names a process instance. */
+  public record InstanceColumn(String table, String column) {}
+
   /**
-   * Sets {@code removal_time} on the rows of {@code table} whose {@code instanceColumn} names an
-   * instance of the hierarchy of this root instance.
+   * Sets {@code removal_time} on the rows of these tables whose instance column names an instance
+   * of the hierarchy of this root instance, in one statement: one table alone is a plain {@code
+   * UPDATE}; several are PostgreSQL's data-modifying {@code WITH} (only PostgreSQL may be given
+   * more than one).
    */
   public static void setRemovalTimeOfHierarchy(
-      Handle handle, String table, String instanceColumn, String rootProcessInstanceId,
+      Handle handle, java.util.List<InstanceColumn> tables, String rootProcessInstanceId,
       java.time.Instant removalTime) {
+    String hierarchy =
+        " IN (SELECT h.id FROM tern_hi_process_instance h WHERE h.root_process_instance_id = :root)";
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < tables.size(); i++) {
+      InstanceColumn target = tables.get(i);
+      String update =
+          "UPDATE " + target.table() + " SET removal_time = :removalTime WHERE " + target.column()
+              + hierarchy;
+      if (i == tables.size() - 1) {
+        sql.append(update);
+      } else {
+        sql.append(i == 0 ? "WITH " : ", ").append("u").append(i).append(" AS (").append(update).append(") ");
+      }
+    }
     handle
-        .createUpdate(
-            "UPDATE " + table + " SET removal_time = :removalTime WHERE " + instanceColumn
-                + " IN (SELECT h.id FROM tern_hi_process_instance h"
-                + " WHERE h.root_process_instance_id = :root)")
+        .createUpdate(sql.toString())
         .bind("removalTime", removalTime)
         .bind("root", rootProcessInstanceId)
         .execute();

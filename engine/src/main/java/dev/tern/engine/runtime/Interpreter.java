@@ -1677,7 +1677,7 @@ final class Interpreter {
     Runnable backToCaller =
         run.instance.superProcessInstanceId() == null ? null : returnToCaller(run, instanceToken);
     jobs.deleteForInstance(run.handle, id, run.currentJobId);
-    variables.deleteAll(run.handle, id);
+    // the instance's variables (and their bytes) go with its row: ON DELETE CASCADE
     executions.deleteInstance(run.handle, id);
     history.instanceCompleted(run.handle, id, run.instance.startTime(), now(), run.lastEndActivityId);
     run.ended = true;

@@ -17,6 +17,7 @@ final class RuntimeHistoryStore {
   private final String elapsedMillisSinceStart;
 
   private final HistoryRetention retention;
+  private final Dialect dialect;
 
   /** For removing history only: ending instances needs {@link #RuntimeHistoryStore(Dialect, HistoryRetention)}. */
   public RuntimeHistoryStore(Dialect dialect) {
@@ -26,6 +27,7 @@ final class RuntimeHistoryStore {
   /** @param retention sets removal times when a root instance ends */
   public RuntimeHistoryStore(Dialect dialect, HistoryRetention retention) {
     this.retention = retention;
+    this.dialect = dialect;
     this.elapsedMillisSinceStart =
         switch (dialect) {
           case POSTGRES ->
@@ -95,7 +97,7 @@ final class RuntimeHistoryStore {
         .ifPresent(
             days ->
                 retention.setRemovalTime(
-                    handle, processInstanceId, endTime.plus(Duration.ofDays(days))));
+                    handle, dialect, processInstanceId, endTime.plus(Duration.ofDays(days))));
   }
 
   public void activityStarted(
