@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
    */
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
     try {
-      return jdbi.inTransaction(callback);
+      return jdbi.inTransaction(handle -> withWritesBeforeCommit(handle, callback));
     } catch (JdbiException e) {
       throw StatementFailures.translate(e);
     }
@@ -145,7 +145,7 @@ public final class Database implements AutoCloseable {
             if (dialect == Dialect.POSTGRES) {
               handle.execute("SET LOCAL synchronous_commit TO OFF");
             }
-            return callback.withHandle(handle);
+            return withWritesBeforeCommit(handle, callback);
           });
     } catch (JdbiException e) {
       throw StatementFailures.translate(e);
@@ -155,7 +155,11 @@ public final class Database implements AutoCloseable {
   /** Runs the callback in one READ COMMITTED transaction (see {@link #inTransaction}). */
   public <X extends Exception> void useTransaction(HandleConsumer<X> callback) throws X {
     try {
-      jdbi.useTransaction(callback);
+      jdbi.useTransaction(
+          handle -> {
+            callback.useHandle(handle);
+            BeforeCommit.runAll(handle);
+          });
     } catch (JdbiException e) {
       throw StatementFailures.translate(e);
     }
@@ -164,10 +168,17 @@ public final class Database implements AutoCloseable {
   /** Runs read-only work on a handle in auto-commit mode. */
   public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
     try {
-      return jdbi.withHandle(callback);
+      return jdbi.withHandle(handle -> withWritesBeforeCommit(handle, callback));
     } catch (JdbiException e) {
       throw StatementFailures.translate(e);
     }
+  }
+
+  private static <R, X extends Exception> R withWritesBeforeCommit(
+      Handle handle, HandleCallback<R, X> callback) throws X {
+    R result = callback.withHandle(handle);
+    BeforeCommit.runAll(handle);
+    return result;
   }
 
   private static String sqlWithoutValues(StatementException e) {

@@ -65,6 +65,7 @@ final class RuntimeHistoryStore {
 
   public void instanceCompleted(
       Handle handle, String processInstanceId, Instant startTime, Instant endTime, String endActivityId) {
+    writePending(handle);
     handle
         .createUpdate(
             "UPDATE tern_hi_process_instance SET state = 'COMPLETED', end_time = :endTime,"
@@ -100,6 +101,10 @@ final class RuntimeHistoryStore {
                     handle, dialect, processInstanceId, endTime.plus(Duration.ofDays(days))));
   }
 
+  /**
+   * Starts an activity instance. Its row is written when the transaction is about to commit (or
+   * before this store's next statement on the table), together with its end if it ended by then.
+   */
   public void activityStarted(
       Handle handle,
       String id,
@@ -109,30 +114,17 @@ final class RuntimeHistoryStore {
       String activityName,
       String activityType,
       Instant startTime) {
-    handle
-        .createUpdate(
-            """
-            INSERT INTO tern_hi_activity_instance (id, process_instance_id, execution_id,
-              proc_def_id, proc_def_key, activity_id, activity_name, activity_type, start_time,
-              canceled, tenant_id)
-            VALUES (:id, :pi, :executionId, :defId, :defKey, :activityId, :activityName,
-              :activityType, :startTime, FALSE, :tenantId)
-            """)
-        .bind("id", id)
-        .bind("pi", instance.id())
-        .bind("executionId", executionId)
-        .bind("defId", instance.processDefinitionId())
-        .bind("defKey", instance.processDefinitionKey())
-        .bind("activityId", activityId)
-        .bind("activityName", activityName)
-        .bind("activityType", activityType)
-        .bind("startTime", startTime)
-        .bind("tenantId", instance.tenantId())
-        .execute();
+    PendingActivities.of(handle)
+        .add(
+            new PendingActivities.Row(
+                id, instance, executionId, activityId, activityName, activityType, startTime));
   }
 
   /** Ends an activity instance (no-op if already ended); {@code canceled} when interrupted. */
   public void activityEnded(Handle handle, String id, Instant endTime, boolean canceled) {
+    if (PendingActivities.of(handle).end(id, endTime, canceled)) {
+      return;
+    }
     handle
         .createUpdate(
             "UPDATE tern_hi_activity_instance SET end_time = :endTime, duration_ms = "
@@ -142,6 +134,11 @@ final class RuntimeHistoryStore {
         .bind("endTime", endTime)
         .bind("canceled", canceled)
         .execute();
+  }
+
+  /** Writes the activity instances this transaction holds back; before any other statement on them. */
+  private static void writePending(Handle handle) {
+    PendingActivities.of(handle).write(handle);
   }
 
   /** Records an instance's suspension or activation while it runs. */
@@ -161,6 +158,7 @@ final class RuntimeHistoryStore {
    */
   public void instanceDeleted(
       Handle handle, String processInstanceId, String deleteReason, Instant now) {
+    writePending(handle);
     handle
         .createUpdate(
             "UPDATE tern_hi_activity_instance SET end_time = :now, canceled = TRUE"
@@ -190,6 +188,7 @@ final class RuntimeHistoryStore {
 
   /** Deletes the activity and instance history of these process instances. */
   public void deleteOfProcessInstances(Handle handle, java.util.List<String> processInstanceIds) {
+    writePending(handle);
     dev.tern.engine.persistence.OwnedRows.deleteOfProcessInstances(
         handle, "tern_hi_activity_instance", processInstanceIds);
     handle
@@ -200,6 +199,7 @@ final class RuntimeHistoryStore {
 
   /** Deletes the activity and instance history of the process definitions of a deployment. */
   public void deleteOfDeployment(Handle handle, String deploymentId) {
+    writePending(handle);
     for (String table : new String[] {"tern_hi_activity_instance", "tern_hi_process_instance"}) {
       handle
           .createUpdate(

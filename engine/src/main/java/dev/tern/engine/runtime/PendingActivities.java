@@ -1,0 +1,111 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.persistence.BeforeCommit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The activity instances a transaction started and has not written yet. Most activities a token
+ * passes start and end in the same transaction; held back, each is inserted once with its end
+ * instead of inserted and then updated, and all of a transaction's rows go in one JDBC batch.
+ * {@link RuntimeHistoryStore} writes them before its own statements on the table and before the
+ * transaction commits.
+ */
+final class PendingActivities {
+
+  /** An activity instance's history row as it will be inserted. */
+  static final class Row {
+    final String id;
+    final RuntimeProcessInstance instance;
+    final String executionId;
+    final String activityId;
+    final String activityName;
+    final String activityType;
+    final Instant startTime;
+    Instant endTime;
+    boolean canceled;
+
+    Row(
+        String id,
+        RuntimeProcessInstance instance,
+        String executionId,
+        String activityId,
+        String activityName,
+        String activityType,
+        Instant startTime) {
+      this.id = id;
+      this.instance = instance;
+      this.executionId = executionId;
+      this.activityId = activityId;
+      this.activityName = activityName;
+      this.activityType = activityType;
+      this.startTime = startTime;
+    }
+  }
+
+  private final Map<String, Row> rows = new LinkedHashMap<>();
+
+  /** This transaction's held-back rows, written before it commits. */
+  static PendingActivities of(Handle handle) {
+    return BeforeCommit.held(handle, PendingActivities.class, PendingActivities::new, p -> p.write(handle));
+  }
+
+  void add(Row row) {
+    rows.put(row.id, row);
+  }
+
+  /** Ends a held-back row; false when the row is not held back (it is in the table). */
+  boolean end(String id, Instant endTime, boolean canceled) {
+    Row row = rows.get(id);
+    if (row == null) {
+      return false;
+    }
+    if (row.endTime == null) {
+      row.endTime = endTime;
+      row.canceled = canceled;
+    }
+    return true;
+  }
+
+  /** Inserts every held-back row in one batch. */
+  void write(Handle handle) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        handle.prepareBatch(
+            """
+            INSERT INTO tern_hi_activity_instance (id, process_instance_id, execution_id,
+              proc_def_id, proc_def_key, activity_id, activity_name, activity_type, start_time,
+              end_time, duration_ms, canceled, tenant_id)
+            VALUES (:id, :pi, :executionId, :defId, :defKey, :activityId, :activityName,
+              :activityType, :startTime, :endTime, :duration, :canceled, :tenantId)
+            """);
+    for (Row row : rows.values()) {
+      batch
+          .bind("id", row.id)
+          .bind("pi", row.instance.id())
+          .bind("executionId", row.executionId)
+          .bind("defId", row.instance.processDefinitionId())
+          .bind("defKey", row.instance.processDefinitionKey())
+          .bind("activityId", row.activityId)
+          .bind("activityName", row.activityName)
+          .bind("activityType", row.activityType)
+          .bindByType("startTime", row.startTime, Instant.class)
+          .bindByType("endTime", row.endTime, Instant.class)
+          .bindByType(
+              "duration",
+              row.endTime == null ? null : Duration.between(row.startTime, row.endTime).toMillis(),
+              Long.class)
+          .bind("canceled", row.canceled)
+          .bind("tenantId", row.instance.tenantId())
+          .add();
+    }
+    rows.clear();
+    batch.execute();
+  }
+}
