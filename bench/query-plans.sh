@@ -42,4 +42,5 @@ if [[ " $* " != *" --jdbc-url"* ]]; then
   args=(--jdbc-url "jdbc:postgresql://127.0.0.1:$pg_port/tern" --jdbc-user postgres "${args[@]}")
 fi
 
-nice -n 10 java -cp "$bench_jar" dev.tern.bench.queryplans.QueryPlanReport "${args[@]}"
+# BENCH_MAIN=dev.tern.bench.tasks.TaskQueryBench runs the task query benchmark on the same cluster
+nice -n 10 java -cp "$bench_jar" "${BENCH_MAIN:-dev.tern.bench.queryplans.QueryPlanReport}" "${args[@]}"
