@@ -56,7 +56,7 @@ class TaskQueryBenchTest {
                     + " FROM tern_task_identity_link l WHERE l.task_id = t.id AND l.group_id = 'group-00')"))
         .isBetween(300L, 420L);
     String markdown = Files.readString(report);
-    assertThat(markdown).contains("| candidateGroup=group-03, unassigned |", "| assignee=user-42 |");
+    assertThat(markdown).contains("| candidateGroup=group-03, unassigned |", "| assignee=user-7 (100 tasks) |");
     assertThat(markdown.split("Execution Time", -1)).hasSize(2 * TaskQueryBench.cases().size() + 1);
   }
 

@@ -34,7 +34,7 @@ public final class TaskQuery extends DeclaredQuery {
       "EXISTS (SELECT 1 FROM tern_process_definition d WHERE d.id = t.proc_def_id AND ";
 
   public static final QueryDefinition DEFINITION =
-      QueryDefinition.builder("tern_task t", "t.id")
+      TaskQueryExpressions.declare(QueryDefinition.builder("tern_task t", "t.id"))
           .orQueries()
           .equal("taskId", "t.id")
           .anyOf("taskIdIn", "t.id")
@@ -192,10 +192,17 @@ public final class TaskQuery extends DeclaredQuery {
   /** Candidate filters: a candidate link meeting {@code linkCondition}, unassigned by default. */
   private static void candidate(
       Predicates where, QueryDefinition.Context context, String linkCondition) {
-    where.add(CANDIDATE_LINK + linkCondition + ")");
-    if (!Boolean.TRUE.equals(context.values().get("includeAssignedTasks"))) {
-      where.add("t.assignee IS NULL");
-    }
+    where.add(unassignedUnlessIncluded(context, CANDIDATE_LINK + linkCondition + ")"));
+  }
+
+  /**
+   * The condition, and {@code t.assignee IS NULL} unless {@code includeAssignedTasks}: one part, so
+   * that in an or-query the two stay one alternative.
+   */
+  private static String unassignedUnlessIncluded(QueryDefinition.Context context, String condition) {
+    return Boolean.TRUE.equals(context.values().get("includeAssignedTasks"))
+        ? condition
+        : "(" + condition + " AND t.assignee IS NULL)";
   }
 
   /**
@@ -207,10 +214,7 @@ public final class TaskQuery extends DeclaredQuery {
     if (!Boolean.TRUE.equals(value)) {
       return;
     }
-    where.add(not + CANDIDATE_LINK + column + " IS NOT NULL)");
-    if (!Boolean.TRUE.equals(context.values().get("includeAssignedTasks"))) {
-      where.add("t.assignee IS NULL");
-    }
+    where.add(unassignedUnlessIncluded(context, not + CANDIDATE_LINK + column + " IS NOT NULL)"));
   }
 
   /** {@code UPPER(column) <operator> UPPER(value)}: NULL columns never match. */

@@ -85,7 +85,8 @@ public final class TaskService {
   }
 
   private TaskQuery readable(Caller caller, TaskQuery query) {
-    return new TaskQuery(query.filters().restricted(access.readable(caller)));
+    return new TaskQuery(
+        TaskQueryExpressions.resolve(query.filters(), caller).restricted(access.readable(caller)));
   }
 
   /** The task; one the caller may not read is unknown to it ({@code No matching task …}). */

@@ -96,6 +96,38 @@ class TaskAuthorizationRestTest {
   }
 
   @Test
+  void currentUserAndCurrentUserGroupsExpressionsAreTheCallersOthersAre400() {
+    String mine = taskFor("nobody");
+    String groupTask = taskFor("camunda-admin");
+    taskFor("nobody");
+    fx.as("admin").body(Map.of("userId", "admin")).post("/task/" + mine + "/claim").then().statusCode(204);
+
+    fx.as("admin").queryParam("assigneeExpression", "${currentUser()}").get("/task").then()
+        .statusCode(200).body("id", equalTo(List.of(mine)));
+    fx.as("admin").body(Map.of("assigneeExpression", "#{ currentUser() }")).post("/task/count").then()
+        .statusCode(200).body("count", equalTo(1));
+    fx.as("admin").queryParam("candidateGroupsExpression", "${currentUserGroups()}").get("/task").then()
+        .statusCode(200).body("id", equalTo(List.of(groupTask)));
+    fx.as("admin")
+        .body(Map.of("orQueries", List.of(Map.of(
+            "assigneeExpression", "${currentUser()}",
+            "candidateGroupsExpression", "${currentUserGroups()}"))))
+        .post("/task/count").then().statusCode(200).body("count", equalTo(2));
+
+    for (String[] refused :
+        List.of(
+            new String[] {"dueAfterExpression", "${now()}"},
+            new String[] {"assigneeExpression", "${execution.getVariable('x')}"},
+            new String[] {"candidateGroupExpression", "${currentUser()}"})) {
+      fx.as("admin").queryParam(refused[0], refused[1]).get("/task").then()
+          .statusCode(400)
+          .body("type", equalTo("InvalidRequestException"))
+          .body("message", org.hamcrest.Matchers.startsWith(
+              "Cannot set query parameter '" + refused[0] + "' to value '" + refused[1] + "'"));
+    }
+  }
+
+  @Test
   void withoutAuthorizationsATaskIsNeitherSeenNorChanged() {
     String task = taskFor("nobody");
 
