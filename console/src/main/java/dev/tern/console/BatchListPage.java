@@ -4,23 +4,31 @@ import dev.tern.engine.batch.Batch;
 import dev.tern.engine.batch.BatchQuery;
 import dev.tern.engine.batch.BatchService;
 import dev.tern.engine.batch.BatchStatistics;
+import dev.tern.engine.history.HistoricBatch;
+import dev.tern.engine.history.HistoricBatchQuery;
+import dev.tern.engine.history.HistoricBatchService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 
 /**
  * {@code /console/batches}: the batches still running with their progress (the engine's batch
- * statistics, as {@code GET /batch/statistics}), and suspending, resuming and deleting one through
- * {@link BatchService} as the signed-in user ({@code UPDATE} or {@code DELETE} on the batch).
+ * statistics, as {@code GET /batch/statistics}) and suspending, resuming and deleting one through
+ * {@link BatchService} as the signed-in user ({@code UPDATE} or {@code DELETE} on the batch); then
+ * the latest batches that ended.
  */
 final class BatchListPage {
 
   static final int MAX_BATCHES = 200;
 
-  private final BatchService batches;
+  static final int MAX_ENDED = 20;
 
-  BatchListPage(BatchService batches) {
+  private final BatchService batches;
+  private final HistoricBatchService history;
+
+  BatchListPage(BatchService batches, HistoricBatchService history) {
     this.batches = batches;
+    this.history = history;
   }
 
   void render(Context ctx, Sessions.Session session) {
@@ -96,7 +104,42 @@ final class BatchListPage {
       }
       body.append("</tbody></table>");
     }
+    body.append(ended(session));
     ctx.html(Html.page("Batches", session, body.toString()));
+  }
+
+  /** The latest batches that ended, as history keeps them ({@code READ_HISTORY} on each). */
+  private String ended(Sessions.Session session) {
+    List<HistoricBatch> rows =
+        history.list(
+            session.caller(),
+            new HistoricBatchQuery().set("completed", true).orderBy("endTime", false),
+            0,
+            MAX_ENDED);
+    if (rows.isEmpty()) {
+      return "";
+    }
+    StringBuilder html =
+        new StringBuilder("<h2>Recently ended</h2>")
+            .append(
+                Html.tableStart(
+                    "ended-batches", "Batch", "Type", "Total", "Created by", "Started", "Ended"));
+    for (HistoricBatch batch : rows) {
+      html.append("<tr class=\"ended-batch\"><td class=\"id\">")
+          .append(Html.link(ConsoleResource.BATCHES + "/" + batch.id(), batch.id()))
+          .append("</td><td>")
+          .append(Html.escape(batch.type()))
+          .append("</td><td class=\"num\">")
+          .append(batch.totalJobs())
+          .append("</td><td>")
+          .append(Html.escape(batch.createUserId()))
+          .append("</td><td>")
+          .append(Html.time(batch.startTime()))
+          .append("</td><td>")
+          .append(Html.time(batch.endTime()))
+          .append("</td></tr>");
+    }
+    return html.append("</tbody></table>").toString();
   }
 
   void suspend(Context ctx, Sessions.Session session) {

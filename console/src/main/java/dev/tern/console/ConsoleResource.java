@@ -91,7 +91,7 @@ public final class ConsoleResource implements RestResource {
     this.instances = new InstancePage(engine);
     this.incidentList = new IncidentListPage(engine.incidentService());
     this.jobs = new JobActions(engine.jobService());
-    this.batchList = new BatchListPage(engine.batchService());
+    this.batchList = new BatchListPage(engine.batchService(), engine.historicBatchService());
   }
 
   /**

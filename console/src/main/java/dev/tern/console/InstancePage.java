@@ -105,10 +105,12 @@ final class InstancePage {
                         ? engine.processInstances().activityInstances(caller, id)
                         : null,
                     incidents));
-    if (running.isPresent()) {
-      body.append("<h2>Variables</h2>")
-          .append(variables(engine.processInstances().variables(caller, id)));
-    }
+    body.append("<h2>Variables</h2>")
+        .append(
+            variables(
+                running.isPresent()
+                    ? engine.processInstances().variables(caller, id)
+                    : historicVariables(caller, id)));
     body.append("<h2>Incidents</h2>")
         .append(IncidentListPage.table(incidents))
         .append("<h2>Jobs</h2>")
@@ -135,6 +137,21 @@ final class InstancePage {
     HistoricActivityInstanceQuery query =
         new HistoricActivityInstanceQuery().set("processInstanceId", id).orderBy("startTime", true);
     return engine.historicActivityInstances().list(caller, query, Page.of(0, MAX_ROWS));
+  }
+
+  /** An ended instance's variables as history kept them (none when history is off). */
+  private Map<String, TypedValue> historicVariables(Caller caller, String id) {
+    Map<String, TypedValue> variables = new TreeMap<>();
+    engine
+        .historicVariableInstances()
+        .list(
+            caller,
+            engine.historicVariableInstances().createQuery().processInstanceId(id),
+            Page.of(0, MAX_ROWS))
+        .stream()
+        .filter(variable -> !"DELETED".equals(variable.state()))
+        .forEach(variable -> variables.put(variable.name(), variable.value()));
+    return variables;
   }
 
   private static String state(

@@ -136,6 +136,21 @@ class ConsoleBrowseTest {
   }
 
   @Test
+  void anEndedInstanceShowsWhatHistoryKept() throws Exception {
+    String id = outage.completedCharge();
+    client.signIn(Outage.ADMIN, Outage.PASSWORD);
+
+    HttpResponse<String> page = client.get("/console/instances/" + id);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<strong id=\"instance-state\">ended ")
+        .contains("<tr class=\"variable\"><td>amount</td><td>Integer</td><td>42</td></tr>")
+        .contains("<tr class=\"variable\"><td>receipt</td><td>String</td><td>R-1</td></tr>")
+        .contains("<td>Charge card</td>", "id=\"no-jobs\"", "id=\"no-incident-rows\"");
+  }
+
+  @Test
   void aForeignBackFieldReturnsToTheConsole() throws Exception {
     outage.failOrders(1);
     client.signIn(Outage.ADMIN, Outage.PASSWORD);
@@ -188,8 +203,15 @@ class ConsoleBrowseTest {
     assertThat(created.headers().firstValue("Location").orElseThrow())
         .startsWith("/console/batches/");
 
+    String batch = created.headers().firstValue("Location").orElseThrow().split("[/?]")[3];
     // due in 2030, the retried jobs wait: their retries and due date are what the batch wrote
     await().atMost(Duration.ofMinutes(1)).until(() -> outage.failedJobs() == 0);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> client.get("/console/batches").body().contains("<tr class=\"ended-batch\">"));
+    assertThat(client.get("/console/batches").body())
+        .contains("<a href=\"/console/batches/" + batch + "\">" + batch + "</a>")
+        .contains("id=\"no-batches\"");
     List<Job> jobs =
         outage
             .engine()

@@ -147,13 +147,7 @@ final class Outage implements AutoCloseable {
    * no retries left: each gets a failedExternalTask incident.
    */
   Outage failExternalTasks(int tasks) throws IOException {
-    byte[] bpmn;
-    try (InputStream in = getClass().getResourceAsStream("/console/charge.bpmn")) {
-      bpmn = in.readAllBytes();
-    }
-    engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of("charge.bpmn", bpmn)).withName("charge"));
+    deployCharge();
     for (int i = 0; i < tasks; i++) {
       engine().runtimeService().startProcessInstanceByKey("charge", null, "charge-" + i, Map.of());
     }
@@ -167,6 +161,33 @@ final class Outage implements AutoCloseable {
                 externalTasks.handleFailure(
                     locked.task().id(), "worker", "card declined", "details", 0, 0, Map.of()));
     return this;
+  }
+
+  /** Runs one charge instance to its end, its worker adding {@code receipt}; its id. */
+  String completedCharge() throws IOException {
+    deployCharge();
+    String id =
+        engine()
+            .runtimeService()
+            .startProcessInstanceByKey("charge", null, "paid", Map.of("amount", 42))
+            .id();
+    ExternalTaskService externalTasks = engine().externalTaskService();
+    externalTasks
+        .fetchAndLock(
+            new FetchRequest("worker", 1, false, null, List.of(TopicRequest.of("charge", 60_000))))
+        .forEach(
+            locked ->
+                externalTasks.complete(
+                    locked.task().id(), "worker", Map.of("receipt", "R-1"), Map.of()));
+    return id;
+  }
+
+  private void deployCharge() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/console/charge.bpmn")) {
+      engine()
+          .deploymentService()
+          .deploy(NewDeployment.of(Map.of("charge.bpmn", in.readAllBytes())).withName("charge"));
+    }
   }
 
   long failedJobs() {
