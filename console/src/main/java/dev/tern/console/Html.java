@@ -16,8 +16,8 @@ final class Html {
       header{background:#1d2430;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.2rem;align-items:center}
       header a{color:#fff;text-decoration:none;font-weight:600}
       header .who{margin-left:auto;display:flex;gap:.6rem;align-items:center}
-      main{padding:1.2rem;max-width:70rem}
-      table{border-collapse:collapse;background:#fff;width:100%}
+      main{padding:1.2rem;max-width:78rem}
+      table{border-collapse:collapse;background:#fff;width:100%;font-size:.92rem}
       th,td{border:1px solid #d5d9e0;padding:.4rem .6rem;text-align:left;vertical-align:top}
       th{background:#eceff3}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -27,9 +27,9 @@ final class Html {
       label{display:block;margin:.5rem 0}
       progress{width:24rem;height:1.2rem}
       button{padding:.3rem .9rem}
-      td.id{font-family:monospace;font-size:.8rem;white-space:nowrap}
+      td.id{font-family:monospace;font-size:.72rem;white-space:nowrap}
       .nowrap{white-space:nowrap}
-      progress.small{width:7rem;height:1rem}
+      progress.small{width:5rem;height:1rem}
       pre.stacktrace{background:#fff;border:1px solid #d5d9e0;padding:.8rem;overflow:auto;max-height:40rem}
       #diagram{height:26rem;background:#fff;border:1px solid #d5d9e0;margin:.8rem 0}
       .badge{display:inline-block;min-width:1.2rem;padding:0 .3rem;border-radius:.7rem;color:#fff;
