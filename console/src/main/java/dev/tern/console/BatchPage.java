@@ -106,9 +106,12 @@ final class BatchPage {
         .append(progress.remaining())
         .append("</td><td class=\"num\" id=\"failed\">")
         .append(progress.failed())
-        .append("</td></tr></table><p>Rate: <span id=\"rate\">")
-        .append(progress.rate())
-        .append("</span> per second</p>");
+        .append("</td></tr></table>");
+    if (!progress.rate().isEmpty()) {
+      html.append("<p>Rate: <span id=\"rate\">")
+          .append(progress.rate())
+          .append("</span> per second</p>");
+    }
     group.ifPresent(
         selection ->
             html.append(selection.describe())
