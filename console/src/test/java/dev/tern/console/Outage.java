@@ -206,11 +206,22 @@ final class Outage implements AutoCloseable {
 
   /**
    * Removes what this outage left (the test methods of one class run share their database): its
-   * batches, then its deployment with every instance, job and incident.
+   * batches, then its deployment with every instance, job and incident, once no job is running.
    */
   @Override
   public void close() {
     try {
+      // running jobs would fight the deletes below for their rows: let them finish first
+      engine().jobExecutor().pause();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  engine()
+                          .jobService()
+                          .countJobs(engine().jobService().createJobQuery().set("acquired", true))
+                      == 0);
       engine()
           .batchService()
           .list(BatchQuery.all(), 0, Integer.MAX_VALUE)
