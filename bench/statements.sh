@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Statements per start and per trivial job on PostgreSQL, via pg_stat_statements.
+# Usage, from the repository root after building the server jar (docs/benchmarks.md):
+#   bench/statements.sh [N]   (N instances of the trivial process; default 500)
+# Needs PostgreSQL 15 binaries (PG_BIN) and runs the cluster as the postgres user, as run-story.sh.
+# KEEP=1 leaves the cluster and server running (their work directory is printed).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd); n=${1:-500}
+pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}; port=${PG_PORT:-5455}; http=${HTTP_PORT:-18280}
+work=$(mktemp -d /tmp/perfpg.XXXX); chmod 755 $work; chown postgres $work
+su postgres -c "$pg_bin/initdb -D $work/pg -U postgres --auth=trust -E UTF8" >/dev/null
+su postgres -c "$pg_bin/pg_ctl -D $work/pg -l $work/pg.log -w -o '-p $port -k $work -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all' start" >/dev/null
+psql() { $pg_bin/psql -q -h 127.0.0.1 -p $port -U postgres -d tern "$@"; }
+su postgres -c "$pg_bin/psql -q -h 127.0.0.1 -p $port -U postgres -c 'create database tern'"
+psql -c 'create extension pg_stat_statements' 
+(cd $work && TERN_PORT=$http TERN_DB_URL=jdbc:postgresql://127.0.0.1:$port/tern TERN_DB_USER=postgres TERN_DB_PASSWORD= exec java -jar $repo/server/target/tern.jar >$work/server.log 2>&1) &
+spid=$!
+cleanup() { kill $spid 2>/dev/null || true; wait $spid 2>/dev/null || true; su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null || true; rm -rf "$work"; }
+[ -n "${KEEP:-}" ] || trap cleanup EXIT; echo "work=$work" >&2
+base=http://127.0.0.1:$http/engine-rest
+for _ in $(seq 120); do curl -sf $base/version >/dev/null && break; sleep 1; done
+sed "s/PROCESS_KEY/trivial/" $repo/bench/src/main/resources/dev/tern/bench/trivial.bpmn > $work/trivial.bpmn
+curl -sf -F deployment-name=t -F "data=@$work/trivial.bpmn" $base/deployment/create >/dev/null
+curl -sf -X PUT -H 'Content-Type: application/json' -d '{"active":false}' http://127.0.0.1:$http/admin/job-executor >/dev/null
+# warm up
+for i in $(seq 20); do curl -sf -X POST -H 'Content-Type: application/json' -d '{}' $base/process-definition/key/trivial/start >/dev/null; done
+psql -c 'select pg_stat_statements_reset()' >/dev/null
+for i in $(seq $n); do curl -sf -X POST -H 'Content-Type: application/json' -d '{}' $base/process-definition/key/trivial/start >/dev/null; done
+report() {
+  psql -A -t -F'|' -c "select calls, round(total_exec_time::numeric,1), rows, left(regexp_replace(query,'\s+',' ','g'),170) from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit 45"
+  psql -A -t -c "select 'TOTAL calls=' || sum(calls) || ' exec_ms=' || round(sum(total_exec_time)::numeric,0) from pg_stat_statements where query not like '%pg_stat_statements%'"
+  # what Tern sends: without BEGIN/COMMIT and without the foreign-key actions PostgreSQL runs itself
+  psql -A -t -c "select 'SENT statements=' || sum(calls) from pg_stat_statements where query not like '%pg_stat_statements%' and query not like '%FROM ONLY%' and query not in ('BEGIN', 'COMMIT')"
+}
+echo "=== starts: $n"; report
+psql -c 'select pg_stat_statements_reset()' >/dev/null
+total=$((n+20))
+cpu() { # clock ticks used by the cluster's processes and the server JVM
+  local pm; pm=$(head -1 $work/pg/postmaster.pid)
+  local pg=0; for p in $pm $(pgrep -P $pm); do pg=$((pg + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  local jv; jv=$(awk '{print $14+$15}' /proc/$(pgrep -f "jar $repo/server/target/tern.jar" | head -1)/stat)
+  echo "$pg $jv"
+}
+c0=$(cpu)
+t0=$(date +%s.%N)
+curl -sf -X PUT -H 'Content-Type: application/json' -d '{"active":true}' http://127.0.0.1:$http/admin/job-executor >/dev/null
+while true; do c=$(curl -sf "$base/history/process-instance/count?finished=true" | sed 's/[^0-9]//g'); [ "$c" -ge $total ] && break; sleep 0.2; done
+t1=$(date +%s.%N)
+c1=$(cpu)
+echo "=== cpu ticks (1/100 s) postgres+jvm before: $c0 after: $c1" 
+echo "=== jobs: $total in $(echo "$t1-$t0" | bc) s"; report
