@@ -1,9 +1,9 @@
 package dev.tern.bench.queryplans;
 
+import dev.tern.bench.PostgresTarget;
 import dev.tern.bench.queryplans.MarkdownReport.Baseline;
 import dev.tern.bench.queryplans.PlanProbe.Result;
 import dev.tern.engine.persistence.Database;
-import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,14 +37,7 @@ import picocli.CommandLine.Option;
     description = "EXPLAIN plans and timings of Tern's query filters on a large PostgreSQL database.")
 public final class QueryPlanReport implements Callable<Integer> {
 
-  @Option(names = "--jdbc-url", required = true, description = "a PostgreSQL database (empty, or loaded by an earlier run)")
-  String jdbcUrl;
-
-  @Option(names = "--jdbc-user", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-  String user;
-
-  @Option(names = "--jdbc-password", defaultValue = "", description = "(default: empty)")
-  String password;
+  @Mixin PostgresTarget target;
 
   @Option(names = {"-n", "--instances"}, defaultValue = "1000000", description = "running process instances to load into an empty database (default: ${DEFAULT-VALUE})")
   int instances;
@@ -75,13 +69,13 @@ public final class QueryPlanReport implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, SQLException {
-    if (Dialect.fromJdbcUrl(jdbcUrl) != Dialect.POSTGRES) {
+    if (!target.isPostgres()) {
       System.err.println("query-plans measures PostgreSQL only");
       return 2;
     }
     Instant started = Instant.now();
-    String loadBefore = loadAverage();
-    try (Database database = Database.open(new DatabaseConfig(jdbcUrl, user, password, 2))) {
+    String loadBefore = PostgresTarget.loadAverage();
+    try (Database database = target.open(2)) {
       String loadNote = database.withHandle(this::loadIfEmpty);
       log("VACUUM ANALYZE …");
       long vacuum = System.nanoTime();
@@ -92,7 +86,7 @@ public final class QueryPlanReport implements Callable<Integer> {
         before.putAll(MarkdownReport.readBaseline(baseline));
       }
       List<Result> results = database.withHandle(h -> measure(h, before));
-      String load = "load average " + loadBefore + " at the start, " + loadAverage() + " at the end";
+      String load = "load average " + loadBefore + " at the start, " + PostgresTarget.loadAverage() + " at the end";
       String header = database.withHandle(h -> header(h, loadNote, started, load));
       Files.writeString(out, MarkdownReport.render(header, results, before));
       MarkdownReport.writeTsv(tsvPath(), results);
@@ -204,15 +198,6 @@ public final class QueryPlanReport implements Callable<Integer> {
     return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java " + Runtime.version();
   }
 
-  /** The 1-, 5- and 15-minute load averages (Linux), to tell how busy the shared machine was. */
-  private static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-      return f[0] + " / " + f[1] + " / " + f[2];
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
-  }
 
   private static void log(String line) {
     System.err.println(line);

@@ -1,9 +1,9 @@
 package dev.tern.bench.tasks;
 
+import dev.tern.bench.PostgresTarget;
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
-import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.query.OrderBy;
 import dev.tern.engine.query.Page;
@@ -25,6 +25,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,14 +41,7 @@ import picocli.CommandLine.Option;
     description = "Latency percentiles and plans of Tern's tasklist queries on PostgreSQL.")
 public final class TaskQueryBench implements Callable<Integer> {
 
-  @Option(names = "--jdbc-url", required = true, description = "a PostgreSQL database")
-  String jdbcUrl;
-
-  @Option(names = "--jdbc-user", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-  String user;
-
-  @Option(names = "--jdbc-password", defaultValue = "", description = "(default: empty)")
-  String password;
+  @Mixin PostgresTarget target;
 
   @Option(names = {"-n", "--tasks"}, defaultValue = "100000", description = "open tasks to seed into a database without them (default: ${DEFAULT-VALUE})")
   int tasks;
@@ -108,12 +102,12 @@ public final class TaskQueryBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (Dialect.fromJdbcUrl(jdbcUrl) != Dialect.POSTGRES) {
+    if (!target.isPostgres()) {
       System.err.println("task-query-bench measures PostgreSQL only");
       return 2;
     }
-    String loadBefore = loadAverage();
-    try (Database database = Database.open(new DatabaseConfig(jdbcUrl, user, password, 4))) {
+    String loadBefore = PostgresTarget.loadAverage();
+    try (Database database = target.open(4)) {
       String seedNote = database.withHandle(this::seedIfEmpty);
       database.withHandle(h -> h.execute("ANALYZE tern_task; ANALYZE tern_task_identity_link; ANALYZE tern_group_member"));
       List<Result> results = new ArrayList<>();
@@ -137,7 +131,7 @@ public final class TaskQueryBench implements Callable<Integer> {
                       pageSize,
                       runs,
                       loadBefore,
-                      loadAverage()));
+                      PostgresTarget.loadAverage()));
       Files.writeString(out, render(header, results));
       System.err.println("wrote " + out);
     }
@@ -210,12 +204,4 @@ public final class TaskQueryBench implements Callable<Integer> {
     return md.toString();
   }
 
-  private static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-      return f[0] + " / " + f[1] + " / " + f[2];
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
-  }
 }

@@ -1610,7 +1610,8 @@ final class Interpreter {
   private void startActivity(Run run, Token token, FlowNode node) {
     String id = ids.next();
     history.activityStarted(
-        run.handle, id, run.instance, token.id, node.id(), node.name(), node.activityType(), now());
+        run.handle,
+        new ActivityStart(id, run.instance, token.id, node.id(), node.name(), node.activityType(), now()));
     token.activityInstanceId = id;
   }
 
@@ -1711,13 +1712,14 @@ final class Interpreter {
     String bodyInstanceId = ids.next();
     history.activityStarted(
         run.handle,
-        bodyInstanceId,
-        run.instance,
-        token.id,
-        dev.tern.engine.deployment.model.MultiInstance.bodyId(node.id()),
-        node.name(),
-        "multiInstanceBody",
-        now());
+        new ActivityStart(
+            bodyInstanceId,
+            run.instance,
+            token.id,
+            dev.tern.engine.deployment.model.MultiInstance.bodyId(node.id()),
+            node.name(),
+            "multiInstanceBody",
+            now()));
     token.activityInstanceId = bodyInstanceId;
     int instances = instanceCount(run, token, loop);
     token.body = true;

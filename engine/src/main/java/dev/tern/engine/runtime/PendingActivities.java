@@ -17,33 +17,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class PendingActivities {
 
-  /** An activity instance's history row as it will be inserted. */
-  static final class Row {
-    final String id;
-    final RuntimeProcessInstance instance;
-    final String executionId;
-    final String activityId;
-    final String activityName;
-    final String activityType;
-    final Instant startTime;
+  /** A held-back row: its start, and its end once it ended. */
+  private static final class Row {
+    final ActivityStart start;
     Instant endTime;
     boolean canceled;
 
-    Row(
-        String id,
-        RuntimeProcessInstance instance,
-        String executionId,
-        String activityId,
-        String activityName,
-        String activityType,
-        Instant startTime) {
-      this.id = id;
-      this.instance = instance;
-      this.executionId = executionId;
-      this.activityId = activityId;
-      this.activityName = activityName;
-      this.activityType = activityType;
-      this.startTime = startTime;
+    Row(ActivityStart start) {
+      this.start = start;
     }
   }
 
@@ -54,8 +35,8 @@ final class PendingActivities {
     return BeforeCommit.held(handle, PendingActivities.class, PendingActivities::new, p -> p.write(handle));
   }
 
-  void add(Row row) {
-    rows.put(row.id, row);
+  void add(ActivityStart start) {
+    rows.put(start.id(), new Row(start));
   }
 
   /** Ends a held-back row; false when the row is not held back (it is in the table). */
@@ -86,23 +67,24 @@ final class PendingActivities {
               :activityType, :startTime, :endTime, :duration, :canceled, :tenantId)
             """);
     for (Row row : rows.values()) {
+      ActivityStart start = row.start;
       batch
-          .bind("id", row.id)
-          .bind("pi", row.instance.id())
-          .bind("executionId", row.executionId)
-          .bind("defId", row.instance.processDefinitionId())
-          .bind("defKey", row.instance.processDefinitionKey())
-          .bind("activityId", row.activityId)
-          .bind("activityName", row.activityName)
-          .bind("activityType", row.activityType)
-          .bindByType("startTime", row.startTime, Instant.class)
+          .bind("id", start.id())
+          .bind("pi", start.instance().id())
+          .bind("executionId", start.executionId())
+          .bind("defId", start.instance().processDefinitionId())
+          .bind("defKey", start.instance().processDefinitionKey())
+          .bind("activityId", start.activityId())
+          .bind("activityName", start.activityName())
+          .bind("activityType", start.activityType())
+          .bindByType("startTime", start.startTime(), Instant.class)
           .bindByType("endTime", row.endTime, Instant.class)
           .bindByType(
               "duration",
-              row.endTime == null ? null : Duration.between(row.startTime, row.endTime).toMillis(),
+              row.endTime == null ? null : Duration.between(start.startTime(), row.endTime).toMillis(),
               Long.class)
           .bind("canceled", row.canceled)
-          .bind("tenantId", row.instance.tenantId())
+          .bind("tenantId", start.instance().tenantId())
           .add();
     }
     rows.clear();

@@ -105,19 +105,8 @@ final class RuntimeHistoryStore {
    * Starts an activity instance. Its row is written when the transaction is about to commit (or
    * before this store's next statement on the table), together with its end if it ended by then.
    */
-  public void activityStarted(
-      Handle handle,
-      String id,
-      RuntimeProcessInstance instance,
-      String executionId,
-      String activityId,
-      String activityName,
-      String activityType,
-      Instant startTime) {
-    PendingActivities.of(handle)
-        .add(
-            new PendingActivities.Row(
-                id, instance, executionId, activityId, activityName, activityType, startTime));
+  void activityStarted(Handle handle, ActivityStart start) {
+    PendingActivities.of(handle).add(start);
   }
 
   /** Ends an activity instance (no-op if already ended); {@code canceled} when interrupted. */
