@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * SQL for {@code tern_variable} (process-instance scoped variables, unique by name) and its history
@@ -35,6 +37,12 @@ public final class VariableStore {
           + COLUMNS
           + " FROM tern_variable v LEFT JOIN tern_variable_bytes b ON b.variable_id = v.id"
           + " WHERE v.process_instance_id = :pi ORDER BY v.name";
+
+  private static final String SELECT_ALL_OF =
+      "SELECT v.process_instance_id, "
+          + COLUMNS
+          + " FROM tern_variable v LEFT JOIN tern_variable_bytes b ON b.variable_id = v.id"
+          + " WHERE v.process_instance_id = ANY(:pis) ORDER BY v.process_instance_id, v.name";
 
   private static final String SELECT_HISTORIC =
       "SELECT "
@@ -124,6 +132,39 @@ public final class VariableStore {
         .bind("pi", processInstanceId)
         .map((rs, ctx) -> Map.entry(rs.getString("name"), read(rs, rs.getBytes("bytes"))))
         .forEach(e -> result.put(e.getKey(), e.getValue()));
+    return result;
+  }
+
+  /**
+   * The variables of several process instances in one statement: by instance id, each ordered by
+   * name; an instance without variables is absent.
+   */
+  public Map<String, Map<String, TypedValue>> allOf(Handle handle, Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return Map.of();
+    }
+    return byOwner(
+        handle.createQuery(SELECT_ALL_OF).bindArray("pis", String.class, processInstanceIds.toArray()),
+        "process_instance_id");
+  }
+
+  /**
+   * Variables read by {@code query} (the value columns, {@code name}, {@code bytes} and {@code
+   * ownerColumn}), by owner then name in the query's order.
+   */
+  public static Map<String, Map<String, TypedValue>> byOwner(Query query, String ownerColumn) {
+    Map<String, Map<String, TypedValue>> result = new LinkedHashMap<>();
+    query
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    rs.getString(ownerColumn),
+                    Map.entry(rs.getString("name"), read(rs, rs.getBytes("bytes")))))
+        .forEach(
+            e ->
+                result
+                    .computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
+                    .put(e.getValue().getKey(), e.getValue().getValue()));
     return result;
   }
 

@@ -1,8 +1,10 @@
 package dev.tern.engine.task;
 
 import dev.tern.engine.persistence.RecordMapper;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -44,6 +46,18 @@ abstract class NoteStore<T extends Record> {
         .bind("id", id)
         .map(mapper)
         .findOne();
+  }
+
+  /** Which of the tasks have at least one note, in one statement. */
+  final Set<String> taskIdsWithNotes(Handle h, Collection<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        h.createQuery("SELECT DISTINCT task_id FROM " + table + " WHERE task_id = ANY(:ids)")
+            .bindArray("ids", String.class, taskIds.toArray())
+            .mapTo(String.class)
+            .list());
   }
 
   /** Deletes one note of the task, or all of them with a null {@code id}. */

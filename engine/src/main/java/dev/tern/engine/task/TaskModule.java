@@ -52,7 +52,8 @@ public final class TaskModule {
         runtime,
         variables,
         authorizer,
-        new TaskOperationLog(operationLog, ids));
+        new TaskOperationLog(operationLog, ids),
+        new TaskPageDetails(store, variables, new CommentStore(), new AttachmentStore()));
   }
 
   /**

@@ -158,6 +158,9 @@ public final class TaskQuery extends DeclaredQuery {
           .flag("active", "NOT " + INSTANCE_SUSPENDED)
           .flag("suspended", INSTANCE_SUSPENDED)
           .equal("parentTaskId", "t.parent_task_id")
+          // what each listed task carries besides its fields (TaskPageDetails); no filter
+          .options(
+              TaskPageDetails.VARIABLES, TaskPageDetails.LOCAL_VARIABLES, TaskPageDetails.NOTES)
           .variables(
               "taskVariables", new VariableConditionSql("tern_task_variable", "task_id", null), "t.id")
           .variables(

@@ -47,6 +47,7 @@ public final class TaskService {
   private final VariableStore processVariables;
   private final TaskAccess access;
   private final TaskOperationLog operationLog;
+  private final TaskPageDetails pageDetails;
 
   TaskService(
       Database database,
@@ -56,7 +57,8 @@ public final class TaskService {
       RuntimeService runtime,
       VariableStore processVariables,
       Authorizer authorizer,
-      TaskOperationLog operationLog) {
+      TaskOperationLog operationLog,
+      TaskPageDetails pageDetails) {
     this.database = database;
     this.ids = ids;
     this.store = store;
@@ -65,6 +67,7 @@ public final class TaskService {
     this.processVariables = processVariables;
     this.access = new TaskAccess(authorizer);
     this.operationLog = operationLog;
+    this.pageDetails = pageDetails;
   }
 
   // ------------------------------------------------------------------ queries
@@ -72,11 +75,24 @@ public final class TaskService {
   /** The tasks the query selects that the caller may read, one page, in the query's order. */
   public List<Task> list(Caller caller, TaskQuery query, Page page) {
     TaskQuery readable = readable(caller, query);
+    return database.withHandle(h -> page(h, readable, page));
+  }
+
+  private List<Task> page(Handle h, TaskQuery readable, Page page) {
+    return readable
+        .filters()
+        .list(h, TaskStore.COLUMNS, (rs, ctx) -> TaskStore.map(rs), lifecycle.now(), page);
+  }
+
+  /**
+   * {@link #list}, each task with the variables and the attachment and comment flags the query's
+   * options ({@code withTaskVariablesInReturn}, {@code withTaskLocalVariablesInReturn}, {@code
+   * withCommentAttachmentInfo}) ask for, read for the whole page at once.
+   */
+  public List<ListedTask> listWithDetails(Caller caller, TaskQuery query, Page page) {
+    TaskQuery readable = readable(caller, query);
     return database.withHandle(
-        h ->
-            readable
-                .filters()
-                .list(h, TaskStore.COLUMNS, (rs, ctx) -> TaskStore.map(rs), lifecycle.now(), page));
+        h -> pageDetails.add(h, page(h, readable, page), query.filters().values()));
   }
 
   public long count(Caller caller, TaskQuery query) {

@@ -43,7 +43,7 @@ public final class TaskResource implements RestResource {
             routes,
             "/task",
             (caller, query, page) ->
-                tasks.list(caller, query, page).stream().map(TaskDto::of).toList(),
+                tasks.listWithDetails(caller, query, page).stream().map(ListedTaskDto::of).toList(),
             tasks::count)
         .post("/task/create", this::create)
         .get(
