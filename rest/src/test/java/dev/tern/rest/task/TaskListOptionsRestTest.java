@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.testing.RestTestServer;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,32 +39,7 @@ class TaskListOptionsRestTest {
 
   @BeforeEach
   void start() {
-    db.database()
-        .useTransaction(
-            h -> {
-              for (String table :
-                  List.of(
-                      "tern_task_comment",
-                      "tern_task_attachment",
-                      "tern_task_variable",
-                      "tern_task_identity_link",
-                      "tern_hi_identity_link",
-                      "tern_hi_task",
-                      "tern_task",
-                      "tern_execution",
-                      "tern_process_instance")) {
-                h.execute("DELETE FROM " + table);
-              }
-            });
-    server =
-        RestTestServer.builder(db).clock(clock).engine(b -> b.startJobExecutor(false)).start();
-    server
-        .engine()
-        .deploymentService()
-        .deploy(
-            NewDeployment.of(
-                    Map.of("approval.bpmn", TaskRestTest.PROCESS.getBytes(StandardCharsets.UTF_8)))
-                .withDuplicateFiltering(true));
+    server = TaskRestTest.serverWithApproval(db, clock);
     first = taskOf(start("laptop", 10));
     second = taskOf(start("phone", 20));
     server.given().contentType(ContentType.JSON).body(Map.of("id", "loose", "name", "Loose"))

@@ -70,11 +70,20 @@ class TaskRestTest {
 
   @BeforeEach
   void start() {
+    server = serverWithApproval(db, clock);
+  }
+
+  /** A server on a database without tasks and instances, with the approval process deployed. */
+  static RestTestServer serverWithApproval(TestDatabase db, MutableClock clock) {
     db.database()
         .useTransaction(
             h -> {
               for (String table :
                   List.of(
+                      "tern_task_comment",
+                      "tern_task_attachment",
+                      "tern_task_variable",
+                      "tern_task_identity_link",
                       "tern_hi_identity_link",
                       "tern_hi_task",
                       "tern_task",
@@ -83,7 +92,7 @@ class TaskRestTest {
                 h.execute("DELETE FROM " + table);
               }
             });
-    server =
+    RestTestServer server =
         RestTestServer.builder(db).clock(clock).engine(b -> b.startJobExecutor(false)).start();
     server
         .engine()
@@ -91,6 +100,7 @@ class TaskRestTest {
         .deploy(
             NewDeployment.of(Map.of("approval.bpmn", PROCESS.getBytes(StandardCharsets.UTF_8)))
                 .withDuplicateFiltering(true));
+    return server;
   }
 
   @AfterEach
