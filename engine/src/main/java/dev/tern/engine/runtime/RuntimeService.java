@@ -61,11 +61,7 @@ public final class RuntimeService {
         handle -> {
           requireStorable(businessKey, variables);
           DeployedProcess process = byId(handle, definitionId);
-          authorizer.check(handle, caller, PermissionCheck.of(Permission.CREATE, Resource.PROCESS_INSTANCE));
-          authorizer.check(
-              handle,
-              caller,
-              PermissionCheck.of(Permission.CREATE_INSTANCE, Resource.PROCESS_DEFINITION, process.key()));
+          checkCreate(handle, caller, process);
           return interpreter.start(handle, process, businessKey, variables);
         });
   }
@@ -75,6 +71,48 @@ public final class RuntimeService {
       Handle handle, String definitionId, String businessKey, Map<String, ?> variables) {
     requireStorable(businessKey, variables);
     return interpreter.start(handle, byId(handle, definitionId), businessKey, variables);
+  }
+
+  /**
+   * Starts the latest version of the definition with this key (of the tenant; tenant null: of no
+   * tenant) in one transaction, with the checks of Camunda's REST start by key: a definition the
+   * caller may not read is "not found", then {@code CREATE} on process instances and {@code
+   * CREATE_INSTANCE} on the definition.
+   */
+  public ProcessInstance startLatestProcessInstanceByKey(
+      Caller caller, String key, String tenantId, String businessKey, Map<String, ?> variables) {
+    return database.inTransaction(
+        handle -> {
+          DeployedProcess process =
+              processes
+                  .findLatestByKey(handle, key, tenantId)
+                  .filter(
+                      found ->
+                          authorizer.granted(
+                              handle,
+                              caller,
+                              PermissionCheck.of(Permission.READ, Resource.PROCESS_DEFINITION, found.key())))
+                  .orElseThrow(() -> latestNotFound(key, tenantId));
+          requireStorable(businessKey, variables);
+          checkCreate(handle, caller, process);
+          return interpreter.start(handle, process, businessKey, variables);
+        });
+  }
+
+  private void checkCreate(Handle handle, Caller caller, DeployedProcess process) {
+    authorizer.check(handle, caller, PermissionCheck.of(Permission.CREATE, Resource.PROCESS_INSTANCE));
+    authorizer.check(
+        handle,
+        caller,
+        PermissionCheck.of(Permission.CREATE_INSTANCE, Resource.PROCESS_DEFINITION, process.key()));
+  }
+
+  private static NotFoundException latestNotFound(String key, String tenantId) {
+    return new NotFoundException(
+        "RestException",
+        "No matching process definition with key: "
+            + key
+            + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId));
   }
 
   private DeployedProcess byId(Handle handle, String definitionId) {
@@ -102,13 +140,7 @@ public final class RuntimeService {
     DeployedProcess process =
         processes
             .findLatestByKey(handle, key, tenantId)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "RestException",
-                        "No matching process definition with key: "
-                            + key
-                            + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId)));
+            .orElseThrow(() -> latestNotFound(key, tenantId));
     return interpreter.start(handle, process, businessKey, variables);
   }
 

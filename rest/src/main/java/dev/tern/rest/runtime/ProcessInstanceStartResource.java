@@ -41,39 +41,57 @@ public final class ProcessInstanceStartResource implements RestResource {
   @Override
   public void addRoutes(Routes routes) {
     routes
-        .post("/process-definition/{id}/start", ctx -> start(ctx, byId(ctx.pathParam("id"))))
-        .post(
-            "/process-definition/key/{key}/start",
-            ctx ->
-                start(
-                    ctx,
-                    deployments.getLatestProcessDefinition(Callers.of(ctx), ctx.pathParam("key"), null)))
+        .post("/process-definition/{id}/start", this::startById)
+        .post("/process-definition/key/{key}/start", ctx -> startByKey(ctx, null))
         .post(
             "/process-definition/key/{key}/tenant-id/{tenantId}/start",
-            ctx ->
-                start(
-                    ctx,
-                    deployments.getLatestProcessDefinition(
-                        Callers.of(ctx), ctx.pathParam("key"), ctx.pathParam("tenantId"))));
+            ctx -> startByKey(ctx, ctx.pathParam("tenantId")));
   }
 
-  private ProcessDefinition byId(String id) {
-    return deployments.getProcessDefinition(id);
-  }
-
-  private void start(Context ctx, ProcessDefinition definition) {
-    StartProcessInstanceDto dto =
-        JsonBodies.readOr(
-            ctx,
-            StartProcessInstanceDto.class,
-            () -> new StartProcessInstanceDto(null, null, null, null, null));
+  private void startById(Context ctx) {
+    ProcessDefinition definition = deployments.getProcessDefinition(ctx.pathParam("id"));
+    StartProcessInstanceDto dto = body(ctx);
     Map<String, TypedValue> variables =
-        VariableValues.toTyped(
-            dto.variables(), "Cannot instantiate process definition " + definition.id());
+        VariableValues.toTyped(dto.variables(), cannotInstantiate(definition));
     ProcessInstance instance =
         engine
             .runtimeService()
             .startProcessInstanceById(Callers.of(ctx), definition.id(), dto.businessKey(), variables);
+    respond(ctx, dto, definition.key(), instance);
+  }
+
+  /**
+   * By key, the lookup of the latest version and the start are one engine call (one transaction);
+   * only a value that cannot be converted looks the definition up first, for Camunda's 404 or the
+   * definition id in its 400.
+   */
+  private void startByKey(Context ctx, String tenantId) {
+    String key = ctx.pathParam("key");
+    StartProcessInstanceDto dto = body(ctx);
+    Map<String, TypedValue> variables =
+        VariableValues.toTyped(
+            dto.variables(),
+            () -> cannotInstantiate(deployments.getLatestProcessDefinition(Callers.of(ctx), key, tenantId)));
+    ProcessInstance instance =
+        engine
+            .runtimeService()
+            .startLatestProcessInstanceByKey(Callers.of(ctx), key, tenantId, dto.businessKey(), variables);
+    respond(ctx, dto, key, instance);
+  }
+
+  private static String cannotInstantiate(ProcessDefinition definition) {
+    return "Cannot instantiate process definition " + definition.id();
+  }
+
+  private static StartProcessInstanceDto body(Context ctx) {
+    return JsonBodies.readOr(
+        ctx,
+        StartProcessInstanceDto.class,
+        () -> new StartProcessInstanceDto(null, null, null, null, null));
+  }
+
+  private void respond(
+      Context ctx, StartProcessInstanceDto dto, String definitionKey, ProcessInstance instance) {
     List<AtomLink> links = List.of(ProcessInstanceDtos.selfLink(ctx, instance.id()));
     if (Boolean.TRUE.equals(dto.withVariablesInReturn())) {
       Map<String, TypedValue> current =
@@ -85,7 +103,7 @@ public final class ProcessInstanceStartResource implements RestResource {
               links,
               instance.id(),
               instance.definitionId(),
-              definition.key(),
+              definitionKey,
               instance.businessKey(),
               null,
               instance.ended(),
@@ -98,7 +116,7 @@ public final class ProcessInstanceStartResource implements RestResource {
               links,
               instance.id(),
               instance.definitionId(),
-              definition.key(),
+              definitionKey,
               instance.businessKey(),
               null,
               instance.ended(),

@@ -40,15 +40,29 @@ public final class VariableValues {
    * @throws InvalidRequestException {@code <prefix>: Unsupported value type 'foo'} and the like
    */
   public static TypedValue toTyped(VariableValueDto dto, String prefix) {
+    return toTyped(dto, () -> prefix);
+  }
+
+  private static TypedValue toTyped(
+      VariableValueDto dto, java.util.function.Supplier<String> prefix) {
     try {
       return toTyped(dto == null ? new VariableValueDto(null, null, null) : dto);
     } catch (Unconvertible e) {
-      throw new InvalidRequestException(prefix + ": " + e.getMessage());
+      throw new InvalidRequestException(prefix.get() + ": " + e.getMessage());
     }
   }
 
   /** The typed values of a map of DTOs (null: an empty map), in the map's order. */
   public static Map<String, TypedValue> toTyped(Map<String, VariableValueDto> dtos, String prefix) {
+    return toTyped(dtos, () -> prefix);
+  }
+
+  /**
+   * As {@link #toTyped(Map, String)}, the message's prefix asked for only when a value cannot be
+   * converted (it may need a lookup, which may itself answer first, e.g. with a 404).
+   */
+  public static Map<String, TypedValue> toTyped(
+      Map<String, VariableValueDto> dtos, java.util.function.Supplier<String> prefix) {
     Map<String, TypedValue> result = new LinkedHashMap<>();
     if (dtos != null) {
       dtos.forEach((name, dto) -> result.put(name, toTyped(dto, prefix)));

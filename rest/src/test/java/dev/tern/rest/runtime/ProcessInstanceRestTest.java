@@ -166,6 +166,15 @@ class ProcessInstanceRestTest {
         .then()
         .statusCode(404)
         .body("message", equalTo("No matching process definition with key: " + key + " and tenant-id: t1"));
+    // the unknown definition answers before its variables are judged, as in Camunda
+    server
+        .givenWithoutContract()
+        .contentType(ContentType.JSON)
+        .body(Map.of("variables", Map.of("x", typed("v", "foo"))))
+        .post("/process-definition/key/{key}/start", "nope" + key)
+        .then()
+        .statusCode(404)
+        .body("message", equalTo("No matching process definition with key: nope" + key + " and no tenant-id"));
   }
 
   @Test
