@@ -21,6 +21,8 @@ public final class FilterQuery {
   private final boolean alternative;
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final List<Sorting> sorting = new ArrayList<>();
+  /** The expressions of parameterized sort criteria, by the key each has in {@link #sorting}. */
+  private final Map<String, String> sortExpressions = new LinkedHashMap<>();
   private final List<FilterQuery> orQueries = new ArrayList<>();
   private final List<Restriction> restrictions = new ArrayList<>();
 
@@ -69,11 +71,26 @@ public final class FilterQuery {
 
   /** Adds a sort criterion; an unknown one is a client mistake, as Camunda reports it. */
   public FilterQuery orderBy(String sortBy, boolean ascending) {
+    return orderBy(sortBy, ascending, null);
+  }
+
+  /**
+   * Adds a sort criterion with its parameters (Camunda's {@code sorting[].parameters}); keys
+   * without parameters ignore them.
+   */
+  public FilterQuery orderBy(String sortBy, boolean ascending, Map<String, Object> parameters) {
     if (!definition.sortable(sortBy)) {
       throw OrderBy.unknown(sortBy);
     }
     QueryLimits.requireAtMost("sorting", sorting.size() + 1, QueryLimits.MAX_SORTING);
-    sorting.add(new Sorting(sortBy, ascending));
+    QueryDefinition.SortExpression expression = definition.sortExpression(sortBy);
+    if (expression == null) {
+      sorting.add(new Sorting(sortBy, ascending));
+    } else {
+      String key = sortBy + "#" + sorting.size();
+      sortExpressions.put(key, expression.sql(parameters == null ? Map.of() : parameters));
+      sorting.add(new Sorting(key, ascending));
+    }
     return this;
   }
 
@@ -149,6 +166,7 @@ public final class FilterQuery {
     FilterQuery copy = new FilterQuery(definition, alternative);
     copy.values.putAll(values);
     copy.sorting.addAll(sorting);
+    copy.sortExpressions.putAll(sortExpressions);
     orQueries.forEach(or -> copy.orQueries.add(or.copy()));
     copy.restrictions.addAll(restrictions);
     return copy;
@@ -238,8 +256,12 @@ public final class FilterQuery {
 
   /** {@code " ORDER BY …"}: the sorting, then the definition's tie-breaker. */
   public String orderBy() {
-    return OrderBy.render(
-        sorting, definition.sortColumns(), definition.idColumn(), definition.tieBreaker());
+    Map<String, String> columns = definition.sortColumns();
+    if (!sortExpressions.isEmpty()) {
+      columns = new LinkedHashMap<>(columns);
+      columns.putAll(sortExpressions);
+    }
+    return OrderBy.render(sorting, columns, definition.idColumn(), definition.tieBreaker());
   }
 
   /** One page of rows, selected with the given columns (of the definition's alias). */

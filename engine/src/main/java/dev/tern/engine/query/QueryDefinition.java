@@ -84,6 +84,7 @@ public final class QueryDefinition {
   private final String idColumn;
   private final Map<String, Filter> filters;
   private final Map<String, String> sortColumns;
+  private final Map<String, SortExpression> sortExpressions;
   private final String tieBreaker;
   private final boolean orQueries;
   private final List<Check> checks;
@@ -93,6 +94,7 @@ public final class QueryDefinition {
     this.idColumn = builder.idColumn;
     this.filters = Map.copyOf(builder.filters);
     this.sortColumns = Map.copyOf(builder.sortColumns);
+    this.sortExpressions = Map.copyOf(builder.sortExpressions);
     this.tieBreaker = builder.tieBreaker;
     this.orQueries = builder.orQueries;
     this.checks = List.copyOf(builder.checks);
@@ -135,11 +137,27 @@ public final class QueryDefinition {
 
   /** The {@code sortBy} values this query accepts. */
   public java.util.Set<String> sortKeys() {
-    return sortColumns.keySet();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(sortColumns.keySet());
+    keys.addAll(sortExpressions.keySet());
+    return java.util.Set.copyOf(keys);
   }
 
   public boolean sortable(String sortBy) {
-    return sortColumns.containsKey(sortBy);
+    return sortColumns.containsKey(sortBy) || sortExpressions.containsKey(sortBy);
+  }
+
+  /** The expression of a sort key that takes parameters, or null for a plain one. */
+  SortExpression sortExpression(String sortBy) {
+    return sortExpressions.get(sortBy);
+  }
+
+  /**
+   * A sort key whose column expression depends on the criterion's parameters (e.g. Camunda's
+   * {@code processVariable} with {@code {variable, type}}); it throws a client error for bad ones.
+   */
+  @FunctionalInterface
+  public interface SortExpression {
+    String sql(Map<String, Object> parameters);
   }
 
   /** The sortable properties and their column expressions. */
@@ -153,6 +171,7 @@ public final class QueryDefinition {
     private final String idColumn;
     private final Map<String, Filter> filters = new LinkedHashMap<>();
     private final Map<String, String> sortColumns = new LinkedHashMap<>();
+    private final Map<String, SortExpression> sortExpressions = new LinkedHashMap<>();
     private String tieBreaker;
     private boolean orQueries;
     private final List<Check> checks = new java.util.ArrayList<>();
@@ -460,6 +479,12 @@ public final class QueryDefinition {
 
     public Builder sort(String sortBy, String column) {
       sortColumns.put(sortBy, column);
+      return this;
+    }
+
+    /** A sort key with parameters: see {@link SortExpression}. */
+    public Builder sort(String sortBy, SortExpression expression) {
+      sortExpressions.put(sortBy, expression);
       return this;
     }
 

@@ -190,6 +190,13 @@ public final class TaskQuery extends DeclaredQuery {
           .sort("nameCaseInsensitive", "LOWER(t.name)")
           .sort("priority", "t.priority")
           .sort("tenantId", "t.tenant_id")
+          .sort(
+              "processVariable",
+              VariableSort.of("tern_variable", "process_instance_id", "t.process_instance_id"))
+          .sort(
+              "executionVariable",
+              VariableSort.of("tern_variable", "process_instance_id", "t.process_instance_id"))
+          .sort("taskVariable", VariableSort.of("tern_task_variable", "task_id", "t.id"))
           .build();
 
   /** Candidate filters: a candidate link meeting {@code linkCondition}, unassigned by default. */

@@ -8,7 +8,9 @@ import dev.tern.engine.query.QueryDefinition.DateCondition;
 import dev.tern.engine.query.QueryDefinition.Filter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -96,13 +98,31 @@ public final class FilterParams {
       List<SortingDto> entries = new ArrayList<>();
       for (JsonNode entry : sorting) {
         entries.add(
-            new SortingDto(text(entry, "sortBy"), text(entry, "sortOrder"), null));
+            new SortingDto(text(entry, "sortBy"), text(entry, "sortOrder"), parameters(entry)));
       }
       for (Sorting.Criterion criterion :
           Sorting.fromBody(entries, query.definition().sortKeys())) {
-        query.orderBy(criterion.sortBy(), criterion.ascending());
+        query.orderBy(criterion.sortBy(), criterion.ascending(), criterion.parameters());
       }
     }
+  }
+
+  /** A sorting entry's {@code parameters} object with its text values; null when absent. */
+  private static Map<String, Object> parameters(JsonNode entry) {
+    JsonNode node = entry.get("parameters");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw new InvalidRequestException("Invalid value for 'parameters': expected an object");
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    node.fields()
+        .forEachRemaining(
+            field ->
+                parameters.put(
+                    field.getKey(), field.getValue().isNull() ? null : field.getValue().asText()));
+    return parameters;
   }
 
   private static Object fromJson(Filter filter, JsonNode node, Set<String> operators) {

@@ -4,6 +4,7 @@ import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngineException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,8 +13,11 @@ import java.util.Set;
  */
 public final class Sorting {
 
-  /** One criterion: a resource-defined {@code sortBy} value and its direction. */
-  public record Criterion(String sortBy, boolean ascending) {}
+  /**
+   * One criterion: a resource-defined {@code sortBy} value, its direction and its {@code
+   * parameters} (a body's only, e.g. a variable to sort by; else null).
+   */
+  public record Criterion(String sortBy, boolean ascending, Map<String, Object> parameters) {}
 
   private Sorting() {}
 
@@ -34,7 +38,7 @@ public final class Sorting {
     if (!allowedSortBy.contains(sortBy)) {
       throw QueryParams.invalid("sortBy", sortBy, null);
     }
-    return List.of(new Criterion(sortBy, ascending(sortOrder, true)));
+    return List.of(new Criterion(sortBy, ascending(sortOrder, true), null));
   }
 
   /**
@@ -58,7 +62,7 @@ public final class Sorting {
             "Invalid query: call asc() or desc() after using orderByXX(): direction is null");
       }
       boolean ascending = ascending(entry.sortOrder(), false);
-      criteria.add(new Criterion(entry.sortBy(), ascending));
+      criteria.add(new Criterion(entry.sortBy(), ascending, entry.parameters()));
     }
     return List.copyOf(criteria);
   }

@@ -77,7 +77,7 @@ class QueryParamsTest {
 
     assertThat(Sorting.fromQuery(params(), allowed)).isEmpty();
     assertThat(Sorting.fromQuery(params("sortBy", "dueDate", "sortOrder", "desc"), allowed))
-        .containsExactly(new Sorting.Criterion("dueDate", false));
+        .containsExactly(new Sorting.Criterion("dueDate", false, null));
     assertThatThrownBy(() -> Sorting.fromQuery(params("sortOrder", "asc"), allowed))
         .hasMessage("Only a single sorting parameter specified. sortBy and sortOrder required");
     assertThatThrownBy(
@@ -88,7 +88,7 @@ class QueryParamsTest {
             Sorting.fromBody(
                 List.of(new SortingDto("id", "asc", null), new SortingDto("dueDate", "desc", null)),
                 allowed))
-        .containsExactly(new Sorting.Criterion("id", true), new Sorting.Criterion("dueDate", false));
+        .containsExactly(new Sorting.Criterion("id", true, null), new Sorting.Criterion("dueDate", false, null));
     assertThatThrownBy(() -> Sorting.fromBody(List.of(new SortingDto("id", null, null)), allowed))
         .hasMessage("Invalid query: call asc() or desc() after using orderByXX(): direction is null");
     assertThatThrownBy(() -> Sorting.fromBody(List.of(new SortingDto("color", "asc", null)), allowed))
