@@ -197,6 +197,8 @@ public final class TaskQuery extends DeclaredQuery {
               "executionVariable",
               VariableSort.of("tern_variable", "process_instance_id", "t.process_instance_id"))
           .sort("taskVariable", VariableSort.of("tern_task_variable", "task_id", "t.id"))
+          .sort("caseInstanceVariable", VariableSort.ofCase())
+          .sort("caseExecutionVariable", VariableSort.ofCase())
           .build();
 
   /** Candidate filters: a candidate link meeting {@code linkCondition}, unassigned by default. */

@@ -20,11 +20,7 @@ final class VariableSort {
 
   static SortExpression of(String table, String ownerColumn, String taskColumn) {
     return parameters -> {
-      Object name = parameters.get("variable");
-      if (name == null) {
-        throw new InvalidRequestException("variableName is null");
-      }
-      ValueType type = type(parameters.get("type"));
+      ValueType type = checked(parameters);
       return "(SELECT "
           + column(type)
           + " FROM "
@@ -34,11 +30,32 @@ final class VariableSort {
           + " = "
           + taskColumn
           + " AND v.name = "
-          + literal(String.valueOf(name))
+          + literal(String.valueOf(parameters.get("variable")))
           + " AND v.var_type = '"
           + type.storageName()
           + "')";
     };
+  }
+
+  /**
+   * The case variable keys ({@code caseInstanceVariable}, {@code caseExecutionVariable}): checked
+   * like the others, then every task sorts as without the variable (Tern has no CMMN).
+   */
+  static SortExpression ofCase() {
+    return parameters -> {
+      checked(parameters);
+      return "CAST(NULL AS VARCHAR(1))";
+    };
+  }
+
+  /** The type of a criterion that names a variable and a type one can sort by. */
+  private static ValueType checked(Map<String, Object> parameters) {
+    if (parameters.get("variable") == null) {
+      throw new InvalidRequestException("variableName is null");
+    }
+    ValueType type = type(parameters.get("type"));
+    column(type);
+    return type;
   }
 
   private static ValueType type(Object typeName) {

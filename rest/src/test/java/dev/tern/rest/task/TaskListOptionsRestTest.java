@@ -170,6 +170,13 @@ class TaskListOptionsRestTest {
     server.given().contentType(ContentType.JSON)
         .body(Map.of("sorting", List.of(byVariable("processVariable", "asc", "it's", "String"))))
         .post("/task").then().statusCode(200).body("", hasSize(4));
+    // no case instances in Tern: every task sorts as without the variable
+    server.given().contentType(ContentType.JSON)
+        .body(Map.of("sorting", List.of(
+            byVariable("caseInstanceVariable", "asc", "item", "String"),
+            Map.of("sortBy", "priority", "sortOrder", "desc"))))
+        .post("/task").then().statusCode(200)
+        .body("id", equalTo(List.of(third, second, first, standalone)));
   }
 
   @Test
@@ -188,5 +195,9 @@ class TaskListOptionsRestTest {
             "parameters", Map.of("variable", "note")))))
         .post("/task").then().statusCode(400)
         .body("message", equalTo("valueType is null"));
+    server.given().contentType(ContentType.JSON)
+        .body(Map.of("sorting", List.of(byVariable("caseExecutionVariable", "asc", "x", "Bytes"))))
+        .post("/task").then().statusCode(400)
+        .body("message", equalTo("Cannot order by variables of type bytes"));
   }
 }
