@@ -80,10 +80,12 @@ final class VariableSort {
 
   /**
    * The name as a standard SQL string literal (quotes doubled): sort expressions are rendered
-   * into ORDER BY, which has no binds; the length is bounded like every variable name.
+   * into ORDER BY, which has no binds; the length is bounded like every variable name. A backslash
+   * is refused: on a PostgreSQL server with {@code standard_conforming_strings} off it would
+   * escape the closing quote.
    */
   private static String literal(String name) {
-    if (name.length() > FieldLimits.NAME || name.indexOf('\0') >= 0) {
+    if (name.length() > FieldLimits.NAME || name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0) {
       throw new InvalidRequestException("Invalid variable name to sort by: " + name);
     }
     return "'" + name.replace("'", "''") + "'";
