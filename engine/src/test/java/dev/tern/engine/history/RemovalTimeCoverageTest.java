@@ -32,7 +32,8 @@ class RemovalTimeCoverageTest {
           "tern_hi_activity_instance",
           "tern_hi_job_log",
           "tern_hi_ext_task_log",
-          "tern_hi_variable");
+          "tern_hi_variable",
+          "tern_hi_detail");
 
   private final TestDatabase db;
   private final MutableClock clock = MutableClock.startingAt(START);
