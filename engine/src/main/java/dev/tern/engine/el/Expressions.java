@@ -17,6 +17,7 @@ import jakarta.el.PropertyNotFoundException;
 import jakarta.el.ValueExpression;
 import jakarta.el.VariableMapper;
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,12 @@ public final class Expressions {
   private static final int MAX_CACHED = 10_000;
 
   private final ConcurrentMap<String, ValueExpression> cache = new ConcurrentHashMap<>();
+  private final DateFunctions functions;
+
+  /** Expressions whose {@code now()} and {@code dateTime()} read {@code clock}. */
+  public Expressions(Clock clock) {
+    this.functions = new DateFunctions(clock);
+  }
 
   /** Whether a text contains an expression at all (otherwise it is a literal). */
   public static boolean isExpression(String text) {
@@ -58,7 +65,7 @@ public final class Expressions {
   /** Evaluates {@code text} (a literal text evaluates to itself). */
   public Object evaluate(String text, VariableSource variables) {
     ValueExpression expression = parse(text);
-    EvaluationContext context = new EvaluationContext(variables);
+    EvaluationContext context = new EvaluationContext(variables, functions);
     try {
       return expression.getValue(context);
     } catch (PropertyNotFoundException e) {
@@ -136,7 +143,8 @@ public final class Expressions {
     }
     try {
       ValueExpression parsed =
-          factory.createValueExpression(new EvaluationContext(name -> Optional.empty()), text, Object.class);
+          factory.createValueExpression(
+              new EvaluationContext(name -> Optional.empty(), functions), text, Object.class);
       if (cache.size() < MAX_CACHED) {
         cache.putIfAbsent(text, parsed);
       }
@@ -191,9 +199,9 @@ public final class Expressions {
   private static final class EvaluationContext extends ELContext {
     private final ELResolver resolver;
 
-    EvaluationContext(VariableSource variables) {
+    EvaluationContext(VariableSource variables, DateFunctions functions) {
       CompositeELResolver composite = new CompositeELResolver();
-      composite.add(new RootResolver(variables));
+      composite.add(new RootResolver(variables, functions));
       composite.add(new ArrayELResolver(false));
       composite.add(new ListELResolver(false));
       composite.add(new MapELResolver(false));
@@ -226,9 +234,11 @@ public final class Expressions {
   /** Resolves identifiers at the top of an expression; anything unknown is an error. */
   private static final class RootResolver extends ELResolver {
     private final VariableSource variables;
+    private final DateFunctions functions;
 
-    RootResolver(VariableSource variables) {
+    RootResolver(VariableSource variables, DateFunctions functions) {
       this.variables = variables;
+      this.functions = functions;
     }
 
     @Override
@@ -238,6 +248,9 @@ public final class Expressions {
       }
       String name = String.valueOf(property);
       Optional<Object> value = variables.resolve(name);
+      if (value.isEmpty()) {
+        value = functions.resolve(name);
+      }
       if (value.isEmpty()) {
         throw new PropertyNotFoundException("Cannot resolve identifier '" + name + "'");
       }

@@ -67,7 +67,7 @@ public final class RuntimeModule {
       HttpConnector httpConnector,
       int maxActivitiesPerTransaction,
       HistoryRetention retention) {
-    ParameterValues parameters = new ParameterValues(new Expressions());
+    ParameterValues parameters = new ParameterValues(new Expressions(clock));
     ProcessInstanceStore instances = new ProcessInstanceStore();
     ExecutionStore executions = new ExecutionStore();
     RuntimeHistoryStore history = new RuntimeHistoryStore(database.dialect(), retention);

@@ -31,7 +31,7 @@ public final class TaskModule {
             ids,
             store,
             new TaskHistoryStore(ids),
-            new TaskListeners(new dev.tern.engine.el.Expressions(), store));
+            new TaskListeners(new dev.tern.engine.el.Expressions(clock), store));
   }
 
   /** What the interpreter calls when a token reaches, or is taken out of, a user task. */
