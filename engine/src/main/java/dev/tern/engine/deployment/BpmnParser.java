@@ -1396,15 +1396,18 @@ public final class BpmnParser {
           blankToNull(error.getAttributeValueNs(CAMUNDA_NS, "errorMessageVariable")));
     }
 
-    /** Escalation boundary events catch what the inside of a sub-process throws. */
+    /**
+     * Escalation boundary events catch what the inside of a sub-process or called process throws,
+     * or what a user task's {@code bpmnEscalation} throws (Camunda allows no other hosts).
+     */
     private NodeKind boundaryEscalation(BoundaryEvent boundary, EscalationEventDefinition escalation) {
       String attachedTo = boundary.getAttributeValue("attachedToRef");
       FlowElement host = attachedTo == null ? null : elements.get(attachedTo);
-      if (!isEmbeddedSubProcess(host) && !(host instanceof CallActivity)) {
+      if (!isEmbeddedSubProcess(host) && !(host instanceof CallActivity) && !(host instanceof UserTask)) {
         problems.add(
             "Escalation boundary event '"
                 + boundary.getId()
-                + "' must be attached to a sub-process or call activity of the same process (attachedToRef '"
+                + "' must be attached to a sub-process, call activity or user task of the same process (attachedToRef '"
                 + attachedTo
                 + "')",
             boundary.getId());

@@ -288,6 +288,9 @@ final class Interpreter {
   }
 
   private boolean escalationCaught(Run run, Token token, String code) {
+    if (ownEscalationHandler(run, token, token.activityId, code) != null) {
+      return true;
+    }
     String cameFrom = null;
     for (ExecutionRow scope = enclosingScope(run, token.scopeId()); ; ) {
       if (eventSubProcessCatching(run, scope, cameFrom, false, code) != null) {
@@ -1072,7 +1075,6 @@ final class Interpreter {
       takeBoundary(run, token, handler, code, message);
       return;
     }
-    endActivity(run, token, !endEvent);
     run.lastEndActivityId = node.id();
     detach(run, token);
     String cameFrom = null;
@@ -1080,6 +1082,7 @@ final class Interpreter {
       // an event sub-process of the scope catches before the scope's boundary events
       FlowNode eventSubProcess = eventSubProcessCatching(run, scope, cameFrom, true, code);
       if (eventSubProcess != null) {
+        endActivity(run, token, !endEvent);
         startEventSubProcess(run, scope, eventSubProcess, code);
         return;
       }
@@ -1088,6 +1091,7 @@ final class Interpreter {
       }
       handler = errorHandler(run.process.model(), scope.activityId(), code);
       if (handler != null) {
+        endActivity(run, token, !endEvent);
         Token scopeToken = resting(run, scope);
         interrupt(run, scopeToken);
         takeBoundary(run, scopeToken, handler, code, message);
@@ -1096,7 +1100,12 @@ final class Interpreter {
       cameFrom = scope.activityId();
       scope = enclosingScope(run, scope.parentId());
     }
-    if (run.instance.superProcessInstanceId() != null && throwToCaller(run, code, message)) {
+    // uncaught, the activity completes (Camunda's history does not cancel it)
+    boolean toCaller =
+        run.instance.superProcessInstanceId() != null
+            && callerOf(run).map(caller -> catches(caller, code)).orElse(false);
+    endActivity(run, token, toCaller && !endEvent);
+    if (toCaller && throwToCaller(run, code, message)) {
       return;
     }
     endToken(run, token);
@@ -1171,6 +1180,10 @@ final class Interpreter {
    */
   private boolean escalate(Run run, Token token, FlowNode thrower, String code) {
     ProcessModel model = run.process.model();
+    FlowNode own = ownEscalationHandler(run, token, thrower.id(), code);
+    if (own != null) {
+      return catchEscalation(run, token, own, code);
+    }
     String cameFrom = null;
     for (ExecutionRow scope = enclosingScope(run, token.scopeId()); ; ) {
       FlowNode eventSubProcess = eventSubProcessCatching(run, scope, cameFrom, false, code);
@@ -1194,25 +1207,46 @@ final class Interpreter {
         scope = enclosingScope(run, scope.parentId());
         continue;
       }
-      NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
-      setEscalationCode(run, boundary, code);
-      Token scopeToken = resting(run, scope);
-      if (!boundary.cancelActivity()) {
-        Token branch = scopeToken.sibling(ids.next());
-        branch.activityId = handler.id();
-        run.agenda.add(() -> execute(run, branch, handler));
-        return false;
+      if (((NodeKind.BoundaryEscalationEvent) handler.kind()).cancelActivity()) {
+        applyOutputs(run, token, thrower.ioMapping());
+        notifyListeners(run, token, thrower.id(), ExecutionListener.END);
+        endActivity(run, token, false);
+        detach(run, token);
       }
-      applyOutputs(run, token, thrower.ioMapping());
-      notifyListeners(run, token, thrower.id(), ExecutionListener.END);
-      endActivity(run, token, false);
-      detach(run, token);
-      interrupt(run, scopeToken);
-      scopeToken.activityId = handler.id();
-      run.agenda.add(() -> execute(run, scopeToken, handler));
-      return true;
+      return catchEscalation(run, resting(run, scope), handler, code);
     }
     return run.instance.superProcessInstanceId() != null && escalateToCaller(run, code);
+  }
+
+  /**
+   * The escalation boundary event of the activity a token waits in (a user task's own) that
+   * catches the code; an instance of a multi-instance activity has none (its body's are found as
+   * those of an enclosing scope).
+   */
+  private static FlowNode ownEscalationHandler(Run run, Token token, String activityId, String code) {
+    return token.miInstance ? null : escalationHandler(run.process.model(), activityId, code);
+  }
+
+  /**
+   * An escalation boundary event of the activity {@code host} rests in takes an escalation:
+   * interrupting, the activity is cancelled and its token takes the boundary event; otherwise a
+   * new token leaves from the boundary event and the activity goes on waiting.
+   *
+   * @return whether the host was interrupted
+   */
+  private boolean catchEscalation(Run run, Token host, FlowNode handler, String code) {
+    NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
+    setEscalationCode(run, boundary, code);
+    if (!boundary.cancelActivity()) {
+      Token branch = host.sibling(ids.next());
+      branch.activityId = handler.id();
+      run.agenda.add(() -> execute(run, branch, handler));
+      return false;
+    }
+    interrupt(run, host);
+    host.activityId = handler.id();
+    run.agenda.add(() -> execute(run, host, handler));
+    return true;
   }
 
   /**

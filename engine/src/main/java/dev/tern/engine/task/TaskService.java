@@ -402,9 +402,7 @@ public final class TaskService {
       String errorCode,
       String errorMessage,
       Map<String, TypedValue> variables) {
-    if (errorCode == null || errorCode.isEmpty()) {
-      throw badRequest("BadUserRequestException", "errorCode is empty");
-    }
+    requireCode("errorCode", errorCode);
     database.useTransaction(
         h -> {
           Task task =
@@ -412,9 +410,7 @@ public final class TaskService {
                   h,
                   caller,
                   id,
-                  () ->
-                      new NotFoundException(
-                          "NotFoundException", "Cannot find task with id " + id + ": task is null"));
+                  () -> taskToThrowFromNotFound(id));
           access.check(h, caller, task, Kind.WORK);
           if (task.standalone()) {
             throw badRequest(
@@ -435,9 +431,7 @@ public final class TaskService {
    */
   public void handleEscalation(
       Caller caller, String id, String escalationCode, Map<String, TypedValue> variables) {
-    if (escalationCode == null || escalationCode.isEmpty()) {
-      throw badRequest("BadUserRequestException", "escalationCode is empty");
-    }
+    requireCode("escalationCode", escalationCode);
     database.useTransaction(
         h -> {
           Task task =
@@ -445,7 +439,7 @@ public final class TaskService {
                   h,
                   caller,
                   id,
-                  () -> new NotFoundException("NotFoundException", "Cannot find task with id " + id + ": task is null"));
+                  () -> taskToThrowFromNotFound(id));
           access.check(h, caller, task, Kind.WORK);
           if (task.standalone()) {
             throw badRequest(
@@ -680,6 +674,17 @@ public final class TaskService {
       runtime.lockProcessInstance(h, task.processInstanceId());
     }
     return store.lock(h, id).orElseThrow(missing);
+  }
+
+  /** Camunda's check of the code a task throws: "… is null" or "… is empty". */
+  private static void requireCode(String name, String code) {
+    if (code == null || code.isEmpty()) {
+      throw badRequest("RestException", name + (code == null ? " is null" : " is empty"));
+    }
+  }
+
+  private static NotFoundException taskToThrowFromNotFound(String id) {
+    return new NotFoundException("RestException", "Cannot find task with id " + id + ": task is null");
   }
 
   private static TernException badRequest(String type, String message) {

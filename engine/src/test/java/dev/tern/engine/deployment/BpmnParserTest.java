@@ -723,6 +723,37 @@ class BpmnParserTest {
   }
 
   @Test
+  void escalationBoundariesAttachToUserTasksButNotToOtherTasks() {
+    String boundaries =
+        "<escalation id=\"esc\" escalationCode=\"LATE\"/>"
+            + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+            + startTo("task")
+            + "<userTask id=\"task\"/><serviceTask id=\"call\" camunda:expression=\"${1}\"/>"
+            + "<boundaryEvent id=\"onTask\" attachedToRef=\"task\" cancelActivity=\"false\">"
+            + "<escalationEventDefinition escalationRef=\"esc\"/></boundaryEvent>";
+    ProcessModel model =
+        parser
+            .parse("p.bpmn", definitions(boundaries + "</process>").getBytes(StandardCharsets.UTF_8))
+            .get(0);
+
+    assertThat(model.node("onTask").kind())
+        .isEqualTo(
+            new dev.tern.engine.deployment.model.NodeKind.BoundaryEscalationEvent(
+                "task", false, "LATE", null));
+    assertThat(
+            refusal(
+                    definitions(
+                        boundaries
+                            + "<boundaryEvent id=\"onCall\" attachedToRef=\"call\">"
+                            + "<escalationEventDefinition escalationRef=\"esc\"/></boundaryEvent>"
+                            + "</process>"))
+                .getMessage())
+        .contains(
+            "Escalation boundary event 'onCall' must be attached to a sub-process, call activity or"
+                + " user task of the same process (attachedToRef 'call')");
+  }
+
+  @Test
   void readsErrorBoundaryEventsWithTheirCodeAndVariables() {
     ProcessModel model =
         parser

@@ -54,6 +54,11 @@ class TaskFormAndEscalationRestTest {
             <userTask id="camundaForm" camunda:formRef="approve-form" camunda:formRefBinding="deployment"/>
             <userTask id="external" camunda:formKey="app:approve"/>
             <userTask id="missing" camunda:formKey="deployment:forms/none.html"/>
+            <boundaryEvent id="ownLate" attachedToRef="embedded">
+              <escalationEventDefinition escalationRef="late" camunda:escalationCodeVariable="level"/>
+            </boundaryEvent>
+            <sequenceFlow id="s5" sourceRef="ownLate" targetRef="redo"/>
+            <userTask id="redo"/>
           </subProcess>
           <sequenceFlow id="f2" sourceRef="sub" targetRef="end"/>
           <endEvent id="end"/>
@@ -189,6 +194,24 @@ class TaskFormAndEscalationRestTest {
   }
 
   @Test
+  void theTasksOwnEscalationBoundaryCatchesBeforeTheSubProcesses() {
+    String[] started = start("embedded");
+    server.given().contentType(ContentType.JSON)
+        .body(Map.of("escalationCode", "LATE",
+            "variables", Map.of("reason", Map.of("value", "unclear"))))
+        .post("/task/{id}/bpmnEscalation", started[1]).then().statusCode(204);
+
+    taskAt(started[0], "redo");
+    server.given().queryParam("processInstanceId", started[0]).get("/task").then()
+        .body("", hasSize(1));
+    server.given().get("/process-instance/{id}/variables/level", started[0]).then()
+        .statusCode(200).body("value", equalTo("LATE"));
+    server.given().queryParam("processInstanceId", started[0]).queryParam("activityId", "embedded")
+        .get("/history/activity-instance").then().statusCode(200)
+        .body("[0].canceled", equalTo(true));
+  }
+
+  @Test
   void aNonInterruptingEscalationLeavesTheTaskOpen() {
     String[] started = start("external");
     server.given().contentType(ContentType.JSON).body(Map.of("escalationCode", "HELP"))
@@ -209,7 +232,7 @@ class TaskFormAndEscalationRestTest {
             + " event with escalationCode 'NOBODY', but no escalation handler was defined. "));
     server.given().contentType(ContentType.JSON).body(Map.of())
         .post("/task/{id}/bpmnEscalation", started[1]).then().statusCode(400)
-        .body("message", equalTo("escalationCode is empty"));
+        .body("type", equalTo("RestException")).body("message", equalTo("escalationCode is null"));
     server.given().contentType(ContentType.JSON).body(Map.of("escalationCode", "LATE"))
         .post("/task/{id}/bpmnEscalation", "nope").then().statusCode(404)
         .body("message", equalTo("Cannot find task with id nope: task is null"));

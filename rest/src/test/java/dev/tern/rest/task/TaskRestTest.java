@@ -376,10 +376,14 @@ class TaskRestTest {
 
     server.given().contentType(ContentType.JSON).body(json("errorMessage", "no"))
         .post("/task/" + id + "/bpmnError").then().statusCode(400)
-        .body("type", equalTo("BadUserRequestException"))
+        .body("type", equalTo("RestException"))
+        .body("message", equalTo("errorCode is null"));
+    server.given().contentType(ContentType.JSON).body(json("errorCode", ""))
+        .post("/task/" + id + "/bpmnError").then().statusCode(400)
         .body("message", equalTo("errorCode is empty"));
     server.given().contentType(ContentType.JSON).body(json("errorCode", "VETO"))
         .post("/task/nope/bpmnError").then().statusCode(404)
+        .body("type", equalTo("RestException"))
         .body("message", equalTo("Cannot find task with id nope: task is null"));
     server.given().contentType(ContentType.JSON)
         .body(json("errorCode", "VETO", "errorMessage", "over budget",
