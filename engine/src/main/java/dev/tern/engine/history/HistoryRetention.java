@@ -2,6 +2,7 @@ package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.persistence.OwnedRows;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,26 +53,27 @@ public final class HistoryRetention {
   }
 
   /**
-   * Sets the removal time of every row of the instances of this root instance's hierarchy. On
-   * PostgreSQL all tables take one statement (one round trip at the end of every instance).
+   * Camunda's removal-time strategy "end": when a root instance ends, every history row of its
+   * hierarchy may be removed its definition's {@code historyTimeToLive} days later (never without
+   * one). Does nothing for an instance that is not a root. On PostgreSQL this is one statement (one
+   * round trip at the end of every instance).
    */
-  public void setRemovalTime(
-      Handle handle, Dialect dialect, String rootProcessInstanceId, Instant removalTime) {
+  public void setRemovalTimeAtEnd(
+      Handle handle, Dialect dialect, String processInstanceId, Instant endTime) {
+    List<OwnedRows.InstanceColumn> columns =
+        tables.stream().map(t -> new OwnedRows.InstanceColumn(t.table(), t.instanceColumn())).toList();
     if (dialect == Dialect.POSTGRES) {
-      OwnedRows.setRemovalTimeOfHierarchy(
-          handle,
-          tables.stream().map(t -> new OwnedRows.InstanceColumn(t.table(), t.instanceColumn())).toList(),
-          rootProcessInstanceId,
-          removalTime);
+      OwnedRows.setRemovalTimeAtRootEnd(handle, columns, processInstanceId, endTime);
       return;
     }
-    for (RetainedTable table : tables) {
-      OwnedRows.setRemovalTimeOfHierarchy(
-          handle,
-          List.of(new OwnedRows.InstanceColumn(table.table(), table.instanceColumn())),
-          rootProcessInstanceId,
-          removalTime);
-    }
+    OwnedRows.rootTimeToLive(handle, processInstanceId)
+        .map(days -> endTime.plus(Duration.ofDays(days)))
+        .ifPresent(
+            removalTime ->
+                columns.forEach(
+                    column ->
+                        OwnedRows.setRemovalTimeOfHierarchy(
+                            handle, column, processInstanceId, removalTime)));
   }
 
   /**

@@ -12,6 +12,19 @@ public interface JobHandler {
   /** The {@code handler_type} of the jobs this handler runs. */
   String type();
 
+  /**
+   * Locks the process instance of an exclusive job for the rest of the transaction, before the
+   * job is read again. A handler that reads the instance anyway can lock it with that read and
+   * keep the row for {@link #execute}; by default only the lock is taken.
+   */
+  default void lockInstance(Handle handle, String processInstanceId) {
+    handle
+        .createQuery("SELECT id FROM tern_process_instance WHERE id = :id FOR UPDATE")
+        .bind("id", processInstanceId)
+        .mapTo(String.class)
+        .findOne();
+  }
+
   void execute(Job job, Handle handle);
 
   /** A handler of the jobs of this type that runs {@code body} with the handle and the job. */
@@ -30,6 +43,32 @@ public interface JobHandler {
       @Override
       public String toString() {
         return "JobHandler[" + type + "]";
+      }
+    };
+  }
+
+  /** Like {@link #of(String, BiConsumer)}, locking the instance with {@code lock}. */
+  static JobHandler of(String type, BiConsumer<Handle, String> lock, BiConsumer<Handle, Job> body) {
+    JobHandler plain = of(type, body);
+    return new JobHandler() {
+      @Override
+      public String type() {
+        return type;
+      }
+
+      @Override
+      public void lockInstance(Handle handle, String processInstanceId) {
+        lock.accept(handle, processInstanceId);
+      }
+
+      @Override
+      public void execute(Job job, Handle handle) {
+        plain.execute(job, handle);
+      }
+
+      @Override
+      public String toString() {
+        return plain.toString();
       }
     };
   }

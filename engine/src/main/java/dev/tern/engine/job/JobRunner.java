@@ -100,15 +100,12 @@ final class JobRunner {
 
   private boolean execute(Handle handle, Job claimed, String owner) {
     String jobId = claimed.id();
+    JobHandler handler = handlers.require(claimed.handlerType());
     if (claimed.exclusive() && claimed.processInstanceId() != null) {
       // Lock the instance first, then read the job: whatever ran on the instance while we waited
       // for the lock (another exclusive job moving the token on, removing ours) is visible to the
       // read, so the handler starts from current state.
-      handle
-          .createQuery("SELECT id FROM tern_process_instance WHERE id = :id FOR UPDATE")
-          .bind("id", claimed.processInstanceId())
-          .mapTo(String.class)
-          .findOne();
+      handler.lockInstance(handle, claimed.processInstanceId());
     }
     Optional<Job> found = ours(handle, jobId, owner);
     if (found.isEmpty()) {
@@ -119,7 +116,7 @@ final class JobRunner {
       jobs.unlock(handle, List.of(jobId), owner);
       return false;
     }
-    handlers.require(job.handlerType()).execute(job, handle);
+    handler.execute(job, handle);
     jobLog.log(handle, LogState.SUCCESSFUL, List.of(jobId));
     if (job.retries() == 0) {
       // Only a job at zero retries can have an open failed-job incident: every way of giving a

@@ -51,32 +51,75 @@ public final class OwnedRows {
   public record InstanceColumn(String table, String column) {}
 
   /**
+   * The removal time of a root instance that ended at {@code :endTime}: its definition's {@code
+   * historyTimeToLive} days later; no row when it is not a root or its definition keeps history
+   * forever. Binds {@code :root} and {@code :endTime}.
+   */
+  private static final String ROOT_REMOVAL_TIME =
+      "SELECT pd.history_ttl FROM tern_hi_process_instance h JOIN tern_process_definition pd"
+          + " ON pd.id = h.proc_def_id WHERE h.id = :root AND h.super_process_instance_id IS NULL"
+          + " AND pd.history_ttl IS NOT NULL";
+
+  /**
+   * The {@code historyTimeToLive} in days of the definition of a root instance; empty when the
+   * instance is not a root or keeps its history forever.
+   */
+  public static java.util.Optional<Integer> rootTimeToLive(Handle handle, String rootProcessInstanceId) {
+    return handle
+        .createQuery(ROOT_REMOVAL_TIME)
+        .bind("root", rootProcessInstanceId)
+        .mapTo(Integer.class)
+        .findOne();
+  }
+
+  /**
    * Sets {@code removal_time} on the rows of these tables whose instance column names an instance
-   * of the hierarchy of this root instance, in one statement: one table alone is a plain {@code
-   * UPDATE}; several are PostgreSQL's data-modifying {@code WITH} (only PostgreSQL may be given
-   * more than one).
+   * of the hierarchy of this root instance, in one plain {@code UPDATE} per table.
    */
   public static void setRemovalTimeOfHierarchy(
-      Handle handle, java.util.List<InstanceColumn> tables, String rootProcessInstanceId,
+      Handle handle, InstanceColumn table, String rootProcessInstanceId,
       java.time.Instant removalTime) {
-    String hierarchy =
-        " IN (SELECT h.id FROM tern_hi_process_instance h WHERE h.root_process_instance_id = :root)";
-    StringBuilder sql = new StringBuilder();
+    handle
+        .createUpdate(
+            "UPDATE " + table.table() + " SET removal_time = :removalTime WHERE " + table.column()
+                + " IN (SELECT h.id FROM tern_hi_process_instance h"
+                + " WHERE h.root_process_instance_id = :root)")
+        .bind("removalTime", removalTime)
+        .bind("root", rootProcessInstanceId)
+        .execute();
+  }
+
+  /**
+   * PostgreSQL only: when a root instance ends, sets {@code removal_time} on the rows of all these
+   * tables of its hierarchy in one statement (data-modifying {@code WITH}): the time to live is
+   * looked up and the hierarchy listed once. Changes nothing when the instance is not a root or
+   * its definition keeps history forever. Days are 24 hours, as in Java's {@code Duration}.
+   */
+  public static void setRemovalTimeAtRootEnd(
+      Handle handle, java.util.List<InstanceColumn> tables, String rootProcessInstanceId,
+      java.time.Instant endTime) {
+    StringBuilder sql =
+        new StringBuilder("WITH ttl AS (")
+            .append(ROOT_REMOVAL_TIME)
+            .append("), hierarchy AS (SELECT h.id FROM tern_hi_process_instance h")
+            .append(" WHERE h.root_process_instance_id = :root AND EXISTS (SELECT 1 FROM ttl))")
+            .append(", removal AS (SELECT CAST(:endTime AS TIMESTAMP WITH TIME ZONE)")
+            .append(" + history_ttl * INTERVAL '24 hours' AS t FROM ttl)");
     for (int i = 0; i < tables.size(); i++) {
       InstanceColumn target = tables.get(i);
       String update =
-          "UPDATE " + target.table() + " SET removal_time = :removalTime WHERE " + target.column()
-              + hierarchy;
+          "UPDATE " + target.table() + " SET removal_time = (SELECT t FROM removal) WHERE "
+              + target.column() + " IN (SELECT id FROM hierarchy)";
       if (i == tables.size() - 1) {
-        sql.append(update);
+        sql.append(' ').append(update);
       } else {
-        sql.append(i == 0 ? "WITH " : ", ").append("u").append(i).append(" AS (").append(update).append(") ");
+        sql.append(", u").append(i).append(" AS (").append(update).append(')');
       }
     }
     handle
         .createUpdate(sql.toString())
-        .bind("removalTime", removalTime)
         .bind("root", rootProcessInstanceId)
+        .bind("endTime", endTime)
         .execute();
   }
 

@@ -3,7 +3,10 @@ package dev.tern.engine.runtime;
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessDefinition;
 import dev.tern.engine.deployment.ProcessDefinitionQuery;
+import dev.tern.engine.deployment.ProcessModelCache;
 import dev.tern.engine.query.Page;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -11,9 +14,39 @@ import org.jdbi.v3.core.Handle;
 public final class DeployedProcessLookup implements DeployedProcesses {
 
   private final DeploymentService deployments;
+  private final Map<String, DeployedProcess> ofInstances =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DeployedProcess> eldest) {
+          return size() > ProcessModelCache.DEFAULT_CAPACITY;
+        }
+      };
 
   public DeployedProcessLookup(DeploymentService deployments) {
     this.deployments = deployments;
+  }
+
+  /**
+   * Cached without expiry: a definition's id is never reused, and a definition is deleted only
+   * with its instances, so an entry of a deleted one is never asked for again.
+   */
+  @Override
+  public Optional<DeployedProcess> findForInstance(Handle handle, String definitionId) {
+    DeployedProcess cached;
+    synchronized (ofInstances) {
+      cached = ofInstances.get(definitionId);
+    }
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<DeployedProcess> found = findById(handle, definitionId);
+    found.ifPresent(
+        process -> {
+          synchronized (ofInstances) {
+            ofInstances.put(definitionId, process);
+          }
+        });
+    return found;
   }
 
   @Override

@@ -12,6 +12,16 @@ public interface DeployedProcesses {
   Optional<DeployedProcess> findById(Handle handle, String definitionId);
 
   /**
+   * The definition of an instance that is running, to continue it. What never changes of a
+   * definition (key, version, deployment, tenant, model) may come from a cache, so its {@code
+   * suspended} flag may be stale: use {@link #findById} to decide whether a definition may start
+   * an instance.
+   */
+  default Optional<DeployedProcess> findForInstance(Handle handle, String definitionId) {
+    return findById(handle, definitionId);
+  }
+
+  /**
    * The latest version for a key. With a tenant id, that tenant's definitions; without one, the
    * definitions that belong to no tenant.
    */

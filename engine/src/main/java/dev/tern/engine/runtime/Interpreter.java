@@ -18,6 +18,7 @@ import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.persistence.TransactionLocal;
 import dev.tern.engine.el.Expressions;
 import java.time.Clock;
 import java.time.Instant;
@@ -1727,11 +1728,26 @@ final class Interpreter {
    * An exclusive job needs no second look: the job runner locked the instance before reading it.
    */
   private Optional<Run> resume(Handle handle, Job job) {
-    RuntimeProcessInstance instance = lockInstance(handle, job.processInstanceId());
+    RuntimeProcessInstance instance =
+        TransactionLocal.take(handle, RuntimeProcessInstance.class, job.processInstanceId())
+            .orElseGet(() -> lockInstance(handle, job.processInstanceId()));
     if (!job.exclusive() && !jobs.exists(handle, job.id())) {
       return Optional.empty();
     }
-    return Optional.of(newRun(handle, process(handle, instance), instance, job.id()));
+    return Optional.of(
+        newRun(handle, processOfInstance(handle, instance), instance, job.id()));
+  }
+
+  /**
+   * The job runner's lock of an exclusive job's instance: the row read under the lock is kept for
+   * {@link #resume}, which would otherwise read it again. A missing instance is left to the job
+   * read that follows (the job went with it).
+   */
+  void lockForJob(Handle handle, String processInstanceId) {
+    instances
+        .lock(handle, processInstanceId)
+        .ifPresent(
+            row -> TransactionLocal.put(handle, RuntimeProcessInstance.class, processInstanceId, row));
   }
 
   // ------------------------------------------------------------------ multi-instance
@@ -2128,6 +2144,16 @@ final class Interpreter {
   private DeployedProcess process(Handle handle, RuntimeProcessInstance instance) {
     return processes
         .findById(handle, instance.processDefinitionId())
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Process definition with id '" + instance.processDefinitionId() + "' does not exist"));
+  }
+
+  /** The definition a job of a running instance continues: cached, see {@link DeployedProcesses#findForInstance}. */
+  private DeployedProcess processOfInstance(Handle handle, RuntimeProcessInstance instance) {
+    return processes
+        .findForInstance(handle, instance.processDefinitionId())
         .orElseThrow(
             () ->
                 new NotFoundException(

@@ -78,27 +78,10 @@ final class RuntimeHistoryStore {
     setRemovalTime(handle, processInstanceId, endTime);
   }
 
-  /**
-   * Camunda's default removal-time strategy "end": when a root instance ends, every history row of
-   * its hierarchy may be removed its definition's {@code historyTimeToLive} days later (never
-   * without one).
-   */
   private void setRemovalTime(Handle handle, String processInstanceId, Instant endTime) {
-    if (retention == null) {
-      return; // a store built for removal only
+    if (retention != null) { // null: a store built for removal only
+      retention.setRemovalTimeAtEnd(handle, dialect, processInstanceId, endTime);
     }
-    handle
-        .createQuery(
-            "SELECT pd.history_ttl FROM tern_hi_process_instance h JOIN tern_process_definition pd"
-                + " ON pd.id = h.proc_def_id WHERE h.id = :id AND h.super_process_instance_id IS NULL"
-                + " AND pd.history_ttl IS NOT NULL")
-        .bind("id", processInstanceId)
-        .mapTo(Integer.class)
-        .findOne()
-        .ifPresent(
-            days ->
-                retention.setRemovalTime(
-                    handle, dialect, processInstanceId, endTime.plus(Duration.ofDays(days))));
   }
 
   /**

@@ -16,10 +16,10 @@ public final class RuntimeJobHandlers {
   RuntimeJobHandlers(Interpreter interpreter) {
     this.handlers =
         List.of(
-            JobHandler.of(RuntimeJobs.ASYNC_CONTINUATION, interpreter::continueAsync),
-            JobHandler.of(RuntimeJobs.TIMER_INTERMEDIATE, interpreter::fireIntermediateTimer),
-            JobHandler.of(RuntimeJobs.TIMER_TRANSITION, interpreter::fireBoundaryTimer),
-            JobHandler.of(RuntimeJobs.TIMER_EVENT_SUB_PROCESS, interpreter::fireEventSubProcessTimer),
+            JobHandler.of(RuntimeJobs.ASYNC_CONTINUATION, interpreter::lockForJob, interpreter::continueAsync),
+            JobHandler.of(RuntimeJobs.TIMER_INTERMEDIATE, interpreter::lockForJob, interpreter::fireIntermediateTimer),
+            JobHandler.of(RuntimeJobs.TIMER_TRANSITION, interpreter::lockForJob, interpreter::fireBoundaryTimer),
+            JobHandler.of(RuntimeJobs.TIMER_EVENT_SUB_PROCESS, interpreter::lockForJob, interpreter::fireEventSubProcessTimer),
             JobHandler.of(TimerStarts.TYPE, interpreter::fireTimerStart));
   }
 
