@@ -53,7 +53,7 @@ public final class OutageStory {
       log.printf("deployed %s (stub %s, retry cycle %s)%n", processKey, stub.baseUrl(), config.retryCycle());
 
       long startNanos = System.nanoTime();
-      startInstances(processKey);
+      long[] startLatencies = startInstances(processKey);
       double startSeconds = secondsSince(startNanos);
 
       String jobs = "/job/count?processDefinitionKey=" + EngineRestClient.encode(processKey);
@@ -119,6 +119,8 @@ public final class OutageStory {
           processKey,
           startSeconds,
           n / startSeconds,
+          percentileMillis(startLatencies, 50),
+          percentileMillis(startLatencies, 99),
           failureSeconds,
           failedCalls,
           failedCalls / failureSeconds,
@@ -141,8 +143,10 @@ public final class OutageStory {
     }
   }
 
-  private void startInstances(String processKey) {
+  /** Starts the instances with the configured clients; each start's latency in nanoseconds. */
+  private long[] startInstances(String processKey) {
     int n = config.instances();
+    long[] latencies = new long[n];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger started = new AtomicInteger();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -158,7 +162,9 @@ public final class OutageStory {
                                 i < n && failure.get() == null;
                                 i = next.getAndIncrement()) {
                               try {
+                                long sent = System.nanoTime();
                                 rest.startInstance(processKey, "order-" + i, SMALL_AMOUNT);
+                                latencies[i] = System.nanoTime() - sent;
                                 started.incrementAndGet();
                               } catch (RuntimeException e) {
                                 failure.compareAndSet(null, e);
@@ -183,6 +189,18 @@ public final class OutageStory {
     if (failure.get() != null) {
       throw failure.get();
     }
+    return latencies;
+  }
+
+  /** The nearest-rank percentile of the latencies, in milliseconds; null without any. */
+  static Double percentileMillis(long[] nanos, int percentile) {
+    if (nanos.length == 0) {
+      return null;
+    }
+    long[] sorted = nanos.clone();
+    java.util.Arrays.sort(sorted);
+    int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+    return sorted[Math.max(0, rank - 1)] / 1e6;
   }
 
   private void waitFor(String label, long total, LongSupplier done, String detail) {

@@ -20,6 +20,8 @@ public final class ReportTable {
   private static final List<Row> ROWS =
       List.of(
           new Row("start throughput", StoryResult::startPerSecond, "inst/s", false),
+          new Row("start latency p50", StoryResult::startP50Millis, "ms", true),
+          new Row("start latency p99", StoryResult::startP99Millis, "ms", true),
           new Row("failure phase", StoryResult::failureSeconds, "s", true),
           new Row("failure-phase job executions", StoryResult::failedCalls, "calls", false),
           new Row("failure-phase jobs/s", StoryResult::failureJobsPerSecond, "jobs/s", false),

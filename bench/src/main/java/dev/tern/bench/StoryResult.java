@@ -8,6 +8,7 @@ import java.util.Map;
  * (historic incident, batch and process instance end times, millisecond precision), "observed" ones
  * from the driver's polling (precision: the poll interval). A figure the server could not give is
  * {@code null}; with {@code --creation-only} every figure after the batch call is {@code null}.
+ * Start latencies are each start request's round trip as the client saw it.
  */
 public record StoryResult(
     String label,
@@ -19,6 +20,8 @@ public record StoryResult(
     String processKey,
     double startSeconds,
     double startPerSecond,
+    Double startP50Millis,
+    Double startP99Millis,
     double failureSeconds,
     long failedCalls,
     double failureJobsPerSecond,
@@ -51,6 +54,8 @@ public record StoryResult(
     map.put("processKey", processKey);
     map.put("startSeconds", startSeconds);
     map.put("startPerSecond", startPerSecond);
+    map.put("startP50Millis", startP50Millis);
+    map.put("startP99Millis", startP99Millis);
     map.put("failureSeconds", failureSeconds);
     map.put("failedCalls", failedCalls);
     map.put("failureJobsPerSecond", failureJobsPerSecond);

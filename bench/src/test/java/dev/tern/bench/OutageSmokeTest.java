@@ -61,6 +61,8 @@ class OutageSmokeTest {
       assertThat(result.batchEndServerSeconds()).isNotNull().isPositive();
       assertThat(result.allCompletedServerSeconds()).isNotNull().isPositive();
       assertThat(result.successfulCalls()).isEqualTo(INSTANCES);
+      assertThat(result.startP50Millis()).isNotNull().isPositive();
+      assertThat(result.startP99Millis()).isGreaterThanOrEqualTo(result.startP50Millis());
       assertThat(result.peakHeapMb()).isNotNull().isPositive();
     }
   }

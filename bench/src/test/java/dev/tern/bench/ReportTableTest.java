@@ -44,6 +44,33 @@ class ReportTableTest {
   }
 
   @Test
+  void startLatencyPercentilesAreNearestRank() {
+    long[] nanos = new long[100];
+    for (int i = 0; i < nanos.length; i++) {
+      nanos[i] = (100 - i) * 1_000_000L; // 100 ms down to 1 ms
+    }
+
+    assertThat(OutageStory.percentileMillis(nanos, 50)).isEqualTo(50.0);
+    assertThat(OutageStory.percentileMillis(nanos, 99)).isEqualTo(99.0);
+    assertThat(OutageStory.percentileMillis(new long[] {7_000_000L}, 99)).isEqualTo(7.0);
+    assertThat(OutageStory.percentileMillis(new long[0], 99)).isNull();
+  }
+
+  @Test
+  void oldResultFilesWithoutStartLatenciesStillCompare() {
+    StoryResult old = result("camunda", 40.0, 500.0);
+    StoryResult withoutLatencies =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .convertValue(
+                java.util.Map.of("label", "old", "startPerSecond", 12.0, "batchCreationMillis", 80.0),
+                StoryResult.class);
+
+    String table = print(List.of(old, withoutLatencies));
+
+    assertThat(table).contains("| start latency p99 (ms) | 9.00 | n/a | n/a |");
+  }
+
+  @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
     assertThat(ReportTable.median(List.of(4, 1, 3, 2))).isEqualTo(2.5);
     assertThat(ReportTable.median(List.of())).isNull();
@@ -58,7 +85,7 @@ class ReportTableTest {
   private static StoryResult result(String label, double retriesApplied, double batchMillis) {
     return new StoryResult(
         label, "7.24.0", "http://127.0.0.1:8080/engine-rest", 1000, 8, "R2/PT1S", "k",
-        10, 100, 20, 2000, 100, null, null, null, batchMillis, "b",
+        10, 100, 5.0, 9.0, 20, 2000, 100, null, null, null, batchMillis, "b",
         retriesApplied, retriesApplied, 30.0, 30.0, 50.0, 50.0, 1000, "none", null, null, null);
   }
 }
