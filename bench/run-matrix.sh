@@ -8,7 +8,7 @@ set -euo pipefail
 
 db=${1:?h2 or postgres}; sizes=${2:?sizes, e.g. "1000 10000"}; rounds=${3:-3}; shift $(( $# < 3 ? $# : 3 ))
 repo=$(cd "$(dirname "$0")/.." && pwd)
-export BENCH_OUT=$PWD/bench-results/matrix-$(date -u +%Y%m%dT%H%M%SZ)
+export BENCH_OUT=${BENCH_OUT:-$PWD/bench-results/matrix-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$BENCH_OUT"
 
 for n in $sizes; do

@@ -7,6 +7,10 @@
 # retries-async over N external tasks) instead of the outage story.
 # SCENARIO=diff runs the differential scenario (`tern-bench diff`, N is ignored): each engine's masked
 # answers are recorded, and "both" writes their comparison to ./bench-results/compare-diff-<db>-….md.
+# SCENARIO=executor (Tern only) runs `tern-bench executor -n N` (trivial jobs/s); SCENARIO=batch-scale
+# (Tern only, no server: the engine runs in the driver's JVM, BENCH_JAVA_OPTS e.g. -Xmx256m) runs
+# `tern-bench batch-scale -n N --creation-only` on the fresh database.
+# TERN_JAVA_OPTS are given to Tern's server JVM (e.g. -Xmx256m for the memory target).
 # Results: ./bench-results/<engine>-<db>-<N>-<time>.{json,out}; "both" also prints the comparison.
 set -euo pipefail
 
@@ -64,6 +68,14 @@ run_one() {
   shift
   work=$(mktemp -d "/tmp/bench-$which.XXXXXX"); chmod 755 "$work"
   fresh_database "$which"
+  if [ "$scenario" = batch-scale ]; then
+    name="$scenario-tern-$db-$n-$stamp"
+    java ${BENCH_JAVA_OPTS:-} -jar "$bench_jar" batch-scale -n "$n" --creation-only \
+      --jdbc-url "$url" --jdbc-user "$user" --jdbc-password "$password" "$@" 2>&1 | tee "$out/$name.out" >&2
+    stop
+    echo "$out/$name.out"
+    return
+  fi
   if [ "$which" = camunda ]; then
     need "$camunda_jar"; schema=CAMUNDA; label="camunda-7.24-$db"
     (cd "$work" && exec java -jar "$camunda_jar" --server.port="$http_port" \
@@ -72,7 +84,7 @@ run_one() {
   else
     need "$tern_jar"; schema=TERN; label="tern-$db"
     (cd "$work" && TERN_PORT=$http_port TERN_DB_URL=$url TERN_DB_USER=$user TERN_DB_PASSWORD=$password \
-      exec java -jar "$tern_jar" >"$work/server.log" 2>&1) &
+      exec java ${TERN_JAVA_OPTS:-} -jar "$tern_jar" >"$work/server.log" 2>&1) &
   fi
   server_pid=$!
   base="http://127.0.0.1:$http_port/engine-rest"
@@ -88,13 +100,15 @@ run_one() {
     for i in $(seq 2 "$tern_nodes"); do
       port=$((http_port + i - 1))
       (cd "$work" && TERN_PORT=$port TERN_DB_URL=$url TERN_DB_USER=$user TERN_DB_PASSWORD=$password \
-        exec java -jar "$tern_jar" >"$work/server-$i.log" 2>&1) &
+        exec java ${TERN_JAVA_OPTS:-} -jar "$tern_jar" >"$work/server-$i.log" 2>&1) &
       extra_pids="$extra_pids $!"
       for _ in $(seq 180); do curl -sf "http://127.0.0.1:$port/engine-rest/version" >/dev/null && break; sleep 1; done
     done
   fi
   name="$label-$n-$stamp"; [ "$scenario" = story ] || name="$scenario-$name"
-  if [ "$scenario" = external-tasks ]; then
+  if [ "$scenario" = executor ]; then
+    java -jar "$bench_jar" executor --base-url "$base" -n "$n" "$@" 2>&1 | tee "$out/$name.out" >&2
+  elif [ "$scenario" = external-tasks ]; then
     java -jar "$bench_jar" external-tasks --base-url "$base" -n "$n" \
       --label "$label" --json "$out/$name.json" "$@" 2>&1 | tee "$out/$name.out" >&2
   elif [ "$scenario" = diff ]; then
