@@ -1608,14 +1608,23 @@ public final class BpmnParser {
       return value == null ? absent : Boolean.parseBoolean(value);
     }
 
-    /** Camunda allows {@code camunda:inputOutput} on tasks and events only, not on gateways. */
+    /**
+     * Camunda allows {@code camunda:inputOutput} on tasks, events, call activities and embedded
+     * sub-processes (their inputs are locals of the sub-process's scope), not on gateways; Tern
+     * refuses it on event sub-processes too.
+     */
     private IoMapping activityIoMapping(FlowElement element) {
       CamundaInputOutput inputOutput = extensionChild(element, CamundaInputOutput.class);
       String type = element.getElementType().getTypeName();
+      boolean embeddedSubProcess =
+          element instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub
+              && type.equals("subProcess")
+              && !sub.triggeredByEvent();
       if (inputOutput != null
           && !type.contains("Task")
           && !type.contains("Event")
-          && !type.equals("callActivity")) {
+          && !type.equals("callActivity")
+          && !embeddedSubProcess) {
         problems.add(
             "camunda:inputOutput mapping unsupported for element type '" + type + "'.",
             element.getId());

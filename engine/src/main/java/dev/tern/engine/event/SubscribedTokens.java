@@ -35,7 +35,7 @@ public final class SubscribedTokens {
           .flag("active", "pi.suspended = FALSE")
           .variables(
               "correlationKeys",
-              new VariableConditionSql("tern_variable", "process_instance_id", null),
+              new VariableConditionSql("tern_variable", "act_inst_id", null),
               "s.process_instance_id")
           .filter(
               "localCorrelationKeys",

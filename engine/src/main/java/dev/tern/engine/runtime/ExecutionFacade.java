@@ -136,6 +136,14 @@ public final class ExecutionFacade implements DelegateExecution, VariableSource 
   @Override
   public Map<String, Object> getVariables() {
     Map<String, Object> all = new LinkedHashMap<>(run.variables());
+    java.util.Deque<Scope> chain = new java.util.ArrayDeque<>();
+    for (Scope s = token.scope; s != null; s = s.parent) {
+      if (s.locals == null) {
+        run.scopeLoader.accept(s);
+      }
+      chain.push(s);
+    }
+    chain.forEach(s -> all.putAll(s.locals));
     all.putAll(token.locals);
     return all;
   }
@@ -144,7 +152,7 @@ public final class ExecutionFacade implements DelegateExecution, VariableSource 
   public void setVariable(String name, Object value) {
     if (token.locals.containsKey(name)) {
       token.locals.put(name, value);
-    } else {
+    } else if (token.scope == null || !run.scopeVariables.set(run, token.scope, name, value)) {
       run.setVariable(name, value);
     }
   }

@@ -58,7 +58,7 @@ public final class ExecutionQuery extends DeclaredQuery {
           .variables(new VariableConditionSql("tern_variable", "execution_id", null), "x.id")
           .variables(
               "processVariables",
-              new VariableConditionSql("tern_variable", "process_instance_id", null),
+              new VariableConditionSql("tern_variable", "act_inst_id", null),
               "x.process_instance_id")
           .sort("instanceId", "x.process_instance_id")
           .sort("definitionKey", "x.proc_def_key")

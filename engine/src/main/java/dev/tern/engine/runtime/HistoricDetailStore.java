@@ -25,7 +25,7 @@ final class HistoricDetailStore {
         proc_def_id, proc_def_key, root_process_instance_id, tenant_id, variable_instance_id, name,
         var_type, text_value, long_value, double_value, clob_value, value_info, bytes, revision,
         is_initial, detail_time, occurrence)
-      VALUES (:id, 'variableUpdate', :pi, :pi, <activityInstance>, :procDefId, :procDefKey, :root,
+      VALUES (:id, 'variableUpdate', :pi, :exec, <activityInstance>, :procDefId, :procDefKey, :root,
         :tenantId, :variableId, :name, :type, :text, :long, :double, :clob, :info, :bytes,
         :revision, :initial, :now, :occurrence)
       """;
@@ -45,6 +45,9 @@ final class HistoricDetailStore {
 
   private static final String INSERT_INITIAL = INSERT.replace("<activityInstance>", ":pi");
 
+  /** A local variable's update belongs to the activity instance of its scope. */
+  private static final String INSERT_LOCAL = INSERT.replace("<activityInstance>", ":actInst");
+
   /** Orders rows written in the same millisecond: microseconds, unique within this node. */
   private static final AtomicLong LAST_OCCURRENCE = new AtomicLong();
 
@@ -54,13 +57,17 @@ final class HistoricDetailStore {
     this.ids = ids;
   }
 
-  /** The instance a batch of updates belongs to. */
+  /**
+   * The instance a batch of updates belongs to, and the execution owning the variables: the
+   * process instance itself, or a scope execution ({@code scope} non-null) for local variables.
+   */
   record Owner(
       String processInstanceId,
       String processDefinitionId,
       String processDefinitionKey,
       String rootProcessInstanceId,
-      String tenantId) {}
+      String tenantId,
+      VariableOwner scope) {}
 
   /** Collects the updates of one write; {@link #execute} inserts them at once. */
   final class Updates {
@@ -70,7 +77,9 @@ final class HistoricDetailStore {
     private final boolean initial;
 
     private Updates(Handle handle, Owner owner, Instant now, boolean initial) {
-      this.batch = handle.prepareBatch(initial ? INSERT_INITIAL : INSERT_LATER);
+      this.batch =
+          handle.prepareBatch(
+              owner.scope() != null ? INSERT_LOCAL : initial ? INSERT_INITIAL : INSERT_LATER);
       this.owner = owner;
       this.now = now;
       this.initial = initial;
@@ -85,6 +94,7 @@ final class HistoricDetailStore {
       batch
           .bind("id", ids.next())
           .bind("pi", owner.processInstanceId())
+          .bind("exec", owner.scope() == null ? owner.processInstanceId() : owner.scope().executionId())
           .bind("procDefId", owner.processDefinitionId())
           .bind("procDefKey", owner.processDefinitionKey())
           .bind("root", owner.rootProcessInstanceId())
@@ -101,8 +111,11 @@ final class HistoricDetailStore {
           .bind("revision", revision)
           .bind("initial", initial)
           .bind("now", now)
-          .bind("occurrence", nextOccurrence(now))
-          .add();
+          .bind("occurrence", nextOccurrence(now));
+      if (owner.scope() != null) {
+        batch.bind("actInst", owner.scope().activityInstanceId());
+      }
+      batch.add();
     }
 
     void execute() {

@@ -20,6 +20,7 @@ public record HistoricVariableInstance(
   public record Owner(
       String processInstanceId,
       String executionId,
+      String activityInstanceId,
       String processDefinitionId,
       String processDefinitionKey,
       String tenantId) {}

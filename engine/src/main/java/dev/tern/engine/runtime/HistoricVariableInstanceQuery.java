@@ -52,7 +52,7 @@ public final class HistoricVariableInstanceQuery {
           .equal("processDefinitionId", "v.proc_def_id")
           .equal("processDefinitionKey", "v.proc_def_key")
           .anyOf("executionIdIn", "v.execution_id")
-          .anyOf("activityInstanceIdIn", "v.process_instance_id")
+          .anyOf("activityInstanceIdIn", "COALESCE(v.act_inst_id, v.process_instance_id)")
           .matchingNothing("caseInstanceId")
           .nothingIn("caseExecutionIdIn", "caseActivityIdIn", "taskIdIn")
           .anyOf("tenantIdIn", "v.tenant_id")

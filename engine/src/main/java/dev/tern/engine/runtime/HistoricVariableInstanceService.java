@@ -25,7 +25,8 @@ public final class HistoricVariableInstanceService {
 
   private static final String COLUMNS =
       "v.id, v.name, " + VariableStore.VALUE_COLUMNS + ","
-          + " v.process_instance_id, v.execution_id, v.proc_def_id, v.proc_def_key, v.tenant_id,"
+          + " v.process_instance_id, v.execution_id,"
+          + " COALESCE(v.act_inst_id, v.process_instance_id) act_inst_id, v.proc_def_id, v.proc_def_key, v.tenant_id,"
           + " v.state, v.create_time, v.removal_time";
 
   private final Database database;
@@ -141,6 +142,7 @@ public final class HistoricVariableInstanceService {
         new HistoricVariableInstance.Owner(
             rs.getString("process_instance_id"),
             rs.getString("execution_id"),
+            rs.getString("act_inst_id"),
             rs.getString("proc_def_id"),
             rs.getString("proc_def_key"),
             rs.getString("tenant_id")),

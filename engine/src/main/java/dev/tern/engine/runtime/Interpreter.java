@@ -524,6 +524,11 @@ final class Interpreter {
     if (token.body || run.process.model().isScope(token.activityId)) {
       cancelInside(run, token.id);
     }
+    if (token.body
+        || run.process.model().isScope(token.activityId)
+        || run.process.model().isCallActivity(token.activityId)) {
+      run.scopeVariables.end(run, token);
+    }
     if (!token.body && run.process.model().isCallActivity(token.activityId)) {
       for (String called : executions.findCalledBy(run.handle, token.id)) {
         removal.delete(run.handle, called, null, now());
@@ -625,6 +630,7 @@ final class Interpreter {
         inner.scope.locals = new java.util.HashMap<>(token.locals);
         inner.scope.parent = token.scope;
       }
+      run.scopeVariables.start(run, token, node);
       FlowNode start = run.process.model().node(startEventId);
       run.agenda.add(() -> arrive(run, inner, start));
     } else if (kind instanceof NodeKind.CallActivity call) {
@@ -690,11 +696,18 @@ final class Interpreter {
     if (token.miInstance) {
       restoreInstanceLocals(run, token);
     }
+    boolean scope = run.process.model().isScope(node.id());
+    if (scope) {
+      run.scopeVariables.beforeOutputs(run, token, node);
+    }
     applyOutputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.END);
     endActivity(run, token, false);
-    if (token.persisted && run.process.model().isScope(node.id())) {
+    if (token.persisted && scope) {
       closeEventSubProcesses(run, token.id, node.id());
+    }
+    if (token.persisted && (scope || run.process.model().isCallActivity(node.id()))) {
+      run.scopeVariables.end(run, token);
     }
     if (token.miInstance) {
       completeMultiInstance(run, token, node);
@@ -1847,6 +1860,7 @@ final class Interpreter {
   /** The body ends: its boundary events go, and the token leaves the activity. */
   private void leaveBody(Run run, Token body, FlowNode node) {
     endActivity(run, body, false);
+    run.scopeVariables.end(run, body);
     if (body.timersArmed) {
       jobs.deleteBoundaryTimers(run.handle, body.id, run.currentJobId);
       body.timersArmed = false;
@@ -2183,6 +2197,7 @@ final class Interpreter {
       restoreInstanceLocals(run, instance);
       scope.locals = new java.util.HashMap<>(instance.locals);
     }
+    run.scopeVariables.load(run, scope, row);
   }
 
 

@@ -76,7 +76,7 @@ public final class ProcessInstanceQuery extends DeclaredQuery {
               "NOT EXISTS (SELECT 1 FROM tern_process_instance child"
                   + " WHERE child.super_process_instance_id = pi.id)")
           .equal("rootProcessInstanceId", "pi.root_process_instance_id")
-          .variables(new VariableConditionSql("tern_variable", "process_instance_id", null), "pi.id")
+          .variables(new VariableConditionSql("tern_variable", "act_inst_id", null), "pi.id")
           .sort("instanceId", "pi.id")
           .sort("definitionId", "pi.proc_def_id")
           .sort("definitionKey", "pi.proc_def_key")

@@ -306,7 +306,7 @@ public final class ProcessInstanceService {
         });
   }
 
-  private void checkVariables(Handle h, Caller caller, String id, boolean update) {
+  void checkVariables(Handle h, Caller caller, String id, boolean update) {
     RuntimeProcessInstance instance =
         (update ? instances.lock(h, id) : instances.find(h, id)).orElseThrow(() -> notFound(id));
     if (update) {

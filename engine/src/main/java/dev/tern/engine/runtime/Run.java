@@ -20,6 +20,8 @@ final class Run {
   final String currentJobId;
   final Deque<Runnable> agenda = new ArrayDeque<>();
   private final VariableStore variableStore;
+  /** The local variables of the scope executions this call's tokens run in. */
+  final ScopeVariables scopeVariables;
   private Map<String, Object> variables;
   private List<JobDefinition> jobDefinitions;
   private final JobDefinitionsLoader jobDefinitionsLoader;
@@ -56,6 +58,7 @@ final class Run {
     this.currentJobId = currentJobId;
     this.variableStore = variableStore;
     this.jobDefinitionsLoader = jobDefinitionsLoader;
+    this.scopeVariables = new ScopeVariables(variableStore);
   }
 
   Map<String, Object> variables() {
@@ -113,6 +116,11 @@ final class Run {
   /** The scope of the given scope execution as this call's tokens share it; null for none. */
   Scope scope(String executionId) {
     return executionId == null ? null : scopes.computeIfAbsent(executionId, Scope::new);
+  }
+
+  /** The scope ended: a later scope of that id (the same token entering again) starts anew. */
+  void forgetScope(String executionId) {
+    scopes.remove(executionId);
   }
 
   /** Marks a scope cancelled for the tokens that share it; a later scope of that id starts anew. */

@@ -21,6 +21,7 @@ public final class RuntimeModule {
   private final VariableStore variableStore;
   private final MessageCorrelationService messageCorrelationService;
   private final SignalService signalService;
+  private final ExecutionService executionService;
   private final Database database;
   private final Clock clock;
 
@@ -32,7 +33,9 @@ public final class RuntimeModule {
       ProcessInstanceService processInstanceService,
       VariableStore variableStore,
       MessageCorrelationService messageCorrelationService,
-      SignalService signalService) {
+      SignalService signalService,
+      LocalVariables localVariables) {
+    this.executionService = new ExecutionService(database, clock, processInstanceService, localVariables);
     this.messageCorrelationService = messageCorrelationService;
     this.signalService = signalService;
     this.database = database;
@@ -97,11 +100,7 @@ public final class RuntimeModule {
             removal,
             beans,
             maxActivitiesPerTransaction);
-    return new RuntimeModule(
-        database,
-        clock,
-        new RuntimeService(database, processes, interpreter),
-        new RuntimeJobHandlers(interpreter),
+    ProcessInstanceService processInstanceService =
         new ProcessInstanceService(
             database,
             clock,
@@ -109,11 +108,18 @@ public final class RuntimeModule {
             variables,
             removal,
             processes,
-            new ActivityInstanceTree(executions)),
+            new ActivityInstanceTree(executions));
+    return new RuntimeModule(
+        database,
+        clock,
+        new RuntimeService(database, processes, interpreter),
+        new RuntimeJobHandlers(interpreter),
+        processInstanceService,
         variables,
         new MessageCorrelationService(database, clock, processes, subscriptions, interpreter),
         new SignalService(
-            database, new SignalReceivers(subscriptions, clock), interpreter, processes));
+            database, new SignalReceivers(subscriptions, clock), interpreter, processes),
+        new LocalVariables(database, variables, executions, processes, processInstanceService));
   }
 
   /** Removal times and expiry of instance, activity and variable history (with its updates). */
@@ -139,7 +145,7 @@ public final class RuntimeModule {
 
   /** Executions and their local variables. */
   public ExecutionService executionService() {
-    return new ExecutionService(database, clock, processInstanceService);
+    return executionService;
   }
 
   /** Runtime variables across instances. */

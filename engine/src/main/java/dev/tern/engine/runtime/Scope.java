@@ -16,6 +16,10 @@ final class Scope {
   java.util.Map<String, Object> locals;
   /** The enclosing scope, once {@link #locals} is loaded; null in the process scope. */
   Scope parent;
+  /** The names among {@link #locals} stored as the scope execution's local variables. */
+  final java.util.Set<String> stored = new java.util.HashSet<>();
+  /** The scope's activity instance, once known. */
+  String activityInstanceId;
 
   Scope(String executionId) {
     this.executionId = executionId;

@@ -11,5 +11,6 @@ public record VariableInstance(
     TypedValue value,
     String processInstanceId,
     String executionId,
+    String activityInstanceId,
     String processDefinitionId,
     String tenantId) {}

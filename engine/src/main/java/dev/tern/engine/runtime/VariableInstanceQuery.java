@@ -10,15 +10,20 @@ import dev.tern.engine.query.VariableConditionSql;
 
 /**
  * A selection of runtime variables, with the filters of Camunda 7.24's {@code
- * VariableInstanceQueryDto}. Tern's variables belong to the process instance, so its execution,
- * its variable scope and its activity instance are the process instance; case, task and batch
- * filters match nothing. {@code variableValues} are conditions on the variable itself (name and
+ * VariableInstanceQueryDto}. A process variable's execution, variable scope and activity instance
+ * are the process instance; a local variable's are its scope execution and that scope's activity
+ * instance; case, task and batch filters match nothing. {@code variableValues} are conditions on the variable itself (name and
  * value).
  */
 public final class VariableInstanceQuery extends DeclaredQuery {
 
+  /** A process variable's activity instance is the process instance, a local's its scope's. */
+  private static final String ACTIVITY_INSTANCE = "vi.act_inst_id";
+
   static final String COLUMNS =
-      "vi.id, vi.name, vi.process_instance_id, vi.execution_id, pi.proc_def_id, pi.tenant_id, "
+      "vi.id, vi.name, vi.process_instance_id, vi.execution_id, "
+          + ACTIVITY_INSTANCE
+          + " act_inst_id, pi.proc_def_id, pi.tenant_id, "
           + VariableStore.VALUE_COLUMNS.replace("v.", "vi.");
 
   private static final String NAMES_IGNORE_CASE = "variableNamesIgnoreCase";
@@ -35,12 +40,12 @@ public final class VariableInstanceQuery extends DeclaredQuery {
           .anyOf("processInstanceIdIn", "vi.process_instance_id")
           .anyOf("executionIdIn", "vi.execution_id")
           .anyOf("variableScopeIdIn", "vi.execution_id")
-          .anyOf("activityInstanceIdIn", "vi.process_instance_id")
+          .anyOf("activityInstanceIdIn", ACTIVITY_INSTANCE)
           .nothingIn("caseInstanceIdIn", "caseExecutionIdIn", "taskIdIn", "batchIdIn")
           .anyOf("tenantIdIn", "pi.tenant_id")
           .sort("variableName", "vi.name")
           .sort("variableType", "vi.var_type")
-          .sort("activityInstanceId", "vi.process_instance_id")
+          .sort("activityInstanceId", ACTIVITY_INSTANCE)
           .sort("tenantId", "pi.tenant_id")
           .build();
 

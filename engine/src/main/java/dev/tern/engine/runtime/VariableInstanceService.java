@@ -66,6 +66,7 @@ public final class VariableInstanceService {
         new TypedValue(value.type(), bytes, value.valueInfo()),
         variable.processInstanceId(),
         variable.executionId(),
+        variable.activityInstanceId(),
         variable.processDefinitionId(),
         variable.tenantId());
   }
@@ -77,6 +78,7 @@ public final class VariableInstanceService {
         VariableStore.read(rs),
         rs.getString("process_instance_id"),
         rs.getString("execution_id"),
+        rs.getString("act_inst_id"),
         rs.getString("proc_def_id"),
         rs.getString("tenant_id"));
   }

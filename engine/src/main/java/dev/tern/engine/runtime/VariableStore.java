@@ -18,8 +18,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * SQL for {@code tern_variable} (process-instance scoped variables, unique by name) and its history
- * mirror {@code tern_hi_variable}. Every method runs in the caller's transaction.
+ * SQL for {@code tern_variable} and its history mirror {@code tern_hi_variable}: process variables
+ * (owned by the process instance: {@code act_inst_id} and {@code execution_id} are its id) and the
+ * local variables of scope executions (owned by the scope's activity instance, {@code act_inst_id};
+ * {@code execution_id} is the scope execution), unique by name per owner. Every method runs in
+ * the caller's transaction.
  */
 public final class VariableStore {
 
@@ -36,28 +39,30 @@ public final class VariableStore {
       "SELECT "
           + COLUMNS
           + " FROM tern_variable v LEFT JOIN tern_variable_bytes b ON b.variable_id = v.id"
-          + " WHERE v.process_instance_id = :pi ORDER BY v.name";
+          + " WHERE v.act_inst_id = :owner ORDER BY v.name";
 
   private static final String SELECT_ALL_OF =
       "SELECT v.process_instance_id, "
           + COLUMNS
           + " FROM tern_variable v LEFT JOIN tern_variable_bytes b ON b.variable_id = v.id"
-          + " WHERE v.process_instance_id = ANY(:pis) ORDER BY v.process_instance_id, v.name";
+          + " WHERE v.act_inst_id = ANY(:pis) ORDER BY v.process_instance_id, v.name";
 
   private static final String SELECT_HISTORIC =
       "SELECT "
           + COLUMNS
           + " FROM tern_hi_variable v LEFT JOIN tern_hi_variable_bytes b ON b.variable_id = v.id"
-          + " WHERE v.process_instance_id = :pi AND v.state = 'CREATED' ORDER BY v.name";
+          + " WHERE v.process_instance_id = :owner"
+          + " AND (v.act_inst_id IS NULL OR v.act_inst_id = :owner)"
+          + " AND v.state = 'CREATED' ORDER BY v.name";
 
   private static final String SELECT_ONE =
       "SELECT "
           + COLUMNS
           + " FROM tern_variable v LEFT JOIN tern_variable_bytes b ON b.variable_id = v.id"
-          + " WHERE v.process_instance_id = :pi AND v.name = :name";
+          + " WHERE v.act_inst_id = :owner AND v.name = :name";
 
   private static final String SELECT_REVS =
-      "SELECT id, rev, name FROM tern_variable WHERE process_instance_id = :pi";
+      "SELECT id, rev, name FROM tern_variable WHERE act_inst_id = :owner";
 
   private static final String SELECT_OWNER =
       "SELECT proc_def_id, proc_def_key, root_process_instance_id, tenant_id"
@@ -65,9 +70,10 @@ public final class VariableStore {
 
   private static final String INSERT =
       """
-      INSERT INTO tern_variable (id, rev, process_instance_id, execution_id, name, var_type,
-        text_value, long_value, double_value, clob_value, value_info, create_time)
-      VALUES (:id, 1, :pi, :pi, :name, :type, :text, :long, :double, :clob, :info, :now)
+      INSERT INTO tern_variable (id, rev, process_instance_id, execution_id, act_inst_id, name,
+        var_type, text_value, long_value, double_value, clob_value, value_info, create_time)
+      VALUES (:id, 1, :pi, :exec, :owner, :name, :type, :text, :long, :double, :clob, :info,
+        :now)
       """;
 
   private static final String UPDATE =
@@ -79,11 +85,11 @@ public final class VariableStore {
 
   private static final String INSERT_HISTORY =
       """
-      INSERT INTO tern_hi_variable (id, process_instance_id, execution_id, proc_def_id,
-        proc_def_key, name, var_type, text_value, long_value, double_value, clob_value,
-        value_info, create_time, state, tenant_id)
-      VALUES (:id, :pi, :pi, :procDefId, :procDefKey, :name, :type, :text, :long, :double, :clob,
-        :info, :now, 'CREATED', :tenantId)
+      INSERT INTO tern_hi_variable (id, process_instance_id, execution_id, act_inst_id,
+        proc_def_id, proc_def_key, name, var_type, text_value, long_value, double_value,
+        clob_value, value_info, create_time, state, tenant_id)
+      VALUES (:id, :pi, :exec, :owner, :procDefId, :procDefKey, :name, :type, :text, :long,
+        :double, :clob, :info, :now, 'CREATED', :tenantId)
       """;
 
   private static final String UPDATE_HISTORY =
@@ -129,7 +135,7 @@ public final class VariableStore {
     Map<String, TypedValue> result = new LinkedHashMap<>();
     handle
         .createQuery(sql)
-        .bind("pi", processInstanceId)
+        .bind("owner", processInstanceId)
         .map((rs, ctx) -> Map.entry(rs.getString("name"), read(rs, rs.getBytes("bytes"))))
         .forEach(e -> result.put(e.getKey(), e.getValue()));
     return result;
@@ -168,11 +174,35 @@ public final class VariableStore {
     return result;
   }
 
+  /** The local variables of a scope by its activity instance, ordered by name. */
+  Map<String, TypedValue> allLocal(Handle handle, String scopeActivityInstanceId) {
+    return byName(handle, SELECT_ALL, scopeActivityInstanceId);
+  }
+
+  /** One local variable of a scope (by its activity instance) by name. */
+  Optional<TypedValue> getLocal(Handle handle, String scopeActivityInstanceId, String name) {
+    return get(handle, scopeActivityInstanceId, name);
+  }
+
+  /**
+   * Removes the runtime variables of scopes that ended (by their activity instances; their bytes
+   * go with them); their history stays as it is ({@code CREATED}), as in Camunda 7.24.
+   */
+  void endScopes(Handle handle, Collection<String> scopeActivityInstanceIds) {
+    if (scopeActivityInstanceIds.isEmpty()) {
+      return;
+    }
+    handle
+        .createUpdate("DELETE FROM tern_variable WHERE act_inst_id = ANY(:ids)")
+        .bindArray("ids", String.class, scopeActivityInstanceIds.toArray())
+        .execute();
+  }
+
   /** One variable of a process instance by name. */
   public Optional<TypedValue> get(Handle handle, String processInstanceId, String name) {
     return handle
         .createQuery(SELECT_ONE)
-        .bind("pi", processInstanceId)
+        .bind("owner", processInstanceId)
         .bind("name", name)
         .map((rs, ctx) -> read(rs, rs.getBytes("bytes")))
         .findOne();
@@ -209,16 +239,36 @@ public final class VariableStore {
     setAll(handle, processInstanceId, values, true);
   }
 
+  /**
+   * {@link #setAll} for the local variables of a scope execution: created, updated and recorded in
+   * history with the scope's execution and activity instance.
+   */
+  void setLocal(Handle handle, VariableOwner scope, Map<String, TypedValue> values) {
+    write(handle, scope.processInstanceId(), scope, values, false);
+  }
+
   private void setAll(
       Handle handle, String processInstanceId, Map<String, TypedValue> values, boolean initial) {
+    write(handle, processInstanceId, null, values, initial);
+  }
+
+  /** @param scope the owning scope execution, or null for process variables */
+  private void write(
+      Handle handle,
+      String processInstanceId,
+      VariableOwner scope,
+      Map<String, TypedValue> values,
+      boolean initial) {
     if (values.isEmpty()) {
       return;
     }
+    String ownerId = scope == null ? processInstanceId : scope.activityInstanceId();
+    String executionId = scope == null ? processInstanceId : scope.executionId();
     Map<String, Object> owner = owner(handle, processInstanceId);
     Map<String, Existing> existing = new HashMap<>();
     handle
         .createQuery(SELECT_REVS)
-        .bind("pi", processInstanceId)
+        .bind("owner", ownerId)
         .map((rs, ctx) -> new Existing(rs.getString("id"), rs.getInt("rev"), rs.getString("name")))
         .forEach(e -> existing.put(e.name(), e));
 
@@ -228,7 +278,7 @@ public final class VariableStore {
     PreparedBatch updates = handle.prepareBatch(UPDATE);
     PreparedBatch historyUpdates = handle.prepareBatch(UPDATE_HISTORY);
     HistoricDetailStore.Updates detailRows =
-        details.updates(handle, detailOwner(processInstanceId, owner), now, initial);
+        details.updates(handle, detailOwner(processInstanceId, owner, scope), now, initial);
     List<String> updatedNames = new ArrayList<>();
     List<String> rewrittenIds = new ArrayList<>();
     Map<String, byte[]> newBytes = new LinkedHashMap<>();
@@ -245,11 +295,17 @@ public final class VariableStore {
       }
       if (row == null) {
         String id = variableId;
-        bindColumns(inserts, columns).bind("id", id).bind("pi", processInstanceId);
+        bindColumns(inserts, columns)
+            .bind("id", id)
+            .bind("pi", processInstanceId)
+            .bind("exec", executionId)
+            .bind("owner", ownerId);
         inserts.bind("name", entry.getKey()).bind("now", now).add();
         bindColumns(historyInserts, columns)
             .bind("id", id)
             .bind("pi", processInstanceId)
+            .bind("exec", executionId)
+            .bind("owner", ownerId)
             .bind("procDefId", owner.get("proc_def_id"))
             .bind("procDefKey", owner.get("proc_def_key"))
             .bind("tenantId", owner.get("tenant_id"))
@@ -269,8 +325,8 @@ public final class VariableStore {
           throw new OptimisticLockingException(
               "Variable '"
                   + updatedNames.get(i)
-                  + "' of process instance "
-                  + processInstanceId
+                  + "' of execution "
+                  + ownerId
                   + " was updated by another transaction concurrently");
         }
       }
@@ -295,13 +351,14 @@ public final class VariableStore {
   }
 
   private static HistoricDetailStore.Owner detailOwner(
-      String processInstanceId, Map<String, Object> owner) {
+      String processInstanceId, Map<String, Object> owner, VariableOwner scope) {
     return new HistoricDetailStore.Owner(
         processInstanceId,
         (String) owner.get("proc_def_id"),
         (String) owner.get("proc_def_key"),
         (String) owner.get("root_process_instance_id"),
-        (String) owner.get("tenant_id"));
+        (String) owner.get("tenant_id"),
+        scope);
   }
 
   /** Replaces the byte arrays of rewritten variables: old ones go, new ones are written. */
@@ -340,6 +397,17 @@ public final class VariableStore {
    * @return how many variables were removed
    */
   public int delete(Handle handle, String processInstanceId, List<String> names) {
+    return remove(handle, processInstanceId, null, names);
+  }
+
+  /** {@link #delete} for local variables of a scope execution. */
+  int deleteLocal(Handle handle, VariableOwner scope, List<String> names) {
+    return remove(handle, scope.processInstanceId(), scope, names);
+  }
+
+  private int remove(
+      Handle handle, String processInstanceId, VariableOwner scope, List<String> names) {
+    String ownerId = scope == null ? processInstanceId : scope.activityInstanceId();
     if (names.isEmpty()) {
       return 0;
     }
@@ -348,8 +416,8 @@ public final class VariableStore {
         handle
             .createQuery(
                 "SELECT id, rev, name, var_type FROM tern_variable"
-                    + " WHERE process_instance_id = :pi AND name = ANY(:names)")
-            .bind("pi", processInstanceId)
+                    + " WHERE act_inst_id = :owner AND name = ANY(:names)")
+            .bind("owner", ownerId)
             .bindArray("names", String.class, (Object[]) array)
             .map(
                 (rs, ctx) ->
@@ -365,7 +433,7 @@ public final class VariableStore {
     HistoricDetailStore.Updates removals =
         details.updates(
             handle,
-            detailOwner(processInstanceId, owner(handle, processInstanceId)),
+            detailOwner(processInstanceId, owner(handle, processInstanceId), scope),
             clock.instant(),
             false);
     removed.forEach(
@@ -376,14 +444,14 @@ public final class VariableStore {
             """
             UPDATE tern_hi_variable SET state = 'DELETED'
             WHERE id IN (SELECT id FROM tern_variable
-                         WHERE process_instance_id = :pi AND name = ANY(:names))
+                         WHERE act_inst_id = :owner AND name = ANY(:names))
             """)
-        .bind("pi", processInstanceId)
+        .bind("owner", ownerId)
         .bindArray("names", String.class, (Object[]) array)
         .execute();
     return handle
-        .createUpdate("DELETE FROM tern_variable WHERE process_instance_id = :pi AND name = ANY(:names)")
-        .bind("pi", processInstanceId)
+        .createUpdate("DELETE FROM tern_variable WHERE act_inst_id = :owner AND name = ANY(:names)")
+        .bind("owner", ownerId)
         .bindArray("names", String.class, (Object[]) array)
         .execute();
   }

@@ -421,22 +421,46 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesSequenceFlowsAcrossASubProcessBoundaryAndMappingsOnASubProcess() {
+  void refusesSequenceFlowsAcrossASubProcessBoundaryAndMappingsOnAnEventSubProcess() {
     ParseException e =
         refusal(
             process(
                 "p",
                 startTo("sub")
-                    + "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
+                    + "<subProcess id=\"sub\"><startEvent id=\"inner\"/></subProcess>"
+                    + "<sequenceFlow id=\"out\" sourceRef=\"inner\" targetRef=\"end\"/>"
+                    + "<endEvent id=\"end\"/>"
+                    + "<subProcess id=\"events\" triggeredByEvent=\"true\">"
+                    + "<extensionElements><camunda:inputOutput>"
                     + "<camunda:inputParameter name=\"x\">1</camunda:inputParameter>"
                     + "</camunda:inputOutput></extensionElements>"
-                    + "<startEvent id=\"inner\"/></subProcess>"
-                    + "<sequenceFlow id=\"out\" sourceRef=\"inner\" targetRef=\"end\"/>"
-                    + "<endEvent id=\"end\"/>"));
+                    + "<startEvent id=\"esStart\"><errorEventDefinition/></startEvent>"
+                    + "</subProcess>"));
 
     assertThat(e.getMessage())
         .contains("Sequence flow 'out' crosses the boundary of a sub-process (from 'inner' to 'end')")
         .contains("camunda:inputOutput mapping unsupported for element type 'subProcess'.");
+  }
+
+  @Test
+  void anEmbeddedSubProcessReadsItsInputAndOutputParameters() {
+    ProcessModel model =
+        parseOne(
+            process(
+                "p",
+                startTo("sub")
+                    + "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
+                    + "<camunda:inputParameter name=\"x\">1</camunda:inputParameter>"
+                    + "<camunda:outputParameter name=\"y\">${x}</camunda:outputParameter>"
+                    + "</camunda:inputOutput></extensionElements>"
+                    + "<startEvent id=\"inner\"/></subProcess>"));
+
+    assertThat(model.node("sub").ioMapping().inputs())
+        .extracting(dev.tern.engine.deployment.model.IoMapping.Parameter::name)
+        .containsExactly("x");
+    assertThat(model.node("sub").ioMapping().outputs())
+        .extracting(dev.tern.engine.deployment.model.IoMapping.Parameter::name)
+        .containsExactly("y");
   }
 
   @Test

@@ -47,7 +47,7 @@ public record HistoricVariableInstanceDto(
         owner.processDefinitionId(),
         owner.processInstanceId(),
         owner.executionId(),
-        owner.processInstanceId(),
+        owner.activityInstanceId(),
         null,
         null,
         null,

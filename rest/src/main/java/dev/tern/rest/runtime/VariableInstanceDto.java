@@ -4,8 +4,7 @@ import dev.tern.engine.runtime.VariableInstance;
 import java.util.Map;
 
 /**
- * Camunda's {@code VariableInstanceDto}. Tern's variables belong to the process instance, so the
- * activity instance is the process instance; case, task and batch fields are null.
+ * Camunda's {@code VariableInstanceDto}; case, task and batch fields are null.
  */
 public record VariableInstanceDto(
     String id,
@@ -39,7 +38,7 @@ public record VariableInstanceDto(
         null,
         null,
         null,
-        v.processInstanceId(),
+        v.activityInstanceId(),
         v.tenantId(),
         null);
   }

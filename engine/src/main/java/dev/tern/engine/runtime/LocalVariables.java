@@ -1,0 +1,104 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.persistence.Database;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The local variables of scope executions (a token resting at an embedded sub-process or a call
+ * activity, a multi-instance body) as {@code /execution/{id}/localVariables} reads and changes them,
+ * with the checks of the process instance's variables.
+ */
+final class LocalVariables {
+
+  private final Database database;
+  private final VariableStore variables;
+  private final ExecutionStore executions;
+  private final DeployedProcesses processes;
+  private final ProcessInstanceService instances;
+
+  LocalVariables(
+      Database database,
+      VariableStore variables,
+      ExecutionStore executions,
+      DeployedProcesses processes,
+      ProcessInstanceService instances) {
+    this.database = database;
+    this.variables = variables;
+    this.executions = executions;
+    this.processes = processes;
+    this.instances = instances;
+  }
+
+  /** Whether the execution is a scope that can hold local variables. */
+  boolean isScope(Execution execution) {
+    return database.withHandle(h -> owner(h, execution).isPresent());
+  }
+
+  Map<String, TypedValue> all(Caller caller, Execution execution) {
+    return database.withHandle(
+        h -> {
+          instances.checkVariables(h, caller, execution.processInstanceId(), false);
+          return owner(h, execution)
+              .map(o -> variables.allLocal(h, o.activityInstanceId()))
+              .orElse(Map.of());
+        });
+  }
+
+  Optional<TypedValue> get(Caller caller, Execution execution, String name) {
+    return database.withHandle(
+        h -> {
+          instances.checkVariables(h, caller, execution.processInstanceId(), false);
+          return owner(h, execution).flatMap(o -> variables.getLocal(h, o.activityInstanceId(), name));
+        });
+  }
+
+  /** Sets, then removes, local variables of a scope execution in one transaction. */
+  void modify(
+      Caller caller,
+      Execution execution,
+      Map<String, TypedValue> modifications,
+      List<String> deletions) {
+    database.useTransaction(
+        h -> {
+          instances.checkVariables(h, caller, execution.processInstanceId(), true);
+          VariableOwner owner = owner(h, execution).orElseThrow();
+          if (modifications != null) {
+            variables.setLocal(h, owner, modifications);
+          }
+          if (deletions != null) {
+            variables.deleteLocal(h, owner, deletions);
+          }
+        });
+  }
+
+  /**
+   * The scope this execution is, if it is one: it rests in a started sub-process or call activity
+   * (not before or after it, at an asynchronous continuation) or is a multi-instance body.
+   */
+  private Optional<VariableOwner> owner(Handle h, Execution execution) {
+    return executions
+        .findExecution(h, execution.id())
+        .filter(row -> isScope(h, execution.processDefinitionId(), row))
+        .map(row -> new VariableOwner(row.processInstanceId(), row.id(), row.activityInstanceId()));
+  }
+
+  private boolean isScope(Handle h, String processDefinitionId, ExecutionRow row) {
+    if (row.activityInstanceId() == null) {
+      return false;
+    }
+    if (row.state() == ExecutionState.BODY) {
+      return true;
+    }
+    if (row.state() != ExecutionState.WAITING) {
+      return false;
+    }
+    return processes
+        .findById(h, processDefinitionId)
+        .map(p -> p.model().isScope(row.activityId()) || p.model().isCallActivity(row.activityId()))
+        .orElse(false);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.tern.engine.runtime;
+
+import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.IoMapping;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The interpreter's side of scope-local variables (Camunda's variables of a scope execution): a
+ * sub-process's input parameters become locals of its scope execution when it starts, tokens inside
+ * read and update them, its output parameters see them, and they end with the scope. They are
+ * stored by {@link VariableStore} under the scope's activity instance (the token at a sub-process
+ * can be the instance's own first token, whose id is the process instance's), so they survive wait
+ * states and show in {@code /variable-instance}.
+ */
+final class ScopeVariables {
+
+  private final VariableStore store;
+
+  ScopeVariables(VariableStore store) {
+    this.store = store;
+  }
+
+  /** Adds a scope's stored locals (read from the database) to those it holds in memory. */
+  void load(Run run, Scope scope, ExecutionRow row) {
+    scope.activityInstanceId = row.activityInstanceId();
+    if (scope.activityInstanceId == null) {
+      return;
+    }
+    Map<String, TypedValue> stored = store.allLocal(run.handle, scope.activityInstanceId);
+    if (stored.isEmpty()) {
+      return;
+    }
+    Map<String, Object> locals = new HashMap<>(scope.locals);
+    stored.forEach((name, value) -> locals.put(name, VariableValues.plain(value)));
+    scope.locals = locals;
+    scope.stored.addAll(stored.keySet());
+  }
+
+  /**
+   * A sub-process started: its input parameters (already evaluated into the token's locals) are
+   * stored as locals of its scope execution, the token itself.
+   */
+  void start(Run run, Token token, FlowNode node) {
+    List<IoMapping.Parameter> inputs = node.ioMapping().inputs();
+    if (inputs.isEmpty()) {
+      return;
+    }
+    Map<String, TypedValue> typed = new LinkedHashMap<>();
+    for (IoMapping.Parameter input : inputs) {
+      typed.put(input.name(), VariableValues.typed(input.name(), token.locals.get(input.name())));
+    }
+    VariableOwner owner =
+        new VariableOwner(run.instance.id(), token.id, token.activityInstanceId);
+    store.setLocal(run.handle, owner, typed);
+    Scope scope = run.scope(token.id);
+    scope.activityInstanceId = token.activityInstanceId;
+    if (scope.locals != null) {
+      Map<String, Object> locals = new HashMap<>(scope.locals);
+      typed.forEach((name, value) -> locals.put(name, VariableValues.plain(value)));
+      scope.locals = locals;
+      scope.stored.addAll(typed.keySet());
+    }
+  }
+
+  /**
+   * Sets a variable where it exists as a stored local of the scope or an enclosing one.
+   *
+   * @return false when no scope holds it (it belongs to the process instance)
+   */
+  boolean set(Run run, Scope scope, String name, Object value) {
+    for (Scope s = scope; s != null; s = s.parent) {
+      if (s.locals == null) {
+        run.scopeLoader.accept(s);
+      }
+      if (s.stored.contains(name)) {
+        TypedValue typed = VariableValues.typed(name, value);
+        store.setLocal(
+            run.handle,
+            new VariableOwner(run.instance.id(), s.executionId, s.activityInstanceId),
+            Map.of(name, typed));
+        Map<String, Object> locals = new HashMap<>(s.locals);
+        locals.put(name, VariableValues.plain(typed));
+        s.locals = locals;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The token at a scope leaves it: its output parameters are to see the scope's locals, so they
+   * are added to the token's own.
+   */
+  void beforeOutputs(Run run, Token token, FlowNode node) {
+    if (node.ioMapping().outputs().isEmpty() || token.activityInstanceId == null) {
+      return;
+    }
+    store
+        .allLocal(run.handle, token.activityInstanceId)
+        .forEach((name, value) -> token.locals.putIfAbsent(name, VariableValues.plain(value)));
+  }
+
+  /** The scope a token rests at ended (completed or cancelled): its locals go. */
+  void end(Run run, Token token) {
+    if (token.activityInstanceId != null) {
+      store.endScopes(run.handle, List.of(token.activityInstanceId));
+    }
+    run.forgetScope(token.id);
+  }
+}

@@ -1,0 +1,237 @@
+package dev.tern.engine.runtime;
+
+import static dev.tern.engine.runtime.ScopeEngine.flow;
+import static dev.tern.engine.runtime.ScopeEngine.process;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tern.engine.InvalidRequestException;
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Variables of scope executions as Camunda 7.24 keeps them: a sub-process's input parameters are
+ * locals of its scope (stored with the scope execution and its activity instance) until it ends,
+ * {@code setVariable} inside updates the local where it exists and otherwise the process instance,
+ * output parameters see the locals, and history keeps the ended locals as {@code CREATED}.
+ */
+@DatabaseTest
+class ScopeVariablesTest {
+
+  private final ScopeEngine kit;
+
+  ScopeVariablesTest(TestDatabase db) {
+    this.kit = new ScopeEngine(db);
+  }
+
+  @AfterEach
+  void close() {
+    kit.close();
+  }
+
+  /** start → sub(io; inside) → after (user task) → end. */
+  private void deploy(String io, String inside) {
+    deploy(io, inside, "<startEvent id=\"start\"/>" + flow("f1", "start", "sub"));
+  }
+
+  /**
+   * start → fork → side (user task) and sub(io; inside) → after: the token entering the
+   * sub-process is not the instance's first token (whose execution id is the instance's), so its
+   * scope execution is addressable on its own.
+   */
+  private void deployBesideATask(String io, String inside) {
+    deploy(
+        io,
+        inside,
+        "<startEvent id=\"start\"/>"
+            + flow("f0", "start", "fork")
+            + "<parallelGateway id=\"fork\"/>"
+            + flow("f0a", "fork", "side")
+            + "<userTask id=\"side\"/>"
+            + flow("f1", "fork", "sub"));
+  }
+
+  private void deploy(String io, String inside, String before) {
+    kit.deploy(
+        process(
+            "p",
+            before
+                + "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
+                + io
+                + "</camunda:inputOutput></extensionElements>"
+                + "<startEvent id=\"sub_start\"/>"
+                + inside
+                + "</subProcess>"
+                + flow("f2", "sub", "after")
+                + "<userTask id=\"after\"/>"
+                + flow("f3", "after", "end")
+                + "<endEvent id=\"end\"/>"));
+  }
+
+  private List<Map<String, Object>> runtimeVariables(String pi) {
+    return kit.rows(
+        "SELECT name, execution_id, act_inst_id, text_value FROM tern_variable"
+            + " WHERE process_instance_id = ? ORDER BY name",
+        pi);
+  }
+
+  private String scopeExecution(String pi) {
+    return (String)
+        kit.executions(pi).stream()
+            .filter(r -> "sub".equals(r.get("activity_id")))
+            .findFirst()
+            .orElseThrow()
+            .get("id");
+  }
+
+  @Test
+  void inputsAreLocalsOfTheSubProcessScopeUntilItEndsAndOutputsSeeThem() {
+    deploy(
+        "<camunda:inputParameter name=\"x\">in</camunda:inputParameter>"
+            + "<camunda:outputParameter name=\"out\">${x}</camunda:outputParameter>",
+        flow("s1", "sub_start", "inner")
+            + "<userTask id=\"inner\"/>"
+            + flow("s2", "inner", "sub_end")
+            + "<endEvent id=\"sub_end\"/>");
+    String pi = kit.start("p", Map.of("g", 1));
+    String scope = scopeExecution(pi);
+    String scopeActivityInstance = (String) kit.historyOf(pi, "sub").get("id");
+
+    assertThat(runtimeVariables(pi))
+        .extracting(r -> r.get("name") + "@" + r.get("execution_id") + "/" + r.get("act_inst_id"))
+        .containsExactly("g@" + pi + "/" + pi, "x@" + scope + "/" + scopeActivityInstance);
+    assertThat(kit.engine.processInstances().variables(pi)).containsOnlyKeys("g");
+    assertThat(kit.engine.variableInstances().list(
+            Caller.SYSTEM, kit.engine.variableInstances().createQuery(),
+            dev.tern.engine.query.Page.ALL))
+        .filteredOn(v -> v.name().equals("x"))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.executionId()).isEqualTo(scope);
+              assertThat(v.activityInstanceId()).isEqualTo(scopeActivityInstance);
+            });
+
+    kit.complete(pi, "inner");
+
+    assertThat(runtimeVariables(pi)).extracting(r -> r.get("name")).containsExactly("g", "out");
+    assertThat(kit.variable(pi, "out")).isEqualTo("in");
+    assertThat(
+            kit.rows(
+                "SELECT state, execution_id, act_inst_id FROM tern_hi_variable"
+                    + " WHERE process_instance_id = ? AND name = 'x'",
+                pi))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.get("state")).isEqualTo("CREATED");
+              assertThat(r.get("execution_id")).isEqualTo(scope);
+              assertThat(r.get("act_inst_id")).isEqualTo(scopeActivityInstance);
+            });
+  }
+
+  @Test
+  void setVariableInsideUpdatesTheLocalWhereItExistsAndOtherwiseTheProcessInstance() {
+    deploy(
+        "<camunda:inputParameter name=\"x\">in</camunda:inputParameter>"
+            + "<camunda:outputParameter name=\"out\">${x}</camunda:outputParameter>",
+        flow("s1", "sub_start", "set")
+            + "<serviceTask id=\"set\" camunda:expression=\"${execution.setVariable('x', 'changed')"
+            + " == null and execution.setVariable('y', 'new') == null}\"/>"
+            + flow("s2", "set", "inner")
+            + "<userTask id=\"inner\"/>"
+            + flow("s3", "inner", "sub_end")
+            + "<endEvent id=\"sub_end\"/>");
+    String pi = kit.start("p");
+
+    assertThat(runtimeVariables(pi))
+        .extracting(r -> r.get("name") + "=" + r.get("text_value") + "@" + r.get("execution_id"))
+        .containsExactly("x=changed@" + scopeExecution(pi), "y=new@" + pi);
+
+    kit.complete(pi, "inner");
+
+    assertThat(kit.variable(pi, "out")).isEqualTo("changed");
+    assertThat(runtimeVariables(pi)).extracting(r -> r.get("name")).containsExactly("out", "y");
+  }
+
+  @Test
+  void localsSetThroughTheExecutionLiveOnItsScopeAndEndWhenABoundaryEventCancelsIt() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>"
+                + flow("f0", "start", "fork")
+                + "<parallelGateway id=\"fork\"/>"
+                + flow("f0a", "fork", "side")
+                + "<userTask id=\"side\"/>"
+                + flow("f1", "fork", "sub")
+                + ScopeEngine.subProcess(
+                    "sub",
+                    flow("s1", "sub_start", "inner")
+                        + "<userTask id=\"inner\"/>"
+                        + flow("s2", "inner", "sub_end")
+                        + "<endEvent id=\"sub_end\"/>")
+                + flow("f2", "sub", "after")
+                + "<userTask id=\"after\"/>"
+                + "<boundaryEvent id=\"cancel\" attachedToRef=\"sub\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
+                + flow("f3", "cancel", "after")));
+    String pi = kit.start("p");
+    String scope = scopeExecution(pi);
+    assertThat(scope).isNotEqualTo(pi);
+    ExecutionService executions = kit.engine.executions();
+
+    executions.modifyLocalVariables(
+        Caller.SYSTEM, scope, Map.of("y", TypedValue.string("L")), List.of());
+
+    assertThat(executions.localVariables(Caller.SYSTEM, scope)).containsOnlyKeys("y");
+    assertThat(executions.localVariable(Caller.SYSTEM, scope, "y")).isPresent();
+    assertThat(kit.engine.processInstances().variables(pi)).isEmpty();
+    String inner =
+        (String)
+            kit.executions(pi).stream()
+                .filter(r -> "inner".equals(r.get("activity_id")))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
+    assertThatThrownBy(
+            () ->
+                executions.modifyLocalVariables(
+                    Caller.SYSTEM, inner, Map.of("z", TypedValue.string("Z")), List.of()))
+        .isInstanceOf(InvalidRequestException.class);
+
+    kit.engine
+        .messageCorrelationService()
+        .correlate(dev.tern.engine.event.MessageCorrelation.named("cancel").build());
+
+    assertThat(kit.activeActivities(pi)).containsExactlyInAnyOrder("side", "after");
+    assertThat(runtimeVariables(pi)).isEmpty();
+    assertThat(kit.rows("SELECT state FROM tern_hi_variable WHERE process_instance_id = ?", pi))
+        .extracting(r -> r.get("state"))
+        .containsExactly("CREATED");
+  }
+
+  @Test
+  void aLocalRemovedThroughTheExecutionIsDeletedInHistory() {
+    deployBesideATask(
+        "<camunda:inputParameter name=\"x\">in</camunda:inputParameter>",
+        flow("s1", "sub_start", "inner")
+            + "<userTask id=\"inner\"/>"
+            + flow("s2", "inner", "sub_end")
+            + "<endEvent id=\"sub_end\"/>");
+    String pi = kit.start("p");
+    String scope = scopeExecution(pi);
+
+    kit.engine.executions().modifyLocalVariables(Caller.SYSTEM, scope, Map.of(), List.of("x"));
+
+    assertThat(runtimeVariables(pi)).isEmpty();
+    assertThat(kit.rows("SELECT state FROM tern_hi_variable WHERE process_instance_id = ?", pi))
+        .extracting(r -> r.get("state"))
+        .containsExactly("DELETED");
+  }
+}
