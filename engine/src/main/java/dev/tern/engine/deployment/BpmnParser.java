@@ -727,6 +727,23 @@ public final class BpmnParser {
       }
     }
 
+    /** Camunda's activity type of an event sub-process's start event (history, activity tree). */
+    private static String eventSubProcessStartType(StartEvent start) {
+      EventDefinition definition = start.getEventDefinitions().iterator().next();
+      if (definition instanceof TimerEventDefinition) {
+        return "startTimerEvent";
+      } else if (definition instanceof MessageEventDefinition) {
+        return "messageStartEvent";
+      } else if (definition instanceof SignalEventDefinition) {
+        return "signalStartEvent";
+      } else if (definition instanceof ErrorEventDefinition) {
+        return "errorStartEvent";
+      } else if (definition instanceof EscalationEventDefinition) {
+        return "escalationStartEvent";
+      }
+      return "startEvent";
+    }
+
     /** The node kind, or null after recording why the element is refused. */
     private NodeKind kindOf(FlowElement element) {
       String id = element.getId();
@@ -751,7 +768,7 @@ public final class BpmnParser {
         }
         if (parents.containsKey(id) && inEventSubProcess(id)) {
           // read with its event sub-process; a token entering it passes through
-          return new NodeKind.NoneStartEvent();
+          return new NodeKind.NoneStartEvent(eventSubProcessStartType(start));
         }
         if (parents.containsKey(id)) {
           problems.add(

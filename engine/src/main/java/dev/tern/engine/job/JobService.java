@@ -95,12 +95,31 @@ public final class JobService {
             handle ->
                 jobs.findById(handle, id)
                     .filter(job -> mayRead(handle, caller, job)))
+        .map(JobService::shown)
         .orElseThrow(() -> new NotFoundException("Job with id " + id + " does not exist"));
   }
 
   public List<Job> listJobs(JobQuery query, int firstResult, int maxResults) {
-    return jobRows.list(query.filters(), firstResult, maxResults);
+    return jobRows.list(query.filters(), firstResult, maxResults).stream()
+        .map(JobService::shown)
+        .toList();
   }
+
+  /**
+   * The job as Camunda shows it: the timer of an event sub-process of the process names the
+   * instance as its execution. Tern stores no execution there, as the timer belongs to the process
+   * scope rather than to the instance's token (which shares the instance's id).
+   */
+  private static Job shown(Job job) {
+    return job.executionId() == null
+            && job.processInstanceId() != null
+            && EVENT_SUB_PROCESS_TIMER.equals(job.handlerType())
+        ? job.toBuilder().executionId(job.processInstanceId()).build()
+        : job;
+  }
+
+  /** The runtime's handler type of an event sub-process's timer (Camunda's name). */
+  private static final String EVENT_SUB_PROCESS_TIMER = "timer-start-event-subprocess";
 
   /** The jobs the caller may read: those of instances it may read (as process instances). */
   public List<Job> listJobs(Caller caller, JobQuery query, int firstResult, int maxResults) {

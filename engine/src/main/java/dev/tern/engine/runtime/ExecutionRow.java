@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param parentId the scope execution (the token resting at the enclosing sub-process or
  *     multi-instance body), or null in the process scope
  * @param loopCounter the instance's number, for an instance of a multi-instance activity; else null
+ * @param outerId the id the token had before it came to rest at an activity with an execution of
+ *     its own ({@link ScopeExecutions}) and takes again when it leaves; else null
  */
 public record ExecutionRow(
     String id,
@@ -17,4 +19,5 @@ public record ExecutionRow(
     String activityInstanceId,
     ExecutionState state,
     Instant createTime,
-    Integer loopCounter) {}
+    Integer loopCounter,
+    String outerId) {}

@@ -20,7 +20,7 @@ final class ExecutionStore {
 
   private static final String EXECUTION_COLUMNS =
       "id, process_instance_id, parent_id, activity_id, activity_instance_id, state, create_time,"
-          + " loop_counter";
+          + " loop_counter, outer_id";
 
   /**
    * Inserts an instance row.
@@ -123,9 +123,9 @@ final class ExecutionStore {
     handle
         .createUpdate(
             "INSERT INTO tern_execution (id, rev, process_instance_id, parent_id, activity_id,"
-                + " activity_instance_id, state, create_time, loop_counter) VALUES (:id, 1,"
-                + " :processInstanceId, :parentId, :activityId, :activityInstanceId, :state,"
-                + " :createTime, :loopCounter)")
+                + " activity_instance_id, state, create_time, loop_counter, outer_id) VALUES (:id,"
+                + " 1, :processInstanceId, :parentId, :activityId, :activityInstanceId, :state,"
+                + " :createTime, :loopCounter, :outerId)")
         .bind("id", execution.id())
         .bind("processInstanceId", execution.processInstanceId())
         .bind("parentId", execution.parentId())
@@ -134,6 +134,7 @@ final class ExecutionStore {
         .bind("state", execution.state().name())
         .bind("createTime", execution.createTime())
         .bind("loopCounter", execution.loopCounter())
+        .bind("outerId", execution.outerId())
         .execute();
   }
 
@@ -246,7 +247,8 @@ final class ExecutionStore {
         rs.getString("activity_instance_id"),
         ExecutionState.valueOf(rs.getString("state")),
         instant(rs, "create_time", ctx),
-        rs.getObject("loop_counter") == null ? null : rs.getInt("loop_counter"));
+        rs.getObject("loop_counter") == null ? null : rs.getInt("loop_counter"),
+        rs.getString("outer_id"));
   }
 
   private static Instant instant(ResultSet rs, String column, StatementContext ctx)

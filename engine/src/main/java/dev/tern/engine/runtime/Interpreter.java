@@ -58,6 +58,7 @@ final class Interpreter {
   private final TimerStarts timerStarts;
   private final UserTasks userTasks;
   private final UserTaskValues userTaskValues;
+  private final ScopeExecutions scopeExecutions;
   private final InstanceRemoval removal;
   private final Map<String, Object> beans;
   private final int maxActivitiesPerTransaction;
@@ -99,6 +100,7 @@ final class Interpreter {
     this.timerStarts = timerStarts;
     this.userTasks = userTasks;
     this.userTaskValues = new UserTaskValues(parameters.expressions(), clock);
+    this.scopeExecutions = new ScopeExecutions(executions, ids);
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
@@ -432,7 +434,7 @@ final class Interpreter {
     }
     Token token = waitingToken(run, subscription.executionId());
     FlowNode node = run.process.model().node(subscription.activityId());
-    if (token.id.equals(run.instance.id())) {
+    if (ScopeExecutions.isInstance(run, token)) {
       run.setVariables(localVariables);
     }
     if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
@@ -448,7 +450,7 @@ final class Interpreter {
     } else {
       FlowNode waitingIn = run.process.model().node(token.activityId);
       applyInputs(run, token, waitingIn.ioMapping());
-      if (!token.id.equals(run.instance.id())) {
+      if (!ScopeExecutions.isInstance(run, token)) {
         localVariables.forEach(
             (name, value) ->
                 token.locals.put(name, VariableValues.plain(VariableValues.typed(name, value))));
@@ -534,6 +536,7 @@ final class Interpreter {
         removal.delete(run.handle, called, null, now());
       }
     }
+    scopeExecutions.exit(run, token);
   }
 
   // ------------------------------------------------------------------ token movement
@@ -548,7 +551,6 @@ final class Interpreter {
     token.timersArmed = false;
     if (node.continuation().asyncBefore()) {
       park(run, token, node, ExecutionState.ASYNC);
-      armBoundaryTimers(run, token, node);
       jobs.insertAsync(run, token, node, RuntimeJobs.ASYNC_BEFORE);
       return;
     }
@@ -580,6 +582,7 @@ final class Interpreter {
       executeBody(run, token, node, loop);
       return;
     }
+    scopeExecutions.enter(run, token, node);
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.START);
@@ -720,6 +723,7 @@ final class Interpreter {
     if (token.persisted && subscribes(run.process.model(), node)) {
       subscriptions.deleteForExecution(run.handle, token.id);
     }
+    scopeExecutions.exit(run, token);
     token.locals.clear();
     if (node.continuation().asyncAfter()) {
       park(run, token, node, ExecutionState.ASYNC);
@@ -924,7 +928,8 @@ final class Interpreter {
   private void passEventBasedGateway(Run run, Token token, FlowNode catchEvent) {
     subscriptions.deleteForExecution(run.handle, token.id);
     jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
-    endActivity(run, token, false);
+    endActivity(run, token, true); // Camunda records the gateway as cancelled by its event
+    scopeExecutions.exit(run, token);
     run.agenda.add(
         () -> {
           token.activityId = catchEvent.id();
@@ -989,7 +994,8 @@ final class Interpreter {
               token.activityInstanceId,
               state,
               now(),
-              token.loopCounter));
+              token.loopCounter,
+              token.outerId));
       token.persisted = true;
     }
   }
@@ -1086,6 +1092,7 @@ final class Interpreter {
     if (handler != null) {
       endActivity(run, token, true);
       token.locals.clear();
+      scopeExecutions.exit(run, token);
       takeBoundary(run, token, handler, code, message);
       return;
     }
@@ -2135,7 +2142,10 @@ final class Interpreter {
   private static Token resting(Run run, ExecutionRow row) {
     Token token = Token.resting(row);
     token.scope = run.scope(row.parentId());
-    token.timersArmed = !run.process.model().boundaryEventsOf(row.activityId()).isEmpty();
+    // an activity arms its boundary timers when it starts, after an async-before continuation
+    token.timersArmed =
+        row.state() != ExecutionState.ASYNC
+            && !run.process.model().boundaryEventsOf(row.activityId()).isEmpty();
     if (row.state() == ExecutionState.BODY) {
       token.body = true;
     } else if (row.loopCounter() != null) {

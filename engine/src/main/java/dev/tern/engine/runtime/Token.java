@@ -9,7 +9,13 @@ import java.util.Map;
  * input parameters) live only as long as the activity runs in this transaction.
  */
 final class Token {
-  final String id;
+  /** Changes while the token rests at an activity with an execution of its own ({@link #outerId}). */
+  String id;
+  /**
+   * The id the token had before it entered an activity with an execution of its own ({@link
+   * ScopeExecutions}), which it takes again when it leaves; null elsewhere.
+   */
+  String outerId;
   /** The scope execution this token runs in (the token at its sub-process); null in the process. */
   Scope scope;
   boolean persisted;
@@ -53,6 +59,7 @@ final class Token {
     token.parkedAt = row.activityId();
     token.activityId = row.activityId();
     token.activityInstanceId = row.activityInstanceId();
+    token.outerId = row.outerId();
     return token;
   }
 }

@@ -96,7 +96,7 @@ class EventSubProcessTest {
     String pi = kit.start("p");
 
     assertThat(kit.activeActivities(pi)).containsExactly("after");
-    assertThat(kit.historyOf(pi, "inside").get("activity_type")).isEqualTo("eventSubProcess");
+    assertThat(kit.historyOf(pi, "inside").get("activity_type")).isEqualTo("subProcess");
   }
 
   @Test

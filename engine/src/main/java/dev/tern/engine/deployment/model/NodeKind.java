@@ -6,9 +6,14 @@ public sealed interface NodeKind {
   /** Camunda's activity type name (history, incidents). */
   String activityType();
 
-  record NoneStartEvent() implements NodeKind {
-    public String activityType() {
-      return "startEvent";
+  /**
+   * A start event a token passes through: a none start event, or the start event of an event
+   * sub-process (whose event the event sub-process handles; {@code activityType} is Camunda's for
+   * its event, e.g. {@code startTimerEvent}).
+   */
+  record NoneStartEvent(String activityType) implements NodeKind {
+    public NoneStartEvent() {
+      this("startEvent");
     }
   }
 
@@ -240,8 +245,9 @@ public sealed interface NodeKind {
       this(startEventId, error, code, interrupting, codeVariable, null, null);
     }
 
+    /** Camunda 7.24 records an event sub-process as a {@code subProcess}. */
     public String activityType() {
-      return "eventSubProcess";
+      return "subProcess";
     }
 
     /** Whether a message, signal or timer (not a thrown error or escalation) starts it. */
