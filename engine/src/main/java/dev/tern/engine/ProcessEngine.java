@@ -223,7 +223,8 @@ public final class ProcessEngine implements AutoCloseable {
             externalTaskStore,
             history.batches(),
             history.operationLog(),
-            instanceHistory);
+            instanceHistory,
+            runtime.messageCorrelationService()::correlateAllIn);
     this.externalTaskRetries =
         new ExternalTaskRetriesService(
             database, clock, ids, externalTaskStore, history.operationLog());

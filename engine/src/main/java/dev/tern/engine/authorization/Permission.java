@@ -43,6 +43,8 @@ public record Permission(String name, int bits) {
       new Permission("CREATE_BATCH_DELETE_FINISHED_PROCESS_INSTANCES", 512);
   public static final Permission CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES =
       new Permission("CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES", 16384);
+  public static final Permission CREATE_BATCH_CORRELATE_MESSAGE =
+      new Permission("CREATE_BATCH_CORRELATE_MESSAGE", 262144);
 
   private static final Map<Resource, Map<String, Integer>> BY_RESOURCE = catalog();
 

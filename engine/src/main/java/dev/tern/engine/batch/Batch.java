@@ -31,6 +31,9 @@ public record Batch(
   /** The type of batches that set external task retries. */
   public static final String TYPE_SET_EXTERNAL_TASK_RETRIES = "set-external-task-retries";
 
+  /** Camunda's {@code Batch.TYPE_CORRELATE_MESSAGE}: a message correlated to many instances. */
+  public static final String TYPE_CORRELATE_MESSAGE = "correlate-message";
+
   /** Camunda's {@code Batch.TYPE_HISTORIC_PROCESS_INSTANCE_DELETION}. */
   public static final String TYPE_HISTORIC_PROCESS_INSTANCE_DELETION =
       "historic-process-instance-deletion";

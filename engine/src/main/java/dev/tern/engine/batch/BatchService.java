@@ -60,6 +60,7 @@ public final class BatchService {
   private final ExternalTaskStore externalTasks;
   private final BatchJobs batchJobs;
   private final InstanceHistoryRemoval instanceHistory;
+  private final MessageCorrelator correlator;
 
   private final Authorizer authorizer = new Authorizer();
 
@@ -74,8 +75,10 @@ public final class BatchService {
       ExternalTaskStore externalTasks,
       BatchHistory historicBatches,
       OperationLog operationLog,
-      InstanceHistoryRemoval instanceHistory) {
+      InstanceHistoryRemoval instanceHistory,
+      MessageCorrelator correlator) {
     this.instanceHistory = instanceHistory;
+    this.correlator = correlator;
     this.jobDefinitions = jobDefinitions;
     this.historicBatches = historicBatches;
     this.operationLog = operationLog;
@@ -105,6 +108,12 @@ public final class BatchService {
         batchJobs.chunkHandler(
             Batch.TYPE_HISTORIC_PROCESS_INSTANCE_DELETION,
             (h, instanceIds, config) -> instanceHistory.deleteOfProcessInstances(h, instanceIds)),
+        batchJobs.chunkHandler(
+            Batch.TYPE_CORRELATE_MESSAGE,
+            (h, instanceIds, config) -> {
+              CorrelateMessageConfiguration c = CorrelateMessageConfiguration.parse(config);
+              correlator.correlateAll(h, instanceIds, c.messageName(), c.variables());
+            }),
         batchJobs.monitorHandler(settings.monitorPollInterval()));
   }
 
@@ -446,6 +455,61 @@ public final class BatchService {
             null,
             () -> new InvalidRequestException("historicProcessInstanceIds is empty"),
             UserOperationLogEntry.OPERATION_TYPE_DELETE_HISTORY,
+            UserOperationLogEntry.ENTITY_TYPE_PROCESS_INSTANCE,
+            logged),
+        caller.userId());
+  }
+
+  /**
+   * Creates a batch correlating a message to the selected running process instances (the given
+   * ids and the instances of the queries the caller may read), as {@code POST
+   * /process-instance/message-async} does; it needs {@code CREATE} or {@code
+   * CREATE_BATCH_CORRELATE_MESSAGE} on {@code Batch}. Each batch job correlates the message to
+   * every waiting token of its instances (message start events are not triggered); an instance
+   * without one is passed over. Ids of instances that do not run are left out (Camunda keeps them
+   * in the batch, where they change nothing).
+   *
+   * @param messageName the message, or null for any message
+   * @param variables set on each instance that receives the message
+   */
+  public Batch correlateMessageAsync(
+      Caller caller,
+      String messageName,
+      List<String> processInstanceIds,
+      ProcessInstanceQuery processInstanceQuery,
+      HistoricProcessInstanceQuery historicProcessInstanceQuery,
+      Map<String, dev.tern.engine.runtime.TypedValue> variables) {
+    if (processInstanceIds == null && processInstanceQuery == null && historicProcessInstanceQuery == null) {
+      throw new InvalidRequestException("No process instances found.");
+    }
+    checkCreateBatch(caller, Permission.CREATE_BATCH_CORRELATE_MESSAGE);
+    IdSelection selection =
+        IdSelection.of("tern_process_instance")
+            .ids(processInstanceIds)
+            .matching(
+                processInstanceQuery == null
+                    ? null
+                    : processInstanceQuery.readableBy(caller).idsSql(database.dialect()))
+            .matching(
+                historicProcessInstanceQuery == null
+                    ? null
+                    : historicProcessInstanceQuery.readableBy(caller).idsSql(database.dialect()));
+    Map<String, String> logged = new LinkedHashMap<>();
+    logged.put("messageName", messageName);
+    logged.put("nrOfVariables", Integer.toString(variables == null ? 0 : variables.size()));
+    return create(
+        new NewBatch(
+            Batch.TYPE_CORRELATE_MESSAGE,
+            selection,
+            new CorrelateMessageConfiguration(messageName, variables == null ? Map.of() : variables)
+                .format(),
+            null,
+            () ->
+                new dev.tern.engine.TernException(
+                    dev.tern.engine.TernException.Category.BAD_REQUEST,
+                    "BadUserRequestException",
+                    "Process instance ids cannot be empty: process instance ids is empty"),
+            UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE,
             UserOperationLogEntry.ENTITY_TYPE_PROCESS_INSTANCE,
             logged),
         caller.userId());

@@ -27,6 +27,7 @@ public final class SubscribedTokens {
           .equal("eventType", "s.event_type")
           .equal("eventName", "s.event_name")
           .equal("processInstanceId", "s.process_instance_id")
+          .anyOf("processInstanceIdIn", "s.process_instance_id")
           .equal("businessKey", "pi.business_key")
           .equal("tenantId", "s.tenant_id")
           .flag("withoutTenantId", "s.tenant_id IS NULL")

@@ -41,6 +41,7 @@ public record UserOperationLogEntry(
   public static final String CATEGORY_OPERATOR = "Operator";
   public static final String ENTITY_TYPE_PROCESS_INSTANCE = "ProcessInstance";
   public static final String OPERATION_TYPE_DELETE_HISTORY = "DeleteHistory";
+  public static final String OPERATION_TYPE_CORRELATE_MESSAGE = "CorrelateMessage";
   public static final String ENTITY_TYPE_TASK = "Task";
   public static final String CATEGORY_TASK_WORKER = "TaskWorker";
 

@@ -150,6 +150,29 @@ public final class MessageCorrelationService {
     return results;
   }
 
+  /**
+   * Correlates a message to every waiting token of the given process instances, as a
+   * correlate-message batch job does (Camunda's {@code correlateAll} per instance): tokens of
+   * suspended instances and message start events are not reached, an instance without a matching
+   * token is passed over, and the variables are set on each instance as its tokens receive it.
+   *
+   * @param messageName the message, or null for any message
+   */
+  public void correlateAllIn(
+      Handle handle,
+      List<String> processInstanceIds,
+      String messageName,
+      Map<String, TypedValue> variables) {
+    FilterQuery query = new FilterQuery(SubscribedTokens.DEFINITION);
+    query.set("eventType", EventSubscription.MESSAGE);
+    query.set("eventName", messageName);
+    query.set("active", true);
+    query.set("processInstanceIdIn", processInstanceIds);
+    for (EventSubscription subscription : subscriptions.find(handle, query, clock.instant())) {
+      interpreter.deliver(handle, subscription, variables, Map.of());
+    }
+  }
+
   private List<EventSubscription> waitingTokens(Handle handle, MessageCorrelation correlation) {
     FilterQuery query = new FilterQuery(SubscribedTokens.DEFINITION);
     query.set("eventType", EventSubscription.MESSAGE);

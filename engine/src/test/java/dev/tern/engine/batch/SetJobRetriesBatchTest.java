@@ -59,7 +59,8 @@ class SetJobRetriesBatchTest {
         null,
         history.batches(),
         history.operationLog(),
-        history.instanceHistory());
+        history.instanceHistory(),
+        null);
   }
 
   private BatchJobDriver driver(BatchService service) {
