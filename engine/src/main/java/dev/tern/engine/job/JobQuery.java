@@ -25,8 +25,14 @@ public final class JobQuery extends TypedQuery<JobQuery> {
           .equal("jobId", "j.id")
           .anyOf("jobIds", "j.id")
           .equalColumns(
-              "jobDefinitionId", "processInstanceId", "executionId", "processDefinitionId",
+              "jobDefinitionId", "processInstanceId", "processDefinitionId",
               "processDefinitionKey", "activityId", "exceptionMessage", "failedActivityId")
+          // the timer of an event sub-process of the process names the instance (JobService)
+          .where(
+              "executionId",
+              Type.STRING,
+              "(j.execution_id = ? OR (j.execution_id IS NULL AND j.process_instance_id = ?"
+                  + " AND j.handler_type = 'timer-start-event-subprocess'))")
           .anyOf("processInstanceIds", "j.process_instance_id")
           .flag("withRetriesLeft", "j.retries > 0")
           .flag("noRetriesLeft", "j.retries = 0")
@@ -43,8 +49,9 @@ public final class JobQuery extends TypedQuery<JobQuery> {
           .flag("withoutTenantId", "j.tenant_id IS NULL")
           .flag("acquired", "j.lock_expiration_time IS NOT NULL")
           .sortable(
-              "jobId", "executionId", "processInstanceId", "processDefinitionId",
+              "jobId", "processInstanceId", "processDefinitionId",
               "processDefinitionKey", "tenantId")
+          .sort("executionId", "j.execution_id")
           .sort("jobPriority", "j.priority")
           .sort("jobRetries", "j.retries")
           .sort("jobDueDate", "j.due_date")

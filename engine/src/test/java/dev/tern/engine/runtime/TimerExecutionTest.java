@@ -166,6 +166,11 @@ class TimerExecutionTest {
     Job timer = jobs(pi).get(0);
     assertThat(timer.executionId()).isEqualTo(pi);
     assertThat(kit.engine.jobService().getJob(Caller.SYSTEM, timer.id()).executionId()).isEqualTo(pi);
+    JobQuery byExecution = new JobQuery(kit.clock);
+    byExecution.filters().set("executionId", pi);
+    assertThat(kit.engine.jobService().listJobs(byExecution, 0, 10))
+        .extracting(Job::id)
+        .containsExactly(timer.id());
 
     kit.engine.jobService().executeJob(timer.id());
 
