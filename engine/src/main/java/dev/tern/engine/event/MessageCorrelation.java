@@ -19,6 +19,7 @@ public record MessageCorrelation(
     Map<String, ?> localCorrelationKeys,
     Map<String, ?> processVariables,
     Map<String, ?> processVariablesLocal,
+    Map<String, ?> processVariablesToTriggeredScope,
     boolean all) {
 
   public static Builder named(String messageName) {
@@ -58,6 +59,7 @@ public record MessageCorrelation(
     private Map<String, ?> localCorrelationKeys;
     private Map<String, ?> processVariables;
     private Map<String, ?> processVariablesLocal;
+    private Map<String, ?> processVariablesToTriggeredScope;
     private boolean all;
 
     private Builder(String messageName) {
@@ -104,6 +106,15 @@ public record MessageCorrelation(
       return this;
     }
 
+    /**
+     * Variables for the scope the message triggers: the event sub-process it starts (its local
+     * variables), the process instance it starts, else the activity that received it.
+     */
+    public Builder processVariablesToTriggeredScope(Map<String, ?> variables) {
+      this.processVariablesToTriggeredScope = variables;
+      return this;
+    }
+
     public Builder all(boolean all) {
       this.all = all;
       return this;
@@ -120,6 +131,7 @@ public record MessageCorrelation(
           localCorrelationKeys,
           processVariables,
           processVariablesLocal,
+          processVariablesToTriggeredScope,
           all);
     }
   }

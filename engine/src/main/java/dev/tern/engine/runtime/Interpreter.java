@@ -400,9 +400,11 @@ final class Interpreter {
    * non-interrupting one sends a new token from the boundary event while the activity keeps
    * waiting (and stays subscribed).
    *
-   * @param localVariables set on the token that receives the event: the instance's own token
-   *     holds the process variables, so there they become process variables; on a concurrent
-   *     token they are visible to the activity's output parameters
+   * @param localVariables set on the execution that receives the event: for a waiting activity its
+   *     own (visible to its output parameters, gone when it ends), for an event sub-process the
+   *     scope it belongs to (the process instance, or an embedded sub-process's scope)
+   * @param triggeredVariables set on the scope the event triggers: an event sub-process's scope
+   *     execution, else as {@code localVariables} on the activity (or the boundary event's path)
    * @return the receiving token's state after the call, or empty when the subscription is gone
    *     (another transaction took it first) and nothing was done
    */
@@ -410,7 +412,8 @@ final class Interpreter {
       Handle handle,
       EventSubscription subscription,
       Map<String, ?> newVariables,
-      Map<String, ?> localVariables) {
+      Map<String, ?> localVariables,
+      Map<String, ?> triggeredVariables) {
     RuntimeProcessInstance instance =
         instances.lock(handle, subscription.processInstanceId()).orElse(null);
     if (instance == null || subscriptions.findById(handle, subscription.id()).isEmpty()) {
@@ -418,43 +421,48 @@ final class Interpreter {
     }
     Run run = newRun(handle, process(handle, instance), instance, null);
     run.setVariables(newVariables);
-    Token token = receive(run, subscription, localVariables);
+    Token token = receive(run, subscription, localVariables, triggeredVariables);
     finish(run);
     boolean tokenEnded = run.ended || executions.findExecution(handle, token.id).isEmpty();
     return Optional.of(new Delivery(token.id, tokenEnded, run.ended, instance.suspended()));
   }
 
   /** Queues what an arriving event does to the token that holds the subscription. */
-  private Token receive(Run run, EventSubscription subscription, Map<String, ?> localVariables) {
+  private Token receive(
+      Run run,
+      EventSubscription subscription,
+      Map<String, ?> localVariables,
+      Map<String, ?> triggeredVariables) {
     FlowNode eventSubProcess = run.process.model().eventSubProcessStartedAt(subscription.activityId());
     if (eventSubProcess != null) {
-      run.setVariables(localVariables);
+      if (run.process.model().parentOf(eventSubProcess.id()) == null) {
+        run.setVariables(localVariables);
+      } else {
+        run.scopeVariables.setAll(run, run.scope(subscription.executionId()), localVariables);
+      }
+      run.scopeVariables.triggerWith(triggeredVariables);
       triggerEventSubProcess(run, eventSubProcess, subscription.executionId());
       return new Token(subscription.executionId(), true);
     }
     Token token = waitingToken(run, subscription.executionId());
     FlowNode node = run.process.model().node(subscription.activityId());
-    if (ScopeExecutions.isInstance(run, token)) {
-      run.setVariables(localVariables);
-    }
     if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
       Token branch = token.sibling(ids.next());
       branch.activityId = node.id();
+      ScopeVariables.putLocals(branch, triggeredVariables);
       run.agenda.add(() -> execute(run, branch, node));
     } else if (node.kind() instanceof NodeKind.BoundaryTriggerEvent) {
       interrupt(run, token);
       token.activityId = node.id();
+      ScopeVariables.putLocals(token, triggeredVariables);
       run.agenda.add(() -> execute(run, token, node));
     } else if (isEventBasedGateway(run, token.activityId)) {
       passEventBasedGateway(run, token, node);
     } else {
       FlowNode waitingIn = run.process.model().node(token.activityId);
       applyInputs(run, token, waitingIn.ioMapping());
-      if (!ScopeExecutions.isInstance(run, token)) {
-        localVariables.forEach(
-            (name, value) ->
-                token.locals.put(name, VariableValues.plain(VariableValues.typed(name, value))));
-      }
+      ScopeVariables.putLocals(token, localVariables);
+      ScopeVariables.putLocals(token, triggeredVariables);
       run.agenda.add(() -> leave(run, token, waitingIn));
     }
     return token;
@@ -477,11 +485,11 @@ final class Interpreter {
         run.agenda.add(
             () -> {
               if (subscriptions.findById(run.handle, receiver.id()).isPresent()) {
-                receive(run, receiver, Map.of());
+                receive(run, receiver, Map.of(), Map.of());
               }
             });
       } else {
-        deliver(run.handle, receiver, Map.of(), Map.of());
+        deliver(run.handle, receiver, Map.of(), Map.of(), Map.of());
       }
     }
   }
@@ -495,7 +503,7 @@ final class Interpreter {
       if (receiver.isStart()) {
         startBy(handle, receiver, variables);
       } else {
-        deliver(handle, receiver, variables, Map.of());
+        deliver(handle, receiver, variables, Map.of(), Map.of());
       }
     }
   }

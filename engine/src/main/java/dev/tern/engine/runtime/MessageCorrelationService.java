@@ -104,7 +104,12 @@ public final class MessageCorrelationService {
     List<MessageCorrelationResult> results = new ArrayList<>();
     for (EventSubscription subscription : waiting) {
       interpreter
-          .deliver(handle, subscription, variables(correlation.processVariables()), variables(correlation.processVariablesLocal()))
+          .deliver(
+              handle,
+              subscription,
+              variables(correlation.processVariables()),
+              variables(correlation.processVariablesLocal()),
+              variables(correlation.processVariablesToTriggeredScope()))
           .ifPresent(
               d ->
                   results.add(
@@ -126,7 +131,7 @@ public final class MessageCorrelationService {
               start.process(),
               correlation.businessKey(),
               variables(correlation.processVariables()),
-              variables(correlation.processVariablesLocal()),
+              startVariables(correlation),
               start.subscription().activityId());
       results.add(
           new MessageCorrelationResult(
@@ -221,6 +226,16 @@ public final class MessageCorrelationService {
                     VariableOperator.EQ,
                     value instanceof TypedValue typed ? typed.value() : value)));
     return conditions;
+  }
+
+  /**
+   * A message start event's local variables and those for its triggered scope: both are the new
+   * process instance's (Camunda 7.24 sets both on it).
+   */
+  private static Map<String, ?> startVariables(MessageCorrelation correlation) {
+    Map<String, Object> all = new java.util.LinkedHashMap<>(variables(correlation.processVariablesLocal()));
+    all.putAll(variables(correlation.processVariablesToTriggeredScope()));
+    return all;
   }
 
   private static Map<String, ?> variables(Map<String, ?> values) {

@@ -18,6 +18,8 @@ import java.util.Map;
 final class ScopeVariables {
 
   private final VariableStore store;
+  /** Variables for the next event sub-process this call starts (the scope a message triggered). */
+  private Map<String, ?> triggered = Map.of();
 
   ScopeVariables(VariableStore store) {
     this.store = store;
@@ -45,12 +47,16 @@ final class ScopeVariables {
    */
   void start(Run run, Token token, FlowNode node) {
     List<IoMapping.Parameter> inputs = node.ioMapping().inputs();
-    if (inputs.isEmpty()) {
-      return;
-    }
     Map<String, TypedValue> typed = new LinkedHashMap<>();
     for (IoMapping.Parameter input : inputs) {
       typed.put(input.name(), VariableValues.typed(input.name(), token.locals.get(input.name())));
+    }
+    if (node.kind() instanceof dev.tern.engine.deployment.model.NodeKind.EventSubProcess) {
+      triggered.forEach((name, value) -> typed.put(name, VariableValues.typed(name, value)));
+      triggered = Map.of();
+    }
+    if (typed.isEmpty()) {
+      return;
     }
     VariableOwner owner =
         new VariableOwner(run.instance.id(), token.id, token.activityInstanceId);
@@ -62,6 +68,46 @@ final class ScopeVariables {
       typed.forEach((name, value) -> locals.put(name, VariableValues.plain(value)));
       scope.locals = locals;
       scope.stored.addAll(typed.keySet());
+    }
+  }
+
+  /**
+   * The next event sub-process this call starts gets these variables as locals of its scope
+   * (Camunda's {@code processVariablesToTriggeredScope} of a message that starts it).
+   */
+  void triggerWith(Map<String, ?> variables) {
+    triggered = variables == null ? Map.of() : variables;
+  }
+
+  /** Sets local variables of a scope (created or updated), as a message's local variables. */
+  void setAll(Run run, Scope scope, Map<String, ?> values) {
+    if (values == null || values.isEmpty()) {
+      return;
+    }
+    if (scope.locals == null) {
+      run.scopeLoader.accept(scope);
+    }
+    Map<String, TypedValue> typed = new LinkedHashMap<>();
+    values.forEach((name, value) -> typed.put(name, VariableValues.typed(name, value)));
+    store.setLocal(
+        run.handle,
+        new VariableOwner(run.instance.id(), scope.executionId, scope.activityInstanceId),
+        typed);
+    Map<String, Object> locals = new HashMap<>(scope.locals);
+    typed.forEach((name, value) -> locals.put(name, VariableValues.plain(value)));
+    scope.locals = locals;
+    scope.stored.addAll(typed.keySet());
+  }
+
+  /**
+   * Variables of the activity a token is in, held in memory: visible to its output parameters,
+   * gone when it ends.
+   */
+  static void putLocals(Token token, Map<String, ?> values) {
+    if (values != null) {
+      values.forEach(
+          (name, value) ->
+              token.locals.put(name, VariableValues.plain(VariableValues.typed(name, value))));
     }
   }
 

@@ -39,6 +39,7 @@ public final class MessageResource implements RestResource {
       Map<String, VariableValueDto> localCorrelationKeys,
       Map<String, VariableValueDto> processVariables,
       Map<String, VariableValueDto> processVariablesLocal,
+      Map<String, VariableValueDto> processVariablesToTriggeredScope,
       Boolean all,
       Boolean resultEnabled,
       Boolean variablesInResultEnabled) {}
@@ -68,6 +69,8 @@ public final class MessageResource implements RestResource {
             .localCorrelationKeys(typedOrNull(dto.localCorrelationKeys(), prefix))
             .processVariables(typedOrNull(dto.processVariables(), prefix))
             .processVariablesLocal(typedOrNull(dto.processVariablesLocal(), prefix))
+            .processVariablesToTriggeredScope(
+                typedOrNull(dto.processVariablesToTriggeredScope(), prefix))
             .all(Boolean.TRUE.equals(dto.all()));
     if (withoutTenantId) {
       correlation.withoutTenantId();

@@ -207,4 +207,69 @@ class ScopeVariablesRestTest {
         .body("executionId", contains(scope))
         .body("activityInstanceId", contains(subInstance));
   }
+  @Test
+  void aMessageStartingAnEventSubProcessSetsTheTriggeredScopesLocals() {
+    String eventKey = key + "e";
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <message id="m" name="MSG"/>
+          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+            <userTask id="wait"/>
+            <subProcess id="events" triggeredByEvent="true">
+              <startEvent id="onMessage" isInterrupting="false">
+                <messageEventDefinition messageRef="m"/>
+              </startEvent>
+              <sequenceFlow id="e1" sourceRef="onMessage" targetRef="handle"/>
+              <userTask id="handle"/>
+            </subProcess>
+          </process>
+        </definitions>
+        """
+            .replace("KEY", eventKey)
+            .replace("MSG", eventKey + "-message");
+    server
+        .engine()
+        .deploymentService()
+        .deploy(NewDeployment.of(Map.of(eventKey + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+    String instance =
+        server.engine().runtimeService().startProcessInstanceByKey(eventKey, null, null, Map.of()).id();
+
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "messageName", eventKey + "-message",
+                "processInstanceId", instance,
+                "processVariablesLocal", Map.of("loc", Map.of("value", "L")),
+                "processVariablesToTriggeredScope", Map.of("trig", Map.of("value", "T"))))
+        .post("/message")
+        .then()
+        .statusCode(204);
+
+    String scope = rowAt(instance, "events", "id");
+    String scopeInstance = rowAt(instance, "events", "activity_instance_id");
+    server
+        .given()
+        .queryParam("processInstanceIdIn", instance)
+        .queryParam("sortBy", "variableName")
+        .queryParam("sortOrder", "asc")
+        .get("/variable-instance")
+        .then()
+        .statusCode(200)
+        .body("name", contains("loc", "trig"))
+        .body("executionId", contains(instance, scope))
+        .body("activityInstanceId", contains(instance, scopeInstance));
+    server
+        .given()
+        .get("/execution/{id}/localVariables", scope)
+        .then()
+        .statusCode(200)
+        .body("trig.value", equalTo("T"));
+  }
 }
