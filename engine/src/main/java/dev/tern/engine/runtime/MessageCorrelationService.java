@@ -174,7 +174,7 @@ public final class MessageCorrelationService {
     query.set("active", true);
     query.set("processInstanceIdIn", processInstanceIds);
     for (EventSubscription subscription : subscriptions.find(handle, query, clock.instant())) {
-      interpreter.deliver(handle, subscription, variables, Map.of());
+      interpreter.deliver(handle, subscription, variables, Map.of(), Map.of());
     }
   }
 
