@@ -340,6 +340,11 @@ public final class ProcessEngine implements AutoCloseable {
   }
 
   /** Signals from outside ({@code POST /signal}). */
+  /** Messages and signals to one execution ({@code /execution/{id}/…}). */
+  public dev.tern.engine.runtime.ExecutionTriggers executionTriggers() {
+    return runtime.executionTriggers();
+  }
+
   public dev.tern.engine.runtime.SignalService signalService() {
     return runtime.signalService();
   }

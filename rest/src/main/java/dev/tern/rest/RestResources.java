@@ -70,6 +70,7 @@ public final class RestResources {
         new dev.tern.rest.message.MessageResource(engine),
         new dev.tern.rest.message.MessageAsyncResource(engine),
         new dev.tern.rest.message.EventSubscriptionResource(engine),
+        new dev.tern.rest.message.ExecutionTriggerResource(engine),
         new dev.tern.rest.signal.SignalResource(engine),
         new dev.tern.rest.task.TaskResource(engine),
         new dev.tern.rest.task.TaskCommentResource(engine),

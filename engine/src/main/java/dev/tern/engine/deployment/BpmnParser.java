@@ -1360,16 +1360,9 @@ public final class BpmnParser {
     }
 
     private NodeKind receiveTask(ReceiveTask receive) {
+      // without a message the task waits for POST /execution/{id}/signal, as in Camunda
       String name =
           receive.getMessage() == null ? null : blankToNull(receive.getMessage().getName());
-      if (name == null) {
-        problems.add(
-            "Receive task '"
-                + receive.getId()
-                + "' has no message (messageRef); Tern moves receive tasks on only by message",
-            receive.getId());
-        return null;
-      }
       return new NodeKind.ReceiveTask(name);
     }
 

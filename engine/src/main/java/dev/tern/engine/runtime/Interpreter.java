@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.TernException;
 
+import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.deployment.model.EventTrigger;
@@ -235,6 +236,60 @@ final class Interpreter {
     applyInputs(run, token, node.ioMapping());
     localVariables.forEach(
         (name, value) -> token.locals.put(name, VariableValues.plain(VariableValues.typed(name, value))));
+    run.agenda.add(() -> leave(run, token, node));
+    finish(run);
+  }
+
+  /**
+   * Camunda's {@code RuntimeService.signal}: the token waiting at a receive task, an intermediate
+   * message or signal catch event, or a user task moves on as if it had been triggered (the user
+   * task is deleted, reason {@code deleted}); the variables become process variables first.
+   *
+   * @throws InvalidRequestException when no such execution exists or it does not wait at one of
+   *     those activities
+   */
+  void signalExecution(Handle handle, String executionId, Map<String, ?> newVariables) {
+    ExecutionRow row =
+        executions
+            .findExecution(handle, executionId)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException( // 400: Camunda's openapi has no 404 here
+                        "Cannot signal execution "
+                            + executionId
+                            + ": execution "
+                            + executionId
+                            + " doesn't exist"));
+    Run run = waitingRun(handle, row.processInstanceId());
+    // read again under the instance's lock: the token may have moved meanwhile
+    row = executions.findExecution(handle, executionId).orElse(row);
+    if (run.instance.suspended()) {
+      throw new ProcessEngineException(
+          "SuspendedEntityInteractionException",
+          "Process instance with id '" + run.instance.id() + "' is suspended");
+    }
+    FlowNode node =
+        row.state() == ExecutionState.WAITING && row.activityId() != null
+            ? run.process.model().findNode(row.activityId()).orElse(null)
+            : null;
+    boolean signallable =
+        node != null
+            && (node.kind() instanceof NodeKind.ReceiveTask
+                || node.kind() instanceof NodeKind.UserTask
+                || (node.kind() instanceof NodeKind.EventCatchEvent
+                    && !isEventBasedGateway(run, row.activityId())));
+    if (!signallable) {
+      throw new InvalidRequestException(
+          "Cannot signal execution "
+              + executionId
+              + ": it does not wait at a receive task, a message or signal catch event or a user task");
+    }
+    Token token = resting(run, row);
+    run.setVariables(newVariables);
+    if (node.kind() instanceof NodeKind.UserTask) {
+      userTasks.deleteForExecution(handle, token.id, UserTasks.DELETED, taskContext(run, token));
+    }
+    applyInputs(run, token, node.ioMapping());
     run.agenda.add(() -> leave(run, token, node));
     finish(run);
   }
@@ -659,7 +714,9 @@ final class Interpreter {
       subscribe(run, token, node, catchEvent.trigger());
     } else if (kind instanceof NodeKind.ReceiveTask receiveTask) {
       park(run, token, node, ExecutionState.WAITING);
-      subscribe(run, token, node, EventTrigger.message(receiveTask.messageName()));
+      if (receiveTask.messageName() != null) {
+        subscribe(run, token, node, EventTrigger.message(receiveTask.messageName()));
+      }
       armBoundaryTimers(run, token, node);
       armBoundaryTriggers(run, token, node);
     } else if (kind instanceof NodeKind.TimerCatchEvent catchEvent) {

@@ -17,6 +17,7 @@ public final class RuntimeModule {
 
   private final RuntimeService runtimeService;
   private final RuntimeJobHandlers jobHandlers;
+  private final ExecutionTriggers executionTriggers;
   private final ProcessInstanceService processInstanceService;
   private final VariableStore variableStore;
   private final MessageCorrelationService messageCorrelationService;
@@ -34,7 +35,9 @@ public final class RuntimeModule {
       VariableStore variableStore,
       MessageCorrelationService messageCorrelationService,
       SignalService signalService,
-      LocalVariables localVariables) {
+      LocalVariables localVariables,
+      ExecutionTriggers executionTriggers) {
+    this.executionTriggers = executionTriggers;
     this.executionService = new ExecutionService(database, clock, processInstanceService, localVariables);
     this.messageCorrelationService = messageCorrelationService;
     this.signalService = signalService;
@@ -119,7 +122,8 @@ public final class RuntimeModule {
         new MessageCorrelationService(database, clock, processes, subscriptions, interpreter),
         new SignalService(
             database, new SignalReceivers(subscriptions, clock), interpreter, processes),
-        new LocalVariables(database, variables, executions, processes, processInstanceService));
+        new LocalVariables(database, variables, executions, processes, processInstanceService),
+        new ExecutionTriggers(database, clock, subscriptions, executions, instances, interpreter, processes));
   }
 
   /** Removal times and expiry of instance, activity and variable history (with its updates). */
@@ -167,6 +171,10 @@ public final class RuntimeModule {
   }
 
   /** Signals from outside ({@code POST /signal}). */
+  public ExecutionTriggers executionTriggers() {
+    return executionTriggers;
+  }
+
   public SignalService signalService() {
     return signalService;
   }

@@ -41,7 +41,7 @@ public sealed interface NodeKind {
     }
   }
 
-  /** A receive task: waits for its message. */
+  /** A receive task: waits for its message, or without one ({@code null}) for a signal of its execution. */
   record ReceiveTask(String messageName) implements NodeKind {
     public String activityType() {
       return "receiveTask";
