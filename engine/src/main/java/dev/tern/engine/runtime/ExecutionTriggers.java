@@ -98,7 +98,7 @@ public final class ExecutionTriggers {
                                   + messageName
                                   + "'"));
           checks.check(handle, caller, subscription);
-          interpreter.deliver(handle, subscription, variables, Map.of());
+          interpreter.deliver(handle, subscription, variables, Map.of(), Map.of());
         });
   }
 
