@@ -234,4 +234,43 @@ class ScopeVariablesTest {
         .extracting(r -> r.get("state"))
         .containsExactly("DELETED");
   }
+  @Test
+  void eachInstanceOfAMultiInstanceSubProcessHasItsOwnInputs() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>"
+                + flow("f1", "start", "sub")
+                + "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
+                + "<camunda:inputParameter name=\"x\">${loopCounter * 10}</camunda:inputParameter>"
+                + "<camunda:outputParameter name=\"last\">${x}</camunda:outputParameter>"
+                + "</camunda:inputOutput></extensionElements>"
+                + "<multiInstanceLoopCharacteristics isSequential=\"false\">"
+                + "<loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics>"
+                + "<startEvent id=\"sub_start\"/>"
+                + flow("s1", "sub_start", "inner")
+                + "<userTask id=\"inner\"/>"
+                + flow("s2", "inner", "sub_end")
+                + "<endEvent id=\"sub_end\"/>"
+                + "</subProcess>"
+                + flow("f2", "sub", "after")
+                + "<userTask id=\"after\"/>"));
+    String pi = kit.start("p");
+
+    assertThat(
+            kit.rows(
+                "SELECT v.long_value, e.loop_counter FROM tern_variable v"
+                    + " JOIN tern_execution e ON e.id = v.execution_id"
+                    + " AND e.activity_instance_id = v.act_inst_id"
+                    + " WHERE v.process_instance_id = ? AND v.name = 'x' ORDER BY e.loop_counter",
+                pi))
+        .extracting(r -> ((Number) r.get("long_value")).longValue() + "@" + r.get("loop_counter"))
+        .containsExactly("0@0", "10@1");
+
+    kit.completeTask(kit.tasks(pi).get(0));
+    kit.completeTask(kit.tasks(pi).get(0));
+
+    assertThat(kit.activeActivities(pi)).containsExactly("after");
+    assertThat(runtimeVariables(pi)).extracting(r -> r.get("name")).containsExactly("last");
+  }
 }
