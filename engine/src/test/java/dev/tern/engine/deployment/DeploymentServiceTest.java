@@ -399,9 +399,9 @@ class DeploymentServiceTest {
                       + " create_time) VALUES (?, ?, 'task', 'WAITING', ?)",
                   "ex-" + pi, pi, now);
               h.execute(
-                  "INSERT INTO tern_variable (id, process_instance_id, name, var_type, text_value,"
-                      + " create_time) VALUES (?, ?, 'v', 'string', 'x', ?)",
-                  "var-" + pi, pi, now);
+                  "INSERT INTO tern_variable (id, process_instance_id, execution_id, act_inst_id, name,"
+                      + " var_type, text_value, create_time) VALUES (?, ?, ?, ?, 'v', 'string', 'x', ?)",
+                  "var-" + pi, pi, pi, pi, now);
               h.execute(
                   "INSERT INTO tern_job (id, job_kind, handler_type, process_instance_id, proc_def_id,"
                       + " deployment_id, retries, create_time) VALUES (?, 'message',"
