@@ -47,6 +47,7 @@ import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
@@ -740,6 +741,8 @@ public final class BpmnParser {
         return "errorStartEvent";
       } else if (definition instanceof EscalationEventDefinition) {
         return "escalationStartEvent";
+      } else if (definition instanceof ConditionalEventDefinition) {
+        return "conditionalStartEvent";
       }
       return "startEvent";
     }
@@ -897,7 +900,7 @@ public final class BpmnParser {
         return new NodeKind.LinkCatchEvent(blankToNull(link.getName()));
       }
       if (element instanceof IntermediateCatchEvent catchEvent) {
-        EventTrigger trigger = trigger(id, catchEvent.getEventDefinitions());
+        EventTrigger trigger = conditionalOrTrigger(id, catchEvent.getEventDefinitions());
         if (trigger != null) {
           return new NodeKind.EventCatchEvent(trigger);
         }
@@ -1105,8 +1108,10 @@ public final class BpmnParser {
             start.isInterrupting(),
             blankToNull(escalation.getAttributeValueNs(CAMUNDA_NS, "escalationCodeVariable")));
       }
-      if (definition instanceof MessageEventDefinition || definition instanceof SignalEventDefinition) {
-        EventTrigger trigger = trigger(start.getId(), start.getEventDefinitions());
+      if (definition instanceof MessageEventDefinition
+          || definition instanceof SignalEventDefinition
+          || definition instanceof ConditionalEventDefinition) {
+        EventTrigger trigger = conditionalOrTrigger(start.getId(), start.getEventDefinitions());
         return trigger == null
             ? null
             : new NodeKind.EventSubProcess(
@@ -1124,8 +1129,8 @@ public final class BpmnParser {
               + id
               + "' starts with a "
               + definitionName(start.getEventDefinitions())
-              + " event; Tern supports error, escalation, message, signal and timer start events in"
-              + " event sub-processes",
+              + " event; Tern supports error, escalation, message, signal, timer and conditional start"
+              + " events in event sub-processes",
           id);
       return null;
     }
@@ -1226,7 +1231,7 @@ public final class BpmnParser {
               instanceof EscalationEventDefinition escalation) {
         return boundaryEscalation(boundary, escalation);
       }
-      EventTrigger trigger = trigger(id, boundary.getEventDefinitions());
+      EventTrigger trigger = conditionalOrTrigger(id, boundary.getEventDefinitions());
       if (trigger != null) {
         return waitingHost(boundary)
             ? new NodeKind.BoundaryTriggerEvent(
@@ -1257,6 +1262,33 @@ public final class BpmnParser {
       return valid && definition != null
           ? new NodeKind.BoundaryTimerEvent(attachedTo, boundary.cancelActivity(), definition)
           : null;
+    }
+
+    /**
+     * {@link #trigger}, or the condition of a single conditional event definition (where Tern
+     * evaluates conditions: intermediate catch, boundary and event sub-process start events).
+     */
+    private EventTrigger conditionalOrTrigger(String id, Collection<EventDefinition> definitions) {
+      if (definitions.size() == 1
+          && definitions.iterator().next() instanceof ConditionalEventDefinition conditional) {
+        String expression =
+            conditional.getCondition() == null
+                ? null
+                : blankToNull(conditional.getCondition().getTextContent());
+        if (expression == null) {
+          problems.add("Conditional event '" + id + "' has no condition", id);
+          return null;
+        }
+        return EventTrigger.conditional(
+            new EventTrigger.Condition(
+                expression.trim(),
+                blankToNull(conditional.getCamundaVariableName()),
+                conditional.getCamundaVariableEventsList().stream()
+                    .map(String::trim)
+                    .filter(e -> !e.isEmpty())
+                    .toList()));
+      }
+      return trigger(id, definitions);
     }
 
     /**

@@ -66,6 +66,19 @@ public final class EventSubscriptionStore {
         .execute();
   }
 
+  /** The conditional event subscriptions of a process instance, oldest first. */
+  public List<EventSubscription> findConditional(Handle handle, String processInstanceId) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM tern_event_subscription WHERE process_instance_id = :pi"
+                + " AND event_type = 'conditional' ORDER BY created, id")
+        .bind("pi", processInstanceId)
+        .map(EventSubscriptionStore::map)
+        .list();
+  }
+
   /** Subscribes a start event of a process definition. */
   public void subscribeStart(
       Handle handle,

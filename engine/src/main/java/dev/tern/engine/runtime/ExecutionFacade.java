@@ -154,6 +154,8 @@ public final class ExecutionFacade implements DelegateExecution, VariableSource 
       token.locals.put(name, value);
     } else if (token.scope == null || !run.scopeVariables.set(run, token.scope, name, value)) {
       run.setVariable(name, value);
+    } else {
+      run.variableChanges.add(new VariableChange(name, VariableChange.UPDATE));
     }
   }
 

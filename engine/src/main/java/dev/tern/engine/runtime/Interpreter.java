@@ -14,6 +14,7 @@ import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.deployment.model.SequenceFlow;
 import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.deployment.model.TimerDefinition;
+import dev.tern.engine.el.VariableSource;
 import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.job.Job;
@@ -59,6 +60,7 @@ final class Interpreter {
   private final TimerStarts timerStarts;
   private final UserTasks userTasks;
   private final UserTaskValues userTaskValues;
+  private final ConditionalEvents conditionalEvents;
   private final ScopeExecutions scopeExecutions;
   private final InstanceRemoval removal;
   private final Map<String, Object> beans;
@@ -101,6 +103,7 @@ final class Interpreter {
     this.timerStarts = timerStarts;
     this.userTasks = userTasks;
     this.userTaskValues = new UserTaskValues(parameters.expressions(), clock);
+    this.conditionalEvents = new ConditionalEvents(parameters.expressions());
     this.scopeExecutions = new ScopeExecutions(executions, ids);
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
@@ -1688,6 +1691,84 @@ final class Interpreter {
         node.id(),
         run.process.definitionId(),
         run.instance.tenantId());
+    if (trigger.type() == EventTrigger.Type.CONDITIONAL) {
+      // Camunda evaluates a conditional event's condition when its scope is entered
+      run.conditionsSubscribedAt.put(executionId + "/" + node.id(), run.variableChanges.size());
+      run.agenda.add(
+          () ->
+              subscriptions.findConditional(run.handle, run.instance.id()).stream()
+                  .filter(
+                      s ->
+                          s.activityId().equals(node.id())
+                              && java.util.Objects.equals(s.executionId(), executionId))
+                  .forEach(s -> fireIfTrue(run, s)));
+    }
+  }
+
+  /**
+   * Variables of an instance changed outside a run (the variable API): its conditional events
+   * whose condition now holds take their tokens, in this transaction.
+   */
+  void variablesChanged(Handle handle, String processInstanceId, List<VariableChange> changes) {
+    if (subscriptions.findConditional(handle, processInstanceId).isEmpty()) {
+      return;
+    }
+    Run run = waitingRun(handle, processInstanceId);
+    run.variableChanges.addAll(changes);
+    finish(run);
+  }
+
+  /**
+   * Offers the variable changes of this call to the instance's conditional events: each whose
+   * variable filters pass and whose condition holds takes its token, as a message would.
+   *
+   * @return whether one did (its work is queued)
+   */
+  private boolean triggerConditions(Run run) {
+    if (run.variableChanges.isEmpty() || run.removed || run.ended) {
+      run.variableChanges.clear();
+      run.conditionsSubscribedAt.clear();
+      return false;
+    }
+    List<VariableChange> changes = List.copyOf(run.variableChanges);
+    Map<String, Integer> subscribedAt = Map.copyOf(run.conditionsSubscribedAt);
+    run.variableChanges.clear();
+    run.conditionsSubscribedAt.clear();
+    boolean triggered = false;
+    for (EventSubscription s : subscriptions.findConditional(run.handle, run.instance.id())) {
+      int from = subscribedAt.getOrDefault(s.executionId() + "/" + s.activityId(), 0);
+      List<VariableChange> seen = changes.subList(Math.min(from, changes.size()), changes.size());
+      if (ConditionalEvents.reactsTo(run.process.model(), s, seen) && fireIfTrue(run, s)) {
+        triggered = true;
+      }
+    }
+    return triggered;
+  }
+
+  /** Delivers a conditional subscription whose condition holds; false when gone or false. */
+  private boolean fireIfTrue(Run run, EventSubscription subscription) {
+    if (subscriptions.findById(run.handle, subscription.id()).isEmpty()
+        || !conditionalEvents.holds(run.process.model(), subscription, conditionScope(run, subscription))) {
+      return false;
+    }
+    receive(run, subscription, Map.of());
+    return true;
+  }
+
+  /** The variables a condition sees: its subscribed token's, or the process variables. */
+  private VariableSource conditionScope(Run run, EventSubscription subscription) {
+    return executions
+        .findExecution(run.handle, subscription.executionId())
+        .<VariableSource>map(row -> facade(run, resting(run, row)))
+        .orElseGet(
+            () ->
+                name ->
+                    run.variables().containsKey(name)
+                        ? Optional.of(
+                            run.variables().get(name) == null
+                                ? VariableSource.NULL
+                                : run.variables().get(name))
+                        : Optional.empty());
   }
 
   /** Whether a token resting in this node holds event subscriptions. */
@@ -1746,7 +1827,7 @@ final class Interpreter {
   private void finish(Run run) {
     do {
       run.runAgenda();
-    } while (activateInclusiveJoins(run) || completeScopes(run));
+    } while (activateInclusiveJoins(run) || completeScopes(run) || triggerConditions(run));
     if (!run.removed && !executions.hasExecutions(run.handle, run.instance.id())) {
       completeInstance(run);
     }

@@ -40,7 +40,9 @@ public final class ProcessInstanceService {
       VariableStore variables,
       InstanceRemoval removal,
       DeployedProcesses processes,
-      ActivityInstanceTree activityInstances) {
+      ActivityInstanceTree activityInstances,
+      VariableChangeListener changeListener) {
+    this.changeListener = changeListener;
     this.processes = processes;
     this.activityInstances = activityInstances;
     this.database = database;
@@ -51,6 +53,13 @@ public final class ProcessInstanceService {
     this.rows =
         new Listing<>(database, ProcessInstanceQuery.COLUMNS, ProcessInstanceStore.MAPPER);
   }
+
+  /** Hears variable changes made through this service (conditional events react to them). */
+  interface VariableChangeListener {
+    void variablesChanged(Handle handle, String processInstanceId, List<VariableChange> changes);
+  }
+
+  private final VariableChangeListener changeListener;
 
   /** The instance with this id, if it is running. */
   public Optional<RuntimeProcessInstance> find(String id) {
@@ -247,11 +256,23 @@ public final class ProcessInstanceService {
     database.useTransaction(
         h -> {
           instances.lock(h, id).orElseThrow(() -> notFound(id));
+          List<VariableChange> changes = new java.util.ArrayList<>();
           if (modifications != null) {
+            Map<String, TypedValue> before = variables.all(h, id);
+            modifications.keySet().forEach(
+                name ->
+                    changes.add(
+                        new VariableChange(
+                            name,
+                            before.containsKey(name) ? VariableChange.UPDATE : VariableChange.CREATE)));
             variables.setAll(h, id, modifications);
           }
           if (deletions != null) {
+            deletions.forEach(name -> changes.add(new VariableChange(name, VariableChange.DELETE)));
             variables.delete(h, id, deletions);
+          }
+          if (!changes.isEmpty()) {
+            changeListener.variablesChanged(h, id, changes);
           }
         });
   }

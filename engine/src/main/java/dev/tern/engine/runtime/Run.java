@@ -40,6 +40,13 @@ final class Run {
   String lastEndActivityId;
   boolean ended;
   int activitiesExecuted;
+  /** Variable changes not yet offered to conditional events: name and {@code create}/{@code update}. */
+  final List<VariableChange> variableChanges = new java.util.ArrayList<>();
+  /**
+   * Conditional subscriptions made in this call (execution and activity id) with the number of
+   * {@link #variableChanges} before them: those changes came first, the entry evaluation covers them.
+   */
+  final Map<String, Integer> conditionsSubscribedAt = new HashMap<>();
 
   interface JobDefinitionsLoader {
     List<JobDefinition> load(Handle handle, String processDefinitionId);
@@ -74,7 +81,15 @@ final class Run {
   void setVariable(String name, Object value) {
     TypedValue typed = VariableValues.typed(name, value);
     variableStore.set(handle, instance.id(), name, typed);
+    noteChange(name);
     variables().put(name, VariableValues.plain(typed));
+  }
+
+  /** Records a change of a variable about to be written (a create when it does not exist yet). */
+  void noteChange(String name) {
+    variableChanges.add(
+        new VariableChange(
+            name, variables().containsKey(name) ? VariableChange.UPDATE : VariableChange.CREATE));
   }
 
   void setVariables(Map<String, ?> values) {
@@ -94,7 +109,11 @@ final class Run {
     } else {
       variableStore.setAll(handle, instance.id(), typed);
     }
-    typed.forEach((name, value) -> variables().put(name, VariableValues.plain(value)));
+    typed.forEach(
+        (name, value) -> {
+          noteChange(name);
+          variables().put(name, VariableValues.plain(value));
+        });
   }
 
   /** Loads a scope's own variables and its parent (set by the interpreter). */

@@ -111,7 +111,8 @@ public final class RuntimeModule {
             variables,
             removal,
             processes,
-            new ActivityInstanceTree(executions));
+            new ActivityInstanceTree(executions),
+            interpreter::variablesChanged);
     return new RuntimeModule(
         database,
         clock,

@@ -409,15 +409,16 @@ class BpmnParserTest {
                     + "<subProcess id=\"noStart\"><userTask id=\"t\"/></subProcess>"
                     + "<transaction id=\"tx\"><startEvent id=\"txStart\"/></transaction>"
                     + "<subProcess id=\"onEvent\" triggeredByEvent=\"true\"><startEvent id=\"evStart\">"
-                    + "<conditionalEventDefinition><condition>${true}</condition></conditionalEventDefinition>"
+                    + "<compensateEventDefinition/>"
                     + "</startEvent></subProcess>"));
 
     assertThat(e.getMessage())
         .contains("Sub-process 'noStart' must have exactly one start event, a none start event (0 start event(s) found)")
         .contains("Element 'tx' of type 'transaction' is not supported by Tern")
         .contains(
-            "Event sub-process 'onEvent' starts with a conditional event; Tern supports error,"
-                + " escalation, message, signal and timer start events in event sub-processes");
+            "Event sub-process 'onEvent' starts with a compensate event; Tern supports error,"
+                + " escalation, message, signal, timer and conditional start events in event"
+                + " sub-processes");
   }
 
   @Test

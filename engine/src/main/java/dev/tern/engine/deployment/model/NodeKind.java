@@ -37,7 +37,10 @@ public sealed interface NodeKind {
   /** An intermediate message or signal catch event: waits until the event arrives. */
   record EventCatchEvent(EventTrigger trigger) implements NodeKind {
     public String activityType() {
-      return "intermediate" + trigger.type().activityTypeWord() + "Catch";
+      // Camunda: intermediateMessageCatch, intermediateSignalCatch, intermediateConditional
+      return trigger.type() == EventTrigger.Type.CONDITIONAL
+          ? "intermediateConditional"
+          : "intermediate" + trigger.type().activityTypeWord() + "Catch";
     }
   }
 
