@@ -1751,7 +1751,7 @@ final class Interpreter {
         || !conditionalEvents.holds(run.process.model(), subscription, conditionScope(run, subscription))) {
       return false;
     }
-    receive(run, subscription, Map.of());
+    receive(run, subscription, Map.of(), Map.of());
     return true;
   }
 
