@@ -243,9 +243,9 @@ final class SyntheticData {
         WHERE v.no < 6 OR s.i %% 20 = 0""".formatted());
     String varId = childId("pi", "01' || lpad(no::text, 2, '0') || '");
     s.put("tern_variable", """
-        INSERT INTO tern_variable (id, rev, process_instance_id, execution_id, name, var_type,
-          text_value, long_value, double_value, clob_value, create_time)
-        SELECT %s, 1, pi, pi, name, var_type, text_value, long_value, double_value, clob_value, t
+        INSERT INTO tern_variable (id, rev, process_instance_id, execution_id, act_inst_id, name,
+          var_type, text_value, long_value, double_value, clob_value, create_time)
+        SELECT %s, 1, pi, pi, pi, name, var_type, text_value, long_value, double_value, clob_value, t
         FROM qp_var""".formatted(varId));
     s.put("tern_hi_variable (running)", """
         INSERT INTO tern_hi_variable (id, process_instance_id, execution_id, proc_def_id,
