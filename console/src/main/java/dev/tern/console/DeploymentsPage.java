@@ -37,7 +37,7 @@ final class DeploymentsPage {
     List<Deployment> rows =
         deployments.queryDeployments(
             session.caller(),
-            DeploymentQuery.all().sortedBy("deploymentTime", false),
+            DeploymentQuery.all().orderBy("deploymentTime", false),
             Page.of(0, MAX_DEPLOYMENTS));
     if (rows.isEmpty()) {
       return "<p id=\"no-deployments\">No deployments yet.</p>";

@@ -84,11 +84,7 @@ final class BatchStore {
 
   /** Locks the batch row, so seed runs and completion of one batch never overlap. */
   Optional<BatchRow> findForUpdate(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_batch b WHERE b.id = :id FOR UPDATE")
-        .bind("id", id)
-        .map((rs, ctx) -> row(rs))
-        .findOne();
+    return Rows.findForUpdate(handle, "tern_batch b", COLUMNS, (rs, ctx) -> row(rs), id);
   }
 
   // no batch filter depends on the current time, hence no "now"

@@ -9,7 +9,7 @@ import dev.tern.engine.query.QueryDefinition;
  * {@link #DEFINITION}); set filters are ANDed. {@code nameLike} is a SQL LIKE pattern; {@code
  * after} and {@code before} are strict.
  */
-public final class DeploymentQuery extends DeclaredQuery {
+public final class DeploymentQuery extends DeclaredQuery<DeploymentQuery> {
 
   static final String COLUMNS = "d.id, d.name, d.source, d.tenant_id, d.deploy_time";
 
@@ -35,19 +35,7 @@ public final class DeploymentQuery extends DeclaredQuery {
     return new DeploymentQuery();
   }
 
-  /** Sets a filter by its Camunda name. */
-  public DeploymentQuery set(String filter, Object value) {
-    filters().set(filter, value);
-    return this;
-  }
-
   public DeploymentQuery withName(String name) {
     return set("name", name);
-  }
-
-  /** Adds a sort criterion by Camunda's {@code sortBy} name. */
-  public DeploymentQuery sortedBy(String sortBy, boolean ascending) {
-    filters().orderBy(sortBy, ascending);
-    return this;
   }
 }

@@ -375,7 +375,8 @@ public final class DeploymentService {
         .orElseThrow(() -> latestNotFound(key, tenantId));
   }
 
-  private static NotFoundException latestNotFound(String key, String tenantId) {
+  /** Camunda's error when no definition of the key (and tenant, or none) is deployed. */
+  public static NotFoundException latestNotFound(String key, String tenantId) {
     return new NotFoundException(
         "RestException",
         "No matching process definition with key: "

@@ -10,7 +10,7 @@ import dev.tern.engine.query.QueryDefinition.Type;
  * declared once, in {@link #DEFINITION}); set filters are ANDed. {@code latestVersion} keeps the
  * latest version per key and tenant; {@code suspended} wins over {@code active} when both are set.
  */
-public final class ProcessDefinitionQuery extends DeclaredQuery {
+public final class ProcessDefinitionQuery extends DeclaredQuery<ProcessDefinitionQuery> {
 
   public static final String COLUMNS =
       "pd.id, pd.proc_key, pd.name, pd.category, pd.version, pd.version_tag, pd.deployment_id,"
@@ -60,19 +60,7 @@ public final class ProcessDefinitionQuery extends DeclaredQuery {
     return new ProcessDefinitionQuery();
   }
 
-  /** Sets a filter by its Camunda name. */
-  public ProcessDefinitionQuery set(String filter, Object value) {
-    filters().set(filter, value);
-    return this;
-  }
-
   public ProcessDefinitionQuery withKey(String key) {
     return set("key", key);
-  }
-
-  /** Adds a sort criterion by Camunda's {@code sortBy} name. */
-  public ProcessDefinitionQuery sortedBy(String sortBy, boolean ascending) {
-    filters().orderBy(sortBy, ascending);
-    return this;
   }
 }

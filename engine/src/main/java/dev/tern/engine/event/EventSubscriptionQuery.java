@@ -5,7 +5,7 @@ import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 
 /** Selects event subscriptions with the filters of Camunda's {@code GET /event-subscription}. */
-public final class EventSubscriptionQuery extends DeclaredQuery {
+public final class EventSubscriptionQuery extends DeclaredQuery<EventSubscriptionQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_event_subscription s", "s.id")

@@ -1,5 +1,7 @@
 package dev.tern.engine.externaltask;
 
+import dev.tern.engine.persistence.Rows;
+
 import static dev.tern.engine.persistence.Rows.instant;
 
 import dev.tern.engine.history.ExternalTaskLog;
@@ -149,23 +151,12 @@ public final class ExternalTaskStore implements ExternalTasks {
   }
 
   Optional<ExternalTask> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_external_task t WHERE t.id = :id")
-        .bind("id", id)
-        .map(ExternalTaskStore::map)
-        .findOne();
+    return Rows.findById(handle, "tern_external_task t", COLUMNS, ExternalTaskStore::map, id);
   }
 
   /** Locks the task's row for the rest of the transaction and reads it. */
   Optional<ExternalTask> lockRow(Handle handle, String id) {
-    boolean exists =
-        handle
-            .createQuery("SELECT id FROM tern_external_task WHERE id = :id FOR UPDATE")
-            .bind("id", id)
-            .mapTo(String.class)
-            .findOne()
-            .isPresent();
-    return exists ? find(handle, id) : Optional.empty();
+    return Rows.lock(handle, "tern_external_task", id) ? find(handle, id) : Optional.empty();
   }
 
   /** The details of the last failure; null when there are none (or no such task). */

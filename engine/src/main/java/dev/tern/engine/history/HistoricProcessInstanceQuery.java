@@ -1,19 +1,15 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.InvalidRequestException;
-import dev.tern.engine.authorization.Authorizer;
-import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.authorization.ReadableQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.Predicates;
 import dev.tern.engine.query.InstanceQueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
-import dev.tern.engine.query.VariableCondition;
 import dev.tern.engine.query.VariableConditionSql;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,7 +19,7 @@ import java.util.List;
  * filter when empty, as in Camunda's DTO. {@code activityIdIn} selects instances with a token or an
  * open incident at one of the activities; the case-instance filters match nothing (no CMMN).
  */
-public final class HistoricProcessInstanceQuery extends DeclaredQuery {
+public final class HistoricProcessInstanceQuery extends ReadableQuery<HistoricProcessInstanceQuery> {
 
   /** Selected with every query of historic instances. */
   static final String COLUMNS =
@@ -157,21 +153,14 @@ public final class HistoricProcessInstanceQuery extends DeclaredQuery {
             + ")");
   }
 
-  private static final Authorizer AUTHORIZER = new Authorizer();
-
   /** A query with no filter set: every historic instance. */
   public HistoricProcessInstanceQuery() {
     this(new FilterQuery(DEFINITION));
   }
 
+  /** Instances whose definition's history the caller may read. */
   private HistoricProcessInstanceQuery(FilterQuery filters) {
-    super(filters, "hpiq");
-  }
-
-  /** This selection restricted to the instances the caller may read. */
-  public HistoricProcessInstanceQuery readableBy(Caller caller) {
-    return new HistoricProcessInstanceQuery(
-        filters().restricted(AUTHORIZER.historyReadable(caller, "hpi")));
+    super(filters, "hpiq", HistoricProcessInstanceQuery::new, (a, caller) -> a.historyReadable(caller, "hpi"));
   }
 
   public static Builder builder() {

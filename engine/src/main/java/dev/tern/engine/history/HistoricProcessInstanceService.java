@@ -8,6 +8,7 @@ import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.Listing;
 import dev.tern.engine.query.Page;
 import java.util.List;
@@ -78,13 +79,12 @@ public final class HistoricProcessInstanceService {
     database.useTransaction(
         handle -> {
           Optional<HistoricProcessInstance> found =
-              handle
-                  .createQuery(
-                      "SELECT " + HistoricProcessInstanceQuery.COLUMNS
-                          + " FROM tern_hi_process_instance hpi WHERE hpi.id = :id FOR UPDATE")
-                  .bind("id", id)
-                  .map(RecordMapper.of(HistoricProcessInstance.class, HistoricProcessInstanceQuery.COLUMNS))
-                  .findOne();
+              Rows.findForUpdate(
+                  handle,
+                  "tern_hi_process_instance hpi",
+                  HistoricProcessInstanceQuery.COLUMNS,
+                  RecordMapper.of(HistoricProcessInstance.class, HistoricProcessInstanceQuery.COLUMNS),
+                  id);
           if (found.isEmpty() && !failIfNotExists) {
             return;
           }

@@ -3,22 +3,18 @@ package dev.tern.engine.query;
 import dev.tern.engine.persistence.Dialect;
 
 /**
- * A typed query over one {@link QueryDefinition}: its filter values ({@link #filters()}, set by
- * Camunda's names) and its selection as an id sub-select.
+ * A typed query whose selection is also embedded as an id sub-select ({@link #idsSql}), its binds
+ * named by the query's prefix.
+ *
+ * @param <Q> the concrete query, returned by every fluent step
  */
-public abstract class DeclaredQuery {
+public abstract class DeclaredQuery<Q extends DeclaredQuery<Q>> extends TypedQuery<Q> {
 
-  private final FilterQuery filters;
   private final String bindPrefix;
 
   protected DeclaredQuery(FilterQuery filters, String bindPrefix) {
-    this.filters = filters;
+    super(filters);
     this.bindPrefix = bindPrefix;
-  }
-
-  /** The generic filter values: set any filter of the Camunda DTO by name. */
-  public FilterQuery filters() {
-    return filters;
   }
 
   /**
@@ -26,6 +22,6 @@ public abstract class DeclaredQuery {
    * set-based statements and for reading plans.
    */
   public SqlFragment idsSql(Dialect dialect) {
-    return filters.idsSql(bindPrefix, dialect, null);
+    return filters().idsSql(bindPrefix, dialect, null);
   }
 }

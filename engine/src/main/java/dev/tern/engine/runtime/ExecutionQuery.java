@@ -1,8 +1,6 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.authorization.Authorizer;
-import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.authorization.ReadableQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
@@ -15,7 +13,7 @@ import dev.tern.engine.query.VariableConditionSql;
  * Variables live on the root execution: {@code variables} (local variables) match there, {@code
  * processVariables} match every execution of the instance.
  */
-public final class ExecutionQuery extends DeclaredQuery {
+public final class ExecutionQuery extends ReadableQuery<ExecutionQuery> {
 
   static final String COLUMNS =
       "x.id, x.process_instance_id, x.activity_id, x.proc_def_id, x.proc_def_key, x.tenant_id";
@@ -74,26 +72,20 @@ public final class ExecutionQuery extends DeclaredQuery {
         + "' AND s.event_name = ?)";
   }
 
-  private static final Authorizer AUTHORIZER = new Authorizer();
-
   /** A query with no filter set: every execution. */
   public ExecutionQuery() {
     this(new FilterQuery(DEFINITION));
   }
 
-  private ExecutionQuery(FilterQuery filters) {
-    super(filters, "exq");
-  }
-
   /**
-   * This selection restricted to the executions of instances the caller may read ({@code READ} on
-   * the instance, {@code READ_INSTANCE} on its definition), of the caller's tenants or of none.
+   * Executions of instances the caller may read ({@code READ} on the instance, {@code
+   * READ_INSTANCE} on its definition), of the caller's tenants or of none.
    */
-  public ExecutionQuery readableBy(Caller caller) {
-    return new ExecutionQuery(
-        filters()
-            .restricted(
-                AUTHORIZER.instanceReadable(
-                    caller, "x.process_instance_id", "x.proc_def_key", "x.tenant_id")));
+  private ExecutionQuery(FilterQuery filters) {
+    super(
+        filters,
+        "exq",
+        ExecutionQuery::new,
+        Rule.instanceReadable("x.process_instance_id", "x.proc_def_key", "x.tenant_id"));
   }
 }

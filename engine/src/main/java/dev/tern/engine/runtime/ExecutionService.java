@@ -1,11 +1,10 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.InvalidRequestException;
-import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ReadService;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Listing;
-import dev.tern.engine.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,42 +19,19 @@ import org.jdbi.v3.core.statement.StatementContext;
  * sub-process or call activity, a multi-instance body) are its own, which end with the scope; other
  * tokens have none, and setting one there is refused.
  */
-public final class ExecutionService {
+public final class ExecutionService extends ReadService<ExecutionQuery, Execution> {
 
-  private final Listing<Execution> rows;
   private final ProcessInstanceService instances;
   private final LocalVariables locals;
 
   ExecutionService(
       Database database, Clock clock, ProcessInstanceService instances, LocalVariables locals) {
-    this.rows = new Listing<>(database, clock, ExecutionQuery.COLUMNS, ExecutionService::map);
+    super(
+        new Listing<>(database, clock, ExecutionQuery.COLUMNS, ExecutionService::map),
+        ExecutionQuery::new,
+        id -> "Execution with id " + id + " does not exist");
     this.instances = instances;
     this.locals = locals;
-  }
-
-  public ExecutionQuery createQuery() {
-    return new ExecutionQuery();
-  }
-
-  /** The executions the query selects that the caller may read, one page of them. */
-  public List<Execution> list(Caller caller, ExecutionQuery query, Page page) {
-    return rows.list(query.readableBy(caller).filters(), page);
-  }
-
-  public long count(Caller caller, ExecutionQuery query) {
-    return rows.count(query.readableBy(caller).filters());
-  }
-
-  /**
-   * The execution with this id, if the caller may read its instance.
-   *
-   * @throws NotFoundException otherwise
-   */
-  public Execution get(Caller caller, String id) {
-    return rows
-        .byId(createQuery().readableBy(caller).filters(), id)
-        .orElseThrow(
-            () -> new NotFoundException("Execution with id " + id + " does not exist"));
   }
 
   /** The execution's local variables by name (a token that is no scope has none). */

@@ -1,6 +1,6 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.TypedQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * Tern records variable updates only, so {@code formFields} selects nothing; Tern keeps no user
  * operation on an update and no case instances.
  */
-public final class HistoricDetailQuery {
+public final class HistoricDetailQuery extends TypedQuery<HistoricDetailQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_detail d", "d.id")
@@ -58,14 +58,12 @@ public final class HistoricDetailQuery {
           .sort("tenantId", "d.tenant_id")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
-
-  public FilterQuery filters() {
-    return filters;
+  /** A query with no filter set: every historic detail. */
+  public HistoricDetailQuery() {
+    super(DEFINITION);
   }
 
   public HistoricDetailQuery processInstanceId(String id) {
-    filters.set("processInstanceId", id);
-    return this;
+    return set("processInstanceId", id);
   }
 }

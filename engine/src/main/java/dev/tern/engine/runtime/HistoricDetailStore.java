@@ -4,7 +4,6 @@ import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.persistence.OwnedRows;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
@@ -90,8 +89,7 @@ final class HistoricDetailStore {
      * stays) and its revision before the write.
      */
     void add(String variableId, String name, int revision, TypedValue value) {
-      Map<String, Object> binds = VariableStore.valueBinds(value);
-      batch
+      ValueBinds.bind(batch, value)
           .bind("id", ids.next())
           .bind("pi", owner.processInstanceId())
           .bind("exec", owner.scope() == null ? owner.processInstanceId() : owner.scope().executionId())
@@ -101,13 +99,6 @@ final class HistoricDetailStore {
           .bind("tenantId", owner.tenantId())
           .bind("variableId", variableId)
           .bind("name", name)
-          .bind("type", (String) binds.get("type"))
-          .bind("text", (String) binds.get("text"))
-          .bind("long", (Long) binds.get("long"))
-          .bind("double", (Double) binds.get("double"))
-          .bind("clob", (String) binds.get("clob"))
-          .bind("info", (String) binds.get("info"))
-          .bind("bytes", (byte[]) binds.get("bytes"))
           .bind("revision", revision)
           .bind("initial", initial)
           .bind("now", now)

@@ -1,13 +1,13 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.query.FilterQuery;
+import dev.tern.engine.query.TypedQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
 import java.util.List;
 import java.util.Locale;
 
 /** Selects historic variables with the filters of Camunda's {@code GET /history/variable-instance}. */
-public final class HistoricVariableInstanceQuery {
+public final class HistoricVariableInstanceQuery extends TypedQuery<HistoricVariableInstanceQuery> {
 
   private static final String NAMES_IGNORE_CASE = "variableNamesIgnoreCase";
   private static final String VALUES_IGNORE_CASE = "variableValuesIgnoreCase";
@@ -62,20 +62,18 @@ public final class HistoricVariableInstanceQuery {
           .sort("tenantId", "v.tenant_id")
           .build();
 
-  private final FilterQuery filters = new FilterQuery(DEFINITION);
-
-  public FilterQuery filters() {
-    return filters;
+  /** A query with no filter set: every historic variable. */
+  public HistoricVariableInstanceQuery() {
+    super(DEFINITION);
   }
 
   public HistoricVariableInstanceQuery processInstanceId(String id) {
-    filters.set("processInstanceId", id);
-    return this;
+    return set("processInstanceId", id);
   }
 
   /** Camunda leaves deleted variables out unless {@code includeDeleted} is true. */
   boolean includesDeleted() {
-    return Boolean.TRUE.equals(filters.values().get(INCLUDE_DELETED));
+    return Boolean.TRUE.equals(filters().values().get(INCLUDE_DELETED));
   }
 
   private static String caseFolded(String column, Object ignoreCase) {

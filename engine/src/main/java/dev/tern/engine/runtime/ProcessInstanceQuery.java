@@ -1,17 +1,12 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.authorization.Authorizer;
-import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.authorization.ReadableQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.InstanceQueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
-import dev.tern.engine.query.VariableCondition;
 import dev.tern.engine.query.VariableConditionSql;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * A selection of process instances, with the filters of Camunda 7.24's {@code
@@ -21,7 +16,7 @@ import java.util.List;
  * caseInstanceId}, {@code superCaseInstance} and {@code subCaseInstance} match nothing (Tern has no
  * CMMN).
  */
-public final class ProcessInstanceQuery extends DeclaredQuery {
+public final class ProcessInstanceQuery extends ReadableQuery<ProcessInstanceQuery> {
 
   /** Selected with every query of instances. */
   static final String COLUMNS =
@@ -87,20 +82,18 @@ public final class ProcessInstanceQuery extends DeclaredQuery {
   /** The {@code sortBy} values Camunda accepts for process instances. */
   public static final java.util.Set<String> SORT_BY = DEFINITION.sortKeys();
 
-  private static final Authorizer AUTHORIZER = new Authorizer();
-
   /** A query with no filter set: every instance. */
   public ProcessInstanceQuery() {
     this(new FilterQuery(DEFINITION));
   }
 
+  /** Instances the caller may read, of its tenants or of none. */
   private ProcessInstanceQuery(FilterQuery filters) {
-    super(filters, "piq");
-  }
-
-  /** This selection restricted to the instances the caller may read. */
-  public ProcessInstanceQuery readableBy(Caller caller) {
-    return new ProcessInstanceQuery(filters().restricted(AUTHORIZER.instanceReadable(caller, "pi.id", "pi.proc_def_key", "pi.tenant_id")));
+    super(
+        filters,
+        "piq",
+        ProcessInstanceQuery::new,
+        Rule.instanceReadable("pi.id", "pi.proc_def_key", "pi.tenant_id"));
   }
 
   public static Builder builder() {

@@ -22,13 +22,7 @@ final class ProcessInstanceStore {
 
   /** Locks the instance row for the rest of the transaction; empty if it does not exist. */
   public Optional<RuntimeProcessInstance> lock(Handle handle, String id) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + ProcessInstanceQuery.COLUMNS
-                + " FROM tern_process_instance pi WHERE pi.id = :id FOR UPDATE")
-        .bind("id", id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.findForUpdate(
+        handle, "tern_process_instance pi", ProcessInstanceQuery.COLUMNS, MAPPER, id);
   }
 }

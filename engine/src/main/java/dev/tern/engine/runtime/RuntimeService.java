@@ -1,5 +1,7 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.deployment.DeploymentService;
+
 import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.UserTaskListener;
 import java.util.List;
@@ -92,7 +94,7 @@ public final class RuntimeService {
                               handle,
                               caller,
                               PermissionCheck.of(Permission.READ, Resource.PROCESS_DEFINITION, found.key())))
-                  .orElseThrow(() -> latestNotFound(key, tenantId));
+                  .orElseThrow(() -> DeploymentService.latestNotFound(key, tenantId));
           requireStorable(businessKey, variables);
           checkCreate(handle, caller, process);
           return interpreter.start(handle, process, businessKey, variables);
@@ -105,14 +107,6 @@ public final class RuntimeService {
         handle,
         caller,
         PermissionCheck.of(Permission.CREATE_INSTANCE, Resource.PROCESS_DEFINITION, process.key()));
-  }
-
-  private static NotFoundException latestNotFound(String key, String tenantId) {
-    return new NotFoundException(
-        "RestException",
-        "No matching process definition with key: "
-            + key
-            + (tenantId == null ? " and no tenant-id" : " and tenant-id: " + tenantId));
   }
 
   private DeployedProcess byId(Handle handle, String definitionId) {
@@ -140,7 +134,7 @@ public final class RuntimeService {
     DeployedProcess process =
         processes
             .findLatestByKey(handle, key, tenantId)
-            .orElseThrow(() -> latestNotFound(key, tenantId));
+            .orElseThrow(() -> DeploymentService.latestNotFound(key, tenantId));
     return interpreter.start(handle, process, businessKey, variables);
   }
 

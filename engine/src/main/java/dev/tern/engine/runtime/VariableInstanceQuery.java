@@ -1,8 +1,6 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.authorization.Authorizer;
-import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.query.DeclaredQuery;
+import dev.tern.engine.authorization.ReadableQuery;
 import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
@@ -15,7 +13,7 @@ import dev.tern.engine.query.VariableConditionSql;
  * instance; case, task and batch filters match nothing. {@code variableValues} are conditions on the variable itself (name and
  * value).
  */
-public final class VariableInstanceQuery extends DeclaredQuery {
+public final class VariableInstanceQuery extends ReadableQuery<VariableInstanceQuery> {
 
   /** A process variable's activity instance is the process instance, a local's its scope's. */
   private static final String ACTIVITY_INSTANCE = "vi.act_inst_id";
@@ -58,23 +56,17 @@ public final class VariableInstanceQuery extends DeclaredQuery {
                 : "vi.name " + operator + " " + w.bind(v));
   }
 
-  private static final Authorizer AUTHORIZER = new Authorizer();
-
   /** A query with no filter set: every variable. */
   public VariableInstanceQuery() {
     this(new FilterQuery(DEFINITION));
   }
 
+  /** Variables of instances the caller may read, of its tenants or of none. */
   private VariableInstanceQuery(FilterQuery filters) {
-    super(filters, "viq");
-  }
-
-  /** Restricted to the variables of instances the caller may read, of its tenants or of none. */
-  public VariableInstanceQuery readableBy(Caller caller) {
-    return new VariableInstanceQuery(
-        filters()
-            .restricted(
-                AUTHORIZER.instanceReadable(
-                    caller, "vi.process_instance_id", "pi.proc_def_key", "pi.tenant_id")));
+    super(
+        filters,
+        "viq",
+        VariableInstanceQuery::new,
+        Rule.instanceReadable("vi.process_instance_id", "pi.proc_def_key", "pi.tenant_id"));
   }
 }

@@ -1,14 +1,12 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ReadService;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Listing;
-import dev.tern.engine.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -16,40 +14,18 @@ import org.jdbi.v3.core.statement.StatementContext;
  * instances: what the caller may read is what {@code READ} on the instance or {@code READ_INSTANCE}
  * on its definition allows, of its tenants or of none.
  */
-public final class VariableInstanceService {
+public final class VariableInstanceService
+    extends ReadService<VariableInstanceQuery, VariableInstance> {
 
   private final Database database;
-  private final Listing<VariableInstance> rows;
 
+  /** Reads give Bytes and File values without their bytes ({@link #data} has them). */
   VariableInstanceService(Database database, Clock clock) {
+    super(
+        new Listing<>(database, clock, VariableInstanceQuery.COLUMNS, VariableInstanceService::map),
+        VariableInstanceQuery::new,
+        id -> "Variable instance with Id '" + id + "' does not exist.");
     this.database = database;
-    this.rows =
-        new Listing<>(database, clock, VariableInstanceQuery.COLUMNS, VariableInstanceService::map);
-  }
-
-  public VariableInstanceQuery createQuery() {
-    return new VariableInstanceQuery();
-  }
-
-  /** The variables the query selects, one page of them, Bytes and File values without bytes. */
-  public List<VariableInstance> list(Caller caller, VariableInstanceQuery query, Page page) {
-    return rows.list(query.readableBy(caller).filters(), page);
-  }
-
-  public long count(Caller caller, VariableInstanceQuery query) {
-    return rows.count(query.readableBy(caller).filters());
-  }
-
-  /**
-   * A variable by id, Bytes and File values without bytes.
-   *
-   * @throws NotFoundException if there is none the caller may read
-   */
-  public VariableInstance get(Caller caller, String id) {
-    return rows
-        .byId(createQuery().readableBy(caller).filters(), id)
-        .orElseThrow(
-            () -> new NotFoundException("Variable instance with Id '" + id + "' does not exist."));
   }
 
   /** {@link #get} with the bytes of a Bytes or File value. */

@@ -5,7 +5,7 @@ import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 
 /** A selection of the identity link log, with Camunda 7.24's filters. */
-public final class HistoricIdentityLinkLogQuery extends DeclaredQuery {
+public final class HistoricIdentityLinkLogQuery extends DeclaredQuery<HistoricIdentityLinkLogQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_identity_link il", "il.id")

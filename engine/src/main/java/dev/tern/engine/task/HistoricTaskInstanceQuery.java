@@ -10,7 +10,7 @@ import dev.tern.engine.query.VariableConditionSql;
  * A selection of historic task instances with the filters of Camunda 7.24's {@code
  * HistoricTaskInstanceQueryDto}. The case filters match nothing.
  */
-public final class HistoricTaskInstanceQuery extends DeclaredQuery {
+public final class HistoricTaskInstanceQuery extends DeclaredQuery<HistoricTaskInstanceQuery> {
 
   private static final String INSTANCE =
       "h.process_instance_id IN (SELECT hp.id FROM tern_hi_process_instance hp WHERE ";

@@ -82,9 +82,10 @@ final class ListenerTask implements DelegateTask, VariableSource {
   private void change(
       String name, String description, String assignee, String owner, int priority, Instant due, Instant followUp) {
     task =
-        TaskService.copy(
-            task, name, description, assignee, owner, task.delegationState(), priority, due,
-            followUp, task.parentTaskId());
+        task.with(
+            new TaskChanges(
+                name, description, assignee, owner, task.delegationState(), priority, due, followUp,
+                task.parentTaskId(), task.tenantId()));
   }
 
   @Override

@@ -40,4 +40,38 @@ public record Task(
   public boolean standalone() {
     return processInstanceId == null;
   }
+
+  /** The fields a client may set, as this task has them. */
+  public TaskChanges changes() {
+    return new TaskChanges(
+        name, description, assignee, owner, delegationState, priority, due, followUp, parentTaskId,
+        tenantId);
+  }
+
+  /** This task with the settable fields of {@code c} (the tenant stays: it cannot change). */
+  Task with(TaskChanges c) {
+    return new Task(
+        id, c.name(), c.description(), c.assignee(), c.owner(), c.delegationState(), c.priority(),
+        created, lastUpdated, c.due(), c.followUp(), executionId, processInstanceId,
+        processDefinitionId, processDefinitionKey, activityInstanceId, taskDefinitionKey,
+        c.parentTaskId(), formKey, formRefKey, formRefBinding, formRefVersion, tenantId, taskState,
+        suspended);
+  }
+
+  /** This task in another lifecycle state, updated at {@code now}. */
+  Task withState(String state, Instant now) {
+    return new Task(
+        id, name, description, assignee, owner, delegationState, priority, created, now, due,
+        followUp, executionId, processInstanceId, processDefinitionId, processDefinitionKey,
+        activityInstanceId, taskDefinitionKey, parentTaskId, formKey, formRefKey, formRefBinding,
+        formRefVersion, tenantId, state, suspended);
+  }
+
+  /** A new standalone task (no process) with the client's fields. */
+  static Task standalone(String id, TaskChanges c, Instant created, String state) {
+    return new Task(
+        id, c.name(), c.description(), c.assignee(), c.owner(), c.delegationState(), c.priority(),
+        created, null, c.due(), c.followUp(), null, null, null, null, null, null,
+        c.parentTaskId(), null, null, null, null, c.tenantId(), state, false);
+  }
 }

@@ -7,68 +7,30 @@ import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Attachments of tasks, as Camunda's {@code /task/{id}/attachment} has them: history, so an ended
  * task's attachments can still be read, added and deleted. Errors carry Camunda 7.24's messages
  * and statuses; who may do what: {@link NoteTargets}.
  */
-public final class TaskAttachmentService {
+public final class TaskAttachmentService extends TaskNotes<TaskAttachment, AttachmentStore> {
 
-  private final Database database;
-  private final Clock clock;
-  private final Ids ids;
-  private final AttachmentStore store;
-  private final NoteTargets targets;
-
-  TaskAttachmentService(
-      Database database, Clock clock, Ids ids, AttachmentStore store, NoteTargets targets) {
-    this.database = database;
-    this.clock = clock;
-    this.ids = ids;
-    this.store = store;
-    this.targets = targets;
-  }
-
-  /** The task's attachments, oldest first; an unknown task is 404. */
-  public List<TaskAttachment> list(Caller caller, String taskId) {
-    return database.withHandle(
-        h -> {
-          targets.require(h, caller, taskId, true);
-          return store.list(h, taskId);
-        });
-  }
-
-  public TaskAttachment get(Caller caller, String taskId, String attachmentId) {
-    return database.withHandle(
-        h ->
-            targets.readable(h, caller, taskId)
-                .flatMap(t -> store.find(h, taskId, attachmentId))
-                .orElseThrow(
-                    () ->
-                        new NotFoundException(
-                            "Task attachment with id "
-                                + attachmentId
-                                + " does not exist for task id '"
-                                + taskId
-                                + "'.")));
+  TaskAttachmentService(Database database, Clock clock, Ids ids, NoteTargets targets) {
+    super(database, clock, ids, targets, new AttachmentStore(), "attachment");
   }
 
   /** The uploaded content; 404 for an unknown attachment and for a link. */
   public byte[] content(Caller caller, String taskId, String attachmentId) {
-    return database.withHandle(
-        h ->
-            targets.readable(h, caller, taskId)
-                .flatMap(t -> store.content(h, taskId, attachmentId))
-                .orElseThrow(
-                    () ->
-                        new NotFoundException(
-                            "Attachment content for attachment with id '"
-                                + attachmentId
-                                + "' does not exist for task id '"
-                                + taskId
-                                + "'.")));
+    return readOne(
+        caller,
+        taskId,
+        h -> store.content(h, taskId, attachmentId),
+        () ->
+            "Attachment content for attachment with id '"
+                + attachmentId
+                + "' does not exist for task id '"
+                + taskId
+                + "'.");
   }
 
   /** Attaches content (which wins) or a url; neither, or an unknown task, is 400. */
@@ -77,24 +39,26 @@ public final class TaskAttachmentService {
     FieldLimits.requireAtMost("attachment-description", attachment.description(), 4000);
     FieldLimits.requireAtMost("attachment-type", attachment.type(), FieldLimits.NAME);
     FieldLimits.requireAtMost("url", attachment.url(), 4000);
-    return database.inTransaction(
-        h -> {
-          NoteTarget target = targets.require(h, caller, taskId, false);
+    return createNote(
+        caller,
+        taskId,
+        () -> {
           if (attachment.url() == null && attachment.content() == null) {
             throw new InvalidRequestException(
                 "No content or url to remote content exists to create the task attachment.");
           }
-          targets.checkChange(h, caller, target);
+        },
+        (h, target, id, now) -> {
           boolean content = attachment.content() != null;
           TaskAttachment created =
               new TaskAttachment(
-                  ids.next(),
+                  id,
                   attachment.name(),
                   attachment.description(),
                   taskId,
                   attachment.type(),
                   content ? null : attachment.url(),
-                  clock.instant(),
+                  now,
                   null,
                   target.rootProcessInstanceId(),
                   content);
@@ -105,21 +69,19 @@ public final class TaskAttachmentService {
 
   /** Deletes an attachment; an unknown one is 404. */
   public void delete(Caller caller, String taskId, String attachmentId) {
-    database.useTransaction(
-        h -> {
-          NoteTarget target =
-              targets.readable(h, caller, taskId)
-                  .filter(t -> store.find(h, taskId, attachmentId).isPresent())
-                  .orElseThrow(
-                      () ->
-                          new NotFoundException(
-                              "Deletion is not possible. No attachment exists for task id '"
-                                  + taskId
-                                  + "' and attachment id '"
-                                  + attachmentId
-                                  + "'."));
-          targets.checkChange(h, caller, target);
-          store.delete(h, taskId, attachmentId);
-        });
+    changeNotes(
+        caller,
+        h ->
+            readable(h, caller, taskId)
+                .filter(t -> store.find(h, taskId, attachmentId).isPresent())
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "Deletion is not possible. No attachment exists for task id '"
+                                + taskId
+                                + "' and attachment id '"
+                                + attachmentId
+                                + "'.")),
+        (h, target) -> store.delete(h, taskId, attachmentId));
   }
 }

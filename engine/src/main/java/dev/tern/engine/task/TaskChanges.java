@@ -16,4 +16,12 @@ public record TaskChanges(
     Instant due,
     Instant followUp,
     String parentTaskId,
-    String tenantId) {}
+    String tenantId) {
+
+  /** These fields with other people and delegation state. */
+  TaskChanges withPeople(String assignee, String owner, String delegationState) {
+    return new TaskChanges(
+        name, description, assignee, owner, delegationState, priority, due, followUp, parentTaskId,
+        tenantId);
+  }
+}

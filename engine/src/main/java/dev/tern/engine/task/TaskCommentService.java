@@ -2,62 +2,23 @@ package dev.tern.engine.task;
 
 import dev.tern.engine.FieldLimits;
 import dev.tern.engine.InvalidRequestException;
-import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Comments on tasks, as Camunda's {@code /task/{id}/comment} has them: history, so the comments of
  * an ended task can still be read and added; changing or deleting one needs the task open. Errors
  * carry Camunda 7.24's messages and statuses; who may do what: {@link NoteTargets}.
  */
-public final class TaskCommentService {
+public final class TaskCommentService extends TaskNotes<TaskComment, CommentStore> {
 
   /** Longest message Tern stores (Camunda's has no limit; a bound keeps one request small). */
   static final int MAX_MESSAGE = 65_536;
 
-  private final Database database;
-  private final Clock clock;
-  private final Ids ids;
-  private final CommentStore store;
-  private final NoteTargets targets;
-
-  TaskCommentService(
-      Database database, Clock clock, Ids ids, CommentStore store, NoteTargets targets) {
-    this.database = database;
-    this.clock = clock;
-    this.ids = ids;
-    this.store = store;
-    this.targets = targets;
-  }
-
-  /** The task's comments, newest first; an unknown task is 404. */
-  public List<TaskComment> list(Caller caller, String taskId) {
-    return database.withHandle(
-        h -> {
-          targets.require(h, caller, taskId, true);
-          return store.list(h, taskId);
-        });
-  }
-
-  /** One comment; 404 if the task or the comment is unknown. */
-  public TaskComment get(Caller caller, String taskId, String commentId) {
-    return database.withHandle(
-        h ->
-            targets
-                .readable(h, caller, taskId)
-                .flatMap(t -> store.find(h, taskId, commentId))
-                .orElseThrow(
-                    () ->
-                        new NotFoundException(
-                            "Task comment with id "
-                                + commentId
-                                + " does not exist for task id '"
-                                + taskId
-                                + "'.")));
+  TaskCommentService(Database database, Clock clock, Ids ids, NoteTargets targets) {
+    super(database, clock, ids, targets, new CommentStore(), "comment");
   }
 
   /**
@@ -68,18 +29,20 @@ public final class TaskCommentService {
       Caller caller, String taskId, String processInstanceId, String message) {
     FieldLimits.requireAtMost("processInstanceId", processInstanceId, FieldLimits.ID);
     FieldLimits.requireAtMost("message", message, MAX_MESSAGE);
-    return database.inTransaction(
-        h -> {
-          NoteTarget target = targets.require(h, caller, taskId, false);
+    return createNote(
+        caller,
+        taskId,
+        () -> {
           if (message == null) {
             throw new InvalidRequestException("Not enough parameters submitted");
           }
-          targets.checkChange(h, caller, target);
+        },
+        (h, target, id, now) -> {
           TaskComment comment =
               new TaskComment(
-                  ids.next(),
+                  id,
                   caller.userId(),
-                  clock.instant(),
+                  now,
                   taskId,
                   processInstanceId,
                   message,
@@ -93,9 +56,10 @@ public final class TaskCommentService {
   /** Replaces a comment's message (its time and author become now and the caller). */
   public void update(Caller caller, String taskId, String commentId, String message) {
     FieldLimits.requireAtMost("message", message, MAX_MESSAGE);
-    database.useTransaction(
+    changeNotes(
+        caller,
         h -> {
-          NoteTarget target = targets.require(h, caller, taskId, true);
+          NoteTarget target = require(h, caller, taskId);
           if (commentId == null) {
             throw new InvalidRequestException("commentId is null");
           }
@@ -110,27 +74,24 @@ public final class TaskCommentService {
                     + taskId
                     + ": comment is null");
           }
-          requireOpen(target);
-          targets.checkChange(h, caller, target);
-          store.update(h, commentId, message, caller.userId(), clock.instant());
-        });
+          return requireOpen(target);
+        },
+        (h, target) -> store.update(h, commentId, message, caller.userId(), now()));
   }
 
   /** Deletes one comment (an unknown one changes nothing), or all with a null {@code commentId}. */
   public void delete(Caller caller, String taskId, String commentId) {
-    database.useTransaction(
-        h -> {
-          NoteTarget target = targets.require(h, caller, taskId, true);
-          requireOpen(target);
-          targets.checkChange(h, caller, target);
-          store.delete(h, taskId, commentId);
-        });
+    changeNotes(
+        caller,
+        h -> requireOpen(require(h, caller, taskId)),
+        (h, target) -> store.delete(h, taskId, commentId));
   }
 
-  private static void requireOpen(NoteTarget target) {
+  private static NoteTarget requireOpen(NoteTarget target) {
     if (target.open() == null) {
       throw new InvalidRequestException(
           "No task exists with taskId: " + target.taskId() + ": task is null");
     }
+    return target;
   }
 }

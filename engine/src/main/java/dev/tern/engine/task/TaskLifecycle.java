@@ -118,7 +118,7 @@ final class TaskLifecycle implements UserTasks {
   }
 
   private Task save(Handle handle, Task before, Task after, String assignerId, String state) {
-    Task saved = TaskService.withState(after, state, now());
+    Task saved = after.withState(state, now());
     store.update(handle, saved);
     history.updated(handle, saved);
     logPersonChange(handle, saved, IdentityLink.ASSIGNEE, before.assignee(), saved.assignee(), assignerId);

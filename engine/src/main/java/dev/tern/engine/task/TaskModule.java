@@ -72,13 +72,11 @@ public final class TaskModule {
   }
 
   public TaskCommentService commentService(Authorizer authorizer) {
-    return new TaskCommentService(
-        database, clock, ids, new CommentStore(), new NoteTargets(store, authorizer));
+    return new TaskCommentService(database, clock, ids, new NoteTargets(store, authorizer));
   }
 
   public TaskAttachmentService attachmentService(Authorizer authorizer) {
-    return new TaskAttachmentService(
-        database, clock, ids, new AttachmentStore(), new NoteTargets(store, authorizer));
+    return new TaskAttachmentService(database, clock, ids, new NoteTargets(store, authorizer));
   }
 
   /** Removal times and expiry of task history, the identity link log, comments and attachments. */

@@ -17,7 +17,7 @@ import java.util.List;
  * taskVariables} are the task's local variables, {@code processVariables} its instance's. The case
  * filters match nothing (Tern has no CMMN).
  */
-public final class TaskQuery extends DeclaredQuery {
+public final class TaskQuery extends DeclaredQuery<TaskQuery> {
 
   private static final String INSTANCE_SUSPENDED =
       "EXISTS (SELECT 1 FROM tern_process_instance p WHERE p.id = t.process_instance_id"
@@ -264,11 +264,5 @@ public final class TaskQuery extends DeclaredQuery {
 
   TaskQuery(FilterQuery filters) {
     super(filters, "tq");
-  }
-
-  /** Shorthand: {@code filters().set(name, value)}. */
-  public TaskQuery set(String filter, Object value) {
-    filters().set(filter, value);
-    return this;
   }
 }

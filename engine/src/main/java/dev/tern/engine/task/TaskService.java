@@ -126,33 +126,9 @@ public final class TaskService {
           if (store.find(h, taskId).isPresent()) {
             throw badRequest("ProcessEngineException", "Cannot create task: a task with id '" + taskId + "' exists");
           }
-          Task task =
-              new Task(
-                  taskId,
-                  fields.name(),
-                  fields.description(),
-                  fields.assignee(),
-                  fields.owner(),
-                  delegationState(fields.delegationState()),
-                  fields.priority(),
-                  lifecycle.now(),
-                  null,
-                  fields.due(),
-                  fields.followUp(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  fields.parentTaskId(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  fields.tenantId(),
-                  TaskLifecycle.STATE_CREATED,
-                  false);
+          TaskChanges c = fields.withPeople(
+              fields.assignee(), fields.owner(), delegationState(fields.delegationState()));
+          Task task = Task.standalone(taskId, c, lifecycle.now(), TaskLifecycle.STATE_CREATED);
           lifecycle.insert(h, task);
           return task;
         });
@@ -199,17 +175,9 @@ public final class TaskService {
                     + "'");
           }
           Task changed =
-              copy(
-                  task,
-                  fields.name(),
-                  fields.description(),
-                  fields.assignee(),
-                  fields.owner(),
-                  delegationState(fields.delegationState()),
-                  fields.priority(),
-                  fields.due(),
-                  fields.followUp(),
-                  fields.parentTaskId());
+              task.with(
+                  fields.withPeople(
+                      fields.assignee(), fields.owner(), delegationState(fields.delegationState())));
           save(h, caller, task, changed, null, TaskOperationLog.UPDATE);
         });
   }
@@ -250,17 +218,8 @@ public final class TaskService {
         Kind.ASSIGN,
         TaskOperationLog.DELEGATE,
         task ->
-            copy(
-                task,
-                task.name(),
-                task.description(),
-                userId,
-                task.owner() == null ? task.assignee() : task.owner(),
-                "PENDING",
-                task.priority(),
-                task.due(),
-                task.followUp(),
-                task.parentTaskId()));
+            withPeople(
+                task, userId, task.owner() == null ? task.assignee() : task.owner(), "PENDING"));
   }
 
   /** Resolves a delegated task: variables set, the owner becomes the assignee again. */
@@ -274,17 +233,7 @@ public final class TaskService {
               h,
               caller,
               task,
-              copy(
-                  task,
-                  task.name(),
-                  task.description(),
-                  task.owner(),
-                  task.owner(),
-                  "RESOLVED",
-                  task.priority(),
-                  task.due(),
-                  task.followUp(),
-                  task.parentTaskId()),
+              withPeople(task, task.owner(), task.owner(), "RESOLVED"),
               null,
               TaskOperationLog.RESOLVE);
         });
@@ -304,17 +253,11 @@ public final class TaskService {
   }
 
   private static Task withAssignee(Task task, String assignee) {
-    return copy(
-        task,
-        task.name(),
-        task.description(),
-        assignee,
-        task.owner(),
-        task.delegationState(),
-        task.priority(),
-        task.due(),
-        task.followUp(),
-        task.parentTaskId());
+    return withPeople(task, assignee, task.owner(), task.delegationState());
+  }
+
+  private static Task withPeople(Task task, String assignee, String owner, String delegationState) {
+    return task.with(task.changes().withPeople(assignee, owner, delegationState));
   }
 
   /**
@@ -520,17 +463,11 @@ public final class TaskService {
 
   private static Task withPerson(Task task, String type, String userId) {
     boolean assignee = IdentityLink.ASSIGNEE.equals(type);
-    return copy(
+    return withPeople(
         task,
-        task.name(),
-        task.description(),
         assignee ? userId : task.assignee(),
         assignee ? task.owner() : userId,
-        task.delegationState(),
-        task.priority(),
-        task.due(),
-        task.followUp(),
-        task.parentTaskId());
+        task.delegationState());
   }
 
   private static void validate(IdentityLink link) {
@@ -721,34 +658,5 @@ public final class TaskService {
     FieldLimits.requireAtMost("owner", fields.owner(), FieldLimits.NAME);
     FieldLimits.requireAtMost("parentTaskId", fields.parentTaskId(), FieldLimits.ID);
     FieldLimits.requireAtMost("tenantId", fields.tenantId(), FieldLimits.ID);
-  }
-
-  static Task copy(
-      Task t,
-      String name,
-      String description,
-      String assignee,
-      String owner,
-      String delegationState,
-      int priority,
-      java.time.Instant due,
-      java.time.Instant followUp,
-      String parentTaskId) {
-    return new Task(
-        t.id(), name, description, assignee, owner, delegationState, priority, t.created(),
-        t.lastUpdated(), due, followUp, t.executionId(), t.processInstanceId(),
-        t.processDefinitionId(), t.processDefinitionKey(), t.activityInstanceId(),
-        t.taskDefinitionKey(), parentTaskId, t.formKey(), t.formRefKey(), t.formRefBinding(),
-        t.formRefVersion(), t.tenantId(), t.taskState(), t.suspended());
-  }
-
-  static Task withState(Task t, String state, java.time.Instant now) {
-    return new Task(
-        t.id(), t.name(), t.description(), t.assignee(), t.owner(), t.delegationState(),
-        t.priority(), t.created(), now, t.due(), t.followUp(), t.executionId(),
-        t.processInstanceId(), t.processDefinitionId(), t.processDefinitionKey(),
-        t.activityInstanceId(), t.taskDefinitionKey(), t.parentTaskId(), t.formKey(),
-        t.formRefKey(), t.formRefBinding(), t.formRefVersion(), t.tenantId(), state,
-        t.suspended());
   }
 }

@@ -1,7 +1,9 @@
 package dev.tern.engine.task;
 
 import dev.tern.engine.persistence.Ids;
+import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.runtime.TypedValue;
+import dev.tern.engine.runtime.ValueBinds;
 import dev.tern.engine.runtime.VariableStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * SQL for {@code tern_task}, its candidate links ({@code tern_task_identity_link}) and its local
@@ -76,23 +77,12 @@ final class TaskStore {
   }
 
   Optional<Task> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT " + COLUMNS + " FROM tern_task t WHERE t.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> map(rs))
-        .findOne();
+    return Rows.findById(handle, "tern_task t", COLUMNS, (rs, ctx) -> map(rs), id);
   }
 
   /** Locks the task's row for the rest of the transaction and reads it. */
   Optional<Task> lock(Handle handle, String id) {
-    boolean exists =
-        handle
-            .createQuery("SELECT id FROM tern_task WHERE id = :id FOR UPDATE")
-            .bind("id", id)
-            .mapTo(String.class)
-            .findOne()
-            .isPresent();
-    return exists ? find(handle, id) : Optional.empty();
+    return Rows.lock(handle, "tern_task", id) ? find(handle, id) : Optional.empty();
   }
 
   /** The ids of the tasks whose {@code column} (execution or instance) holds {@code value}. */
@@ -206,26 +196,25 @@ final class TaskStore {
   /** Inserts or replaces local variables of a task. */
   void setLocalVariables(Handle handle, String taskId, Map<String, TypedValue> values, Instant now) {
     for (Map.Entry<String, TypedValue> entry : values.entrySet()) {
-      Map<String, Object> binds = VariableStore.valueBinds(entry.getValue());
       int updated =
-          bindValue(
+          ValueBinds.bind(
                   handle.createUpdate(
                       "UPDATE tern_task_variable SET rev = rev + 1, var_type = :type,"
                           + " text_value = :text, long_value = :long, double_value = :double,"
                           + " clob_value = :clob, value_info = :info, bytes = :bytes"
                           + " WHERE task_id = :taskId AND name = :name"),
-                  binds)
+                  entry.getValue())
               .bind("taskId", taskId)
               .bind("name", entry.getKey())
               .execute();
       if (updated == 0) {
-        bindValue(
+        ValueBinds.bind(
                 handle.createUpdate(
                     "INSERT INTO tern_task_variable (id, rev, task_id, name, var_type, text_value,"
                         + " long_value, double_value, clob_value, value_info, bytes, create_time)"
                         + " VALUES (:id, 1, :taskId, :name, :type, :text, :long, :double, :clob,"
                         + " :info, :bytes, :now)"),
-                binds)
+                entry.getValue())
             .bind("id", ids.next())
             .bind("taskId", taskId)
             .bind("name", entry.getKey())
@@ -233,17 +222,6 @@ final class TaskStore {
             .execute();
       }
     }
-  }
-
-  private static Update bindValue(Update update, Map<String, Object> binds) {
-    return update
-        .bind("type", (String) binds.get("type"))
-        .bind("text", (String) binds.get("text"))
-        .bind("long", (Long) binds.get("long"))
-        .bind("double", (Double) binds.get("double"))
-        .bind("clob", (String) binds.get("clob"))
-        .bind("info", (String) binds.get("info"))
-        .bind("bytes", (byte[]) binds.get("bytes"));
   }
 
   void deleteLocalVariable(Handle handle, String taskId, String name) {

@@ -461,9 +461,9 @@ class DeploymentServiceTest {
 
     java.util.function.Supplier<DeploymentQuery> mine =
         () -> DeploymentQuery.all().set("nameLike", prefix + "-%");
-    assertThat(service.queryDeployments(mine.get().sortedBy("name", false), Page.ALL))
+    assertThat(service.queryDeployments(mine.get().orderBy("name", false), Page.ALL))
         .containsExactly(c, b, a);
-    assertThat(service.queryDeployments(mine.get().sortedBy("deploymentTime", true), new Page(1, 1)))
+    assertThat(service.queryDeployments(mine.get().orderBy("deploymentTime", true), new Page(1, 1)))
         .containsExactly(b);
     assertThat(service.countDeployments(mine.get())).isEqualTo(3);
     assertThat(service.queryDeployments(mine.get().set("tenantIdIn", List.of("t1", "t2")), Page.ALL))
@@ -499,7 +499,7 @@ class DeploymentServiceTest {
     java.util.function.Supplier<ProcessDefinitionQuery> both =
         () -> ProcessDefinitionQuery.all().set("keysIn", List.of(k1, k2));
 
-    assertThat(service.queryProcessDefinitions(both.get().sortedBy("version", false).sortedBy("key", true), Page.ALL))
+    assertThat(service.queryProcessDefinitions(both.get().orderBy("version", false).orderBy("key", true), Page.ALL))
         .containsExactly(one2, one1, two1);
     assertThat(service.countProcessDefinitions(both.get())).isEqualTo(3);
     assertThat(service.queryProcessDefinitions(both.get().set("latestVersion", true), Page.ALL))
@@ -508,7 +508,7 @@ class DeploymentServiceTest {
         .containsExactly(two1);
     assertThat(service.queryProcessDefinitions(both.get().set("deploymentId", one1.deploymentId()), Page.ALL))
         .containsExactly(one1);
-    assertThat(service.queryProcessDefinitions(ProcessDefinitionQuery.all().withKey(k1).sortedBy("version", true), new Page(1, 5)))
+    assertThat(service.queryProcessDefinitions(ProcessDefinitionQuery.all().withKey(k1).orderBy("version", true), new Page(1, 5)))
         .containsExactly(one2);
     assertThat(
             service.queryProcessDefinitions(

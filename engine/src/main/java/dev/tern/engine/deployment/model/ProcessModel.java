@@ -75,11 +75,7 @@ public record ProcessModel(
   }
 
   public FlowNode node(String id) {
-    FlowNode node = nodes.get(id);
-    if (node == null) {
-      throw new IllegalArgumentException("No flow node '" + id + "' in process '" + key + "'");
-    }
-    return node;
+    return known(nodes, "flow node", id);
   }
 
   public Optional<FlowNode> findNode(String id) {
@@ -87,11 +83,15 @@ public record ProcessModel(
   }
 
   public SequenceFlow flow(String id) {
-    SequenceFlow flow = flows.get(id);
-    if (flow == null) {
-      throw new IllegalArgumentException("No sequence flow '" + id + "' in process '" + key + "'");
+    return known(flows, "sequence flow", id);
+  }
+
+  private <T> T known(Map<String, T> elements, String what, String id) {
+    T element = elements.get(id);
+    if (element == null) {
+      throw new IllegalArgumentException("No " + what + " '" + id + "' in process '" + key + "'");
     }
-    return flow;
+    return element;
   }
 
   public List<SequenceFlow> outgoing(FlowNode node) {
