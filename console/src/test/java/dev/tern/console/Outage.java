@@ -7,6 +7,7 @@ import dev.tern.engine.batch.BatchQuery;
 import dev.tern.engine.batch.BatchSettings;
 import dev.tern.engine.deployment.DeploymentQuery;
 import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.FetchRequest;
 import dev.tern.engine.externaltask.TopicRequest;
@@ -159,7 +160,14 @@ final class Outage implements AutoCloseable {
         .forEach(
             locked ->
                 externalTasks.handleFailure(
-                    locked.task().id(), "worker", "card declined", "details", 0, 0, Map.of()));
+                    Caller.SYSTEM,
+                    locked.task().id(),
+                    "worker",
+                    "card declined",
+                    "details",
+                    0,
+                    0,
+                    Map.of()));
     return this;
   }
 

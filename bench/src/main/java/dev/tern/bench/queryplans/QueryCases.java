@@ -84,27 +84,27 @@ final class QueryCases {
   private void processInstances() {
     pi("processDefinitionKey=" + BIG_KEY + " (~22%)", b -> b.processDefinitionKey(BIG_KEY));
     pi("processDefinitionKey=" + SMALL_KEY + " (~1.5%)", b -> b.processDefinitionKey(SMALL_KEY));
-    pi("processDefinitionKeyIn=" + SMALL_KEY + ",process-18", b -> b.processDefinitionKeyIn(SMALL_KEY, "process-18"));
-    pi("processDefinitionId (one version)", b -> b.processDefinitionId(samples.processDefinitionId()));
-    pi("businessKey=<one>", b -> b.businessKey(samples.businessKey()));
-    pi("businessKeyLike=order-12345%", b -> b.businessKeyLike("order-12345%"));
-    pi("businessKeyLike=%12345%", b -> b.businessKeyLike("%12345%"));
-    pi("withIncident", b -> b.withIncident(true));
-    pi("incidentType=failedJob", b -> b.incidentType("failedJob"));
-    pi("incidentMessageLike=%timed out%", b -> b.incidentMessageLike("%timed out%"));
+    pi("processDefinitionKeyIn=" + SMALL_KEY + ",process-18", b -> b.set("processDefinitionKeyIn", List.of(SMALL_KEY, "process-18")));
+    pi("processDefinitionId (one version)", b -> b.set("processDefinitionId", samples.processDefinitionId()));
+    pi("businessKey=<one>", b -> b.set("businessKey", samples.businessKey()));
+    pi("businessKeyLike=order-12345%", b -> b.set("businessKeyLike", "order-12345%"));
+    pi("businessKeyLike=%12345%", b -> b.set("businessKeyLike", "%12345%"));
+    pi("withIncident", b -> b.set("withIncident", true));
+    pi("incidentType=failedJob", b -> b.set("incidentType", "failedJob"));
+    pi("incidentMessageLike=%timed out%", b -> b.set("incidentMessageLike", "%timed out%"));
     pi("activityIdIn=" + RARE + " (~0.1%)", b -> b.activityIdIn(RARE));
     pi("activityIdIn=" + REVIEW + " (~40%)", b -> b.activityIdIn(REVIEW));
     pi("variables customer eq <one>", b -> b.variables(List.of(eq("customer", samples.customer()))));
-    pi("variables customer eq <one>, values ignore case", b -> b.variables(List.of(eq("customer", samples.customer()))).variableValuesIgnoreCase(true));
+    pi("variables customer eq <one>, values ignore case", b -> b.variables(List.of(eq("customer", samples.customer()))).set("variableValuesIgnoreCase", true));
     pi("variables amount gt 9990 (~0.1%)", b -> b.variables(List.of(VariableCondition.of("amount", VariableOperator.GT, 9990))));
     pi("variables status eq ESCALATED (~1%)", b -> b.variables(List.of(eq("status", "ESCALATED"))));
     pi("variables approved eq true (50%)", b -> b.variables(List.of(eq("approved", true))));
     pi("variables dueAt lt <first week>", b -> b.variables(List.of(VariableCondition.of("dueAt", VariableOperator.LT, firstWeek()))));
     pi("tenantIdIn=tenant-b", b -> b.tenantIdIn("tenant-b"));
-    pi("withoutTenantId", b -> b.withoutTenantId(true));
-    pi("suspended (2%)", b -> b.suspended(true));
+    pi("withoutTenantId", b -> b.set("withoutTenantId", true));
+    pi("suspended (2%)", b -> b.set("suspended", true));
     pi("processDefinitionKey=" + BIG_KEY + " + activityIdIn=" + CHARGE + " + withIncident",
-        b -> b.processDefinitionKey(BIG_KEY).activityIdIn(CHARGE).withIncident(true));
+        b -> b.processDefinitionKey(BIG_KEY).activityIdIn(CHARGE).set("withIncident", true));
     pi("processDefinitionKey=" + BIG_KEY + " + variables status eq ESCALATED",
         b -> b.processDefinitionKey(BIG_KEY).variables(List.of(eq("status", "ESCALATED"))));
   }
@@ -112,21 +112,21 @@ final class QueryCases {
   private void historicProcessInstances() {
     hpi("processDefinitionKey=" + BIG_KEY, b -> b.processDefinitionKey(BIG_KEY));
     hpi("processDefinitionKey=" + SMALL_KEY, b -> b.processDefinitionKey(SMALL_KEY));
-    hpi("processInstanceBusinessKey=<one>", b -> b.processInstanceBusinessKey(samples.businessKey()));
-    hpi("processInstanceBusinessKeyLike=order-12345%", b -> b.processInstanceBusinessKeyLike("order-12345%"));
-    hpi("withIncidents", b -> b.withIncidents(true));
-    hpi("incidentStatus=open", b -> b.incidentStatus("open"));
+    hpi("processInstanceBusinessKey=<one>", b -> b.set("processInstanceBusinessKey", samples.businessKey()));
+    hpi("processInstanceBusinessKeyLike=order-12345%", b -> b.set("processInstanceBusinessKeyLike", "order-12345%"));
+    hpi("withIncidents", b -> b.set("withIncidents", true));
+    hpi("incidentStatus=open", b -> b.set("incidentStatus", "open"));
     hpi("activityIdIn=" + RARE, b -> b.activityIdIn(RARE));
-    hpi("activeActivityIdIn=" + RARE, b -> b.activeActivityIdIn(RARE));
-    hpi("executedActivityIdIn=" + CHARGE + " (finished ones)", b -> b.executedActivityIdIn(CHARGE));
+    hpi("activeActivityIdIn=" + RARE, b -> b.set("activeActivityIdIn", List.of(RARE)));
+    hpi("executedActivityIdIn=" + CHARGE + " (finished ones)", b -> b.set("executedActivityIdIn", List.of(CHARGE)));
     hpi("variables customer eq <one>", b -> b.variables(List.of(eq("customer", samples.customer()))));
     hpi("variables amount gt 9990", b -> b.variables(List.of(VariableCondition.of("amount", VariableOperator.GT, 9990))));
     hpi("tenantIdIn=tenant-b", b -> b.tenantIdIn("tenant-b"));
-    hpi("unfinished", b -> b.unfinished(true));
-    hpi("completed", b -> b.completed(true));
-    hpi("startedAfter=<1 day ago>", b -> b.startedAfter(now.minus(Duration.ofDays(1))));
+    hpi("unfinished", b -> b.set("unfinished", true));
+    hpi("completed", b -> b.set("completed", true));
+    hpi("startedAfter=<1 day ago>", b -> b.set("startedAfter", now.minus(Duration.ofDays(1))));
     // finished instances end up to 90 days ago; this selects the last ~2 days of them
-    hpi("finishedAfter=<92 days ago>", b -> b.finishedAfter(now.minus(Duration.ofDays(92))));
+    hpi("finishedAfter=<92 days ago>", b -> b.set("finishedAfter", now.minus(Duration.ofDays(92))));
   }
 
   private void jobs() {

@@ -78,24 +78,4 @@ public final class ExternalTaskQuery extends TypedQuery<ExternalTaskQuery> {
   SqlFragment idsSql(Instant now) {
     return filters().idsSql("etq", now);
   }
-
-  public ExternalTaskQuery externalTaskId(String id) {
-    return set("externalTaskId", id);
-  }
-
-  public ExternalTaskQuery processInstanceId(String id) {
-    return set("processInstanceId", id);
-  }
-
-  public ExternalTaskQuery topicName(String topicName) {
-    return set("topicName", topicName);
-  }
-
-  public ExternalTaskQuery noRetriesLeft() {
-    return set("noRetriesLeft", true);
-  }
-
-  public ExternalTaskQuery locked() {
-    return set("locked", true);
-  }
 }

@@ -112,12 +112,10 @@ public final class ExternalTaskService {
         .orElseThrow(() -> notFound(id));
   }
 
-  /** The details of the task's last failure, or null. */
-  public String errorDetails(String id) {
-    return errorDetails(Caller.SYSTEM, id);
-  }
-
-  /** {@link #errorDetails(String)} with {@code READ} on the instance or {@code READ_INSTANCE}. */
+  /**
+   * The details of the task's last failure, or null; with {@code READ} on the instance or {@code
+   * READ_INSTANCE}.
+   */
   public String errorDetails(Caller caller, String id) {
     return database.withHandle(
         h -> {
@@ -261,18 +259,6 @@ public final class ExternalTaskService {
    * milliseconds; at 0 retries it gets a {@code failedExternalTask} incident.
    */
   public void handleFailure(
-      String id,
-      String workerId,
-      String errorMessage,
-      String errorDetails,
-      int retries,
-      long retryTimeout,
-      Map<String, ?> newVariables) {
-    handleFailure(
-        Caller.SYSTEM, id, workerId, errorMessage, errorDetails, retries, retryTimeout, newVariables);
-  }
-
-  public void handleFailure(
       Caller caller,
       String id,
       String workerId,
@@ -333,10 +319,6 @@ public final class ExternalTaskService {
   }
 
   /** Extends the lock of the worker that holds it by {@code newDuration} ms from now. */
-  public void extendLock(String id, String workerId, long newDuration) {
-    extendLock(Caller.SYSTEM, id, workerId, newDuration);
-  }
-
   public void extendLock(Caller caller, String id, String workerId, long newDuration) {
     if (newDuration <= 0) {
       throw new ProcessEngineException("lockTime is not greater than 0");
@@ -359,10 +341,6 @@ public final class ExternalTaskService {
   }
 
   /** Locks the task for a worker unless another worker holds an unexpired lock. */
-  public void lock(String id, String workerId, long lockDuration) {
-    lock(Caller.SYSTEM, id, workerId, lockDuration);
-  }
-
   public void lock(Caller caller, String id, String workerId, long lockDuration) {
     requireNotNull("workerId", workerId);
     if (lockDuration <= 0) {
@@ -389,10 +367,6 @@ public final class ExternalTaskService {
         });
   }
 
-  public void unlock(String id) {
-    unlock(Caller.SYSTEM, id);
-  }
-
   public void unlock(Caller caller, String id) {
     database.useTransaction(
         h -> {
@@ -402,10 +376,6 @@ public final class ExternalTaskService {
   }
 
   /** Sets the retries; 0 opens a {@code failedExternalTask} incident, more resolves it. */
-  public void setRetries(String id, int retries) {
-    setRetries(Caller.SYSTEM, id, retries);
-  }
-
   public void setRetries(Caller caller, String id, int retries) {
     if (retries < 0) {
       throw new ProcessEngineException("retries is not greater than or equal to 0");
@@ -415,10 +385,6 @@ public final class ExternalTaskService {
           check(h, caller, lockTask(h, id), UPDATE);
           store.setRetries(h, List.of(id), retries);
         });
-  }
-
-  public void setPriority(String id, long priority) {
-    setPriority(Caller.SYSTEM, id, priority);
   }
 
   public void setPriority(Caller caller, String id, long priority) {

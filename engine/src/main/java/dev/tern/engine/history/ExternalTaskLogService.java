@@ -3,41 +3,33 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ListingService;
 import dev.tern.engine.authorization.ReadableRows;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Listing;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The engine API for the external task log. A caller sees the entries of the process definitions
  * it has {@code READ_HISTORY} on, as Camunda filters its historic queries.
  */
-public final class ExternalTaskLogService {
+public final class ExternalTaskLogService
+    extends ListingService<HistoricExternalTaskLogQuery, HistoricExternalTaskLog> {
+
+  private static final Authorizer AUTHORIZER = new Authorizer();
 
   private final Database database;
-  private final Authorizer authorizer = new Authorizer();
-  private final ReadableRows<HistoricExternalTaskLog> rows;
 
   public ExternalTaskLogService(Database database, Clock clock) {
-    this.database = database;
-    this.rows =
+    super(
         new ReadableRows<>(
             new Listing<>(database, clock, ExternalTaskLogStore.COLUMNS, ExternalTaskLogStore.MAPPER),
-            caller -> authorizer.historyReadable(caller, "l"));
+            caller -> AUTHORIZER.historyReadable(caller, "l")));
+    this.database = database;
   }
 
   public HistoricExternalTaskLogQuery createQuery() {
     return new HistoricExternalTaskLogQuery();
-  }
-
-  public List<HistoricExternalTaskLog> list(
-      Caller caller, HistoricExternalTaskLogQuery query, int firstResult, int maxResults) {
-    return rows.list(caller, query, firstResult, maxResults);
-  }
-
-  public long count(Caller caller, HistoricExternalTaskLogQuery query) {
-    return rows.count(caller, query);
   }
 
   /** One entry, if the caller may read it. */

@@ -3,35 +3,36 @@ package dev.tern.engine.history;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.authorization.ListingService;
 import dev.tern.engine.authorization.Permission;
 import dev.tern.engine.authorization.PermissionCheck;
 import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.query.Listing;
 import dev.tern.engine.authorization.ReadableRows;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads and deletes historic batches. */
-public final class HistoricBatchService {
+public final class HistoricBatchService extends ListingService<HistoricBatchQuery, HistoricBatch> {
+
+  private static final Authorizer AUTHORIZER = new Authorizer();
 
   private final Database database;
   private final HistoricBatchStore store = new HistoricBatchStore();
-  // no historic batch filter depends on the current time
-  private final Authorizer authorizer = new Authorizer();
-  private final ReadableRows<HistoricBatch> rows;
 
+  /** Lists the historic batches the caller may read ({@code READ_HISTORY} on each). */
   public HistoricBatchService(Database database) {
-    this.database = database;
-    this.rows =
+    // no historic batch filter depends on the current time
+    super(
         new ReadableRows<>(
             new Listing<>(database, HistoricBatchStore.COLUMNS, HistoricBatchStore.MAPPER),
             caller ->
-                authorizer.readable(
+                AUTHORIZER.readable(
                     caller,
                     "tern_hi_batch.tenant_id",
                     new Authorizer.RowCheck(
-                        Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id")));
+                        Permission.READ_HISTORY, Resource.BATCH, "tern_hi_batch.id"))));
+    this.database = database;
   }
 
   /** The historic batch, if the caller has {@code READ_HISTORY} on it. */
@@ -42,20 +43,10 @@ public final class HistoricBatchService {
                 .find(handle, id)
                 .filter(
                     batch ->
-                        authorizer.granted(
+                        AUTHORIZER.granted(
                             handle,
                             caller,
                             PermissionCheck.of(Permission.READ_HISTORY, Resource.BATCH, id))));
-  }
-
-  /** The historic batches the caller may read ({@code READ_HISTORY} on each). */
-  public List<HistoricBatch> list(
-      Caller caller, HistoricBatchQuery query, int firstResult, int maxResults) {
-    return rows.list(caller, query, firstResult, maxResults);
-  }
-
-  public long count(Caller caller, HistoricBatchQuery query) {
-    return rows.count(caller, query);
   }
 
   /** Deletes a historic batch with {@code DELETE_HISTORY} on it. */
@@ -66,7 +57,7 @@ public final class HistoricBatchService {
               if (store.find(handle, id).isEmpty()) {
                 return false;
               }
-              authorizer.check(
+              AUTHORIZER.check(
                   handle, caller, PermissionCheck.of(Permission.DELETE_HISTORY, Resource.BATCH, id));
               return store.delete(handle, id);
             });

@@ -8,8 +8,6 @@ import dev.tern.engine.query.InstanceQueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.VariableConditionSql;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,8 +43,7 @@ public final class HistoricProcessInstanceQuery extends ReadableQuery<HistoricPr
           .joinedIds("processInstanceIds", "hpi.id", "Set of process instance ids is empty")
           .emptyListsUnset()
           .noneOf("processInstanceIdNotIn", "hpi.id")
-          .equal("processDefinitionId", "hpi.proc_def_id")
-          .equal("processDefinitionKey", "hpi.proc_def_key")
+          .equalColumns("processDefinitionId", "processDefinitionKey")
           .anyOf("processDefinitionKeyIn", "hpi.proc_def_key")
           .noneOf("processDefinitionKeyNotIn", "hpi.proc_def_key")
           .equal("processDefinitionName", "hpi.proc_def_name")
@@ -167,51 +164,11 @@ public final class HistoricProcessInstanceQuery extends ReadableQuery<HistoricPr
     return new Builder();
   }
 
-  /** Fluent construction; the named methods are shorthands for the most used filters. */
+  /** Fluent construction: {@link #set} takes any filter of {@link #DEFINITION} by name. */
   public static final class Builder extends InstanceQueryBuilder<HistoricProcessInstanceQuery, Builder> {
 
     private Builder() {
       super(DEFINITION, HistoricProcessInstanceQuery::new, HistoricProcessInstanceQuery::filters);
-    }
-
-    public Builder processInstanceBusinessKey(String businessKey) {
-      return set("processInstanceBusinessKey", businessKey);
-    }
-
-    public Builder processInstanceBusinessKeyLike(String pattern) {
-      return set("processInstanceBusinessKeyLike", pattern);
-    }
-
-    public Builder withIncidents(boolean on) {
-      return set("withIncidents", on);
-    }
-
-    public Builder incidentStatus(String status) {
-      return set("incidentStatus", status);
-    }
-
-    public Builder activeActivityIdIn(String... activityIds) {
-      return set("activeActivityIdIn", Arrays.asList(activityIds));
-    }
-
-    public Builder executedActivityIdIn(String... activityIds) {
-      return set("executedActivityIdIn", Arrays.asList(activityIds));
-    }
-
-    public Builder unfinished(boolean on) {
-      return set("unfinished", on);
-    }
-
-    public Builder completed(boolean on) {
-      return set("completed", on);
-    }
-
-    public Builder startedAfter(Instant instant) {
-      return set("startedAfter", instant);
-    }
-
-    public Builder finishedAfter(Instant instant) {
-      return set("finishedAfter", instant);
     }
   }
 }

@@ -9,8 +9,7 @@ public final class TenantQuery extends TypedQuery<TenantQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_tenant t", "t.id")
-          .equal("id", "t.id")
-          .equal("name", "t.name")
+          .equalColumns("id", "name")
           .like("nameLike", "t.name")
           .filter(
               "userMember",

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -271,18 +272,29 @@ final class JobStore implements Jobs {
 
   /** Sets retries (and optionally the due date); a lock is released so the job is acquirable. */
   public int updateRetries(Handle handle, Job job, int retries, Instant dueDate, boolean setDue) {
-    handle.afterCommit(signal::signal);
-    return handle
-        .createUpdate(
-            "UPDATE tern_job SET retries = :retries"
+    return ifUnchanged(
+            handle,
+            job,
+            "retries = :retries"
                 + (setDue ? ", due_date = :dueDate" : "")
-                + (retries > 0 ? ", lock_owner = NULL, lock_expiration_time = NULL" : "")
-                + ", rev = rev + 1 WHERE id = :id AND rev = :rev")
-        .bind("id", job.id())
-        .bind("rev", job.rev())
+                + (retries > 0 ? ", lock_owner = NULL, lock_expiration_time = NULL" : ""))
         .bind("retries", retries)
         .bind("dueDate", dueDate)
         .execute();
+  }
+
+  /**
+   * An update of the job's row that applies only if no one changed the row since it was read
+   * (same {@code rev}; 0 rows: another writer won). {@code assignments} is the {@code SET} list;
+   * the caller binds its values.
+   */
+  private Update ifUnchanged(Handle handle, Job job, String assignments) {
+    handle.afterCommit(signal::signal);
+    return handle
+        .createUpdate(
+            "UPDATE tern_job SET " + assignments + ", rev = rev + 1 WHERE id = :id AND rev = :rev")
+        .bind("id", job.id())
+        .bind("rev", job.rev());
   }
 
   @Override
@@ -321,25 +333,11 @@ final class JobStore implements Jobs {
   }
 
   public int updateDueDate(Handle handle, Job job, Instant dueDate) {
-    handle.afterCommit(signal::signal);
-    return handle
-        .createUpdate(
-            "UPDATE tern_job SET due_date = :dueDate, rev = rev + 1 WHERE id = :id AND rev = :rev")
-        .bind("id", job.id())
-        .bind("rev", job.rev())
-        .bind("dueDate", dueDate)
-        .execute();
+    return ifUnchanged(handle, job, "due_date = :dueDate").bind("dueDate", dueDate).execute();
   }
 
   public int updateSuspended(Handle handle, Job job, boolean suspended) {
-    handle.afterCommit(signal::signal);
-    return handle
-        .createUpdate(
-            "UPDATE tern_job SET suspended = :suspended, rev = rev + 1 WHERE id = :id AND rev = :rev")
-        .bind("id", job.id())
-        .bind("rev", job.rev())
-        .bind("suspended", suspended)
-        .execute();
+    return ifUnchanged(handle, job, "suspended = :suspended").bind("suspended", suspended).execute();
   }
 
   /** Suspends or activates every job of a job definition in one statement. */

@@ -10,9 +10,8 @@ import java.util.function.Function;
  * @param <Q> the query built
  * @param <B> the concrete builder, returned by every step
  */
-public abstract class QueryBuilder<Q, B extends QueryBuilder<Q, B>> {
+public abstract class QueryBuilder<Q, B extends QueryBuilder<Q, B>> extends TypedQuery<B> {
 
-  private final FilterQuery filters;
   private final Function<FilterQuery, Q> create;
   private final Function<Q, FilterQuery> filtersOf;
 
@@ -20,33 +19,23 @@ public abstract class QueryBuilder<Q, B extends QueryBuilder<Q, B>> {
       QueryDefinition definition,
       Function<FilterQuery, Q> create,
       Function<Q, FilterQuery> filtersOf) {
-    this.filters = new FilterQuery(definition);
+    super(definition);
     this.create = create;
     this.filtersOf = filtersOf;
   }
 
-  @SuppressWarnings("unchecked")
-  private B self() {
-    return (B) this;
-  }
-
-  public B set(String filter, Object value) {
-    filters.set(filter, value);
-    return self();
-  }
-
   /** Each query's filters are ORed; the groups are ANDed with the rest. */
   public B orQueries(Collection<Q> orQueries) {
-    orQueries.forEach(or -> filters.or(filtersOf.apply(or)));
+    orQueries.forEach(or -> filters().or(filtersOf.apply(or)));
     return self();
   }
 
   public B sorting(Collection<Sorting> sorting) {
-    sorting.forEach(s -> filters.orderBy(s.property(), s.ascending()));
+    sorting.forEach(s -> orderBy(s.property(), s.ascending()));
     return self();
   }
 
   public Q build() {
-    return create.apply(filters.copy());
+    return create.apply(filters().copy());
   }
 }

@@ -26,7 +26,7 @@ public abstract class TypedQuery<Q extends TypedQuery<Q>> {
   }
 
   @SuppressWarnings("unchecked")
-  private Q self() {
+  protected final Q self() {
     return (Q) this;
   }
 

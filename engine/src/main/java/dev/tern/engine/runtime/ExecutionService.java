@@ -4,14 +4,12 @@ import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.authorization.ReadService;
 import dev.tern.engine.persistence.Database;
+import dev.tern.engine.persistence.RecordMapper;
 import dev.tern.engine.query.Listing;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Reads of executions ({@link ExecutionQuery}) and their local variables: the root execution's (the
@@ -27,7 +25,12 @@ public final class ExecutionService extends ReadService<ExecutionQuery, Executio
   ExecutionService(
       Database database, Clock clock, ProcessInstanceService instances, LocalVariables locals) {
     super(
-        new Listing<>(database, clock, ExecutionQuery.COLUMNS, ExecutionService::map),
+        new Listing<>(
+            database,
+            clock,
+            ExecutionQuery.COLUMNS,
+            RecordMapper.of(
+                Execution.class, "id, process_instance_id, activity_id, proc_def_id, tenant_id")),
         ExecutionQuery::new,
         id -> "Execution with id " + id + " does not exist");
     this.instances = instances;
@@ -74,14 +77,5 @@ public final class ExecutionService extends ReadService<ExecutionQuery, Executio
               + " scope execution around it, set them on execution "
               + execution.processInstanceId());
     }
-  }
-
-  private static Execution map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Execution(
-        rs.getString("id"),
-        rs.getString("process_instance_id"),
-        rs.getString("activity_id"),
-        rs.getString("proc_def_id"),
-        rs.getString("tenant_id"));
   }
 }

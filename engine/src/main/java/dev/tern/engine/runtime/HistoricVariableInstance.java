@@ -16,6 +16,11 @@ public record HistoricVariableInstance(
     Instant createTime,
     Instant removalTime) {
 
+  /** This variable with another value (e.g. with the bytes the listing leaves out). */
+  HistoricVariableInstance withValue(TypedValue other) {
+    return new HistoricVariableInstance(id, name, other, owner, state, createTime, removalTime);
+  }
+
   /** Where the variable lives. */
   public record Owner(
       String processInstanceId,

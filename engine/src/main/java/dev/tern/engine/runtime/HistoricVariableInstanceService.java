@@ -73,19 +73,8 @@ public final class HistoricVariableInstanceService {
   /** {@link #get} with the bytes of a Bytes or File value. */
   public HistoricVariableInstance data(Caller caller, String id) {
     HistoricVariableInstance variable = get(caller, id);
-    TypedValue value = variable.value();
-    if (!value.type().binary()) {
-      return variable;
-    }
-    byte[] bytes = database.withHandle(h -> VariableStore.bytes(h, id, true)).orElse(null);
-    return new HistoricVariableInstance(
-        variable.id(),
-        variable.name(),
-        new TypedValue(value.type(), bytes, value.valueInfo()),
-        variable.owner(),
-        variable.state(),
-        variable.createTime(),
-        variable.removalTime());
+    return variable.withValue(
+        VariableInstanceService.withBytes(database, variable.value(), id, true));
   }
 
   /**

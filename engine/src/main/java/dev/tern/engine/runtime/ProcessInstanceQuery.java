@@ -6,7 +6,6 @@ import dev.tern.engine.query.InstanceQueryBuilder;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
 import dev.tern.engine.query.VariableConditionSql;
-import java.util.Arrays;
 
 /**
  * A selection of process instances, with the filters of Camunda 7.24's {@code
@@ -33,8 +32,7 @@ public final class ProcessInstanceQuery extends ReadableQuery<ProcessInstanceQue
               "deploymentId",
               Type.STRING,
               "pi.proc_def_id IN (SELECT d.id FROM tern_process_definition d WHERE d.deployment_id = ?)")
-          .equal("processDefinitionId", "pi.proc_def_id")
-          .equal("processDefinitionKey", "pi.proc_def_key")
+          .equalColumns("processDefinitionId", "processDefinitionKey")
           .anyOf("processDefinitionKeyIn", "pi.proc_def_key")
           .noneOf("processDefinitionKeyNotIn", "pi.proc_def_key")
           .equal("businessKey", "pi.business_key")
@@ -100,51 +98,11 @@ public final class ProcessInstanceQuery extends ReadableQuery<ProcessInstanceQue
     return new Builder();
   }
 
-  /** Fluent construction; the named methods are shorthands for the most used filters. */
+  /** Fluent construction: {@link #set} takes any filter of {@link #DEFINITION} by name. */
   public static final class Builder extends InstanceQueryBuilder<ProcessInstanceQuery, Builder> {
 
     private Builder() {
       super(DEFINITION, ProcessInstanceQuery::new, ProcessInstanceQuery::filters);
-    }
-
-    public Builder processDefinitionId(String id) {
-      return set("processDefinitionId", id);
-    }
-
-    public Builder processDefinitionKeyIn(String... keys) {
-      return set("processDefinitionKeyIn", Arrays.asList(keys));
-    }
-
-    public Builder businessKey(String businessKey) {
-      return set("businessKey", businessKey);
-    }
-
-    public Builder businessKeyLike(String pattern) {
-      return set("businessKeyLike", pattern);
-    }
-
-    public Builder withIncident(boolean on) {
-      return set("withIncident", on);
-    }
-
-    public Builder incidentType(String type) {
-      return set("incidentType", type);
-    }
-
-    public Builder incidentMessageLike(String pattern) {
-      return set("incidentMessageLike", pattern);
-    }
-
-    public Builder withoutTenantId(boolean on) {
-      return set("withoutTenantId", on);
-    }
-
-    public Builder suspended(boolean on) {
-      return set("suspended", on);
-    }
-
-    public Builder variableValuesIgnoreCase(boolean on) {
-      return set("variableValuesIgnoreCase", on);
     }
   }
 }

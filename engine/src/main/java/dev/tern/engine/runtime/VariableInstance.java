@@ -13,4 +13,18 @@ public record VariableInstance(
     String executionId,
     String activityInstanceId,
     String processDefinitionId,
-    String tenantId) {}
+    String tenantId) {
+
+  /** This variable with another value (e.g. with the bytes the listing leaves out). */
+  VariableInstance withValue(TypedValue other) {
+    return new VariableInstance(
+        id,
+        name,
+        other,
+        processInstanceId,
+        executionId,
+        activityInstanceId,
+        processDefinitionId,
+        tenantId);
+  }
+}

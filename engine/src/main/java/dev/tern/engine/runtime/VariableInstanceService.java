@@ -31,20 +31,16 @@ public final class VariableInstanceService
   /** {@link #get} with the bytes of a Bytes or File value. */
   public VariableInstance data(Caller caller, String id) {
     VariableInstance variable = get(caller, id);
-    TypedValue value = variable.value();
+    return variable.withValue(withBytes(database, variable.value(), id, false));
+  }
+
+  /** A Bytes or File value with its bytes, read from the runtime or the historic variable row. */
+  static TypedValue withBytes(Database database, TypedValue value, String id, boolean historic) {
     if (!value.type().binary()) {
-      return variable;
+      return value;
     }
-    byte[] bytes = database.withHandle(h -> VariableStore.bytes(h, id, false)).orElse(null);
-    return new VariableInstance(
-        variable.id(),
-        variable.name(),
-        new TypedValue(value.type(), bytes, value.valueInfo()),
-        variable.processInstanceId(),
-        variable.executionId(),
-        variable.activityInstanceId(),
-        variable.processDefinitionId(),
-        variable.tenantId());
+    byte[] bytes = database.withHandle(h -> VariableStore.bytes(h, id, historic)).orElse(null);
+    return new TypedValue(value.type(), bytes, value.valueInfo());
   }
 
   private static VariableInstance map(ResultSet rs, StatementContext ctx) throws SQLException {

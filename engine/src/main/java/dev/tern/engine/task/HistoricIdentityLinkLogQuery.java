@@ -10,15 +10,12 @@ public final class HistoricIdentityLinkLogQuery extends DeclaredQuery<HistoricId
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_identity_link il", "il.id")
           .equal("type", "il.link_type")
-          .equal("userId", "il.user_id")
-          .equal("groupId", "il.group_id")
+          .equalColumns("userId", "groupId")
           .date("dateBefore", "il.log_time", "<")
           .date("dateAfter", "il.log_time", ">")
-          .equal("taskId", "il.task_id")
-          .equal("processDefinitionId", "il.proc_def_id")
-          .equal("processDefinitionKey", "il.proc_def_key")
-          .equal("operationType", "il.operation_type")
-          .equal("assignerId", "il.assigner_id")
+          .equalColumns(
+              "taskId", "processDefinitionId", "processDefinitionKey", "operationType",
+              "assignerId")
           .anyOf("tenantIdIn", "il.tenant_id")
           .flag("withoutTenantId", "il.tenant_id IS NULL")
           .sort("time", "il.log_time")

@@ -22,15 +22,12 @@ public final class HistoricTaskInstanceQuery extends DeclaredQuery<HistoricTaskI
       QueryDefinition.builder("tern_hi_task h", "h.id")
           .equal("taskId", "h.id")
           .equal("taskParentTaskId", "h.parent_task_id")
-          .equal("processInstanceId", "h.process_instance_id")
-          .equal("rootProcessInstanceId", "h.root_process_instance_id")
+          .equalColumns("processInstanceId", "rootProcessInstanceId")
           .where("processInstanceBusinessKey", Type.STRING, INSTANCE + "hp.business_key = ?)")
           .whereAny("processInstanceBusinessKeyIn", "hp.business_key", INSTANCE + "?)")
           .where(
               "processInstanceBusinessKeyLike", Type.STRING, INSTANCE + "hp.business_key LIKE ?)")
-          .equal("executionId", "h.execution_id")
-          .equal("processDefinitionId", "h.proc_def_id")
-          .equal("processDefinitionKey", "h.proc_def_key")
+          .equalColumns("executionId", "processDefinitionId", "processDefinitionKey")
           .where(
               "processDefinitionName",
               Type.STRING,

@@ -54,10 +54,7 @@ public abstract class TaskNotes<T extends Record, S extends NoteStore<T>> {
   /** The task's notes (comments newest first, attachments oldest first); an unknown task is 404. */
   public List<T> list(Caller caller, String taskId) {
     return database.withHandle(
-        h -> {
-          targets.require(h, caller, taskId, true);
-          return store.list(h, taskId);
-        });
+        h -> store.list(h, targets.require(h, caller, taskId, true).taskId()));
   }
 
   /** One note; 404 if the task or the note is unknown. */

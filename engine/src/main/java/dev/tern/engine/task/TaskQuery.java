@@ -46,8 +46,7 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
               "processInstanceBusinessKeyLike",
               Type.STRING,
               (w, v, c) -> w.add(BUSINESS_KEY + likeOf(w, "p.business_key", v) + ")"))
-          .equal("processDefinitionId", "t.proc_def_id")
-          .equal("processDefinitionKey", "t.proc_def_key")
+          .equalColumns("processDefinitionId", "processDefinitionKey")
           .anyOf("processDefinitionKeyIn", "t.proc_def_key")
           .where("processDefinitionName", Type.STRING, DEFINITION_NAME + "d.name = ?)")
           .filter(

@@ -346,20 +346,11 @@ public final class TaskService {
       String errorMessage,
       Map<String, TypedValue> variables) {
     requireCode("errorCode", errorCode);
-    database.useTransaction(
-        h -> {
-          Task task =
-              lockedForCommand(
-                  h,
-                  caller,
-                  id,
-                  () -> taskToThrowFromNotFound(id));
-          access.check(h, caller, task, Kind.WORK);
-          if (task.standalone()) {
-            throw badRequest(
-                "BadUserRequestException",
-                "Task with id '" + id + "' belongs to no process; a BPMN error needs one");
-          }
+    throwFrom(
+        caller,
+        id,
+        "a BPMN error",
+        (h, task) -> {
           lifecycle.ending(h, task, UserTaskListener.DELETE, listenersOf(h, task));
           lifecycle.end(h, task, UserTasks.DELETED);
           runtime.throwBpmnError(
@@ -375,22 +366,31 @@ public final class TaskService {
   public void handleEscalation(
       Caller caller, String id, String escalationCode, Map<String, TypedValue> variables) {
     requireCode("escalationCode", escalationCode);
+    throwFrom(
+        caller,
+        id,
+        "an escalation",
+        (h, task) ->
+            runtime.throwEscalation(
+                h, task.processInstanceId(), task.executionId(), escalationCode, variables));
+  }
+
+  /**
+   * Throws {@code thrown} from the task's activity in one transaction, once the caller may work
+   * on the task and the task belongs to a process ({@code what} needs one).
+   */
+  private void throwFrom(
+      Caller caller, String id, String what, java.util.function.BiConsumer<Handle, Task> thrown) {
     database.useTransaction(
         h -> {
-          Task task =
-              lockedForCommand(
-                  h,
-                  caller,
-                  id,
-                  () -> taskToThrowFromNotFound(id));
+          Task task = lockedForCommand(h, caller, id, () -> taskToThrowFromNotFound(id));
           access.check(h, caller, task, Kind.WORK);
           if (task.standalone()) {
             throw badRequest(
                 "BadUserRequestException",
-                "Task with id '" + id + "' belongs to no process; an escalation needs one");
+                "Task with id '" + id + "' belongs to no process; " + what + " needs one");
           }
-          runtime.throwEscalation(
-              h, task.processInstanceId(), task.executionId(), escalationCode, variables);
+          thrown.accept(h, task);
         });
   }
 

@@ -1,5 +1,7 @@
 package dev.tern.engine.externaltask;
 
+import dev.tern.engine.authorization.Caller;
+
 import dev.tern.engine.EngineInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -238,7 +240,7 @@ class ExternalTaskServiceTest {
     startPayment(1);
     String id = fetch("w1", 1, TopicRequest.of("eu-payments", 1000)).get(0).task().id();
 
-    tasks.handleFailure(id, "w1", "timeout", "stack…", 1, 30_000, Map.of("attempt", 1));
+    tasks.handleFailure(Caller.SYSTEM, id, "w1", "timeout", "stack…", 1, 30_000, Map.of("attempt", 1));
 
     assertThat(fetch("w2", 1, TopicRequest.of("eu-payments", 1000))).isEmpty();
     clock.advance(Duration.ofSeconds(30));
@@ -248,14 +250,14 @@ class ExternalTaskServiceTest {
     assertThat(again.errorDetails()).isEqualTo("stack…");
     assertThat(again.variables()).containsEntry("attempt", TypedValue.integer(1));
 
-    tasks.handleFailure(id, "w2", "still down", null, 0, 0, null);
+    tasks.handleFailure(Caller.SYSTEM, id, "w2", "still down", null, 0, 0, null);
 
     assertThat(incidents("failedExternalTask")).containsExactly(id);
     clock.advance(Duration.ofSeconds(1));
     assertThat(fetch("w3", 1, TopicRequest.of("eu-payments", 1000))).isEmpty();
-    assertThat(tasks.errorDetails(id)).isEqualTo("stack…");
+    assertThat(tasks.errorDetails(Caller.SYSTEM, id)).isEqualTo("stack…");
 
-    tasks.setRetries(id, 2);
+    tasks.setRetries(Caller.SYSTEM, id, 2);
 
     assertThat(incidents("failedExternalTask")).isEmpty();
     assertThat(fetch("w3", 1, TopicRequest.of("eu-payments", 1000))).hasSize(1);
@@ -322,7 +324,7 @@ class ExternalTaskServiceTest {
   @Test
   void aBoundaryTimerInterruptsTheExternalTaskAndRemovesIt() {
     String instance = startPayment(4);
-    assertThat(tasks.count(tasks.createQuery().processInstanceId(instance))).isEqualTo(1);
+    assertThat(tasks.count(tasks.createQuery().set("processInstanceId", instance))).isEqualTo(1);
 
     clock.advance(Duration.ofHours(1));
     engine.jobExecutor().executeDueJobs();
@@ -350,23 +352,23 @@ class ExternalTaskServiceTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessage(
             "External Task " + id + " cannot be completed by worker 'w2'. It is locked by worker 'w1'.");
-    assertThatThrownBy(() -> tasks.handleFailure(id, "w2", "x", null, 1, 0, null))
+    assertThatThrownBy(() -> tasks.handleFailure(Caller.SYSTEM, id, "w2", "x", null, 1, 0, null))
         .hasMessageStartingWith("Failure of External Task " + id + " cannot be reported by worker 'w2'");
-    assertThatThrownBy(() -> tasks.lock(id, "w2", 1000))
+    assertThatThrownBy(() -> tasks.lock(Caller.SYSTEM, id, "w2", 1000))
         .hasMessage("External Task " + id + " cannot be locked by worker 'w2'. It is locked by worker 'w1'.");
     assertThatThrownBy(() -> tasks.complete("nope", "w1", null, null))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("External task with id nope does not exist");
 
-    tasks.extendLock(id, "w1", 5000);
+    tasks.extendLock(Caller.SYSTEM, id, "w1", 5000);
     assertThat(tasks.get(id).lockExpirationTime()).isEqualTo(clock.instant().plusSeconds(5));
     clock.advance(Duration.ofSeconds(6));
-    assertThatThrownBy(() -> tasks.extendLock(id, "w1", 5000))
+    assertThatThrownBy(() -> tasks.extendLock(Caller.SYSTEM, id, "w1", 5000))
         .hasMessageStartingWith("Cannot extend a lock that expired");
 
-    tasks.lock(id, "w2", 1000);
+    tasks.lock(Caller.SYSTEM, id, "w2", 1000);
     assertThat(tasks.get(id).workerId()).isEqualTo("w2");
-    tasks.unlock(id);
+    tasks.unlock(Caller.SYSTEM, id);
     assertThat(tasks.get(id).workerId()).isNull();
     assertThat(tasks.get(id).lockExpirationTime()).isNull();
   }

@@ -122,7 +122,7 @@ class HistoricProcessInstanceQueryTest {
     assertThat(ids(q -> q.set("completed", true))).containsExactly("h3");
     assertThat(ids(q -> q.set("externallyTerminated", true))).containsExactly("h4");
     assertThat(ids(q -> q.set("internallyTerminated", true))).isEmpty();
-    assertThatThrownBy(() -> ids(q -> q.set("active", true).completed(true)))
+    assertThatThrownBy(() -> ids(q -> q.set("active", true).set("completed", true)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("Already querying for historic process instance with another state");
   }
@@ -179,7 +179,7 @@ class HistoricProcessInstanceQueryTest {
   @Test
   void orQueriesSortingAndPaging() {
     HistoricProcessInstanceQuery either =
-        HistoricProcessInstanceQuery.builder().completed(true).processInstanceBusinessKey("bk-1").build();
+        HistoricProcessInstanceQuery.builder().set("completed", true).set("processInstanceBusinessKey", "bk-1").build();
     assertThat(ids(q -> q.orQueries(List.of(either)))).containsExactly("h1", "h3");
     assertThat(ids(q -> q.sorting(List.of(Sorting.desc("startTime"))))).containsExactly("h4", "h3", "h2", "h1");
     assertThat(ids(q -> q.sorting(List.of(Sorting.asc("endTime"), Sorting.desc("instanceId")))))

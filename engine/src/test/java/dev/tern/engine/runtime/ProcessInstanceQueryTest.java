@@ -204,7 +204,7 @@ class ProcessInstanceQueryTest {
             ids(
                 q ->
                     q.set("variables", List.of(var("name", VariableOperator.EQ, "alice")))
-                        .variableValuesIgnoreCase(true)))
+                        .set("variableValuesIgnoreCase", true)))
         .containsExactly("pi1");
     assertThat(ids(q -> q.set("variables", List.of(var("NAME", VariableOperator.EQ, "bob"))))).isEmpty();
     assertThat(
@@ -264,7 +264,7 @@ class ProcessInstanceQueryTest {
   @Test
   void orQueriesAreAlternativesAndedWithTheRest() {
     ProcessInstanceQuery either =
-        ProcessInstanceQuery.builder().businessKey("bk-1").incidentType("custom").build();
+        ProcessInstanceQuery.builder().set("businessKey", "bk-1").set("incidentType", "custom").build();
     assertThat(ids(q -> q.orQueries(List.of(either)))).containsExactly("pi1", "pi3");
     assertThat(ids(q -> q.orQueries(List.of(either)).tenantIdIn("t2"))).containsExactly("pi3");
     ProcessInstanceQuery variablesEither =

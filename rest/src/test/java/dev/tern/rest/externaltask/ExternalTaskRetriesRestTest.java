@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.batch.BatchSettings;
 import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.externaltask.ExternalTaskService;
@@ -88,7 +89,7 @@ class ExternalTaskRetriesRestTest {
         tasks.fetchAndLock(
             new FetchRequest("w1", 100, false, null, List.of(TopicRequest.of("charge", 60_000))));
     for (LockedExternalTask task : locked) {
-      tasks.handleFailure(task.task().id(), "w1", "down", "trace", 0, 0, Map.of());
+      tasks.handleFailure(Caller.SYSTEM, task.task().id(), "w1", "down", "trace", 0, 0, Map.of());
     }
     return locked.stream().map(t -> t.task().id()).sorted().toList();
   }

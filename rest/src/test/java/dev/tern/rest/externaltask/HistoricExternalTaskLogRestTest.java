@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.externaltask.ExternalTaskService;
 import dev.tern.engine.externaltask.FetchRequest;
 import dev.tern.engine.externaltask.TopicRequest;
@@ -80,7 +81,7 @@ class HistoricExternalTaskLogRestTest {
     String instance = start("paid");
     String task = fetch("w1");
     clock.advance(Duration.ofSeconds(1));
-    tasks.handleFailure(task, "w1", "card declined", "trace", 1, 0, Map.of());
+    tasks.handleFailure(Caller.SYSTEM, task, "w1", "card declined", "trace", 1, 0, Map.of());
     clock.advance(Duration.ofSeconds(1));
     assertThat(fetch("w2")).isEqualTo(task);
     tasks.complete(task, "w2", Map.of(), Map.of());

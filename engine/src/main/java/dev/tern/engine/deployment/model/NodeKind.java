@@ -3,8 +3,10 @@ package dev.tern.engine.deployment.model;
 /** What a flow node is and the settings only that kind has. */
 public sealed interface NodeKind {
 
-  /** Camunda's activity type name (history, incidents). */
-  String activityType();
+  /** Camunda's activity type name (history, incidents): fixed per kind unless the kind says. */
+  default String activityType() {
+    return ActivityTypes.of(this);
+  }
 
   /**
    * A start event a token passes through: a none start event, or the start event of an event
@@ -28,11 +30,7 @@ public sealed interface NodeKind {
    * A timer start event: its definition's latest version has a timer job that starts an instance
    * when due (and, for a cycle, makes the next one).
    */
-  record TimerStartEvent(TimerDefinition timer) implements NodeKind {
-    public String activityType() {
-      return "startTimerEvent";
-    }
-  }
+  record TimerStartEvent(TimerDefinition timer) implements NodeKind {}
 
   /** An intermediate message or signal catch event: waits until the event arrives. */
   record EventCatchEvent(EventTrigger trigger) implements NodeKind {
@@ -45,11 +43,7 @@ public sealed interface NodeKind {
   }
 
   /** A receive task: waits for its message, or without one ({@code null}) for a signal of its execution. */
-  record ReceiveTask(String messageName) implements NodeKind {
-    public String activityType() {
-      return "receiveTask";
-    }
-  }
+  record ReceiveTask(String messageName) implements NodeKind {}
 
   /**
    * A message or signal boundary event. Interrupting ({@code cancelActivity}) it ends the activity
@@ -63,11 +57,7 @@ public sealed interface NodeKind {
   }
 
   /** An intermediate throw event without definition: the token passes through. */
-  record NoneThrowEvent() implements NodeKind {
-    public String activityType() {
-      return "intermediateNoneThrowEvent";
-    }
-  }
+  record NoneThrowEvent() implements NodeKind {}
 
   /**
    * A signal intermediate throw or end event: broadcasts the signal to every subscribed token and
@@ -80,25 +70,13 @@ public sealed interface NodeKind {
   }
 
   /** A terminate end event: ends every other token of the instance, and so the instance. */
-  record TerminateEndEvent() implements NodeKind {
-    public String activityType() {
-      return "terminateEndEvent";
-    }
-  }
+  record TerminateEndEvent() implements NodeKind {}
 
   /** A link throw event: the token continues at the link catch event of the same name. */
-  record LinkThrowEvent(String linkName, String catchEventId) implements NodeKind {
-    public String activityType() {
-      return "intermediateThrowEvent";
-    }
-  }
+  record LinkThrowEvent(String linkName, String catchEventId) implements NodeKind {}
 
   /** A link catch event: where a link throw event of its name continues. */
-  record LinkCatchEvent(String linkName) implements NodeKind {
-    public String activityType() {
-      return "intermediateLinkCatch";
-    }
-  }
+  record LinkCatchEvent(String linkName) implements NodeKind {}
 
   /**
    * An escalation intermediate throw or end event. The nearest enclosing sub-process with an
@@ -111,18 +89,10 @@ public sealed interface NodeKind {
     }
   }
 
-  record NoneEndEvent() implements NodeKind {
-    public String activityType() {
-      return "noneEndEvent";
-    }
-  }
+  record NoneEndEvent() implements NodeKind {}
 
   /** A user task: a wait state until its task is completed or the activity interrupted. */
-  record UserTask(TaskDefinition task) implements NodeKind {
-    public String activityType() {
-      return "userTask";
-    }
-  }
+  record UserTask(TaskDefinition task) implements NodeKind {}
 
   /**
    * A service task, or a send or business-rule task that works like one.
@@ -136,11 +106,7 @@ public sealed interface NodeKind {
   }
 
   /** @param defaultFlowId the {@code default} attribute, or null */
-  record ExclusiveGateway(String defaultFlowId) implements NodeKind {
-    public String activityType() {
-      return "exclusiveGateway";
-    }
-  }
+  record ExclusiveGateway(String defaultFlowId) implements NodeKind {}
 
   /**
    * An inclusive gateway: forks on every flow whose condition holds (the default flow when none
@@ -149,44 +115,24 @@ public sealed interface NodeKind {
    *
    * @param defaultFlowId the {@code default} attribute, or null
    */
-  record InclusiveGateway(String defaultFlowId) implements NodeKind {
-    public String activityType() {
-      return "inclusiveGateway";
-    }
-  }
+  record InclusiveGateway(String defaultFlowId) implements NodeKind {}
 
   /**
    * An event-based gateway: the token waits for the first of the events (message, signal, timer
    * catch events) its outgoing flows lead to, then continues through that event.
    */
-  record EventBasedGateway() implements NodeKind {
-    public String activityType() {
-      return "eventBasedGateway";
-    }
-  }
+  record EventBasedGateway() implements NodeKind {}
 
-  record ParallelGateway() implements NodeKind {
-    public String activityType() {
-      return "parallelGateway";
-    }
-  }
+  record ParallelGateway() implements NodeKind {}
 
-  record TimerCatchEvent(TimerDefinition timer) implements NodeKind {
-    public String activityType() {
-      return "intermediateTimer";
-    }
-  }
+  record TimerCatchEvent(TimerDefinition timer) implements NodeKind {}
 
   /**
    * An end event that throws a BPMN error: the error boundary event of the nearest enclosing
    * sub-process that catches the code takes over; uncaught, the token ends as Camunda 7.24 does by
    * default (it logs the error and ends the execution).
    */
-  record ErrorEndEvent(String errorCode) implements NodeKind {
-    public String activityType() {
-      return "errorEndEvent";
-    }
-  }
+  record ErrorEndEvent(String errorCode) implements NodeKind {}
 
   /**
    * An error boundary event (always interrupting).
@@ -198,10 +144,6 @@ public sealed interface NodeKind {
   record BoundaryErrorEvent(
       String attachedTo, String errorCode, String errorCodeVariable, String errorMessageVariable)
       implements NodeKind {
-    public String activityType() {
-      return "boundaryError";
-    }
-
     public boolean catches(String code) {
       return errorCode == null || errorCode.equals(code);
     }
@@ -213,11 +155,7 @@ public sealed interface NodeKind {
    *
    * @param startEventId its none start event
    */
-  record SubProcess(String startEventId) implements NodeKind {
-    public String activityType() {
-      return "subProcess";
-    }
-  }
+  record SubProcess(String startEventId) implements NodeKind {}
 
   /**
    * An event sub-process of a scope (the process or the embedded sub-process it is in), started
@@ -241,7 +179,6 @@ public sealed interface NodeKind {
       EventTrigger trigger,
       TimerDefinition timer)
       implements NodeKind {
-
     /** One started by an error or escalation. */
     public EventSubProcess(
         String startEventId, boolean error, String code, boolean interrupting, String codeVariable) {
@@ -299,10 +236,6 @@ public sealed interface NodeKind {
   record BoundaryEscalationEvent(
       String attachedTo, boolean cancelActivity, String escalationCode, String escalationCodeVariable)
       implements NodeKind {
-    public String activityType() {
-      return "boundaryEscalation";
-    }
-
     public boolean catches(String code) {
       return escalationCode == null || escalationCode.equals(code);
     }
@@ -314,9 +247,5 @@ public sealed interface NodeKind {
    * repetitions are used up or the activity ends.
    */
   record BoundaryTimerEvent(String attachedTo, boolean cancelActivity, TimerDefinition timer)
-      implements NodeKind {
-    public String activityType() {
-      return "boundaryTimer";
-    }
-  }
+      implements NodeKind {}
 }
