@@ -34,6 +34,12 @@ final class ConditionalEvents {
   boolean holds(ProcessModel model, EventSubscription subscription, VariableSource scope) {
     EventTrigger.Condition condition = conditionOf(model, subscription.activityId());
     Object value = expressions.evaluate(condition.expression(), scope);
+    return requireBoolean(
+        value, condition.expression(), "of conditional event '" + subscription.activityId() + "'");
+  }
+
+  /** A condition's result, which must be a Boolean (Camunda's error otherwise). */
+  static boolean requireBoolean(Object value, String expression, String where) {
     if (value instanceof Boolean result) {
       return result;
     }
@@ -41,10 +47,10 @@ final class ConditionalEvents {
         "condition expression returns non-Boolean: "
             + (value == null ? "null" : "result has class " + value.getClass().getName())
             + " and not java.lang.Boolean (expression "
-            + condition.expression()
-            + " of conditional event '"
-            + subscription.activityId()
-            + "')");
+            + expression
+            + " "
+            + where
+            + ")");
   }
 
   private static EventTrigger.Condition conditionOf(ProcessModel model, String activityId) {

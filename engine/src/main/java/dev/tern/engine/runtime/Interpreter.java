@@ -1010,17 +1010,7 @@ final class Interpreter {
   private boolean condition(Run run, Token token, SequenceFlow flow) {
     String text = flow.conditionExpression();
     Object value = parameters.expressions().evaluate(text, facade(run, token));
-    if (value instanceof Boolean result) {
-      return result;
-    }
-    throw new ProcessEngineException(
-        "condition expression returns non-Boolean: "
-            + (value == null ? "null" : "result has class " + value.getClass().getName())
-            + " and not java.lang.Boolean (expression "
-            + text
-            + " on sequence flow '"
-            + flow.id()
-            + "')");
+    return ConditionalEvents.requireBoolean(value, text, "on sequence flow '" + flow.id() + "'");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tern.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.engine.ProcessEngine;
 import dev.tern.engine.authorization.Caller;
@@ -200,6 +201,19 @@ class ConditionalEventTest {
     String instance = start("parallel", Map.of("stop", false));
 
     assertThat(openTasks(instance)).containsExactly("abandoned", "checked");
+  }
+
+  @Test
+  void aConditionThatIsNoBooleanFailsTheCallAndKeepsNothing() {
+    String instance = start("watch", Map.of("x", 0, "stop", false, "open", false));
+    complete(instance, "work");
+    set(instance, "open", "yes");
+
+    assertThatThrownBy(() -> set(instance, "newcomer", 1))
+        .hasMessageContaining("condition expression returns non-Boolean: result has class java.lang.String")
+        .hasMessageContaining("of conditional event 'gate'");
+    assertThat(engine.processInstances().variable(instance, "newcomer")).isEmpty();
+    assertThat(openTasks(instance)).isEmpty();
   }
 
   @Test
