@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param activityType Camunda's type name, e.g. {@code serviceTask}, {@code noneEndEvent}
  * @param durationInMillis null while the activity runs
+ * @param taskId the task of a user task (null for other activities)
+ * @param assignee that task's assignee, the last one once it ended
  */
 public record HistoricActivityInstance(
     String id,
@@ -22,7 +24,9 @@ public record HistoricActivityInstance(
     Long durationInMillis,
     boolean canceled,
     String tenantId,
-    Instant removalTime) {
+    Instant removalTime,
+    String taskId,
+    String assignee) {
 
   /**
    * Whether this activity completed its scope, as Camunda flags it: an end event that ended

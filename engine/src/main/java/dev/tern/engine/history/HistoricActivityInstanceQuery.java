@@ -2,6 +2,7 @@ package dev.tern.engine.history;
 
 import dev.tern.engine.query.TypedQuery;
 import dev.tern.engine.query.QueryDefinition;
+import dev.tern.engine.query.QueryDefinition.Type;
 
 /** Selects activity instances with the filters of Camunda's {@code GET /history/activity-instance}. */
 public final class HistoricActivityInstanceQuery extends TypedQuery<HistoricActivityInstanceQuery> {
@@ -17,8 +18,11 @@ public final class HistoricActivityInstanceQuery extends TypedQuery<HistoricActi
           .equalColumns(
               "processInstanceId", "processDefinitionId", "executionId", "activityId",
               "activityName", "activityType")
-          // Tern keeps no assignee on activity history yet: an assignee filter matches nothing
-          .matchingNothing("taskAssignee")
+          .where(
+              "taskAssignee",
+              Type.STRING,
+              "EXISTS (SELECT 1 FROM tern_hi_task t WHERE t.activity_instance_id = a.id"
+                  + " AND t.assignee = ?)")
           .flag("finished", "a.end_time IS NOT NULL")
           .flag("unfinished", "a.end_time IS NULL")
           .flag("canceled", "a.canceled = TRUE")

@@ -18,10 +18,19 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 public final class HistoricActivityInstanceService {
 
+  /** A user task's task (history keeps it after the task ended), by the activity instance. */
+  private static String ofTask(String column) {
+    return "(SELECT t." + column + " FROM tern_hi_task t WHERE t.activity_instance_id = a.id"
+        + " FETCH FIRST 1 ROWS ONLY) AS task_" + column;
+  }
+
   private static final String COLUMNS =
       "a.id, a.process_instance_id, a.execution_id, a.proc_def_id, a.proc_def_key, a.activity_id,"
           + " a.activity_name, a.activity_type, a.start_time, a.end_time, a.duration_ms,"
-          + " a.canceled, a.tenant_id, a.removal_time";
+          + " a.canceled, a.tenant_id, a.removal_time, "
+          + ofTask("id")
+          + ", "
+          + ofTask("assignee");
 
   static final RowMapper<HistoricActivityInstance> MAPPER = RecordMapper.of(HistoricActivityInstance.class, COLUMNS);
 

@@ -38,7 +38,7 @@ public final class RecordMapper<T extends Record> implements RowMapper<T> {
     this.columns =
         Arrays.stream(columnList.split(","))
             .map(String::trim)
-            .map(c -> c.substring(c.indexOf('.') + 1))
+            .map(RecordMapper::columnName)
             .toArray(String[]::new);
     if (columns.length != types.length) {
       throw new IllegalArgumentException(
@@ -51,7 +51,16 @@ public final class RecordMapper<T extends Record> implements RowMapper<T> {
     }
   }
 
-  /** @param columnList the columns in component order, optionally qualified ({@code "x.id, …"}) */
+  /** The name a column of the list is read by: its alias ({@code … AS name}) or its unqualified name. */
+  private static String columnName(String column) {
+    int alias = column.toUpperCase(java.util.Locale.ROOT).lastIndexOf(" AS ");
+    return alias >= 0 ? column.substring(alias + 4).trim() : column.substring(column.indexOf('.') + 1);
+  }
+
+  /**
+   * @param columnList the columns in component order, optionally qualified ({@code "x.id, …"}) or
+   *     aliased ({@code "(SELECT …) AS name"}, without commas)
+   */
   public static <T extends Record> RecordMapper<T> of(Class<T> type, String columnList) {
     return new RecordMapper<>(type, columnList);
   }

@@ -4,9 +4,9 @@ import dev.tern.engine.history.HistoricActivityInstance;
 import java.time.Instant;
 
 /**
- * Camunda's {@code HistoricActivityInstanceDto}. Tern's processes have one scope and no call
- * activities or user-task rows yet, so the parent activity instance and the root process instance
- * are the process instance, and task, assignee and called instances are null.
+ * Camunda's {@code HistoricActivityInstanceDto}. The parent activity instance and the root process
+ * instance are the process instance, and called instances are null (see docs/differential.md); a
+ * user task names its task and that task's assignee.
  */
 public record HistoricActivityInstanceDto(
     String id,
@@ -42,8 +42,8 @@ public record HistoricActivityInstanceDto(
         a.processDefinitionId(),
         a.processInstanceId(),
         a.executionId(),
-        null,
-        null,
+        a.taskId(),
+        a.assignee(),
         null,
         null,
         a.startTime(),

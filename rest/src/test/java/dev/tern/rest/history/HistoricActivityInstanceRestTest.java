@@ -270,4 +270,50 @@ class HistoricActivityInstanceRestTest {
         .statusCode(200)
         .body("$", empty());
   }
+
+  @Test
+  void aUserTasksActivityNamesItsTaskAndItsAssigneeWhichTheAssigneeFilterFinds() {
+    String waiting = startInstance();
+    String taskId =
+        server
+            .given()
+            .queryParam("processInstanceId", waiting)
+            .get("/task")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].id");
+    server
+        .given()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("userId", "demo"))
+        .post("/task/{id}/assignee", taskId)
+        .then()
+        .statusCode(204);
+
+    server
+        .given()
+        .queryParam("processInstanceId", waiting)
+        .queryParam("sortBy", "startTime")
+        .queryParam("sortOrder", "asc")
+        .get("/history/activity-instance")
+        .then()
+        .statusCode(200)
+        .body("taskId", contains(nullValue(), equalTo(taskId)))
+        .body("assignee", contains(nullValue(), equalTo("demo")));
+    server
+        .given()
+        .queryParam("taskAssignee", "demo")
+        .get("/history/activity-instance")
+        .then()
+        .statusCode(200)
+        .body("activityId", contains("review"));
+    server
+        .given()
+        .queryParam("taskAssignee", "somebodyElse")
+        .get("/history/activity-instance/count")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(0));
+  }
 }
