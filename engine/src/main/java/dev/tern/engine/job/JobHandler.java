@@ -29,10 +29,24 @@ public interface JobHandler {
 
   /** A handler of the jobs of this type that runs {@code body} with the handle and the job. */
   static JobHandler of(String type, BiConsumer<Handle, Job> body) {
+    return of(type, null, body);
+  }
+
+  /** Like {@link #of(String, BiConsumer)}, locking the instance with {@code lock} (null: the default lock). */
+  static JobHandler of(String type, BiConsumer<Handle, String> lock, BiConsumer<Handle, Job> body) {
     return new JobHandler() {
       @Override
       public String type() {
         return type;
+      }
+
+      @Override
+      public void lockInstance(Handle handle, String processInstanceId) {
+        if (lock == null) {
+          JobHandler.super.lockInstance(handle, processInstanceId);
+        } else {
+          lock.accept(handle, processInstanceId);
+        }
       }
 
       @Override
@@ -43,32 +57,6 @@ public interface JobHandler {
       @Override
       public String toString() {
         return "JobHandler[" + type + "]";
-      }
-    };
-  }
-
-  /** Like {@link #of(String, BiConsumer)}, locking the instance with {@code lock}. */
-  static JobHandler of(String type, BiConsumer<Handle, String> lock, BiConsumer<Handle, Job> body) {
-    JobHandler plain = of(type, body);
-    return new JobHandler() {
-      @Override
-      public String type() {
-        return type;
-      }
-
-      @Override
-      public void lockInstance(Handle handle, String processInstanceId) {
-        lock.accept(handle, processInstanceId);
-      }
-
-      @Override
-      public void execute(Job job, Handle handle) {
-        plain.execute(job, handle);
-      }
-
-      @Override
-      public String toString() {
-        return plain.toString();
       }
     };
   }
