@@ -78,7 +78,7 @@ final class JobRunner {
   public Result run(Job claimed, String owner) {
     String jobId = claimed.id();
     try {
-      boolean ran = database.inTransaction(handle -> execute(handle, claimed, owner));
+      boolean ran = database.inTransactionWithGenericPlans(handle -> execute(handle, claimed, owner));
       return new Result(ran ? Outcome.SUCCEEDED : Outcome.SKIPPED, null);
     } catch (LockLostException e) {
       LOG.debug("Job {} was taken over by another owner while {} ran it", jobId, owner);
