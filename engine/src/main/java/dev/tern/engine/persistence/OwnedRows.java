@@ -51,11 +51,10 @@ public final class OwnedRows {
   public record InstanceColumn(String table, String column) {}
 
   /**
-   * The removal time of a root instance that ended at {@code :endTime}: its definition's {@code
-   * historyTimeToLive} days later; no row when it is not a root or its definition keeps history
-   * forever. Binds {@code :root} and {@code :endTime}.
+   * The {@code historyTimeToLive} (days) of the definition of the instance {@code :root}; no row
+   * when the instance is not a root or its definition keeps history forever.
    */
-  private static final String ROOT_REMOVAL_TIME =
+  private static final String ROOT_TIME_TO_LIVE =
       "SELECT pd.history_ttl FROM tern_hi_process_instance h JOIN tern_process_definition pd"
           + " ON pd.id = h.proc_def_id WHERE h.id = :root AND h.super_process_instance_id IS NULL"
           + " AND pd.history_ttl IS NOT NULL";
@@ -66,7 +65,7 @@ public final class OwnedRows {
    */
   public static java.util.Optional<Integer> rootTimeToLive(Handle handle, String rootProcessInstanceId) {
     return handle
-        .createQuery(ROOT_REMOVAL_TIME)
+        .createQuery(ROOT_TIME_TO_LIVE)
         .bind("root", rootProcessInstanceId)
         .mapTo(Integer.class)
         .findOne();
@@ -100,7 +99,7 @@ public final class OwnedRows {
       java.time.Instant endTime) {
     StringBuilder sql =
         new StringBuilder("WITH ttl AS (")
-            .append(ROOT_REMOVAL_TIME)
+            .append(ROOT_TIME_TO_LIVE)
             .append("), hierarchy AS (SELECT h.id FROM tern_hi_process_instance h")
             .append(" WHERE h.root_process_instance_id = :root AND EXISTS (SELECT 1 FROM ttl))")
             .append(", removal AS (SELECT CAST(:endTime AS TIMESTAMP WITH TIME ZONE)")
