@@ -389,8 +389,9 @@ public final class BpmnParser {
     }
 
     /**
-     * {@code multiInstanceLoopCharacteristics} on a task, sub-process or call activity; standard
-     * loops and asynchronous inner activities are refused.
+     * {@code multiInstanceLoopCharacteristics} on a task, sub-process or call activity (its
+     * {@code camunda:asyncBefore}/{@code asyncAfter} apply to each inner instance); standard loops
+     * are refused.
      */
     private void readLoop(Activity activity, NodeKind kind) {
       String id = activity.getId();
@@ -411,13 +412,6 @@ public final class BpmnParser {
                 + activity.getElementType().getTypeName()
                 + "'; Tern supports it on user, service, send and business-rule tasks,"
                 + " sub-processes and call activities",
-            id);
-        return;
-      }
-      if (mi.isCamundaAsyncBefore() || mi.isCamundaAsyncAfter()) {
-        problems.add(
-            "camunda:asyncBefore/asyncAfter on the multi-instance loop of '" + id
-                + "' is not supported; set them on the activity (its multi-instance body)",
             id);
         return;
       }
@@ -443,7 +437,8 @@ public final class BpmnParser {
               cardinality,
               collection,
               blankToNull(mi.getCamundaElementVariable()),
-              condition));
+              condition,
+              continuation(mi)));
     }
 
     /**
@@ -1632,7 +1627,7 @@ public final class BpmnParser {
      * Read from the attributes: the model API throws for flags some element types do not support
      * (e.g. asyncAfter on an event-based gateway), where Tern just reads what is written.
      */
-    private Continuation continuation(org.camunda.bpm.model.bpmn.instance.FlowNode node) {
+    private Continuation continuation(BaseElement node) {
       boolean asyncBefore = flag(node, "asyncBefore", false) || flag(node, "async", false);
       boolean asyncAfter = flag(node, "asyncAfter", false);
       boolean exclusive = flag(node, "exclusive", true);

@@ -47,8 +47,12 @@ final class ActivityInstanceTree {
       switch (row.state()) {
         case ASYNC ->
             transitions.add(
-                new ActivityInstance.TransitionInstance(
-                    row.id(), parentId, node.id(), node.name(), node.activityType(), row.id()));
+                row.loopCounter() == null && model.multiInstanceOf(node.id()) != null
+                    // the activity's own continuation belongs to its multi-instance body
+                    ? new ActivityInstance.TransitionInstance(
+                        row.id(), parentId, MultiInstance.bodyId(node.id()), node.name(), "multiInstanceBody", row.id())
+                    : new ActivityInstance.TransitionInstance(
+                        row.id(), parentId, node.id(), node.name(), node.activityType(), row.id()));
         case JOIN -> {} // a token waiting at a join is no activity instance (as in Camunda)
         case BODY -> activities.add(scope(model, byParent, row, parentId, MultiInstance.bodyId(node.id()), "multiInstanceBody", node.name()));
         case WAITING ->

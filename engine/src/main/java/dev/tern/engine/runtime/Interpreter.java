@@ -375,9 +375,16 @@ final class Interpreter {
       return;
     }
     Token token = restingToken(run, job);
-    FlowNode node = run.process.model().node(job.activityId());
+    FlowNode node = run.process.model().node(token.activityId);
+    if (token.miInstance) {
+      // the loop's own continuation, around one inner instance
+      restoreInstanceLocals(run, token);
+    }
     if (RuntimeJobs.ASYNC_AFTER.equals(job.handlerConfig())) {
-      run.agenda.add(() -> take(run, token, node, selectFlows(run, token, node)));
+      run.agenda.add(
+          token.miInstance
+              ? () -> completeMultiInstance(run, token, node)
+              : () -> take(run, token, node, selectFlows(run, token, node)));
     } else {
       run.agenda.add(() -> execute(run, token, node));
     }
@@ -781,7 +788,13 @@ final class Interpreter {
       run.scopeVariables.end(run, token);
     }
     if (token.miInstance) {
-      completeMultiInstance(run, token, node);
+      if (run.process.model().multiInstanceOf(node.id()).inner().asyncAfter()) {
+        token.activityInstanceId = null;
+        park(run, token, node, ExecutionState.ASYNC);
+        jobs.insertAsync(run, token, node, RuntimeJobs.ASYNC_AFTER);
+      } else {
+        completeMultiInstance(run, token, node);
+      }
       return;
     }
     if (token.timersArmed) {
@@ -1961,6 +1974,11 @@ final class Interpreter {
     instance.locals.put("nrOfActiveInstances", loop.sequential() ? 1 : instances - completed);
     if (loop.elementVariable() != null && loop.collection() != null) {
       instance.locals.put(loop.elementVariable(), collection(run, body, loop).get(loopCounter));
+    }
+    if (loop.inner().asyncBefore()) {
+      park(run, instance, node, ExecutionState.ASYNC);
+      jobs.insertAsync(run, instance, node, RuntimeJobs.ASYNC_BEFORE);
+      return;
     }
     run.agenda.add(() -> execute(run, instance, node));
   }

@@ -2,7 +2,9 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.DeploymentService;
 import dev.tern.engine.deployment.ProcessDefinition;
+import dev.tern.engine.deployment.model.Continuation;
 import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.MultiInstance;
 import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.deployment.model.TimerDefinition;
@@ -29,11 +31,12 @@ public final class JobDefinitionsOnDeploy implements DeploymentService.Definitio
   @Override
   public void deployed(Handle handle, ProcessDefinition definition, ProcessModel model) {
     for (FlowNode node : model.nodes().values()) {
-      if (node.continuation().asyncBefore()) {
-        insert(handle, definition, node, RuntimeJobs.ASYNC_CONTINUATION, RuntimeJobs.ASYNC_BEFORE);
-      }
-      if (node.continuation().asyncAfter()) {
-        insert(handle, definition, node, RuntimeJobs.ASYNC_CONTINUATION, RuntimeJobs.ASYNC_AFTER);
+      MultiInstance loop = model.multiInstanceOf(node.id());
+      // async on a multi-instance activity applies to its body, on the loop to each inner instance
+      String asyncActivityId = loop == null ? node.id() : MultiInstance.bodyId(node.id());
+      insertAsync(handle, definition, asyncActivityId, node.continuation());
+      if (loop != null) {
+        insertAsync(handle, definition, node.id(), loop.inner());
       }
       if (node.kind() instanceof NodeKind.TimerCatchEvent timer) {
         insert(handle, definition, node, RuntimeJobs.TIMER_INTERMEDIATE, configuration(timer.timer()));
@@ -55,6 +58,16 @@ public final class JobDefinitionsOnDeploy implements DeploymentService.Definitio
     }
   }
 
+  private void insertAsync(
+      Handle handle, ProcessDefinition definition, String activityId, Continuation continuation) {
+    if (continuation.asyncBefore()) {
+      insert(handle, definition, activityId, RuntimeJobs.ASYNC_CONTINUATION, RuntimeJobs.ASYNC_BEFORE);
+    }
+    if (continuation.asyncAfter()) {
+      insert(handle, definition, activityId, RuntimeJobs.ASYNC_CONTINUATION, RuntimeJobs.ASYNC_AFTER);
+    }
+  }
+
   /** Camunda's timer job configuration, e.g. {@code DURATION: P2D}. */
   private static String configuration(TimerDefinition timer) {
     return timer.type().name() + ": " + timer.expression();
@@ -62,13 +75,22 @@ public final class JobDefinitionsOnDeploy implements DeploymentService.Definitio
 
   private void insert(
       Handle handle, ProcessDefinition definition, FlowNode node, String type, String configuration) {
+    insert(handle, definition, node.id(), type, configuration);
+  }
+
+  private void insert(
+      Handle handle,
+      ProcessDefinition definition,
+      String activityId,
+      String type,
+      String configuration) {
     jobDefinitions.insert(
         handle,
         new JobDefinition(
             ids.next(),
             definition.id(),
             definition.key(),
-            node.id(),
+            activityId,
             type,
             configuration,
             false,

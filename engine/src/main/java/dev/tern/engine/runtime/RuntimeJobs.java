@@ -1,6 +1,7 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.model.FlowNode;
+import dev.tern.engine.deployment.model.MultiInstance;
 import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinition;
@@ -42,8 +43,19 @@ final class RuntimeJobs {
     this.ids = ids;
   }
 
+  /**
+   * An async continuation of a token at a node. At a multi-instance activity it belongs to the body
+   * ({@code …#multiInstanceBody}, the activity's own continuation) unless the token is an inner
+   * instance (the loop's continuation), as in Camunda.
+   */
   void insertAsync(Run run, Token token, FlowNode node, String configuration) {
-    insert(run, token.id, node, Job.MESSAGE, ASYNC_CONTINUATION, configuration, null);
+    MultiInstance loop = run.process.model().multiInstanceOf(node.id());
+    if (loop != null && token.miInstance) {
+      insert(run, token.id, node.id(), loop.inner().exclusive(), Job.MESSAGE, ASYNC_CONTINUATION, configuration, null);
+    } else {
+      String activityId = loop == null ? node.id() : MultiInstance.bodyId(node.id());
+      insert(run, token.id, activityId, node.continuation().exclusive(), Job.MESSAGE, ASYNC_CONTINUATION, configuration, null);
+    }
   }
 
   void insertTimer(Run run, Token token, FlowNode timerNode, String handlerType, Instant dueDate) {
@@ -91,7 +103,27 @@ final class RuntimeJobs {
       String handlerType,
       String configuration,
       Instant dueDate) {
-    JobDefinition definition = definitionFor(run, node.id(), handlerType, configuration);
+    insert(
+        run,
+        executionId,
+        node.id(),
+        node.continuation().exclusive(),
+        kind,
+        handlerType,
+        configuration,
+        dueDate);
+  }
+
+  private void insert(
+      Run run,
+      String executionId,
+      String activityId,
+      boolean exclusive,
+      String kind,
+      String handlerType,
+      String configuration,
+      Instant dueDate) {
+    JobDefinition definition = definitionFor(run, activityId, handlerType, configuration);
     jobStore.insert(
         run.handle,
         Job.builder()
@@ -104,13 +136,13 @@ final class RuntimeJobs {
             .executionId(executionId)
             .processDefinitionId(run.instance.processDefinitionId())
             .processDefinitionKey(run.instance.processDefinitionKey())
-            .activityId(node.id())
+            .activityId(activityId)
             .deploymentId(run.process.deploymentId())
             .tenantId(run.instance.tenantId())
             .retries(DEFAULT_RETRIES)
             .dueDate(dueDate)
             .createTime(Instant.now(clock))
-            .exclusive(node.continuation().exclusive())
+            .exclusive(exclusive)
             .suspended(run.instance.suspended() || (definition != null && definition.suspended()))
             .priority(
                 definition != null && definition.overridingPriority() != null

@@ -514,21 +514,31 @@ class BpmnParserTest {
   }
 
   @Test
-  void aMultiInstanceLoopIsRead() {
+  void aMultiInstanceLoopIsReadWithTheContinuationsOfItsInnerInstances() {
     var model =
         parseOne(
             process(
                 "p",
                 startTo("review")
                     + "<userTask id=\"review\"><multiInstanceLoopCharacteristics isSequential=\"true\""
-                    + " camunda:collection=\"${people}\" camunda:elementVariable=\"person\">"
+                    + " camunda:collection=\"${people}\" camunda:elementVariable=\"person\""
+                    + " camunda:asyncBefore=\"true\" camunda:exclusive=\"false\">"
+                    + "<extensionElements><camunda:failedJobRetryTimeCycle>R2/PT1M"
+                    + "</camunda:failedJobRetryTimeCycle></extensionElements>"
                     + "<completionCondition>${done}</completionCondition>"
                     + "</multiInstanceLoopCharacteristics></userTask>"));
 
     assertThat(model.multiInstanceOf("review"))
         .isEqualTo(
             new dev.tern.engine.deployment.model.MultiInstance(
-                true, null, "${people}", "person", "${done}"));
+                true,
+                null,
+                "${people}",
+                "person",
+                "${done}",
+                new dev.tern.engine.deployment.model.Continuation(true, false, false, "R2/PT1M")));
+    assertThat(model.node("review").continuation())
+        .isEqualTo(dev.tern.engine.deployment.model.Continuation.SYNCHRONOUS);
   }
 
   @Test
