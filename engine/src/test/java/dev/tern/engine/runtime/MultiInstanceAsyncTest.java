@@ -1,7 +1,5 @@
 package dev.tern.engine.runtime;
 
-import static dev.tern.engine.runtime.ScopeEngine.flow;
-import static dev.tern.engine.runtime.ScopeEngine.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,18 +35,8 @@ class MultiInstanceAsyncTest {
     kit.close();
   }
 
-  /** start → act (with its loop) → after (user task) → end. */
   private void deploy(String activity) {
-    kit.deploy(
-        process(
-            "p",
-            "<startEvent id=\"start\"/>"
-                + flow("f1", "start", "act")
-                + activity
-                + flow("f2", "act", "after")
-                + "<userTask id=\"after\"/>"
-                + flow("f3", "after", "end")
-                + "<endEvent id=\"end\"/>"));
+    kit.deploy(ScopeEngine.aroundAct(activity, ""));
   }
 
   private static String loop(boolean sequential, String attributes) {

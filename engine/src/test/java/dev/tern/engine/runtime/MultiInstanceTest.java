@@ -33,19 +33,8 @@ class MultiInstanceTest {
     kit.close();
   }
 
-  /** start → activity → after (user task) → end. */
   private void deployAround(String activity, String boundaries) {
-    kit.deploy(
-        process(
-            "p",
-            "<startEvent id=\"start\"/>"
-                + flow("f1", "start", "act")
-                + activity
-                + flow("f2", "act", "after")
-                + "<userTask id=\"after\"/>"
-                + flow("f3", "after", "end")
-                + "<endEvent id=\"end\"/>"
-                + boundaries));
+    kit.deploy(ScopeEngine.aroundAct(activity, boundaries));
   }
 
   private static String loop(boolean sequential, String inside) {

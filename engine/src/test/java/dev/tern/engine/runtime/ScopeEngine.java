@@ -53,6 +53,20 @@ final class ScopeEngine implements AutoCloseable {
     return "<sequenceFlow id=\"" + id + "\" sourceRef=\"" + from + "\" targetRef=\"" + to + "\"/>";
   }
 
+  /** Process {@code p}: start → {@code activity} (id {@code act}) → after (user task) → end. */
+  static String aroundAct(String activity, String boundaries) {
+    return process(
+        "p",
+        "<startEvent id=\"start\"/>"
+            + flow("f1", "start", "act")
+            + activity
+            + flow("f2", "act", "after")
+            + "<userTask id=\"after\"/>"
+            + flow("f3", "after", "end")
+            + "<endEvent id=\"end\"/>"
+            + boundaries);
+  }
+
   /** A sub-process {@code id} whose inside is {@code body} (with a start event {@code id_start}). */
   static String subProcess(String id, String body) {
     return "<subProcess id=\"" + id + "\"><startEvent id=\"" + id + "_start\"/>" + body + "</subProcess>";
