@@ -9,6 +9,11 @@ import java.time.Instant;
  * @param durationInMillis null while the activity runs
  * @param taskId the task of a user task (null for other activities)
  * @param assignee that task's assignee, the last one once it ended
+ * @param parentActivityInstanceId the enclosing sub-process's (or multi-instance body's) activity
+ *     instance, the process instance at the top level (and in rows older than the column)
+ * @param calledProcessInstanceId the instance a call activity called, else null
+ * @param rootProcessInstanceId the first instance of the call chain (the instance itself when no
+ *     call activity started it)
  */
 public record HistoricActivityInstance(
     String id,
@@ -26,11 +31,23 @@ public record HistoricActivityInstance(
     String tenantId,
     Instant removalTime,
     String taskId,
-    String assignee) {
+    String assignee,
+    String parentActivityInstanceId,
+    String calledProcessInstanceId,
+    String rootProcessInstanceId) {
+
+  public HistoricActivityInstance {
+    if (parentActivityInstanceId == null) {
+      parentActivityInstanceId = processInstanceId;
+    }
+    if (rootProcessInstanceId == null) {
+      rootProcessInstanceId = processInstanceId;
+    }
+  }
 
   /**
    * Whether this activity completed its scope, as Camunda flags it: an end event that ended
-   * normally. (Tern's processes have one scope, the process instance.)
+   * normally.
    */
   public boolean completeScope() {
     return endTime != null && !canceled && activityType != null && activityType.endsWith("EndEvent");

@@ -21,12 +21,25 @@ public record HistoricVariableInstance(
     return new HistoricVariableInstance(id, name, other, owner, state, createTime, removalTime);
   }
 
-  /** Where the variable lives. */
+  /**
+   * Where the variable lives.
+   *
+   * @param rootProcessInstanceId the first instance of the call chain (the instance itself when no
+   *     call activity started it)
+   */
   public record Owner(
       String processInstanceId,
       String executionId,
       String activityInstanceId,
       String processDefinitionId,
       String processDefinitionKey,
-      String tenantId) {}
+      String tenantId,
+      String rootProcessInstanceId) {
+
+    public Owner {
+      if (rootProcessInstanceId == null) {
+        rootProcessInstanceId = processInstanceId;
+      }
+    }
+  }
 }

@@ -49,6 +49,7 @@ final class Interpreter {
   private final ProcessInstanceStore instances;
   private final ExecutionStore executions;
   private final RuntimeHistoryStore history;
+  private final ActivityParents parents;
   private final RuntimeJobs jobs;
   private final JobDefinitions jobDefinitions;
   private final VariableStore variables;
@@ -105,6 +106,7 @@ final class Interpreter {
     this.userTaskValues = new UserTaskValues(parameters.expressions(), clock);
     this.conditionalEvents = new ConditionalEvents(parameters.expressions());
     this.scopeExecutions = new ScopeExecutions(executions, ids);
+    this.parents = new ActivityParents(executions);
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
@@ -1815,7 +1817,9 @@ final class Interpreter {
     String id = ids.next();
     history.activityStarted(
         run.handle,
-        new ActivityStart(id, run.instance, token.id, node.id(), node.name(), node.activityType(), now()));
+        new ActivityStart(
+            id, run.instance, parents.of(run, token), token.id, node.id(), node.name(),
+            node.activityType(), now()));
     token.activityInstanceId = id;
   }
 
@@ -1934,6 +1938,7 @@ final class Interpreter {
         new ActivityStart(
             bodyInstanceId,
             run.instance,
+            parents.of(run, token),
             token.id,
             dev.tern.engine.deployment.model.MultiInstance.bodyId(node.id()),
             node.name(),
@@ -2162,7 +2167,10 @@ final class Interpreter {
               + token.activityId
               + "' has no none start event");
     }
-    start(run.handle, called, businessKey, variables, Map.of(), startEventId, run, token.id);
+    String callInstanceId = token.activityInstanceId;
+    ProcessInstance calledInstance =
+        start(run.handle, called, businessKey, variables, Map.of(), startEventId, run, token.id);
+    history.activityCalled(run.handle, callInstanceId, calledInstance.id());
   }
 
   private ProcessEngineException calledNotFound(Run run, NodeKind.CallActivity call) {

@@ -22,6 +22,7 @@ final class PendingActivities {
     final ActivityStart start;
     Instant endTime;
     boolean canceled;
+    String calledProcessInstanceId;
 
     Row(ActivityStart start) {
       this.start = start;
@@ -52,6 +53,16 @@ final class PendingActivities {
     return true;
   }
 
+  /** Names the instance a held-back call activity called; false when the row is in the table. */
+  boolean called(String id, String calledProcessInstanceId) {
+    Row row = rows.get(id);
+    if (row == null) {
+      return false;
+    }
+    row.calledProcessInstanceId = calledProcessInstanceId;
+    return true;
+  }
+
   /** Inserts every held-back row in one batch. */
   void write(Handle handle) {
     if (rows.isEmpty()) {
@@ -60,17 +71,18 @@ final class PendingActivities {
     PreparedBatch batch =
         handle.prepareBatch(
             """
-            INSERT INTO tern_hi_activity_instance (id, process_instance_id, execution_id,
-              proc_def_id, proc_def_key, activity_id, activity_name, activity_type, start_time,
-              end_time, duration_ms, canceled, tenant_id)
-            VALUES (:id, :pi, :executionId, :defId, :defKey, :activityId, :activityName,
-              :activityType, :startTime, :endTime, :duration, :canceled, :tenantId)
+            INSERT INTO tern_hi_activity_instance (id, process_instance_id, parent_act_inst_id,
+              execution_id, proc_def_id, proc_def_key, activity_id, activity_name, activity_type,
+              start_time, end_time, duration_ms, canceled, tenant_id, called_process_instance_id)
+            VALUES (:id, :pi, :parent, :executionId, :defId, :defKey, :activityId, :activityName,
+              :activityType, :startTime, :endTime, :duration, :canceled, :tenantId, :called)
             """);
     for (Row row : rows.values()) {
       ActivityStart start = row.start;
       batch
           .bind("id", start.id())
           .bind("pi", start.instance().id())
+          .bind("parent", start.parentActivityInstanceId())
           .bind("executionId", start.executionId())
           .bind("defId", start.instance().processDefinitionId())
           .bind("defKey", start.instance().processDefinitionKey())
@@ -85,6 +97,7 @@ final class PendingActivities {
               Long.class)
           .bind("canceled", row.canceled)
           .bind("tenantId", start.instance().tenantId())
+          .bind("called", row.calledProcessInstanceId)
           .add();
     }
     rows.clear();

@@ -108,6 +108,19 @@ final class RuntimeHistoryStore {
         .execute();
   }
 
+  /** A call activity's instance called a process instance. */
+  void activityCalled(Handle handle, String id, String calledProcessInstanceId) {
+    if (PendingActivities.of(handle).called(id, calledProcessInstanceId)) {
+      return;
+    }
+    handle
+        .createUpdate(
+            "UPDATE tern_hi_activity_instance SET called_process_instance_id = :called WHERE id = :id")
+        .bind("id", id)
+        .bind("called", calledProcessInstanceId)
+        .execute();
+  }
+
   /** Writes the activity instances this transaction holds back; before any other statement on them. */
   private static void writePending(Handle handle) {
     PendingActivities.of(handle).write(handle);

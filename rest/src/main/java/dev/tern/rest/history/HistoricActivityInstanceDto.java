@@ -4,9 +4,8 @@ import dev.tern.engine.history.HistoricActivityInstance;
 import java.time.Instant;
 
 /**
- * Camunda's {@code HistoricActivityInstanceDto}. The parent activity instance and the root process
- * instance are the process instance, and called instances are null (see docs/differential.md); a
- * user task names its task and that task's assignee.
+ * Camunda's {@code HistoricActivityInstanceDto}: a user task names its task and that task's
+ * assignee, a call activity the instance it called; case instances are null.
  */
 public record HistoricActivityInstanceDto(
     String id,
@@ -34,7 +33,7 @@ public record HistoricActivityInstanceDto(
   public static HistoricActivityInstanceDto of(HistoricActivityInstance a) {
     return new HistoricActivityInstanceDto(
         a.id(),
-        a.processInstanceId(),
+        a.parentActivityInstanceId(),
         a.activityId(),
         a.activityName(),
         a.activityType(),
@@ -44,7 +43,7 @@ public record HistoricActivityInstanceDto(
         a.executionId(),
         a.taskId(),
         a.assignee(),
-        null,
+        a.calledProcessInstanceId(),
         null,
         a.startTime(),
         a.endTime(),
@@ -53,6 +52,6 @@ public record HistoricActivityInstanceDto(
         a.completeScope(),
         a.tenantId(),
         a.removalTime(),
-        a.processInstanceId());
+        a.rootProcessInstanceId());
   }
 }

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Camunda's {@code HistoricVariableInstanceDto}. Tern's variables are process-instance scoped, so
- * the activity instance and the root process instance are the process instance; case and task
- * fields are null.
+ * Camunda's {@code HistoricVariableInstanceDto}; case and task fields are null.
  */
 public record HistoricVariableInstanceDto(
     String id,
@@ -58,6 +56,6 @@ public record HistoricVariableInstanceDto(
         v.state(),
         v.createTime(),
         v.removalTime(),
-        owner.processInstanceId());
+        owner.rootProcessInstanceId());
   }
 }
