@@ -42,6 +42,47 @@ class HistoricActivityInstanceRestTest {
       </definitions>
       """;
 
+  /** An embedded sub-process with a user task, then a call activity calling {@link #SHIPPING}. */
+  private static final String NESTED =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <process id="nested" isExecutable="true" camunda:historyTimeToLive="P5D">
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="pack"/>
+          <subProcess id="pack">
+            <startEvent id="packStart"/>
+            <sequenceFlow id="p1" sourceRef="packStart" targetRef="check"/>
+            <userTask id="check"/>
+            <sequenceFlow id="p2" sourceRef="check" targetRef="packEnd"/>
+            <endEvent id="packEnd"/>
+          </subProcess>
+          <sequenceFlow id="f2" sourceRef="pack" targetRef="ship"/>
+          <callActivity id="ship" calledElement="shipping">
+            <extensionElements><camunda:in variables="all"/></extensionElements>
+          </callActivity>
+          <sequenceFlow id="f3" sourceRef="ship" targetRef="end"/>
+          <endEvent id="end"/>
+        </process>
+      </definitions>
+      """;
+
+  private static final String SHIPPING =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <process id="shipping" isExecutable="true" camunda:historyTimeToLive="P5D">
+          <startEvent id="shippingStart"/>
+          <sequenceFlow id="s1" sourceRef="shippingStart" targetRef="dispatch"/>
+          <userTask id="dispatch"/>
+          <sequenceFlow id="s2" sourceRef="dispatch" targetRef="shippingEnd"/>
+          <endEvent id="shippingEnd"/>
+        </process>
+      </definitions>
+      """;
+
   private final TestDatabase db;
   private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-02T03:04:05.678Z"));
   private RestTestServer server;
@@ -165,6 +206,95 @@ class HistoricActivityInstanceRestTest {
         .statusCode(200)
         .body("activityId", contains("review"))
         .body("[0].endTime", notNullValue());
+  }
+
+  private String activityInstance(String processInstanceId, String activityId) {
+    return server
+        .given()
+        .queryParam("processInstanceId", processInstanceId)
+        .queryParam("activityId", activityId)
+        .get("/history/activity-instance")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .extract()
+        .path("[0].id");
+  }
+
+  @Test
+  void anActivityInASubProcessNamesItAsParentAndACalledInstancesActivitiesNameTheCallersRoot() {
+    server
+        .engine()
+        .deploymentService()
+        .deploy(
+            NewDeployment.of(
+                    Map.of(
+                        "nested.bpmn", NESTED.getBytes(StandardCharsets.UTF_8),
+                        "shipping.bpmn", SHIPPING.getBytes(StandardCharsets.UTF_8)))
+                .withDuplicateFiltering(true));
+    String root =
+        server.engine().runtimeService().startProcessInstanceByKey("nested", null, null, Map.of("parcel", 7)).id();
+    server.engine().runtimeService().completeUserTask(root, "check");
+    String pack = activityInstance(root, "pack");
+    String check = activityInstance(root, "check");
+    String called =
+        server
+            .given()
+            .queryParam("superProcessInstance", root)
+            .get("/process-instance")
+            .then()
+            .statusCode(200)
+            .body("$", hasSize(1))
+            .extract()
+            .path("[0].id");
+
+    server
+        .given()
+        .queryParam("processInstanceId", root)
+        .queryParam("sortBy", "activityId")
+        .queryParam("sortOrder", "asc")
+        .get("/history/activity-instance")
+        .then()
+        .statusCode(200)
+        .body("activityId", contains("check", "pack", "packEnd", "packStart", "ship", "start"))
+        .body("parentActivityInstanceId", contains(pack, root, pack, pack, root, root))
+        .body("calledProcessInstanceId", contains(null, null, null, null, called, null))
+        .body("rootProcessInstanceId", everyItem(equalTo(root)));
+    server
+        .given()
+        .get("/history/activity-instance/{id}", check)
+        .then()
+        .statusCode(200)
+        .body("parentActivityInstanceId", equalTo(pack))
+        .body("rootProcessInstanceId", equalTo(root));
+    server
+        .given()
+        .queryParam("processInstanceId", called)
+        .queryParam("sortBy", "activityId")
+        .queryParam("sortOrder", "asc")
+        .get("/history/activity-instance")
+        .then()
+        .statusCode(200)
+        .body("activityId", contains("dispatch", "shippingStart"))
+        .body("processInstanceId", everyItem(equalTo(called)))
+        .body("parentActivityInstanceId", everyItem(equalTo(called)))
+        .body("rootProcessInstanceId", everyItem(equalTo(root)));
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("processInstanceId", called))
+        .post("/history/activity-instance/count")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(2));
+    server
+        .given()
+        .queryParam("processInstanceId", called)
+        .get("/history/variable-instance")
+        .then()
+        .statusCode(200)
+        .body("name", contains("parcel"))
+        .body("rootProcessInstanceId", contains(root));
   }
 
   @Test
