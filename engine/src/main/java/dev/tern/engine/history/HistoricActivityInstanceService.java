@@ -32,9 +32,7 @@ public final class HistoricActivityInstanceService {
           + ", "
           + ofTask("assignee")
           + ", a.parent_act_inst_id, a.called_process_instance_id, "
-          // the root of a call chain, read where the instance's history keeps it (by its key)
-          + "(SELECT p.root_process_instance_id FROM tern_hi_process_instance p"
-          + " WHERE p.id = a.process_instance_id) AS root_process_instance_id";
+          + CallChainRoot.column("a");
 
   static final RowMapper<HistoricActivityInstance> MAPPER = RecordMapper.of(HistoricActivityInstance.class, COLUMNS);
 

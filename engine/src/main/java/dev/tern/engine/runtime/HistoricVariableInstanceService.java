@@ -27,10 +27,8 @@ public final class HistoricVariableInstanceService {
       "v.id, v.name, " + VariableStore.VALUE_COLUMNS + ","
           + " v.process_instance_id, v.execution_id,"
           + " COALESCE(v.act_inst_id, v.process_instance_id) act_inst_id, v.proc_def_id, v.proc_def_key, v.tenant_id,"
-          + " v.state, v.create_time, v.removal_time,"
-          // the root of a call chain, read where the instance's history keeps it (by its key)
-          + " (SELECT p.root_process_instance_id FROM tern_hi_process_instance p"
-          + " WHERE p.id = v.process_instance_id) AS root_process_instance_id";
+          + " v.state, v.create_time, v.removal_time, "
+          + dev.tern.engine.history.CallChainRoot.column("v");
 
   private final Database database;
   private final Listing<HistoricVariableInstance> rows;
