@@ -514,6 +514,7 @@ final class Interpreter {
     Token token = waitingToken(run, subscription.executionId());
     FlowNode node = run.process.model().node(subscription.activityId());
     if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
+      run.scopeVariables.setActivityLocals(run, token, localVariables);
       Token branch = token.sibling(ids.next());
       branch.activityId = node.id();
       ScopeVariables.putLocals(branch, triggeredVariables);
@@ -1826,6 +1827,7 @@ final class Interpreter {
   private void endActivity(Run run, Token token, boolean canceled) {
     if (token.activityInstanceId != null) {
       history.activityEnded(run.handle, token.activityInstanceId, now(), canceled);
+      run.scopeVariables.activityEnded(run, token);
     }
   }
 

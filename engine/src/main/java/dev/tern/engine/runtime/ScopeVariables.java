@@ -2,6 +2,7 @@ package dev.tern.engine.runtime;
 
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.IoMapping;
+import dev.tern.engine.deployment.model.NodeKind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,34 @@ final class ScopeVariables {
     typed.forEach((name, value) -> locals.put(name, VariableValues.plain(value)));
     scope.locals = locals;
     scope.stored.addAll(typed.keySet());
+  }
+
+  /**
+   * The local variables of a message a non-interrupting boundary event catches: as in Camunda they
+   * belong to the activity's execution (the token waiting in it) until the activity ends.
+   */
+  void setActivityLocals(Run run, Token token, Map<String, ?> values) {
+    if (values == null || values.isEmpty() || token.activityInstanceId == null) {
+      return;
+    }
+    Map<String, TypedValue> typed = new LinkedHashMap<>();
+    values.forEach((name, value) -> typed.put(name, VariableValues.typed(name, value)));
+    store.setLocal(
+        run.handle, new VariableOwner(run.instance.id(), token.id, token.activityInstanceId), typed);
+  }
+
+  /**
+   * An activity ended: the locals a non-interrupting message boundary event may have given it
+   * ({@link #setActivityLocals}) go with it. Only activities with such boundary events can have them.
+   */
+  void activityEnded(Run run, Token token) {
+    if (token.activityInstanceId != null
+        && token.activityId != null
+        && !token.miInstance
+        && run.process.model().triggerBoundariesOf(token.activityId).stream()
+            .anyMatch(b -> !((NodeKind.BoundaryTriggerEvent) b.kind()).cancelActivity())) {
+      store.endScopes(run.handle, List.of(token.activityInstanceId));
+    }
   }
 
   /**

@@ -143,4 +143,73 @@ class MessageScopeVariablesTest {
     assertThat(runtimeVariables(pi)).containsExactly("copied@instance/instance");
     assertThat(kit.variable(pi, "copied")).isEqualTo("LT");
   }
+
+  @Test
+  void aNonInterruptingBoundaryEventsLocalsBelongToTheTasksExecutionUntilTheTaskEnds() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>"
+                + flow("f1", "start", "work")
+                + "<userTask id=\"work\"/>"
+                + flow("f2", "work", "end")
+                + "<endEvent id=\"end\"/>"
+                + "<boundaryEvent id=\"ping\" attachedToRef=\"work\" cancelActivity=\"false\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
+                + flow("f3", "ping", "follow")
+                + "<userTask id=\"follow\"/>"));
+    String pi = kit.start("p");
+    String workExecution = kit.task(pi, "work").executionId();
+    String workInstance = (String) kit.historyOf(pi, "work").get("id");
+
+    correlate("cancel", pi);
+    correlate("cancel", pi);
+
+    // Camunda 7.24: on the task's execution with the task's activity instance, once per name
+    assertThat(
+            kit.rows(
+                "SELECT name, execution_id, act_inst_id FROM tern_variable WHERE process_instance_id = ?",
+                pi))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("name")).isEqualTo("loc");
+              assertThat(row.get("execution_id")).isEqualTo(workExecution);
+              assertThat(row.get("act_inst_id")).isEqualTo(workInstance);
+            });
+    assertThat(kit.activeActivities(pi)).containsExactlyInAnyOrder("work", "follow", "follow");
+
+    kit.complete(pi, "work");
+
+    assertThat(runtimeVariables(pi)).isEmpty();
+    assertThat(kit.activeActivities(pi)).containsExactly("follow", "follow");
+  }
+
+  @Test
+  void theLocalsGoWhenAnotherBoundaryEventInterruptsTheTask() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>"
+                + flow("f1", "start", "work")
+                + "<userTask id=\"work\"/>"
+                + flow("f2", "work", "end")
+                + "<endEvent id=\"end\"/>"
+                + "<boundaryEvent id=\"ping\" attachedToRef=\"work\" cancelActivity=\"false\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
+                + flow("f3", "ping", "pinged")
+                + "<endEvent id=\"pinged\"/>"
+                + "<boundaryEvent id=\"stop\" attachedToRef=\"work\">"
+                + "<signalEventDefinition signalRef=\"s\"/></boundaryEvent>"
+                + flow("f4", "stop", "stopped")
+                + "<userTask id=\"stopped\"/>"));
+    String pi = kit.start("p");
+    correlate("cancel", pi);
+    assertThat(runtimeVariables(pi)).containsExactly("loc@token/scope");
+
+    kit.engine.signalService().signal("notify", null, null, false, Map.of());
+
+    assertThat(kit.activeActivities(pi)).containsExactly("stopped");
+    assertThat(runtimeVariables(pi)).isEmpty();
+  }
 }
