@@ -272,4 +272,82 @@ class ScopeVariablesRestTest {
         .statusCode(200)
         .body("trig.value", equalTo("T"));
   }
+
+  @Test
+  void aNonInterruptingMessageBoundaryKeepsTheLocalsOnTheTasksExecutionUntilTheTaskEnds() {
+    String boundaryKey = key + "b";
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <message id="m" name="MSG"/>
+          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+            <userTask id="work"/>
+            <sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+            <endEvent id="end"/>
+            <boundaryEvent id="ping" attachedToRef="work" cancelActivity="false">
+              <messageEventDefinition messageRef="m"/>
+            </boundaryEvent>
+            <sequenceFlow id="f3" sourceRef="ping" targetRef="follow"/>
+            <userTask id="follow"/>
+          </process>
+        </definitions>
+        """
+            .replace("KEY", boundaryKey)
+            .replace("MSG", boundaryKey + "-message");
+    server
+        .engine()
+        .deploymentService()
+        .deploy(NewDeployment.of(Map.of(boundaryKey + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+    String instance =
+        server.engine().runtimeService().startProcessInstanceByKey(boundaryKey, null, null, Map.of()).id();
+
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "messageName", boundaryKey + "-message",
+                "processInstanceId", instance,
+                "processVariablesLocal", Map.of("loc", Map.of("value", "L"))))
+        .post("/message")
+        .then()
+        .statusCode(204);
+
+    String work = rowAt(instance, "work", "id");
+    String workInstance = rowAt(instance, "work", "activity_instance_id");
+    server
+        .given()
+        .queryParam("processInstanceIdIn", instance)
+        .get("/variable-instance")
+        .then()
+        .statusCode(200)
+        .body("name", contains("loc"))
+        .body("executionId", contains(work))
+        .body("activityInstanceId", contains(workInstance));
+
+    String task =
+        server
+            .given()
+            .queryParam("processInstanceId", instance)
+            .queryParam("taskDefinitionKey", "work")
+            .get("/task")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].id");
+    server.given().contentType(ContentType.JSON).body(Map.of()).post("/task/{id}/complete", task)
+        .then().statusCode(204);
+
+    server
+        .given()
+        .queryParam("processInstanceIdIn", instance)
+        .get("/variable-instance")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
+  }
 }
