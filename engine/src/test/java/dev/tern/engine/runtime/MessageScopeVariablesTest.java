@@ -144,8 +144,8 @@ class MessageScopeVariablesTest {
     assertThat(kit.variable(pi, "copied")).isEqualTo("LT");
   }
 
-  @Test
-  void aNonInterruptingBoundaryEventsLocalsBelongToTheTasksExecutionUntilTheTaskEnds() {
+  /** start → work (user task, non-interrupting message boundary {@code ping}) → end, plus {@code rest}. */
+  private void deployWorkWithPing(String rest) {
     kit.deploy(
         process(
             "p",
@@ -156,8 +156,12 @@ class MessageScopeVariablesTest {
                 + "<endEvent id=\"end\"/>"
                 + "<boundaryEvent id=\"ping\" attachedToRef=\"work\" cancelActivity=\"false\">"
                 + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
-                + flow("f3", "ping", "follow")
-                + "<userTask id=\"follow\"/>"));
+                + rest));
+  }
+
+  @Test
+  void aNonInterruptingBoundaryEventsLocalsBelongToTheTasksExecutionUntilTheTaskEnds() {
+    deployWorkWithPing(flow("f3", "ping", "follow") + "<userTask id=\"follow\"/>");
     String pi = kit.start("p");
     String workExecution = kit.task(pi, "work").executionId();
     String workInstance = (String) kit.historyOf(pi, "work").get("id");
@@ -187,22 +191,13 @@ class MessageScopeVariablesTest {
 
   @Test
   void theLocalsGoWhenAnotherBoundaryEventInterruptsTheTask() {
-    kit.deploy(
-        process(
-            "p",
-            "<startEvent id=\"start\"/>"
-                + flow("f1", "start", "work")
-                + "<userTask id=\"work\"/>"
-                + flow("f2", "work", "end")
-                + "<endEvent id=\"end\"/>"
-                + "<boundaryEvent id=\"ping\" attachedToRef=\"work\" cancelActivity=\"false\">"
-                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
-                + flow("f3", "ping", "pinged")
-                + "<endEvent id=\"pinged\"/>"
-                + "<boundaryEvent id=\"stop\" attachedToRef=\"work\">"
-                + "<signalEventDefinition signalRef=\"s\"/></boundaryEvent>"
-                + flow("f4", "stop", "stopped")
-                + "<userTask id=\"stopped\"/>"));
+    deployWorkWithPing(
+        flow("f3", "ping", "pinged")
+            + "<endEvent id=\"pinged\"/>"
+            + "<boundaryEvent id=\"stop\" attachedToRef=\"work\">"
+            + "<signalEventDefinition signalRef=\"s\"/></boundaryEvent>"
+            + flow("f4", "stop", "stopped")
+            + "<userTask id=\"stopped\"/>");
     String pi = kit.start("p");
     correlate("cancel", pi);
     assertThat(runtimeVariables(pi)).containsExactly("loc@token/scope");

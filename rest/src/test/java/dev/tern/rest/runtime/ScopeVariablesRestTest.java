@@ -207,9 +207,12 @@ class ScopeVariablesRestTest {
         .body("executionId", contains(scope))
         .body("activityInstanceId", contains(subInstance));
   }
-  @Test
-  void aMessageStartingAnEventSubProcessSetsTheTriggeredScopesLocals() {
-    String eventKey = key + "e";
+
+  /**
+   * Deploys a process {@code processKey} (body: its elements, with message {@code m} named
+   * {@code processKey-message}), starts it and sends that message with the given variables.
+   */
+  private String startAndCorrelate(String processKey, String body, Map<String, Object> variables) {
     String xml =
         """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -218,6 +221,32 @@ class ScopeVariablesRestTest {
           <message id="m" name="MSG"/>
           <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
             <startEvent id="start"/>
+            BODY
+          </process>
+        </definitions>
+        """
+            .replace("KEY", processKey)
+            .replace("MSG", processKey + "-message")
+            .replace("BODY", body);
+    server
+        .engine()
+        .deploymentService()
+        .deploy(NewDeployment.of(Map.of(processKey + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+    String instance =
+        server.engine().runtimeService().startProcessInstanceByKey(processKey, null, null, Map.of()).id();
+    Map<String, Object> message = new java.util.HashMap<>(variables);
+    message.put("messageName", processKey + "-message");
+    message.put("processInstanceId", instance);
+    server.given().contentType(ContentType.JSON).body(message).post("/message").then().statusCode(204);
+    return instance;
+  }
+
+  @Test
+  void aMessageStartingAnEventSubProcessSetsTheTriggeredScopesLocals() {
+    String instance =
+        startAndCorrelate(
+            key + "e",
+            """
             <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
             <userTask id="wait"/>
             <subProcess id="events" triggeredByEvent="true">
@@ -227,30 +256,10 @@ class ScopeVariablesRestTest {
               <sequenceFlow id="e1" sourceRef="onMessage" targetRef="handle"/>
               <userTask id="handle"/>
             </subProcess>
-          </process>
-        </definitions>
-        """
-            .replace("KEY", eventKey)
-            .replace("MSG", eventKey + "-message");
-    server
-        .engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of(eventKey + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
-    String instance =
-        server.engine().runtimeService().startProcessInstanceByKey(eventKey, null, null, Map.of()).id();
-
-    server
-        .given()
-        .contentType(ContentType.JSON)
-        .body(
+            """,
             Map.of(
-                "messageName", eventKey + "-message",
-                "processInstanceId", instance,
                 "processVariablesLocal", Map.of("loc", Map.of("value", "L")),
-                "processVariablesToTriggeredScope", Map.of("trig", Map.of("value", "T"))))
-        .post("/message")
-        .then()
-        .statusCode(204);
+                "processVariablesToTriggeredScope", Map.of("trig", Map.of("value", "T"))));
 
     String scope = rowAt(instance, "events", "id");
     String scopeInstance = rowAt(instance, "events", "activity_instance_id");
@@ -275,15 +284,10 @@ class ScopeVariablesRestTest {
 
   @Test
   void aNonInterruptingMessageBoundaryKeepsTheLocalsOnTheTasksExecutionUntilTheTaskEnds() {
-    String boundaryKey = key + "b";
-    String xml =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <message id="m" name="MSG"/>
-          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
-            <startEvent id="start"/>
+    String instance =
+        startAndCorrelate(
+            key + "b",
+            """
             <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
             <userTask id="work"/>
             <sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
@@ -293,29 +297,8 @@ class ScopeVariablesRestTest {
             </boundaryEvent>
             <sequenceFlow id="f3" sourceRef="ping" targetRef="follow"/>
             <userTask id="follow"/>
-          </process>
-        </definitions>
-        """
-            .replace("KEY", boundaryKey)
-            .replace("MSG", boundaryKey + "-message");
-    server
-        .engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of(boundaryKey + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
-    String instance =
-        server.engine().runtimeService().startProcessInstanceByKey(boundaryKey, null, null, Map.of()).id();
-
-    server
-        .given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "messageName", boundaryKey + "-message",
-                "processInstanceId", instance,
-                "processVariablesLocal", Map.of("loc", Map.of("value", "L"))))
-        .post("/message")
-        .then()
-        .statusCode(204);
+            """,
+            Map.of("processVariablesLocal", Map.of("loc", Map.of("value", "L"))));
 
     String work = rowAt(instance, "work", "id");
     String workInstance = rowAt(instance, "work", "activity_instance_id");
