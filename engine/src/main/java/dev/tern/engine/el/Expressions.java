@@ -90,6 +90,26 @@ public final class Expressions {
   }
 
   /**
+   * Evaluates a {@code camunda:delegateExpression}: its value must implement {@code type} (a
+   * {@code JavaDelegate}, a {@code TaskListener}, …), else the evaluation fails with Camunda's
+   * message.
+   */
+  public <T> T evaluateDelegate(String text, VariableSource variables, Class<T> type) {
+    Object delegate = evaluate(text, variables);
+    if (!type.isInstance(delegate)) {
+      throw new ProcessEngineException(
+          "Delegate expression "
+              + text
+              + " did not resolve to an implementation of interface "
+              + type.getName()
+              + " (it resolved to "
+              + (delegate == null ? "null" : delegate.getClass().getName())
+              + ")");
+    }
+    return type.cast(delegate);
+  }
+
+  /**
    * The members a text names that every evaluation would refuse ({@code getClass}, {@code class},
    * …), found without evaluating it; empty when there are none or the text is no valid expression
    * (evaluation reports that). Members named only at run time ({@code x[name]()}) are refused when

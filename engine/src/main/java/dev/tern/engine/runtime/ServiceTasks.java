@@ -34,18 +34,9 @@ final class ServiceTasks {
         execution.setVariable(e.resultVariable(), result);
       }
     } else if (implementation instanceof ServiceImplementation.DelegateExpression d) {
-      Object delegate = parameters.expressions().evaluate(d.expression(), execution);
-      if (!(delegate instanceof JavaDelegate javaDelegate)) {
-        throw new ProcessEngineException(
-            "Delegate expression "
-                + d.expression()
-                + " did not resolve to an implementation of interface "
-                + JavaDelegate.class.getName()
-                + " (it resolved to "
-                + (delegate == null ? "null" : delegate.getClass().getName())
-                + ")");
-      }
-      call(javaDelegate, execution);
+      call(
+          parameters.expressions().evaluateDelegate(d.expression(), execution, JavaDelegate.class),
+          execution);
     } else if (implementation instanceof ServiceImplementation.JavaClass c) {
       call(instantiate(c.className()), execution);
     } else if (implementation instanceof ServiceImplementation.Connector c) {

@@ -11,8 +11,7 @@ public final class HistoricIdentityLinkLogQuery extends DeclaredQuery<HistoricId
       QueryDefinition.builder("tern_hi_identity_link il", "il.id")
           .equal("type", "il.link_type")
           .equalColumns("userId", "groupId")
-          .date("dateBefore", "il.log_time", "<")
-          .date("dateAfter", "il.log_time", ">")
+          .dateRange("date", "il.log_time", false)
           .equalColumns(
               "taskId", "processDefinitionId", "processDefinitionKey", "operationType",
               "assignerId")

@@ -1,6 +1,5 @@
 package dev.tern.engine.task;
 
-import dev.tern.engine.ProcessEngineException;
 import dev.tern.engine.TernException;
 import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.deployment.model.UserTaskListener;
@@ -40,17 +39,7 @@ final class TaskListeners {
     if (implementation instanceof ServiceImplementation.Expression e) {
       expressions.evaluate(e.expression(), task);
     } else if (implementation instanceof ServiceImplementation.DelegateExpression d) {
-      Object delegate = expressions.evaluate(d.expression(), task);
-      if (!(delegate instanceof TaskListener listener)) {
-        throw new ProcessEngineException(
-            "Delegate expression "
-                + d.expression()
-                + " did not resolve to an implementation of interface "
-                + TaskListener.class.getName()
-                + " (it resolved to "
-                + (delegate == null ? "null" : delegate.getClass().getName())
-                + ")");
-      }
+      TaskListener listener = expressions.evaluateDelegate(d.expression(), task, TaskListener.class);
       try {
         listener.notify(task);
       } catch (RuntimeException ex) {

@@ -132,20 +132,17 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
           .compare("maxPriority", Type.INTEGER, "t.priority", "<=")
           .compare("minPriority", Type.INTEGER, "t.priority", ">=")
           .date("dueDate", "t.due_date", "=")
-          .date("dueAfter", "t.due_date", ">")
-          .date("dueBefore", "t.due_date", "<")
+          .dateRange("due", "t.due_date", false)
           .flag("withoutDueDate", "t.due_date IS NULL")
           .date("followUpDate", "t.follow_up_date", "=")
-          .date("followUpAfter", "t.follow_up_date", ">")
-          .date("followUpBefore", "t.follow_up_date", "<")
+          .dateRange("followUp", "t.follow_up_date", false)
           .filter(
               "followUpBeforeOrNotExistent",
               Type.DATE,
               (w, v, c) ->
                   w.add("(t.follow_up_date IS NULL OR t.follow_up_date < " + w.bind(v) + ")"))
           .date("createdOn", "t.create_time", "=")
-          .date("createdAfter", "t.create_time", ">")
-          .date("createdBefore", "t.create_time", "<")
+          .dateRange("created", "t.create_time", false)
           .date("updatedAfter", "t.last_updated", ">")
           .filter("delegationState", Type.STRING, TaskQuery::delegationState)
           .filter("withCandidateGroups", Type.BOOLEAN, (w, v, c) -> candidateFlag(w, v, c, "", "l.group_id"))

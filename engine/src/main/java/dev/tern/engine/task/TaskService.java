@@ -186,11 +186,10 @@ public final class TaskService {
 
   /** Claims the task for a user; a task claimed by another user is refused. */
   public void claim(Caller caller, String id, String userId) {
-    FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
-    change(
+    assign(
         caller,
         id,
-        Kind.ASSIGN,
+        userId,
         TaskOperationLog.CLAIM,
         task -> {
           if (userId != null && task.assignee() != null && !task.assignee().equals(userId)) {
@@ -205,21 +204,26 @@ public final class TaskService {
 
   /** Sets (or with null removes) the assignee, whoever held the task. */
   public void setAssignee(Caller caller, String id, String userId) {
-    FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
-    change(caller, id, Kind.ASSIGN, TaskOperationLog.ASSIGN, task -> withAssignee(task, userId));
+    assign(caller, id, userId, TaskOperationLog.ASSIGN, task -> withAssignee(task, userId));
   }
 
   /** Delegates: the assignee becomes the owner (unless there is one) and the user the assignee. */
   public void delegate(Caller caller, String id, String userId) {
-    FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
-    change(
+    assign(
         caller,
         id,
-        Kind.ASSIGN,
+        userId,
         TaskOperationLog.DELEGATE,
         task ->
             withPeople(
                 task, userId, task.owner() == null ? task.assignee() : task.owner(), "PENDING"));
+  }
+
+  /** An assignment to {@code userId} (claim, assign, delegate): the id's length checked first. */
+  private void assign(
+      Caller caller, String id, String userId, String operation, Change change) {
+    FieldLimits.requireAtMost("userId", userId, FieldLimits.NAME);
+    change(caller, id, Kind.ASSIGN, operation, change);
   }
 
   /** Resolves a delegated task: variables set, the owner becomes the assignee again. */
