@@ -15,39 +15,57 @@ import java.util.Objects;
  * the default, keeping each batch job's transaction short. With {@code
  * invocationsPerBatchJob} 1 and {@code batchJobsPerSeed} 100 Tern counts jobs exactly as Camunda.
  *
- * @param batchJobsPerSeed batch jobs one seed job run creates
- * @param invocationsPerBatchJob items (e.g. jobs whose retries are set) one batch job applies
- * @param batchJobsPerSeedByType overrides of {@code batchJobsPerSeed} by batch type
- * @param invocationsPerBatchJobByType overrides of {@code invocationsPerBatchJob} by batch type
+ * @param batchJobsPerSeed batch jobs one seed job run creates, overridden by batch type
+ * @param invocationsPerBatchJob items (e.g. jobs whose retries are set) one batch job applies,
+ *     overridden by batch type
  * @param monitorPollInterval how long the monitor job waits between checks (Camunda: 30 s)
  */
 public record BatchSettings(
-    int batchJobsPerSeed,
-    int invocationsPerBatchJob,
-    Map<String, Integer> batchJobsPerSeedByType,
-    Map<String, Integer> invocationsPerBatchJobByType,
-    Duration monitorPollInterval) {
+    PerType batchJobsPerSeed, PerType invocationsPerBatchJob, Duration monitorPollInterval) {
 
   public static final int DEFAULT_BATCH_JOBS_PER_SEED = 100;
   public static final int DEFAULT_INVOCATIONS_PER_BATCH_JOB = 2000;
   public static final Duration DEFAULT_MONITOR_POLL_INTERVAL = Duration.ofSeconds(30);
 
+  /**
+   * A count (at least 1) and its overrides by batch type.
+   *
+   * @param name the setting's name, for the message when a value is below 1
+   */
+  public record PerType(String name, int value, Map<String, Integer> byType) {
+
+    public PerType {
+      requirePositive(value, name);
+      byType = Map.copyOf(byType);
+      byType.values().forEach(v -> requirePositive(v, name));
+    }
+
+    /** The value in force for a batch type. */
+    public int of(String batchType) {
+      return byType.getOrDefault(batchType, value);
+    }
+
+    PerType with(int other) {
+      return new PerType(name, other, byType);
+    }
+
+    PerType with(String batchType, int other) {
+      var copy = new java.util.HashMap<>(byType);
+      copy.put(Objects.requireNonNull(batchType, "batchType"), other);
+      return new PerType(name, value, copy);
+    }
+  }
+
   public BatchSettings {
-    requirePositive(batchJobsPerSeed, "batchJobsPerSeed");
-    requirePositive(invocationsPerBatchJob, "invocationsPerBatchJob");
-    batchJobsPerSeedByType = Map.copyOf(batchJobsPerSeedByType);
-    invocationsPerBatchJobByType = Map.copyOf(invocationsPerBatchJobByType);
-    batchJobsPerSeedByType.values().forEach(v -> requirePositive(v, "batchJobsPerSeed"));
-    invocationsPerBatchJobByType.values().forEach(v -> requirePositive(v, "invocationsPerBatchJob"));
+    Objects.requireNonNull(batchJobsPerSeed, "batchJobsPerSeed");
+    Objects.requireNonNull(invocationsPerBatchJob, "invocationsPerBatchJob");
     Objects.requireNonNull(monitorPollInterval, "monitorPollInterval");
   }
 
   public static BatchSettings defaults() {
     return new BatchSettings(
-        DEFAULT_BATCH_JOBS_PER_SEED,
-        DEFAULT_INVOCATIONS_PER_BATCH_JOB,
-        Map.of(),
-        Map.of(),
+        new PerType("batchJobsPerSeed", DEFAULT_BATCH_JOBS_PER_SEED, Map.of()),
+        new PerType("invocationsPerBatchJob", DEFAULT_INVOCATIONS_PER_BATCH_JOB, Map.of()),
         DEFAULT_MONITOR_POLL_INTERVAL);
   }
 
@@ -57,64 +75,35 @@ public record BatchSettings(
   }
 
   public BatchSettings withBatchJobsPerSeed(int value) {
-    return new BatchSettings(
-        value,
-        invocationsPerBatchJob,
-        batchJobsPerSeedByType,
-        invocationsPerBatchJobByType,
-        monitorPollInterval);
+    return new BatchSettings(batchJobsPerSeed.with(value), invocationsPerBatchJob, monitorPollInterval);
   }
 
   public BatchSettings withInvocationsPerBatchJob(int value) {
-    return new BatchSettings(
-        batchJobsPerSeed,
-        value,
-        batchJobsPerSeedByType,
-        invocationsPerBatchJobByType,
-        monitorPollInterval);
+    return new BatchSettings(batchJobsPerSeed, invocationsPerBatchJob.with(value), monitorPollInterval);
   }
 
   public BatchSettings withBatchJobsPerSeed(String batchType, int value) {
     return new BatchSettings(
-        batchJobsPerSeed,
-        invocationsPerBatchJob,
-        with(batchJobsPerSeedByType, batchType, value),
-        invocationsPerBatchJobByType,
-        monitorPollInterval);
+        batchJobsPerSeed.with(batchType, value), invocationsPerBatchJob, monitorPollInterval);
   }
 
   public BatchSettings withInvocationsPerBatchJob(String batchType, int value) {
     return new BatchSettings(
-        batchJobsPerSeed,
-        invocationsPerBatchJob,
-        batchJobsPerSeedByType,
-        with(invocationsPerBatchJobByType, batchType, value),
-        monitorPollInterval);
+        batchJobsPerSeed, invocationsPerBatchJob.with(batchType, value), monitorPollInterval);
   }
 
   public BatchSettings withMonitorPollInterval(Duration value) {
-    return new BatchSettings(
-        batchJobsPerSeed,
-        invocationsPerBatchJob,
-        batchJobsPerSeedByType,
-        invocationsPerBatchJobByType,
-        value);
+    return new BatchSettings(batchJobsPerSeed, invocationsPerBatchJob, value);
   }
 
   /** The batch jobs per seed run in force for a batch type. */
   public int batchJobsPerSeed(String batchType) {
-    return batchJobsPerSeedByType.getOrDefault(batchType, batchJobsPerSeed);
+    return batchJobsPerSeed.of(batchType);
   }
 
   /** The invocations per batch job in force for a batch type. */
   public int invocationsPerBatchJob(String batchType) {
-    return invocationsPerBatchJobByType.getOrDefault(batchType, invocationsPerBatchJob);
-  }
-
-  private static Map<String, Integer> with(Map<String, Integer> map, String key, int value) {
-    var copy = new java.util.HashMap<>(map);
-    copy.put(Objects.requireNonNull(key, "batchType"), value);
-    return copy;
+    return invocationsPerBatchJob.of(batchType);
   }
 
   private static void requirePositive(int value, String name) {

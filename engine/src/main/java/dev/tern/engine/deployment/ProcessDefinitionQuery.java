@@ -20,8 +20,7 @@ public final class ProcessDefinitionQuery extends DeclaredQuery<ProcessDefinitio
       QueryDefinition.builder(
               "tern_process_definition pd JOIN tern_deployment d ON d.id = pd.deployment_id",
               "pd.id")
-          .equal("processDefinitionId", "pd.id")
-          .anyOf("processDefinitionIdIn", "pd.id")
+          .equalOrAnyOf("processDefinitionId", "pd.id")
           .equal("key", "pd.proc_key")
           .anyOf("keysIn", "pd.proc_key")
           .like("keyLike", "pd.proc_key")

@@ -201,9 +201,30 @@ public final class Expressions {
     return current.getMessage() != null ? current.getMessage() : current.toString();
   }
 
+  /** Code of the model's (a delegate, a listener) that may throw checked exceptions. */
+  @FunctionalInterface
+  public interface Callee {
+    void call() throws Exception;
+  }
+
   /**
-   * A checked exception a bean method threw, carried unchecked with the same message (its class name
-   * when it has none): a client-visible failure of the model's expression, not of the engine.
+   * Runs code of the model's: an unchecked exception it throws propagates unchanged, a checked one
+   * as a {@link CalleeException} with its message, as from a bean method an expression calls.
+   */
+  public static void call(Callee callee) {
+    try {
+      callee.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CalleeException(e);
+    }
+  }
+
+  /**
+   * A checked exception a bean method, delegate or listener threw, carried unchecked with the same
+   * message (its class name when it has none): a client-visible failure of the model's code, not of
+   * the engine.
    */
   public static final class CalleeException extends TernException {
     CalleeException(Exception cause) {

@@ -397,22 +397,14 @@ final class JobStore implements Jobs {
                 + " job_definition_id, tenant_id, retries, create_time, is_exclusive, suspended,"
                 + " priority, batch_id, sequence_counter)"
                 + " SELECT i.batch_id || '-' || CAST(i.seq / :size AS VARCHAR(20)), 1, :kind,"
-                + " :type, CAST(i.seq AS VARCHAR(20)) || ':' || CAST(i.seq + :size AS VARCHAR(20)),"
+                + " :handlerType,"
+                + " CAST(i.seq AS VARCHAR(20)) || ':' || CAST(i.seq + :size AS VARCHAR(20)),"
                 + " :jobDefinitionId, :tenantId, :retries, :createTime, :exclusive, :suspended,"
                 + " :priority, i.batch_id, 1"
                 + " FROM tern_batch_item i WHERE i.batch_id = :batchId AND i.seq >= :fromSeq"
                 + " AND i.seq < :toSeq AND MOD(i.seq, :size) = 0")
+        .bindMethods(template)
         .bind("size", chunkSize)
-        .bind("kind", template.kind())
-        .bind("type", template.handlerType())
-        .bind("jobDefinitionId", template.jobDefinitionId())
-        .bind("tenantId", template.tenantId())
-        .bind("retries", template.retries())
-        .bind("createTime", template.createTime())
-        .bind("exclusive", template.exclusive())
-        .bind("suspended", template.suspended())
-        .bind("priority", template.priority())
-        .bind("batchId", template.batchId())
         .bind("fromSeq", fromSeq)
         .bind("toSeq", toSeq)
         .execute();

@@ -15,8 +15,7 @@ public final class HistoricDetailQuery extends TypedQuery<HistoricDetailQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_detail d", "d.id")
-          .equal("processInstanceId", "d.process_instance_id")
-          .anyOf("processInstanceIdIn", "d.process_instance_id")
+          .equalOrAnyOf("processInstanceId", "d.process_instance_id")
           .equalColumns("executionId", "taskId")
           .equal("activityInstanceId", "d.act_inst_id")
           .equal("variableInstanceId", "d.variable_instance_id")

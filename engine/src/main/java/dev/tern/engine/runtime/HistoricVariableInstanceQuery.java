@@ -47,8 +47,7 @@ public final class HistoricVariableInstanceQuery extends TypedQuery<HistoricVari
                       "v.var_type",
                       ((List<?>) v).stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).toList()))
           .filter(INCLUDE_DELETED, Type.BOOLEAN, (w, v, c) -> {})
-          .equal("processInstanceId", "v.process_instance_id")
-          .anyOf("processInstanceIdIn", "v.process_instance_id")
+          .equalOrAnyOf("processInstanceId", "v.process_instance_id")
           .equalColumns("processDefinitionId", "processDefinitionKey")
           .anyOf("executionIdIn", "v.execution_id")
           .anyOf("activityInstanceIdIn", "COALESCE(v.act_inst_id, v.process_instance_id)")

@@ -1,9 +1,9 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.ProcessEngineException;
-import dev.tern.engine.TernException;
 import dev.tern.engine.deployment.model.IoMapping;
 import dev.tern.engine.deployment.model.ServiceImplementation;
+import dev.tern.engine.el.Expressions;
 import dev.tern.engine.runtime.connector.HttpConnector;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
@@ -62,13 +62,7 @@ final class ServiceTasks {
   }
 
   private static void call(JavaDelegate delegate, ExecutionFacade execution) {
-    try {
-      delegate.execute(execution);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new DelegateException(e);
-    }
+    Expressions.call(() -> delegate.execute(execution));
   }
 
   private JavaDelegate instantiate(String className) {
@@ -103,21 +97,6 @@ final class ServiceTasks {
           "ENGINE-09008 Exception while instantiating class '"
               + className
               + "': it needs a public no-arg constructor");
-    }
-  }
-
-  /**
-   * A checked exception a delegate threw, carried unchecked with the same message (its class name
-   * when it has none).
-   */
-  static final class DelegateException extends TernException {
-    DelegateException(Exception cause) {
-      super(
-          Category.BAD_REQUEST,
-          "ProcessEngineException",
-          cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName(),
-          0,
-          cause);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.tern.engine.task;
 
-import dev.tern.engine.TernException;
 import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.deployment.model.UserTaskListener;
 import dev.tern.engine.el.Expressions;
@@ -40,25 +39,7 @@ final class TaskListeners {
       expressions.evaluate(e.expression(), task);
     } else if (implementation instanceof ServiceImplementation.DelegateExpression d) {
       TaskListener listener = expressions.evaluateDelegate(d.expression(), task, TaskListener.class);
-      try {
-        listener.notify(task);
-      } catch (RuntimeException ex) {
-        throw ex;
-      } catch (Exception ex) {
-        throw new ListenerException(ex);
-      }
-    }
-  }
-
-  /** A checked exception a listener threw, carried unchecked with the same message. */
-  static final class ListenerException extends TernException {
-    ListenerException(Exception cause) {
-      super(
-          Category.BAD_REQUEST,
-          "ProcessEngineException",
-          cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName(),
-          0,
-          cause);
+      Expressions.call(() -> listener.notify(task));
     }
   }
 }

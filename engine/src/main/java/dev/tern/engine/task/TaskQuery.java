@@ -36,10 +36,8 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
   public static final QueryDefinition DEFINITION =
       TaskQueryExpressions.declare(QueryDefinition.builder("tern_task t", "t.id"))
           .orQueries()
-          .equal("taskId", "t.id")
-          .anyOf("taskIdIn", "t.id")
-          .equal("processInstanceId", "t.process_instance_id")
-          .anyOf("processInstanceIdIn", "t.process_instance_id")
+          .equalOrAnyOf("taskId", "t.id")
+          .equalOrAnyOf("processInstanceId", "t.process_instance_id")
           .where("processInstanceBusinessKey", Type.STRING, BUSINESS_KEY + "p.business_key = ?)")
           .whereAny("processInstanceBusinessKeyIn", "p.business_key", BUSINESS_KEY + "?)")
           .filter(
@@ -116,8 +114,7 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
               })
           .flag("assigned", "t.assignee IS NOT NULL")
           .flag("unassigned", "t.assignee IS NULL")
-          .equal("taskDefinitionKey", "t.task_def_key")
-          .anyOf("taskDefinitionKeyIn", "t.task_def_key")
+          .equalOrAnyOf("taskDefinitionKey", "t.task_def_key")
           .noneOf("taskDefinitionKeyNotIn", "t.task_def_key")
           .like("taskDefinitionKeyLike", "t.task_def_key")
           // names and descriptions compare ignoring case, as Camunda's UPPER(…) comparisons do
