@@ -342,13 +342,21 @@ final class JobStore implements Jobs {
 
   /** Suspends or activates every job of a job definition in one statement. */
   public int updateSuspendedByDefinition(Handle handle, String jobDefinitionId, boolean suspended) {
+    return updateSuspendedWhere(handle, "job_definition_id", jobDefinitionId, suspended);
+  }
+
+  /**
+   * Suspends or activates the jobs whose {@code column} is {@code value} (those not so already),
+   * waking the executor after the commit.
+   */
+  private int updateSuspendedWhere(Handle handle, String column, String value, boolean suspended) {
     handle.afterCommit(signal::signal);
     return handle
         .createUpdate(
-            "UPDATE tern_job SET suspended = :suspended, rev = rev + 1"
-                + " WHERE job_definition_id = :definitionId AND suspended <> :suspended")
-        .bind("definitionId", jobDefinitionId)
-        .bind("suspended", suspended)
+            "UPDATE tern_job SET suspended = :s, rev = rev + 1"
+                + " WHERE " + column + " = :value AND suspended <> :s")
+        .bind("s", suspended)
+        .bind("value", value)
         .execute();
   }
 
@@ -377,14 +385,7 @@ final class JobStore implements Jobs {
   @Override
   public void updateSuspendedOfProcessInstance(
       Handle handle, String processInstanceId, boolean suspended) {
-    handle.afterCommit(signal::signal);
-    handle
-        .createUpdate(
-            "UPDATE tern_job SET suspended = :s, rev = rev + 1"
-                + " WHERE process_instance_id = :id AND suspended <> :s")
-        .bind("s", suspended)
-        .bind("id", processInstanceId)
-        .execute();
+    updateSuspendedWhere(handle, "process_instance_id", processInstanceId, suspended);
   }
 
   @Override
@@ -412,12 +413,7 @@ final class JobStore implements Jobs {
 
   @Override
   public void updateSuspendedOfBatch(Handle handle, String batchId, boolean suspended) {
-    handle.afterCommit(signal::signal);
-    handle
-        .createUpdate("UPDATE tern_job SET suspended = :s, rev = rev + 1 WHERE batch_id = :id")
-        .bind("s", suspended)
-        .bind("id", batchId)
-        .execute();
+    updateSuspendedWhere(handle, "batch_id", batchId, suspended);
   }
 
   @Override
