@@ -339,12 +339,12 @@ public final class ProcessEngine implements AutoCloseable {
     return runtime.messageCorrelationService();
   }
 
-  /** Signals from outside ({@code POST /signal}). */
   /** Messages and signals to one execution ({@code /execution/{id}/…}). */
   public dev.tern.engine.runtime.ExecutionTriggers executionTriggers() {
     return runtime.executionTriggers();
   }
 
+  /** Signals from outside ({@code POST /signal}). */
   public dev.tern.engine.runtime.SignalService signalService() {
     return runtime.signalService();
   }
@@ -394,7 +394,6 @@ public final class ProcessEngine implements AutoCloseable {
     return externalTaskService;
   }
 
-  /** Batches: set job retries asynchronously, batch statistics, suspension, deletion. */
   /** Setting the retries of many external tasks at once; the batch variant is on {@link #batchService()}. */
   public ExternalTaskRetriesService externalTaskRetries() {
     return externalTaskRetries;
@@ -405,6 +404,7 @@ public final class ProcessEngine implements AutoCloseable {
     return externalTaskLog;
   }
 
+  /** Batches: set job retries asynchronously, batch statistics, suspension, deletion. */
   public BatchService batchService() {
     return batchService;
   }

@@ -122,16 +122,22 @@ final class DeploymentStore {
   /** The latest deployment of a name in a tenant. */
   Optional<Deployment> latestDeploymentByName(Handle handle, String name, String tenantId) {
     Predicates where = tenant(new Predicates(new Binds("d")).eq("d.name", name), "d.tenant_id", tenantId);
-    SqlFragment latest =
+    return first(
+        handle, DEPLOYMENT_COLUMNS, "tern_deployment d", where, "d.deploy_time DESC, d.id DESC", DEPLOYMENT);
+  }
+
+  /** The first row of {@code from} that {@code where} selects, in {@code order}. */
+  private static <T> Optional<T> first(
+      Handle handle,
+      String columns,
+      String from,
+      Predicates where,
+      String order,
+      RowMapper<T> mapper) {
+    SqlFragment first =
         where.fragment(
-            "SELECT "
-                + DEPLOYMENT_COLUMNS
-                + " FROM tern_deployment d"
-                + where.where()
-                + " ORDER BY d.deploy_time DESC, d.id DESC LIMIT 1");
-    return latest.bindTo(handle.createQuery(latest.sql()))
-        .map(DEPLOYMENT)
-        .findOne();
+            "SELECT " + columns + " FROM " + from + where.where() + " ORDER BY " + order + " LIMIT 1");
+    return first.bindTo(handle.createQuery(first.sql())).map(mapper).findOne();
   }
 
   Optional<Deployment> findDeployment(Handle handle, String id) {
@@ -168,28 +174,15 @@ final class DeploymentStore {
   }
 
   Optional<ProcessDefinition> findProcessDefinition(Handle handle, String id) {
-    return handle
-        .createQuery(
-            "SELECT " + DEFINITION_COLUMNS + " FROM tern_process_definition pd WHERE pd.id = :id")
-        .bind("id", id)
-        .map(DEFINITION)
-        .findOne();
+    return Rows.findById(handle, "tern_process_definition pd", DEFINITION_COLUMNS, DEFINITION, id);
   }
 
   /** The latest version of a key in a tenant (null: the definitions without tenant). */
   Optional<ProcessDefinition> findLatestProcessDefinition(Handle handle, String key, String tenantId) {
     Predicates where =
         tenant(new Predicates(new Binds("pd")).eq("pd.proc_key", key), "pd.tenant_id", tenantId);
-    SqlFragment latest =
-        where.fragment(
-            "SELECT "
-                + DEFINITION_COLUMNS
-                + " FROM tern_process_definition pd"
-                + where.where()
-                + " ORDER BY pd.version DESC LIMIT 1");
-    return latest.bindTo(handle.createQuery(latest.sql()))
-        .map(DEFINITION)
-        .findOne();
+    return first(
+        handle, DEFINITION_COLUMNS, "tern_process_definition pd", where, "pd.version DESC", DEFINITION);
   }
 
   List<ProcessDefinition> processDefinitionsOfDeployment(Handle handle, String deploymentId) {

@@ -139,17 +139,7 @@ public final class Database implements AutoCloseable {
    */
   public <R, X extends Exception> R inTransactionWithoutFlush(HandleCallback<R, X> callback)
       throws X {
-    try {
-      return jdbi.inTransaction(
-          handle -> {
-            if (dialect == Dialect.POSTGRES) {
-              handle.execute("SET LOCAL synchronous_commit TO OFF");
-            }
-            return withWritesBeforeCommit(handle, callback);
-          });
-    } catch (JdbiException e) {
-      throw StatementFailures.translate(e);
-    }
+    return inTransactionSetting("synchronous_commit TO OFF", callback);
   }
 
   /**
@@ -161,11 +151,17 @@ public final class Database implements AutoCloseable {
    */
   public <R, X extends Exception> R inTransactionWithGenericPlans(HandleCallback<R, X> callback)
       throws X {
+    return inTransactionSetting("plan_cache_mode = force_generic_plan", callback);
+  }
+
+  /** {@link #inTransaction} with a PostgreSQL setting for this transaction only ({@code SET LOCAL}). */
+  private <R, X extends Exception> R inTransactionSetting(
+      String postgresSetting, HandleCallback<R, X> callback) throws X {
     try {
       return jdbi.inTransaction(
           handle -> {
             if (dialect == Dialect.POSTGRES) {
-              handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+              handle.execute("SET LOCAL " + postgresSetting);
             }
             return withWritesBeforeCommit(handle, callback);
           });
