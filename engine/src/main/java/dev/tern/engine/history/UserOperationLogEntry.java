@@ -45,6 +45,9 @@ public record UserOperationLogEntry(
   public static final String ENTITY_TYPE_TASK = "Task";
   public static final String CATEGORY_TASK_WORKER = "TaskWorker";
 
+  /** One changed property of an operation: its name, old and new value as the log shows them. */
+  public record PropertyChange(String property, String orgValue, String newValue) {}
+
   /**
    * The entries of one operator's operation on many entities at once (such as a batch): one per
    * property, sharing an operation id, with no single entity named.
@@ -58,22 +61,38 @@ public record UserOperationLogEntry(
       String operationType,
       String entityType,
       Map<String, String> properties) {
-    String operationId = newId.get();
+    List<PropertyChange> changes = new ArrayList<>();
+    properties.forEach((property, value) -> changes.add(new PropertyChange(property, null, value)));
+    return ofOperation(
+        newId,
+        builder()
+            .userId(userId)
+            .timestamp(timestamp)
+            .operationType(operationType)
+            .entityType(entityType)
+            .category(CATEGORY_OPERATOR),
+        changes);
+  }
+
+  /**
+   * The entries of one operation: one per changed property, sharing an operation id and the
+   * columns {@code common} names (user, time, type, entity, category).
+   *
+   * @param newId supplies the ids: the operation's first, then one per entry
+   */
+  public static List<UserOperationLogEntry> ofOperation(
+      Supplier<String> newId, Builder common, List<PropertyChange> changes) {
+    common.operationId(newId.get());
     List<UserOperationLogEntry> entries = new ArrayList<>();
-    properties.forEach(
-        (property, value) ->
-            entries.add(
-                builder()
-                    .id(newId.get())
-                    .operationId(operationId)
-                    .userId(userId)
-                    .timestamp(timestamp)
-                    .operationType(operationType)
-                    .entityType(entityType)
-                    .property(property)
-                    .newValue(value)
-                    .category(CATEGORY_OPERATOR)
-                    .build()));
+    for (PropertyChange change : changes) {
+      entries.add(
+          common
+              .id(newId.get())
+              .property(change.property())
+              .orgValue(change.orgValue())
+              .newValue(change.newValue())
+              .build());
+    }
     return entries;
   }
 

@@ -3,6 +3,7 @@ package dev.tern.engine.task;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.history.OperationLog;
 import dev.tern.engine.history.UserOperationLogEntry;
+import dev.tern.engine.history.UserOperationLogEntry.PropertyChange;
 import dev.tern.engine.persistence.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,31 +48,26 @@ final class TaskOperationLog {
     if (caller.userId() == null) {
       return;
     }
-    String operationId = ids.next();
     List<Change> logged = changes.isEmpty() ? List.of(new Change(null, null, null)) : changes;
-    List<UserOperationLogEntry> entries = new ArrayList<>();
-    for (Change change : logged) {
-      entries.add(
-          UserOperationLogEntry.builder()
-              .id(ids.next())
-              .operationId(operationId)
-              .userId(caller.userId())
-              .timestamp(now)
-              .operationType(operationType)
-              .entityType(UserOperationLogEntry.ENTITY_TYPE_TASK)
-              .category(UserOperationLogEntry.CATEGORY_TASK_WORKER)
-              .taskId(task.id())
-              .processInstanceId(task.processInstanceId())
-              .executionId(task.executionId())
-              .processDefinitionId(task.processDefinitionId())
-              .processDefinitionKey(task.processDefinitionKey())
-              .tenantId(task.tenantId())
-              .property(change.property())
-              .orgValue(text(change.orgValue()))
-              .newValue(text(change.newValue()))
-              .build());
-    }
-    log.insert(h, entries);
+    log.insert(
+        h,
+        UserOperationLogEntry.ofOperation(
+            ids::next,
+            UserOperationLogEntry.builder()
+                .userId(caller.userId())
+                .timestamp(now)
+                .operationType(operationType)
+                .entityType(UserOperationLogEntry.ENTITY_TYPE_TASK)
+                .category(UserOperationLogEntry.CATEGORY_TASK_WORKER)
+                .taskId(task.id())
+                .processInstanceId(task.processInstanceId())
+                .executionId(task.executionId())
+                .processDefinitionId(task.processDefinitionId())
+                .processDefinitionKey(task.processDefinitionKey())
+                .tenantId(task.tenantId()),
+            logged.stream()
+                .map(c -> new PropertyChange(c.property(), text(c.orgValue()), text(c.newValue())))
+                .toList()));
   }
 
   /** The properties a change of the task's fields changed, in Camunda's names. */
