@@ -51,10 +51,6 @@ public final class JobHistoryService {
     return new HistoricJobLogQuery();
   }
 
-  public List<HistoricJobLog> listJobLogs(HistoricJobLogQuery query, int first, int max) {
-    return jobLogs.all().list(query.filters(), first, max);
-  }
-
   /** The job log of process definitions the caller may read the history of ({@code READ_HISTORY}). */
   public List<HistoricJobLog> listJobLogs(
       Caller caller, HistoricJobLogQuery query, int first, int max) {

@@ -294,10 +294,6 @@ public final class JobService {
             () -> new NotFoundException("Job Definition with id " + id + " does not exist"));
   }
 
-  public List<JobDefinition> listJobDefinitions(JobDefinitionQuery query, int first, int max) {
-    return definitionRows.all().list(query.filters(), first, max);
-  }
-
   /** The job definitions of process definitions the caller may read ({@code READ}, by key). */
   public List<JobDefinition> listJobDefinitions(
       Caller caller, JobDefinitionQuery query, int first, int max) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.history.HistoricIncident;
 import dev.tern.engine.history.HistoricJobLog;
 import dev.tern.engine.incident.Incident;
@@ -316,6 +317,10 @@ class JobExecutionTest {
   private List<HistoricJobLog> jobLog(String jobId) {
     return engine
         .jobHistoryService()
-        .listJobLogs(engine.jobHistoryService().createHistoricJobLogQuery().set("jobId", jobId), 0, 100);
+        .listJobLogs(
+            Caller.SYSTEM,
+            engine.jobHistoryService().createHistoricJobLogQuery().set("jobId", jobId),
+            0,
+            100);
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.query.QueryDefinition.DateCondition;
 import dev.tern.engine.query.SqlFragment;
 import dev.tern.engine.testing.DatabaseTest;
@@ -166,7 +167,10 @@ class JobQueryTest {
             engine
                 .jobService()
                 .listJobDefinitions(
-                    engine.jobService().createJobDefinitionQuery().set("activityIdIn", List.of("b")), 0, 10))
+                    Caller.SYSTEM,
+                    engine.jobService().createJobDefinitionQuery().set("activityIdIn", List.of("b")),
+                    0,
+                    10))
         .extracting(JobDefinition::id)
         .containsExactly("jd-b");
     assertThat(engine.jobService().setJobDefinitionSuspended("unknown", true, true)).isFalse();
