@@ -21,10 +21,18 @@ final class Masking {
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?([+-]\\d{4}|Z)?");
 
   private final Collection<String> knownIds;
+  /** Saved ids shown by their name (value → name), so which of them a field names is compared. */
+  private final Map<String, String> namedIds;
 
   /** {@code knownIds}: ids this run saved; where they appear inside text (messages), they are masked too. */
   Masking(Collection<String> knownIds) {
+    this(knownIds, Map.of());
+  }
+
+  /** @param namedIds ids an id field shows as {@code <id NAME>} instead of {@code <id>}: value → name */
+  Masking(Collection<String> knownIds, Map<String, String> namedIds) {
     this.knownIds = knownIds;
+    this.namedIds = namedIds;
   }
 
   JsonNode mask(JsonNode node) {
@@ -54,7 +62,8 @@ final class Masking {
       return masked;
     }
     if (field != null && isIdField(field) && (node.isTextual() || node.isNumber())) {
-      return TextNode.valueOf("<id>");
+      String name = namedIds.get(node.asText());
+      return TextNode.valueOf(name == null ? "<id>" : "<id " + name + ">");
     }
     if (field != null && node.isNumber() && field.toLowerCase().contains("duration")) {
       return TextNode.valueOf("<duration>");

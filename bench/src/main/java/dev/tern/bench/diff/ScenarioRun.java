@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,9 @@ final class ScenarioRun {
       EngineRestClient.Answer answer = send(step);
       step.save().forEach((name, pointer) -> remember(name, answer.body().at(pointer)));
       if (step.compare()) {
-        JsonNode masked = new Masking(variables.values()).mask(answer.body());
+        Map<String, String> named = new HashMap<>();
+        step.named().forEach(name -> named.put(saved(name), name));
+        JsonNode masked = new Masking(variables.values(), named).mask(answer.body());
         cases.add(new Case(step.name(), step.request(), answer.status(), masked, step.compareBody()));
       }
     }
@@ -75,6 +78,14 @@ final class ScenarioRun {
     }
     String body = step.body() == null ? null : substitute(step.body().toString());
     return rest.exchange(step.method(), substitute(step.path()), body);
+  }
+
+  private String saved(String name) {
+    String value = variables.get(name);
+    if (value == null) {
+      throw new BenchFailure("nothing saved as ${" + name + "} to name");
+    }
+    return value;
   }
 
   private void remember(String name, JsonNode value) {

@@ -1,7 +1,9 @@
 package dev.tern.bench.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param awaitCount for a wait step: the {@code count} the path must reach
  * @param compare whether this step's answer is a case of the report
  * @param compareBody whether the body is compared too (false: status only, e.g. stack traces)
+ * @param named saved ids this case's answer shows by name ({@code <id pack>}) rather than as
+ *     {@code <id>}: where a field must name one particular instance (a parent, a called instance)
  */
 record Step(
     String name,
@@ -27,11 +31,14 @@ record Step(
     Map<String, String> save,
     Long awaitCount,
     boolean compare,
-    boolean compareBody) {
+    boolean compareBody,
+    List<String> named) {
 
   static Step from(JsonNode node) {
     Map<String, String> save = new LinkedHashMap<>();
     node.path("save").fields().forEachRemaining(e -> save.put(e.getKey(), e.getValue().asText()));
+    List<String> named = new ArrayList<>();
+    node.path("named").forEach(n -> named.add(n.asText()));
     boolean isWait = node.has("awaitCount");
     return new Step(
         node.path("name").asText(),
@@ -42,7 +49,8 @@ record Step(
         save,
         isWait ? node.get("awaitCount").asLong() : null,
         node.path("compare").asBoolean(!isWait),
-        node.path("compareBody").asBoolean(true));
+        node.path("compareBody").asBoolean(true),
+        List.copyOf(named));
   }
 
   boolean isWait() {

@@ -35,6 +35,24 @@ class DiffReportTest {
   }
 
   @Test
+  void namedIdsShowWhichSavedIdAFieldNames() throws Exception {
+    JsonNode answer =
+        JSON.readTree(
+            """
+            [{"id":"a-1","parentActivityInstanceId":"pack-1"},
+             {"id":"a-2","parentActivityInstanceId":"pi-1"}]
+            """);
+
+    JsonNode masked =
+        new Masking(List.of("pack-1", "pi-1"), java.util.Map.of("pack-1", "pack")).mask(answer);
+
+    assertThat(masked.toString())
+        .isEqualTo(
+            "[{\"id\":\"<id>\",\"parentActivityInstanceId\":\"<id pack>\"},"
+                + "{\"id\":\"<id>\",\"parentActivityInstanceId\":\"<id>\"}]");
+  }
+
+  @Test
   void reportCountsAgreeingCasesAndNamesEachDifference() throws Exception {
     List<ScenarioRun.Case> reference =
         List.of(
