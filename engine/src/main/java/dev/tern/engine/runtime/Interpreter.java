@@ -1934,6 +1934,7 @@ final class Interpreter {
    */
   private void executeBody(
       Run run, Token token, FlowNode node, dev.tern.engine.deployment.model.MultiInstance loop) {
+    scopeExecutions.enterBody(run, token);
     String bodyInstanceId = ids.next();
     history.activityStarted(
         run.handle,
@@ -2038,6 +2039,7 @@ final class Interpreter {
     }
     body.body = false;
     body.locals.clear();
+    scopeExecutions.exit(run, body);
     if (node.continuation().asyncAfter()) {
       park(run, body, node, ExecutionState.ASYNC);
       jobs.insertAsync(run, body, node, RuntimeJobs.ASYNC_AFTER);

@@ -69,6 +69,20 @@ final class ScopeExecutions {
         || !ownsExecution(run.process.model(), node)) {
       return;
     }
+    takeNewId(run, token);
+  }
+
+  /**
+   * The token starts a multi-instance body: as in Camunda 7.24 the body is a scope execution of
+   * its own (the parent of the inner instances), left again with {@link #exit}.
+   */
+  void enterBody(Run run, Token token) {
+    if (token.outerId == null) {
+      takeNewId(run, token);
+    }
+  }
+
+  private void takeNewId(Run run, Token token) {
     if (token.persisted) {
       executions.deleteExecution(run.handle, token.id);
       token.persisted = false;
