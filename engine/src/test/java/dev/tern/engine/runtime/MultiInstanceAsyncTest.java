@@ -60,13 +60,6 @@ class MultiInstanceAsyncTest {
     return kit.rows("SELECT parent_id, loop_counter, state FROM tern_execution WHERE id = ?", id).get(0);
   }
 
-  private String bodyExecution(String pi) {
-    return (String)
-        kit.rows("SELECT id FROM tern_execution WHERE process_instance_id = ? AND state = 'BODY'", pi)
-            .get(0)
-            .get("id");
-  }
-
   private JobService jobService() {
     return kit.engine.jobService();
   }
@@ -81,7 +74,7 @@ class MultiInstanceAsyncTest {
 
     String pi = kit.start("p", Map.of("items", List.of("a", "b", "c")));
 
-    String body = bodyExecution(pi);
+    String body = kit.bodyExecution(pi);
     List<Map<String, Object>> jobs = jobs(pi);
     assertThat(jobs).hasSize(3);
     assertThat(jobs).allSatisfy(job -> {

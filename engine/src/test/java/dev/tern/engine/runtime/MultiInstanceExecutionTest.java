@@ -40,19 +40,12 @@ class MultiInstanceExecutionTest {
     return kit.rows("SELECT parent_id, state, activity_id FROM tern_execution WHERE id = ?", id).get(0);
   }
 
-  private String bodyExecution(String pi) {
-    return (String)
-        kit.rows("SELECT id FROM tern_execution WHERE process_instance_id = ? AND state = 'BODY'", pi)
-            .get(0)
-            .get("id");
-  }
-
   @Test
   void theBodyIsAnExecutionOfItsOwnAndEachParallelInstanceAChildOfIt() {
     kit.deploy(ScopeEngine.aroundAct(REVIEW_TWICE, ""));
     String pi = kit.start("p");
 
-    String body = bodyExecution(pi);
+    String body = kit.bodyExecution(pi);
     assertThat(body).isNotEqualTo(pi);
     List<Task> tasks = kit.tasks(pi);
     assertThat(tasks).hasSize(2);
@@ -82,7 +75,7 @@ class MultiInstanceExecutionTest {
                 + ScopeEngine.flow("f4", "late", "escalated")
                 + "<userTask id=\"escalated\"/>"));
     String pi = kit.start("p");
-    String body = bodyExecution(pi);
+    String body = kit.bodyExecution(pi);
     assertThat(
             kit.rows("SELECT execution_id FROM tern_job WHERE process_instance_id = ?", pi))
         .extracting(r -> r.get("execution_id"))

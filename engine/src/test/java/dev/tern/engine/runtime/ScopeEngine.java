@@ -173,6 +173,14 @@ final class ScopeEngine implements AutoCloseable {
         processInstanceId);
   }
 
+  /** The execution of the instance's (one) multi-instance body. */
+  String bodyExecution(String processInstanceId) {
+    return (String)
+        rows("SELECT id FROM tern_execution WHERE process_instance_id = ? AND state = 'BODY'", processInstanceId)
+            .get(0)
+            .get("id");
+  }
+
   Map<String, Object> historyOf(String processInstanceId, String activityId) {
     List<Map<String, Object>> found =
         history(processInstanceId).stream().filter(r -> activityId.equals(r.get("activity_id"))).toList();

@@ -5,12 +5,10 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.testing.RestTestServer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,27 +39,18 @@ class MultiInstanceExecutionRestTest {
 
   @Test
   void theBodyAndEachInstanceAreExecutionsOfTheirOwn() {
-    String xml =
+    server.deployProcess(
+        key,
+        "",
         """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
-            <startEvent id="start"/>
-            <sequenceFlow id="f1" sourceRef="start" targetRef="act"/>
-            <userTask id="act">
-              <multiInstanceLoopCharacteristics isSequential="false">
-                <loopCardinality>2</loopCardinality>
-              </multiInstanceLoopCharacteristics>
-            </userTask>
-          </process>
-        </definitions>
-        """
-            .replace("KEY", key);
-    server
-        .engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of(key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+        <startEvent id="start"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="act"/>
+        <userTask id="act">
+          <multiInstanceLoopCharacteristics isSequential="false">
+            <loopCardinality>2</loopCardinality>
+          </multiInstanceLoopCharacteristics>
+        </userTask>
+        """);
     String instance =
         server.engine().runtimeService().startProcessInstanceByKey(key, null, null, Map.of()).id();
 

@@ -213,25 +213,10 @@ class ScopeVariablesRestTest {
    * {@code processKey-message}), starts it and sends that message with the given variables.
    */
   private String startAndCorrelate(String processKey, String body, Map<String, Object> variables) {
-    String xml =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <message id="m" name="MSG"/>
-          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
-            <startEvent id="start"/>
-            BODY
-          </process>
-        </definitions>
-        """
-            .replace("KEY", processKey)
-            .replace("MSG", processKey + "-message")
-            .replace("BODY", body);
-    server
-        .engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of(processKey + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+    server.deployProcess(
+        processKey,
+        "<message id=\"m\" name=\"" + processKey + "-message\"/>",
+        "<startEvent id=\"start\"/>" + body);
     String instance =
         server.engine().runtimeService().startProcessInstanceByKey(processKey, null, null, Map.of()).id();
     Map<String, Object> message = new java.util.HashMap<>(variables);

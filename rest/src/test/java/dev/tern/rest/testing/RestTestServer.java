@@ -78,6 +78,26 @@ public final class RestTestServer implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * Deploys one process {@code key} (history time to live 30) whose elements are {@code body};
+   * {@code declarations} go before it (messages, signals, errors).
+   */
+  public void deployProcess(String key, String declarations, String body) {
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+            + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\">"
+            + declarations
+            + "<process id=\"" + key + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"30\">"
+            + body
+            + "</process></definitions>";
+    engine
+        .deploymentService()
+        .deploy(
+            dev.tern.engine.deployment.NewDeployment.of(
+                java.util.Map.of(key + ".bpmn", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  }
+
   public int port() {
     return server.port();
   }
