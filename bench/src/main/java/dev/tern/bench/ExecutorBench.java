@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +52,19 @@ final class ExecutorBench implements Callable<Integer> {
     rest.deploy(key, key + ".bpmn", trivialProcess(key));
     ProgressBar progress = new ProgressBar(System.err, System.console() != null);
     setExecutorActive(false);
+    long startsBegan = System.nanoTime();
     try {
-      startInstances(rest, key, progress);
+      long[] latencies = startInstances(rest, key, progress);
+      double startSeconds = (System.nanoTime() - startsBegan) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "starts: %d in %.2f s = %.0f starts/s with %d clients, latency p50 %.1f ms, p99 %.1f ms%n",
+          jobs,
+          startSeconds,
+          jobs / startSeconds,
+          clients,
+          OutageStory.percentileMillis(latencies, 50),
+          OutageStory.percentileMillis(latencies, 99));
     } finally {
       setExecutorActive(true);
     }
@@ -80,20 +92,24 @@ final class ExecutorBench implements Callable<Integer> {
     return 0;
   }
 
-  private void startInstances(EngineRestClient rest, String key, ProgressBar progress)
+  /** Starts the instances with the executor paused; each start's latency in nanoseconds. */
+  private long[] startInstances(EngineRestClient rest, String key, ProgressBar progress)
       throws Exception {
     progress.begin("starting instances", jobs);
+    long[] latencies = new long[jobs];
+    AtomicInteger next = new AtomicInteger();
     AtomicLong started = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int client = 0; client < clients; client++) {
-        int share = jobs / clients + (client < jobs % clients ? 1 : 0);
         futures.add(
             pool.submit(
                 () -> {
-                  for (int i = 0; i < share; i++) {
+                  for (int i = next.getAndIncrement(); i < jobs; i = next.getAndIncrement()) {
+                    long sent = System.nanoTime();
                     rest.postJson("/process-definition/key/" + EngineRestClient.encode(key) + "/start", "{}");
+                    latencies[i] = System.nanoTime() - sent;
                     progress.update(started.incrementAndGet(), "executor paused");
                   }
                   return null;
@@ -106,6 +122,7 @@ final class ExecutorBench implements Callable<Integer> {
       pool.shutdownNow();
     }
     progress.end(started.get(), "executor paused");
+    return latencies;
   }
 
   private void setExecutorActive(boolean active) throws IOException, InterruptedException {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       OutageBench.Compare.class,
       ExecutorBench.class,
+      ProfileSummary.class,
       BatchScaleBench.class,
       ExternalTaskBench.class,
       dev.tern.bench.cluster.ClusterBench.class,
