@@ -155,6 +155,38 @@ final class ExecutionStore {
         .execute();
   }
 
+  /**
+   * Gives an execution row another id (Camunda replaces a pruned concurrent execution by its
+   * parent): a copy under the new id takes its children, then the old row goes. The rows of other
+   * tables naming it are {@link ExecutionReferences}' to move in between.
+   */
+  void copyExecution(Handle handle, String fromId, String toId) {
+    handle
+        .createUpdate(
+            "INSERT INTO tern_execution (id, rev, process_instance_id, parent_id, activity_id,"
+                + " activity_instance_id, state, create_time, loop_counter, nr_instances,"
+                + " nr_completed, outer_id) SELECT :to, rev + 1, process_instance_id, parent_id,"
+                + " activity_id, activity_instance_id, state, create_time, loop_counter,"
+                + " nr_instances, nr_completed, outer_id FROM tern_execution WHERE id = :from")
+        .bind("from", fromId)
+        .bind("to", toId)
+        .execute();
+    handle
+        .createUpdate("UPDATE tern_execution SET parent_id = :to WHERE parent_id = :from")
+        .bind("from", fromId)
+        .bind("to", toId)
+        .execute();
+  }
+
+  /** The id a token resting under an execution of its own takes again when it leaves. */
+  void updateOuterId(Handle handle, String executionId, String outerId) {
+    handle
+        .createUpdate("UPDATE tern_execution SET outer_id = :outer, rev = rev + 1 WHERE id = :id")
+        .bind("id", executionId)
+        .bind("outer", outerId)
+        .execute();
+  }
+
   public void deleteExecution(Handle handle, String executionId) {
     handle.createUpdate("DELETE FROM tern_execution WHERE id = :id").bind("id", executionId).execute();
   }

@@ -63,6 +63,7 @@ final class Interpreter {
   private final UserTaskValues userTaskValues;
   private final ConditionalEvents conditionalEvents;
   private final ScopeExecutions scopeExecutions;
+  private final ConcurrentExecutions concurrentExecutions;
   private final InstanceRemoval removal;
   private final Map<String, Object> beans;
   private final int maxActivitiesPerTransaction;
@@ -107,6 +108,7 @@ final class Interpreter {
     this.conditionalEvents = new ConditionalEvents(parameters.expressions());
     this.scopeExecutions = new ScopeExecutions(executions, ids);
     this.parents = new ActivityParents(executions);
+    this.concurrentExecutions = new ConcurrentExecutions(executions, ids);
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }
@@ -659,6 +661,7 @@ final class Interpreter {
       return;
     }
     scopeExecutions.enter(run, token, node);
+    concurrentExecutions.beforeJoin(run, token, node);
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.START);
@@ -827,6 +830,9 @@ final class Interpreter {
     for (SequenceFlow flow : flows) {
       notifyListeners(run, token, flow.id(), ExecutionListener.TAKE);
     }
+    if (flows.size() > 1) {
+      concurrentExecutions.fork(run, token);
+    }
     for (int i = 0; i < flows.size(); i++) {
       Token next = i == 0 ? token : token.sibling(ids.next());
       FlowNode target = model.node(flows.get(i).targetId());
@@ -967,6 +973,7 @@ final class Interpreter {
         executions.deleteExecution(run.handle, extra.id());
       }
       Token token = resting(run, waiting.get(0));
+      concurrentExecutions.afterInclusiveJoin(run, token);
       run.agenda.add(() -> leave(run, token, gateway));
       return true;
     }
@@ -1839,6 +1846,9 @@ final class Interpreter {
     } while (activateInclusiveJoins(run) || completeScopes(run) || triggerConditions(run));
     if (!run.removed && !executions.hasExecutions(run.handle, run.instance.id())) {
       completeInstance(run);
+    }
+    if (!run.removed && !run.ended) {
+      concurrentExecutions.compact(run);
     }
   }
 

@@ -3,20 +3,20 @@ package dev.tern.engine.runtime;
 import dev.tern.engine.deployment.model.FlowNode;
 import dev.tern.engine.deployment.model.NodeKind;
 import dev.tern.engine.deployment.model.ProcessModel;
+import dev.tern.engine.deployment.model.ServiceImplementation;
 import dev.tern.engine.persistence.Ids;
 
 /**
  * The activities a token rests at under an execution of its own, as Camunda 7.24 creates a child
- * execution for them: a timer intermediate catch event, an event-based gateway, and a task or call
- * activity with boundary events. Their jobs (timers), user or external task, event subscriptions,
+ * execution for them: a timer, message, signal or conditional intermediate catch event, a receive
+ * task, an external service task, an event-based gateway, and a task or call activity with
+ * boundary events (all checked against the reference server). Their jobs (timers), user or external task, event subscriptions,
  * history row and activity instance then name that execution, while the process instance (or the
  * token's execution before) is their parent in the activity-instance tree.
  *
  * <p>The token takes a new id when it starts such an activity and its previous id back when it
  * leaves it (completed, or interrupted by a boundary event, which then runs on the previous id as
- * in Camunda). Camunda's other scope activities (message and signal catch events, receive and
- * external tasks without boundary events) keep the token's id in Tern for now; sub-processes are
- * the token's own row already, whose insides are its children.
+ * in Camunda). Sub-processes are the token's own row already, whose insides are its children.
  */
 final class ScopeExecutions {
 
@@ -31,7 +31,12 @@ final class ScopeExecutions {
   /** Whether a token resting at this node does so under an execution of its own. */
   static boolean ownsExecution(ProcessModel model, FlowNode node) {
     NodeKind kind = node.kind();
-    if (kind instanceof NodeKind.TimerCatchEvent || kind instanceof NodeKind.EventBasedGateway) {
+    if (kind instanceof NodeKind.TimerCatchEvent
+        || kind instanceof NodeKind.EventBasedGateway
+        || kind instanceof NodeKind.EventCatchEvent
+        || kind instanceof NodeKind.ReceiveTask
+        || (kind instanceof NodeKind.ServiceTask task
+            && task.implementation() instanceof ServiceImplementation.External)) {
       return true;
     }
     if (kind instanceof NodeKind.SubProcess || kind instanceof NodeKind.EventSubProcess) {

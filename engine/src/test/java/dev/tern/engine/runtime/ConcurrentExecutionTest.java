@@ -1,0 +1,251 @@
+package dev.tern.engine.runtime;
+
+import static dev.tern.engine.runtime.ScopeEngine.flow;
+import static dev.tern.engine.runtime.ScopeEngine.process;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.event.EventSubscription;
+import dev.tern.engine.job.Job;
+import dev.tern.engine.job.JobQuery;
+import dev.tern.engine.event.MessageCorrelation;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The execution tree of concurrent paths and of Camunda's other scope wait states, each test
+ * written from what the Camunda 7.24 reference server answered for the same model ({@code GET
+ * /execution?processInstanceId=}, {@code /task}, {@code /job}, {@code /event-subscription},
+ * {@code /variable-instance}, {@code /process-instance/{id}/activity-instances}, {@code
+ * /history/activity-instance}).
+ */
+@DatabaseTest
+class ConcurrentExecutionTest {
+
+  private static final String FORK_AB =
+      "<startEvent id=\"start\"/>" + flow("f1", "start", "fork") + "<parallelGateway id=\"fork\"/>"
+          + flow("fa", "fork", "a") + flow("fb", "fork", "b")
+          + "<userTask id=\"a\"/><userTask id=\"b\"/>";
+
+  private final ScopeEngine kit;
+
+  ConcurrentExecutionTest(TestDatabase db) {
+    this.kit = new ScopeEngine(db);
+  }
+
+  @AfterEach
+  void close() {
+    kit.close();
+  }
+
+  private List<String> executionIds(String pi) {
+    ExecutionQuery query = kit.engine.executions().createQuery();
+    query.filters().set("processInstanceId", pi);
+    return kit.engine.executions().list(Caller.SYSTEM, query, Page.ALL).stream()
+        .map(Execution::id)
+        .toList();
+  }
+
+  private ActivityInstance tree(String pi) {
+    return kit.engine.processInstances().activityInstances(Caller.SYSTEM, pi);
+  }
+
+  private List<String> executionsOf(ActivityInstance root, String activityId) {
+    return root.childActivityInstances().stream()
+        .filter(child -> child.activityId().equals(activityId))
+        .findFirst()
+        .orElseThrow()
+        .executionIds();
+  }
+
+  private List<Job> jobs(String pi) {
+    return kit.engine.jobService().listJobs(new JobQuery(kit.clock).processInstanceId(pi), 0, 100);
+  }
+
+  private List<EventSubscription> subscriptions(String pi) {
+    return kit.engine.eventSubscriptionService()
+        .list(kit.engine.eventSubscriptionService().createEventSubscriptionQuery(), 0, 100)
+        .stream()
+        .filter(s -> pi.equals(s.processInstanceId()))
+        .toList();
+  }
+
+  private List<Map<String, Object>> historyOf(String pi, String activityId) {
+    return kit.history(pi).stream().filter(r -> activityId.equals(r.get("activity_id"))).toList();
+  }
+
+  /** Reference: model "par" (fork to A and B, join, C) — 3 executions, then 3, then 1. */
+  @Test
+  void eachParallelPathRunsInAConcurrentExecutionAndTheJoinedPathGoesOnAsTheInstance() {
+    kit.deploy(
+        process(
+            "p",
+            FORK_AB + flow("fa2", "a", "join") + flow("fb2", "b", "join")
+                + "<parallelGateway id=\"join\"/>" + flow("f3", "join", "c") + "<userTask id=\"c\"/>"
+                + flow("f4", "c", "end") + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p", Map.of("v1", 1));
+
+    String pathA = kit.task(pi, "a").executionId();
+    String pathB = kit.task(pi, "b").executionId();
+    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+    assertThat(pathA).isNotIn(pi, pathB);
+    ActivityInstance root = tree(pi);
+    assertThat(root.executionIds()).containsExactly(pi);
+    assertThat(executionsOf(root, "a")).containsExactly(pathA);
+    assertThat(executionsOf(root, "b")).containsExactly(pathB);
+    assertThat(historyOf(pi, "fork")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    assertThat(historyOf(pi, "a")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pathA);
+    assertThat(kit.rows("SELECT execution_id FROM tern_variable WHERE process_instance_id = ?", pi))
+        .singleElement()
+        .extracting(r -> r.get("execution_id"))
+        .isEqualTo(pi);
+
+    kit.complete(pi, "a");
+    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+
+    kit.complete(pi, "b");
+    assertThat(executionIds(pi)).containsExactly(pi);
+    assertThat(kit.task(pi, "c").executionId()).isEqualTo(pi);
+    assertThat(historyOf(pi, "join"))
+        .extracting(r -> r.get("execution_id"))
+        .containsExactlyInAnyOrder(pathA, pi);
+    assertThat(historyOf(pi, "c")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    assertThat(tree(pi).childActivityInstances())
+        .singleElement()
+        .satisfies(c -> assertThat(c.executionIds()).containsExactly(pi));
+
+    kit.complete(pi, "c");
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  /** Reference: model "incl" (inclusive fork to A and B, inclusive join, C) — as "par". */
+  @Test
+  void inclusivePathsRunInConcurrentExecutionsAndTheJoinGoesOnAsTheInstance() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>" + flow("f1", "start", "fork")
+                + "<inclusiveGateway id=\"fork\"/>" + flow("fa", "fork", "a") + flow("fb", "fork", "b")
+                + "<userTask id=\"a\"/><userTask id=\"b\"/>" + flow("fa2", "a", "join")
+                + flow("fb2", "b", "join") + "<inclusiveGateway id=\"join\"/>"
+                + flow("f3", "join", "c") + "<userTask id=\"c\"/>" + flow("f4", "c", "end")
+                + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p");
+    String pathA = kit.task(pi, "a").executionId();
+    String pathB = kit.task(pi, "b").executionId();
+    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+
+    kit.complete(pi, "a");
+    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+    kit.complete(pi, "b");
+
+    assertThat(executionIds(pi)).containsExactly(pi);
+    assertThat(kit.task(pi, "c").executionId()).isEqualTo(pi);
+    assertThat(historyOf(pi, "c")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    kit.complete(pi, "c");
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  /** Reference: model "parend2" — after A ends, B's task names the instance. */
+  @Test
+  void theLastPathLeftGoesBackIntoTheInstanceWithItsTask() {
+    kit.deploy(
+        process(
+            "p",
+            FORK_AB + flow("fa2", "a", "endA") + flow("fb2", "b", "endB")
+                + "<endEvent id=\"endA\"/><endEvent id=\"endB\"/>"));
+    String pi = kit.start("p");
+    String pathB = kit.task(pi, "b").executionId();
+
+    kit.complete(pi, "a");
+
+    assertThat(executionIds(pi)).containsExactly(pi);
+    assertThat(kit.task(pi, "b").executionId()).isEqualTo(pi);
+    assertThat(executionsOf(tree(pi), "b")).containsExactly(pi);
+    // history keeps the path's execution, as Camunda's does
+    assertThat(historyOf(pi, "b")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pathB);
+
+    kit.complete(pi, "b");
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  /**
+   * Reference: model "parend" (B has a boundary timer) — after A ends, B's own execution stays
+   * (now a child of the instance): its task and timer keep naming it.
+   */
+  @Test
+  void theLastPathLeftKeepsTheOwnExecutionOfItsActivity() {
+    kit.deploy(
+        process(
+            "p",
+            FORK_AB + flow("fa2", "a", "endA") + flow("fb2", "b", "endB")
+                + "<endEvent id=\"endA\"/><endEvent id=\"endB\"/>"
+                + "<boundaryEvent id=\"late\" attachedToRef=\"b\"><timerEventDefinition>"
+                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
+                + flow("fl", "late", "endLate") + "<endEvent id=\"endLate\"/>"));
+    String pi = kit.start("p");
+    String ownOfB = kit.task(pi, "b").executionId();
+    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
+
+    kit.complete(pi, "a");
+
+    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, ownOfB);
+    assertThat(kit.task(pi, "b").executionId()).isEqualTo(ownOfB);
+    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
+
+    kit.engine.jobService().executeJob(jobs(pi).get(0).id());
+    assertThat(historyOf(pi, "endLate")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  /**
+   * Reference: model "waits" — a message and a signal catch event, a receive task and an external
+   * task each wait in an execution of their own, which their subscription or external task names;
+   * the instance goes on as itself after each.
+   */
+  @Test
+  void messageAndSignalCatchEventsReceiveAndExternalTasksWaitInExecutionsOfTheirOwn() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>" + flow("f1", "start", "mc")
+                + "<intermediateCatchEvent id=\"mc\"><messageEventDefinition messageRef=\"m\"/>"
+                + "</intermediateCatchEvent>" + flow("f2", "mc", "sc")
+                + "<intermediateCatchEvent id=\"sc\"><signalEventDefinition signalRef=\"s\"/>"
+                + "</intermediateCatchEvent>" + flow("f3", "sc", "rt")
+                + "<receiveTask id=\"rt\" messageRef=\"m\"/>" + flow("f4", "rt", "xt")
+                + "<serviceTask id=\"xt\" camunda:type=\"external\" camunda:topic=\"t1\"/>"
+                + flow("f5", "xt", "end") + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p");
+
+    for (String waiting : List.of("mc", "sc", "rt")) {
+      EventSubscription subscription = subscriptions(pi).get(0);
+      assertThat(subscription.activityId()).isEqualTo(waiting);
+      String own = subscription.executionId();
+      assertThat(own).isNotEqualTo(pi);
+      assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, own);
+      assertThat(executionsOf(tree(pi), waiting)).containsExactly(own);
+      assertThat(historyOf(pi, waiting)).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(own);
+      if (waiting.equals("sc")) {
+        kit.engine.signalService().signal("notify", null, null, false, Map.of());
+      } else {
+        kit.engine.messageCorrelationService()
+            .correlate(MessageCorrelation.named("cancel").processInstanceId(pi).build());
+      }
+    }
+    String external = kit.fetchOne("t1");
+    String own =
+        (String) kit.rows("SELECT execution_id FROM tern_external_task WHERE id = ?", external)
+            .get(0).get("execution_id");
+    assertThat(own).isNotEqualTo(pi);
+    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, own);
+    kit.engine.externalTaskService().complete(external, "w", Map.of(), Map.of());
+    assertThat(historyOf(pi, "end")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+}
