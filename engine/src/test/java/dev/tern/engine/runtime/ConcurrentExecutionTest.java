@@ -4,12 +4,10 @@ import static dev.tern.engine.runtime.ScopeEngine.flow;
 import static dev.tern.engine.runtime.ScopeEngine.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.event.EventSubscription;
+import dev.tern.engine.event.MessageCorrelation;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobQuery;
-import dev.tern.engine.event.MessageCorrelation;
-import dev.tern.engine.query.Page;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import java.util.List;
@@ -41,18 +39,6 @@ class ConcurrentExecutionTest {
   @AfterEach
   void close() {
     kit.close();
-  }
-
-  private List<String> executionIds(String pi) {
-    ExecutionQuery query = kit.engine.executions().createQuery();
-    query.filters().set("processInstanceId", pi);
-    return kit.engine.executions().list(Caller.SYSTEM, query, Page.ALL).stream()
-        .map(Execution::id)
-        .toList();
-  }
-
-  private ActivityInstance tree(String pi) {
-    return kit.engine.processInstances().activityInstances(Caller.SYSTEM, pi);
   }
 
   private List<String> executionsOf(ActivityInstance root, String activityId) {
@@ -92,9 +78,9 @@ class ConcurrentExecutionTest {
 
     String pathA = kit.task(pi, "a").executionId();
     String pathB = kit.task(pi, "b").executionId();
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
     assertThat(pathA).isNotIn(pi, pathB);
-    ActivityInstance root = tree(pi);
+    ActivityInstance root = kit.activityInstances(pi);
     assertThat(root.executionIds()).containsExactly(pi);
     assertThat(executionsOf(root, "a")).containsExactly(pathA);
     assertThat(executionsOf(root, "b")).containsExactly(pathB);
@@ -106,16 +92,16 @@ class ConcurrentExecutionTest {
         .isEqualTo(pi);
 
     kit.complete(pi, "a");
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
 
     kit.complete(pi, "b");
-    assertThat(executionIds(pi)).containsExactly(pi);
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
     assertThat(kit.task(pi, "c").executionId()).isEqualTo(pi);
     assertThat(historyOf(pi, "join"))
         .extracting(r -> r.get("execution_id"))
         .containsExactlyInAnyOrder(pathA, pi);
     assertThat(historyOf(pi, "c")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
-    assertThat(tree(pi).childActivityInstances())
+    assertThat(kit.activityInstances(pi).childActivityInstances())
         .singleElement()
         .satisfies(c -> assertThat(c.executionIds()).containsExactly(pi));
 
@@ -138,13 +124,13 @@ class ConcurrentExecutionTest {
     String pi = kit.start("p");
     String pathA = kit.task(pi, "a").executionId();
     String pathB = kit.task(pi, "b").executionId();
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
 
     kit.complete(pi, "a");
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB);
     kit.complete(pi, "b");
 
-    assertThat(executionIds(pi)).containsExactly(pi);
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
     assertThat(kit.task(pi, "c").executionId()).isEqualTo(pi);
     assertThat(historyOf(pi, "c")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
     kit.complete(pi, "c");
@@ -164,9 +150,9 @@ class ConcurrentExecutionTest {
 
     kit.complete(pi, "a");
 
-    assertThat(executionIds(pi)).containsExactly(pi);
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
     assertThat(kit.task(pi, "b").executionId()).isEqualTo(pi);
-    assertThat(executionsOf(tree(pi), "b")).containsExactly(pi);
+    assertThat(executionsOf(kit.activityInstances(pi), "b")).containsExactly(pi);
     // history keeps the path's execution, as Camunda's does
     assertThat(historyOf(pi, "b")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pathB);
 
@@ -194,7 +180,7 @@ class ConcurrentExecutionTest {
 
     kit.complete(pi, "a");
 
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, ownOfB);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, ownOfB);
     assertThat(kit.task(pi, "b").executionId()).isEqualTo(ownOfB);
     assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
 
@@ -228,8 +214,8 @@ class ConcurrentExecutionTest {
       assertThat(subscription.activityId()).isEqualTo(waiting);
       String own = subscription.executionId();
       assertThat(own).isNotEqualTo(pi);
-      assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, own);
-      assertThat(executionsOf(tree(pi), waiting)).containsExactly(own);
+      assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, own);
+      assertThat(executionsOf(kit.activityInstances(pi), waiting)).containsExactly(own);
       assertThat(historyOf(pi, waiting)).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(own);
       if (waiting.equals("sc")) {
         kit.engine.signalService().signal("notify", null, null, false, Map.of());
@@ -243,7 +229,7 @@ class ConcurrentExecutionTest {
         (String) kit.rows("SELECT execution_id FROM tern_external_task WHERE id = ?", external)
             .get(0).get("execution_id");
     assertThat(own).isNotEqualTo(pi);
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, own);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, own);
     kit.engine.externalTaskService().complete(external, "w", Map.of(), Map.of());
     assertThat(historyOf(pi, "end")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
     assertThat(kit.instanceExists(pi)).isFalse();

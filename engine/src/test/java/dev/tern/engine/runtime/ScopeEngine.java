@@ -162,6 +162,20 @@ final class ScopeEngine implements AutoCloseable {
         processInstanceId);
   }
 
+  /** The ids {@code GET /execution?processInstanceId=} lists. */
+  List<String> executionIds(String processInstanceId) {
+    ExecutionQuery query = engine.executions().createQuery();
+    query.filters().set("processInstanceId", processInstanceId);
+    return engine.executions().list(Caller.SYSTEM, query, Page.ALL).stream()
+        .map(Execution::id)
+        .toList();
+  }
+
+  /** The activity-instance tree of a running instance. */
+  ActivityInstance activityInstances(String processInstanceId) {
+    return engine.processInstances().activityInstances(Caller.SYSTEM, processInstanceId);
+  }
+
   List<String> activeActivities(String processInstanceId) {
     return executions(processInstanceId).stream().map(r -> (String) r.get("activity_id")).toList();
   }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobQuery;
-import dev.tern.engine.query.Page;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import java.util.List;
@@ -51,18 +50,6 @@ class TimerExecutionTest {
     return kit.engine.jobService().listJobs(new JobQuery(kit.clock).processInstanceId(pi), 0, 100);
   }
 
-  private List<String> executionIds(String pi) {
-    ExecutionQuery query = kit.engine.executions().createQuery();
-    query.filters().set("processInstanceId", pi);
-    return kit.engine.executions().list(Caller.SYSTEM, query, Page.ALL).stream()
-        .map(Execution::id)
-        .toList();
-  }
-
-  private ActivityInstance tree(String pi) {
-    return kit.engine.processInstances().activityInstances(Caller.SYSTEM, pi);
-  }
-
   private void assertNothingLeft(String pi) {
     assertThat(kit.instanceExists(pi)).isFalse();
     assertThat(kit.count("tern_execution", pi)).isZero();
@@ -77,10 +64,10 @@ class TimerExecutionTest {
     Job timer = jobs(pi).get(0);
     String child = timer.executionId();
     assertThat(child).isNotEqualTo(pi);
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, child);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, child);
     assertThat(kit.task(pi, "work").executionId()).isEqualTo(child);
     assertThat(kit.historyOf(pi, "work").get("execution_id")).isEqualTo(child);
-    ActivityInstance root = tree(pi);
+    ActivityInstance root = kit.activityInstances(pi);
     assertThat(root.executionIds()).containsExactly(pi);
     assertThat(root.childActivityInstances())
         .singleElement()
@@ -129,8 +116,8 @@ class TimerExecutionTest {
     Job timer = jobs(pi).get(0);
     String child = timer.executionId();
     assertThat(child).isNotEqualTo(pi);
-    assertThat(executionIds(pi)).containsExactlyInAnyOrder(pi, child);
-    assertThat(tree(pi).childActivityInstances())
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, child);
+    assertThat(kit.activityInstances(pi).childActivityInstances())
         .singleElement()
         .satisfies(
             wait -> {
@@ -142,7 +129,7 @@ class TimerExecutionTest {
 
     assertThat(kit.historyOf(pi, "wait").get("execution_id")).isEqualTo(child);
     assertThat(kit.task(pi, "work").executionId()).isEqualTo(pi);
-    assertThat(executionIds(pi)).containsExactly(pi);
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
     assertThat(jobs(pi)).isEmpty();
     kit.complete(pi, "work");
     assertNothingLeft(pi);
@@ -176,7 +163,7 @@ class TimerExecutionTest {
 
     assertThat(kit.historyOf(pi, "onTime").get("activity_type")).isEqualTo("subProcess");
     assertThat(kit.historyOf(pi, "onTime_start").get("activity_type")).isEqualTo("startTimerEvent");
-    assertThat(tree(pi).childActivityInstances())
+    assertThat(kit.activityInstances(pi).childActivityInstances())
         .extracting(ActivityInstance::activityId, ActivityInstance::activityType)
         .contains(org.assertj.core.groups.Tuple.tuple("onTime", "subProcess"));
     kit.complete(pi, "work");

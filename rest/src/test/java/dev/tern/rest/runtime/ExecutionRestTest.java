@@ -332,7 +332,7 @@ class ExecutionRestTest {
   @Test
   void aTokenHasNoLocalVariablesAndSettingOneIsRefusedWithNothingChanged() {
     String instance = start("order-1", Map.of("customer", "ACME"));
-    String token = childToken(instance);
+    String token = pathAt(instance, "review");
 
     server.given().get("/execution/{id}/localVariables", token).then().statusCode(200)
         .body("size()", equalTo(0));
