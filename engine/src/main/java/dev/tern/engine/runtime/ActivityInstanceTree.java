@@ -20,8 +20,15 @@ final class ActivityInstanceTree {
 
   ActivityInstance of(Handle handle, RuntimeProcessInstance instance, DeployedProcess process) {
     Map<String, List<ExecutionRow>> byParent = new HashMap<>();
+    // the instance, and the concurrent executions whose child is an activity's own execution
+    List<String> rootExecutions = new ArrayList<>(List.of(instance.id()));
     for (ExecutionRow row : executions.findByInstance(handle, instance.id())) {
       byParent.computeIfAbsent(row.parentId() == null ? "" : row.parentId(), k -> new ArrayList<>()).add(row);
+      if (row.parentId() == null
+          && row.outerId() != null
+          && !rootExecutions.contains(row.outerId())) {
+        rootExecutions.add(row.outerId());
+      }
     }
     Level root = level(process.model(), byParent, "", instance.id());
     return new ActivityInstance(
@@ -30,7 +37,7 @@ final class ActivityInstanceTree {
         process.definitionId(),
         process.name(),
         "processDefinition",
-        List.of(instance.id()),
+        rootExecutions,
         root.activities,
         root.transitions);
   }

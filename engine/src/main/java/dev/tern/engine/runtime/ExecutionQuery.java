@@ -21,7 +21,10 @@ public final class ExecutionQuery extends ReadableQuery<ExecutionQuery> {
   /**
    * The instance's first token carries the instance's id, as Camunda's process instance executes
    * its first path itself: that token is the root execution (with its activity), every other token
-   * a child.
+   * a child. A token resting at an activity with an execution of its own keeps its previous id as
+   * {@code outer_id}: that execution is listed too, without activity, as Camunda lists the
+   * concurrent execution (or the sub-process's scope execution) whose child the activity's
+   * execution is.
    */
   private static final String EXECUTIONS =
       "(SELECT pi.id, pi.id AS process_instance_id, own.activity_id, pi.proc_def_id,"
@@ -30,7 +33,12 @@ public final class ExecutionQuery extends ReadableQuery<ExecutionQuery> {
           + " UNION ALL SELECT e.id, e.process_instance_id, e.activity_id, pi.proc_def_id,"
           + " pi.proc_def_key, pi.business_key, pi.tenant_id, pi.suspended"
           + " FROM tern_execution e JOIN tern_process_instance pi ON pi.id = e.process_instance_id"
-          + " WHERE e.id <> e.process_instance_id) x";
+          + " WHERE e.id <> e.process_instance_id"
+          + " UNION ALL SELECT DISTINCT e.outer_id, e.process_instance_id,"
+          + " CAST(NULL AS VARCHAR(255)), pi.proc_def_id, pi.proc_def_key, pi.business_key,"
+          + " pi.tenant_id, pi.suspended"
+          + " FROM tern_execution e JOIN tern_process_instance pi ON pi.id = e.process_instance_id"
+          + " WHERE e.outer_id <> e.process_instance_id) x";
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder(EXECUTIONS, "x.id")

@@ -4,10 +4,12 @@ import static dev.tern.engine.runtime.ScopeEngine.flow;
 import static dev.tern.engine.runtime.ScopeEngine.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.event.MessageCorrelation;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobQuery;
+import dev.tern.engine.query.Page;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import java.util.List;
@@ -175,17 +177,59 @@ class ConcurrentExecutionTest {
                 + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
                 + flow("fl", "late", "endLate") + "<endEvent id=\"endLate\"/>"));
     String pi = kit.start("p");
+    String pathA = kit.task(pi, "a").executionId();
     String ownOfB = kit.task(pi, "b").executionId();
     assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
+    // the instance, A's path, B's path (no activity of its own) and B's own execution below it
+    List<String> listed = kit.executionIds(pi);
+    assertThat(listed).hasSize(4).contains(pi, pathA, ownOfB);
+    String pathB =
+        listed.stream().filter(id -> !List.of(pi, pathA, ownOfB).contains(id)).findFirst().orElseThrow();
+    ExecutionQuery byActivity = kit.engine.executions().createQuery();
+    byActivity.filters().set("processInstanceId", pi);
+    byActivity.filters().set("activityId", "b");
+    assertThat(kit.engine.executions().list(Caller.SYSTEM, byActivity, Page.ALL))
+        .extracting(Execution::id)
+        .containsExactly(ownOfB);
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi, pathB);
 
     kit.complete(pi, "a");
 
     assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, ownOfB);
     assertThat(kit.task(pi, "b").executionId()).isEqualTo(ownOfB);
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi);
     assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
 
     kit.engine.jobService().executeJob(jobs(pi).get(0).id());
     assertThat(historyOf(pi, "endLate")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  /**
+   * Reference: model "subb" (a task with a boundary timer inside a sub-process) — the instance,
+   * the sub-process's execution and the task's own execution below it, which the task and the
+   * timer name.
+   */
+  @Test
+  void aTaskWithABoundaryEventInASubProcessRunsBelowTheSubProcessExecution() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>" + flow("f1", "start", "sub")
+                + ScopeEngine.subProcess(
+                    "sub",
+                    flow("s1", "sub_start", "a") + "<userTask id=\"a\"/>" + flow("s2", "a", "sub_end")
+                        + "<endEvent id=\"sub_end\"/><boundaryEvent id=\"late\" attachedToRef=\"a\">"
+                        + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>"
+                        + "</boundaryEvent>" + flow("s3", "late", "sub_end"))
+                + flow("f2", "sub", "end") + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p");
+
+    String ownOfA = kit.task(pi, "a").executionId();
+    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfA);
+    assertThat(kit.executionIds(pi)).hasSize(3).contains(pi, ownOfA);
+
+    kit.complete(pi, "a");
     assertThat(kit.instanceExists(pi)).isFalse();
   }
 
