@@ -9,7 +9,7 @@ import dev.tern.engine.persistence.Ids;
 /**
  * The activities a token rests at under an execution of its own, as Camunda 7.24 creates a child
  * execution for them: a timer, message, signal or conditional intermediate catch event, a receive
- * task, an external service task, an event-based gateway, and a task or call activity with
+ * task, an external service task, a call activity, an event-based gateway, and a task with
  * boundary events (all checked against the reference server). Their jobs (timers), user or external task, event subscriptions,
  * history row and activity instance then name that execution, while the process instance (or the
  * token's execution before) is their parent in the activity-instance tree.
@@ -35,6 +35,7 @@ final class ScopeExecutions {
         || kind instanceof NodeKind.EventBasedGateway
         || kind instanceof NodeKind.EventCatchEvent
         || kind instanceof NodeKind.ReceiveTask
+        || kind instanceof NodeKind.CallActivity
         || (kind instanceof NodeKind.ServiceTask task
             && task.implementation() instanceof ServiceImplementation.External)) {
       return true;

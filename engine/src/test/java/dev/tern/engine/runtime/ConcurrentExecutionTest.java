@@ -234,6 +234,39 @@ class ConcurrentExecutionTest {
   }
 
   /**
+   * Reference: models "caller"/"callee" — the call activity runs in an execution of its own, which
+   * its activity instance and history row name; the called instance's end goes on as the instance.
+   */
+  @Test
+  void aCallActivityRunsInAnExecutionOfItsOwn() {
+    kit.deployAll(
+        Map.of(
+            "callee.bpmn",
+            process(
+                "callee",
+                "<startEvent id=\"cs\"/>" + flow("c1", "cs", "t") + "<userTask id=\"t\"/>"
+                    + flow("c2", "t", "ce") + "<endEvent id=\"ce\"/>"),
+            "caller.bpmn",
+            process(
+                "caller",
+                "<startEvent id=\"start\"/>" + flow("f1", "start", "call")
+                    + "<callActivity id=\"call\" calledElement=\"callee\"/>"
+                    + flow("f2", "call", "end") + "<endEvent id=\"end\"/>")));
+    String pi = kit.start("caller");
+
+    List<String> listed = kit.executionIds(pi);
+    assertThat(listed).hasSize(2).contains(pi);
+    String own = listed.stream().filter(id -> !id.equals(pi)).findFirst().orElseThrow();
+    assertThat(executionsOf(kit.activityInstances(pi), "call")).containsExactly(own);
+    assertThat(historyOf(pi, "call")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(own);
+
+    String called = kit.calledBy(pi).get(0);
+    kit.complete(called, "t");
+    assertThat(historyOf(pi, "end")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  /**
    * Reference: model "waits" — a message and a signal catch event, a receive task and an external
    * task each wait in an execution of their own, which their subscription or external task names;
    * the instance goes on as itself after each.
