@@ -268,6 +268,14 @@ class MessageRestTest {
         .body("[0].activityId", equalTo("waitForPayment"))
         .body("[0].createdDate", equalTo("2026-01-02T03:04:05.678+0000"))
         .body("[0].tenantId", nullValue());
+    String waiting =
+        server
+            .given()
+            .queryParam("processInstanceId", instance)
+            .get("/event-subscription")
+            .then()
+            .extract()
+            .path("[0].executionId");
     String id =
         server
             .given()
@@ -306,7 +314,7 @@ class MessageRestTest {
         .body("count", equalTo(0));
     server
         .given()
-        .queryParam("executionId", instance)
+        .queryParam("executionId", waiting)
         .queryParam("withoutTenantId", true)
         .queryParam("sortBy", "created")
         .queryParam("sortOrder", "desc")
