@@ -14,11 +14,11 @@ summary=$BENCH_OUT/summary.md
 log() { echo "== $* ($(date -u +%H:%M:%S))" >&2; }
 
 # 1. Job executor throughput on trivial jobs.
-echo "## Job executor, 10,000 trivial jobs" >"$summary"
+echo "## Job executor, 10,000 trivial jobs (and their starts, executor paused, 8 clients)" >"$summary"
 for round in $(seq "$rounds"); do
   log "executor round $round"
   out=$(SCENARIO=executor "$repo/bench/run-story.sh" tern postgres 10000)
-  echo "- round $round: $(grep -i 'jobs/s' "${out%.json}.out" | tail -1)" >>"$summary"
+  echo "- round $round: $(grep -i 'jobs/s' "${out%.json}.out" | tail -1); $(grep '^starts:' "${out%.json}.out" | tail -1)" >>"$summary"
 done
 
 # 2. Batch creation at 10,000 and 100,000 failed jobs, engine heap bounded to 256 MB.
