@@ -335,6 +335,11 @@ public final class ProcessEngine implements AutoCloseable {
   }
 
   /** Message correlation ({@code POST /message}). */
+  /** Camunda's condition evaluation: starts instances at conditional start events ({@code POST /condition}). */
+  public dev.tern.engine.runtime.ConditionEvaluationService conditionEvaluationService() {
+    return runtime.conditionEvaluationService();
+  }
+
   public MessageCorrelationService messageCorrelationService() {
     return runtime.messageCorrelationService();
   }

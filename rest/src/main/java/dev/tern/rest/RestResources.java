@@ -72,6 +72,7 @@ public final class RestResources {
         new dev.tern.rest.message.EventSubscriptionResource(engine),
         new dev.tern.rest.message.ExecutionTriggerResource(engine),
         new dev.tern.rest.signal.SignalResource(engine),
+        new dev.tern.rest.runtime.ConditionResource(engine),
         new dev.tern.rest.task.TaskResource(engine),
         new dev.tern.rest.task.TaskCommentResource(engine),
         new dev.tern.rest.task.TaskAttachmentResource(engine),

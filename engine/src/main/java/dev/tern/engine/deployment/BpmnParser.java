@@ -777,14 +777,15 @@ public final class BpmnParser {
               id);
           return null;
         }
-        EventTrigger trigger = trigger(id, start.getEventDefinitions());
+        EventTrigger trigger = conditionalOrTrigger(id, start.getEventDefinitions());
         if (trigger == null) {
           problems.add(
               "Start event '"
                   + id
                   + "' is a "
                   + definitionName(start.getEventDefinitions())
-                  + " start event; Tern supports none, message, signal and timer start events",
+                  + " start event; Tern supports none, message, signal, conditional and timer start"
+                  + " events",
               id);
           return null;
         }

@@ -145,16 +145,30 @@ public final class EventSubscriptionStore {
   /** The start-event subscriptions of a type and name held by definitions of other keys. */
   public List<EventSubscription> findStartSubscriptions(
       Handle handle, String eventType, String eventName) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM tern_event_subscription WHERE process_instance_id IS NULL AND event_type ="
-                + " :type AND event_name = :name ORDER BY created, id")
-        .bind("type", eventType)
-        .bind("name", eventName)
-        .map(EventSubscriptionStore::map)
-        .list();
+    return startSubscriptions(handle, eventType, eventName);
+  }
+
+  /** The start-event subscriptions of a type (e.g. every conditional start event), oldest first. */
+  public List<EventSubscription> findStartSubscriptions(Handle handle, String eventType) {
+    return startSubscriptions(handle, eventType, null);
+  }
+
+  /** @param eventName null: any name */
+  private List<EventSubscription> startSubscriptions(Handle handle, String eventType, String eventName) {
+    var query =
+        handle
+            .createQuery(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM tern_event_subscription WHERE process_instance_id IS NULL AND event_type ="
+                    + " :type"
+                    + (eventName == null ? "" : " AND event_name = :name")
+                    + " ORDER BY created, id")
+            .bind("type", eventType);
+    if (eventName != null) {
+      query.bind("name", eventName);
+    }
+    return query.map(EventSubscriptionStore::map).list();
   }
 
   /** The subscriptions a query selects, oldest first (correlation candidates). */

@@ -61,7 +61,9 @@ final class ConditionalEvents {
             ? c.trigger()
             : kind instanceof NodeKind.BoundaryTriggerEvent b
                 ? b.trigger()
-                : kind instanceof NodeKind.EventSubProcess e ? e.trigger() : null;
+                : kind instanceof NodeKind.EventSubProcess e
+                    ? e.trigger()
+                    : kind instanceof NodeKind.EventStartEvent start ? start.trigger() : null;
     return trigger == null ? null : trigger.condition();
   }
 }

@@ -21,6 +21,7 @@ public final class RuntimeModule {
   private final ProcessInstanceService processInstanceService;
   private final VariableStore variableStore;
   private final MessageCorrelationService messageCorrelationService;
+  private final ConditionEvaluationService conditionEvaluationService;
   private final SignalService signalService;
   private final ExecutionService executionService;
   private final Database database;
@@ -36,8 +37,10 @@ public final class RuntimeModule {
       MessageCorrelationService messageCorrelationService,
       SignalService signalService,
       LocalVariables localVariables,
-      ExecutionTriggers executionTriggers) {
+      ExecutionTriggers executionTriggers,
+      ConditionEvaluationService conditionEvaluationService) {
     this.executionTriggers = executionTriggers;
+    this.conditionEvaluationService = conditionEvaluationService;
     this.executionService = new ExecutionService(database, clock, processInstanceService, localVariables);
     this.messageCorrelationService = messageCorrelationService;
     this.signalService = signalService;
@@ -124,7 +127,13 @@ public final class RuntimeModule {
         new SignalService(
             database, new SignalReceivers(subscriptions, clock), interpreter, processes),
         new LocalVariables(database, variables, executions, processes, processInstanceService),
-        new ExecutionTriggers(database, clock, subscriptions, executions, instances, interpreter, processes));
+        new ExecutionTriggers(database, clock, subscriptions, executions, instances, interpreter, processes),
+        new ConditionEvaluationService(
+            database,
+            processes,
+            subscriptions,
+            interpreter,
+            new ConditionalEvents(parameters.expressions())));
   }
 
   /** Removal times and expiry of instance, activity and variable history (with its updates). */
@@ -167,6 +176,10 @@ public final class RuntimeModule {
   }
 
   /** Message correlation ({@code POST /message}). */
+  public ConditionEvaluationService conditionEvaluationService() {
+    return conditionEvaluationService;
+  }
+
   public MessageCorrelationService messageCorrelationService() {
     return messageCorrelationService;
   }

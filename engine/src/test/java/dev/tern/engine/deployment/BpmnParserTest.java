@@ -572,19 +572,19 @@ class BpmnParserTest {
   }
 
   @Test
-  void refusesCompensationEndEventsAndConditionalStartsNamingThem() {
+  void refusesCompensationEndEventsAndEscalationStartsOfTheProcessNamingThem() {
     ParseException e =
         refusal(
             definitions(
-                "<message id=\"m\" name=\"msg\"/>"
+                "<message id=\"m\" name=\"msg\"/><escalation id=\"esc\" escalationCode=\"E\"/>"
                     + "<process id=\"p\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
-                    + "<startEvent id=\"condStart\"><conditionalEventDefinition><condition>${true}</condition></conditionalEventDefinition></startEvent>"
-                    + "<sequenceFlow id=\"f\" sourceRef=\"condStart\" targetRef=\"end\"/>"
+                    + "<startEvent id=\"escStart\"><escalationEventDefinition escalationRef=\"esc\"/></startEvent>"
+                    + "<sequenceFlow id=\"f\" sourceRef=\"escStart\" targetRef=\"end\"/>"
                     + "<endEvent id=\"end\"><compensateEventDefinition/></endEvent>"
                     + "</process>"));
 
     assertThat(e.getMessage())
-        .contains("Start event 'condStart' is a conditional start event")
+        .contains("Start event 'escStart' is a")
         .contains("End event 'end' is a compensate end event");
   }
 
