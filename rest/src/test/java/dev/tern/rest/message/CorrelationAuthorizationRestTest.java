@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * With authentication on, {@code POST /message} and {@code POST /signal} check Camunda's
  * authorizations for every receiver before delivering anything: {@code UPDATE} on the waiting
  * instance (or {@code UPDATE_INSTANCE} on its definition), {@code CREATE} on process instances and
- * {@code CREATE_INSTANCE} on the definition of a start event.
+ * {@code CREATE_INSTANCE} on the definition of a start event; {@code POST /condition} the same for
+ * each conditional start event whose condition holds.
  */
 @DatabaseTest
 class CorrelationAuthorizationRestTest {
@@ -44,6 +45,11 @@ class CorrelationAuthorizationRestTest {
           + "<process id=\"byMessage\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
           + "<startEvent id=\"placed\"><messageEventDefinition messageRef=\"order\"/></startEvent>"
           + "<sequenceFlow id=\"g1\" sourceRef=\"placed\" targetRef=\"task\"/><userTask id=\"task\"/>"
+          + "</process>"
+          + "<process id=\"byCondition\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+          + "<startEvent id=\"hot\"><conditionalEventDefinition><condition>${temp > 10}</condition>"
+          + "</conditionalEventDefinition></startEvent>"
+          + "<sequenceFlow id=\"h1\" sourceRef=\"hot\" targetRef=\"cool\"/><userTask id=\"cool\"/>"
           + "</process></definitions>";
 
   private final TestDatabase db;
@@ -149,6 +155,31 @@ class CorrelationAuthorizationRestTest {
     grant(PROCESS_DEFINITION, "byMessage", "CREATE_INSTANCE");
     as("ops").body(body).post("/message").then().statusCode(204);
     assertThat(db.rows("SELECT id FROM tern_process_instance WHERE proc_def_key = 'byMessage'")).hasSize(1);
+  }
+
+  @Test
+  void startingByConditionNeedsTheSameAsAStartEvent() {
+    Map<String, Object> body = Map.of("variables", Map.of("temp", Map.of("value", 20)));
+    as("ops")
+        .body(body)
+        .post("/condition")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo("AuthorizationException"))
+        .body("missingAuthorizations.permissionName", contains("CREATE"));
+    grant(PROCESS_INSTANCE, "*", "CREATE");
+    as("ops")
+        .body(body)
+        .post("/condition")
+        .then()
+        .statusCode(403)
+        .body("missingAuthorizations.permissionName", contains("CREATE_INSTANCE"))
+        .body("missingAuthorizations.resourceId", contains("byCondition"));
+    assertThat(db.rows("SELECT id FROM tern_process_instance WHERE proc_def_key = 'byCondition'")).isEmpty();
+
+    grant(PROCESS_DEFINITION, "byCondition", "CREATE_INSTANCE");
+    as("ops").body(body).post("/condition").then().statusCode(200);
+    assertThat(db.rows("SELECT id FROM tern_process_instance WHERE proc_def_key = 'byCondition'")).hasSize(1);
   }
 
   @Test
