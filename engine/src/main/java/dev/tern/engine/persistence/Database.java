@@ -152,7 +152,7 @@ public final class Database implements AutoCloseable {
 
   /**
    * Like {@link #inTransaction}, for work that sends the same statements every time with other
-   * values (a job's run). On PostgreSQL they run with generic plans: a prepared statement is then
+   * values (a job's run, a process start). On PostgreSQL they run with generic plans: a prepared statement is then
    * planned once per connection. Left to choose, PostgreSQL re-planned the removal-time statement
    * and the job log insert at nearly every execution, about 2.7 ms of planning per trivial job
    * (docs/benchmarks.md).

@@ -49,7 +49,7 @@ public final class RuntimeService {
    */
   public ProcessInstance startProcessInstanceById(
       String definitionId, String businessKey, Map<String, ?> variables) {
-    return database.inTransaction(
+    return database.inTransactionWithGenericPlans(
         handle -> startProcessInstanceById(handle, definitionId, businessKey, variables));
   }
 
@@ -59,7 +59,7 @@ public final class RuntimeService {
    */
   public ProcessInstance startProcessInstanceById(
       Caller caller, String definitionId, String businessKey, Map<String, ?> variables) {
-    return database.inTransaction(
+    return database.inTransactionWithGenericPlans(
         handle -> {
           requireStorable(businessKey, variables);
           DeployedProcess process = byId(handle, definitionId);
@@ -83,7 +83,7 @@ public final class RuntimeService {
    */
   public ProcessInstance startLatestProcessInstanceByKey(
       Caller caller, String key, String tenantId, String businessKey, Map<String, ?> variables) {
-    return database.inTransaction(
+    return database.inTransactionWithGenericPlans(
         handle -> {
           DeployedProcess process =
               processes
@@ -122,7 +122,7 @@ public final class RuntimeService {
    */
   public ProcessInstance startProcessInstanceByKey(
       String key, String tenantId, String businessKey, Map<String, ?> variables) {
-    return database.inTransaction(
+    return database.inTransactionWithGenericPlans(
         handle -> startProcessInstanceByKey(handle, key, tenantId, businessKey, variables));
   }
 
