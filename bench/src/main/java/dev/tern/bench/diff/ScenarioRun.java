@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,10 +67,24 @@ final class ScenarioRun {
         Map<String, String> named = new HashMap<>();
         step.named().forEach(name -> named.put(saved(name), name));
         JsonNode masked = new Masking(variables.values(), named).mask(answer.body());
+        if (step.unordered()) {
+          masked = sorted(masked);
+        }
         cases.add(new Case(step.name(), step.request(), answer.status(), masked, step.compareBody()));
       }
     }
     return cases;
+  }
+
+  /** A list's entries in the order of their JSON text (each engine orders by its own ids). */
+  static JsonNode sorted(JsonNode masked) {
+    if (!masked.isArray()) {
+      return masked;
+    }
+    List<JsonNode> entries = new ArrayList<>();
+    masked.forEach(entries::add);
+    entries.sort(Comparator.comparing(JsonNode::toString));
+    return JsonNodeFactory.instance.arrayNode().addAll(entries);
   }
 
   private EngineRestClient.Answer send(Step step) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param compareBody whether the body is compared too (false: status only, e.g. stack traces)
  * @param named saved ids this case's answer shows by name ({@code <id pack>}) rather than as
  *     {@code <id>}: where a field must name one particular instance (a parent, a called instance)
+ * @param unordered whether the answer is a list in no defined order (e.g. executions sorted by
+ *     random ids): its masked entries are compared sorted
  */
 record Step(
     String name,
@@ -32,7 +34,8 @@ record Step(
     Long awaitCount,
     boolean compare,
     boolean compareBody,
-    List<String> named) {
+    List<String> named,
+    boolean unordered) {
 
   static Step from(JsonNode node) {
     Map<String, String> save = new LinkedHashMap<>();
@@ -50,7 +53,8 @@ record Step(
         isWait ? node.get("awaitCount").asLong() : null,
         node.path("compare").asBoolean(!isWait),
         node.path("compareBody").asBoolean(true),
-        List.copyOf(named));
+        List.copyOf(named),
+        node.path("unordered").asBoolean(false));
   }
 
   boolean isWait() {

@@ -53,6 +53,18 @@ class DiffReportTest {
   }
 
   @Test
+  void anUnorderedListIsComparedInTheOrderOfItsMaskedEntries() throws Exception {
+    JsonNode answer =
+        JSON.readTree("[{\"id\":\"x-2\",\"ended\":false},{\"id\":\"pi-1\",\"ended\":false}]");
+
+    JsonNode masked =
+        ScenarioRun.sorted(new Masking(List.of(), java.util.Map.of("pi-1", "n")).mask(answer));
+
+    assertThat(masked.toString())
+        .isEqualTo("[{\"id\":\"<id n>\",\"ended\":false},{\"id\":\"<id>\",\"ended\":false}]");
+  }
+
+  @Test
   void reportCountsAgreeingCasesAndNamesEachDifference() throws Exception {
     List<ScenarioRun.Case> reference =
         List.of(
