@@ -43,10 +43,10 @@ cpu() { # clock ticks used by the cluster's processes and the server JVM
 threads() {
   for t in /proc/$jpid/task/*; do
     printf '%s|%s\n' "$(tr -d '0-9' <$t/comm)" "$(sed 's/.*) //' $t/stat | awk '{print $12+$13}')"
-  done | awk -F'|' '{a[$1]+=$2} END{for (k in a) print k "|" a[k]}' | sort
+  done | awk -F'|' '$1 != ""{a[$1]+=$2} END{for (k in a) print k "|" a[k]}' | sort
 }
 thread_delta() { # before-file after-file: the kinds that used CPU in between, most first
-  join -t'|' -a2 -e0 -o 0,1.2,2.2 "$1" "$2" | awk -F'|' '$3-$2>0{printf "%8d ticks  %s\n", $3-$2, $1}' | sort -nr
+  join --nocheck-order -t'|' -a2 -e0 -o 0,1.2,2.2 "$1" "$2" | awk -F'|' '$3-$2>0{printf "%8d ticks  %s\n", $3-$2, $1}' | sort -nr
 }
 # PROFILE=1: a JFR recording of the server per phase, summarised by `tern-bench profile`
 jpid=$(pgrep -f "jar $repo/server/target/tern.jar" | head -1)
