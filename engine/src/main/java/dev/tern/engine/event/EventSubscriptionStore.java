@@ -1,5 +1,6 @@
 package dev.tern.engine.event;
 
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.query.FilterQuery;
 import java.sql.ResultSet;
@@ -89,6 +90,11 @@ public final class EventSubscriptionStore {
       String tenantId) {
     subscribeExecution(
         handle, eventType, eventName, null, null, activityId, processDefinitionId, tenantId);
+  }
+
+  /** Moves the subscriptions of one execution to another (the first is being replaced). */
+  public void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
+    OwnedRows.moveToExecution(handle, "tern_event_subscription", fromExecutionId, toExecutionId);
   }
 
   /** Removes every subscription of a token (it leaves its waiting activity). */

@@ -1,5 +1,6 @@
 package dev.tern.engine.externaltask;
 
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.Rows;
 
 import static dev.tern.engine.persistence.Rows.instant;
@@ -110,6 +111,11 @@ public final class ExternalTaskStore implements ExternalTasks {
   }
 
   /** Removes the tasks of an instance being deleted. */
+  @Override
+  public void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
+    OwnedRows.moveToExecution(handle, "tern_external_task", fromExecutionId, toExecutionId);
+  }
+
   @Override
   public void deleteForProcessInstance(Handle handle, String processInstanceId) {
     deleteWhere(handle, "process_instance_id", processInstanceId);

@@ -151,6 +151,11 @@ public final class IncidentStore {
     return endFailedJobIncidents(handle, jobIds, IncidentHistory.DELETED);
   }
 
+  /** Moves the incidents of one execution to another (the first is being replaced). */
+  public void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
+    OwnedRows.moveToExecution(handle, "tern_incident", fromExecutionId, toExecutionId);
+  }
+
   /** Ends every incident of a process instance as deleted (the instance is being deleted). */
   public int deleteOfProcessInstance(Handle handle, String processInstanceId) {
     return end(

@@ -361,6 +361,11 @@ final class JobStore implements Jobs {
   }
 
   @Override
+  public void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
+    OwnedRows.moveToExecution(handle, "tern_job", fromExecutionId, toExecutionId);
+  }
+
+  @Override
   public int delete(Handle handle, Collection<String> ids) {
     if (ids.isEmpty()) {
       return 0;

@@ -27,6 +27,9 @@ public interface Jobs {
    */
   int delete(Handle handle, Collection<String> ids);
 
+  /** Moves the jobs of one execution to another (the first is being replaced by the second). */
+  void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId);
+
   /** Suspends or activates the jobs of a process instance. */
   void updateSuspendedOfProcessInstance(Handle handle, String processInstanceId, boolean suspended);
 

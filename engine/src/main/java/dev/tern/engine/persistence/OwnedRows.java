@@ -3,8 +3,8 @@ package dev.tern.engine.persistence;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Deleting the rows a deployment or a batch leaves in a table: the statements the stores share,
- * each store naming its own table.
+ * Deleting the rows a deployment or a batch leaves in a table, and moving rows from one execution
+ * to another: the statements the stores share, each store naming its own table.
  */
 public final class OwnedRows {
 
@@ -45,6 +45,24 @@ public final class OwnedRows {
         .createUpdate("DELETE FROM " + table + " WHERE process_instance_id = ANY(:ids)")
         .bind("ids", processInstanceIds.toArray(String[]::new))
         .execute();
+  }
+
+  /**
+   * Points the rows of {@code table} that name execution {@code fromId} in {@code column} at
+   * execution {@code toId} (Camunda replaces a pruned concurrent execution by its parent).
+   */
+  public static void moveToExecution(
+      Handle handle, String table, String column, String fromId, String toId) {
+    handle
+        .createUpdate("UPDATE " + table + " SET " + column + " = :to WHERE " + column + " = :from")
+        .bind("from", fromId)
+        .bind("to", toId)
+        .execute();
+  }
+
+  /** {@link #moveToExecution(Handle, String, String, String, String)} on its {@code execution_id}. */
+  public static void moveToExecution(Handle handle, String table, String fromId, String toId) {
+    moveToExecution(handle, table, "execution_id", fromId, toId);
   }
 
   /** A table and the column of it that names a process instance. */

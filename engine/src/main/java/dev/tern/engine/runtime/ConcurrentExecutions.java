@@ -21,9 +21,9 @@ final class ConcurrentExecutions {
   private final ExecutionReferences references;
   private final Ids ids;
 
-  ConcurrentExecutions(ExecutionStore executions, Ids ids) {
+  ConcurrentExecutions(ExecutionStore executions, ExecutionReferences references, Ids ids) {
     this.executions = executions;
-    this.references = new ExecutionReferences(executions);
+    this.references = references;
     this.ids = ids;
   }
 

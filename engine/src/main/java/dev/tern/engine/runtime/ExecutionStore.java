@@ -1,5 +1,6 @@
 package dev.tern.engine.runtime;
 
+import dev.tern.engine.persistence.OwnedRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -171,11 +172,12 @@ final class ExecutionStore {
         .bind("from", fromId)
         .bind("to", toId)
         .execute();
-    handle
-        .createUpdate("UPDATE tern_execution SET parent_id = :to WHERE parent_id = :from")
-        .bind("from", fromId)
-        .bind("to", toId)
-        .execute();
+    OwnedRows.moveToExecution(handle, "tern_execution", "parent_id", fromId, toId);
+  }
+
+  /** The instances a call activity of execution {@code fromId} started name {@code toId} instead. */
+  void moveCalledInstances(Handle handle, String fromId, String toId) {
+    OwnedRows.moveToExecution(handle, "tern_process_instance", "super_execution_id", fromId, toId);
   }
 
   /** The id a token resting under an execution of its own takes again when it leaves. */

@@ -22,6 +22,9 @@ public interface ExternalTasks {
 
         @Override
         public void deleteForProcessInstance(Handle handle, String processInstanceId) {}
+
+        @Override
+        public void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {}
       };
 
   void create(Handle handle, NewExternalTask task);
@@ -30,4 +33,7 @@ public interface ExternalTasks {
 
   /** Removes every task of an instance being deleted (its incidents are the caller's). */
   void deleteForProcessInstance(Handle handle, String processInstanceId);
+
+  /** Moves the tasks of one execution to another (the first is being replaced by the second). */
+  void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId);
 }

@@ -85,6 +85,7 @@ final class Interpreter {
       TimerStarts timerStarts,
       UserTasks userTasks,
       InstanceRemoval removal,
+      ExecutionReferences references,
       Map<String, Object> beans,
       int maxActivitiesPerTransaction) {
     this.removal = removal;
@@ -108,7 +109,7 @@ final class Interpreter {
     this.conditionalEvents = new ConditionalEvents(parameters.expressions());
     this.scopeExecutions = new ScopeExecutions(executions, ids);
     this.parents = new ActivityParents(executions);
-    this.concurrentExecutions = new ConcurrentExecutions(executions, ids);
+    this.concurrentExecutions = new ConcurrentExecutions(executions, references, ids);
     this.beans = Map.copyOf(beans);
     this.maxActivitiesPerTransaction = maxActivitiesPerTransaction;
   }

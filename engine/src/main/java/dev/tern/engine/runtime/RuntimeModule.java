@@ -104,6 +104,14 @@ public final class RuntimeModule {
             new TimerStarts(clock, ids, jobStore, jobDefinitionStore),
             userTasks,
             removal,
+            new ExecutionReferences(
+                executions,
+                variables,
+                jobStore,
+                incidentStore,
+                externalTasks,
+                userTasks,
+                subscriptions),
             beans,
             maxActivitiesPerTransaction);
     ProcessInstanceService processInstanceService =

@@ -28,6 +28,9 @@ public interface UserTasks {
         @Override
         public void deleteForProcessInstance(
             Handle handle, String processInstanceId, String deleteReason) {}
+
+        @Override
+        public void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {}
       };
 
   /** Creates the task; its {@code create} (then {@code assignment}) listeners run. */
@@ -42,4 +45,10 @@ public interface UserTasks {
 
   /** Removes every task of an instance being deleted. */
   void deleteForProcessInstance(Handle handle, String processInstanceId, String deleteReason);
+
+  /**
+   * Moves the tasks of one execution to another (the first is being replaced by the second); their
+   * history keeps the old id, as in Camunda.
+   */
+  void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId);
 }

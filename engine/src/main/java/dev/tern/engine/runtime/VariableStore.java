@@ -1,6 +1,7 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.OptimisticLockingException;
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -454,6 +455,11 @@ public final class VariableStore {
         .bind("owner", ownerId)
         .bindArray("names", String.class, (Object[]) array)
         .execute();
+  }
+
+  /** Moves the local variables of one execution to another (the first is being replaced). */
+  void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
+    OwnedRows.moveToExecution(handle, "tern_variable", fromExecutionId, toExecutionId);
   }
 
   /**

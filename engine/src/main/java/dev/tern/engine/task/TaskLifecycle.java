@@ -204,6 +204,11 @@ final class TaskLifecycle implements UserTasks {
   }
 
   @Override
+  public void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
+    store.moveToExecution(handle, fromExecutionId, toExecutionId);
+  }
+
+  @Override
   public void deleteForProcessInstance(
       Handle handle, String processInstanceId, String deleteReason) {
     end(handle, store.idsWhere(handle, "process_instance_id", processInstanceId), deleteReason);

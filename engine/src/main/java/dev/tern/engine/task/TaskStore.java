@@ -1,5 +1,6 @@
 package dev.tern.engine.task;
 
+import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.runtime.TypedValue;
@@ -92,6 +93,11 @@ final class TaskStore {
         .bind("v", value)
         .mapTo(String.class)
         .list();
+  }
+
+  /** Moves the tasks of one execution to another. */
+  void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
+    OwnedRows.moveToExecution(handle, "tern_task", fromExecutionId, toExecutionId);
   }
 
   /** Removes tasks with their links and local variables. */

@@ -163,6 +163,47 @@ class ConcurrentExecutionTest {
   }
 
   /**
+   * The last path, waiting at an async continuation with a failed job, goes back into the
+   * instance: the job and its incident name the instance from then on, and the job runs on as it.
+   */
+  @Test
+  void theLastPathLeftGoesBackIntoTheInstanceWithItsJobAndIncident() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>" + flow("f1", "start", "fork")
+                + "<parallelGateway id=\"fork\"/>" + flow("fa", "fork", "a") + flow("fb", "fork", "b")
+                + "<userTask id=\"a\"/><userTask id=\"b\" camunda:asyncBefore=\"true\"/>"
+                + flow("fa2", "a", "endA") + flow("fb2", "b", "endB")
+                + "<endEvent id=\"endA\"/><endEvent id=\"endB\"/>"));
+    String pi = kit.start("p");
+    Job async = jobs(pi).get(0);
+    String pathB = async.executionId();
+    assertThat(pathB).isNotEqualTo(pi);
+    kit.engine.jobService().setRetries(async.id(), 0, null, false);
+    assertThat(incidentExecutions(pi)).containsExactly(pathB);
+
+    kit.complete(pi, "a");
+
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(pi);
+    assertThat(incidentExecutions(pi)).containsExactly(pi);
+
+    kit.engine.jobService().setRetries(async.id(), 1, null, false);
+    kit.engine.jobService().executeJob(async.id());
+    assertThat(kit.task(pi, "b").executionId()).isEqualTo(pi);
+    kit.complete(pi, "b");
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  private List<Object> incidentExecutions(String pi) {
+    return kit.rows("SELECT execution_id FROM tern_incident WHERE process_instance_id = ?", pi)
+        .stream()
+        .map(r -> r.get("execution_id"))
+        .toList();
+  }
+
+  /**
    * Reference: model "parend" (B has a boundary timer) — after A ends, B's own execution stays
    * (now a child of the instance): its task and timer keep naming it.
    */
