@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class ConcurrentExecutionTest {
 
-  private static final String FORK_AB =
+  private static final String FORK =
       "<startEvent id=\"start\"/>" + flow("f1", "start", "fork") + "<parallelGateway id=\"fork\"/>"
-          + flow("fa", "fork", "a") + flow("fb", "fork", "b")
-          + "<userTask id=\"a\"/><userTask id=\"b\"/>";
+          + flow("fa", "fork", "a") + flow("fb", "fork", "b");
+
+  private static final String FORK_AB = FORK + "<userTask id=\"a\"/><userTask id=\"b\"/>";
 
   private final ScopeEngine kit;
 
@@ -171,9 +172,7 @@ class ConcurrentExecutionTest {
     kit.deploy(
         process(
             "p",
-            "<startEvent id=\"start\"/>" + flow("f1", "start", "fork")
-                + "<parallelGateway id=\"fork\"/>" + flow("fa", "fork", "a") + flow("fb", "fork", "b")
-                + "<userTask id=\"a\"/><userTask id=\"b\" camunda:asyncBefore=\"true\"/>"
+            FORK + "<userTask id=\"a\"/><userTask id=\"b\" camunda:asyncBefore=\"true\"/>"
                 + flow("fa2", "a", "endA") + flow("fb2", "b", "endB")
                 + "<endEvent id=\"endA\"/><endEvent id=\"endB\"/>"));
     String pi = kit.start("p");
