@@ -415,8 +415,7 @@ public final class BpmnParser {
             id);
         return;
       }
-      String cardinality =
-          mi.getLoopCardinality() == null ? null : blankToNull(mi.getLoopCardinality().getTextContent());
+      String cardinality = textOf(mi.getLoopCardinality());
       String collection = blankToNull(mi.getCamundaCollection());
       if (cardinality == null && collection == null) {
         problems.add(
@@ -426,10 +425,7 @@ public final class BpmnParser {
             id);
         return;
       }
-      String condition =
-          mi.getCompletionCondition() == null
-              ? null
-              : blankToNull(mi.getCompletionCondition().getTextContent());
+      String condition = textOf(mi.getCompletionCondition());
       multiInstance.put(
           id,
           new MultiInstance(
@@ -1267,10 +1263,7 @@ public final class BpmnParser {
     private EventTrigger conditionalOrTrigger(String id, Collection<EventDefinition> definitions) {
       if (definitions.size() == 1
           && definitions.iterator().next() instanceof ConditionalEventDefinition conditional) {
-        String expression =
-            conditional.getCondition() == null
-                ? null
-                : blankToNull(conditional.getCondition().getTextContent());
+        String expression = textOf(conditional.getCondition());
         if (expression == null) {
           problems.add("Conditional event '" + id + "' has no condition", id);
           return null;
@@ -1482,18 +1475,9 @@ public final class BpmnParser {
 
     private TimerDefinition timerDefinition(String id, TimerEventDefinition timer) {
       List<TimerDefinition> found = new ArrayList<>();
-      if (timer.getTimeDate() != null && blankToNull(timer.getTimeDate().getTextContent()) != null) {
-        found.add(new TimerDefinition(TimerDefinition.Type.DATE, timer.getTimeDate().getTextContent().trim()));
-      }
-      if (timer.getTimeDuration() != null
-          && blankToNull(timer.getTimeDuration().getTextContent()) != null) {
-        found.add(
-            new TimerDefinition(
-                TimerDefinition.Type.DURATION, timer.getTimeDuration().getTextContent().trim()));
-      }
-      if (timer.getTimeCycle() != null && blankToNull(timer.getTimeCycle().getTextContent()) != null) {
-        found.add(new TimerDefinition(TimerDefinition.Type.CYCLE, timer.getTimeCycle().getTextContent().trim()));
-      }
+      addTimer(found, TimerDefinition.Type.DATE, timer.getTimeDate());
+      addTimer(found, TimerDefinition.Type.DURATION, timer.getTimeDuration());
+      addTimer(found, TimerDefinition.Type.CYCLE, timer.getTimeCycle());
       if (found.size() != 1) {
         problems.add(
             found.isEmpty()
@@ -1503,6 +1487,14 @@ public final class BpmnParser {
         return null;
       }
       return found.get(0);
+    }
+
+    private static void addTimer(
+        List<TimerDefinition> found, TimerDefinition.Type type, ModelElementInstance expression) {
+      String text = textOf(expression);
+      if (text != null) {
+        found.add(new TimerDefinition(type, text));
+      }
     }
 
     /**
@@ -1584,10 +1576,7 @@ public final class BpmnParser {
       if (delegateExpression != null) {
         return new ServiceImplementation.DelegateExpression(delegateExpression);
       }
-      String connectorId =
-          connector.getCamundaConnectorId() == null
-              ? null
-              : blankToNull(connector.getCamundaConnectorId().getTextContent());
+      String connectorId = textOf(connector.getCamundaConnectorId());
       if (connectorId == null) {
         problems.add("Connector of service task '" + id + "' has no camunda:connectorId", id);
         return null;
@@ -1634,7 +1623,7 @@ public final class BpmnParser {
       boolean exclusive = flag(node, "exclusive", true);
       CamundaFailedJobRetryTimeCycle cycle =
           extensionChild(node, CamundaFailedJobRetryTimeCycle.class);
-      String retryCycle = cycle == null ? null : blankToNull(cycle.getTextContent());
+      String retryCycle = textOf(cycle);
       if (!asyncBefore && !asyncAfter && exclusive && retryCycle == null) {
         return Continuation.SYNCHRONOUS;
       }
@@ -1716,7 +1705,7 @@ public final class BpmnParser {
       for (CamundaList list : holder.getChildElementsByType(CamundaList.class)) {
         return parameterValue(owner, list);
       }
-      String text = blankToNull(holder.getTextContent());
+      String text = textOf(holder);
       return text == null ? new ParameterValue.Null() : new ParameterValue.Text(text);
     }
 
@@ -1753,5 +1742,10 @@ public final class BpmnParser {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.trim();
+  }
+
+  /** The trimmed text of an optional element, null when it is absent or blank. */
+  private static String textOf(ModelElementInstance element) {
+    return element == null ? null : blankToNull(element.getTextContent());
   }
 }
