@@ -108,11 +108,8 @@ public final class AuthorizationService {
     query
         .filters()
         .restrict(
-            bind ->
-                authorizer.rowCondition(
-                    caller,
-                    bind,
-                    new Authorizer.RowCheck(Permission.READ, Resource.AUTHORIZATION, "a.id")));
+            authorizer.restriction(
+                caller, new Authorizer.RowCheck(Permission.READ, Resource.AUTHORIZATION, "a.id")));
   }
 
   private static Authorization validated(String id, int type, Definition d) {

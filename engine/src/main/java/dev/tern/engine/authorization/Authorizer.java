@@ -99,6 +99,12 @@ public final class Authorizer {
     return restriction(caller, anyOf).and(tenantMember(caller, tenantIdSql));
   }
 
+  /** {@code READ} on the process definition (by key), of the caller's tenants or of none. */
+  public Restriction definitionReadable(Caller caller, String tenantIdSql, String definitionKeySql) {
+    return readable(
+        caller, tenantIdSql, new RowCheck(Permission.READ, Resource.PROCESS_DEFINITION, definitionKeySql));
+  }
+
   /**
    * Camunda's read of history rows: {@code READ_HISTORY} on the process definition (by the rows'
    * {@code <alias>.proc_def_key}), of the caller's tenants or of none ({@code <alias>.tenant_id}).

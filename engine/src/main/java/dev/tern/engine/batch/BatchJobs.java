@@ -147,16 +147,7 @@ final class BatchJobs {
    */
   void insertBatchJobs(Handle handle, Batch batch, int fromChunk, int toChunk) {
     long size = batch.invocationsPerBatchJob();
-    Job template =
-        Job.builder()
-            .handlerType(batch.type())
-            .jobDefinitionId(batch.batchJobDefinitionId())
-            .tenantId(batch.tenantId())
-            .retries(DEFAULT_RETRIES)
-            .createTime(clock.instant())
-            .suspended(batch.suspended())
-            .batchId(batch.id())
-            .build();
+    Job template = jobOf(batch, batch.type(), batch.batchJobDefinitionId()).build();
     jobs.insertBatchJobs(handle, template, size, fromChunk * size, toChunk * size);
   }
 
@@ -195,17 +186,22 @@ final class BatchJobs {
   }
 
   private Job job(Batch batch, String type, String definitionId, Instant dueDate) {
-    return Job.builder()
+    return jobOf(batch, type, definitionId)
         .id(ids.next())
-        .handlerType(type)
         .handlerConfig(batch.id())
+        .dueDate(dueDate)
+        .build();
+  }
+
+  /** What every job of a batch (seed, monitor and batch jobs) takes from the batch. */
+  private Job.Builder jobOf(Batch batch, String type, String definitionId) {
+    return Job.builder()
+        .handlerType(type)
         .jobDefinitionId(definitionId)
         .tenantId(batch.tenantId())
         .retries(DEFAULT_RETRIES)
-        .dueDate(dueDate)
         .createTime(clock.instant())
         .suspended(batch.suspended())
-        .batchId(batch.id())
-        .build();
+        .batchId(batch.id());
   }
 }

@@ -430,11 +430,8 @@ public final class IdentityService {
 
   private void readable(Caller caller, FilterQuery filters, IdentityStore<?> store) {
     filters.restrict(
-        bind ->
-            authorizer.rowCondition(
-                caller,
-                bind,
-                new Authorizer.RowCheck(Permission.READ, store.resource(), store.idColumn())));
+        authorizer.restriction(
+            caller, new Authorizer.RowCheck(Permission.READ, store.resource(), store.idColumn())));
   }
 
   private void grant(

@@ -62,12 +62,7 @@ public final class JobService {
                 clock,
                 Columns.qualified("d", JobDefinitionStore.COLUMNS),
                 JobDefinitionStore.MAPPER),
-            caller ->
-                authorizer.readable(
-                    caller,
-                    "d.tenant_id",
-                    new Authorizer.RowCheck(
-                        Permission.READ, Resource.PROCESS_DEFINITION, "d.proc_def_key")));
+            caller -> authorizer.definitionReadable(caller, "d.tenant_id", "d.proc_def_key"));
   }
 
   public JobQuery createJobQuery() {

@@ -53,12 +53,7 @@ public final class StatisticsService {
     ProcessDefinitionQuery readable = new ProcessDefinitionQuery();
     readable
         .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "pd.tenant_id",
-                new Authorizer.RowCheck(
-                    Permission.READ, Resource.PROCESS_DEFINITION, "pd.proc_key")));
+        .restrict(authorizer.definitionReadable(caller, "pd.tenant_id", "pd.proc_key"));
     SqlFragment definitions = readable.filters().idsSql("sd", null);
     StringBuilder sql =
         new StringBuilder("SELECT ")
