@@ -16,7 +16,7 @@ public final class TenantQuery extends TypedQuery<TenantQuery> {
               Type.STRING,
               (w, v, c) -> {
                 String user = w.bind(v);
-                boolean groups = Boolean.TRUE.equals(c.values().get("includingGroupsOfUser"));
+                boolean groups = c.isTrue("includingGroupsOfUser");
                 w.addIf(
                     true,
                     "t.id IN (SELECT tm.tenant_id FROM tern_tenant_member tm WHERE tm.member_type = 'U'"

@@ -40,7 +40,13 @@ public final class QueryDefinition {
    * What a condition may look at besides its own value: the time, the other filters of its level,
    * and whether it is one alternative of an or-query.
    */
-  public record Context(Instant now, Map<String, Object> values, boolean alternative) {}
+  public record Context(Instant now, Map<String, Object> values, boolean alternative) {
+
+    /** Whether the boolean filter {@code name} of this level is set to true. */
+    public boolean isTrue(String name) {
+      return Boolean.TRUE.equals(values.get(name));
+    }
+  }
 
   /**
    * One filter.
@@ -271,8 +277,8 @@ public final class QueryDefinition {
                   w,
                   ownerRef,
                   (List<VariableCondition>) v,
-                  Boolean.TRUE.equals(c.values().get("variableNamesIgnoreCase")),
-                  Boolean.TRUE.equals(c.values().get("variableValuesIgnoreCase"))));
+                  c.isTrue("variableNamesIgnoreCase"),
+                  c.isTrue("variableValuesIgnoreCase")));
     }
 
     /**
@@ -382,15 +388,11 @@ public final class QueryDefinition {
     @SuppressWarnings("unchecked")
     public Builder tenantIn(String name, String column, String includeWithout) {
       columns.put(name, column);
-      filter(includeWithout, Type.BOOLEAN, (w, v, c) -> {});
-      return filter(
-          name,
-          Type.STRING_LIST,
-          (w, v, c) ->
-              w.tenantIn(
-                  column,
-                  (List<String>) v,
-                  Boolean.TRUE.equals(c.values().get(includeWithout))));
+      return options(includeWithout)
+          .filter(
+              name,
+              Type.STRING_LIST,
+              (w, v, c) -> w.tenantIn(column, (List<String>) v, c.isTrue(includeWithout)));
     }
 
     /**
