@@ -1,10 +1,13 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.history.HistoryRetention;
+import dev.tern.engine.persistence.BeforeCommit;
 import dev.tern.engine.persistence.Dialect;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * SQL for the history rows the interpreter writes while it runs: {@code tern_hi_process_instance}
@@ -89,12 +92,12 @@ final class RuntimeHistoryStore {
    * before this store's next statement on the table), together with its end if it ended by then.
    */
   void activityStarted(Handle handle, ActivityStart start) {
-    PendingActivities.of(handle).add(start);
+    pending(handle).add(start);
   }
 
   /** Ends an activity instance (no-op if already ended); {@code canceled} when interrupted. */
   public void activityEnded(Handle handle, String id, Instant endTime, boolean canceled) {
-    if (PendingActivities.of(handle).end(id, endTime, canceled)) {
+    if (pending(handle).end(id, endTime, canceled)) {
       return;
     }
     handle
@@ -110,7 +113,7 @@ final class RuntimeHistoryStore {
 
   /** A call activity's instance called a process instance. */
   void activityCalled(Handle handle, String id, String calledProcessInstanceId) {
-    if (PendingActivities.of(handle).called(id, calledProcessInstanceId)) {
+    if (pending(handle).called(id, calledProcessInstanceId)) {
       return;
     }
     handle
@@ -123,7 +126,57 @@ final class RuntimeHistoryStore {
 
   /** Writes the activity instances this transaction holds back; before any other statement on them. */
   private static void writePending(Handle handle) {
-    PendingActivities.of(handle).write(handle);
+    insertActivities(handle, pending(handle).drain());
+  }
+
+  /** This transaction's held-back activity instances, inserted before it commits. */
+  private static PendingActivities pending(Handle handle) {
+    return BeforeCommit.held(
+        handle,
+        PendingActivities.class,
+        PendingActivities::new,
+        pending -> insertActivities(handle, pending.drain()));
+  }
+
+  /** Inserts activity instances in one batch. */
+  private static void insertActivities(Handle handle, List<PendingActivities.Held> activities) {
+    if (activities.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        handle.prepareBatch(
+            """
+            INSERT INTO tern_hi_activity_instance (id, process_instance_id, parent_act_inst_id,
+              execution_id, proc_def_id, proc_def_key, activity_id, activity_name, activity_type,
+              start_time, end_time, duration_ms, canceled, tenant_id, called_process_instance_id)
+            VALUES (:id, :pi, :parent, :executionId, :defId, :defKey, :activityId, :activityName,
+              :activityType, :startTime, :endTime, :duration, :canceled, :tenantId, :called)
+            """);
+    for (PendingActivities.Held held : activities) {
+      ActivityStart start = held.start();
+      Instant endTime = held.endTime();
+      batch
+          .bind("id", start.id())
+          .bind("pi", start.instance().id())
+          .bind("parent", start.parentActivityInstanceId())
+          .bind("executionId", start.executionId())
+          .bind("defId", start.instance().processDefinitionId())
+          .bind("defKey", start.instance().processDefinitionKey())
+          .bind("activityId", start.activityId())
+          .bind("activityName", start.activityName())
+          .bind("activityType", start.activityType())
+          .bindByType("startTime", start.startTime(), Instant.class)
+          .bindByType("endTime", endTime, Instant.class)
+          .bindByType(
+              "duration",
+              endTime == null ? null : Duration.between(start.startTime(), endTime).toMillis(),
+              Long.class)
+          .bind("canceled", held.canceled())
+          .bind("tenantId", start.instance().tenantId())
+          .bind("called", held.calledProcessInstanceId())
+          .add();
+    }
+    batch.execute();
   }
 
   /** Records an instance's suspension or activation while it runs. */
