@@ -3,8 +3,6 @@ package dev.tern.engine.runtime;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.authorization.Caller;
-import dev.tern.engine.authorization.Permission;
-import dev.tern.engine.authorization.Resource;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Rows;
 import dev.tern.engine.query.Page;
@@ -90,14 +88,7 @@ public final class HistoricDetailService {
   }
 
   private void restrict(Caller caller, HistoricDetailQuery query) {
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "d.tenant_id",
-                new Authorizer.RowCheck(
-                    Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "d.proc_def_key")));
+    query.filters().restrict(authorizer.historyReadable(caller, "d"));
   }
 
   private static HistoricDetail map(ResultSet rs, StatementContext ctx) throws SQLException {

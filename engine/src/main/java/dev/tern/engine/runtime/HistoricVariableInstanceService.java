@@ -112,14 +112,7 @@ public final class HistoricVariableInstanceService {
     if (!query.includesDeleted()) {
       query.filters().restrict(bind -> "v.state = 'CREATED'");
     }
-    query
-        .filters()
-        .restrict(
-            authorizer.readable(
-                caller,
-                "v.tenant_id",
-                new Authorizer.RowCheck(
-                    Permission.READ_HISTORY, Resource.PROCESS_DEFINITION, "v.proc_def_key")));
+    query.filters().restrict(authorizer.historyReadable(caller, "v"));
   }
 
   private static HistoricVariableInstance map(ResultSet rs, StatementContext ctx)
