@@ -5,9 +5,12 @@
 # Needs PostgreSQL 15 binaries (PG_BIN) and runs the cluster as the postgres user, as run-story.sh.
 # KEEP=1 leaves the cluster and server running (their work directory is printed). PROFILE=1 also
 # records the server with JFR during the starts and the jobs and prints where its CPU went.
+# JAR=path runs another server jar (e.g. a copy built before a change). After the jobs it prints the
+# updates per history table and how many were HOT (pg_stat_user_tables n_tup_upd, n_tup_hot_upd).
 set -euo pipefail
 export LC_ALL=C
 repo=$(cd "$(dirname "$0")/.." && pwd); n=${1:-500}
+jar=${JAR:-$repo/server/target/tern.jar}
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}; port=${PG_PORT:-5455}; http=${HTTP_PORT:-18280}
 work=$(mktemp -d /tmp/perfpg.XXXX); chmod 755 $work; chown postgres $work
 su postgres -c "$pg_bin/initdb -D $work/pg -U postgres --auth=trust -E UTF8" >/dev/null
@@ -15,7 +18,7 @@ su postgres -c "$pg_bin/pg_ctl -D $work/pg -l $work/pg.log -w -o '-p $port -k $w
 psql() { $pg_bin/psql -q -h 127.0.0.1 -p $port -U postgres -d tern "$@"; }
 su postgres -c "$pg_bin/psql -q -h 127.0.0.1 -p $port -U postgres -c 'create database tern'"
 psql -c 'create extension pg_stat_statements' 
-(cd $work && TERN_PORT=$http TERN_DB_URL=jdbc:postgresql://127.0.0.1:$port/tern TERN_DB_USER=postgres TERN_DB_PASSWORD= exec java -jar $repo/server/target/tern.jar >$work/server.log 2>&1) &
+(cd $work && TERN_PORT=$http TERN_DB_URL=jdbc:postgresql://127.0.0.1:$port/tern TERN_DB_USER=postgres TERN_DB_PASSWORD= exec java -jar $jar >$work/server.log 2>&1) &
 spid=$!
 cleanup() { kill $spid 2>/dev/null || true; wait $spid 2>/dev/null || true; su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null || true; rm -rf "$work"; }
 [ -n "${KEEP:-}" ] || trap cleanup EXIT; echo "work=$work" >&2
@@ -36,7 +39,7 @@ fi
 cpu() { # clock ticks used by the cluster's processes and the server JVM
   local pm; pm=$(head -1 $work/pg/postmaster.pid)
   local pg=0; for p in $pm $(pgrep -P $pm); do pg=$((pg + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
-  local jv; jv=$(awk '{print $14+$15}' /proc/$(pgrep -f "jar $repo/server/target/tern.jar" | head -1)/stat)
+  local jv; jv=$(awk '{print $14+$15}' /proc/$(pgrep -f "jar $jar" | head -1)/stat)
   echo "$pg $jv"
 }
 # CPU ticks of the server's threads, by kind (digits dropped from thread names)
@@ -49,7 +52,7 @@ thread_delta() { # before-file after-file: the kinds that used CPU in between, m
   join --nocheck-order -t'|' -a2 -e0 -o 0,1.2,2.2 "$1" "$2" | awk -F'|' '$3-$2>0{printf "%8d ticks  %s\n", $3-$2, $1}' | sort -nr
 }
 # PROFILE=1: a JFR recording of the server per phase, summarised by `tern-bench profile`
-jpid=$(pgrep -f "jar $repo/server/target/tern.jar" | head -1)
+jpid=$(pgrep -f "jar $jar" | head -1)
 record() { [ -z "${PROFILE:-}" ] || jcmd $jpid JFR.start name=$1 settings=profile >/dev/null; }
 summarise() {
   [ -z "${PROFILE:-}" ] || { jcmd $jpid JFR.stop name=$1 filename=$work/$1.jfr >/dev/null
@@ -79,3 +82,7 @@ c1=$(cpu); threads >$work/t3; summarise jobs
 echo "=== server CPU by thread kind during the jobs"; thread_delta $work/t2 $work/t3
 echo "=== cpu ticks (1/100 s) postgres+jvm before: $c0 after: $c1" 
 echo "=== jobs: $total in $(echo "$t1-$t0" | bc) s"; report
+sleep 11 # an idle backend reports its table statistics within 10 s
+echo "=== updates per table since start (HOT: rewrote no index entry)"
+psql -A -t -F'|' -c "select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, case when n_tup_upd > 0 then round(100.0 * n_tup_hot_upd / n_tup_upd) end || '%' from pg_stat_user_tables where n_tup_upd > 0 order by n_tup_upd desc"
+psql -A -t -c "select 'HOT updates ' || sum(n_tup_hot_upd) || ' of ' || sum(n_tup_upd) from pg_stat_user_tables"

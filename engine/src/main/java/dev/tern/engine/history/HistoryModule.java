@@ -50,10 +50,15 @@ public final class HistoryModule {
     };
   }
 
-  /** Removal times and expiry of the historic incidents, job log, external task log and op log. */
+  /**
+   * Removal times and expiry of the historic incidents, job log, external task log and op log
+   * (which deleting an instance's history keeps).
+   */
   public HistoryRetention retention() {
-    return HistoryRetention.ofInstanceTables(
-        "tern_hi_incident", "tern_hi_job_log", "tern_hi_ext_task_log", "tern_hi_op_log");
+    return HistoryRetention.of(
+        HistoryRetention.ofInstanceTables(
+            "tern_hi_incident", "tern_hi_job_log", "tern_hi_ext_task_log"),
+        HistoryRetention.ofOutlivingTable("tern_hi_op_log", "process_instance_id"));
   }
 
   public DeploymentHistory deployments() {

@@ -14,11 +14,25 @@ import org.jdbi.v3.core.Handle;
  * time has passed are deleted (Camunda's removal-time strategy "end" and cleanup strategy
  * "removalTimeBased"). The engine joins the parts with {@link #of}; every method runs in the
  * caller's transaction.
+ *
+ * <p>Cleanup finds the expired rows of most tables through the historic row of their process
+ * instance, whose removal time is the same and stays indexed, so those tables need no index on
+ * {@code removal_time}: setting it when the root instance ends then rewrites no index entry (on
+ * PostgreSQL a HOT update). Rows of the tables declared with {@link #ofOutlivingTable} can outlive
+ * their instance's historic row (a deployment deleted with cascade leaves task history, deleting
+ * an instance's history keeps its operation log), so cleanup finds those by their own indexed
+ * removal time.
  */
 public final class HistoryRetention {
 
-  /** A history table whose {@code instanceColumn} names a process instance (or its root). */
-  private record RetainedTable(String table, String instanceColumn) {}
+  /** The historic process instances: cleanup deletes an expired one after its rows elsewhere. */
+  private static final String INSTANCES = "tern_hi_process_instance";
+
+  /**
+   * A history table whose {@code instanceColumn} names a process instance (or its root);
+   * {@code outliving}: its rows may outlive their instance's historic row.
+   */
+  private record RetainedTable(String table, String instanceColumn, boolean outliving) {}
 
   private final List<RetainedTable> tables;
 
@@ -35,23 +49,32 @@ public final class HistoryRetention {
     return new HistoryRetention(tables);
   }
 
-  /** Tables with {@code process_instance_id}, {@code id} and {@code removal_time} columns. */
+  /**
+   * Tables with {@code process_instance_id}, {@code id} and {@code removal_time} columns whose rows
+   * are deleted with (never after) the historic row of their instance; they need no index on
+   * {@code removal_time}.
+   */
   public static HistoryRetention ofInstanceTables(String... tables) {
     List<RetainedTable> retained = new ArrayList<>();
     for (String table : tables) {
-      retained.add(new RetainedTable(table, "process_instance_id"));
+      retained.add(new RetainedTable(table, "process_instance_id", false));
     }
     return new HistoryRetention(retained);
   }
 
-  /**
-   * A table with {@code id} and {@code removal_time} columns whose {@code instanceColumn} names a
-   * process instance (or, for {@code root_process_instance_id}, its root).
-   */
-  public static HistoryRetention ofTable(String table, String instanceColumn) {
-    return new HistoryRetention(List.of(new RetainedTable(table, instanceColumn)));
+  /** The historic process instances themselves ({@code tern_hi_process_instance}). */
+  public static HistoryRetention ofInstances() {
+    return new HistoryRetention(List.of(new RetainedTable(INSTANCES, "id", false)));
   }
 
+  /**
+   * A table with {@code id} and an indexed {@code removal_time} column whose {@code
+   * instanceColumn} names a process instance (or, for {@code root_process_instance_id}, its root),
+   * and whose rows may outlive that instance's historic row.
+   */
+  public static HistoryRetention ofOutlivingTable(String table, String instanceColumn) {
+    return new HistoryRetention(List.of(new RetainedTable(table, instanceColumn, true)));
+  }
   /**
    * Camunda's removal-time strategy "end": when a root instance ends, every history row of its
    * hierarchy may be removed its definition's {@code historyTimeToLive} days later (never without
@@ -78,13 +101,28 @@ public final class HistoryRetention {
 
   /**
    * Deletes at most {@code limit} rows per table whose removal time is at or before {@code now}.
+   * The historic instances go last, and only once no other table has expired rows of theirs left
+   * (none reached the limit in this call), so every row stays reachable through its instance.
    *
    * @return the number of rows deleted
    */
   public int deleteExpired(Handle handle, Instant now, int limit) {
     int deleted = 0;
+    boolean rowsLeft = false;
     for (RetainedTable table : tables) {
-      deleted += OwnedRows.deleteExpired(handle, table.table(), now, limit);
+      if (table.table().equals(INSTANCES)) {
+        continue;
+      }
+      int rows =
+          table.outliving()
+              ? OwnedRows.deleteExpired(handle, table.table(), now, limit)
+              : OwnedRows.deleteExpiredWithInstances(
+                  handle, table.table(), table.instanceColumn(), now, limit);
+      rowsLeft |= !table.outliving() && rows >= limit;
+      deleted += rows;
+    }
+    if (!rowsLeft && tables.stream().anyMatch(t -> t.table().equals(INSTANCES))) {
+      deleted += OwnedRows.deleteExpired(handle, INSTANCES, now, limit);
     }
     return deleted;
   }

@@ -13,7 +13,9 @@ public enum Dialect {
           "claimable_jobs_only",
           "",
           "job_table_fillfactor",
-          "")),
+          "",
+          "postgres_only",
+          "-- ")),
   POSTGRES(
       Map.of(
           "blob_type",
@@ -23,7 +25,9 @@ public enum Dialect {
           "claimable_jobs_only",
           " WHERE retries > 0 AND suspended = FALSE",
           "job_table_fillfactor",
-          "ALTER TABLE tern_job SET (fillfactor = 70);"));
+          "ALTER TABLE tern_job SET (fillfactor = 70);",
+          "postgres_only",
+          ""));
 
   private final Map<String, String> migrationPlaceholders;
 

@@ -157,6 +157,27 @@ public final class OwnedRows {
         .execute();
   }
 
+  /**
+   * Deletes at most {@code limit} rows of {@code table} whose {@code removal_time} is at or before
+   * {@code now}, found through the expired historic instance their {@code instanceColumn} names
+   * (its removal time is theirs), so {@code table} needs no index on {@code removal_time}.
+   *
+   * @return the number deleted
+   */
+  public static int deleteExpiredWithInstances(
+      Handle handle, String table, String instanceColumn, java.time.Instant now, int limit) {
+    // ordered by the instance's removal time, the plan walks tern_hipi_removal and stops at the limit
+    return handle
+        .createUpdate(
+            "DELETE FROM " + table + " WHERE id IN (SELECT e.id FROM tern_hi_process_instance h"
+                + " JOIN " + table + " e ON e." + instanceColumn + " = h.id"
+                + " WHERE h.removal_time <= :now AND e.removal_time <= :now"
+                + " ORDER BY h.removal_time FETCH FIRST :limit ROWS ONLY)")
+        .bind("now", now)
+        .bind("limit", limit)
+        .execute();
+  }
+
   private static void delete(Handle handle, String sql, String deploymentId) {
     handle.createUpdate(sql).bind("deploymentId", deploymentId).execute();
   }

@@ -149,7 +149,7 @@ public final class RuntimeModule {
     return HistoryRetention.of(
         HistoryRetention.ofInstanceTables(
             "tern_hi_activity_instance", "tern_hi_variable", "tern_hi_detail"),
-        HistoryRetention.ofTable("tern_hi_process_instance", "id"));
+        HistoryRetention.ofInstances());
   }
 
   /** Deletes the instance, activity and variable history of process instances. */

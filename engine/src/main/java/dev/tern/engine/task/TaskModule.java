@@ -79,15 +79,20 @@ public final class TaskModule {
     return new TaskAttachmentService(database, clock, ids, new NoteTargets(store, authorizer));
   }
 
-  /** Removal times and expiry of task history, the identity link log, comments and attachments. */
+  /**
+   * Removal times and expiry of task history, the identity link log, comments and attachments
+   * (which a deployment deleted with cascade leaves behind).
+   */
   public dev.tern.engine.history.HistoryRetention retention() {
     return dev.tern.engine.history.HistoryRetention.of(
-        dev.tern.engine.history.HistoryRetention.ofTable(
+        dev.tern.engine.history.HistoryRetention.ofOutlivingTable(
             "tern_hi_identity_link", "root_process_instance_id"),
-        dev.tern.engine.history.HistoryRetention.ofTable(
+        dev.tern.engine.history.HistoryRetention.ofOutlivingTable(
             "tern_task_attachment", "root_process_instance_id"),
-        dev.tern.engine.history.HistoryRetention.ofInstanceTables(
-            "tern_task_comment", "tern_hi_task"));
+        dev.tern.engine.history.HistoryRetention.ofOutlivingTable(
+            "tern_task_comment", "process_instance_id"),
+        dev.tern.engine.history.HistoryRetention.ofOutlivingTable(
+            "tern_hi_task", "process_instance_id"));
   }
 
   public HistoricTaskService historicTaskService(Authorizer authorizer) {
