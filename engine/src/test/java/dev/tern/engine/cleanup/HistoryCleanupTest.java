@@ -11,6 +11,7 @@ import dev.tern.engine.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +56,12 @@ class HistoryCleanupTest {
 
   @BeforeEach
   void clean() {
-    db.database()
-        .useTransaction(
-            h -> {
-              for (String table :
-                  List.of("tern_job", "tern_external_task", "tern_task", "tern_execution",
-                      "tern_process_instance")) {
-                h.execute("DELETE FROM " + table);
-              }
-              for (String table : TABLES.keySet()) {
-                h.execute("DELETE FROM " + table);
-              }
-            });
+    List<String> tables =
+        new ArrayList<>(
+            List.of("tern_job", "tern_external_task", "tern_task", "tern_execution",
+                "tern_process_instance"));
+    tables.addAll(TABLES.keySet());
+    db.database().useTransaction(h -> tables.forEach(table -> h.execute("DELETE FROM " + table)));
   }
 
   @Test
