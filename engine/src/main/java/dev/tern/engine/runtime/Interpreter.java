@@ -192,7 +192,7 @@ final class Interpreter {
     run.agenda.add(() -> arrive(run, token, startEvent));
     finish(run);
     return new ProcessInstance(
-        id, process.definitionId(), businessKey, process.tenantId(), run.ended, false);
+        id, process.definitionId(), process.key(), businessKey, process.tenantId(), run.ended, false);
   }
 
   void completeUserTask(

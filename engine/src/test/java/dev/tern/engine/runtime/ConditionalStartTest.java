@@ -74,6 +74,7 @@ class ConditionalStartTest {
 
     assertThat(started).singleElement().satisfies(instance -> {
       assertThat(instance.businessKey()).isEqualTo("bk");
+      assertThat(instance.definitionKey()).isEqualTo("p");
       assertThat(kit.activeActivities(instance.id())).containsExactly("cool");
       assertThat(kit.variable(instance.id(), "temp")).isEqualTo(20);
       assertThat(kit.historyOf(instance.id(), "hot").get("activity_type")).isEqualTo("conditionalStartEvent");

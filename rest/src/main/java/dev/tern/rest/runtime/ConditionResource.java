@@ -54,18 +54,7 @@ public final class ConditionResource implements RestResource {
                     dto.processDefinitionId()));
     ctx.json(
         started.stream()
-            .map(
-                instance ->
-                    new ProcessInstanceDtos.ProcessInstanceDto(
-                        List.of(),
-                        instance.id(),
-                        instance.definitionId(),
-                        engine.deploymentService().getProcessDefinition(instance.definitionId()).key(),
-                        instance.businessKey(),
-                        null,
-                        instance.ended(),
-                        instance.suspended(),
-                        instance.tenantId()))
+            .map(instance -> ProcessInstanceDtos.ProcessInstanceDto.of(List.of(), instance))
             .toList());
   }
 }

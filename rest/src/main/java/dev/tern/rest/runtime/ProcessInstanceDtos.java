@@ -1,6 +1,8 @@
 package dev.tern.rest.runtime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.tern.engine.runtime.ProcessInstance;
 import dev.tern.engine.runtime.RuntimeProcessInstance;
 import io.javalin.http.Context;
 import java.util.List;
@@ -38,20 +40,25 @@ final class ProcessInstanceDtos {
           instance.suspended(),
           instance.tenantId());
     }
+
+    /** An instance as its start left it (it may have ended already). */
+    static ProcessInstanceDto of(List<AtomLink> links, ProcessInstance instance) {
+      return new ProcessInstanceDto(
+          links,
+          instance.id(),
+          instance.definitionId(),
+          instance.definitionKey(),
+          instance.businessKey(),
+          null,
+          instance.ended(),
+          instance.suspended(),
+          instance.tenantId());
+    }
   }
 
   /** Camunda's {@code ProcessInstanceWithVariablesDto}: the answer of a start call. */
   record ProcessInstanceWithVariablesDto(
-      List<AtomLink> links,
-      String id,
-      String definitionId,
-      String definitionKey,
-      String businessKey,
-      String caseInstanceId,
-      boolean ended,
-      boolean suspended,
-      String tenantId,
-      Map<String, VariableValueDto> variables) {}
+      @JsonUnwrapped ProcessInstanceDto instance, Map<String, VariableValueDto> variables) {}
 
   /** {@code {"modifications": {…}, "deletions": […]}} */
   record PatchVariablesDto(Map<String, VariableValueDto> modifications, List<String> deletions) {}

@@ -8,7 +8,6 @@ import dev.tern.engine.runtime.TypedValue;
 import dev.tern.rest.auth.Callers;
 import dev.tern.rest.RestResource;
 import dev.tern.rest.Routes;
-import dev.tern.rest.runtime.ProcessInstanceDtos.AtomLink;
 import dev.tern.rest.runtime.ProcessInstanceDtos.ProcessInstanceDto;
 import dev.tern.rest.runtime.ProcessInstanceDtos.ProcessInstanceWithVariablesDto;
 import dev.tern.rest.support.JsonBodies;
@@ -57,7 +56,7 @@ public final class ProcessInstanceStartResource implements RestResource {
         engine
             .runtimeService()
             .startProcessInstanceById(Callers.of(ctx), definition.id(), dto.businessKey(), variables);
-    respond(ctx, dto, definition.key(), instance);
+    respond(ctx, dto, instance);
   }
 
   /**
@@ -76,7 +75,7 @@ public final class ProcessInstanceStartResource implements RestResource {
         engine
             .runtimeService()
             .startLatestProcessInstanceByKey(Callers.of(ctx), key, tenantId, dto.businessKey(), variables);
-    respond(ctx, dto, key, instance);
+    respond(ctx, dto, instance);
   }
 
   private static String cannotInstantiate(ProcessDefinition definition) {
@@ -90,38 +89,17 @@ public final class ProcessInstanceStartResource implements RestResource {
         () -> new StartProcessInstanceDto(null, null, null, null, null));
   }
 
-  private void respond(
-      Context ctx, StartProcessInstanceDto dto, String definitionKey, ProcessInstance instance) {
-    List<AtomLink> links = List.of(ProcessInstanceDtos.selfLink(ctx, instance.id()));
+  private void respond(Context ctx, StartProcessInstanceDto dto, ProcessInstance instance) {
+    ProcessInstanceDto started =
+        ProcessInstanceDto.of(List.of(ProcessInstanceDtos.selfLink(ctx, instance.id())), instance);
     if (Boolean.TRUE.equals(dto.withVariablesInReturn())) {
       Map<String, TypedValue> current =
           instance.ended()
               ? engine.processInstances().historicVariables(instance.id())
               : engine.processInstances().variables(instance.id());
-      ctx.json(
-          new ProcessInstanceWithVariablesDto(
-              links,
-              instance.id(),
-              instance.definitionId(),
-              definitionKey,
-              instance.businessKey(),
-              null,
-              instance.ended(),
-              instance.suspended(),
-              instance.tenantId(),
-              VariableValues.toDtos(current)));
+      ctx.json(new ProcessInstanceWithVariablesDto(started, VariableValues.toDtos(current)));
     } else {
-      ctx.json(
-          new ProcessInstanceDto(
-              links,
-              instance.id(),
-              instance.definitionId(),
-              definitionKey,
-              instance.businessKey(),
-              null,
-              instance.ended(),
-              instance.suspended(),
-              instance.tenantId()));
+      ctx.json(started);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tern.rest.runtime;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -73,7 +74,14 @@ class ConditionRestTest {
                     "processDefinitionId", definition))
             .statusCode(200)
             .body("$", hasSize(1))
+            .body(
+                "[0].keySet()",
+                containsInAnyOrder(
+                    "links", "id", "definitionId", "definitionKey", "businessKey",
+                    "caseInstanceId", "ended", "suspended", "tenantId"))
+            .body("[0].definitionId", equalTo(definition))
             .body("[0].definitionKey", equalTo(key))
+            .body("[0].suspended", equalTo(false))
             .body("[0].businessKey", equalTo("bk"))
             .body("[0].links", empty())
             .body("[0].ended", equalTo(false))

@@ -112,6 +112,11 @@ class ProcessInstanceRestTest {
         .post("/process-definition/key/{key}/start", key)
         .then()
         .statusCode(200)
+        .body(
+            "keySet()",
+            contains(
+                "links", "id", "definitionId", "definitionKey", "businessKey", "caseInstanceId",
+                "ended", "suspended", "tenantId", "variables"))
         .body("definitionId", equalTo(definitionId))
         .body("definitionKey", equalTo(key))
         .body("businessKey", equalTo("bk"))
