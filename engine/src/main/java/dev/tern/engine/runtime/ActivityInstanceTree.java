@@ -95,7 +95,8 @@ final class ActivityInstanceTree {
         activityId,
         name,
         activityType,
-        List.of(row.id()),
+        // an embedded sub-process names Camunda's scope execution, in which its first token runs
+        List.of(row.scopeExecutionId() != null ? row.scopeExecutionId() : row.id()),
         inside.activities,
         inside.transitions);
   }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Camunda 7.24's concurrent executions in the process scope (checked against the reference
- * server): when the instance forks (parallel or inclusive gateway, several flows taken), every
- * path runs in a concurrent child execution and the instance stays as their inactive parent; when
- * paths join and no other path is left, the joining path goes on as the instance; when a path ends
- * and a single one is left, that one goes back into the instance (its task, jobs, subscriptions and
- * local variables then name the instance; an activity with an execution of its own stays a child
- * of the instance). Paths inside sub-processes are not concurrent executions of their scope yet.
+ * Camunda 7.24's concurrent executions (checked against the reference server): when the instance
+ * forks (parallel or inclusive gateway, several flows taken), every path runs in a concurrent child
+ * execution and the instance stays as their inactive parent; when paths join and no other path is
+ * left, the joining path goes on as the instance; when a path ends and a single one is left, that
+ * one goes back into the instance (its task, jobs, subscriptions and local variables then name the
+ * instance; an activity with an execution of its own stays a child of the instance). Inside an
+ * embedded sub-process the same holds for the sub-process's scope execution (the id its first
+ * token runs as, {@link ExecutionRow#scopeExecutionId()}) in place of the instance.
  */
 final class ConcurrentExecutions {
 
@@ -27,9 +28,12 @@ final class ConcurrentExecutions {
     this.ids = ids;
   }
 
-  /** The token is about to take several flows: if it runs as the instance, it becomes a path. */
+  /**
+   * The token is about to take several flows: if it runs as the execution of its scope (the
+   * instance, or a sub-process's scope execution), it becomes a path.
+   */
   void fork(Run run, Token token) {
-    if (!runsAsInstance(run, token)) {
+    if (!runsAsScope(run, token)) {
       return;
     }
     if (token.persisted) {
@@ -41,9 +45,9 @@ final class ConcurrentExecutions {
   }
 
   /**
-   * The token arrives at a parallel join it completes: if no other path of the process scope is
-   * left (none rests elsewhere, none is on its way), it joins as the instance, so the join and
-   * what follows run in the instance execution, as in Camunda.
+   * The token arrives at a parallel join it completes: if no other path of its scope is left (none
+   * rests elsewhere, none is on its way), it joins as the scope's execution, so the join and what
+   * follows run in the instance (or the sub-process's scope execution), as in Camunda.
    */
   void beforeJoin(Run run, Token token, FlowNode node) {
     if (!(node.kind() instanceof NodeKind.ParallelGateway)
@@ -53,9 +57,7 @@ final class ConcurrentExecutions {
       return;
     }
     List<ExecutionRow> others =
-        executions.findByInstance(run.handle, run.instance.id()).stream()
-            .filter(row -> row.parentId() == null && !row.id().equals(token.id))
-            .toList();
+        inScope(run, token).stream().filter(row -> !row.id().equals(token.id)).toList();
     boolean allJoined =
         others.size() == node.incoming().size() - 1
             && others.stream()
@@ -69,68 +71,105 @@ final class ConcurrentExecutions {
       token.persisted = false;
       token.parkedAt = null;
     }
-    token.id = run.instance.id();
+    token.id = scopeExecution(run, token);
   }
 
   /**
    * An inclusive join activates with the token that waited there (the others are gone): if it is
-   * the only path left of the process scope, it goes on as the instance.
+   * the only path left of its scope, it goes on as the scope's execution.
    */
   void afterInclusiveJoin(Run run, Token token) {
     if (!isPath(run, token) || !run.agenda.isEmpty()) {
       return;
     }
-    boolean alone =
-        executions.findByInstance(run.handle, run.instance.id()).stream()
-            .allMatch(row -> row.parentId() != null || row.id().equals(token.id));
+    boolean alone = inScope(run, token).stream().allMatch(row -> row.id().equals(token.id));
     if (alone) {
-      references.replace(run.handle, token.id, run.instance.id());
-      token.id = run.instance.id();
+      String scopeExecution = scopeExecution(run, token);
+      references.replace(run.handle, token.id, scopeExecution);
+      token.id = scopeExecution;
     }
   }
 
   /**
    * When the run's work is done: a single path left in the process scope goes back into the
-   * instance execution.
+   * instance execution, one left in a sub-process into the sub-process's scope execution.
    */
   void compact(Run run) {
     String instanceId = run.instance.id();
-    List<ExecutionRow> top =
-        executions.findByInstance(run.handle, instanceId).stream()
-            .filter(row -> row.parentId() == null)
-            .toList();
-    if (top.size() != 1) {
+    List<ExecutionRow> rows = executions.findByInstance(run.handle, instanceId);
+    compact(run, rows.stream().filter(row -> row.parentId() == null).toList(), instanceId);
+    for (ExecutionRow scope : rows) {
+      if (scope.scopeExecutionId() != null) {
+        compact(
+            run,
+            rows.stream().filter(row -> scope.id().equals(row.parentId())).toList(),
+            scope.scopeExecutionId());
+      }
+    }
+  }
+
+  private void compact(Run run, List<ExecutionRow> paths, String scopeExecution) {
+    if (paths.size() != 1) {
       return;
     }
-    ExecutionRow last = top.get(0);
-    if (last.id().equals(instanceId)
-        || instanceId.equals(last.outerId())
+    ExecutionRow last = paths.get(0);
+    if (last.id().equals(scopeExecution)
+        || scopeExecution.equals(last.outerId())
         || last.loopCounter() != null
         || last.state() == ExecutionState.BODY
         || last.state() == ExecutionState.JOIN) {
       return;
     }
     if (last.outerId() != null) {
-      executions.updateOuterId(run.handle, last.id(), instanceId);
+      executions.updateOuterId(run.handle, last.id(), scopeExecution);
     } else {
-      references.replace(run.handle, last.id(), instanceId);
+      references.replace(run.handle, last.id(), scopeExecution);
     }
   }
 
-  private static boolean runsAsInstance(Run run, Token token) {
+  /** The rows of the token's scope: the process scope's top rows, or the sub-process's children. */
+  private List<ExecutionRow> inScope(Run run, Token token) {
     return token.scope == null
-        && token.outerId == null
-        && !token.body
-        && !token.miInstance
-        && token.id.equals(run.instance.id());
+        ? executions.findByInstance(run.handle, run.instance.id()).stream()
+            .filter(row -> row.parentId() == null)
+            .toList()
+        : executions.findChildren(run.handle, token.scope.executionId);
   }
 
-  /** A concurrent path of the process scope (not the instance, not inside a scope). */
-  private static boolean isPath(Run run, Token token) {
-    return token.scope == null
-        && token.outerId == null
+  /**
+   * The execution the token's scope runs its single path in: the instance, or an embedded
+   * sub-process's scope execution; null inside other scopes (multi-instance bodies and instances,
+   * event sub-processes), whose paths are no concurrent executions.
+   */
+  String scopeExecution(Run run, Token token) {
+    Scope scope = token.scope;
+    if (scope == null) {
+      return run.instance.id();
+    }
+    if (!scope.scopeExecutionKnown) {
+      scope.knowScopeExecution(
+          executions
+              .findExecution(run.handle, scope.executionId)
+              .map(ExecutionRow::scopeExecutionId)
+              .orElse(null));
+    }
+    return scope.scopeExecutionId;
+  }
+
+  private boolean runsAsScope(Run run, Token token) {
+    return token.outerId == null
         && !token.body
         && !token.miInstance
-        && !Objects.equals(token.id, run.instance.id());
+        && token.id.equals(scopeExecution(run, token));
+  }
+
+  /** A concurrent path of its scope (not the scope's execution, not in a multi-instance). */
+  private boolean isPath(Run run, Token token) {
+    String scopeExecution = scopeExecution(run, token);
+    return token.outerId == null
+        && !token.body
+        && !token.miInstance
+        && scopeExecution != null
+        && !Objects.equals(token.id, scopeExecution);
   }
 }

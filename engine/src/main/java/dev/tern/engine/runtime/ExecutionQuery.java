@@ -38,7 +38,14 @@ public final class ExecutionQuery extends ReadableQuery<ExecutionQuery> {
           + " CAST(NULL AS VARCHAR(255)), pi.proc_def_id, pi.proc_def_key, pi.business_key,"
           + " pi.tenant_id, pi.suspended"
           + " FROM tern_execution e JOIN tern_process_instance pi ON pi.id = e.process_instance_id"
-          + " WHERE e.outer_id <> e.process_instance_id) x";
+          + " WHERE e.outer_id <> e.process_instance_id"
+          + " UNION ALL SELECT e.scope_execution_id, e.process_instance_id,"
+          + " CAST(NULL AS VARCHAR(255)), pi.proc_def_id, pi.proc_def_key, pi.business_key,"
+          + " pi.tenant_id, pi.suspended"
+          + " FROM tern_execution e JOIN tern_process_instance pi ON pi.id = e.process_instance_id"
+          + " WHERE e.scope_execution_id IS NOT NULL"
+          + " AND NOT EXISTS (SELECT 1 FROM tern_execution r WHERE r.id = e.scope_execution_id"
+          + " OR r.outer_id = e.scope_execution_id)) x";
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder(EXECUTIONS, "x.id")

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param loopCounter the instance's number, for an instance of a multi-instance activity; else null
  * @param outerId the id the token had before it came to rest at an activity with an execution of
  *     its own ({@link ScopeExecutions}) and takes again when it leaves; else null
+ * @param scopeExecutionId at an embedded sub-process: Camunda's scope execution of the sub-process,
+ *     the id its first inner token runs as; else null
  */
 public record ExecutionRow(
     String id,
@@ -20,4 +22,5 @@ public record ExecutionRow(
     ExecutionState state,
     Instant createTime,
     Integer loopCounter,
-    String outerId) {}
+    String outerId,
+    String scopeExecutionId) {}

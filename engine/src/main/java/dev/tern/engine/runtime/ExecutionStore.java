@@ -21,7 +21,7 @@ final class ExecutionStore {
 
   private static final String EXECUTION_COLUMNS =
       "id, process_instance_id, parent_id, activity_id, activity_instance_id, state, create_time,"
-          + " loop_counter, outer_id";
+          + " loop_counter, outer_id, scope_execution_id";
 
   /**
    * Inserts an instance row.
@@ -124,9 +124,10 @@ final class ExecutionStore {
     handle
         .createUpdate(
             "INSERT INTO tern_execution (id, rev, process_instance_id, parent_id, activity_id,"
-                + " activity_instance_id, state, create_time, loop_counter, outer_id) VALUES (:id,"
-                + " 1, :processInstanceId, :parentId, :activityId, :activityInstanceId, :state,"
-                + " :createTime, :loopCounter, :outerId)")
+                + " activity_instance_id, state, create_time, loop_counter, outer_id,"
+                + " scope_execution_id) VALUES (:id, 1, :processInstanceId, :parentId, :activityId,"
+                + " :activityInstanceId, :state, :createTime, :loopCounter, :outerId,"
+                + " :scopeExecutionId)")
         .bind("id", execution.id())
         .bind("processInstanceId", execution.processInstanceId())
         .bind("parentId", execution.parentId())
@@ -136,23 +137,28 @@ final class ExecutionStore {
         .bind("createTime", execution.createTime())
         .bind("loopCounter", execution.loopCounter())
         .bind("outerId", execution.outerId())
+        .bind("scopeExecutionId", execution.scopeExecutionId())
         .execute();
   }
 
+  /** @param scopeExecutionId see {@link ExecutionRow#scopeExecutionId()} */
   public void moveExecution(
       Handle handle,
       String executionId,
       String activityId,
       String activityInstanceId,
-      ExecutionState state) {
+      ExecutionState state,
+      String scopeExecutionId) {
     handle
         .createUpdate(
             "UPDATE tern_execution SET activity_id = :activityId, activity_instance_id ="
-                + " :activityInstanceId, state = :state, rev = rev + 1 WHERE id = :id")
+                + " :activityInstanceId, state = :state, scope_execution_id = :scope,"
+                + " rev = rev + 1 WHERE id = :id")
         .bind("id", executionId)
         .bind("activityId", activityId)
         .bind("activityInstanceId", activityInstanceId)
         .bind("state", state.name())
+        .bind("scope", scopeExecutionId)
         .execute();
   }
 
@@ -166,9 +172,10 @@ final class ExecutionStore {
         .createUpdate(
             "INSERT INTO tern_execution (id, rev, process_instance_id, parent_id, activity_id,"
                 + " activity_instance_id, state, create_time, loop_counter, nr_instances,"
-                + " nr_completed, outer_id) SELECT :to, rev + 1, process_instance_id, parent_id,"
-                + " activity_id, activity_instance_id, state, create_time, loop_counter,"
-                + " nr_instances, nr_completed, outer_id FROM tern_execution WHERE id = :from")
+                + " nr_completed, outer_id, scope_execution_id) SELECT :to, rev + 1,"
+                + " process_instance_id, parent_id, activity_id, activity_instance_id, state,"
+                + " create_time, loop_counter, nr_instances, nr_completed, outer_id,"
+                + " scope_execution_id FROM tern_execution WHERE id = :from")
         .bind("from", fromId)
         .bind("to", toId)
         .execute();
@@ -215,6 +222,16 @@ final class ExecutionStore {
         .bind("state", state.name())
         .map(ExecutionStore::execution)
         .list();
+  }
+
+  /** The row resting at the embedded sub-process whose scope execution has this id, if any. */
+  public Optional<ExecutionRow> findByScopeExecution(Handle handle, String scopeExecutionId) {
+    return handle
+        .createQuery(
+            "SELECT " + EXECUTION_COLUMNS + " FROM tern_execution WHERE scope_execution_id = :id")
+        .bind("id", scopeExecutionId)
+        .map(ExecutionStore::execution)
+        .findOne();
   }
 
   /** A multi-instance body's counts: {@code {nrOfInstances, nrOfCompletedInstances}}. */
@@ -282,7 +299,8 @@ final class ExecutionStore {
         ExecutionState.valueOf(rs.getString("state")),
         instant(rs, "create_time", ctx),
         rs.getObject("loop_counter") == null ? null : rs.getInt("loop_counter"),
-        rs.getString("outer_id"));
+        rs.getString("outer_id"),
+        rs.getString("scope_execution_id"));
   }
 
   private static Instant instant(ResultSet rs, String column, StatementContext ctx)

@@ -446,7 +446,7 @@ final class Interpreter {
       throw new ProcessEngineException(
           "Activity '" + job.activityId() + "' of job " + job.id() + " is not a timer boundary event");
     }
-    Token token = restingToken(run, job);
+    Token token = resting(run, restingRow(run, rowIdOf(run, job.executionId()), job));
     if (!timer.attachedTo().equals(token.activityId)) {
       return; // the token already left the activity; the timer is stale
     }
@@ -508,14 +508,20 @@ final class Interpreter {
       if (run.process.model().parentOf(eventSubProcess.id()) == null) {
         run.setVariables(localVariables);
       } else {
-        run.scopeVariables.setAll(run, run.scope(subscription.executionId()), localVariables);
+        run.scopeVariables.setAll(
+            run, run.scope(rowIdOf(run, subscription.executionId())), localVariables);
       }
       run.scopeVariables.triggerWith(triggeredVariables);
       triggerEventSubProcess(run, eventSubProcess, subscription.executionId());
       return new Token(subscription.executionId(), true);
     }
-    Token token = waitingToken(run, subscription.executionId());
     FlowNode node = run.process.model().node(subscription.activityId());
+    Token token =
+        waitingToken(
+            run,
+            node.kind() instanceof NodeKind.BoundaryTriggerEvent
+                ? rowIdOf(run, subscription.executionId())
+                : subscription.executionId());
     if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
       run.scopeVariables.setActivityLocals(run, token, localVariables);
       Token branch = token.sibling(ids.next());
@@ -596,9 +602,18 @@ final class Interpreter {
    */
   private void interrupt(Run run, Token token) {
     endActivity(run, token, true);
-    jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
-    externalTasks.deleteForExecution(run.handle, token.id);
-    subscriptions.deleteForExecution(run.handle, token.id);
+    if (runsAsItsScope(run, token)) {
+      // the sub-process's boundary and event sub-process timers and subscriptions name it too
+      jobs.deleteContinuations(run.handle, token.id, run.currentJobId);
+    } else {
+      jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+      externalTasks.deleteForExecution(run.handle, token.id);
+      subscriptions.deleteForExecution(run.handle, token.id);
+    }
+    if (token.scopeExecutionId != null) {
+      jobs.deleteForExecution(run.handle, token.scopeExecutionId, run.currentJobId);
+      subscriptions.deleteForExecution(run.handle, token.scopeExecutionId);
+    }
     userTasks.deleteForExecution(run.handle, token.id, UserTasks.DELETED, taskContext(run, token));
     token.timersArmed = false;
     token.locals.clear();
@@ -615,6 +630,7 @@ final class Interpreter {
         removal.delete(run.handle, called, null, now());
       }
     }
+    token.scopeExecutionId = null;
     scopeExecutions.exit(run, token);
   }
 
@@ -663,6 +679,10 @@ final class Interpreter {
     }
     scopeExecutions.enter(run, token, node);
     concurrentExecutions.beforeJoin(run, token, node);
+    if (node.kind() instanceof NodeKind.SubProcess && !token.miInstance) {
+      // Camunda's scope execution of the sub-process: its rows name it, its first token runs as it
+      token.scopeExecutionId = ids.next();
+    }
     startActivity(run, token, node);
     applyInputs(run, token, node.ioMapping());
     notifyListeners(run, token, node.id(), ExecutionListener.START);
@@ -707,8 +727,10 @@ final class Interpreter {
       armBoundaryTimers(run, token, node);
       armBoundaryTriggers(run, token, node);
       openEventSubProcesses(run, token, node.id());
-      Token inner = new Token(ids.next(), false);
+      Token inner =
+          new Token(token.scopeExecutionId != null ? token.scopeExecutionId : ids.next(), false);
       inner.scope = run.scope(token.id);
+      inner.scope.knowScopeExecution(token.scopeExecutionId);
       if (token.miInstance && inner.scope.locals == null) {
         inner.scope.locals = new java.util.HashMap<>(token.locals);
         inner.scope.parent = token.scope;
@@ -789,7 +811,7 @@ final class Interpreter {
     notifyListeners(run, token, node.id(), ExecutionListener.END);
     endActivity(run, token, false);
     if (token.persisted && scope) {
-      closeEventSubProcesses(run, token.id, node.id());
+      closeEventSubProcesses(run, token.ownExecution(), node.id());
     }
     if (token.persisted && (scope || run.process.model().isCallActivity(node.id()))) {
       run.scopeVariables.end(run, token);
@@ -805,12 +827,13 @@ final class Interpreter {
       return;
     }
     if (token.timersArmed) {
-      jobs.deleteBoundaryTimers(run.handle, token.id, run.currentJobId);
+      jobs.deleteBoundaryTimers(run.handle, token.ownExecution(), run.currentJobId);
       token.timersArmed = false;
     }
     if (token.persisted && subscribes(run.process.model(), node)) {
-      subscriptions.deleteForExecution(run.handle, token.id);
+      subscriptions.deleteForExecution(run.handle, token.ownExecution());
     }
+    token.scopeExecutionId = null;
     scopeExecutions.exit(run, token);
     token.locals.clear();
     if (node.continuation().asyncAfter()) {
@@ -1044,7 +1067,7 @@ final class Interpreter {
    */
   private void detach(Run run, Token token) {
     if (token.persisted && !token.activityId.equals(token.parkedAt)) {
-      jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+      deleteJobsOf(run, token);
       executions.deleteExecution(run.handle, token.id);
       token.persisted = false;
     }
@@ -1055,16 +1078,35 @@ final class Interpreter {
       run.scopesToCheck.add(token.scope.executionId);
     }
     if (token.persisted) {
-      jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+      deleteJobsOf(run, token);
       executions.deleteExecution(run.handle, token.id);
       token.persisted = false;
     }
   }
 
+  /** Deletes a resting token's jobs (not those of the sub-process whose scope execution it is). */
+  private void deleteJobsOf(Run run, Token token) {
+    if (runsAsItsScope(run, token)) {
+      jobs.deleteContinuations(run.handle, token.id, run.currentJobId);
+    } else {
+      jobs.deleteForExecution(run.handle, token.id, run.currentJobId);
+    }
+  }
+
+  /**
+   * Whether the token runs as Camunda's scope execution of its sub-process, whose boundary jobs,
+   * subscriptions and event sub-processes name the same execution.
+   */
+  private boolean runsAsItsScope(Run run, Token token) {
+    return token.scope != null
+        && token.id.equals(concurrentExecutions.scopeExecution(run, token));
+  }
+
   private void park(Run run, Token token, FlowNode node, ExecutionState state) {
     token.parkedAt = node.id();
     if (token.persisted) {
-      executions.moveExecution(run.handle, token.id, node.id(), token.activityInstanceId, state);
+      executions.moveExecution(
+          run.handle, token.id, node.id(), token.activityInstanceId, state, token.scopeExecutionId);
     } else {
       executions.insertExecution(
           run.handle,
@@ -1077,7 +1119,8 @@ final class Interpreter {
               state,
               now(),
               token.loopCounter,
-              token.outerId));
+              token.outerId,
+              token.scopeExecutionId));
       token.persisted = true;
     }
   }
@@ -1528,7 +1571,7 @@ final class Interpreter {
    * process scope they belong to the instance (no execution row).
    */
   private void openEventSubProcesses(Run run, Token scopeToken, String scopeNodeId) {
-    String executionId = scopeNodeId == null ? null : scopeToken.id;
+    String executionId = scopeNodeId == null ? null : scopeToken.ownExecution();
     for (FlowNode node : run.process.model().eventStartedSubProcessesOf(scopeNodeId)) {
       NodeKind.EventSubProcess sub = (NodeKind.EventSubProcess) node.kind();
       FlowNode start = run.process.model().node(sub.startEventId());
@@ -1577,7 +1620,7 @@ final class Interpreter {
     if (scopeNodeId != null) {
       scope =
           executions
-              .findExecution(run.handle, executionId)
+              .findExecution(run.handle, rowIdOf(run, executionId))
               .filter(r -> r.state() == ExecutionState.WAITING && scopeNodeId.equals(r.activityId()))
               .orElse(null);
       if (scope == null) {
@@ -1585,7 +1628,8 @@ final class Interpreter {
       }
     }
     if (sub.interrupting()) {
-      closeEventSubProcesses(run, scope == null ? null : scope.id(), scopeNodeId);
+      closeEventSubProcesses(
+          run, scope == null ? null : Token.resting(scope).ownExecution(), scopeNodeId);
     }
     startEventSubProcess(run, scope, node, null);
     return true;
@@ -1663,7 +1707,7 @@ final class Interpreter {
     if (row.state() == ExecutionState.WAITING || row.state() == ExecutionState.BODY) {
       interrupt(run, other);
     } else {
-      jobs.deleteForExecution(run.handle, other.id, run.currentJobId);
+      deleteJobsOf(run, other);
     }
     executions.deleteExecution(run.handle, row.id());
   }
@@ -1687,7 +1731,7 @@ final class Interpreter {
   }
 
   private void subscribe(Run run, Token token, FlowNode node, EventTrigger trigger) {
-    subscribe(run, token, token.id, node, trigger);
+    subscribe(run, token, token.ownExecution(), node, trigger);
   }
 
   /** @param executionId the subscribing token; null for the process scope of the instance */
@@ -1772,7 +1816,7 @@ final class Interpreter {
   /** The variables a condition sees: its subscribed token's, or the process variables. */
   private VariableSource conditionScope(Run run, EventSubscription subscription) {
     return executions
-        .findExecution(run.handle, subscription.executionId())
+        .findExecution(run.handle, rowIdOf(run, subscription.executionId()))
         .<VariableSource>map(row -> facade(run, resting(run, row)))
         .orElseGet(
             () ->
@@ -1827,7 +1871,7 @@ final class Interpreter {
     history.activityStarted(
         run.handle,
         new ActivityStart(
-            id, run.instance, parents.of(run, token), token.id, node.id(), node.name(),
+            id, run.instance, parents.of(run, token), token.ownExecution(), node.id(), node.name(),
             node.activityType(), now()));
     token.activityInstanceId = id;
   }
@@ -2306,14 +2350,27 @@ final class Interpreter {
   }
 
   private Token restingToken(Run run, Job job) {
-    ExecutionRow row =
-        executions
-            .findExecution(run.handle, job.executionId())
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "Execution '" + job.executionId() + "' of job " + job.id() + " does not exist"));
-    return resting(run, row);
+    return resting(run, restingRow(run, job.executionId(), job));
+  }
+
+  private ExecutionRow restingRow(Run run, String executionId, Job job) {
+    return executions
+        .findExecution(run.handle, executionId)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Execution '" + job.executionId() + "' of job " + job.id() + " does not exist"));
+  }
+
+  /**
+   * The row an event addressed to a scope (a sub-process's boundary or event sub-process) reaches:
+   * the sub-process whose scope execution the id is, else the execution's own row.
+   */
+  private String rowIdOf(Run run, String executionId) {
+    return executions
+        .findByScopeExecution(run.handle, executionId)
+        .map(ExecutionRow::id)
+        .orElse(executionId);
   }
 
   private static Token resting(Run run, ExecutionRow row) {

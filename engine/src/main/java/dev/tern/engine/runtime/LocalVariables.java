@@ -80,8 +80,15 @@ final class LocalVariables {
    * (not before or after it, at an asynchronous continuation) or is a multi-instance body.
    */
   private Optional<VariableOwner> owner(Handle h, Execution execution) {
+    Optional<ExecutionRow> subProcess = executions.findByScopeExecution(h, execution.id());
+    if (subProcess.isPresent()) {
+      // Camunda's scope execution of an embedded sub-process: the sub-process's locals
+      return subProcess.map(
+          row -> new VariableOwner(row.processInstanceId(), execution.id(), row.activityInstanceId()));
+    }
     return executions
         .findExecution(h, execution.id())
+        .filter(row -> row.scopeExecutionId() == null)
         .filter(row -> isScope(h, execution.processDefinitionId(), row))
         .map(row -> new VariableOwner(row.processInstanceId(), row.id(), row.activityInstanceId()));
   }

@@ -70,7 +70,7 @@ final class RuntimeJobs {
       String handlerType,
       Instant dueDate,
       String configuration) {
-    insert(run, token.id, timerNode, Job.TIMER, handlerType, configuration, dueDate);
+    insert(run, token.ownExecution(), timerNode, Job.TIMER, handlerType, configuration, dueDate);
   }
 
   /**
@@ -182,6 +182,19 @@ final class RuntimeJobs {
   /** Deletes the jobs of one token except the job now executing (the executor deletes that one). */
   void deleteForExecution(Handle handle, String executionId, String exceptJobId) {
     delete(handle, "j.execution_id = :executionId", Map.of("executionId", executionId), exceptJobId);
+  }
+
+  /**
+   * Deletes the jobs of a token that runs as its sub-process's scope execution (its async
+   * continuations), not the sub-process's boundary and event sub-process timers, which name the
+   * same execution.
+   */
+  void deleteContinuations(Handle handle, String executionId, String exceptJobId) {
+    delete(
+        handle,
+        "j.execution_id = :executionId AND j.handler_type = :type",
+        Map.of("executionId", executionId, "type", ASYNC_CONTINUATION),
+        exceptJobId);
   }
 
   /** Deletes the boundary timer jobs of one token (its activity ended normally). */

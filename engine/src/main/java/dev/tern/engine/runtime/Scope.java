@@ -18,8 +18,25 @@ final class Scope {
   Scope parent;
   /** The names among {@link #locals} stored as the scope execution's local variables. */
   final java.util.Set<String> stored = new java.util.HashSet<>();
+  /**
+   * Camunda's scope execution of an embedded sub-process (the id its first inner token runs as),
+   * once {@link #scopeExecutionKnown}; null where the row is the scope execution itself.
+   */
+  String scopeExecutionId;
+  boolean scopeExecutionKnown;
   /** The scope's activity instance, once known. */
   String activityInstanceId;
+
+  /** The execution the scope's locals, boundary jobs and subscriptions name (once known). */
+  String ownExecution() {
+    return scopeExecutionId != null ? scopeExecutionId : executionId;
+  }
+
+  /** Records Camunda's scope execution of the scope's row (null: the row is it). */
+  void knowScopeExecution(String id) {
+    scopeExecutionId = id;
+    scopeExecutionKnown = true;
+  }
 
   Scope(String executionId) {
     this.executionId = executionId;

@@ -29,6 +29,7 @@ final class ScopeVariables {
   /** Adds a scope's stored locals (read from the database) to those it holds in memory. */
   void load(Run run, Scope scope, ExecutionRow row) {
     scope.activityInstanceId = row.activityInstanceId();
+    scope.knowScopeExecution(row.scopeExecutionId());
     if (scope.activityInstanceId == null) {
       return;
     }
@@ -44,7 +45,7 @@ final class ScopeVariables {
 
   /**
    * A sub-process started: its input parameters (already evaluated into the token's locals) are
-   * stored as locals of its scope execution, the token itself.
+   * stored as locals of its scope execution (Camunda's, for an embedded sub-process).
    */
   void start(Run run, Token token, FlowNode node) {
     List<IoMapping.Parameter> inputs = node.ioMapping().inputs();
@@ -60,10 +61,11 @@ final class ScopeVariables {
       return;
     }
     VariableOwner owner =
-        new VariableOwner(run.instance.id(), token.id, token.activityInstanceId);
+        new VariableOwner(run.instance.id(), token.ownExecution(), token.activityInstanceId);
     store.setLocal(run.handle, owner, typed);
     Scope scope = run.scope(token.id);
     scope.activityInstanceId = token.activityInstanceId;
+    scope.knowScopeExecution(token.scopeExecutionId);
     if (scope.locals != null) {
       Map<String, Object> locals = new HashMap<>(scope.locals);
       typed.forEach((name, value) -> locals.put(name, VariableValues.plain(value)));
@@ -92,7 +94,7 @@ final class ScopeVariables {
     values.forEach((name, value) -> typed.put(name, VariableValues.typed(name, value)));
     store.setLocal(
         run.handle,
-        new VariableOwner(run.instance.id(), scope.executionId, scope.activityInstanceId),
+        new VariableOwner(run.instance.id(), scope.ownExecution(), scope.activityInstanceId),
         typed);
     Map<String, Object> locals = new HashMap<>(scope.locals);
     typed.forEach((name, value) -> locals.put(name, VariableValues.plain(value)));
@@ -154,7 +156,7 @@ final class ScopeVariables {
         TypedValue typed = VariableValues.typed(name, value);
         store.setLocal(
             run.handle,
-            new VariableOwner(run.instance.id(), s.executionId, s.activityInstanceId),
+            new VariableOwner(run.instance.id(), s.ownExecution(), s.activityInstanceId),
             Map.of(name, typed));
         Map<String, Object> locals = new HashMap<>(s.locals);
         locals.put(name, VariableValues.plain(typed));

@@ -29,6 +29,11 @@ final class Token {
   boolean miInstance;
   /** The instance's number, for an instance of a multi-instance activity. */
   Integer loopCounter;
+  /**
+   * While the token rests at an embedded sub-process: Camunda's scope execution of the
+   * sub-process, the id its first inner token runs as; null elsewhere.
+   */
+  String scopeExecutionId;
   /** Whether the boundary timer jobs of the current activity exist. */
   boolean timersArmed;
   final Map<String, Object> locals = new LinkedHashMap<>();
@@ -43,6 +48,15 @@ final class Token {
     Token token = new Token(newId, false);
     token.scope = scope;
     return token;
+  }
+
+  /**
+   * The execution the rows of the token's current activity name (its history row, boundary jobs,
+   * subscriptions, locals): the sub-process's scope execution at an embedded sub-process, else the
+   * token itself.
+   */
+  String ownExecution() {
+    return scopeExecutionId != null ? scopeExecutionId : id;
   }
 
   String scopeId() {
@@ -60,6 +74,7 @@ final class Token {
     token.activityId = row.activityId();
     token.activityInstanceId = row.activityInstanceId();
     token.outerId = row.outerId();
+    token.scopeExecutionId = row.scopeExecutionId();
     return token;
   }
 }

@@ -188,16 +188,12 @@ class TimerExecutionTest {
                         + "</subProcess>")
                 + flow("f2", "sub", "done") + "<endEvent id=\"done\"/>"));
     String pi = kit.start("p");
-    String subToken =
-        (String)
-            kit.executions(pi).stream()
-                .filter(r -> "sub".equals(r.get("activity_id")))
-                .findFirst()
-                .orElseThrow()
-                .get("id");
+    // the sub-process's scope execution, in which its user task waits (Camunda 7.24)
+    String subScope = kit.task(pi, "inner").executionId();
+    assertThat(kit.historyOf(pi, "sub").get("execution_id")).isEqualTo(subScope);
 
     Job timer = jobs(pi).get(0);
-    assertThat(timer.executionId()).isEqualTo(subToken);
+    assertThat(timer.executionId()).isEqualTo(subScope);
 
     kit.engine.jobService().executeJob(timer.id());
 

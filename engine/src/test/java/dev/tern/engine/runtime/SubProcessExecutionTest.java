@@ -1,0 +1,355 @@
+package dev.tern.engine.runtime;
+
+import static dev.tern.engine.runtime.ScopeEngine.flow;
+import static dev.tern.engine.runtime.ScopeEngine.process;
+import static dev.tern.engine.runtime.ScopeEngine.subProcess;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.event.EventSubscription;
+import dev.tern.engine.event.MessageCorrelation;
+import dev.tern.engine.job.Job;
+import dev.tern.engine.job.JobQuery;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scope execution of an embedded sub-process, as Camunda 7.24 creates it (the reference
+ * server's answers in the differential's nested order, docs/differential.md cases 99–118): a child
+ * execution of the token that reaches the sub-process, in which the first token inside runs. The
+ * sub-process's activity instance and history row, its boundary timer jobs, subscriptions and
+ * local variables name it; a user task inside waits in it.
+ */
+@DatabaseTest
+class SubProcessExecutionTest {
+
+  private final ScopeEngine kit;
+
+  SubProcessExecutionTest(TestDatabase db) {
+    this.kit = new ScopeEngine(db);
+  }
+
+  @AfterEach
+  void close() {
+    kit.close();
+  }
+
+  private static String around(String inside, String boundaries) {
+    return process(
+        "p",
+        "<startEvent id=\"start\"/>"
+            + flow("f1", "start", "sub")
+            + subProcess("sub", inside)
+            + flow("f2", "sub", "after")
+            + "<userTask id=\"after\"/>"
+            + flow("f3", "after", "end")
+            + "<endEvent id=\"end\"/>"
+            + boundaries);
+  }
+
+  private static final String TASK_INSIDE =
+      flow("s1", "sub_start", "inner")
+          + "<userTask id=\"inner\"/>"
+          + flow("s2", "inner", "sub_end")
+          + "<endEvent id=\"sub_end\"/>";
+
+  private static ActivityInstance child(ActivityInstance parent, String activityId) {
+    return parent.childActivityInstances().stream()
+        .filter(c -> c.activityId().equals(activityId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private String historicExecution(String pi, String activityId) {
+    return (String) kit.historyOf(pi, activityId).get("execution_id");
+  }
+
+  private List<Job> jobs(String pi) {
+    return kit.engine.jobService().listJobs(new JobQuery(kit.clock).processInstanceId(pi), 0, 100);
+  }
+
+  private List<EventSubscription> subscriptions(String pi) {
+    return kit.engine.eventSubscriptionService()
+        .list(kit.engine.eventSubscriptionService().createEventSubscriptionQuery(), 0, 100)
+        .stream()
+        .filter(s -> pi.equals(s.processInstanceId()))
+        .toList();
+  }
+
+  /** Reference: the differential's nested order (cases 99–102): two executions, one named by all. */
+  @Test
+  void theUserTaskInsideWaitsInTheSubProcesssScopeExecution() {
+    kit.deploy(around(TASK_INSIDE, ""));
+    String pi = kit.start("p");
+
+    String scope = kit.task(pi, "inner").executionId();
+    assertThat(scope).isNotEqualTo(pi);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope);
+    ActivityInstance root = kit.activityInstances(pi);
+    assertThat(root.executionIds()).containsExactly(pi);
+    ActivityInstance sub = child(root, "sub");
+    assertThat(sub.executionIds()).containsExactly(scope);
+    assertThat(child(sub, "inner").executionIds()).containsExactly(scope);
+    assertThat(historicExecution(pi, "start")).isEqualTo(pi);
+    assertThat(historicExecution(pi, "sub")).isEqualTo(scope);
+    assertThat(historicExecution(pi, "sub_start")).isEqualTo(scope);
+    assertThat(historicExecution(pi, "inner")).isEqualTo(scope);
+
+    kit.complete(pi, "inner");
+
+    // the scope execution ended with the sub-process; the token goes on as the instance
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(kit.task(pi, "after").executionId()).isEqualTo(pi);
+    assertThat(historicExecution(pi, "sub_end")).isEqualTo(scope);
+    assertThat(historicExecution(pi, "sub")).isEqualTo(scope);
+    assertThat(historicExecution(pi, "after")).isEqualTo(pi);
+  }
+
+  @Test
+  void nestedSubProcessesEachHaveAScopeExecutionBelowTheEnclosingOne() {
+    kit.deploy(
+        around(
+            flow("s1", "sub_start", "nested")
+                + subProcess(
+                    "nested",
+                    flow("n1", "nested_start", "inner")
+                        + "<userTask id=\"inner\"/>"
+                        + flow("n2", "inner", "nested_end")
+                        + "<endEvent id=\"nested_end\"/>")
+                + flow("s2", "nested", "sub_end")
+                + "<endEvent id=\"sub_end\"/>",
+            ""));
+    String pi = kit.start("p");
+
+    String nestedScope = kit.task(pi, "inner").executionId();
+    String outerScope = historicExecution(pi, "sub");
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, outerScope, nestedScope);
+    assertThat(historicExecution(pi, "nested")).isEqualTo(nestedScope);
+    assertThat(historicExecution(pi, "sub_start")).isEqualTo(outerScope);
+    ActivityInstance sub = child(kit.activityInstances(pi), "sub");
+    assertThat(sub.executionIds()).containsExactly(outerScope);
+    ActivityInstance nested = child(sub, "nested");
+    assertThat(nested.executionIds()).containsExactly(nestedScope);
+    assertThat(child(nested, "inner").executionIds()).containsExactly(nestedScope);
+
+    kit.complete(pi, "inner");
+
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(kit.activeActivities(pi)).containsExactly("after");
+  }
+
+  @Test
+  void aTimerBoundaryOfTheSubProcessIsAJobOfItsScopeExecution() {
+    kit.deploy(
+        around(
+            TASK_INSIDE,
+            "<boundaryEvent id=\"timeout\" attachedToRef=\"sub\"><timerEventDefinition>"
+                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
+                + flow("b1", "timeout", "late")
+                + "<userTask id=\"late\"/>"));
+    String pi = kit.start("p");
+    String scope = kit.task(pi, "inner").executionId();
+    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(scope);
+
+    kit.clock.advance(Duration.ofHours(2));
+    kit.engine.jobExecutor().executeDueJobs();
+
+    assertThat(kit.activeActivities(pi)).containsExactly("late");
+    assertThat(kit.task(pi, "late").executionId()).isEqualTo(pi);
+    assertThat(kit.historyOf(pi, "sub").get("canceled")).isEqualTo(true);
+    assertThat(kit.historyOf(pi, "inner").get("canceled")).isEqualTo(true);
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(jobs(pi)).isEmpty();
+  }
+
+  @Test
+  void aMessageBoundaryOfTheSubProcessIsASubscriptionOfItsScopeExecution() {
+    kit.deploy(
+        around(
+            TASK_INSIDE,
+            "<boundaryEvent id=\"cancelled\" attachedToRef=\"sub\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
+                + flow("b1", "cancelled", "late")
+                + "<userTask id=\"late\"/>"));
+    String pi = kit.start("p");
+    String scope = kit.task(pi, "inner").executionId();
+    assertThat(subscriptions(pi)).singleElement().extracting(EventSubscription::executionId).isEqualTo(scope);
+
+    kit.engine.messageCorrelationService().correlate(MessageCorrelation.named("cancel").build());
+
+    assertThat(kit.activeActivities(pi)).containsExactly("late");
+    assertThat(subscriptions(pi)).isEmpty();
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+  }
+
+  /**
+   * The scope execution keeps naming the sub-process while its first token rests in an execution
+   * of its own (a task with a boundary timer), a child of the scope execution.
+   */
+  @Test
+  void aTaskWithABoundaryEventInsideRunsInAChildOfTheScopeExecution() {
+    kit.deploy(
+        around(
+            TASK_INSIDE
+                + "<boundaryEvent id=\"remind\" attachedToRef=\"inner\" cancelActivity=\"false\">"
+                + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>"
+                + "</boundaryEvent>"
+                + flow("r1", "remind", "sub_remindEnd")
+                + "<endEvent id=\"sub_remindEnd\"/>",
+            ""));
+    String pi = kit.start("p");
+
+    String own = kit.task(pi, "inner").executionId();
+    String scope = historicExecution(pi, "sub");
+    assertThat(own).isNotIn(pi, scope);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope, own);
+    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(own);
+    ActivityInstance sub = child(kit.activityInstances(pi), "sub");
+    assertThat(sub.executionIds()).containsExactly(scope);
+    assertThat(child(sub, "inner").executionIds()).containsExactly(own);
+
+    kit.complete(pi, "inner");
+
+    assertThat(historicExecution(pi, "sub_end")).isEqualTo(scope);
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+  }
+
+  /** The first activity after the start event is the sub-process: the instance is its parent. */
+  @Test
+  void inputsOfTheSubProcessAreLocalsOfItsScopeExecutionReadThroughIt() {
+    kit.deploy(
+        around(TASK_INSIDE, "")
+            .replace(
+                "<subProcess id=\"sub\">",
+                "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
+                    + "<camunda:inputParameter name=\"x\">in</camunda:inputParameter>"
+                    + "</camunda:inputOutput></extensionElements>"));
+    String pi = kit.start("p");
+    String scope = kit.task(pi, "inner").executionId();
+
+    assertThat(kit.engine.executions().localVariables(Caller.SYSTEM, scope)).containsOnlyKeys("x");
+    assertThat(kit.engine.executions().localVariables(Caller.SYSTEM, pi)).isEmpty();
+    assertThat(
+            kit.engine.variableInstances().list(
+                Caller.SYSTEM, kit.engine.variableInstances().createQuery(), Page.ALL))
+        .filteredOn(v -> v.processInstanceId().equals(pi))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.executionId()).isEqualTo(scope);
+              assertThat(v.activityInstanceId()).isEqualTo(child(kit.activityInstances(pi), "sub").id());
+            });
+  }
+
+  /** An async continuation inside is a job of the scope execution; the boundary timer stays. */
+  @Test
+  void anAsyncContinuationInsideRunsInTheScopeExecutionAndLeavesTheBoundaryTimer() {
+    kit.deploy(
+        around(
+            flow("s1", "sub_start", "work")
+                + "<serviceTask id=\"work\" camunda:asyncBefore=\"true\" camunda:expression=\"${1}\"/>"
+                + flow("s2", "work", "inner")
+                + "<userTask id=\"inner\"/>"
+                + flow("s3", "inner", "sub_end")
+                + "<endEvent id=\"sub_end\"/>",
+            "<boundaryEvent id=\"timeout\" attachedToRef=\"sub\"><timerEventDefinition>"
+                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
+                + flow("b1", "timeout", "late")
+                + "<userTask id=\"late\"/>"));
+    String pi = kit.start("p");
+    String scope = historicExecution(pi, "sub");
+    assertThat(jobs(pi)).extracting(Job::executionId).containsExactly(scope, scope);
+
+    kit.engine.jobExecutor().executeDueJobs();
+
+    assertThat(kit.task(pi, "inner").executionId()).isEqualTo(scope);
+    assertThat(jobs(pi)).singleElement().extracting(Job::activityId).isEqualTo("timeout");
+  }
+
+  private static final String FORK_INSIDE =
+      flow("s1", "sub_start", "fork")
+          + "<parallelGateway id=\"fork\"/>"
+          + flow("sa", "fork", "a")
+          + flow("sb", "fork", "b")
+          + "<userTask id=\"a\"/><userTask id=\"b\"/>";
+
+  /**
+   * Paths forked inside run in concurrent executions below the scope execution, which stays as
+   * their parent; the last one left goes back into the scope execution, as in the process scope.
+   */
+  @Test
+  void pathsInsideAreConcurrentChildrenOfTheScopeExecutionAndTheLastOneGoesBackIntoIt() {
+    kit.deploy(
+        around(
+            FORK_INSIDE
+                + flow("sa2", "a", "endA")
+                + flow("sb2", "b", "endB")
+                + "<endEvent id=\"endA\"/><endEvent id=\"endB\"/>",
+            ""));
+    String pi = kit.start("p");
+    String scope = historicExecution(pi, "sub");
+    String pathA = kit.task(pi, "a").executionId();
+    String pathB = kit.task(pi, "b").executionId();
+
+    assertThat(List.of(pathA, pathB)).doesNotContain(pi, scope);
+    assertThat(pathA).isNotEqualTo(pathB);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope, pathA, pathB);
+    assertThat(historicExecution(pi, "fork")).isEqualTo(scope);
+    ActivityInstance sub = child(kit.activityInstances(pi), "sub");
+    assertThat(sub.executionIds()).containsExactly(scope);
+    assertThat(child(sub, "a").executionIds()).containsExactly(pathA);
+
+    kit.complete(pi, "a");
+
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope);
+    assertThat(kit.task(pi, "b").executionId()).isEqualTo(scope);
+    assertThat(child(child(kit.activityInstances(pi), "sub"), "b").executionIds()).containsExactly(scope);
+    // history keeps the path's execution, as Camunda's does
+    assertThat(historicExecution(pi, "b")).isEqualTo(pathB);
+
+    kit.complete(pi, "b");
+
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(kit.task(pi, "after").executionId()).isEqualTo(pi);
+  }
+
+  @Test
+  void pathsJoinedInsideGoOnAsTheScopeExecution() {
+    kit.deploy(
+        around(
+            FORK_INSIDE
+                + flow("sa2", "a", "join")
+                + flow("sb2", "b", "join")
+                + "<parallelGateway id=\"join\"/>"
+                + flow("s3", "join", "c")
+                + "<userTask id=\"c\"/>"
+                + flow("s4", "c", "sub_end")
+                + "<endEvent id=\"sub_end\"/>",
+            "<boundaryEvent id=\"timeout\" attachedToRef=\"sub\"><timerEventDefinition>"
+                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
+                + flow("b1", "timeout", "late")
+                + "<userTask id=\"late\"/>"));
+    String pi = kit.start("p");
+    String scope = historicExecution(pi, "sub");
+
+    kit.complete(pi, "a");
+    kit.complete(pi, "b");
+
+    assertThat(kit.task(pi, "c").executionId()).isEqualTo(scope);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope);
+    // the sub-process's timer outlived the paths that ended inside it
+    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(scope);
+
+    kit.complete(pi, "c");
+
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(jobs(pi)).isEmpty();
+    assertThat(kit.activeActivities(pi)).containsExactly("after");
+  }
+}
