@@ -99,7 +99,7 @@ class ScopeVariablesRestTest {
   void theSubProcessScopeExecutionHoldsItsLocalsUntilItEnds() {
     String instance =
         server.engine().runtimeService().startProcessInstanceByKey(key, null, null, Map.of("g", 1)).id();
-    String scope = rowAt(instance, "sub", "id");
+    String scope = rowAt(instance, "sub", "scope_execution_id");
     String subInstance = rowAt(instance, "sub", "activity_instance_id");
 
     server
