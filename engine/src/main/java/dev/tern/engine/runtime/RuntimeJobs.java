@@ -190,19 +190,19 @@ final class RuntimeJobs {
    * same execution.
    */
   void deleteContinuations(Handle handle, String executionId, String exceptJobId) {
-    delete(
-        handle,
-        "j.execution_id = :executionId AND j.handler_type = :type",
-        Map.of("executionId", executionId, "type", ASYNC_CONTINUATION),
-        exceptJobId);
+    deleteOfType(handle, executionId, ASYNC_CONTINUATION, exceptJobId);
   }
 
   /** Deletes the boundary timer jobs of one token (its activity ended normally). */
   void deleteBoundaryTimers(Handle handle, String executionId, String exceptJobId) {
+    deleteOfType(handle, executionId, TIMER_TRANSITION, exceptJobId);
+  }
+
+  private void deleteOfType(Handle handle, String executionId, String type, String exceptJobId) {
     delete(
         handle,
-        "j.execution_id = :executionId AND j.handler_type = :timerType",
-        Map.of("executionId", executionId, "timerType", TIMER_TRANSITION),
+        "j.execution_id = :executionId AND j.handler_type = :type",
+        Map.of("executionId", executionId, "type", type),
         exceptJobId);
   }
 

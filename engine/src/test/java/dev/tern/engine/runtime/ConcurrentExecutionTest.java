@@ -8,7 +8,6 @@ import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.event.MessageCorrelation;
 import dev.tern.engine.job.Job;
-import dev.tern.engine.job.JobQuery;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
@@ -50,18 +49,6 @@ class ConcurrentExecutionTest {
         .findFirst()
         .orElseThrow()
         .executionIds();
-  }
-
-  private List<Job> jobs(String pi) {
-    return kit.engine.jobService().listJobs(new JobQuery(kit.clock).processInstanceId(pi), 0, 100);
-  }
-
-  private List<EventSubscription> subscriptions(String pi) {
-    return kit.engine.eventSubscriptionService()
-        .list(kit.engine.eventSubscriptionService().createEventSubscriptionQuery(), 0, 100)
-        .stream()
-        .filter(s -> pi.equals(s.processInstanceId()))
-        .toList();
   }
 
   private List<Map<String, Object>> historyOf(String pi, String activityId) {
@@ -176,7 +163,7 @@ class ConcurrentExecutionTest {
                 + flow("fa2", "a", "endA") + flow("fb2", "b", "endB")
                 + "<endEvent id=\"endA\"/><endEvent id=\"endB\"/>"));
     String pi = kit.start("p");
-    Job async = jobs(pi).get(0);
+    Job async = kit.jobs(pi).get(0);
     String pathB = async.executionId();
     assertThat(pathB).isNotEqualTo(pi);
     kit.engine.jobService().setRetries(async.id(), 0, null, false);
@@ -185,7 +172,7 @@ class ConcurrentExecutionTest {
     kit.complete(pi, "a");
 
     assertThat(kit.executionIds(pi)).containsExactly(pi);
-    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(pi);
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(pi);
     assertThat(incidentExecutions(pi)).containsExactly(pi);
 
     kit.engine.jobService().setRetries(async.id(), 1, null, false);
@@ -219,7 +206,7 @@ class ConcurrentExecutionTest {
     String pi = kit.start("p");
     String pathA = kit.task(pi, "a").executionId();
     String ownOfB = kit.task(pi, "b").executionId();
-    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
     // the instance, A's path, B's path (no activity of its own) and B's own execution below it
     List<String> listed = kit.executionIds(pi);
     assertThat(listed).hasSize(4).contains(pi, pathA, ownOfB);
@@ -238,9 +225,9 @@ class ConcurrentExecutionTest {
     assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, ownOfB);
     assertThat(kit.task(pi, "b").executionId()).isEqualTo(ownOfB);
     assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi);
-    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfB);
 
-    kit.engine.jobService().executeJob(jobs(pi).get(0).id());
+    kit.engine.jobService().executeJob(kit.jobs(pi).get(0).id());
     assertThat(historyOf(pi, "endLate")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
     assertThat(kit.instanceExists(pi)).isFalse();
   }
@@ -266,7 +253,7 @@ class ConcurrentExecutionTest {
     String pi = kit.start("p");
 
     String ownOfA = kit.task(pi, "a").executionId();
-    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfA);
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(ownOfA);
     assertThat(kit.executionIds(pi)).hasSize(3).contains(pi, ownOfA);
 
     kit.complete(pi, "a");
@@ -327,7 +314,7 @@ class ConcurrentExecutionTest {
     String pi = kit.start("p");
 
     for (String waiting : List.of("mc", "sc", "rt")) {
-      EventSubscription subscription = subscriptions(pi).get(0);
+      EventSubscription subscription = kit.subscriptions(pi).get(0);
       assertThat(subscription.activityId()).isEqualTo(waiting);
       String own = subscription.executionId();
       assertThat(own).isNotEqualTo(pi);

@@ -195,6 +195,20 @@ final class ScopeEngine implements AutoCloseable {
             .get("id");
   }
 
+  List<dev.tern.engine.job.Job> jobs(String processInstanceId) {
+    return engine
+        .jobService()
+        .listJobs(new dev.tern.engine.job.JobQuery(clock).processInstanceId(processInstanceId), 0, 100);
+  }
+
+  List<dev.tern.engine.event.EventSubscription> subscriptions(String processInstanceId) {
+    return engine.eventSubscriptionService()
+        .list(engine.eventSubscriptionService().createEventSubscriptionQuery(), 0, 100)
+        .stream()
+        .filter(s -> processInstanceId.equals(s.processInstanceId()))
+        .toList();
+  }
+
   Map<String, Object> historyOf(String processInstanceId, String activityId) {
     List<Map<String, Object>> found =
         history(processInstanceId).stream().filter(r -> activityId.equals(r.get("activity_id"))).toList();

@@ -9,7 +9,6 @@ import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.event.MessageCorrelation;
 import dev.tern.engine.job.Job;
-import dev.tern.engine.job.JobQuery;
 import dev.tern.engine.query.Page;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
@@ -59,6 +58,13 @@ class SubProcessExecutionTest {
           + flow("s2", "inner", "sub_end")
           + "<endEvent id=\"sub_end\"/>";
 
+  /** An interrupting timer on the sub-process, after which the token waits in task {@code late}. */
+  private static final String TIMEOUT =
+      "<boundaryEvent id=\"timeout\" attachedToRef=\"sub\"><timerEventDefinition>"
+          + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
+          + flow("b1", "timeout", "late")
+          + "<userTask id=\"late\"/>";
+
   private static ActivityInstance child(ActivityInstance parent, String activityId) {
     return parent.childActivityInstances().stream()
         .filter(c -> c.activityId().equals(activityId))
@@ -68,18 +74,6 @@ class SubProcessExecutionTest {
 
   private String historicExecution(String pi, String activityId) {
     return (String) kit.historyOf(pi, activityId).get("execution_id");
-  }
-
-  private List<Job> jobs(String pi) {
-    return kit.engine.jobService().listJobs(new JobQuery(kit.clock).processInstanceId(pi), 0, 100);
-  }
-
-  private List<EventSubscription> subscriptions(String pi) {
-    return kit.engine.eventSubscriptionService()
-        .list(kit.engine.eventSubscriptionService().createEventSubscriptionQuery(), 0, 100)
-        .stream()
-        .filter(s -> pi.equals(s.processInstanceId()))
-        .toList();
   }
 
   /** Reference: the differential's nested order (cases 99–102): two executions, one named by all. */
@@ -149,13 +143,10 @@ class SubProcessExecutionTest {
     kit.deploy(
         around(
             TASK_INSIDE,
-            "<boundaryEvent id=\"timeout\" attachedToRef=\"sub\"><timerEventDefinition>"
-                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
-                + flow("b1", "timeout", "late")
-                + "<userTask id=\"late\"/>"));
+            TIMEOUT));
     String pi = kit.start("p");
     String scope = kit.task(pi, "inner").executionId();
-    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(scope);
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(scope);
 
     kit.clock.advance(Duration.ofHours(2));
     kit.engine.jobExecutor().executeDueJobs();
@@ -165,7 +156,7 @@ class SubProcessExecutionTest {
     assertThat(kit.historyOf(pi, "sub").get("canceled")).isEqualTo(true);
     assertThat(kit.historyOf(pi, "inner").get("canceled")).isEqualTo(true);
     assertThat(kit.executionIds(pi)).containsExactly(pi);
-    assertThat(jobs(pi)).isEmpty();
+    assertThat(kit.jobs(pi)).isEmpty();
   }
 
   @Test
@@ -179,12 +170,12 @@ class SubProcessExecutionTest {
                 + "<userTask id=\"late\"/>"));
     String pi = kit.start("p");
     String scope = kit.task(pi, "inner").executionId();
-    assertThat(subscriptions(pi)).singleElement().extracting(EventSubscription::executionId).isEqualTo(scope);
+    assertThat(kit.subscriptions(pi)).singleElement().extracting(EventSubscription::executionId).isEqualTo(scope);
 
     kit.engine.messageCorrelationService().correlate(MessageCorrelation.named("cancel").build());
 
     assertThat(kit.activeActivities(pi)).containsExactly("late");
-    assertThat(subscriptions(pi)).isEmpty();
+    assertThat(kit.subscriptions(pi)).isEmpty();
     assertThat(kit.executionIds(pi)).containsExactly(pi);
   }
 
@@ -209,7 +200,7 @@ class SubProcessExecutionTest {
     String scope = historicExecution(pi, "sub");
     assertThat(own).isNotIn(pi, scope);
     assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope, own);
-    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(own);
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(own);
     ActivityInstance sub = child(kit.activityInstances(pi), "sub");
     assertThat(sub.executionIds()).containsExactly(scope);
     assertThat(child(sub, "inner").executionIds()).containsExactly(own);
@@ -258,18 +249,15 @@ class SubProcessExecutionTest {
                 + "<userTask id=\"inner\"/>"
                 + flow("s3", "inner", "sub_end")
                 + "<endEvent id=\"sub_end\"/>",
-            "<boundaryEvent id=\"timeout\" attachedToRef=\"sub\"><timerEventDefinition>"
-                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
-                + flow("b1", "timeout", "late")
-                + "<userTask id=\"late\"/>"));
+            TIMEOUT));
     String pi = kit.start("p");
     String scope = historicExecution(pi, "sub");
-    assertThat(jobs(pi)).extracting(Job::executionId).containsExactly(scope, scope);
+    assertThat(kit.jobs(pi)).extracting(Job::executionId).containsExactly(scope, scope);
 
     kit.engine.jobExecutor().executeDueJobs();
 
     assertThat(kit.task(pi, "inner").executionId()).isEqualTo(scope);
-    assertThat(jobs(pi)).singleElement().extracting(Job::activityId).isEqualTo("timeout");
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::activityId).isEqualTo("timeout");
   }
 
   private static final String FORK_INSIDE =
@@ -331,10 +319,7 @@ class SubProcessExecutionTest {
                 + "<userTask id=\"c\"/>"
                 + flow("s4", "c", "sub_end")
                 + "<endEvent id=\"sub_end\"/>",
-            "<boundaryEvent id=\"timeout\" attachedToRef=\"sub\"><timerEventDefinition>"
-                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
-                + flow("b1", "timeout", "late")
-                + "<userTask id=\"late\"/>"));
+            TIMEOUT));
     String pi = kit.start("p");
     String scope = historicExecution(pi, "sub");
 
@@ -344,12 +329,12 @@ class SubProcessExecutionTest {
     assertThat(kit.task(pi, "c").executionId()).isEqualTo(scope);
     assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope);
     // the sub-process's timer outlived the paths that ended inside it
-    assertThat(jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(scope);
+    assertThat(kit.jobs(pi)).singleElement().extracting(Job::executionId).isEqualTo(scope);
 
     kit.complete(pi, "c");
 
     assertThat(kit.executionIds(pi)).containsExactly(pi);
-    assertThat(jobs(pi)).isEmpty();
+    assertThat(kit.jobs(pi)).isEmpty();
     assertThat(kit.activeActivities(pi)).containsExactly("after");
   }
 }

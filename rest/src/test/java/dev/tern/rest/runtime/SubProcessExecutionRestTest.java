@@ -4,12 +4,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.rest.testing.RestTestServer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -42,38 +40,29 @@ class SubProcessExecutionRestTest {
 
   @Test
   void theSubProcessAndItsTaskNameTheSubProcesssScopeExecution() {
-    String xml =
+    server.deployProcess(
+        key,
+        "",
         """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <process id="KEY" isExecutable="true" camunda:historyTimeToLive="30">
-            <startEvent id="start"/>
-            <sequenceFlow id="f1" sourceRef="start" targetRef="pack"/>
-            <subProcess id="pack">
-              <extensionElements><camunda:inputOutput>
-                <camunda:inputParameter name="box">small</camunda:inputParameter>
-              </camunda:inputOutput></extensionElements>
-              <startEvent id="packStart"/>
-              <sequenceFlow id="p1" sourceRef="packStart" targetRef="check"/>
-              <userTask id="check"/>
-              <sequenceFlow id="p2" sourceRef="check" targetRef="packEnd"/>
-              <endEvent id="packEnd"/>
-            </subProcess>
-            <boundaryEvent id="late" attachedToRef="pack">
-              <timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>
-            </boundaryEvent>
-            <sequenceFlow id="f2" sourceRef="pack" targetRef="end"/>
-            <sequenceFlow id="f3" sourceRef="late" targetRef="end"/>
-            <endEvent id="end"/>
-          </process>
-        </definitions>
-        """
-            .replace("KEY", key);
-    server
-        .engine()
-        .deploymentService()
-        .deploy(NewDeployment.of(Map.of(key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
+        <startEvent id="start"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="pack"/>
+        <subProcess id="pack">
+          <extensionElements><camunda:inputOutput>
+            <camunda:inputParameter name="box">small</camunda:inputParameter>
+          </camunda:inputOutput></extensionElements>
+          <startEvent id="packStart"/>
+          <sequenceFlow id="p1" sourceRef="packStart" targetRef="check"/>
+          <userTask id="check"/>
+          <sequenceFlow id="p2" sourceRef="check" targetRef="packEnd"/>
+          <endEvent id="packEnd"/>
+        </subProcess>
+        <boundaryEvent id="late" attachedToRef="pack">
+          <timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>
+        </boundaryEvent>
+        <sequenceFlow id="f2" sourceRef="pack" targetRef="end"/>
+        <sequenceFlow id="f3" sourceRef="late" targetRef="end"/>
+        <endEvent id="end"/>
+        """);
     String instance =
         server.engine().runtimeService().startProcessInstanceByKey(key, null, null, Map.of()).id();
 
