@@ -1,8 +1,8 @@
 package dev.tern.engine.runtime;
 
 /**
- * A scope execution (the token resting at an embedded sub-process) as the tokens of one
- * interpreter call share it. Cancelling it (a boundary event interrupts the sub-process, an error
+ * A scope (the row of the token resting at an embedded or event sub-process or a multi-instance
+ * body, {@link #executionId}) as the tokens of one interpreter call share it. Cancelling it (a boundary event interrupts the sub-process, an error
  * or escalation is caught outside, a terminate end event ends it) marks the tokens still on their
  * way inside it, so their queued work is dropped.
  */

@@ -16,7 +16,9 @@ import dev.tern.engine.persistence.Ids;
  *
  * <p>The token takes a new id when it starts such an activity and its previous id back when it
  * leaves it (completed, or interrupted by a boundary event, which then runs on the previous id as
- * in Camunda). Sub-processes are the token's own row already, whose insides are its children.
+ * in Camunda). A token at an embedded sub-process keeps its own row, whose insides are its
+ * children; the sub-process's scope execution is the id its first inner token runs as ({@link
+ * ExecutionRow#scopeExecutionId()}).
  */
 final class ScopeExecutions {
 
