@@ -67,6 +67,20 @@ final class ScopeEngine implements AutoCloseable {
             + boundaries);
   }
 
+  /** Process {@code p}: start → sub-process {@code sub} ({@code inside}) → after (user task) → end. */
+  static String aroundSub(String inside, String boundaries) {
+    return process(
+        "p",
+        "<startEvent id=\"start\"/>"
+            + flow("f1", "start", "sub")
+            + subProcess("sub", inside)
+            + flow("f2", "sub", "after")
+            + "<userTask id=\"after\"/>"
+            + flow("f3", "after", "end")
+            + "<endEvent id=\"end\"/>"
+            + boundaries);
+  }
+
   /** A sub-process {@code id} whose inside is {@code body} (with a start event {@code id_start}). */
   static String subProcess(String id, String body) {
     return "<subProcess id=\"" + id + "\"><startEvent id=\"" + id + "_start\"/>" + body + "</subProcess>";

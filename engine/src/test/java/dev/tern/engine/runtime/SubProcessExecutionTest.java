@@ -1,7 +1,7 @@
 package dev.tern.engine.runtime;
 
+import static dev.tern.engine.runtime.ScopeEngine.aroundSub;
 import static dev.tern.engine.runtime.ScopeEngine.flow;
-import static dev.tern.engine.runtime.ScopeEngine.process;
 import static dev.tern.engine.runtime.ScopeEngine.subProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,6 @@ import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,19 +36,6 @@ class SubProcessExecutionTest {
   @AfterEach
   void close() {
     kit.close();
-  }
-
-  private static String around(String inside, String boundaries) {
-    return process(
-        "p",
-        "<startEvent id=\"start\"/>"
-            + flow("f1", "start", "sub")
-            + subProcess("sub", inside)
-            + flow("f2", "sub", "after")
-            + "<userTask id=\"after\"/>"
-            + flow("f3", "after", "end")
-            + "<endEvent id=\"end\"/>"
-            + boundaries);
   }
 
   private static final String TASK_INSIDE =
@@ -79,7 +65,7 @@ class SubProcessExecutionTest {
   /** Reference: the differential's nested order (cases 99–102): two executions, one named by all. */
   @Test
   void theUserTaskInsideWaitsInTheSubProcesssScopeExecution() {
-    kit.deploy(around(TASK_INSIDE, ""));
+    kit.deploy(aroundSub(TASK_INSIDE, ""));
     String pi = kit.start("p");
 
     String scope = kit.task(pi, "inner").executionId();
@@ -108,7 +94,7 @@ class SubProcessExecutionTest {
   @Test
   void nestedSubProcessesEachHaveAScopeExecutionBelowTheEnclosingOne() {
     kit.deploy(
-        around(
+        aroundSub(
             flow("s1", "sub_start", "nested")
                 + subProcess(
                     "nested",
@@ -141,7 +127,7 @@ class SubProcessExecutionTest {
   @Test
   void aTimerBoundaryOfTheSubProcessIsAJobOfItsScopeExecution() {
     kit.deploy(
-        around(
+        aroundSub(
             TASK_INSIDE,
             TIMEOUT));
     String pi = kit.start("p");
@@ -162,7 +148,7 @@ class SubProcessExecutionTest {
   @Test
   void aMessageBoundaryOfTheSubProcessIsASubscriptionOfItsScopeExecution() {
     kit.deploy(
-        around(
+        aroundSub(
             TASK_INSIDE,
             "<boundaryEvent id=\"cancelled\" attachedToRef=\"sub\">"
                 + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
@@ -186,7 +172,7 @@ class SubProcessExecutionTest {
   @Test
   void aTaskWithABoundaryEventInsideRunsInAChildOfTheScopeExecution() {
     kit.deploy(
-        around(
+        aroundSub(
             TASK_INSIDE
                 + "<boundaryEvent id=\"remind\" attachedToRef=\"inner\" cancelActivity=\"false\">"
                 + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>"
@@ -215,7 +201,7 @@ class SubProcessExecutionTest {
   @Test
   void inputsOfTheSubProcessAreLocalsOfItsScopeExecutionReadThroughIt() {
     kit.deploy(
-        around(TASK_INSIDE, "")
+        aroundSub(TASK_INSIDE, "")
             .replace(
                 "<subProcess id=\"sub\">",
                 "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
@@ -242,7 +228,7 @@ class SubProcessExecutionTest {
   @Test
   void anAsyncContinuationInsideRunsInTheScopeExecutionAndLeavesTheBoundaryTimer() {
     kit.deploy(
-        around(
+        aroundSub(
             flow("s1", "sub_start", "work")
                 + "<serviceTask id=\"work\" camunda:asyncBefore=\"true\" camunda:expression=\"${1}\"/>"
                 + flow("s2", "work", "inner")
@@ -274,7 +260,7 @@ class SubProcessExecutionTest {
   @Test
   void pathsInsideAreConcurrentChildrenOfTheScopeExecutionAndTheLastOneGoesBackIntoIt() {
     kit.deploy(
-        around(
+        aroundSub(
             FORK_INSIDE
                 + flow("sa2", "a", "endA")
                 + flow("sb2", "b", "endB")
@@ -310,7 +296,7 @@ class SubProcessExecutionTest {
   @Test
   void pathsJoinedInsideGoOnAsTheScopeExecution() {
     kit.deploy(
-        around(
+        aroundSub(
             FORK_INSIDE
                 + flow("sa2", "a", "join")
                 + flow("sb2", "b", "join")

@@ -36,17 +36,7 @@ class SubProcessTest {
 
   /** start → sub(inside) → after (user task) → end. */
   private void deployAround(String inside, String boundaries) {
-    kit.deploy(
-        process(
-            "p",
-            "<startEvent id=\"start\"/>"
-                + flow("f1", "start", "sub")
-                + subProcess("sub", inside)
-                + flow("f2", "sub", "after")
-                + "<userTask id=\"after\"/>"
-                + flow("f3", "after", "end")
-                + "<endEvent id=\"end\"/>"
-                + boundaries));
+    kit.deploy(ScopeEngine.aroundSub(inside, boundaries));
   }
 
   @Test
