@@ -26,6 +26,7 @@ import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.history.HistoryModule;
 import dev.tern.engine.history.HistoryRetention;
+import dev.tern.engine.history.RemovalTimeStrategy;
 import dev.tern.engine.history.InstanceHistoryRemoval;
 import dev.tern.engine.history.JobHistoryService;
 import dev.tern.engine.history.UserOperationLogService;
@@ -179,7 +180,8 @@ public final class ProcessEngine implements AutoCloseable {
     DeployedProcessLookup deployedProcesses = new DeployedProcessLookup(deploymentService);
     TaskModule tasks = new TaskModule(database, clock, ids);
     HistoryRetention retention =
-        HistoryRetention.of(tasks.retention(), RuntimeModule.retention(), history.retention());
+        HistoryRetention.of(tasks.retention(), RuntimeModule.retention(), history.retention())
+            .withStrategy(builder.removalTimeStrategy);
     this.runtime =
         RuntimeModule.create(
             database,
@@ -520,6 +522,7 @@ public final class ProcessEngine implements AutoCloseable {
     private BatchSettings batchSettings = BatchSettings.defaults();
     private int passwordHashCost = IdentityService.DEFAULT_HASH_COST;
     private HistoryCleanupSettings historyCleanupSettings = HistoryCleanupSettings.defaults();
+    private RemovalTimeStrategy removalTimeStrategy = RemovalTimeStrategy.END;
     private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
     private Builder() {}
@@ -611,6 +614,12 @@ public final class ProcessEngine implements AutoCloseable {
     /** The history cleanup's batch window and sizes; {@link HistoryCleanupSettings#defaults()} unless set. */
     public Builder historyCleanupSettings(HistoryCleanupSettings settings) {
       this.historyCleanupSettings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    /** Camunda's {@code historyRemovalTimeStrategy}; {@link RemovalTimeStrategy#END} unless set. */
+    public Builder historyRemovalTimeStrategy(RemovalTimeStrategy strategy) {
+      this.removalTimeStrategy = Objects.requireNonNull(strategy);
       return this;
     }
 

@@ -72,6 +72,7 @@ public final class Main {
               .jobExecutorSettings(config.tuning().jobExecutorSettings(config.jobWorkers()))
               .httpConnector(config.limits().httpConnectorSettings())
               .historyCleanupSettings(config.tuning().historyCleanup())
+              .historyRemovalTimeStrategy(config.tuning().historyRemovalTimeStrategy())
               .batchSettings(config.tuning().batch())
               .meterRegistry(metrics.registry())
               .build();

@@ -4,6 +4,7 @@ import dev.tern.engine.EngineSettings;
 import dev.tern.engine.job.JobExecutorSettings;
 import dev.tern.engine.batch.BatchSettings;
 import dev.tern.engine.cleanup.HistoryCleanupSettings;
+import dev.tern.engine.history.RemovalTimeStrategy;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,8 @@ import java.util.Map;
  *     TERN_HISTORY_CLEANUP_BATCH_WINDOW_START_TIME} / {@code …_END_TIME} ({@code HH:mm}, UTC),
  *     {@code TERN_HISTORY_CLEANUP_BATCH_SIZE}, {@code TERN_HISTORY_CLEANUP_BATCH_THRESHOLD},
  *     {@code TERN_HISTORY_CLEANUP_ENABLED}
+ * @param historyRemovalTimeStrategy {@code TERN_HISTORY_REMOVAL_TIME_STRATEGY}: Camunda's {@code
+ *     historyRemovalTimeStrategy}, {@code start}, {@code end} (the default) or {@code none}
  * @param batch how batches are cut into jobs: {@code TERN_BATCH_JOBS_PER_SEED} and {@code
  *     TERN_BATCH_INVOCATIONS_PER_JOB}, each also per batch type with the type as suffix (e.g.
  *     {@code TERN_BATCH_INVOCATIONS_PER_JOB_SET_JOB_RETRIES} for {@code set-job-retries})
@@ -38,6 +41,7 @@ public record Tuning(
     Duration jobShutdownTimeout,
     int maxActivitiesPerTransaction,
     HistoryCleanupSettings historyCleanup,
+    RemovalTimeStrategy historyRemovalTimeStrategy,
     BatchSettings batch) {
 
   public static final String JOB_LOCK_DURATION = "TERN_JOB_LOCK_DURATION";
@@ -52,6 +56,7 @@ public record Tuning(
   public static final String HISTORY_CLEANUP_BATCH_SIZE = "TERN_HISTORY_CLEANUP_BATCH_SIZE";
   public static final String HISTORY_CLEANUP_BATCH_THRESHOLD = "TERN_HISTORY_CLEANUP_BATCH_THRESHOLD";
   public static final String HISTORY_CLEANUP_ENABLED = "TERN_HISTORY_CLEANUP_ENABLED";
+  public static final String HISTORY_REMOVAL_TIME_STRATEGY = "TERN_HISTORY_REMOVAL_TIME_STRATEGY";
   public static final String BATCH_JOBS_PER_SEED = "TERN_BATCH_JOBS_PER_SEED";
   public static final String BATCH_INVOCATIONS_PER_JOB = "TERN_BATCH_INVOCATIONS_PER_JOB";
 
@@ -79,6 +84,7 @@ public record Tuning(
         executor.shutdownTimeout(),
         EngineSettings.DEFAULT_MAX_ACTIVITIES_PER_TRANSACTION,
         HistoryCleanupSettings.defaults(),
+        RemovalTimeStrategy.END,
         BatchSettings.defaults());
   }
 
@@ -94,7 +100,19 @@ public record Tuning(
             values.get(MAX_ACTIVITIES_PER_TRANSACTION),
             defaults.maxActivitiesPerTransaction()),
         historyCleanup(values),
+        removalTimeStrategy(values.get(HISTORY_REMOVAL_TIME_STRATEGY)),
         batch(values));
+  }
+
+  private static RemovalTimeStrategy removalTimeStrategy(String value) {
+    if (value == null) {
+      return RemovalTimeStrategy.END;
+    }
+    try {
+      return RemovalTimeStrategy.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(HISTORY_REMOVAL_TIME_STRATEGY + ": " + e.getMessage(), e);
+    }
   }
 
   /** Tern's batch defaults, overridden globally or per type (the key's suffix names the type). */

@@ -3,6 +3,7 @@ package dev.tern.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.engine.history.RemovalTimeStrategy;
 import dev.tern.engine.persistence.DatabaseConfig;
 import dev.tern.engine.runtime.connector.HttpConnector;
 import java.io.IOException;
@@ -220,6 +221,27 @@ class ServerConfigTest {
         .hasMessageContaining("batch size");
     assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_HISTORY_CLEANUP_ENABLED", "yes"), null))
         .hasMessageContaining("TERN_HISTORY_CLEANUP_ENABLED");
+  }
+
+  @Test
+  void theHistoryRemovalTimeStrategyIsCamundasEndUnlessStartOrNoneIsSet() throws IOException {
+    assertThat(ServerConfig.load(Map.of(), null).tuning().historyRemovalTimeStrategy())
+        .isEqualTo(RemovalTimeStrategy.END);
+    assertThat(
+            ServerConfig.load(Map.of("TERN_HISTORY_REMOVAL_TIME_STRATEGY", "start"), null)
+                .tuning()
+                .historyRemovalTimeStrategy())
+        .isEqualTo(RemovalTimeStrategy.START);
+    assertThat(
+            ServerConfig.load(Map.of(), write("TERN_HISTORY_REMOVAL_TIME_STRATEGY=None\n"))
+                .tuning()
+                .historyRemovalTimeStrategy())
+        .isEqualTo(RemovalTimeStrategy.NONE);
+    assertThatThrownBy(
+            () -> ServerConfig.load(Map.of("TERN_HISTORY_REMOVAL_TIME_STRATEGY", "later"), null))
+        .hasMessage(
+            "TERN_HISTORY_REMOVAL_TIME_STRATEGY: history removal time strategy must be start, end"
+                + " or none, was 'later'");
   }
 
   @Test

@@ -58,12 +58,14 @@ final class ExternalTaskLogStore implements ExternalTaskLog {
             "INSERT INTO tern_hi_ext_task_log (id, log_time, state, ext_task_id, topic_name,"
                 + " worker_id, priority, retries, error_message, error_details, activity_id,"
                 + " activity_instance_id, execution_id, process_instance_id,"
-                + " root_process_instance_id, proc_def_id, proc_def_key, tenant_id) SELECT "
+                + " root_process_instance_id, proc_def_id, proc_def_key, tenant_id, removal_time)"
+                + " SELECT "
                 + dialect.newIdExpression()
                 + ", :logTime, :state, t.id, t.topic_name, t.worker_id, t.priority, t.retries, "
                 + errorColumns
                 + ", t.activity_id, t.activity_instance_id, t.execution_id, t.process_instance_id,"
-                + " p.root_process_instance_id, t.proc_def_id, t.proc_def_key, t.tenant_id"
+                + " p.root_process_instance_id, t.proc_def_id, t.proc_def_key, t.tenant_id, "
+                + HistoryRetention.removalTimeOf("t.process_instance_id")
                 + " FROM tern_external_task t"
                 + " LEFT JOIN tern_process_instance p ON p.id = t.process_instance_id"
                 + " WHERE t.id = ANY(:ids)")

@@ -30,14 +30,18 @@ final class HistoricIncidentStore implements IncidentHistory {
         incident_state, process_instance_id, execution_id, proc_def_id, proc_def_key,
         activity_id, failed_activity_id, cause_incident_id, root_cause_incident_id,
         configuration, history_configuration, job_definition_id, root_process_instance_id,
-        tenant_id, annotation)
+        tenant_id, annotation, removal_time)
       SELECT i.id, i.incident_type, i.incident_message, i.incident_timestamp, 0,
         i.process_instance_id, i.execution_id, i.proc_def_id, i.proc_def_key, i.activity_id,
         i.failed_activity_id, i.cause_incident_id, i.root_cause_incident_id, i.configuration,
         (SELECT l.id FROM tern_hi_job_log l
          WHERE i.incident_type = 'failedJob' AND l.job_id = i.configuration AND l.job_state = 1
          ORDER BY l.sequence_counter DESC, l.log_time DESC FETCH FIRST 1 ROWS ONLY),
-        i.job_definition_id, p.root_process_instance_id, i.tenant_id, i.annotation
+        i.job_definition_id, p.root_process_instance_id, i.tenant_id, i.annotation,
+        """
+          + HistoryRetention.removalTimeOf("i.process_instance_id")
+          + """
+
       FROM tern_incident i LEFT JOIN tern_process_instance p ON p.id = i.process_instance_id
       WHERE\s""";
 

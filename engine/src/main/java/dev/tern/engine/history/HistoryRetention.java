@@ -35,18 +35,60 @@ public final class HistoryRetention {
   private record RetainedTable(String table, String instanceColumn, boolean outliving) {}
 
   private final List<RetainedTable> tables;
+  private final RemovalTimeStrategy strategy;
 
-  private HistoryRetention(List<RetainedTable> tables) {
+  private HistoryRetention(List<RetainedTable> tables, RemovalTimeStrategy strategy) {
     this.tables = List.copyOf(tables);
+    this.strategy = strategy;
   }
 
-  /** Every part's tables, in order. */
+  private HistoryRetention(List<RetainedTable> tables) {
+    this(tables, RemovalTimeStrategy.END);
+  }
+
+  /** Every part's tables, in order, under the default strategy ({@code end}). */
   public static HistoryRetention of(HistoryRetention... parts) {
     List<RetainedTable> tables = new ArrayList<>();
     for (HistoryRetention part : parts) {
       tables.addAll(part.tables);
     }
     return new HistoryRetention(tables);
+  }
+
+  /** The same tables under another removal-time strategy. */
+  public HistoryRetention withStrategy(RemovalTimeStrategy strategy) {
+    return new HistoryRetention(tables, java.util.Objects.requireNonNull(strategy));
+  }
+
+  public RemovalTimeStrategy strategy() {
+    return strategy;
+  }
+
+  /**
+   * SQL for the removal time a history row of a process instance is written with: that of the
+   * instance's historic row, which has one from its start under the strategy {@code start} and
+   * once its root ended under {@code end} (a row written after the end takes it too, so cleanup
+   * finds it with the rest).
+   *
+   * @param instanceIdSql SQL naming the process instance (a bind or a column)
+   */
+  public static String removalTimeOf(String instanceIdSql) {
+    return "(SELECT rt.removal_time FROM tern_hi_process_instance rt WHERE rt.id = "
+        + instanceIdSql
+        + ")";
+  }
+
+  /** The removal time {@link #removalTimeOf} gives a new row of this instance (null without one). */
+  public static Instant removalTimeOf(Handle handle, String processInstanceId) {
+    if (processInstanceId == null) {
+      return null;
+    }
+    return handle
+        .createQuery("SELECT removal_time FROM tern_hi_process_instance WHERE id = :id")
+        .bind("id", processInstanceId)
+        .mapTo(Instant.class)
+        .findOne()
+        .orElse(null);
   }
 
   /**
@@ -76,13 +118,16 @@ public final class HistoryRetention {
     return new HistoryRetention(List.of(new RetainedTable(table, instanceColumn, true)));
   }
   /**
-   * Camunda's removal-time strategy "end": when a root instance ends, every history row of its
+   * Under Camunda's removal-time strategy "end" (else nothing): when a root instance ends, every history row of its
    * hierarchy may be removed its definition's {@code historyTimeToLive} days later (never without
    * one). Does nothing for an instance that is not a root. On PostgreSQL this is one statement (one
    * round trip at the end of every instance).
    */
   public void setRemovalTimeAtEnd(
       Handle handle, Dialect dialect, String processInstanceId, Instant endTime) {
+    if (strategy != RemovalTimeStrategy.END) {
+      return;
+    }
     List<OwnedRows.InstanceColumn> columns =
         tables.stream().map(t -> new OwnedRows.InstanceColumn(t.table(), t.instanceColumn())).toList();
     if (dialect == Dialect.POSTGRES) {

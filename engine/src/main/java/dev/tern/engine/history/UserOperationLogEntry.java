@@ -96,6 +96,15 @@ public record UserOperationLogEntry(
     return entries;
   }
 
+  /** This entry with another removal time. */
+  UserOperationLogEntry withRemovalTime(Instant removal) {
+    return new UserOperationLogEntry(
+        id, operationId, deploymentId, processDefinitionId, processDefinitionKey,
+        processInstanceId, executionId, jobId, jobDefinitionId, batchId, userId, timestamp,
+        operationType, entityType, property, orgValue, newValue, category, tenantId, annotation,
+        removal, taskId);
+  }
+
   /** Builds an entry by naming its columns; unnamed ones stay null. */
   public static Builder builder() {
     return new Builder();

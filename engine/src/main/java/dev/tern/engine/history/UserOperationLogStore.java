@@ -1,7 +1,12 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.RecordMapper;
+import dev.tern.engine.persistence.Rows;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code tern_hi_op_log}. Every method runs in the caller's transaction. */
@@ -18,6 +23,38 @@ final class UserOperationLogStore implements OperationLog {
 
   @Override
   public void insert(Handle handle, List<UserOperationLogEntry> entries) {
-    MAPPER.insertAll(handle, "tern_hi_op_log", entries);
+    MAPPER.insertAll(handle, "tern_hi_op_log", withRemovalTimes(handle, entries));
+  }
+
+  /** Entries of a process instance take its historic row's removal time, as other history rows do. */
+  private static List<UserOperationLogEntry> withRemovalTimes(
+      Handle handle, List<UserOperationLogEntry> entries) {
+    String[] instances =
+        entries.stream()
+            .map(UserOperationLogEntry::processInstanceId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toArray(String[]::new);
+    if (instances.length == 0) {
+      return entries;
+    }
+    Map<String, Instant> removalTimes = new HashMap<>();
+    handle
+        .createQuery(
+            "SELECT id, removal_time FROM tern_hi_process_instance WHERE id = ANY(:ids)"
+                + " AND removal_time IS NOT NULL")
+        .bind("ids", instances)
+        .map((rs, ctx) -> Map.entry(rs.getString("id"), Rows.instant(rs, "removal_time")))
+        .forEach(e -> removalTimes.put(e.getKey(), e.getValue()));
+    if (removalTimes.isEmpty()) {
+      return entries;
+    }
+    return entries.stream()
+        .map(
+            e ->
+                e.processInstanceId() == null
+                    ? e
+                    : e.withRemovalTime(removalTimes.get(e.processInstanceId())))
+        .toList();
   }
 }

@@ -23,11 +23,13 @@ final class HistoricDetailStore {
       INSERT INTO tern_hi_detail (id, detail_type, process_instance_id, execution_id, act_inst_id,
         proc_def_id, proc_def_key, root_process_instance_id, tenant_id, variable_instance_id, name,
         var_type, text_value, long_value, double_value, clob_value, value_info, bytes, revision,
-        is_initial, detail_time, occurrence)
+        is_initial, detail_time, occurrence, removal_time)
       VALUES (:id, 'variableUpdate', :pi, :exec, <activityInstance>, :procDefId, :procDefKey, :root,
         :tenantId, :variableId, :name, :type, :text, :long, :double, :clob, :info, :bytes,
-        :revision, :initial, :now, :occurrence)
-      """;
+        :revision, :initial, :now, :occurrence,
+      """
+          + dev.tern.engine.history.HistoryRetention.removalTimeOf(":pi")
+          + ")";
 
   /**
    * The activity instance of a later write, as Camunda takes it from the process instance's

@@ -1,6 +1,7 @@
 package dev.tern.engine.runtime;
 
 import dev.tern.engine.history.HistoryRetention;
+import dev.tern.engine.history.RemovalTimeStrategy;
 import dev.tern.engine.persistence.BeforeCommit;
 import dev.tern.engine.persistence.Dialect;
 import java.time.Duration;
@@ -18,6 +19,9 @@ final class RuntimeHistoryStore {
 
   /** SQL for the whole milliseconds from {@code start_time} to {@code :endTime}. */
   private final String elapsedMillisSinceStart;
+
+  /** SQL for {@code :startTime} plus the {@code historyTimeToLive} days of {@code :defId}. */
+  private final String startPlusTimeToLive;
 
   private final HistoryRetention retention;
   private final Dialect dialect;
@@ -38,19 +42,37 @@ final class RuntimeHistoryStore {
                   + " - start_time)) * 1000) AS BIGINT)";
           case H2 -> "DATEDIFF(MILLISECOND, start_time, CAST(:endTime AS TIMESTAMP WITH TIME ZONE))";
         };
+    String timeToLive = "(SELECT pd.history_ttl FROM tern_process_definition pd WHERE pd.id = :defId)";
+    this.startPlusTimeToLive =
+        switch (dialect) {
+          case POSTGRES ->
+              "CAST(:startTime AS TIMESTAMP WITH TIME ZONE) + " + timeToLive + " * INTERVAL '24 hours'";
+          case H2 ->
+              "DATEADD(HOUR, 24 * " + timeToLive + ", CAST(:startTime AS TIMESTAMP WITH TIME ZONE))";
+        };
   }
 
   public void instanceStarted(
       Handle handle, RuntimeProcessInstance instance, DeployedProcess process, String startActivityId) {
+    boolean atStart = retention != null && retention.strategy() == RemovalTimeStrategy.START;
+    boolean root = instance.id().equals(instance.rootProcessInstanceId());
+    // strategy "start": a root's removal time is its start plus its definition's time to live,
+    // every other row of the hierarchy copies it
+    String removal =
+        !atStart ? "NULL"
+            : root ? startPlusTimeToLive
+            : HistoryRetention.removalTimeOf(":rootId");
     handle
         .createUpdate(
             """
             INSERT INTO tern_hi_process_instance (id, business_key, proc_def_id, proc_def_key,
               proc_def_name, proc_def_version, deployment_id, start_time, start_activity_id,
-              root_process_instance_id, super_process_instance_id, tenant_id, state)
+              root_process_instance_id, super_process_instance_id, tenant_id, state, removal_time)
             VALUES (:id, :businessKey, :defId, :defKey, :defName, :defVersion, :deploymentId,
-              :startTime, :startActivityId, :rootId, :superId, :tenantId, 'ACTIVE')
-            """)
+              :startTime, :startActivityId, :rootId, :superId, :tenantId, 'ACTIVE',
+            """
+                + removal
+                + ")")
         .bind("id", instance.id())
         .bind("businessKey", instance.businessKey())
         .bind("defId", process.definitionId())
@@ -148,10 +170,13 @@ final class RuntimeHistoryStore {
             """
             INSERT INTO tern_hi_activity_instance (id, process_instance_id, parent_act_inst_id,
               execution_id, proc_def_id, proc_def_key, activity_id, activity_name, activity_type,
-              start_time, end_time, duration_ms, canceled, tenant_id, called_process_instance_id)
+              start_time, end_time, duration_ms, canceled, tenant_id, called_process_instance_id,
+              removal_time)
             VALUES (:id, :pi, :parent, :executionId, :defId, :defKey, :activityId, :activityName,
-              :activityType, :startTime, :endTime, :duration, :canceled, :tenantId, :called)
-            """);
+              :activityType, :startTime, :endTime, :duration, :canceled, :tenantId, :called,
+            """
+                + HistoryRetention.removalTimeOf(":pi")
+                + ")");
     for (PendingActivities.Held held : activities) {
       ActivityStart start = held.start();
       Instant endTime = held.endTime();

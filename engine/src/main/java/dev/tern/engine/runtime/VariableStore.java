@@ -88,10 +88,12 @@ public final class VariableStore {
       """
       INSERT INTO tern_hi_variable (id, process_instance_id, execution_id, act_inst_id,
         proc_def_id, proc_def_key, name, var_type, text_value, long_value, double_value,
-        clob_value, value_info, create_time, state, tenant_id)
+        clob_value, value_info, create_time, state, tenant_id, removal_time)
       VALUES (:id, :pi, :exec, :owner, :procDefId, :procDefKey, :name, :type, :text, :long,
-        :double, :clob, :info, :now, 'CREATED', :tenantId)
-      """;
+        :double, :clob, :info, :now, 'CREATED', :tenantId,
+      """
+          + dev.tern.engine.history.HistoryRetention.removalTimeOf(":pi")
+          + ")";
 
   private static final String UPDATE_HISTORY =
       """

@@ -4,6 +4,7 @@ import dev.tern.engine.FieldLimits;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.NotFoundException;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.history.HistoryRetention;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class TaskAttachmentService extends TaskNotes<TaskAttachment, Attac
                   attachment.type(),
                   content ? null : attachment.url(),
                   now,
-                  null,
+                  HistoryRetention.removalTimeOf(h, target.rootProcessInstanceId()),
                   target.rootProcessInstanceId(),
                   content);
           store.insert(h, created, attachment.content());

@@ -3,6 +3,7 @@ package dev.tern.engine.task;
 import dev.tern.engine.FieldLimits;
 import dev.tern.engine.InvalidRequestException;
 import dev.tern.engine.authorization.Caller;
+import dev.tern.engine.history.HistoryRetention;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class TaskCommentService extends TaskNotes<TaskComment, CommentStor
                   taskId,
                   processInstanceId,
                   message,
-                  null,
+                  HistoryRetention.removalTimeOf(h, target.rootProcessInstanceId()),
                   target.rootProcessInstanceId());
           store.insert(h, comment);
           return comment;

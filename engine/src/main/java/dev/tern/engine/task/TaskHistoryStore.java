@@ -1,5 +1,6 @@
 package dev.tern.engine.task;
 
+import dev.tern.engine.history.HistoryRetention;
 import dev.tern.engine.persistence.Ids;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +30,14 @@ final class TaskHistoryStore {
             "INSERT INTO tern_hi_task (id, name, description, assignee, owner, priority,"
                 + " start_time, due_date, follow_up_date, execution_id, process_instance_id,"
                 + " root_process_instance_id, proc_def_id, proc_def_key, activity_instance_id,"
-                + " task_def_key, parent_task_id, tenant_id, task_state)"
+                + " task_def_key, parent_task_id, tenant_id, task_state, removal_time)"
                 + " VALUES (:id, :name, :description, :assignee, :owner, :priority, :created, :due,"
                 + " :followUp, :executionId, :processInstanceId, "
                 + ROOT_INSTANCE
                 + ", :processDefinitionId, :processDefinitionKey, :activityInstanceId,"
-                + " :taskDefinitionKey, :parentTaskId, :tenantId, :taskState)")
+                + " :taskDefinitionKey, :parentTaskId, :tenantId, :taskState, "
+                + HistoryRetention.removalTimeOf(":processInstanceId")
+                + ")")
         .bindMethods(task)
         .execute();
   }
@@ -98,9 +101,12 @@ final class TaskHistoryStore {
         .createUpdate(
             "INSERT INTO tern_hi_identity_link (id, log_time, link_type, user_id, group_id, task_id,"
                 + " proc_def_id, proc_def_key, operation_type, assigner_id, tenant_id,"
-                + " root_process_instance_id) VALUES (:logId, :now, :type, :userId, :groupId, :id,"
-                + " :processDefinitionId, :processDefinitionKey, :operation, :assigner, :tenantId, "
+                + " root_process_instance_id, removal_time) VALUES (:logId, :now, :type, :userId,"
+                + " :groupId, :id, :processDefinitionId, :processDefinitionKey, :operation, :assigner,"
+                + " :tenantId, "
                 + ROOT_INSTANCE
+                + ", "
+                + HistoryRetention.removalTimeOf(":processInstanceId")
                 + ")")
         .bindMethods(task)
         .bind("logId", ids.next())
