@@ -10,10 +10,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * How long history stays: each capability that keeps history of process instances names its
- * tables here; their rows get a removal time when a root instance ends, and rows whose removal
- * time has passed are deleted (Camunda's removal-time strategy "end" and cleanup strategy
- * "removalTimeBased"). The engine joins the parts with {@link #of}; every method runs in the
- * caller's transaction.
+ * tables here; their rows get a removal time when a root instance ends (Camunda's removal-time
+ * strategy "end", the default; see {@link RemovalTimeStrategy} for "start" and "none"), and rows
+ * whose removal time has passed are deleted (cleanup strategy "removalTimeBased"). The engine
+ * joins the parts with {@link #of}; every method runs in the caller's transaction.
  *
  * <p>Cleanup finds the expired rows of most tables through the historic row of their process
  * instance, whose removal time is the same and stays indexed, so those tables need no index on
@@ -117,9 +117,10 @@ public final class HistoryRetention {
   public static HistoryRetention ofOutlivingTable(String table, String instanceColumn) {
     return new HistoryRetention(List.of(new RetainedTable(table, instanceColumn, true)));
   }
+
   /**
-   * Under Camunda's removal-time strategy "end" (else nothing): when a root instance ends, every history row of its
-   * hierarchy may be removed its definition's {@code historyTimeToLive} days later (never without
+   * Under the removal-time strategy "end" (else nothing): when a root instance ends, every history
+   * row of its hierarchy may be removed its definition's {@code historyTimeToLive} days later (never without
    * one). Does nothing for an instance that is not a root. On PostgreSQL this is one statement (one
    * round trip at the end of every instance).
    */
