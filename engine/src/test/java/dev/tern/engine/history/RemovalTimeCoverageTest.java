@@ -3,9 +3,13 @@ package dev.tern.engine.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.engine.ProcessEngine;
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.deployment.NewDeployment;
 import dev.tern.engine.externaltask.FetchRequest;
 import dev.tern.engine.externaltask.TopicRequest;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.task.TaskAttachment;
+import dev.tern.engine.task.TaskQuery;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * History cleanup only ever deletes rows with a removal time: a history row written in the same
  * transaction that ends the root instance (the log entry of the job or external task that ended
- * it) must carry the removal time too, or it would stay forever.
+ * it) must carry the removal time too, or it would stay forever; under the strategy "start" every
+ * kind of row is written with it.
  */
 @DatabaseTest
 class RemovalTimeCoverageTest {
@@ -97,6 +102,80 @@ class RemovalTimeCoverageTest {
     }
   }
 
+  @Test
+  void underTheStartStrategyEveryKindOfRowIsWrittenWithTheRootsStartPlusItsTimeToLive() {
+    try (ProcessEngine engine = engine(RemovalTimeStrategy.START)) {
+      deploy(
+          engine,
+          Bpmn.createExecutableProcess("removalAtStart")
+              .camundaHistoryTimeToLive(3)
+              .startEvent()
+              .serviceTask("work")
+              .camundaExternalTask("start-topic")
+              .userTask("review")
+              .camundaCandidateGroups("clerks")
+              .endEvent()
+              .done());
+      String instance =
+          engine.runtimeService()
+              .startProcessInstanceByKey("removalAtStart", null, null, Map.of("amount", 7))
+              .id();
+      Instant expected = START.plus(Duration.ofDays(3));
+      clock.advance(Duration.ofHours(5));
+      var locked =
+          engine.externalTaskService()
+              .fetchAndLock(
+                  new FetchRequest(
+                      "worker", 1, false, null, List.of(TopicRequest.of("start-topic", 60_000))));
+      String task = locked.get(0).task().id();
+      engine.externalTaskService()
+          .handleFailure(Caller.SYSTEM, task, "worker", "down", null, 0, 0, Map.of());
+      engine.externalTaskService().setRetries(Caller.SYSTEM, task, 1);
+      locked =
+          engine.externalTaskService()
+              .fetchAndLock(
+                  new FetchRequest(
+                      "worker", 1, false, null, List.of(TopicRequest.of("start-topic", 60_000))));
+      engine.externalTaskService().complete(locked.get(0).task().id(), "worker", Map.of(), Map.of());
+      String review =
+          engine.taskService().list(Caller.SYSTEM, new TaskQuery(), Page.ALL).get(0).id();
+      engine.taskCommentService().create(Caller.SYSTEM, review, instance, "checked");
+      engine.taskAttachmentService()
+          .create(Caller.SYSTEM, review, new TaskAttachment.New("a", null, null, "http://a", null));
+
+      Map<String, String> tables = new java.util.LinkedHashMap<>();
+      for (String table : INSTANCE_TABLES) {
+        tables.put(table, table.equals("tern_hi_process_instance") ? "id" : "process_instance_id");
+      }
+      tables.put("tern_hi_incident", "process_instance_id");
+      tables.put("tern_hi_task", "process_instance_id");
+      tables.put("tern_task_comment", "process_instance_id");
+      tables.put("tern_hi_identity_link", "root_process_instance_id");
+      tables.put("tern_task_attachment", "root_process_instance_id");
+      tables.put("tern_hi_op_log", "process_instance_id");
+      db.database()
+          .useTransaction(
+              h ->
+                  tables.forEach(
+                      (table, column) -> {
+                        List<Map<String, Object>> rows =
+                            h.createQuery("SELECT * FROM " + table + " WHERE " + column + " = :id")
+                                .bind("id", instance)
+                                .mapToMap()
+                                .list();
+                        if (!table.equals("tern_hi_op_log") && !table.equals("tern_hi_job_log")) {
+                          assertThat(rows).as(table).isNotEmpty();
+                        }
+                        for (Map<String, Object> row : rows) {
+                          assertThat(row.get("removal_time")).as(table + " " + row).isNotNull();
+                          assertThat(instant(row.get("removal_time")))
+                              .as(table + " " + row)
+                              .isEqualTo(expected);
+                        }
+                      }));
+    }
+  }
+
   private void assertEveryRowExpiresThreeDaysAfterTheEnd(String instance, int jobLogRows) {
     Instant expected = clock.instant().plus(Duration.ofDays(3));
     db.database()
@@ -134,15 +213,25 @@ class RemovalTimeCoverageTest {
   }
 
   private ProcessEngine engine() {
+    return engine(RemovalTimeStrategy.END);
+  }
+
+  private ProcessEngine engine(RemovalTimeStrategy strategy) {
     db.database()
         .useTransaction(
             h -> {
               for (String table :
-                  List.of("tern_job", "tern_external_task", "tern_execution", "tern_process_instance")) {
+                  List.of("tern_job", "tern_incident", "tern_task", "tern_external_task",
+                      "tern_execution", "tern_process_instance")) {
                 h.execute("DELETE FROM " + table);
               }
             });
-    return ProcessEngine.builder().database(db.database()).clock(clock).startJobExecutor(false).build();
+    return ProcessEngine.builder()
+        .database(db.database())
+        .clock(clock)
+        .startJobExecutor(false)
+        .historyRemovalTimeStrategy(strategy)
+        .build();
   }
 
   private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
