@@ -679,7 +679,7 @@ final class Interpreter {
     }
     scopeExecutions.enter(run, token, node);
     concurrentExecutions.beforeJoin(run, token, node);
-    if (node.kind() instanceof NodeKind.SubProcess && !token.miInstance) {
+    if (node.kind() instanceof NodeKind.SubProcess) {
       // Camunda's scope execution of the sub-process: its rows name it, its first token runs as it
       token.scopeExecutionId = ids.next();
     }
@@ -817,6 +817,7 @@ final class Interpreter {
       run.scopeVariables.end(run, token);
     }
     if (token.miInstance) {
+      token.scopeExecutionId = null;
       if (run.process.model().multiInstanceOf(node.id()).inner().asyncAfter()) {
         token.activityInstanceId = null;
         park(run, token, node, ExecutionState.ASYNC);

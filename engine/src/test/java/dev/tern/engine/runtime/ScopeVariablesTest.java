@@ -262,7 +262,7 @@ class ScopeVariablesTest {
     assertThat(
             kit.rows(
                 "SELECT v.long_value, e.loop_counter FROM tern_variable v"
-                    + " JOIN tern_execution e ON e.id = v.execution_id"
+                    + " JOIN tern_execution e ON e.scope_execution_id = v.execution_id"
                     + " AND e.activity_instance_id = v.act_inst_id"
                     + " WHERE v.process_instance_id = ? AND v.name = 'x' ORDER BY e.loop_counter",
                 pi))

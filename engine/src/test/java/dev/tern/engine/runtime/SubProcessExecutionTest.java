@@ -323,4 +323,57 @@ class SubProcessExecutionTest {
     assertThat(kit.jobs(pi)).isEmpty();
     assertThat(kit.activeActivities(pi)).containsExactly("after");
   }
+
+  /**
+   * A parallel multi-instance sub-process: each instance (a child of the body) runs its sub-process
+   * in a scope execution of its own, which its activity instance, history row and inputs name and
+   * in which its task waits.
+   */
+  @Test
+  void eachInstanceOfAMultiInstanceSubProcessRunsInAScopeExecutionOfItsOwn() {
+    kit.deploy(
+        aroundSub(TASK_INSIDE, "")
+            .replace(
+                "<subProcess id=\"sub\">",
+                "<subProcess id=\"sub\"><extensionElements><camunda:inputOutput>"
+                    + "<camunda:inputParameter name=\"x\">${loopCounter}</camunda:inputParameter>"
+                    + "</camunda:inputOutput></extensionElements>"
+                    + "<multiInstanceLoopCharacteristics isSequential=\"false\">"
+                    + "<loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics>"));
+    String pi = kit.start("p");
+    String body = kit.bodyExecution(pi);
+
+    List<String> scopes = kit.tasks(pi).stream().map(t -> t.executionId()).toList();
+    assertThat(scopes).hasSize(2).doesNotHaveDuplicates().doesNotContain(pi, body);
+    List<String> instances =
+        kit.executions(pi).stream()
+            .filter(r -> body.equals(r.get("parent_id")))
+            .map(r -> (String) r.get("id"))
+            .toList();
+    assertThat(instances).hasSize(2).doesNotContainAnyElementsOf(scopes);
+    List<String> all = new java.util.ArrayList<>(List.of(pi, body));
+    all.addAll(instances);
+    all.addAll(scopes);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrderElementsOf(all);
+    ActivityInstance bodyInstance = child(kit.activityInstances(pi), "sub#multiInstanceBody");
+    assertThat(bodyInstance.childActivityInstances())
+        .allSatisfy(
+            sub ->
+                assertThat(sub.executionIds())
+                    .isEqualTo(child(sub, "inner").executionIds())
+                    .singleElement()
+                    .isIn(scopes));
+    assertThat(kit.history(pi))
+        .filteredOn(r -> "sub".equals(r.get("activity_id")))
+        .extracting(r -> r.get("execution_id"))
+        .containsExactlyInAnyOrderElementsOf(scopes);
+    for (String scope : scopes) {
+      assertThat(kit.engine.executions().localVariables(Caller.SYSTEM, scope)).containsOnlyKeys("x");
+    }
+
+    kit.tasks(pi).forEach(kit::completeTask);
+
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(kit.activeActivities(pi)).containsExactly("after");
+  }
 }
