@@ -60,10 +60,7 @@ class RemovalTimeCoverageTest {
               .camundaExpression("${true}")
               .endEvent()
               .done());
-      String instance =
-          engine.runtimeService()
-              .startProcessInstanceByKey("removalAsync", null, null, Map.of("amount", 7))
-              .id();
+      String instance = startWithAmount(engine, "removalAsync");
       clock.advance(Duration.ofSeconds(5));
 
       engine.jobExecutor().executeDueJobs();
@@ -84,19 +81,11 @@ class RemovalTimeCoverageTest {
               .camundaExternalTask("removal-topic")
               .endEvent()
               .done());
-      String instance =
-          engine.runtimeService()
-              .startProcessInstanceByKey("removalExternal", null, null, Map.of("amount", 7))
-              .id();
+      String instance = startWithAmount(engine, "removalExternal");
       clock.advance(Duration.ofSeconds(5));
-      var locked =
-          engine.externalTaskService()
-              .fetchAndLock(
-                  new FetchRequest(
-                      "worker", 1, false, null, List.of(TopicRequest.of("removal-topic", 60_000))));
-      assertThat(locked).hasSize(1);
+      String task = fetchOne(engine, "removal-topic");
 
-      engine.externalTaskService().complete(locked.get(0).task().id(), "worker", Map.of(), Map.of());
+      engine.externalTaskService().complete(task, "worker", Map.of(), Map.of());
 
       assertEveryRowExpiresThreeDaysAfterTheEnd(instance, 0);
     }
@@ -116,27 +105,14 @@ class RemovalTimeCoverageTest {
               .camundaCandidateGroups("clerks")
               .endEvent()
               .done());
-      String instance =
-          engine.runtimeService()
-              .startProcessInstanceByKey("removalAtStart", null, null, Map.of("amount", 7))
-              .id();
-      Instant expected = START.plus(Duration.ofDays(3));
+      String instance = startWithAmount(engine, "removalAtStart");
       clock.advance(Duration.ofHours(5));
-      var locked =
-          engine.externalTaskService()
-              .fetchAndLock(
-                  new FetchRequest(
-                      "worker", 1, false, null, List.of(TopicRequest.of("start-topic", 60_000))));
-      String task = locked.get(0).task().id();
+      String task = fetchOne(engine, "start-topic");
       engine.externalTaskService()
           .handleFailure(Caller.SYSTEM, task, "worker", "down", null, 0, 0, Map.of());
       engine.externalTaskService().setRetries(Caller.SYSTEM, task, 1);
-      locked =
-          engine.externalTaskService()
-              .fetchAndLock(
-                  new FetchRequest(
-                      "worker", 1, false, null, List.of(TopicRequest.of("start-topic", 60_000))));
-      engine.externalTaskService().complete(locked.get(0).task().id(), "worker", Map.of(), Map.of());
+      engine.externalTaskService()
+          .complete(fetchOne(engine, "start-topic"), "worker", Map.of(), Map.of());
       String review =
           engine.taskService().list(Caller.SYSTEM, new TaskQuery(), Page.ALL).get(0).id();
       engine.taskCommentService().create(Caller.SYSTEM, review, instance, "checked");
@@ -158,22 +134,40 @@ class RemovalTimeCoverageTest {
               h ->
                   tables.forEach(
                       (table, column) -> {
-                        List<Map<String, Object>> rows =
-                            h.createQuery("SELECT * FROM " + table + " WHERE " + column + " = :id")
-                                .bind("id", instance)
-                                .mapToMap()
-                                .list();
+                        List<Map<String, Object>> rows = rowsOf(h, table, column, instance);
                         if (!table.equals("tern_hi_op_log") && !table.equals("tern_hi_job_log")) {
                           assertThat(rows).as(table).isNotEmpty();
                         }
-                        for (Map<String, Object> row : rows) {
-                          assertThat(row.get("removal_time")).as(table + " " + row).isNotNull();
-                          assertThat(instant(row.get("removal_time")))
-                              .as(table + " " + row)
-                              .isEqualTo(expected);
-                        }
+                        rows.forEach(row -> assertRemovalTime(table, row, START.plus(Duration.ofDays(3))));
                       }));
     }
+  }
+
+  private String startWithAmount(ProcessEngine engine, String key) {
+    return engine.runtimeService().startProcessInstanceByKey(key, null, null, Map.of("amount", 7)).id();
+  }
+
+  /** Fetches and locks the one external task of the topic. */
+  private static String fetchOne(ProcessEngine engine, String topic) {
+    var locked =
+        engine.externalTaskService()
+            .fetchAndLock(
+                new FetchRequest("worker", 1, false, null, List.of(TopicRequest.of(topic, 60_000))));
+    assertThat(locked).hasSize(1);
+    return locked.get(0).task().id();
+  }
+
+  private static List<Map<String, Object>> rowsOf(
+      org.jdbi.v3.core.Handle h, String table, String column, String instance) {
+    return h.createQuery("SELECT * FROM " + table + " WHERE " + column + " = :id")
+        .bind("id", instance)
+        .mapToMap()
+        .list();
+  }
+
+  private static void assertRemovalTime(String table, Map<String, Object> row, Instant expected) {
+    assertThat(row.get("removal_time")).as(table + " " + row).isNotNull();
+    assertThat(instant(row.get("removal_time"))).as(table + " " + row).isEqualTo(expected);
   }
 
   private void assertEveryRowExpiresThreeDaysAfterTheEnd(String instance, int jobLogRows) {
@@ -183,21 +177,14 @@ class RemovalTimeCoverageTest {
             h -> {
               for (String table : INSTANCE_TABLES) {
                 String column = table.equals("tern_hi_process_instance") ? "id" : "process_instance_id";
-                List<Map<String, Object>> rows =
-                    h.createQuery("SELECT * FROM " + table + " WHERE " + column + " = :id")
-                        .bind("id", instance)
-                        .mapToMap()
-                        .list();
+                List<Map<String, Object>> rows = rowsOf(h, table, column, instance);
                 if (table.equals("tern_hi_job_log")) {
                   assertThat(rows).as(table).hasSize(jobLogRows);
                 } else if (!table.equals("tern_hi_ext_task_log") || jobLogRows == 0) {
                   assertThat(rows).as(table).isNotEmpty();
                 }
                 for (Map<String, Object> row : rows) {
-                  assertThat(row.get("removal_time")).as(table + " " + row).isNotNull();
-                  assertThat(instant(row.get("removal_time")))
-                      .as(table + " " + row)
-                      .isEqualTo(expected);
+                  assertRemovalTime(table, row, expected);
                   if (row.containsKey("root_process_instance_id")) {
                     assertThat(row.get("root_process_instance_id")).as(table + " " + row).isEqualTo(instance);
                   }
