@@ -438,12 +438,19 @@ class ProcessInstanceRestTest {
             equalTo(
                 "Cannot modify variables for process instance: Cannot convert value '1.5' of type"
                     + " 'Long' to java type java.lang.Long"));
-    // Camunda answers 500 for variables of an unknown instance; a client mistake is a 404 here
+    // Camunda answers 500 for the variables (or one variable) of an unknown instance; a 404 here
     server
         .givenWithoutContract()
         .get("/process-instance/{id}/variables", "nope")
         .then()
         .statusCode(404)
+        .body("message", equalTo("Process instance with id nope does not exist"));
+    server
+        .givenWithoutContract()
+        .get("/process-instance/{id}/variables/{name}", "nope", "x")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo("InvalidRequestException"))
         .body("message", equalTo("Process instance with id nope does not exist"));
   }
 
