@@ -26,9 +26,9 @@ import dev.tern.engine.history.HistoricBatchService;
 import dev.tern.engine.history.HistoricProcessInstanceService;
 import dev.tern.engine.history.HistoryModule;
 import dev.tern.engine.history.HistoryRetention;
-import dev.tern.engine.history.RemovalTimeStrategy;
 import dev.tern.engine.history.InstanceHistoryRemoval;
 import dev.tern.engine.history.JobHistoryService;
+import dev.tern.engine.history.RemovalTimeStrategy;
 import dev.tern.engine.history.UserOperationLogService;
 import dev.tern.engine.job.JobDefinitions;
 import dev.tern.engine.job.JobExecutor;
@@ -336,12 +336,12 @@ public final class ProcessEngine implements AutoCloseable {
     return eventSubscriptionService;
   }
 
-  /** Message correlation ({@code POST /message}). */
   /** Camunda's condition evaluation: starts instances at conditional start events ({@code POST /condition}). */
   public dev.tern.engine.runtime.ConditionEvaluationService conditionEvaluationService() {
     return runtime.conditionEvaluationService();
   }
 
+  /** Message correlation ({@code POST /message}). */
   public MessageCorrelationService messageCorrelationService() {
     return runtime.messageCorrelationService();
   }
