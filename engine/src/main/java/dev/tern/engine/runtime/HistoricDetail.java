@@ -8,6 +8,8 @@ import java.time.Instant;
  *
  * @param revision the variable's revision before the write, 0 when it was created
  * @param initial whether the instance started with the value
+ * @param owner the variable's owner
+ * @param taskId the task whose local variable was written, or null
  */
 public record HistoricDetail(
     String id,
@@ -15,21 +17,25 @@ public record HistoricDetail(
     Variable variable,
     int revision,
     boolean initial,
-    Owner owner,
+    HistoricVariableInstance.Owner owner,
+    String taskId,
     Instant time,
     Instant removalTime) {
 
   /** The variable written and its new value (null, typed as before, for a removal). */
   public record Variable(String instanceId, String name, TypedValue value) {}
 
-  /** Where the variable lives. */
-  public record Owner(
-      String processInstanceId,
-      String executionId,
-      String activityInstanceId,
-      String processDefinitionId,
-      String processDefinitionKey,
-      String rootProcessInstanceId,
-      String tenantId,
-      String taskId) {}
+  /** This detail with another value (e.g. with the bytes the listing leaves out). */
+  HistoricDetail withValue(TypedValue other) {
+    return new HistoricDetail(
+        id,
+        type,
+        new Variable(variable.instanceId(), variable.name(), other),
+        revision,
+        initial,
+        owner,
+        taskId,
+        time,
+        removalTime);
+  }
 }

@@ -1,9 +1,9 @@
 package dev.tern.engine.runtime;
 
-import dev.tern.engine.query.TypedQuery;
+import dev.tern.engine.authorization.ReadableQuery;
+import dev.tern.engine.query.FilterQuery;
 import dev.tern.engine.query.QueryDefinition;
 import dev.tern.engine.query.QueryDefinition.Type;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Locale;
  * Tern records variable updates only, so {@code formFields} selects nothing; Tern keeps no user
  * operation on an update and no case instances.
  */
-public final class HistoricDetailQuery extends TypedQuery<HistoricDetailQuery> {
+public final class HistoricDetailQuery extends ReadableQuery<HistoricDetailQuery> {
 
   public static final QueryDefinition DEFINITION =
       QueryDefinition.builder("tern_hi_detail d", "d.id")
@@ -20,21 +20,14 @@ public final class HistoricDetailQuery extends TypedQuery<HistoricDetailQuery> {
           .equal("activityInstanceId", "d.act_inst_id")
           .equal("variableInstanceId", "d.variable_instance_id")
           .matchingNothing("caseInstanceId", "caseExecutionId", "userOperationId")
-          .filter(
-              "variableTypeIn",
-              Type.STRING_LIST,
-              (w, v, c) ->
-                  w.in(
-                      "d.var_type",
-                      ((List<?>) v).stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).toList()))
+          .filter("variableTypeIn", Type.STRING_LIST, HistoricVariableInstanceQuery.typeIn("d"))
           // Camunda matches the pattern case-insensitively
           .filter(
               "variableNameLike",
               Type.STRING,
               (w, v, c) ->
                   w.add("LOWER(d.name) LIKE " + w.bind(v.toString().toLowerCase(Locale.ROOT))))
-          .anyOf("tenantIdIn", "d.tenant_id")
-          .flag("withoutTenantId", "d.tenant_id IS NULL")
+          .tenants("d.tenant_id")
           .flag("formFields", "d.detail_type = 'formField'")
           .flag("variableUpdates", "d.detail_type = 'variableUpdate'")
           .filter(
@@ -58,7 +51,13 @@ public final class HistoricDetailQuery extends TypedQuery<HistoricDetailQuery> {
 
   /** A query with no filter set: every historic detail. */
   public HistoricDetailQuery() {
-    super(DEFINITION);
+    this(new FilterQuery(DEFINITION));
+  }
+
+  /** Details of definitions the caller may read the history of, of its tenants or of none. */
+  private HistoricDetailQuery(FilterQuery filters) {
+    super(
+        filters, "hdq", HistoricDetailQuery::new, (a, caller) -> a.historyReadable(caller, "d"));
   }
 
   public HistoricDetailQuery processInstanceId(String id) {

@@ -1,5 +1,7 @@
 package dev.tern.engine.runtime;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -22,7 +24,7 @@ public record HistoricVariableInstance(
   }
 
   /**
-   * Where the variable lives.
+   * Where the variable lives (also of its updates, {@link HistoricDetail}).
    *
    * @param rootProcessInstanceId the first instance of the call chain (the instance itself when no
    *     call activity started it)
@@ -40,6 +42,18 @@ public record HistoricVariableInstance(
       if (rootProcessInstanceId == null) {
         rootProcessInstanceId = processInstanceId;
       }
+    }
+
+    /** The owner columns of a variable history row ({@code tern_hi_variable}, {@code tern_hi_detail}). */
+    static Owner read(ResultSet rs) throws SQLException {
+      return new Owner(
+          rs.getString("process_instance_id"),
+          rs.getString("execution_id"),
+          rs.getString("act_inst_id"),
+          rs.getString("proc_def_id"),
+          rs.getString("proc_def_key"),
+          rs.getString("tenant_id"),
+          rs.getString("root_process_instance_id"));
     }
   }
 }

@@ -39,13 +39,7 @@ public final class HistoricVariableInstanceQuery extends TypedQuery<HistoricVari
                               c.values().get(VALUES_IGNORE_CASE))
                           + " = "
                           + w.bind(folded(v, c.values().get(VALUES_IGNORE_CASE)))))
-          .filter(
-              "variableTypeIn",
-              Type.STRING_LIST,
-              (w, v, c) ->
-                  w.in(
-                      "v.var_type",
-                      ((List<?>) v).stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).toList()))
+          .filter("variableTypeIn", Type.STRING_LIST, typeIn("v"))
           .filter(INCLUDE_DELETED, Type.BOOLEAN, (w, v, c) -> {})
           .equalOrAnyOf("processInstanceId", "v.process_instance_id")
           .equalColumns("processDefinitionId", "processDefinitionKey")
@@ -53,8 +47,7 @@ public final class HistoricVariableInstanceQuery extends TypedQuery<HistoricVari
           .anyOf("activityInstanceIdIn", "COALESCE(v.act_inst_id, v.process_instance_id)")
           .matchingNothing("caseInstanceId")
           .nothingIn("caseExecutionIdIn", "caseActivityIdIn", "taskIdIn")
-          .anyOf("tenantIdIn", "v.tenant_id")
-          .flag("withoutTenantId", "v.tenant_id IS NULL")
+          .tenants("v.tenant_id")
           .sort("instanceId", "v.process_instance_id")
           .sort("variableName", "v.name")
           .sort("tenantId", "v.tenant_id")
@@ -72,6 +65,14 @@ public final class HistoricVariableInstanceQuery extends TypedQuery<HistoricVari
   /** Camunda leaves deleted variables out unless {@code includeDeleted} is true. */
   boolean includesDeleted() {
     return Boolean.TRUE.equals(filters().values().get(INCLUDE_DELETED));
+  }
+
+  /** Camunda's {@code variableTypeIn} on a variable history table: type names in any case. */
+  static QueryDefinition.Condition typeIn(String alias) {
+    return (w, v, c) ->
+        w.in(
+            alias + ".var_type",
+            ((List<?>) v).stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).toList());
   }
 
   private static String caseFolded(String column, Object ignoreCase) {

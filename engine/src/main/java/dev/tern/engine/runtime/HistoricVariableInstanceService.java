@@ -122,14 +122,7 @@ public final class HistoricVariableInstanceService {
         rs.getString("id"),
         rs.getString("name"),
         VariableStore.read(rs),
-        new HistoricVariableInstance.Owner(
-            rs.getString("process_instance_id"),
-            rs.getString("execution_id"),
-            rs.getString("act_inst_id"),
-            rs.getString("proc_def_id"),
-            rs.getString("proc_def_key"),
-            rs.getString("tenant_id"),
-            rs.getString("root_process_instance_id")),
+        HistoricVariableInstance.Owner.read(rs),
         rs.getString("state"),
         created == null ? null : created.toInstant(),
         dev.tern.engine.persistence.Rows.instant(rs, "removal_time"));

@@ -7,6 +7,9 @@ import dev.tern.engine.query.Listing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -36,11 +39,16 @@ public final class VariableInstanceService
 
   /** A Bytes or File value with its bytes, read from the runtime or the historic variable row. */
   static TypedValue withBytes(Database database, TypedValue value, String id, boolean historic) {
+    return withBytes(database, value, h -> VariableStore.bytes(h, id, historic));
+  }
+
+  /** The value with its bytes, read by {@code bytes}, if it is of a binary type. */
+  static TypedValue withBytes(
+      Database database, TypedValue value, Function<Handle, Optional<byte[]>> bytes) {
     if (!value.type().binary()) {
       return value;
     }
-    byte[] bytes = database.withHandle(h -> VariableStore.bytes(h, id, historic)).orElse(null);
-    return new TypedValue(value.type(), bytes, value.valueInfo());
+    return new TypedValue(value.type(), database.withHandle(bytes::apply).orElse(null), value.valueInfo());
   }
 
   private static VariableInstance map(ResultSet rs, StatementContext ctx) throws SQLException {

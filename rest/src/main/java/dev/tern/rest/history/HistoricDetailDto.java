@@ -1,6 +1,7 @@
 package dev.tern.rest.history;
 
 import dev.tern.engine.runtime.HistoricDetail;
+import dev.tern.engine.runtime.HistoricVariableInstance;
 import dev.tern.rest.runtime.VariableValueDto;
 import dev.tern.rest.runtime.VariableValues;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public record HistoricDetailDto(
 
   public static HistoricDetailDto of(HistoricDetail detail, boolean deserialize) {
     VariableValueDto value = VariableValues.toDto(detail.variable().value(), deserialize);
-    HistoricDetail.Owner owner = detail.owner();
+    HistoricVariableInstance.Owner owner = detail.owner();
     return new HistoricDetailDto(
         detail.type(),
         detail.id(),
@@ -52,7 +53,7 @@ public record HistoricDetailDto(
         null,
         null,
         null,
-        owner.taskId(),
+        detail.taskId(),
         owner.tenantId(),
         null,
         detail.time(),
