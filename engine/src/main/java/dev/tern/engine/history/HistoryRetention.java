@@ -2,10 +2,14 @@ package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.Dialect;
 import dev.tern.engine.persistence.OwnedRows;
+import dev.tern.engine.persistence.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -83,12 +87,23 @@ public final class HistoryRetention {
     if (processInstanceId == null) {
       return null;
     }
-    return handle
-        .createQuery("SELECT removal_time FROM tern_hi_process_instance WHERE id = :id")
-        .bind("id", processInstanceId)
-        .mapTo(Instant.class)
-        .findOne()
-        .orElse(null);
+    return removalTimesOf(handle, List.of(processInstanceId)).get(processInstanceId);
+  }
+
+  /** {@link #removalTimeOf(Handle, String)} of several instances in one query: those that have one. */
+  static Map<String, Instant> removalTimesOf(Handle handle, Collection<String> processInstanceIds) {
+    Map<String, Instant> removalTimes = new HashMap<>();
+    if (processInstanceIds.isEmpty()) {
+      return removalTimes;
+    }
+    handle
+        .createQuery(
+            "SELECT id, removal_time FROM tern_hi_process_instance WHERE id = ANY(:ids)"
+                + " AND removal_time IS NOT NULL")
+        .bind("ids", processInstanceIds.toArray(String[]::new))
+        .map((rs, ctx) -> Map.entry(rs.getString("id"), Rows.instant(rs, "removal_time")))
+        .forEach(e -> removalTimes.put(e.getKey(), e.getValue()));
+    return removalTimes;
   }
 
   /**

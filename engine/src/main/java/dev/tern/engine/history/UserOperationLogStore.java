@@ -1,9 +1,7 @@
 package dev.tern.engine.history;
 
 import dev.tern.engine.persistence.RecordMapper;
-import dev.tern.engine.persistence.Rows;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,23 +27,14 @@ final class UserOperationLogStore implements OperationLog {
   /** Entries of a process instance take its historic row's removal time, as other history rows do. */
   private static List<UserOperationLogEntry> withRemovalTimes(
       Handle handle, List<UserOperationLogEntry> entries) {
-    String[] instances =
-        entries.stream()
-            .map(UserOperationLogEntry::processInstanceId)
-            .filter(Objects::nonNull)
-            .distinct()
-            .toArray(String[]::new);
-    if (instances.length == 0) {
-      return entries;
-    }
-    Map<String, Instant> removalTimes = new HashMap<>();
-    handle
-        .createQuery(
-            "SELECT id, removal_time FROM tern_hi_process_instance WHERE id = ANY(:ids)"
-                + " AND removal_time IS NOT NULL")
-        .bind("ids", instances)
-        .map((rs, ctx) -> Map.entry(rs.getString("id"), Rows.instant(rs, "removal_time")))
-        .forEach(e -> removalTimes.put(e.getKey(), e.getValue()));
+    Map<String, Instant> removalTimes =
+        HistoryRetention.removalTimesOf(
+            handle,
+            entries.stream()
+                .map(UserOperationLogEntry::processInstanceId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
     if (removalTimes.isEmpty()) {
       return entries;
     }
