@@ -33,34 +33,6 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
     }
   }
 
-  public static TypedValue string(String value) {
-    return of(ValueType.STRING, value);
-  }
-
-  public static TypedValue bool(Boolean value) {
-    return of(ValueType.BOOLEAN, value);
-  }
-
-  public static TypedValue integer(Integer value) {
-    return of(ValueType.INTEGER, value);
-  }
-
-  public static TypedValue shortValue(Short value) {
-    return of(ValueType.SHORT, value);
-  }
-
-  public static TypedValue longValue(Long value) {
-    return of(ValueType.LONG, value);
-  }
-
-  public static TypedValue doubleValue(Double value) {
-    return of(ValueType.DOUBLE, value);
-  }
-
-  public static TypedValue date(Instant value) {
-    return of(ValueType.DATE, value);
-  }
-
   /** A JSON document, kept as its text. */
   public static TypedValue json(String value) {
     return of(ValueType.JSON, value);
@@ -69,10 +41,6 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
   /** An XML document, kept as its text. */
   public static TypedValue xml(String value) {
     return of(ValueType.XML, value);
-  }
-
-  public static TypedValue bytes(byte[] value) {
-    return of(ValueType.BYTES, value);
   }
 
   /** A file: its content with the name, MIME type and encoding a download reports (null: none). */
@@ -149,10 +117,10 @@ public record TypedValue(ValueType type, Object value, Map<String, Object> value
       }
     }
     if (value instanceof Float f) {
-      return doubleValue(f.doubleValue());
+      return of(ValueType.DOUBLE, f.doubleValue());
     }
     if (value instanceof Date d) {
-      return date(d.toInstant());
+      return of(ValueType.DATE, d.toInstant());
     }
     throw new IllegalArgumentException(
         "Cannot store a variable of class " + value.getClass().getName());

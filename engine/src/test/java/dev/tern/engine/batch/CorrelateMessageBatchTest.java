@@ -133,7 +133,7 @@ class CorrelateMessageBatchTest {
             List.of(first, other),
             byKey,
             null,
-            Map.of("amount", TypedValue.longValue(42L), "paidOn", TypedValue.date(clock.instant())));
+            Map.of("amount", TypedValue.fromJava(42L), "paidOn", TypedValue.fromJava(clock.instant())));
 
     assertThat(batch.type()).isEqualTo("correlate-message");
     assertThat(batch.totalJobs()).as("3 instances, 2 per batch job").isEqualTo(2);

@@ -222,10 +222,10 @@ class BpmnCorpusTest {
             typed.put(
                 name,
                 value instanceof Boolean b
-                    ? dev.tern.engine.runtime.TypedValue.bool(b)
+                    ? dev.tern.engine.runtime.TypedValue.fromJava(b)
                     : value instanceof Long l
-                        ? dev.tern.engine.runtime.TypedValue.longValue(l)
-                        : dev.tern.engine.runtime.TypedValue.string(String.valueOf(value))));
+                        ? dev.tern.engine.runtime.TypedValue.fromJava(l)
+                        : dev.tern.engine.runtime.TypedValue.fromJava(String.valueOf(value))));
     return typed;
   }
 

@@ -168,7 +168,7 @@ class ExternalTaskServiceTest {
     assertThat(task.task().businessKey()).isEqualTo("order-5");
     assertThat(task.task().activityId()).isEqualTo("charge");
     assertThat(task.task().lockExpirationTime()).isEqualTo(clock.instant().plusSeconds(60));
-    assertThat(task.variables()).containsEntry("amount", TypedValue.longValue(5L));
+    assertThat(task.variables()).containsEntry("amount", TypedValue.fromJava(5L));
     assertThat(task.extensionProperties()).containsExactly(Map.entry("sla", "fast"));
     assertThat(fetch("w2", 10, withProperties("eu-payments"))).isEmpty();
 
@@ -248,7 +248,7 @@ class ExternalTaskServiceTest {
     assertThat(again.task().retries()).isEqualTo(1);
     assertThat(again.task().errorMessage()).isEqualTo("timeout");
     assertThat(again.errorDetails()).isEqualTo("stack…");
-    assertThat(again.variables()).containsEntry("attempt", TypedValue.integer(1));
+    assertThat(again.variables()).containsEntry("attempt", TypedValue.fromJava(1));
 
     tasks.handleFailure(Caller.SYSTEM, id, "w2", "still down", null, 0, 0, null);
 
@@ -284,9 +284,9 @@ class ExternalTaskServiceTest {
     Map<String, TypedValue> vars =
         db.database().withHandle(h -> EngineInternals.variableStore(engine).all(h, instance));
     assertThat(vars)
-        .containsEntry("code", TypedValue.string("NO_FUNDS"))
-        .containsEntry("why", TypedValue.string("card declined"))
-        .containsEntry("tried", TypedValue.bool(true));
+        .containsEntry("code", TypedValue.fromJava("NO_FUNDS"))
+        .containsEntry("why", TypedValue.fromJava("card declined"))
+        .containsEntry("tried", TypedValue.fromJava(true));
     assertThat(tasks.count(tasks.createQuery())).isZero();
     assertThat(jobCount(instance)).isZero();
   }

@@ -69,8 +69,8 @@ class HistoricProcessInstanceQueryTest {
     VariableStore variables = new VariableStore(Clock.systemUTC(), new Ids(Clock.systemUTC()));
     database.useTransaction(
         h -> {
-          variables.setAll(h, "h1", Map.of("amount", TypedValue.longValue(100L)));
-          variables.setAll(h, "h2", Map.of("amount", TypedValue.integer(5), "gone", TypedValue.integer(1)));
+          variables.setAll(h, "h1", Map.of("amount", TypedValue.fromJava(100L)));
+          variables.setAll(h, "h2", Map.of("amount", TypedValue.fromJava(5), "gone", TypedValue.fromJava(1)));
           variables.delete(h, "h2", List.of("gone"));
         });
   }

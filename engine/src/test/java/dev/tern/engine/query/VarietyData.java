@@ -84,7 +84,7 @@ final class VarietyData {
   private void changeVariables(String id) {
     switch (random.nextInt(6)) {
       case 0 -> engine.processInstances().removeVariable(id, "name");
-      case 1 -> engine.processInstances().setVariable(id, "amount", TypedValue.string("n/a"));
+      case 1 -> engine.processInstances().setVariable(id, "amount", TypedValue.fromJava("n/a"));
       case 2 -> engine.processInstances().setVariable(id, "flag", TypedValue.json("{\"on\":true}"));
       default -> {}
     }

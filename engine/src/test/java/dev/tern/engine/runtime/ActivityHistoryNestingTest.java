@@ -165,7 +165,7 @@ class ActivityHistoryNestingTest {
     String root = kit.start("root", Map.of("amount", 5));
     String middle = kit.calledBy(root).get(0);
     String leaf = kit.calledBy(middle).get(0);
-    kit.complete(leaf, "work", Map.of("note", TypedValue.string("done")));
+    kit.complete(leaf, "work", Map.of("note", TypedValue.fromJava("done")));
     String job = kit.rows("SELECT id FROM tern_job WHERE process_instance_id = ?", leaf).get(0).get("id").toString();
     for (int run = 0; run < 3; run++) {
       assertThatThrownBy(() -> kit.engine.jobService().executeJob(job));

@@ -92,7 +92,7 @@ class CallActivityTest {
         .satisfies(r -> assertThat(r.get("super_process_instance_id")).isEqualTo(pi));
     assertThat(kit.activeActivities(pi)).containsExactly("call");
 
-    kit.complete(child, "work", Map.of("verdict", TypedValue.string("ok")));
+    kit.complete(child, "work", Map.of("verdict", TypedValue.fromJava("ok")));
 
     assertThat(kit.instanceExists(child)).isFalse();
     assertThat(kit.activeActivities(pi)).containsExactly("after");

@@ -182,7 +182,7 @@ class MultiInstanceAsyncTest {
           assertThat(incident.get("execution_id")).isEqualTo(instanceExecution);
         });
 
-    kit.engine.processInstances().setVariable(pi, "missing", TypedValue.string("found"));
+    kit.engine.processInstances().setVariable(pi, "missing", TypedValue.fromJava("found"));
     jobService().setRetries(jobId, 1, null, false);
     kit.engine.jobExecutor().executeDueJobs();
 

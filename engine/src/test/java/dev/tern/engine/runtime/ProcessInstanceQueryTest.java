@@ -73,17 +73,17 @@ class ProcessInstanceQueryTest {
               h,
               "pi1",
               Map.of(
-                  "amount", TypedValue.longValue(100L),
-                  "name", TypedValue.string("Alice"),
-                  "flag", TypedValue.bool(true),
-                  "when", TypedValue.date(Instant.parse("2025-01-01T00:00:00Z")),
-                  "ratio", TypedValue.doubleValue(0.5)));
+                  "amount", TypedValue.fromJava(100L),
+                  "name", TypedValue.fromJava("Alice"),
+                  "flag", TypedValue.fromJava(true),
+                  "when", TypedValue.fromJava(Instant.parse("2025-01-01T00:00:00Z")),
+                  "ratio", TypedValue.fromJava(0.5)));
           variables.setAll(
-              h, "pi2", Map.of("amount", TypedValue.integer(5), "name", TypedValue.string("bob")));
+              h, "pi2", Map.of("amount", TypedValue.fromJava(5), "name", TypedValue.fromJava("bob")));
           variables.setAll(
               h,
               "pi3",
-              Map.of("amount", TypedValue.doubleValue(99.5), "name", TypedValue.nullValue()));
+              Map.of("amount", TypedValue.fromJava(99.5), "name", TypedValue.nullValue()));
         });
   }
 

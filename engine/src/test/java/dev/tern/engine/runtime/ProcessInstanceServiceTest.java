@@ -48,7 +48,7 @@ class ProcessInstanceServiceTest {
     fixture.job("pi1", 0, "boom");
     fixture.job("other", 3, null);
     fixture.incident("pi1", "failedJob", "boom", "task");
-    service.setVariable("pi1", "x", TypedValue.integer(1));
+    service.setVariable("pi1", "x", TypedValue.fromJava(1));
   }
 
   @AfterEach
@@ -127,11 +127,11 @@ class ProcessInstanceServiceTest {
   void variablesAreSetThenDeletedInOneModification() {
     service.modifyVariables(
         "pi1",
-        Map.of("y", TypedValue.string("why"), "x", TypedValue.longValue(2L)),
+        Map.of("y", TypedValue.fromJava("why"), "x", TypedValue.fromJava(2L)),
         List.of("y"));
 
-    assertThat(service.variables("pi1")).containsExactly(Map.entry("x", TypedValue.longValue(2L)));
-    assertThat(service.variable("pi1", "x")).contains(TypedValue.longValue(2L));
+    assertThat(service.variables("pi1")).containsExactly(Map.entry("x", TypedValue.fromJava(2L)));
+    assertThat(service.variable("pi1", "x")).contains(TypedValue.fromJava(2L));
     assertThat(service.variable("pi1", "y")).isEmpty();
     service.removeVariable("pi1", "x");
     assertThat(service.variables("pi1")).isEmpty();

@@ -183,7 +183,7 @@ class ScopeVariablesTest {
     ExecutionService executions = kit.engine.executions();
 
     executions.modifyLocalVariables(
-        Caller.SYSTEM, scope, Map.of("y", TypedValue.string("L")), List.of());
+        Caller.SYSTEM, scope, Map.of("y", TypedValue.fromJava("L")), List.of());
 
     assertThat(executions.localVariables(Caller.SYSTEM, scope)).containsOnlyKeys("y");
     assertThat(executions.localVariable(Caller.SYSTEM, scope, "y")).isPresent();
@@ -204,7 +204,7 @@ class ScopeVariablesTest {
     assertThatThrownBy(
             () ->
                 executions.modifyLocalVariables(
-                    Caller.SYSTEM, side, Map.of("z", TypedValue.string("Z")), List.of()))
+                    Caller.SYSTEM, side, Map.of("z", TypedValue.fromJava("Z")), List.of()))
         .isInstanceOf(InvalidRequestException.class);
 
     kit.engine

@@ -49,14 +49,14 @@ class VariableStoreTest {
   @Test
   void everyValueTypeRoundTrips() {
     Map<String, TypedValue> values = new LinkedHashMap<>();
-    values.put("s", TypedValue.string("hello"));
-    values.put("longString", TypedValue.string("x".repeat(5000)));
-    values.put("b", TypedValue.bool(true));
-    values.put("i", TypedValue.integer(42));
-    values.put("sh", TypedValue.shortValue((short) 7));
-    values.put("l", TypedValue.longValue(1L << 40));
-    values.put("d", TypedValue.doubleValue(3.25));
-    values.put("date", TypedValue.date(Instant.parse("2025-05-06T07:08:09.123Z")));
+    values.put("s", TypedValue.fromJava("hello"));
+    values.put("longString", TypedValue.fromJava("x".repeat(5000)));
+    values.put("b", TypedValue.fromJava(true));
+    values.put("i", TypedValue.fromJava(42));
+    values.put("sh", TypedValue.fromJava((short) 7));
+    values.put("l", TypedValue.fromJava(1L << 40));
+    values.put("d", TypedValue.fromJava(3.25));
+    values.put("date", TypedValue.fromJava(Instant.parse("2025-05-06T07:08:09.123Z")));
     values.put("json", TypedValue.json("{\"a\":[1,2]}"));
     values.put("n", TypedValue.nullValue());
     values.put("typedNull", TypedValue.of(ValueType.STRING, null));
@@ -68,17 +68,17 @@ class VariableStoreTest {
     assertThat(read.keySet()).containsExactlyElementsOf(new java.util.TreeSet<>(values.keySet()));
     Optional<TypedValue> i = read(h -> store.get(h, "pi1", "i"));
     Optional<TypedValue> missing = read(h -> store.get(h, "pi1", "missing"));
-    assertThat(i).contains(TypedValue.integer(42));
+    assertThat(i).contains(TypedValue.fromJava(42));
     assertThat(missing).isEmpty();
   }
 
   @Test
   void settingAnExistingNameUpdatesValueTypeAndHistory() {
-    database.useTransaction(h -> store.set(h, "pi1", "x", TypedValue.string("a")));
-    database.useTransaction(h -> store.set(h, "pi1", "x", TypedValue.longValue(5L)));
+    database.useTransaction(h -> store.set(h, "pi1", "x", TypedValue.fromJava("a")));
+    database.useTransaction(h -> store.set(h, "pi1", "x", TypedValue.fromJava(5L)));
 
     Optional<TypedValue> x = read(h -> store.get(h, "pi1", "x"));
-    assertThat(x).contains(TypedValue.longValue(5L));
+    assertThat(x).contains(TypedValue.fromJava(5L));
     Map<String, Object> row =
         read(
             h -> h.createQuery("SELECT rev FROM tern_variable WHERE name = 'x'").mapToMap().one());
@@ -104,7 +104,7 @@ class VariableStoreTest {
     database.useTransaction(
         h ->
             store.setAll(
-                h, "pi1", Map.of("a", TypedValue.integer(1), "b", TypedValue.integer(2))));
+                h, "pi1", Map.of("a", TypedValue.fromJava(1), "b", TypedValue.fromJava(2))));
 
     int removed = database.inTransaction(h -> store.delete(h, "pi1", List.of("a", "nope")));
 

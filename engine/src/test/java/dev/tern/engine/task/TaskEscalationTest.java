@@ -154,7 +154,7 @@ class TaskEscalationTest {
     String check = taskAt(instance, "check");
 
     tasks.handleEscalation(
-        Caller.SYSTEM, check, "LATE", Map.of("reason", TypedValue.string("too slow")));
+        Caller.SYSTEM, check, "LATE", Map.of("reason", TypedValue.fromJava("too slow")));
 
     assertThat(openTaskKeys(instance)).containsExactly("hurry");
     assertThat(variable(instance, "level")).isEqualTo("LATE");
@@ -203,7 +203,7 @@ class TaskEscalationTest {
     assertThatThrownBy(
             () ->
                 tasks.handleEscalation(
-                    Caller.SYSTEM, check, "NOBODY", Map.of("reason", TypedValue.string("x"))))
+                    Caller.SYSTEM, check, "NOBODY", Map.of("reason", TypedValue.fromJava("x"))))
         .isInstanceOf(TernException.class)
         .hasMessage(
             "ENGINE-02043 Execution with id 'check' throws an escalation event with escalationCode"

@@ -192,7 +192,7 @@ class TaskLifecycleTest {
     clock.advance(Duration.ofMinutes(5));
     Map<String, TypedValue> returned =
         tasks.complete(
-            Caller.SYSTEM, task.id(), Map.of("approved", TypedValue.bool(false)), true);
+            Caller.SYSTEM, task.id(), Map.of("approved", TypedValue.fromJava(false)), true);
 
     assertThat(returned.get("approved").value()).isEqualTo(false);
     assertThat(returned.get("item").value()).isEqualTo("laptop");
@@ -278,7 +278,7 @@ class TaskLifecycleTest {
     assertThatThrownBy(() -> tasks.handleBpmnError(Caller.SYSTEM, id, "", null, Map.of()))
         .hasMessage("errorCode is empty");
     tasks.handleBpmnError(
-        Caller.SYSTEM, id, "VETO", "over budget", Map.of("budget", TypedValue.integer(10)));
+        Caller.SYSTEM, id, "VETO", "over budget", Map.of("budget", TypedValue.fromJava(10)));
 
     assertThat(tasks.count(Caller.SYSTEM, new TaskQuery())).isZero();
     assertThat(engine.historicProcessInstances().get(instance).endActivityId())
@@ -316,7 +316,7 @@ class TaskLifecycleTest {
     assertThatThrownBy(() -> tasks.complete(Caller.SYSTEM, id, Map.of(), false))
         .hasMessageContaining("A delegated task cannot be completed");
 
-    tasks.resolve(Caller.SYSTEM, id, Map.of("approved", TypedValue.bool(true)));
+    tasks.resolve(Caller.SYSTEM, id, Map.of("approved", TypedValue.fromJava(true)));
     Task resolved = tasks.get(Caller.SYSTEM, id);
     assertThat(resolved.assignee()).isEqualTo("ann");
     assertThat(resolved.delegationState()).isEqualTo("RESOLVED");

@@ -178,7 +178,7 @@ class TaskListenerTest {
     events.clear();
 
     tasks.complete(
-        Caller.SYSTEM, taskOf(instance).id(), Map.of("amount", TypedValue.integer(60)), false);
+        Caller.SYSTEM, taskOf(instance).id(), Map.of("amount", TypedValue.fromJava(60)), false);
 
     assertThat(events).containsExactly("complete:ann");
     assertThat(engine.historicProcessInstances().get(instance).endActivityId()).isEqualTo("bigEnd");

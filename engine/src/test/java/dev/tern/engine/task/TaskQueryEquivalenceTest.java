@@ -285,8 +285,8 @@ class TaskQueryEquivalenceTest {
             task.id(),
             true,
             Map.of(
-                "score", TypedValue.integer(random.nextInt(10)),
-                "label", TypedValue.string(pick(random, List.of("red", "green", "greenish")))),
+                "score", TypedValue.fromJava(random.nextInt(10)),
+                "label", TypedValue.fromJava(pick(random, List.of("red", "green", "greenish")))),
             List.of());
       }
       if (random.nextInt(5) == 0) {

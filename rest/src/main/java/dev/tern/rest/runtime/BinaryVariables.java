@@ -69,7 +69,7 @@ final class BinaryVariables {
       throw new InvalidRequestException("Form part with name 'valueType' must have a text/plain value");
     }
     if (valueType.equalsIgnoreCase("Bytes")) {
-      return TypedValue.bytes(content);
+      return TypedValue.of(ValueType.BYTES, content);
     }
     if (valueType.equalsIgnoreCase("File")) {
       return file(data, content, prefix);

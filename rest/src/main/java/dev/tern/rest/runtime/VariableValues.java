@@ -224,7 +224,7 @@ public final class VariableValues {
       }
     }
     if (type == ValueType.BYTES) {
-      return TypedValue.bytes(bytes);
+      return TypedValue.of(ValueType.BYTES, bytes);
     }
     Map<String, Object> info = dto.valueInfo() == null ? Map.of() : dto.valueInfo();
     String filename = stringInfo(info, TypedValue.FILENAME);
@@ -265,23 +265,15 @@ public final class VariableValues {
 
   /** A value without a type, typed by its JSON form as Camunda's untyped values are. */
   private static TypedValue untyped(Object value) {
-    if (value == null) {
-      return TypedValue.nullValue();
-    }
-    if (value instanceof String s) {
-      return TypedValue.string(s);
-    }
-    if (value instanceof Boolean b) {
-      return TypedValue.bool(b);
-    }
-    if (value instanceof Integer i) {
-      return TypedValue.integer(i);
-    }
-    if (value instanceof Long l) {
-      return TypedValue.longValue(l);
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long) {
+      return TypedValue.fromJava(value);
     }
     if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-      return TypedValue.doubleValue(((Number) value).doubleValue());
+      return TypedValue.of(ValueType.DOUBLE, ((Number) value).doubleValue());
     }
     if (value instanceof BigInteger big) {
       throw new Unconvertible(

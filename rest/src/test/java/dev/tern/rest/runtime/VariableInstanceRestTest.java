@@ -161,7 +161,7 @@ class VariableInstanceRestTest {
     server
         .engine()
         .processInstances()
-        .setVariable(instance, "blob", TypedValue.bytes(new byte[] {1, 2, 3}));
+        .setVariable(instance, "blob", TypedValue.fromJava(new byte[] {1, 2, 3}));
     String id = idOf(instance, "blob");
 
     // as in Camunda, queries do not fetch byte arrays

@@ -591,7 +591,7 @@ class TaskRestTest {
     server.engine().taskService().claim(dev.tern.engine.authorization.Caller.SYSTEM, id, "ann");
     clock.advance(Duration.ofMinutes(1));
     server.engine().taskService().complete(dev.tern.engine.authorization.Caller.SYSTEM, id,
-        Map.of("approved", dev.tern.engine.runtime.TypedValue.bool(true)), false);
+        Map.of("approved", dev.tern.engine.runtime.TypedValue.fromJava(true)), false);
 
     server.given().queryParam("processInstanceId", instance).get("/history/task").then()
         .statusCode(200)
