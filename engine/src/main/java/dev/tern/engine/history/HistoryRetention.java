@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -134,30 +135,32 @@ public final class HistoryRetention {
   }
 
   /**
-   * Under the removal-time strategy "end" (else nothing): when a root instance ends, every history
-   * row of its hierarchy may be removed its definition's {@code historyTimeToLive} days later (never without
-   * one). Does nothing for an instance that is not a root. On PostgreSQL this is one statement (one
-   * round trip at the end of every instance).
+   * Ends a historic instance through {@code end}, its row's update by the table's writer. Under the
+   * removal-time strategy "end", when the instance is a root whose definition has a {@code
+   * historyTimeToLive}, every history row of its hierarchy may be removed that many days later
+   * (never without one): the root's row gets its removal time in the same update as its end, the
+   * other rows with it; on PostgreSQL all of that is one statement (one round trip at the end of
+   * every instance). Otherwise only the row is ended.
    */
-  public void setRemovalTimeAtEnd(
-      Handle handle, Dialect dialect, String processInstanceId, Instant endTime) {
+  public void endInstance(
+      Handle handle, Dialect dialect, OwnedRows.RowEnd end, String processInstanceId, Instant endTime) {
     if (strategy != RemovalTimeStrategy.END) {
+      OwnedRows.end(handle, end, processInstanceId, endTime);
       return;
     }
     List<OwnedRows.InstanceColumn> columns =
         tables.stream().map(t -> new OwnedRows.InstanceColumn(t.table(), t.instanceColumn())).toList();
     if (dialect == Dialect.POSTGRES) {
-      OwnedRows.setRemovalTimeAtRootEnd(handle, columns, processInstanceId, endTime);
+      OwnedRows.endRootAtRemovalTime(handle, end, columns, processInstanceId, endTime);
       return;
     }
-    OwnedRows.rootTimeToLive(handle, processInstanceId)
-        .map(days -> endTime.plus(Duration.ofDays(days)))
-        .ifPresent(
-            removalTime ->
-                columns.forEach(
-                    column ->
-                        OwnedRows.setRemovalTimeOfHierarchy(
-                            handle, column, processInstanceId, removalTime)));
+    Optional<Integer> days = OwnedRows.rootTimeToLive(handle, processInstanceId);
+    if (days.isEmpty()) {
+      OwnedRows.end(handle, end, processInstanceId, endTime);
+      return;
+    }
+    OwnedRows.endRootWithRemovalTime(
+        handle, end, columns, processInstanceId, endTime, endTime.plus(Duration.ofDays(days.get())));
   }
 
   /**

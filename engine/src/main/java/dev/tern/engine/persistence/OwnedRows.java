@@ -1,6 +1,8 @@
 package dev.tern.engine.persistence;
 
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Deleting the rows a deployment or a batch leaves in a table, and moving rows from one execution
@@ -90,31 +92,65 @@ public final class OwnedRows {
   }
 
   /**
-   * Sets {@code removal_time} on the rows of these tables whose instance column names an instance
-   * of the hierarchy of this root instance, in one plain {@code UPDATE} per table.
+   * The update a historic instance's own row gets when the instance ends, written by its table's
+   * owner: {@code sql} is {@code UPDATE <table> SET …} without a {@code WHERE}; {@code binds} binds
+   * its values besides {@code :endTime}. It runs on the row whose {@code id} is {@code :root}.
    */
-  public static void setRemovalTimeOfHierarchy(
-      Handle handle, InstanceColumn table, String rootProcessInstanceId,
-      java.time.Instant removalTime) {
-    handle
-        .createUpdate(
-            "UPDATE " + table.table() + " SET removal_time = :removalTime WHERE " + table.column()
-                + " IN (SELECT h.id FROM tern_hi_process_instance h"
-                + " WHERE h.root_process_instance_id = :root)")
-        .bind("removalTime", removalTime)
-        .bind("root", rootProcessInstanceId)
-        .execute();
+  public record RowEnd(String table, String sql, Consumer<SqlStatement<?>> binds) {
+
+    /** The update of the row alone, plus {@code extraAssignments} (e.g. {@code ", removal_time = …"}). */
+    String update(String extraAssignments) {
+      return sql + extraAssignments + " WHERE id = :root";
+    }
   }
 
   /**
-   * PostgreSQL only: when a root instance ends, sets {@code removal_time} on the rows of all these
-   * tables of its hierarchy in one statement (data-modifying {@code WITH}): the time to live is
-   * looked up and the hierarchy listed once. Changes nothing when the instance is not a root or
-   * its definition keeps history forever. Days are 24 hours, as in Java's {@code Duration}.
+   * Ends the row {@code end} names (id {@code rootProcessInstanceId}) and sets {@code removalTime}
+   * on it and on the rows of these tables whose instance column names an instance of the hierarchy
+   * of this root, in one plain {@code UPDATE} per table: the root's own row is updated once.
    */
-  public static void setRemovalTimeAtRootEnd(
-      Handle handle, java.util.List<InstanceColumn> tables, String rootProcessInstanceId,
-      java.time.Instant endTime) {
+  public static void endRootWithRemovalTime(
+      Handle handle, RowEnd end, java.util.List<InstanceColumn> tables,
+      String rootProcessInstanceId, java.time.Instant endTime, java.time.Instant removalTime) {
+    var update =
+        handle
+            .createUpdate(end.update(", removal_time = :removalTime"))
+            .bind("root", rootProcessInstanceId)
+            .bind("endTime", endTime)
+            .bind("removalTime", removalTime);
+    end.binds().accept(update);
+    update.execute();
+    for (InstanceColumn table : tables) {
+      handle
+          .createUpdate(
+              "UPDATE " + table.table() + " SET removal_time = :removalTime WHERE " + table.column()
+                  + " IN (SELECT h.id FROM tern_hi_process_instance h"
+                  + " WHERE h.root_process_instance_id = :root)" + notTheEndedRow(table, end))
+          .bind("removalTime", removalTime)
+          .bind("root", rootProcessInstanceId)
+          .execute();
+    }
+  }
+
+  /** Ends the row {@code end} names (id {@code rootProcessInstanceId}), nothing else. */
+  public static void end(Handle handle, RowEnd end, String rootProcessInstanceId, java.time.Instant endTime) {
+    var update =
+        handle.createUpdate(end.update("")).bind("root", rootProcessInstanceId).bind("endTime", endTime);
+    end.binds().accept(update);
+    update.execute();
+  }
+
+  /**
+   * PostgreSQL only: ends the row {@code end} names (id {@code rootProcessInstanceId}) and, when
+   * it is a root instance whose definition has a time to live, sets {@code removal_time} on it and
+   * on the rows of all these tables of its hierarchy, in one statement (data-modifying {@code
+   * WITH}): the time to live is looked up and the hierarchy listed once, and the root's own row is
+   * updated once (its end and its removal time together). Days are 24 hours, as in Java's {@code
+   * Duration}.
+   */
+  public static void endRootAtRemovalTime(
+      Handle handle, RowEnd end, java.util.List<InstanceColumn> tables,
+      String rootProcessInstanceId, java.time.Instant endTime) {
     StringBuilder sql =
         new StringBuilder("WITH ttl AS (")
             .append(ROOT_TIME_TO_LIVE)
@@ -124,20 +160,24 @@ public final class OwnedRows {
             .append(" + history_ttl * INTERVAL '24 hours' AS t FROM ttl)");
     for (int i = 0; i < tables.size(); i++) {
       InstanceColumn target = tables.get(i);
-      String update =
-          "UPDATE " + target.table() + " SET removal_time = (SELECT t FROM removal) WHERE "
-              + target.column() + " IN (SELECT id FROM hierarchy)";
-      if (i == tables.size() - 1) {
-        sql.append(' ').append(update);
-      } else {
-        sql.append(", u").append(i).append(" AS (").append(update).append(')');
-      }
+      sql.append(", u").append(i).append(" AS (UPDATE ").append(target.table())
+          .append(" SET removal_time = (SELECT t FROM removal) WHERE ").append(target.column())
+          .append(" IN (SELECT id FROM hierarchy)").append(notTheEndedRow(target, end)).append(')');
     }
-    handle
-        .createUpdate(sql.toString())
-        .bind("root", rootProcessInstanceId)
-        .bind("endTime", endTime)
-        .execute();
+    // a statement's parts see one snapshot: none may update a row another part updates
+    sql.append(' ').append(end.update(", removal_time = COALESCE((SELECT t FROM removal), removal_time)"));
+    var update =
+        handle
+            .createUpdate(sql.toString())
+            .bind("root", rootProcessInstanceId)
+            .bind("endTime", endTime);
+    end.binds().accept(update);
+    update.execute();
+  }
+
+  /** The ended row is updated by its end: excluded from the hierarchy's update of its table. */
+  private static String notTheEndedRow(InstanceColumn table, RowEnd end) {
+    return table.table().equals(end.table()) ? " AND id <> :root" : "";
   }
 
   /**

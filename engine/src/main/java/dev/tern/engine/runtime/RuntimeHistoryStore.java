@@ -4,11 +4,14 @@ import dev.tern.engine.history.HistoryRetention;
 import dev.tern.engine.history.RemovalTimeStrategy;
 import dev.tern.engine.persistence.BeforeCommit;
 import dev.tern.engine.persistence.Dialect;
+import dev.tern.engine.persistence.OwnedRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * SQL for the history rows the interpreter writes while it runs: {@code tern_hi_process_instance}
@@ -91,21 +94,33 @@ final class RuntimeHistoryStore {
   public void instanceCompleted(
       Handle handle, String processInstanceId, Instant startTime, Instant endTime, String endActivityId) {
     writePending(handle);
-    handle
-        .createUpdate(
-            "UPDATE tern_hi_process_instance SET state = 'COMPLETED', end_time = :endTime,"
-                + " duration_ms = :duration, end_activity_id = :endActivityId WHERE id = :id")
-        .bind("id", processInstanceId)
-        .bind("endTime", endTime)
-        .bind("duration", Duration.between(startTime, endTime).toMillis())
-        .bind("endActivityId", endActivityId)
-        .execute();
-    setRemovalTime(handle, processInstanceId, endTime);
+    end(
+        handle,
+        "UPDATE tern_hi_process_instance SET state = 'COMPLETED', end_time = :endTime,"
+            + " duration_ms = :duration, end_activity_id = :endActivityId",
+        update ->
+            update
+                .bind("duration", Duration.between(startTime, endTime).toMillis())
+                .bind("endActivityId", endActivityId),
+        processInstanceId,
+        endTime);
   }
 
-  private void setRemovalTime(Handle handle, String processInstanceId, Instant endTime) {
-    if (retention != null) { // null: a store built for removal only
-      retention.setRemovalTimeAtEnd(handle, dialect, processInstanceId, endTime);
+  /**
+   * Ends the instance's historic row with {@code update} ({@code :endTime} and {@code binds}'s
+   * values), and under the strategy "end" sets a root's removal time with it.
+   */
+  private void end(
+      Handle handle,
+      String update,
+      Consumer<SqlStatement<?>> binds,
+      String processInstanceId,
+      Instant endTime) {
+    OwnedRows.RowEnd end = new OwnedRows.RowEnd("tern_hi_process_instance", update, binds);
+    if (retention == null) { // a store built for removal only
+      OwnedRows.end(handle, end, processInstanceId, endTime);
+    } else {
+      retention.endInstance(handle, dialect, end, processInstanceId, endTime);
     }
   }
 
@@ -236,17 +251,16 @@ final class RuntimeHistoryStore {
         .findOne()
         .ifPresent(
             startTime ->
-                handle
-                    .createUpdate(
-                        "UPDATE tern_hi_process_instance SET state = 'EXTERNALLY_TERMINATED',"
-                            + " end_time = :now, duration_ms = :duration, delete_reason = :reason"
-                            + " WHERE id = :id")
-                    .bind("now", now)
-                    .bind("duration", now.toEpochMilli() - startTime.toEpochMilli())
-                    .bind("reason", deleteReason)
-                    .bind("id", processInstanceId)
-                    .execute());
-    setRemovalTime(handle, processInstanceId, now);
+                end(
+                    handle,
+                    "UPDATE tern_hi_process_instance SET state = 'EXTERNALLY_TERMINATED',"
+                        + " end_time = :endTime, duration_ms = :duration, delete_reason = :reason",
+                    update ->
+                        update
+                            .bind("duration", now.toEpochMilli() - startTime.toEpochMilli())
+                            .bind("reason", deleteReason),
+                    processInstanceId,
+                    now));
   }
 
   /** Deletes the activity and instance history of these process instances. */

@@ -143,6 +143,108 @@ class RemovalTimeCoverageTest {
     }
   }
 
+  @Test
+  void theRootsEndAndItsRemovalTimeAreWrittenTogetherUnderEachStrategy() {
+    Map<RemovalTimeStrategy, Instant> removals = new java.util.EnumMap<>(RemovalTimeStrategy.class);
+    removals.put(RemovalTimeStrategy.END, START.plus(Duration.ofSeconds(5)).plus(Duration.ofDays(3)));
+    removals.put(RemovalTimeStrategy.START, START.plus(Duration.ofDays(3)));
+    removals.put(RemovalTimeStrategy.NONE, null);
+    removals.forEach(
+        (strategy, removal) -> {
+          clock.set(START);
+          try (ProcessEngine engine = engine(strategy)) {
+            deploy(engine, asyncProcess("endTogether", 3));
+            String instance = startWithAmount(engine, "endTogether");
+            clock.advance(Duration.ofSeconds(5));
+
+            List<String> written =
+                dev.tern.engine.testing.WrittenStatements.during(
+                    db.database(), () -> engine.jobExecutor().executeDueJobs());
+
+            Map<String, Object> row = historicInstance(instance);
+            assertThat(row.get("state")).as(strategy.name()).isEqualTo("COMPLETED");
+            assertThat(instant(row.get("end_time"))).isEqualTo(clock.instant());
+            assertThat(((Number) row.get("duration_ms")).longValue()).isEqualTo(5_000);
+            assertThat(row.get("end_activity_id")).isEqualTo("done");
+            if (removal == null) {
+              assertThat(row.get("removal_time")).as(strategy.name()).isNull();
+            } else {
+              assertRemovalTime(strategy.name(), row, removal);
+            }
+            // one statement ends the row, and under "end" it carries the removal time
+            List<String> ends =
+                written.stream().filter(sql -> sql.contains("SET state = 'COMPLETED'")).toList();
+            assertThat(ends).as(strategy.name()).hasSize(1);
+            assertThat(ends.get(0).contains("removal_time"))
+                .as(strategy.name())
+                .isEqualTo(strategy == RemovalTimeStrategy.END);
+            if (strategy == RemovalTimeStrategy.END) {
+              assertEveryRowExpiresThreeDaysAfterTheEnd(instance, 2);
+            }
+          }
+        });
+  }
+
+  @Test
+  void aRootWithoutTimeToLiveEndsWithoutRemovalTime() {
+    try (ProcessEngine engine = engine()) {
+      deploy(engine, asyncProcess("keptForever", null));
+      String instance = startWithAmount(engine, "keptForever");
+      clock.advance(Duration.ofSeconds(5));
+
+      engine.jobExecutor().executeDueJobs();
+
+      Map<String, Object> row = historicInstance(instance);
+      assertThat(row.get("state")).isEqualTo("COMPLETED");
+      assertThat(instant(row.get("end_time"))).isEqualTo(clock.instant());
+      db.database()
+          .useTransaction(
+              h -> {
+                for (String table : INSTANCE_TABLES) {
+                  String column = table.equals("tern_hi_process_instance") ? "id" : "process_instance_id";
+                  rowsOf(h, table, column, instance)
+                      .forEach(r -> assertThat(r.get("removal_time")).as(table + " " + r).isNull());
+                }
+              });
+    }
+  }
+
+  @Test
+  void aDeletedRootIsTerminatedWithItsRemovalTimeAndSoIsEveryRowOfIt() {
+    try (ProcessEngine engine = engine()) {
+      deploy(engine, asyncProcess("deletedRoot", 3));
+      String instance = startWithAmount(engine, "deletedRoot");
+      clock.advance(Duration.ofSeconds(7));
+
+      engine.processInstances().delete(instance, "no longer needed");
+
+      Map<String, Object> row = historicInstance(instance);
+      assertThat(row.get("state")).isEqualTo("EXTERNALLY_TERMINATED");
+      assertThat(row.get("delete_reason")).isEqualTo("no longer needed");
+      assertThat(((Number) row.get("duration_ms")).longValue()).isEqualTo(7_000);
+      assertEveryRowExpiresThreeDaysAfterTheEnd(instance, 2); // the job created, then deleted
+    }
+  }
+
+  /** A process whose async service task ends it (end event {@code done}). */
+  private static org.camunda.bpm.model.bpmn.BpmnModelInstance asyncProcess(String key, Integer ttl) {
+    // the model API writes a time to live of 180 days unless told otherwise
+    return Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLiveString(ttl == null ? null : ttl.toString())
+        .startEvent()
+        .serviceTask("work")
+        .camundaAsyncBefore()
+        .camundaExpression("${true}")
+        .endEvent("done")
+        .done();
+  }
+
+  private Map<String, Object> historicInstance(String instance) {
+    return db.database()
+        .withHandle(h -> rowsOf(h, "tern_hi_process_instance", "id", instance))
+        .get(0);
+  }
+
   private String startWithAmount(ProcessEngine engine, String key) {
     return engine.runtimeService().startProcessInstanceByKey(key, null, null, Map.of("amount", 7)).id();
   }
@@ -217,6 +319,7 @@ class RemovalTimeCoverageTest {
         .database(db.database())
         .clock(clock)
         .startJobExecutor(false)
+        .settings(dev.tern.engine.EngineSettings.defaults().withHistoryTimeToLiveRequired(false))
         .historyRemovalTimeStrategy(strategy)
         .build();
   }
