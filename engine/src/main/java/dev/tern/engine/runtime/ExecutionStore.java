@@ -171,11 +171,10 @@ final class ExecutionStore {
     handle
         .createUpdate(
             "INSERT INTO tern_execution (id, rev, process_instance_id, parent_id, activity_id,"
-                + " activity_instance_id, state, create_time, loop_counter, nr_instances,"
-                + " nr_completed, outer_id, scope_execution_id) SELECT :to, rev + 1,"
-                + " process_instance_id, parent_id, activity_id, activity_instance_id, state,"
-                + " create_time, loop_counter, nr_instances, nr_completed, outer_id,"
-                + " scope_execution_id FROM tern_execution WHERE id = :from")
+                + " activity_instance_id, state, create_time, loop_counter, outer_id,"
+                + " scope_execution_id) SELECT :to, rev + 1, process_instance_id, parent_id,"
+                + " activity_id, activity_instance_id, state, create_time, loop_counter,"
+                + " outer_id, scope_execution_id FROM tern_execution WHERE id = :from")
         .bind("from", fromId)
         .bind("to", toId)
         .execute();
@@ -232,26 +231,6 @@ final class ExecutionStore {
         .bind("id", scopeExecutionId)
         .map(ExecutionStore::execution)
         .findOne();
-  }
-
-  /** A multi-instance body's counts: {@code {nrOfInstances, nrOfCompletedInstances}}. */
-  public int[] findBodyCounts(Handle handle, String bodyId) {
-    return handle
-        .createQuery("SELECT nr_instances, nr_completed FROM tern_execution WHERE id = :id")
-        .bind("id", bodyId)
-        .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
-        .one();
-  }
-
-  public void updateBodyCounts(Handle handle, String bodyId, int instances, int completed) {
-    handle
-        .createUpdate(
-            "UPDATE tern_execution SET nr_instances = :n, nr_completed = :c, rev = rev + 1"
-                + " WHERE id = :id")
-        .bind("id", bodyId)
-        .bind("n", instances)
-        .bind("c", completed)
-        .execute();
   }
 
   /** The executions whose scope execution is the given one, oldest first. */

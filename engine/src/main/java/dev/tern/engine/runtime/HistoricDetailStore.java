@@ -91,10 +91,15 @@ final class HistoricDetailStore {
      * stays) and its revision before the write.
      */
     void add(String variableId, String name, int revision, TypedValue value) {
+      add(owner.scope(), variableId, name, revision, value);
+    }
+
+    /** {@link #add(String, String, int, TypedValue)} of a variable of this scope (null: the instance's). */
+    void add(VariableOwner scope, String variableId, String name, int revision, TypedValue value) {
       ValueBinds.bind(batch, value)
           .bind("id", ids.next())
           .bind("pi", owner.processInstanceId())
-          .bind("exec", owner.scope() == null ? owner.processInstanceId() : owner.scope().executionId())
+          .bind("exec", scope == null ? owner.processInstanceId() : scope.executionId())
           .bind("procDefId", owner.processDefinitionId())
           .bind("procDefKey", owner.processDefinitionKey())
           .bind("root", owner.rootProcessInstanceId())
@@ -105,8 +110,8 @@ final class HistoricDetailStore {
           .bind("initial", initial)
           .bind("now", now)
           .bind("occurrence", nextOccurrence(now));
-      if (owner.scope() != null) {
-        batch.bind("actInst", owner.scope().activityInstanceId());
+      if (scope != null) {
+        batch.bind("actInst", scope.historyActivityInstanceId());
       }
       batch.add();
     }
@@ -120,6 +125,52 @@ final class HistoricDetailStore {
 
   Updates updates(Handle handle, Owner owner, Instant now, boolean initial) {
     return new Updates(handle, owner, now, initial);
+  }
+
+  /**
+   * Records the current values of local variables of a scope (just changed in the database) as
+   * their updates, in one statement: the revision before the change, the scope's history activity
+   * instance.
+   */
+  void recordCurrent(Handle handle, VariableOwner scope, List<String> names, Instant now) {
+    StringBuilder id = new StringBuilder("CASE v.name");
+    StringBuilder occurrence = new StringBuilder("CASE v.name");
+    for (int i = 0; i < names.size(); i++) {
+      id.append(" WHEN :name").append(i).append(" THEN :id").append(i);
+      occurrence.append(" WHEN :name").append(i).append(" THEN :occurrence").append(i);
+    }
+    var insert =
+        handle.createUpdate(
+            """
+            INSERT INTO tern_hi_detail (id, detail_type, process_instance_id, execution_id,
+              act_inst_id, proc_def_id, proc_def_key, root_process_instance_id, tenant_id,
+              variable_instance_id, name, var_type, text_value, long_value, double_value,
+              clob_value, value_info, revision, is_initial, detail_time, occurrence, removal_time)
+            SELECT <id> END, 'variableUpdate', v.process_instance_id, v.execution_id, :actInst,
+              pi.proc_def_id, pi.proc_def_key, pi.root_process_instance_id, pi.tenant_id, v.id,
+              v.name, v.var_type, v.text_value, v.long_value, v.double_value, v.clob_value,
+              v.value_info, v.rev - 1, FALSE, :now, <occurrence> END,
+            """
+                    .replace("<id>", id)
+                    .replace("<occurrence>", occurrence)
+                + dev.tern.engine.history.HistoryRetention.removalTimeOf("v.process_instance_id")
+                + """
+
+            FROM tern_variable v JOIN tern_process_instance pi ON pi.id = v.process_instance_id
+            WHERE v.act_inst_id = :owner AND v.name = ANY(:names)
+            """);
+    for (int i = 0; i < names.size(); i++) {
+      insert
+          .bind("name" + i, names.get(i))
+          .bind("id" + i, ids.next())
+          .bind("occurrence" + i, nextOccurrence(now));
+    }
+    insert
+        .bind("actInst", scope.historyActivityInstanceId())
+        .bind("owner", scope.activityInstanceId())
+        .bind("now", now)
+        .bindArray("names", String.class, names.toArray())
+        .execute();
   }
 
   private static long nextOccurrence(Instant now) {

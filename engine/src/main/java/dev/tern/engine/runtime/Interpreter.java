@@ -63,6 +63,7 @@ final class Interpreter {
   private final UserTaskValues userTaskValues;
   private final ConditionalEvents conditionalEvents;
   private final ScopeExecutions scopeExecutions;
+  private final MultiInstanceVariables loopVariables;
   private final ConcurrentExecutions concurrentExecutions;
   private final InstanceRemoval removal;
   private final Map<String, Object> beans;
@@ -108,6 +109,7 @@ final class Interpreter {
     this.userTaskValues = new UserTaskValues(parameters.expressions(), clock);
     this.conditionalEvents = new ConditionalEvents(parameters.expressions());
     this.scopeExecutions = new ScopeExecutions(executions, ids);
+    this.loopVariables = new MultiInstanceVariables(variables);
     this.parents = new ActivityParents(executions);
     this.concurrentExecutions = new ConcurrentExecutions(executions, references, ids);
     this.beans = Map.copyOf(beans);
@@ -1715,7 +1717,9 @@ final class Interpreter {
 
   /** Removes every token inside a scope execution and drops the queued work of those on the way. */
   private void cancelInside(Run run, String scopeId) {
-    for (ExecutionRow row : executions.findChildren(run.handle, scopeId)) {
+    List<ExecutionRow> children = executions.findChildren(run.handle, scopeId);
+    loopVariables.instancesCancelled(run, scopeId, children);
+    for (ExecutionRow row : children) {
       removeResting(run, row);
     }
     run.cancelScope(scopeId);
@@ -2007,38 +2011,56 @@ final class Interpreter {
     int instances = instanceCount(run, token, loop);
     token.body = true;
     park(run, token, node, ExecutionState.BODY);
-    executions.updateBodyCounts(run.handle, token.id, instances, 0);
     armBoundaryTimers(run, token, node);
     armBoundaryTriggers(run, token, node);
     if (instances == 0) {
       leaveBody(run, token, node);
       return;
     }
-    for (int i = 0; i < (loop.sequential() ? 1 : instances); i++) {
-      startMultiInstance(run, token, node, loop, i, instances, 0);
+    loopVariables.bodyStarted(run, token, instances, loop.sequential());
+    List<Object> elements = elements(run, token, loop);
+    if (loop.sequential()) {
+      loopVariables.sequentialInstanceStarted(run, token, 0, loop.elementVariable(), elements);
+      startMultiInstance(run, newInstance(run, token, node, loop, 0, elements), node, loop);
+      return;
     }
+    List<Token> started = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      started.add(newInstance(run, token, node, loop, i, elements));
+    }
+    loopVariables.parallelInstancesStarted(run, token, started, loop.elementVariable(), elements);
+    started.forEach(instance -> startMultiInstance(run, instance, node, loop));
   }
 
-  private void startMultiInstance(
+  /** The elements of a loop over a collection with an element variable; null for other loops. */
+  private List<Object> elements(
+      Run run, Token body, dev.tern.engine.deployment.model.MultiInstance loop) {
+    return loop.elementVariable() != null && loop.collection() != null
+        ? collection(run, body, loop)
+        : null;
+  }
+
+  private Token newInstance(
       Run run,
       Token body,
       FlowNode node,
       dev.tern.engine.deployment.model.MultiInstance loop,
       int loopCounter,
-      int instances,
-      int completed) {
+      List<Object> elements) {
     Token instance = new Token(ids.next(), false);
     instance.scope = run.scope(body.id);
     instance.miInstance = true;
     instance.loopCounter = loopCounter;
     instance.activityId = node.id();
-    instance.locals.put("loopCounter", loopCounter);
-    instance.locals.put("nrOfInstances", instances);
-    instance.locals.put("nrOfCompletedInstances", completed);
-    instance.locals.put("nrOfActiveInstances", loop.sequential() ? 1 : instances - completed);
-    if (loop.elementVariable() != null && loop.collection() != null) {
-      instance.locals.put(loop.elementVariable(), collection(run, body, loop).get(loopCounter));
+    instance.locals.put(MultiInstanceVariables.LOOP_COUNTER, loopCounter);
+    if (elements != null) {
+      instance.locals.put(loop.elementVariable(), elements.get(loopCounter));
     }
+    return instance;
+  }
+
+  private void startMultiInstance(
+      Run run, Token instance, FlowNode node, dev.tern.engine.deployment.model.MultiInstance loop) {
     if (loop.inner().asyncBefore()) {
       park(run, instance, node, ExecutionState.ASYNC);
       jobs.insertAsync(run, instance, node, RuntimeJobs.ASYNC_BEFORE);
@@ -2061,24 +2083,23 @@ final class Interpreter {
       executions.deleteExecution(run.handle, instance.id);
       instance.persisted = false;
     }
-    int[] counts = executions.findBodyCounts(run.handle, bodyId);
-    int instances = counts[0];
-    int completed = counts[1] + 1;
-    instance.locals.put("nrOfCompletedInstances", completed);
-    instance.locals.put("nrOfActiveInstances", loop.sequential() ? 0 : instances - completed);
+    Token body = resting(run, executions.findExecution(run.handle, bodyId).orElseThrow());
+    int[] counts = loopVariables.instanceCompleted(run, body, instance, loop.sequential());
+    int completed = counts[1];
     boolean done =
-        completed >= instances
+        completed >= counts[0]
             || (loop.completionCondition() != null
                 && isTrue(run, instance, loop.completionCondition(), node.id()));
-    Token body = resting(run, executions.findExecution(run.handle, bodyId).orElseThrow());
     if (done) {
       cancelInside(run, bodyId);
       leaveBody(run, body, node);
       return;
     }
-    executions.updateBodyCounts(run.handle, bodyId, instances, completed);
     if (loop.sequential()) {
-      startMultiInstance(run, body, node, loop, completed, instances, completed);
+      List<Object> elements = elements(run, body, loop);
+      loopVariables.sequentialInstanceStarted(
+          run, body, completed, loop.elementVariable(), elements);
+      startMultiInstance(run, newInstance(run, body, node, loop, completed, elements), node, loop);
     }
   }
 
@@ -2105,20 +2126,17 @@ final class Interpreter {
   }
 
   /**
-   * The instance's own variables (loop counter, element, counts) when it continues in a later
-   * call; Tern keeps them in memory, so they are derived again from the execution rows.
+   * The instance's loop counter and element when it continues in a later call (its counts are
+   * the body's stored variables, read through its scope); the element is taken from the
+   * collection again, so it keeps its type (a map stays a map).
    */
   private void restoreInstanceLocals(Run run, Token instance) {
-    if (instance.locals.containsKey("loopCounter")) {
+    if (instance.locals.containsKey(MultiInstanceVariables.LOOP_COUNTER)) {
       return;
     }
     dev.tern.engine.deployment.model.MultiInstance loop =
         run.process.model().multiInstanceOf(instance.activityId);
-    int[] counts = executions.findBodyCounts(run.handle, instance.scopeId());
-    instance.locals.put("loopCounter", instance.loopCounter);
-    instance.locals.put("nrOfInstances", counts[0]);
-    instance.locals.put("nrOfCompletedInstances", counts[1]);
-    instance.locals.put("nrOfActiveInstances", loop.sequential() ? 1 : counts[0] - counts[1]);
+    instance.locals.put(MultiInstanceVariables.LOOP_COUNTER, instance.loopCounter);
     if (loop.elementVariable() != null && loop.collection() != null) {
       List<Object> elements = collection(run, instance, loop);
       if (instance.loopCounter < elements.size()) {

@@ -86,11 +86,34 @@ final class LocalVariables {
       return subProcess.map(
           row -> new VariableOwner(row.processInstanceId(), execution.id(), row.activityInstanceId()));
     }
-    return executions
-        .findExecution(h, execution.id())
-        .filter(row -> row.scopeExecutionId() == null)
-        .filter(row -> isScope(h, execution.processDefinitionId(), row))
-        .map(row -> new VariableOwner(row.processInstanceId(), row.id(), row.activityInstanceId()));
+    Optional<ExecutionRow> row = executions.findExecution(h, execution.id());
+    if (row.isPresent() && row.get().loopCounter() != null) {
+      return parallelInstance(h, execution.processDefinitionId(), row.get());
+    }
+    return row.filter(r -> r.scopeExecutionId() == null)
+        .filter(r -> isScope(h, execution.processDefinitionId(), r))
+        .map(r -> new VariableOwner(r.processInstanceId(), r.id(), r.activityInstanceId()));
+  }
+
+  /**
+   * An instance of a parallel multi-instance activity: its loop variables are stored under its
+   * execution, their history names the body's activity instance ({@link MultiInstanceVariables}).
+   * A sequential instance has none: Camunda runs it in the body's execution, which holds them.
+   */
+  private Optional<VariableOwner> parallelInstance(
+      Handle h, String processDefinitionId, ExecutionRow row) {
+    boolean sequential =
+        processes
+            .findById(h, processDefinitionId)
+            .map(p -> p.model().multiInstanceOf(row.activityId()))
+            .map(loop -> loop.sequential())
+            .orElse(true);
+    if (sequential) {
+      return Optional.empty();
+    }
+    String body =
+        executions.findExecution(h, row.parentId()).map(ExecutionRow::activityInstanceId).orElse(null);
+    return Optional.of(new VariableOwner(row.processInstanceId(), row.id(), row.id(), body));
   }
 
   private boolean isScope(Handle h, String processDefinitionId, ExecutionRow row) {

@@ -29,6 +29,11 @@ final class Run {
   final java.util.Set<String> scopesToCheck = new java.util.LinkedHashSet<>();
   private final Map<String, Scope> scopes = new HashMap<>();
   /**
+   * The instances of parallel multi-instance bodies started in this call, by body: their loop
+   * variables are stored before they rest, so a cancellation looks here too.
+   */
+  final Map<String, java.util.Set<String>> loopInstances = new HashMap<>();
+  /**
    * The run of the calling instance when a call activity started this instance in the caller's
    * own call (its work continues there); null otherwise.
    */

@@ -15,8 +15,15 @@ import dev.tern.engine.query.VariableConditionSql;
  */
 public final class VariableInstanceQuery extends ReadableQuery<VariableInstanceQuery> {
 
-  /** A process variable's activity instance is the process instance, a local's its scope's. */
-  private static final String ACTIVITY_INSTANCE = "vi.act_inst_id";
+  /**
+   * A process variable's activity instance is the process instance, a local's its scope's; the
+   * loop variables of a parallel multi-instance instance, stored under its execution, show the
+   * activity instance that execution is in (Camunda's concurrent execution's).
+   */
+  private static final String ACTIVITY_INSTANCE =
+      "CASE WHEN vi.act_inst_id = vi.execution_id AND vi.act_inst_id <> vi.process_instance_id"
+          + " THEN COALESCE((SELECT x.activity_instance_id FROM tern_execution x"
+          + " WHERE x.id = vi.execution_id), vi.act_inst_id) ELSE vi.act_inst_id END";
 
   static final String COLUMNS =
       "vi.id, vi.name, vi.process_instance_id, vi.execution_id, "

@@ -266,70 +266,104 @@ public final class VariableStore {
       return;
     }
     String ownerId = scope == null ? processInstanceId : scope.activityInstanceId();
-    String executionId = scope == null ? processInstanceId : scope.executionId();
-    Map<String, Object> owner = owner(handle, processInstanceId);
     Map<String, Existing> existing = new HashMap<>();
     handle
         .createQuery(SELECT_REVS)
         .bind("owner", ownerId)
         .map((rs, ctx) -> new Existing(rs.getString("id"), rs.getInt("rev"), rs.getString("name")))
         .forEach(e -> existing.put(e.name(), e));
+    writeRows(handle, processInstanceId, Map.of(scope == null ? PROCESS : scope, values), existing, initial);
+  }
 
+  /**
+   * Creates local variables of several scopes that have none yet (the loop variables of the
+   * instances a parallel multi-instance body starts): a fixed number of statements whatever the
+   * number of scopes.
+   */
+  void createLocals(
+      Handle handle, String processInstanceId, Map<VariableOwner, Map<String, TypedValue>> values) {
+    if (!values.isEmpty()) {
+      writeRows(handle, processInstanceId, values, Map.of(), false);
+    }
+  }
+
+  /** Stands for the process instance among the owners of {@link #writeRows}. */
+  private static final VariableOwner PROCESS = new VariableOwner(null, null, null);
+
+  private void writeRows(
+      Handle handle,
+      String processInstanceId,
+      Map<VariableOwner, Map<String, TypedValue>> values,
+      Map<String, Existing> existing,
+      boolean initial) {
+    Map<String, Object> owner = owner(handle, processInstanceId);
     Instant now = clock.instant();
     PreparedBatch inserts = handle.prepareBatch(INSERT);
     PreparedBatch historyInserts = handle.prepareBatch(INSERT_HISTORY);
     PreparedBatch updates = handle.prepareBatch(UPDATE);
     PreparedBatch historyUpdates = handle.prepareBatch(UPDATE_HISTORY);
+    VariableOwner first = values.keySet().iterator().next();
     HistoricDetailStore.Updates detailRows =
-        details.updates(handle, detailOwner(processInstanceId, owner, scope), now, initial);
+        details.updates(
+            handle,
+            detailOwner(processInstanceId, owner, first == PROCESS ? null : first),
+            now,
+            initial);
     List<String> updatedNames = new ArrayList<>();
     List<String> rewrittenIds = new ArrayList<>();
     Map<String, byte[]> newBytes = new LinkedHashMap<>();
-    for (Map.Entry<String, TypedValue> entry : values.entrySet()) {
-      Columns columns = Columns.of(entry.getValue());
-      Existing row = existing.get(entry.getKey());
-      String variableId = row == null ? ids.next() : row.id();
-      if (row != null) {
-        rewrittenIds.add(variableId);
-      }
-      detailRows.add(variableId, entry.getKey(), row == null ? 0 : row.rev(), entry.getValue());
-      if (entry.getValue().type().binary() && entry.getValue().value() != null) {
-        newBytes.put(variableId, (byte[]) entry.getValue().value());
-      }
-      if (row == null) {
-        String id = variableId;
-        bindColumns(inserts, columns)
-            .bind("id", id)
-            .bind("pi", processInstanceId)
-            .bind("exec", executionId)
-            .bind("owner", ownerId);
-        inserts.bind("name", entry.getKey()).bind("now", now).add();
-        bindColumns(historyInserts, columns)
-            .bind("id", id)
-            .bind("pi", processInstanceId)
-            .bind("exec", executionId)
-            .bind("owner", ownerId)
-            .bind("procDefId", owner.get("proc_def_id"))
-            .bind("procDefKey", owner.get("proc_def_key"))
-            .bind("tenantId", owner.get("tenant_id"))
-            .bind("name", entry.getKey())
-            .bind("now", now)
-            .add();
-      } else {
-        bindColumns(updates, columns).bind("id", row.id()).bind("rev", row.rev()).add();
-        bindColumns(historyUpdates, columns).bind("id", row.id()).add();
-        updatedNames.add(entry.getKey());
-      }
-    }
+    values.forEach(
+        (key, named) -> {
+          VariableOwner scope = key == PROCESS ? null : key;
+          String ownerId = scope == null ? processInstanceId : scope.activityInstanceId();
+          String executionId = scope == null ? processInstanceId : scope.executionId();
+          for (Map.Entry<String, TypedValue> entry : named.entrySet()) {
+            Columns columns = Columns.of(entry.getValue());
+            Existing row = existing.get(entry.getKey());
+            String variableId = row == null ? ids.next() : row.id();
+            if (row != null) {
+              rewrittenIds.add(variableId);
+            }
+            detailRows.add(
+                scope, variableId, entry.getKey(), row == null ? 0 : row.rev(), entry.getValue());
+            if (entry.getValue().type().binary() && entry.getValue().value() != null) {
+              newBytes.put(variableId, (byte[]) entry.getValue().value());
+            }
+            if (row == null) {
+              bindColumns(inserts, columns)
+                  .bind("id", variableId)
+                  .bind("pi", processInstanceId)
+                  .bind("exec", executionId)
+                  .bind("owner", ownerId);
+              inserts.bind("name", entry.getKey()).bind("now", now).add();
+              bindColumns(historyInserts, columns)
+                  .bind("id", variableId)
+                  .bind("pi", processInstanceId)
+                  .bind("exec", executionId)
+                  .bind("owner", scope == null ? ownerId : scope.historyActivityInstanceId())
+                  .bind("procDefId", owner.get("proc_def_id"))
+                  .bind("procDefKey", owner.get("proc_def_key"))
+                  .bind("tenantId", owner.get("tenant_id"))
+                  .bind("name", entry.getKey())
+                  .bind("now", now)
+                  .add();
+            } else {
+              bindColumns(updates, columns).bind("id", row.id()).bind("rev", row.rev()).add();
+              bindColumns(historyUpdates, columns).bind("id", row.id()).add();
+              updatedNames.add(ownerId + "/" + entry.getKey());
+            }
+          }
+        });
     if (updates.size() > 0) {
       int[] counts = updates.execute();
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] == 0) {
+          String[] ownerAndName = updatedNames.get(i).split("/", 2);
           throw new OptimisticLockingException(
               "Variable '"
-                  + updatedNames.get(i)
+                  + ownerAndName[1]
                   + "' of execution "
-                  + ownerId
+                  + ownerAndName[0]
                   + " was updated by another transaction concurrently");
         }
       }
@@ -341,6 +375,53 @@ public final class VariableStore {
     }
     writeBytes(handle, rewrittenIds, newBytes);
     detailRows.execute();
+  }
+
+  /**
+   * Adds to integer local variables of a scope (the counts of a multi-instance body) with one
+   * statement for the runtime rows, one for their history and one for their updates, whatever
+   * their number. The sum is computed by the database, not read first: of two transactions adding
+   * at once, the second waits for the first's row locks and then adds to its committed value.
+   *
+   * @return the scope's local variables after the change
+   */
+  Map<String, TypedValue> addToLocals(
+      Handle handle, VariableOwner scope, Map<String, Integer> deltas) {
+    StringBuilder delta = new StringBuilder("CASE name");
+    int i = 0;
+    for (String name : deltas.keySet()) {
+      delta.append(" WHEN :name").append(i).append(" THEN :delta").append(i++);
+    }
+    delta.append(" END");
+    var update =
+        handle.createUpdate(
+            "UPDATE tern_variable SET rev = rev + 1, long_value = long_value + "
+                + delta
+                + ", text_value = CAST(long_value + "
+                + delta
+                + " AS VARCHAR(20)) WHERE act_inst_id = :owner AND name = ANY(:names)");
+    i = 0;
+    for (Map.Entry<String, Integer> entry : deltas.entrySet()) {
+      update.bind("name" + i, entry.getKey()).bind("delta" + i++, (long) entry.getValue());
+    }
+    String[] names = deltas.keySet().toArray(String[]::new);
+    update
+        .bind("owner", scope.activityInstanceId())
+        .bindArray("names", String.class, (Object[]) names)
+        .execute();
+    handle
+        .createUpdate(
+            """
+            UPDATE tern_hi_variable SET
+              long_value = (SELECT v.long_value FROM tern_variable v WHERE v.id = tern_hi_variable.id),
+              text_value = (SELECT v.text_value FROM tern_variable v WHERE v.id = tern_hi_variable.id)
+            WHERE id IN (SELECT id FROM tern_variable WHERE act_inst_id = :owner AND name = ANY(:names))
+            """)
+        .bind("owner", scope.activityInstanceId())
+        .bindArray("names", String.class, (Object[]) names)
+        .execute();
+    details.recordCurrent(handle, scope, List.of(names), clock.instant());
+    return allLocal(handle, scope.activityInstanceId());
   }
 
   private static Map<String, Object> owner(Handle handle, String processInstanceId) {
