@@ -100,21 +100,10 @@ class MultiInstanceExecutionRestTest {
   @Test
   void theCountsAndLoopCountersAreVariableInstancesOfTheBodyAndEachInstance() {
     String instance = startTwoReviews();
-    String body =
-        server
-            .given()
-            .get("/process-instance/{id}/activity-instances", instance)
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("childActivityInstances[0].executionIds[0]");
-    String bodyInstance =
-        server
-            .given()
-            .get("/process-instance/{id}/activity-instances", instance)
-            .then()
-            .extract()
-            .path("childActivityInstances[0].id");
+    io.restassured.path.json.JsonPath tree =
+        server.given().get("/process-instance/{id}/activity-instances", instance).jsonPath();
+    String body = tree.getString("childActivityInstances[0].executionIds[0]");
+    String bodyInstance = tree.getString("childActivityInstances[0].id");
     List<String> taskIds =
         server.given().queryParam("processInstanceId", instance).get("/task").then().extract().path("id");
     String firstExecution =
