@@ -32,8 +32,7 @@ public final class ProcessDefinitionQuery extends DeclaredQuery<ProcessDefinitio
               "pd.version = (SELECT MAX(v.version) FROM tern_process_definition v"
                   + " WHERE v.proc_key = pd.proc_key AND (v.tenant_id = pd.tenant_id"
                   + " OR (v.tenant_id IS NULL AND pd.tenant_id IS NULL)))")
-          .tenantIn("tenantIdIn", "pd.tenant_id", "includeProcessDefinitionsWithoutTenantId")
-          .flag("withoutTenantId", "pd.tenant_id IS NULL")
+          .tenants("pd.tenant_id", "includeProcessDefinitionsWithoutTenantId")
           .flag("suspended", "pd.suspended = TRUE")
           .filter(
               "active",

@@ -11,8 +11,7 @@ public final class EventSubscriptionQuery extends DeclaredQuery<EventSubscriptio
       QueryDefinition.builder("tern_event_subscription s", "s.id")
           .equal("eventSubscriptionId", "s.id")
           .equalColumns("eventName", "eventType", "executionId", "processInstanceId", "activityId")
-          .tenantIn("tenantIdIn", "s.tenant_id", "includeEventSubscriptionsWithoutTenantId")
-          .flag("withoutTenantId", "s.tenant_id IS NULL")
+          .tenants("s.tenant_id", "includeEventSubscriptionsWithoutTenantId")
           .sort("created", "s.created")
           .sortable("tenantId")
           .build();

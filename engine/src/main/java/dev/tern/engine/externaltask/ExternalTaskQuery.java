@@ -17,10 +17,6 @@ import dev.tern.engine.query.QueryDefinition.Type;
  */
 public final class ExternalTaskQuery extends TypedQuery<ExternalTaskQuery> {
 
-  private static final String INSTANCE_SUSPENDED =
-      "EXISTS (SELECT 1 FROM tern_process_instance p WHERE p.id = t.process_instance_id"
-          + " AND p.suspended = TRUE)";
-
   private static final String DEFINITION_NAME =
       "EXISTS (SELECT 1 FROM tern_process_definition d WHERE d.id = t.proc_def_id AND ";
 
@@ -40,8 +36,7 @@ public final class ExternalTaskQuery extends TypedQuery<ExternalTaskQuery> {
               "t.process_instance_id")
           .where("processDefinitionName", Type.STRING, DEFINITION_NAME + "d.name = ?)")
           .where("processDefinitionNameLike", Type.STRING, DEFINITION_NAME + "d.name LIKE ?)")
-          .flag("active", "NOT " + INSTANCE_SUSPENDED)
-          .flag("suspended", INSTANCE_SUSPENDED)
+          .instanceSuspension("t.process_instance_id")
           .flag("withRetriesLeft", "(t.retries IS NULL OR t.retries > 0)")
           .flag("noRetriesLeft", "t.retries = 0")
           .anyOf("tenantIdIn", "t.tenant_id")

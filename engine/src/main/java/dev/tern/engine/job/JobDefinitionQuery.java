@@ -16,8 +16,7 @@ public final class JobDefinitionQuery extends TypedQuery<JobDefinitionQuery> {
           .flag("active", "d.suspended = FALSE")
           .flag("suspended", "d.suspended = TRUE")
           .flag("withOverridingJobPriority", "d.overriding_priority IS NOT NULL")
-          .tenantIn("tenantIdIn", "d.tenant_id", "includeJobDefinitionsWithoutTenantId")
-          .flag("withoutTenantId", "d.tenant_id IS NULL")
+          .tenants("d.tenant_id", "includeJobDefinitionsWithoutTenantId")
           .sortable(
               "jobDefinitionId", "activityId", "processDefinitionId", "processDefinitionKey",
               "jobType", "jobConfiguration", "tenantId")

@@ -45,8 +45,7 @@ public final class JobQuery extends TypedQuery<JobQuery> {
           .priorityRange("priority", "j.priority")
           .dateConditions("dueDates", "j.due_date")
           .dateConditions("createTimes", "j.create_time")
-          .tenantIn("tenantIdIn", "j.tenant_id", "includeJobsWithoutTenantId")
-          .flag("withoutTenantId", "j.tenant_id IS NULL")
+          .tenants("j.tenant_id", "includeJobsWithoutTenantId")
           .flag("acquired", "j.lock_expiration_time IS NOT NULL")
           .sortable(
               "jobId", "processInstanceId", "processDefinitionId",

@@ -384,15 +384,31 @@ public final class QueryDefinition {
       return anyOf("tenantIdIn", column).flag("withoutTenantId", column + " IS NULL");
     }
 
-    /** {@code tenantIdIn}, with rows of no tenant when the boolean filter {@code includeWithout}. */
+    /**
+     * {@link #tenants(String)} where {@code tenantIdIn} takes the rows of no tenant too when the
+     * boolean filter {@code includeWithout} is set (e.g. {@code includeJobsWithoutTenantId}).
+     */
     @SuppressWarnings("unchecked")
-    public Builder tenantIn(String name, String column, String includeWithout) {
-      columns.put(name, column);
+    public Builder tenants(String column, String includeWithout) {
+      columns.put("tenantIdIn", column);
       return options(includeWithout)
           .filter(
-              name,
+              "tenantIdIn",
               Type.STRING_LIST,
-              (w, v, c) -> w.tenantIn(column, (List<String>) v, c.isTrue(includeWithout)));
+              (w, v, c) -> w.tenantIn(column, (List<String>) v, c.isTrue(includeWithout)))
+          .flag("withoutTenantId", column + " IS NULL");
+    }
+
+    /**
+     * Camunda's {@code active} and {@code suspended} on rows of a process instance (a task, an
+     * external task): its instance's state.
+     */
+    public Builder instanceSuspension(String instanceIdColumn) {
+      String suspended =
+          "EXISTS (SELECT 1 FROM tern_process_instance p WHERE p.id = "
+              + instanceIdColumn
+              + " AND p.suspended = TRUE)";
+      return flag("active", "NOT " + suspended).flag("suspended", suspended);
     }
 
     /**

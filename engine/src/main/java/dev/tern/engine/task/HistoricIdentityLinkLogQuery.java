@@ -15,8 +15,7 @@ public final class HistoricIdentityLinkLogQuery extends DeclaredQuery<HistoricId
           .equalColumns(
               "taskId", "processDefinitionId", "processDefinitionKey", "operationType",
               "assignerId")
-          .anyOf("tenantIdIn", "il.tenant_id")
-          .flag("withoutTenantId", "il.tenant_id IS NULL")
+          .tenants("il.tenant_id")
           .sort("time", "il.log_time")
           .sort("type", "il.link_type")
           .sort("userId", "il.user_id")

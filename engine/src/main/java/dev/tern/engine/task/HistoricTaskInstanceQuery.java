@@ -59,8 +59,7 @@ public final class HistoricTaskInstanceQuery extends DeclaredQuery<HistoricTaskI
           .dateRange("taskFollowUpDate", "h.follow_up_date", false)
           .dateRange("started", "h.start_time", false)
           .dateRange("finished", "h.end_time", false)
-          .anyOf("tenantIdIn", "h.tenant_id")
-          .flag("withoutTenantId", "h.tenant_id IS NULL")
+          .tenants("h.tenant_id")
           .where(
               "taskInvolvedUser",
               Type.STRING,

@@ -19,10 +19,6 @@ import java.util.List;
  */
 public final class TaskQuery extends DeclaredQuery<TaskQuery> {
 
-  private static final String INSTANCE_SUSPENDED =
-      "EXISTS (SELECT 1 FROM tern_process_instance p WHERE p.id = t.process_instance_id"
-          + " AND p.suspended = TRUE)";
-
   private static final String CANDIDATE_LINK =
       "EXISTS (SELECT 1 FROM tern_task_identity_link l WHERE l.task_id = t.id"
           + " AND l.link_type = 'candidate' AND ";
@@ -53,8 +49,7 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
               (w, v, c) -> w.add(DEFINITION_NAME + likeOf(w, "d.name", v) + ")"))
           .equal("executionId", "t.execution_id")
           .anyOf("activityInstanceIdIn", "t.activity_instance_id")
-          .tenantIn("tenantIdIn", "t.tenant_id", "includeTaskWithoutTenantId")
-          .flag("withoutTenantId", "t.tenant_id IS NULL")
+          .tenants("t.tenant_id", "includeTaskWithoutTenantId")
           .equal("assignee", "t.assignee")
           .like("assigneeLike", "t.assignee")
           .anyOf("assigneeIn", "t.assignee")
@@ -148,8 +143,7 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
           .filter("withCandidateUsers", Type.BOOLEAN, (w, v, c) -> candidateFlag(w, v, c, "", "l.user_id"))
           .filter(
               "withoutCandidateUsers", Type.BOOLEAN, (w, v, c) -> candidateFlag(w, v, c, "NOT ", "l.user_id"))
-          .flag("active", "NOT " + INSTANCE_SUSPENDED)
-          .flag("suspended", INSTANCE_SUSPENDED)
+          .instanceSuspension("t.process_instance_id")
           .equal("parentTaskId", "t.parent_task_id")
           // what each listed task carries besides its fields (TaskPageDetails); no filter
           .options(
