@@ -366,6 +366,19 @@ final class JobStore implements Jobs {
   }
 
   @Override
+  public void moveToExecution(
+      Handle handle, String fromExecutionId, String toExecutionId, String handlerType) {
+    handle
+        .createUpdate(
+            "UPDATE tern_job SET execution_id = :to WHERE execution_id = :from"
+                + " AND handler_type = :type")
+        .bind("from", fromExecutionId)
+        .bind("to", toExecutionId)
+        .bind("type", handlerType)
+        .execute();
+  }
+
+  @Override
   public int delete(Handle handle, Collection<String> ids) {
     if (ids.isEmpty()) {
       return 0;

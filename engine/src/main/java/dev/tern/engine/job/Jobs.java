@@ -30,6 +30,10 @@ public interface Jobs {
   /** Moves the jobs of one execution to another (the first is being replaced by the second). */
   void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId);
 
+  /** Moves the jobs of one handler type (e.g. a token's continuation) to another execution. */
+  void moveToExecution(
+      Handle handle, String fromExecutionId, String toExecutionId, String handlerType);
+
   /** Suspends or activates the jobs of a process instance. */
   void updateSuspendedOfProcessInstance(Handle handle, String processInstanceId, boolean suspended);
 

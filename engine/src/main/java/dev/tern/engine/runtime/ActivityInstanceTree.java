@@ -5,8 +5,10 @@ import dev.tern.engine.deployment.model.MultiInstance;
 import dev.tern.engine.deployment.model.ProcessModel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** Builds a running instance's activity-instance tree from its executions (one query). */
@@ -20,15 +22,8 @@ final class ActivityInstanceTree {
 
   ActivityInstance of(Handle handle, RuntimeProcessInstance instance, DeployedProcess process) {
     Map<String, List<ExecutionRow>> byParent = new HashMap<>();
-    // the instance, and the concurrent executions whose child is an activity's own execution
-    List<String> rootExecutions = new ArrayList<>(List.of(instance.id()));
     for (ExecutionRow row : executions.findByInstance(handle, instance.id())) {
       byParent.computeIfAbsent(row.parentId() == null ? "" : row.parentId(), k -> new ArrayList<>()).add(row);
-      if (row.parentId() == null
-          && row.outerId() != null
-          && !rootExecutions.contains(row.outerId())) {
-        rootExecutions.add(row.outerId());
-      }
     }
     Level root = level(process.model(), byParent, "", instance.id());
     return new ActivityInstance(
@@ -37,9 +32,27 @@ final class ActivityInstanceTree {
         process.definitionId(),
         process.name(),
         "processDefinition",
-        rootExecutions,
+        executionIds(byParent, "", instance.id()),
         root.activities,
         root.transitions);
+  }
+
+  /**
+   * A scope's executions as Camunda lists them on its activity instance: the scope execution, then
+   * each concurrent execution of the scope whose child is a scope execution (the path above an
+   * activity's own execution, a sub-process's or a multi-instance body's), as Camunda's tree has them.
+   */
+  private static List<String> executionIds(
+      Map<String, List<ExecutionRow>> byParent, String parentRowId, String scopeExecution) {
+    Set<String> ids = new LinkedHashSet<>(List.of(scopeExecution));
+    for (ExecutionRow row : byParent.getOrDefault(parentRowId, List.of())) {
+      if (row.outerId() != null) {
+        ids.add(row.outerId());
+      } else if (row.scopeExecutionId() != null) {
+        ids.add(row.id());
+      }
+    }
+    return List.copyOf(ids);
   }
 
   private record Level(
@@ -95,8 +108,9 @@ final class ActivityInstanceTree {
         activityId,
         name,
         activityType,
-        // an embedded sub-process names Camunda's scope execution, in which its first token runs
-        List.of(row.scopeExecutionId() != null ? row.scopeExecutionId() : row.id()),
+        // a sub-process names Camunda's scope execution, in which its first token runs
+        executionIds(
+            byParent, row.id(), row.scopeExecutionId() != null ? row.scopeExecutionId() : row.id()),
         inside.activities,
         inside.transitions);
   }

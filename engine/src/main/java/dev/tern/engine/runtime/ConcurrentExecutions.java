@@ -45,6 +45,53 @@ final class ConcurrentExecutions {
   }
 
   /**
+   * A new path starts in the scope of {@code path} beside those running there (a non-interrupting
+   * boundary or event sub-process): the path that runs as the scope's execution becomes a
+   * concurrent one, as Camunda 7.24 moves it below the scope execution. An activity's own
+   * execution stays and takes the new concurrent execution as the one it goes back to.
+   *
+   * @param known the token whose event started the path (the boundary's activity, an escalation's
+   *     thrower), which may run as the scope's execution; null when the event came from outside
+   */
+  void beside(Run run, Token path, Token known) {
+    String scopeExecution = scopeExecution(run, path);
+    if (scopeExecution == null) {
+      return;
+    }
+    if (known != null && known.scope == path.scope && !known.body && !known.miInstance) {
+      if (scopeExecution.equals(known.outerId)) {
+        known.outerId = ids.next();
+        if (known.persisted) {
+          executions.updateOuterId(run.handle, known.id, known.outerId);
+        }
+        return;
+      }
+      if (known.outerId == null && scopeExecution.equals(known.id)) {
+        String pathId = ids.next();
+        if (known.persisted && known.activityId.equals(known.parkedAt)) {
+          references.detachFromScope(run.handle, scopeExecution, pathId);
+          run.renameScope(scopeExecution, pathId);
+        } else if (known.persisted) {
+          executions.deleteExecution(run.handle, known.id);
+          known.persisted = false;
+          known.parkedAt = null;
+        }
+        known.id = pathId;
+        return;
+      }
+    }
+    for (ExecutionRow row : inScope(run, path)) {
+      if (scopeExecution.equals(row.outerId())) {
+        executions.updateOuterId(run.handle, row.id(), ids.next());
+      } else if (row.id().equals(scopeExecution)) {
+        String pathId = ids.next();
+        references.detachFromScope(run.handle, scopeExecution, pathId);
+        run.renameScope(scopeExecution, pathId);
+      }
+    }
+  }
+
+  /**
    * The token arrives at a parallel join it completes: if no other path of its scope is left (none
    * rests elsewhere, none is on its way), it joins as the scope's execution, so the join and what
    * follows run in the instance (or the sub-process's scope execution), as in Camunda.

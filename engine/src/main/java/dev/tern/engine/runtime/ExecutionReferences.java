@@ -51,4 +51,22 @@ final class ExecutionReferences {
     executions.moveCalledInstances(handle, fromId, toId);
     executions.deleteExecution(handle, fromId);
   }
+
+  /**
+   * The path that ran as its scope's execution {@code scopeExecutionId} (the instance, or a
+   * sub-process's scope execution) becomes a concurrent execution {@code toId}, as Camunda 7.24
+   * moves it below the scope execution when a second path starts beside it: the row's children,
+   * its user task and its asynchronous continuation (with the continuation's incident) follow;
+   * the scope's variables, timers and subscriptions stay with the scope execution.
+   */
+  void detachFromScope(Handle handle, String scopeExecutionId, String toId) {
+    executions.copyExecution(handle, scopeExecutionId, toId);
+    userTasks.moveToExecution(handle, scopeExecutionId, toId);
+    if (executions.findExecution(handle, toId).map(ExecutionRow::state).orElse(null)
+        == ExecutionState.ASYNC) {
+      jobs.moveToExecution(handle, scopeExecutionId, toId, RuntimeJobs.ASYNC_CONTINUATION);
+      incidents.moveToExecution(handle, scopeExecutionId, toId);
+    }
+    executions.deleteExecution(handle, scopeExecutionId);
+  }
 }

@@ -681,7 +681,7 @@ final class Interpreter {
     }
     scopeExecutions.enter(run, token, node);
     concurrentExecutions.beforeJoin(run, token, node);
-    if (node.kind() instanceof NodeKind.SubProcess) {
+    if (node.kind() instanceof NodeKind.SubProcess || node.kind() instanceof NodeKind.EventSubProcess) {
       // Camunda's scope execution of the sub-process: its rows name it, its first token runs as it
       token.scopeExecutionId = ids.next();
     }
@@ -1232,7 +1232,7 @@ final class Interpreter {
       FlowNode eventSubProcess = eventSubProcessCatching(run, scope, cameFrom, true, code);
       if (eventSubProcess != null) {
         endActivity(run, token, !endEvent);
-        startEventSubProcess(run, scope, eventSubProcess, code);
+        startEventSubProcess(run, scope, eventSubProcess, code, null);
         return;
       }
       if (scope == null) {
@@ -1344,7 +1344,7 @@ final class Interpreter {
           endActivity(run, token, false);
           detach(run, token);
         }
-        startEventSubProcess(run, scope, eventSubProcess, code);
+        startEventSubProcess(run, scope, eventSubProcess, code, interrupting ? null : token);
         return interrupting;
       }
       if (scope == null) {
@@ -1418,7 +1418,8 @@ final class Interpreter {
    * of the scope (of the process: the queued work too); its token then rests at the event
    * sub-process as the scope of the tokens inside, like an embedded sub-process.
    */
-  private void startEventSubProcess(Run run, ExecutionRow scope, FlowNode node, String code) {
+  private void startEventSubProcess(
+      Run run, ExecutionRow scope, FlowNode node, String code, Token thrower) {
     NodeKind.EventSubProcess eventSubProcess = (NodeKind.EventSubProcess) node.kind();
     if (eventSubProcess.codeVariable() != null) {
       run.setVariable(eventSubProcess.codeVariable(), code);
@@ -1431,9 +1432,18 @@ final class Interpreter {
     } else if (eventSubProcess.interrupting()) {
       cancelInside(run, scope.id());
     }
-    Token token = new Token(ids.next(), false);
+    Token token = new Token(null, false);
     token.scope = run.scope(scope == null ? null : scope.id());
     token.activityId = node.id();
+    if (eventSubProcess.interrupting()) {
+      // the only path of its scope now: it runs as the scope's execution, as in Camunda
+      token.id = concurrentExecutions.scopeExecution(run, token);
+    } else {
+      concurrentExecutions.beside(run, token, thrower);
+    }
+    if (token.id == null) {
+      token.id = ids.next();
+    }
     run.agenda.add(() -> execute(run, token, node));
   }
 
@@ -1634,7 +1644,7 @@ final class Interpreter {
       closeEventSubProcesses(
           run, scope == null ? null : Token.resting(scope).ownExecution(), scopeNodeId);
     }
-    startEventSubProcess(run, scope, node, null);
+    startEventSubProcess(run, scope, node, null, null);
     return true;
   }
 

@@ -147,6 +147,15 @@ final class Run {
     scopes.remove(executionId);
   }
 
+  /** The scope's row took another id: the tokens sharing it park under the new one. */
+  void renameScope(String fromId, String toId) {
+    Scope scope = scopes.remove(fromId);
+    if (scope != null) {
+      scope.executionId = toId;
+      scopes.put(toId, scope);
+    }
+  }
+
   /** Marks a scope cancelled for the tokens that share it; a later scope of that id starts anew. */
   void cancelScope(String executionId) {
     Scope scope = scopes.remove(executionId);

@@ -7,7 +7,8 @@ package dev.tern.engine.runtime;
  * way inside it, so their queued work is dropped.
  */
 final class Scope {
-  final String executionId;
+  /** Changes when the scope's row becomes a concurrent path ({@link Run#renameScope}). */
+  String executionId;
   boolean cancelled;
   /**
    * The scope's own variables (an instance of a multi-instance sub-process: its loop counter,

@@ -338,4 +338,51 @@ class ConcurrentExecutionTest {
     assertThat(historyOf(pi, "end")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
     assertThat(kit.instanceExists(pi)).isFalse();
   }
+
+  /**
+   * Reference: models "forkSub" and "subFork" — a concurrent execution whose child is a scope
+   * execution (a sub-process's, an activity's own) is listed on the activity instance of its scope
+   * beside the scope execution: the instance's for a path at a sub-process, the sub-process's for a
+   * path inside it at a task with a boundary event.
+   */
+  @Test
+  void aConcurrentExecutionAboveAScopeExecutionIsListedOnItsScopesActivityInstance() {
+    kit.deploy(
+        process(
+            "p",
+            FORK + "<userTask id=\"a\"/>" + flow("fa2", "a", "endA")
+                + "<endEvent id=\"endA\"/>"
+                + ScopeEngine.subProcess(
+                    "b",
+                    flow("s1", "b_start", "fork2") + "<parallelGateway id=\"fork2\"/>"
+                        + flow("s2", "fork2", "x") + flow("s3", "fork2", "y")
+                        + "<userTask id=\"x\"/><userTask id=\"y\"/>" + flow("s4", "x", "endX")
+                        + flow("s5", "y", "endY") + "<endEvent id=\"endX\"/><endEvent id=\"endY\"/>"
+                        + "<boundaryEvent id=\"late\" attachedToRef=\"y\"><timerEventDefinition>"
+                        + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
+                        + flow("s6", "late", "endLate") + "<endEvent id=\"endLate\"/>")
+                + flow("fb2", "b", "endB") + "<endEvent id=\"endB\"/>"));
+    String pi = kit.start("p");
+    String pathA = kit.task(pi, "a").executionId();
+    String pathX = kit.task(pi, "x").executionId();
+    String ownOfY = kit.task(pi, "y").executionId();
+    String scope = (String) kit.historyOf(pi, "b").get("execution_id");
+    List<String> listed = kit.executionIds(pi);
+    // the instance, A's path, B's path, B's scope execution, X's path, Y's path, Y's own execution
+    assertThat(listed).hasSize(7).doesNotHaveDuplicates().contains(pi, pathA, pathX, ownOfY, scope);
+    ActivityInstance root = kit.activityInstances(pi);
+    assertThat(root.executionIds()).hasSize(2).startsWith(pi).doesNotContain(pathA, scope);
+    String pathB = root.executionIds().get(1);
+    ActivityInstance sub =
+        root.childActivityInstances().stream().filter(c -> c.activityId().equals("b")).findFirst().orElseThrow();
+    assertThat(sub.executionIds()).hasSize(2).startsWith(scope).doesNotContain(pathB, pathX, ownOfY);
+    assertThat(listed).contains(sub.executionIds().get(1));
+
+    kit.complete(pi, "x");
+
+    assertThat(kit.activityInstances(pi).childActivityInstances())
+        .filteredOn(c -> c.activityId().equals("b"))
+        .singleElement()
+        .satisfies(b -> assertThat(b.executionIds()).containsExactly(scope));
+  }
 }

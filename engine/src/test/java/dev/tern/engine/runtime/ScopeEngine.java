@@ -223,6 +223,19 @@ final class ScopeEngine implements AutoCloseable {
         .toList();
   }
 
+  /** The first child activity instance of that activity. */
+  static ActivityInstance child(ActivityInstance parent, String activityId) {
+    return parent.childActivityInstances().stream()
+        .filter(c -> c.activityId().equals(activityId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The execution the (one) history row of the activity names. */
+  String historicExecution(String processInstanceId, String activityId) {
+    return (String) historyOf(processInstanceId, activityId).get("execution_id");
+  }
+
   Map<String, Object> historyOf(String processInstanceId, String activityId) {
     List<Map<String, Object>> found =
         history(processInstanceId).stream().filter(r -> activityId.equals(r.get("activity_id"))).toList();

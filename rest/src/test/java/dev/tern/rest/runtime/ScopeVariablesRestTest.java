@@ -246,7 +246,8 @@ class ScopeVariablesRestTest {
                 "processVariablesLocal", Map.of("loc", Map.of("value", "L")),
                 "processVariablesToTriggeredScope", Map.of("trig", Map.of("value", "T"))));
 
-    String scope = rowAt(instance, "events", "id");
+    // the event sub-process's scope execution, where its task waits (Camunda 7.24's)
+    String scope = rowAt(instance, "events", "scope_execution_id");
     String scopeInstance = rowAt(instance, "events", "activity_instance_id");
     server
         .given()
