@@ -62,15 +62,16 @@ psql -c 'select pg_stat_statements_reset()' >/dev/null
 threads >$work/t0; s0=$(cpu); record starts
 for i in $(seq $n); do curl -sf -X POST -H 'Content-Type: application/json' -d '{}' $base/process-definition/key/trivial/start >/dev/null; done
 report() {
-  psql -A -t -F'|' -c "select calls, plans, round(total_exec_time::numeric,1), rows, left(regexp_replace(query,'\s+',' ','g'),170) from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit 45"
+  # calls|plans|exec ms|rows|shared buffers touched per call (hit + read: load-independent)|statement
+  psql -A -t -F'|' -c "select calls, plans, round(total_exec_time::numeric,1), rows, round((shared_blks_hit + shared_blks_read)::numeric / calls, 1), left(regexp_replace(query,'\s+',' ','g'),170) from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit 45"
   psql -A -t -c "select 'TOTAL calls=' || sum(calls) || ' exec_ms=' || round(sum(total_exec_time)::numeric,0) || ' plans=' || sum(plans) || ' plan_ms=' || round(sum(total_plan_time)::numeric,0) from pg_stat_statements where query not like '%pg_stat_statements%'"
   # what Tern sends: without BEGIN/COMMIT and without the foreign-key actions PostgreSQL runs itself
-  psql -A -t -c "select 'SENT statements=' || sum(calls) from pg_stat_statements where query not like '%pg_stat_statements%' and query not like '%FROM ONLY%' and query not in ('BEGIN', 'COMMIT')"
+  psql -A -t -c "select 'SENT statements=' || sum(calls) || ' per operation=' || round(sum(calls)::numeric / $1, 2) || ' buffers per operation=' || round(sum(shared_blks_hit + shared_blks_read)::numeric / $1, 1) from pg_stat_statements where query not like '%pg_stat_statements%' and query not like '%FROM ONLY%' and query not in ('BEGIN', 'COMMIT')"
 }
 s1=$(cpu); threads >$work/t1; summarise starts
 echo "=== cpu ticks (1/100 s) postgres+jvm before the starts: $s0 after: $s1"
 echo "=== server CPU by thread kind during the starts"; thread_delta $work/t0 $work/t1
-echo "=== starts: $n"; report
+echo "=== starts: $n"; report $n
 psql -c 'select pg_stat_statements_reset()' >/dev/null
 total=$((n+warm))
 threads >$work/t2; c0=$(cpu); record jobs
@@ -81,7 +82,8 @@ t1=$(date +%s.%N)
 c1=$(cpu); threads >$work/t3; summarise jobs
 echo "=== server CPU by thread kind during the jobs"; thread_delta $work/t2 $work/t3
 echo "=== cpu ticks (1/100 s) postgres+jvm before: $c0 after: $c1" 
-echo "=== jobs: $total in $(echo "$t1-$t0" | bc) s"; report
+jobs=$n; [ -n "${WARM:-}" ] || jobs=$total # without WARM the warm-up's instances wait at their job too
+echo "=== jobs: $jobs in $(echo "$t1-$t0" | bc) s"; report $jobs
 sleep 11 # an idle backend reports its table statistics within 10 s
 echo "=== updates per table since start (HOT: rewrote no index entry)"
 psql -A -t -F'|' -c "select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, case when n_tup_upd > 0 then round(100.0 * n_tup_hot_upd / n_tup_upd) end || '%' from pg_stat_user_tables where n_tup_upd > 0 order by n_tup_upd desc"

@@ -63,15 +63,22 @@ final class JobLogStore implements JobLog {
                 // the instance is gone, and its entry needs the root's removal time then
                 + " LEFT JOIN tern_hi_process_instance p ON p.id = j.process_instance_id"
                 + " LEFT JOIN tern_hi_process_instance r ON r.id = p.root_process_instance_id"
-                + " WHERE j.id = ANY(:ids)");
+                + (jobIds.size() == 1 ? " WHERE j.id = :id" : " WHERE j.id = ANY(:ids)"));
     if (retries != null) {
       insert.bind("retries", retries);
+    }
+    if (jobIds.size() == 1) {
+      // one job by its key (a job's run, a start): a generic plan of "= ANY(array)" expects about
+      // ten jobs and may then hash the historic instances after a sequential scan, a plan
+      // PostgreSQL keeps for the connection while that table grows (docs/benchmarks.md)
+      insert.bind("id", jobIds.iterator().next());
+    } else {
+      insert.bind("ids", jobIds.toArray(String[]::new));
     }
     return insert
         .bind("logTime", clock.instant())
         .bind("state", state.code())
         .bind("hostname", hostname)
-        .bind("ids", jobIds.toArray(String[]::new))
         .execute();
   }
 
