@@ -36,6 +36,12 @@ public final class QueryDefinition {
     void apply(Predicates where, Object value, Context context);
   }
 
+  /** A {@link Condition} on the value of a {@link Type#STRING_LIST} filter. */
+  @FunctionalInterface
+  public interface StringsCondition {
+    void apply(Predicates where, List<String> values, Context context);
+  }
+
   /**
    * What a condition may look at besides its own value: the time, the other filters of its level,
    * and whether it is one alternative of an or-query.
@@ -281,18 +287,22 @@ public final class QueryDefinition {
                   c.isTrue("variableValuesIgnoreCase")));
     }
 
+    /** A filter on a list of strings ({@link Type#STRING_LIST}). */
+    @SuppressWarnings("unchecked")
+    public Builder strings(String name, StringsCondition condition) {
+      return filter(
+          name, Type.STRING_LIST, (w, v, c) -> condition.apply(w, (List<String>) v, c));
+    }
+
     /**
      * {@code column IN (SELECT x FROM <list>)} as a join where the filters are ANDed ({@link
      * Predicates#joinIn}: index look-ups for long lists), {@code = ANY} in an or-query. An empty
      * list is refused with {@code emptyMessage}.
      */
-    @SuppressWarnings("unchecked")
     public Builder joinedIds(String name, String column, String emptyMessage) {
-      return filter(
+      return strings(
           name,
-          Type.STRING_LIST,
-          (w, v, c) -> {
-            List<String> ids = (List<String>) v;
+          (w, ids, c) -> {
             if (ids.isEmpty()) {
               throw new InvalidRequestException(emptyMessage);
             }
@@ -325,17 +335,14 @@ public final class QueryDefinition {
      * A list filter written as SQL: {@code ?} in {@code sql} becomes {@code column = ANY(:list)}
      * (an empty list matches nothing).
      */
-    @SuppressWarnings("unchecked")
     public Builder whereAny(String name, String column, String sql) {
-      return filter(
+      return strings(
           name,
-          Type.STRING_LIST,
-          (w, v, c) -> {
-            List<String> values = (List<String>) v;
-            w.add(
-                sql.replace(
-                    "?", values.isEmpty() ? Predicates.NOTHING : w.binds().anyOf(column, values)));
-          });
+          (w, values, c) ->
+              w.add(
+                  sql.replace(
+                      "?",
+                      values.isEmpty() ? Predicates.NOTHING : w.binds().anyOf(column, values))));
     }
 
     /**
@@ -361,16 +368,14 @@ public final class QueryDefinition {
     }
 
     /** {@code column = ANY(values)}; an empty list matches nothing. */
-    @SuppressWarnings("unchecked")
     public Builder anyOf(String name, String column) {
       columns.put(name, column);
-      return filter(name, Type.STRING_LIST, (w, v, now) -> w.in(column, (List<String>) v));
+      return strings(name, (w, values, c) -> w.in(column, values));
     }
 
     /** {@code column NOT IN values} (a NULL column counts as not in them). */
-    @SuppressWarnings("unchecked")
     public Builder noneOf(String name, String column) {
-      return filter(name, Type.STRING_LIST, (w, v, now) -> w.notIn(column, (List<String>) v));
+      return strings(name, (w, values, c) -> w.notIn(column, values));
     }
 
     /** Camunda's pair {@code <name>} (one value) and {@code <name>In} (a list) on one column. */
@@ -388,14 +393,12 @@ public final class QueryDefinition {
      * {@link #tenants(String)} where {@code tenantIdIn} takes the rows of no tenant too when the
      * boolean filter {@code includeWithout} is set (e.g. {@code includeJobsWithoutTenantId}).
      */
-    @SuppressWarnings("unchecked")
     public Builder tenants(String column, String includeWithout) {
       columns.put("tenantIdIn", column);
       return options(includeWithout)
-          .filter(
+          .strings(
               "tenantIdIn",
-              Type.STRING_LIST,
-              (w, v, c) -> w.tenantIn(column, (List<String>) v, c.isTrue(includeWithout)))
+              (w, values, c) -> w.tenantIn(column, values, c.isTrue(includeWithout)))
           .flag("withoutTenantId", column + " IS NULL");
     }
 

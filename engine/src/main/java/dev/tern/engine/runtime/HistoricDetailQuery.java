@@ -20,7 +20,7 @@ public final class HistoricDetailQuery extends ReadableQuery<HistoricDetailQuery
           .equal("activityInstanceId", "d.act_inst_id")
           .equal("variableInstanceId", "d.variable_instance_id")
           .matchingNothing("caseInstanceId", "caseExecutionId", "userOperationId")
-          .filter("variableTypeIn", Type.STRING_LIST, HistoricVariableInstanceQuery.typeIn("d"))
+          .strings("variableTypeIn", HistoricVariableInstanceQuery.typeIn("d"))
           // Camunda matches the pattern case-insensitively
           .filter(
               "variableNameLike",

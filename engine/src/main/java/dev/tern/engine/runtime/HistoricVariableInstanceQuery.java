@@ -39,7 +39,7 @@ public final class HistoricVariableInstanceQuery extends TypedQuery<HistoricVari
                               c.values().get(VALUES_IGNORE_CASE))
                           + " = "
                           + w.bind(folded(v, c.values().get(VALUES_IGNORE_CASE)))))
-          .filter("variableTypeIn", Type.STRING_LIST, typeIn("v"))
+          .strings("variableTypeIn", typeIn("v"))
           .filter(INCLUDE_DELETED, Type.BOOLEAN, (w, v, c) -> {})
           .equalOrAnyOf("processInstanceId", "v.process_instance_id")
           .equalColumns("processDefinitionId", "processDefinitionKey")
@@ -68,11 +68,9 @@ public final class HistoricVariableInstanceQuery extends TypedQuery<HistoricVari
   }
 
   /** Camunda's {@code variableTypeIn} on a variable history table: type names in any case. */
-  static QueryDefinition.Condition typeIn(String alias) {
-    return (w, v, c) ->
-        w.in(
-            alias + ".var_type",
-            ((List<?>) v).stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).toList());
+  static QueryDefinition.StringsCondition typeIn(String alias) {
+    return (w, types, c) ->
+        w.in(alias + ".var_type", types.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
   }
 
   private static String caseFolded(String column, Object ignoreCase) {

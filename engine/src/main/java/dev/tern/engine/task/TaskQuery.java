@@ -53,14 +53,13 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
           .equal("assignee", "t.assignee")
           .like("assigneeLike", "t.assignee")
           .anyOf("assigneeIn", "t.assignee")
-          .filter(
+          .strings(
               "assigneeNotIn",
-              Type.STRING_LIST,
-              (w, v, c) -> {
+              (w, assignees, c) -> {
                 // Camunda's ASSIGNEE_ NOT IN (…): an unassigned task is not selected
-                if (!strings(v).isEmpty()) {
+                if (!assignees.isEmpty()) {
                   w.add("t.assignee IS NOT NULL");
-                  w.notIn("t.assignee", strings(v));
+                  w.notIn("t.assignee", assignees);
                 }
               })
           .equal("owner", "t.owner")
@@ -73,10 +72,9 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
               "candidateGroupLike",
               Type.STRING,
               (w, v, c) -> candidate(w, c, likeOf(w, "l.group_id", v)))
-          .filter(
+          .strings(
               "candidateGroups",
-              Type.STRING_LIST,
-              (w, v, c) -> candidate(w, c, w.binds().anyOf("l.group_id", strings(v))))
+              (w, groups, c) -> candidate(w, c, w.binds().anyOf("l.group_id", groups)))
           .filter(
               "candidateUser",
               Type.STRING,
@@ -225,11 +223,6 @@ public final class TaskQuery extends DeclaredQuery<TaskQuery> {
     Predicates inner = new Predicates(where.binds());
     inner.like(column, (String) pattern);
     return inner.and();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> strings(Object value) {
-    return (List<String>) value;
   }
 
   private static void delegationState(
