@@ -6,6 +6,8 @@ import dev.tern.engine.authorization.AuthorizationService;
 import dev.tern.engine.authorization.AuthorizationStore;
 import dev.tern.engine.authorization.Authorizer;
 import dev.tern.engine.deployment.DeploymentService;
+import dev.tern.engine.deployment.ProcessDefinition;
+import dev.tern.engine.deployment.model.ProcessModel;
 import dev.tern.engine.event.EventSubscriptionService;
 import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.event.StartSubscriptionsOnDeploy;
@@ -69,6 +71,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A running process engine: the services an embedding application (or the REST layer) calls. Build
@@ -154,10 +157,20 @@ public final class ProcessEngine implements AutoCloseable {
             ids,
             settings,
             ProcessModelCache.DEFAULT_CAPACITY,
-            (handle, definition, model) -> {
-              jobDefinitionsOnDeploy.deployed(handle, definition, model);
-              startSubscriptions.deployed(handle, definition, model);
-              timerStarts.deployed(handle, definition, model);
+            new DeploymentService.DefinitionListener() {
+              @Override
+              public void deployed(Handle handle, ProcessDefinition definition, ProcessModel model) {
+                jobDefinitionsOnDeploy.deployed(handle, definition, model);
+                startSubscriptions.deployed(handle, definition, model);
+                timerStarts.deployed(handle, definition, model);
+              }
+
+              @Override
+              public void latestAgain(
+                  Handle handle, ProcessDefinition definition, ProcessModel model) {
+                startSubscriptions.latestAgain(handle, definition, model);
+                timerStarts.latestAgain(handle, definition, model);
+              }
             },
             new DeploymentDataRemoval(
                 database.dialect(),

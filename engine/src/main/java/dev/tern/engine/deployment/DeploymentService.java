@@ -43,6 +43,13 @@ public final class DeploymentService {
   @FunctionalInterface
   public interface DefinitionListener {
     void deployed(Handle handle, ProcessDefinition definition, ProcessModel model);
+
+    /**
+     * The definition is the latest version of its key again: the deployment of the newer one was
+     * deleted. As in Camunda 7.24 it takes back what the newer version had taken from it (its
+     * start event subscriptions and timer start jobs).
+     */
+    default void latestAgain(Handle handle, ProcessDefinition definition, ProcessModel model) {}
   }
 
   private final Database database;
@@ -296,15 +303,26 @@ public final class DeploymentService {
                           + " dependening process instances.");
                 }
               }
-              List<String> ids =
-                  store.processDefinitionsOfDeployment(h, deploymentId).stream()
-                      .map(ProcessDefinition::id)
-                      .toList();
+              List<ProcessDefinition> removed = store.processDefinitionsOfDeployment(h, deploymentId);
+              List<ProcessDefinition> latest =
+                  removed.stream().filter(d -> isLatest(h, d)).toList();
               dataRemoval.remove(h, deploymentId, cascade);
               store.deleteDeployment(h, deploymentId);
-              return ids;
+              for (ProcessDefinition gone : latest) {
+                store
+                    .findLatestProcessDefinition(h, gone.key(), gone.tenantId())
+                    .ifPresent(previous -> listener.latestAgain(h, previous, cache.get(h, previous.id())));
+              }
+              return removed.stream().map(ProcessDefinition::id).toList();
             });
     cache.evict(definitionIds);
+  }
+
+  private boolean isLatest(Handle handle, ProcessDefinition definition) {
+    return store
+        .findLatestProcessDefinition(handle, definition.key(), definition.tenantId())
+        .filter(latest -> latest.id().equals(definition.id()))
+        .isPresent();
   }
 
   /** @throws NotFoundException when the deployment does not exist */

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Keeps the start-event subscriptions of the latest version of each process definition, as
- * Camunda does: deploying a new version moves them from the older versions to it. A message start
+ * Camunda does: deploying a new version moves them from the older versions to it, deleting its
+ * deployment gives them back to the previous version. A message start
  * event whose name another key's start event already uses (in the same tenant) fails the
  * deployment.
  */
@@ -26,11 +27,22 @@ public final class StartSubscriptionsOnDeploy implements DeploymentService.Defin
   @Override
   public void deployed(Handle handle, ProcessDefinition definition, ProcessModel model) {
     subscriptions.deleteStartSubscriptionsOfKey(handle, definition.key(), definition.tenantId());
+    subscribe(handle, definition, model, true);
+  }
+
+  /** The previous version is the latest again: its start events subscribe anew. */
+  @Override
+  public void latestAgain(Handle handle, ProcessDefinition definition, ProcessModel model) {
+    subscribe(handle, definition, model, false);
+  }
+
+  private void subscribe(
+      Handle handle, ProcessDefinition definition, ProcessModel model, boolean checkNames) {
     for (FlowNode node : model.eventStartEvents()) {
       NodeKind.EventStartEvent start = (NodeKind.EventStartEvent) node.kind();
       String type = start.trigger().type().subscriptionType();
       String name = start.trigger().name();
-      if (EventSubscription.MESSAGE.equals(type)) {
+      if (checkNames && EventSubscription.MESSAGE.equals(type)) {
         for (EventSubscription other : subscriptions.findStartSubscriptions(handle, type, name)) {
           if (Objects.equals(other.tenantId(), definition.tenantId())) {
             throw new ProcessEngineException(

@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The timer jobs of timer start events, as Camunda keeps them: the latest version of a definition
- * has one job per timer start event (a new version replaces the older versions' jobs); a due job
+ * has one job per timer start event (a new version replaces the older versions' jobs, and deleting
+ * its deployment schedules the previous version's again); a due job
  * first schedules the cycle's next firing, if any is left, then starts an instance. The job's
  * {@code handlerConfig} holds the firings left of an {@code R<n>} cycle (none: without end).
  */
@@ -42,6 +43,16 @@ public final class TimerStarts implements DeploymentService.DefinitionListener {
   @Override
   public void deployed(Handle handle, ProcessDefinition definition, ProcessModel model) {
     deleteOlderVersionsJobs(handle, definition);
+    schedule(handle, definition, model);
+  }
+
+  /** The previous version is the latest again: its timers are scheduled anew from now. */
+  @Override
+  public void latestAgain(Handle handle, ProcessDefinition definition, ProcessModel model) {
+    schedule(handle, definition, model);
+  }
+
+  private void schedule(Handle handle, ProcessDefinition definition, ProcessModel model) {
     Instant now = now();
     for (FlowNode node : model.nodes().values()) {
       if (!(node.kind() instanceof NodeKind.TimerStartEvent start)) {

@@ -87,6 +87,18 @@ final class MessageEngine implements AutoCloseable {
     engine.close();
   }
 
+  /** The timer start jobs, soonest first. */
+  List<Map<String, Object>> timerStartJobs() {
+    return rows("SELECT * FROM tern_job WHERE handler_type = 'timer-start-event' ORDER BY due_date");
+  }
+
+  /** A timestamp column as the driver returns it (H2: OffsetDateTime, PostgreSQL: Timestamp). */
+  static Instant instant(Object value) {
+    return value instanceof java.time.OffsetDateTime odt
+        ? odt.toInstant()
+        : ((java.sql.Timestamp) value).toInstant();
+  }
+
   static String definitions(String messagesAndProcesses) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
