@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * How long history stays: each capability that keeps history of process instances names its
@@ -97,11 +98,19 @@ public final class HistoryRetention {
     if (processInstanceIds.isEmpty()) {
       return removalTimes;
     }
-    handle
-        .createQuery(
-            "SELECT id, removal_time FROM tern_hi_process_instance WHERE id = ANY(:ids)"
-                + " AND removal_time IS NOT NULL")
-        .bind("ids", processInstanceIds.toArray(String[]::new))
+    // one instance (the usual case) by its key, as JobLogStore.log: no generic plan of "= ANY"
+    boolean one = processInstanceIds.size() == 1;
+    Query query =
+        handle.createQuery(
+            "SELECT id, removal_time FROM tern_hi_process_instance WHERE "
+                + (one ? "id = :id" : "id = ANY(:ids)")
+                + " AND removal_time IS NOT NULL");
+    if (one) {
+      query.bind("id", processInstanceIds.iterator().next());
+    } else {
+      query.bind("ids", processInstanceIds.toArray(String[]::new));
+    }
+    query
         .map((rs, ctx) -> Map.entry(rs.getString("id"), Rows.instant(rs, "removal_time")))
         .forEach(e -> removalTimes.put(e.getKey(), e.getValue()));
     return removalTimes;
