@@ -233,6 +233,43 @@ class MultiInstanceVariablesTest {
   }
 
   @Test
+  void eachInstanceOfAParallelCallActivityHoldsItsLoopCounterOnTheExecutionThatCalls() {
+    kit.deployAll(
+        Map.of(
+            "callee.bpmn",
+            ScopeEngine.process(
+                "callee",
+                "<startEvent id=\"cs\"/>" + ScopeEngine.flow("c1", "cs", "ct") + "<userTask id=\"ct\"/>"),
+            "p.bpmn",
+            ScopeEngine.aroundAct(
+                "<callActivity id=\"act\" calledElement=\"callee\"><extensionElements>"
+                    + "<camunda:in source=\"loopCounter\" target=\"number\"/></extensionElements>"
+                    + loop(false, "><loopCardinality>2</loopCardinality>")
+                    + "</callActivity>",
+                "")));
+    String pi = kit.start("p");
+    String body = kit.bodyExecution(pi);
+
+    List<String> callers =
+        kit.rows("SELECT super_execution_id FROM tern_process_instance WHERE super_process_instance_id = ?", pi)
+            .stream()
+            .map(r -> (String) r.get("super_execution_id"))
+            .toList();
+    assertThat(runtimeNamed(pi, "loopCounter"))
+        .extracting(VariableInstance::executionId)
+        .containsExactlyInAnyOrderElementsOf(callers);
+    List<String> called = kit.calledBy(pi);
+    assertThat(called).extracting(c -> kit.variable(c, "number")).containsExactlyInAnyOrder(0, 1);
+
+    kit.completeTask(kit.tasks(called.get(0)).get(0));
+
+    assertThat(runtime(pi))
+        .containsEntry("nrOfCompletedInstances@" + body, 1)
+        .containsEntry("nrOfActiveInstances@" + body, 1);
+    assertThat(runtimeNamed(pi, "loopCounter")).hasSize(1);
+  }
+
+  @Test
   void aBoundaryEventEndingTheBodyRemovesEveryLoopVariableAndHistoryKeepsThem() {
     kit.deploy(
         ScopeEngine.aroundAct(
