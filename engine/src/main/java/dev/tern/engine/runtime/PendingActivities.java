@@ -1,9 +1,11 @@
 package dev.tern.engine.runtime;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The activity instances a transaction started and has not written yet. Most activities a token
@@ -14,13 +16,33 @@ import java.util.Map;
  */
 final class PendingActivities {
 
-  /** A held-back row: its start, and its end and called instance once it has them. */
-  record Held(ActivityStart start, Instant endTime, boolean canceled, String calledProcessInstanceId) {}
+  /**
+   * A held-back row: its start, and its end and called instance once it has them; {@code
+   * removalTimeUnset}: its instance's historic row has no removal time to copy (see {@link
+   * RuntimeHistoryStore#activityStarted}).
+   */
+  record Held(
+      ActivityStart start,
+      Instant endTime,
+      boolean canceled,
+      String calledProcessInstanceId,
+      boolean removalTimeUnset) {}
 
   private final Map<String, Held> rows = new LinkedHashMap<>();
+  private final Set<String> endedInstances = new HashSet<>();
 
-  void add(ActivityStart start) {
-    rows.put(start.id(), new Held(start, null, false, null));
+  void add(ActivityStart start, boolean removalTimeUnset) {
+    rows.put(start.id(), new Held(start, null, false, null, removalTimeUnset));
+  }
+
+  /** The instance ended in this transaction. */
+  void instanceEnded(String processInstanceId) {
+    endedInstances.add(processInstanceId);
+  }
+
+  /** Whether the instance ended in this transaction. */
+  boolean ended(String processInstanceId) {
+    return endedInstances.contains(processInstanceId);
   }
 
   /** Ends a held-back row; false when the row is not held back (it is in the table). */
@@ -30,7 +52,10 @@ final class PendingActivities {
       return false;
     }
     if (row.endTime() == null) {
-      rows.put(id, new Held(row.start(), endTime, canceled, row.calledProcessInstanceId()));
+      rows.put(
+          id,
+          new Held(
+              row.start(), endTime, canceled, row.calledProcessInstanceId(), row.removalTimeUnset()));
     }
     return true;
   }
@@ -41,7 +66,10 @@ final class PendingActivities {
     if (row == null) {
       return false;
     }
-    rows.put(id, new Held(row.start(), row.endTime(), row.canceled(), calledProcessInstanceId));
+    rows.put(
+        id,
+        new Held(
+            row.start(), row.endTime(), row.canceled(), calledProcessInstanceId, row.removalTimeUnset()));
     return true;
   }
 

@@ -94,6 +94,7 @@ final class RuntimeHistoryStore {
   public void instanceCompleted(
       Handle handle, String processInstanceId, Instant startTime, Instant endTime, String endActivityId) {
     writePending(handle);
+    pending(handle).instanceEnded(processInstanceId);
     end(
         handle,
         "UPDATE tern_hi_process_instance SET state = 'COMPLETED', end_time = :endTime,"
@@ -129,7 +130,17 @@ final class RuntimeHistoryStore {
    * before this store's next statement on the table), together with its end if it ended by then.
    */
   void activityStarted(Handle handle, ActivityStart start) {
-    pending(handle).add(start);
+    PendingActivities pending = pending(handle);
+    RuntimeProcessInstance instance = start.instance();
+    // Under "end" and "none" a root gets a removal time only when it ends (under "end"), so while
+    // it runs its rows need no look-up of it; rows of other instances copy their root's, which
+    // may have ended before them.
+    boolean removalTimeUnset =
+        retention != null
+            && retention.strategy() != RemovalTimeStrategy.START
+            && instance.id().equals(instance.rootProcessInstanceId())
+            && !pending.ended(instance.id());
+    pending.add(start, removalTimeUnset);
   }
 
   /** Ends an activity instance (no-op if already ended); {@code canceled} when interrupted. */
@@ -175,9 +186,20 @@ final class RuntimeHistoryStore {
         pending -> insertActivities(handle, pending.drain()));
   }
 
-  /** Inserts activity instances in one batch. */
+  /**
+   * Inserts activity instances in one batch, or two when some copy their instance's removal time
+   * and others are known to have none yet.
+   */
   private static void insertActivities(Handle handle, List<PendingActivities.Held> activities) {
-    if (activities.isEmpty()) {
+    insertActivities(handle, activities, true);
+    insertActivities(handle, activities, false);
+  }
+
+  private static void insertActivities(
+      Handle handle, List<PendingActivities.Held> activities, boolean removalTimeUnset) {
+    List<PendingActivities.Held> rows =
+        activities.stream().filter(held -> held.removalTimeUnset() == removalTimeUnset).toList();
+    if (rows.isEmpty()) {
       return;
     }
     PreparedBatch batch =
@@ -190,9 +212,9 @@ final class RuntimeHistoryStore {
             VALUES (:id, :pi, :parent, :executionId, :defId, :defKey, :activityId, :activityName,
               :activityType, :startTime, :endTime, :duration, :canceled, :tenantId, :called,
             """
-                + HistoryRetention.removalTimeOf(":pi")
+                + (removalTimeUnset ? "NULL" : HistoryRetention.removalTimeOf(":pi"))
                 + ")");
-    for (PendingActivities.Held held : activities) {
+    for (PendingActivities.Held held : rows) {
       ActivityStart start = held.start();
       Instant endTime = held.endTime();
       batch
@@ -237,6 +259,7 @@ final class RuntimeHistoryStore {
   public void instanceDeleted(
       Handle handle, String processInstanceId, String deleteReason, Instant now) {
     writePending(handle);
+    pending(handle).instanceEnded(processInstanceId);
     handle
         .createUpdate(
             "UPDATE tern_hi_activity_instance SET end_time = :now, canceled = TRUE"

@@ -178,6 +178,14 @@ class RemovalTimeCoverageTest {
             assertThat(ends.get(0).contains("removal_time"))
                 .as(strategy.name())
                 .isEqualTo(strategy == RemovalTimeStrategy.END);
+            // while the root runs only "start" gives it a removal time for its rows to copy
+            assertThat(
+                    written.stream()
+                        .filter(sql -> sql.startsWith("INSERT INTO tern_hi_activity_instance")))
+                .as(strategy.name())
+                .isNotEmpty()
+                .allMatch(
+                    sql -> sql.contains("rt.removal_time") == (strategy == RemovalTimeStrategy.START));
             if (strategy == RemovalTimeStrategy.END) {
               assertEveryRowExpiresThreeDaysAfterTheEnd(instance, 2);
             }
