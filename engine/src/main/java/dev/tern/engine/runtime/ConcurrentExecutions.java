@@ -13,8 +13,10 @@ import java.util.Objects;
  * left, the joining path goes on as the instance; when a path ends and a single one is left, that
  * one goes back into the instance (its task, jobs, subscriptions and local variables then name the
  * instance; an activity with an execution of its own stays a child of the instance). Inside an
- * embedded sub-process the same holds for the sub-process's scope execution (the id its first
- * token runs as, {@link ExecutionRow#scopeExecutionId()}) in place of the instance.
+ * embedded or event sub-process the same holds for the sub-process's scope execution (the id its
+ * first token runs as, {@link ExecutionRow#scopeExecutionId()}) in place of the instance. A
+ * non-interrupting boundary or event sub-process starts a path beside the running ones ({@link
+ * #beside}).
  */
 final class ConcurrentExecutions {
 
@@ -160,18 +162,20 @@ final class ConcurrentExecutions {
       return;
     }
     ExecutionRow last = paths.get(0);
+    if (last.outerId() != null) {
+      // an activity's own execution (or a multi-instance body's) stays, below the scope execution
+      if (!scopeExecution.equals(last.outerId())) {
+        executions.updateOuterId(run.handle, last.id(), scopeExecution);
+      }
+      return;
+    }
     if (last.id().equals(scopeExecution)
-        || scopeExecution.equals(last.outerId())
         || last.loopCounter() != null
         || last.state() == ExecutionState.BODY
         || last.state() == ExecutionState.JOIN) {
       return;
     }
-    if (last.outerId() != null) {
-      executions.updateOuterId(run.handle, last.id(), scopeExecution);
-    } else {
-      references.replace(run.handle, last.id(), scopeExecution);
-    }
+    references.replace(run.handle, last.id(), scopeExecution);
   }
 
   /** The rows of the token's scope: the process scope's top rows, or the sub-process's children. */

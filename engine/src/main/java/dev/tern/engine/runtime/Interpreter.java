@@ -454,8 +454,7 @@ final class Interpreter {
     }
     if (!timer.cancelActivity()) {
       armNextCycle(run, token, boundary, timer, job);
-      Token branch = token.sibling(ids.next());
-      branch.activityId = boundary.id();
+      Token branch = boundaryPath(run, token, boundary);
       run.agenda.add(() -> execute(run, branch, boundary));
       finish(run);
       return;
@@ -526,8 +525,7 @@ final class Interpreter {
                 : subscription.executionId());
     if (node.kind() instanceof NodeKind.BoundaryTriggerEvent boundary && !boundary.cancelActivity()) {
       run.scopeVariables.setActivityLocals(run, token, localVariables);
-      Token branch = token.sibling(ids.next());
-      branch.activityId = node.id();
+      Token branch = boundaryPath(run, token, node);
       ScopeVariables.putLocals(branch, triggeredVariables);
       run.agenda.add(() -> execute(run, branch, node));
     } else if (node.kind() instanceof NodeKind.BoundaryTriggerEvent) {
@@ -593,6 +591,19 @@ final class Interpreter {
         .findById(handle, start.processDefinitionId())
         .filter(p -> !p.suspended())
         .ifPresent(p -> start(handle, p, null, variables, Map.of(), start.activityId()));
+  }
+
+  /**
+   * The new path a non-interrupting boundary event sends from its activity: as in Camunda 7.24 a
+   * concurrent execution of the activity's scope, beside the activity's path (which becomes
+   * concurrent too if it ran as the scope's execution).
+   */
+  private Token boundaryPath(Run run, Token host, FlowNode boundary) {
+    Token branch = host.sibling(null);
+    concurrentExecutions.beside(run, branch, host);
+    branch.id = ids.next();
+    branch.activityId = boundary.id();
+    return branch;
   }
 
   /** What became of the token an event was delivered to. */
@@ -1387,8 +1398,7 @@ final class Interpreter {
     NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
     setEscalationCode(run, boundary, code);
     if (!boundary.cancelActivity()) {
-      Token branch = host.sibling(ids.next());
-      branch.activityId = handler.id();
+      Token branch = boundaryPath(run, host, handler);
       run.agenda.add(() -> execute(run, branch, handler));
       return false;
     }
@@ -1469,8 +1479,7 @@ final class Interpreter {
       NodeKind.BoundaryEscalationEvent boundary = (NodeKind.BoundaryEscalationEvent) handler.kind();
       Token scopeToken = resting(caller.run(), row);
       if (!boundary.cancelActivity()) {
-        Token branch = scopeToken.sibling(ids.next());
-        branch.activityId = handler.id();
+        Token branch = boundaryPath(caller.run(), scopeToken, handler);
         continueCaller(
             run,
             caller,

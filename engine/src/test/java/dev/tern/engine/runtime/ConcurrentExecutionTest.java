@@ -51,6 +51,15 @@ class ConcurrentExecutionTest {
         .executionIds();
   }
 
+  /** Start → sub-process {@code sub} (start → a → end, then {@code moreInside}). */
+  private static String startThenSubWithA(String moreInside) {
+    return "<startEvent id=\"start\"/>" + flow("f1", "start", "sub")
+        + ScopeEngine.subProcess(
+            "sub",
+            flow("s1", "sub_start", "a") + "<userTask id=\"a\"/>" + flow("s2", "a", "sub_end")
+                + "<endEvent id=\"sub_end\"/>" + moreInside);
+  }
+
   private List<Map<String, Object>> historyOf(String pi, String activityId) {
     return kit.history(pi).stream().filter(r -> activityId.equals(r.get("activity_id"))).toList();
   }
@@ -242,11 +251,8 @@ class ConcurrentExecutionTest {
     kit.deploy(
         process(
             "p",
-            "<startEvent id=\"start\"/>" + flow("f1", "start", "sub")
-                + ScopeEngine.subProcess(
-                    "sub",
-                    flow("s1", "sub_start", "a") + "<userTask id=\"a\"/>" + flow("s2", "a", "sub_end")
-                        + "<endEvent id=\"sub_end\"/><boundaryEvent id=\"late\" attachedToRef=\"a\">"
+            startThenSubWithA(
+                    "<boundaryEvent id=\"late\" attachedToRef=\"a\">"
                         + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>"
                         + "</boundaryEvent>" + flow("s3", "late", "sub_end"))
                 + flow("f2", "sub", "end") + "<endEvent id=\"end\"/>"));
@@ -384,5 +390,194 @@ class ConcurrentExecutionTest {
         .filteredOn(c -> c.activityId().equals("b"))
         .singleElement()
         .satisfies(b -> assertThat(b.executionIds()).containsExactly(scope));
+  }
+
+  /** Process p: start → a (user task) → end, and a non-interrupting message boundary on a → y. */
+  private static final String A_WITH_MESSAGE_PATH =
+      "<startEvent id=\"start\"/>" + flow("f1", "start", "a") + "<userTask id=\"a\"/>"
+          + flow("f2", "a", "end") + "<endEvent id=\"end\"/>"
+          + "<boundaryEvent id=\"nb\" attachedToRef=\"a\" cancelActivity=\"false\">"
+          + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>" + flow("fb", "nb", "y")
+          + "<userTask id=\"y\"/>" + flow("fy", "y", "endY") + "<endEvent id=\"endY\"/>";
+
+  private void correlate(String pi) {
+    kit.engine.messageCorrelationService()
+        .correlate(MessageCorrelation.named("cancel").processInstanceId(pi).build());
+  }
+
+  private List<String> taskExecutions(String pi, String activityId) {
+    return kit.tasks(pi).stream()
+        .filter(t -> t.taskDefinitionKey().equals(activityId))
+        .map(t -> t.executionId())
+        .toList();
+  }
+
+  /**
+   * Reference: model "nib" — each message sends a path in a concurrent execution of its own; A's
+   * own execution stays and hangs below a new concurrent execution, which the instance's activity
+   * instance lists; when A completes, that execution goes on to the end event; when one path is
+   * left, it goes back into the instance.
+   */
+  @Test
+  void aNonInterruptingBoundaryEventsPathsRunInConcurrentExecutions() {
+    kit.deploy(process("p", A_WITH_MESSAGE_PATH));
+    String pi = kit.start("p");
+    String ownOfA = kit.task(pi, "a").executionId();
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, ownOfA);
+
+    correlate(pi);
+
+    String pathY = kit.task(pi, "y").executionId();
+    List<String> listed = kit.executionIds(pi);
+    assertThat(listed).hasSize(4).contains(pi, ownOfA, pathY).doesNotHaveDuplicates();
+    String pathA =
+        listed.stream().filter(id -> !List.of(pi, ownOfA, pathY).contains(id)).findFirst().orElseThrow();
+    ActivityInstance root = kit.activityInstances(pi);
+    assertThat(root.executionIds()).containsExactly(pi, pathA);
+    assertThat(executionsOf(root, "a")).containsExactly(ownOfA);
+    assertThat(executionsOf(root, "y")).containsExactly(pathY);
+    assertThat(historyOf(pi, "nb")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pathY);
+    assertThat(kit.subscriptions(pi)).singleElement().satisfies(s -> assertThat(s.executionId()).isEqualTo(ownOfA));
+
+    correlate(pi);
+
+    List<String> pathsY = taskExecutions(pi, "y");
+    assertThat(pathsY).hasSize(2).doesNotHaveDuplicates();
+    assertThat(kit.executionIds(pi)).hasSize(5);
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi, pathA);
+
+    kit.complete(pi, "a");
+
+    assertThat(historyOf(pi, "end")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pathA);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(pi), pathsY.stream()).toList());
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi);
+
+    kit.completeTask(kit.tasks(pi).get(0));
+
+    assertThat(kit.executionIds(pi)).containsExactly(pi);
+    assertThat(kit.task(pi, "y").executionId()).isEqualTo(pi);
+  }
+
+  /** Reference: model "nib" (the path ends first) — A's own execution is the instance's child again. */
+  @Test
+  void whenTheBoundaryEventsPathEndsTheActivitysExecutionHangsBelowTheInstanceAgain() {
+    kit.deploy(process("p", A_WITH_MESSAGE_PATH));
+    String pi = kit.start("p");
+    String ownOfA = kit.task(pi, "a").executionId();
+    correlate(pi);
+
+    kit.complete(pi, "y");
+
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, ownOfA);
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi);
+    kit.complete(pi, "a");
+    assertThat(historyOf(pi, "end")).singleElement().extracting(r -> r.get("execution_id")).isEqualTo(pi);
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
+
+  /**
+   * Reference: model "subNb" — a non-interrupting boundary event of a sub-process the instance ran
+   * in: the sub-process's path becomes a concurrent execution (listed on the instance's activity
+   * instance; the sub-process's scope execution hangs below it) and goes on as itself after the
+   * sub-process.
+   */
+  @Test
+  void aNonInterruptingBoundaryEventOfASubProcessMakesTheSubProcesssPathConcurrent() {
+    kit.deploy(
+        process(
+            "p",
+            startThenSubWithA("")
+                + "<boundaryEvent id=\"nb\" attachedToRef=\"sub\" cancelActivity=\"false\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>" + flow("fb", "nb", "y")
+                + "<userTask id=\"y\"/>" + flow("fy", "y", "endY") + "<endEvent id=\"endY\"/>"
+                + flow("f2", "sub", "after") + "<userTask id=\"after\"/>" + flow("f3", "after", "end")
+                + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p");
+    String scope = kit.task(pi, "a").executionId();
+
+    correlate(pi);
+
+    String pathY = kit.task(pi, "y").executionId();
+    List<String> listed = kit.executionIds(pi);
+    assertThat(listed).hasSize(4).contains(pi, scope, pathY).doesNotHaveDuplicates();
+    String pathSub =
+        listed.stream().filter(id -> !List.of(pi, scope, pathY).contains(id)).findFirst().orElseThrow();
+    ActivityInstance root = kit.activityInstances(pi);
+    assertThat(root.executionIds()).containsExactly(pi, pathSub);
+    assertThat(executionsOf(root, "sub")).containsExactly(scope);
+    assertThat(kit.task(pi, "a").executionId()).isEqualTo(scope);
+
+    kit.complete(pi, "a");
+
+    assertThat(kit.task(pi, "after").executionId()).isEqualTo(pathSub);
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, pathSub, pathY);
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi);
+  }
+
+  /**
+   * Reference: model "forkNb" — a non-interrupting timer of B on a forked path: the new path is
+   * one more concurrent execution of the instance; B's path is listed on the instance's activity
+   * instance.
+   */
+  @Test
+  void aNonInterruptingTimerOnAForkedPathAddsAConcurrentExecution() {
+    kit.deploy(
+        process(
+            "p",
+            FORK_AB + flow("fa2", "a", "endA") + flow("fb2", "b", "endB")
+                + "<endEvent id=\"endA\"/><endEvent id=\"endB\"/>"
+                + "<boundaryEvent id=\"nb\" attachedToRef=\"b\" cancelActivity=\"false\">"
+                + "<timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>"
+                + "</boundaryEvent>" + flow("fn", "nb", "y") + "<userTask id=\"y\"/>"
+                + flow("fy", "y", "endY") + "<endEvent id=\"endY\"/>"));
+    String pi = kit.start("p");
+    String pathA = kit.task(pi, "a").executionId();
+    String ownOfB = kit.task(pi, "b").executionId();
+    List<String> before = kit.executionIds(pi);
+    String pathB =
+        before.stream().filter(id -> !List.of(pi, pathA, ownOfB).contains(id)).findFirst().orElseThrow();
+
+    kit.engine.jobService().executeJob(kit.jobs(pi).get(0).id());
+
+    String pathY = kit.task(pi, "y").executionId();
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathB, ownOfB, pathY);
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi, pathB);
+
+    kit.complete(pi, "b");
+
+    assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, pathA, pathY);
+    assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi);
+  }
+
+  /**
+   * Reference: model "miTaskB" — a non-interrupting boundary event of a multi-instance task: the
+   * body's execution hangs below a new concurrent execution, which the instance's activity
+   * instance lists, beside the boundary event's path.
+   */
+  @Test
+  void aNonInterruptingBoundaryEventOfAMultiInstanceBodyMakesTheBodysPathConcurrent() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>" + flow("f1", "start", "t")
+                + "<userTask id=\"t\"><multiInstanceLoopCharacteristics isSequential=\"false\">"
+                + "<loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics></userTask>"
+                + "<boundaryEvent id=\"nb\" attachedToRef=\"t\" cancelActivity=\"false\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>" + flow("fb", "nb", "y")
+                + "<userTask id=\"y\"/>" + flow("f2", "t", "end") + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p");
+    String body = kit.bodyExecution(pi);
+    assertThat(kit.executionIds(pi)).hasSize(4);
+
+    correlate(pi);
+
+    String pathY = kit.task(pi, "y").executionId();
+    List<String> listed = kit.executionIds(pi);
+    assertThat(listed).hasSize(6).contains(pi, body, pathY).doesNotHaveDuplicates();
+    ActivityInstance root = kit.activityInstances(pi);
+    assertThat(root.executionIds()).hasSize(2).startsWith(pi).doesNotContain(body, pathY);
+    assertThat(executionsOf(root, "t#multiInstanceBody")).containsExactly(body);
+    assertThat(executionsOf(root, "y")).containsExactly(pathY);
   }
 }

@@ -145,6 +145,20 @@ class SubProcessExecutionRestTest {
         .statusCode(200);
   }
 
+  private void completeTask(String instance, String activityId) {
+    String task =
+        server
+            .given()
+            .queryParam("processInstanceId", instance)
+            .queryParam("taskDefinitionKey", activityId)
+            .get("/task")
+            .then()
+            .extract()
+            .path("[0].id");
+    server.given().contentType("application/json").body("{}").post("/task/{id}/complete", task)
+        .then().statusCode(204);
+  }
+
   private List<String> executionIds(String instance) {
     return server
         .given()
@@ -221,22 +235,62 @@ class SubProcessExecutionRestTest {
         .statusCode(200)
         .body("executionId", contains(scope));
 
-    String taskX =
-        server
-            .given()
-            .queryParam("processInstanceId", instance)
-            .queryParam("taskDefinitionKey", "x")
-            .get("/task")
-            .then()
-            .extract()
-            .path("[0].id");
-    server.given().contentType("application/json").body("{}").post("/task/{id}/complete", taskX)
-        .then().statusCode(204);
+    completeTask(instance, "x");
 
     assertThat(executionIds(instance)).containsExactly(instance);
     activityInstances(instance)
         .body("executionIds", contains(instance))
         .body("childActivityInstances[0].activityId", equalTo("a"))
         .body("childActivityInstances[0].executionIds", contains(instance));
+  }
+
+  /**
+   * A non-interrupting message boundary event, as the reference answered for model "nib": the
+   * boundary event's path runs in a concurrent execution, the task's own execution hangs below
+   * another one, which the instance's activity instance lists; when the path ends, the task's
+   * execution is the instance's only child again.
+   */
+  @Test
+  void aNonInterruptingBoundaryEventsPathRunsInAConcurrentExecution() {
+    server.deployProcess(
+        key,
+        "<message id=\"m\" name=\"" + key + "-remind\"/>",
+        """
+        <startEvent id="start"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="a"/>
+        <userTask id="a"/>
+        <sequenceFlow id="f2" sourceRef="a" targetRef="end"/>
+        <endEvent id="end"/>
+        <boundaryEvent id="remind" attachedToRef="a" cancelActivity="false">
+          <messageEventDefinition messageRef="m"/>
+        </boundaryEvent>
+        <sequenceFlow id="f3" sourceRef="remind" targetRef="y"/>
+        <userTask id="y"/>
+        <sequenceFlow id="f4" sourceRef="y" targetRef="endY"/>
+        <endEvent id="endY"/>
+        """);
+    String instance =
+        server.engine().runtimeService().startProcessInstanceByKey(key, null, null, Map.of()).id();
+    String ownOfA = taskExecution(instance, "a");
+
+    server
+        .given()
+        .contentType("application/json")
+        .body(Map.of("messageName", key + "-remind", "processInstanceId", instance))
+        .post("/message")
+        .then()
+        .statusCode(204);
+
+    String pathY = taskExecution(instance, "y");
+    List<String> listed = executionIds(instance);
+    assertThat(listed).hasSize(4).contains(instance, ownOfA, pathY);
+    List<String> others = new ArrayList<>(listed);
+    others.removeAll(List.of(instance, ownOfA, pathY));
+    activityInstances(instance).body("executionIds", contains(instance, others.get(0)));
+
+    completeTask(instance, "y");
+
+    assertThat(executionIds(instance)).containsExactlyInAnyOrder(instance, ownOfA);
+    activityInstances(instance).body("executionIds", contains(instance));
   }
 }
