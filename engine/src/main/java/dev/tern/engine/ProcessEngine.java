@@ -594,13 +594,13 @@ public final class ProcessEngine implements AutoCloseable {
       return this;
     }
 
-    /** Named objects that expressions such as {@code ${mailer.send(order)}} can reach. */
     /** Limits of the {@code http-connector} (response size, redirects to local addresses). */
     public Builder httpConnector(HttpConnector.Settings settings) {
       this.httpConnectorSettings = Objects.requireNonNull(settings);
       return this;
     }
 
+    /** Named objects that expressions such as {@code ${mailer.send(order)}} can reach. */
     public Builder beans(Map<String, Object> beans) {
       this.beans = Map.copyOf(beans);
       return this;
