@@ -3,12 +3,9 @@ package dev.tern.engine.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.MigrationScript;
 import dev.tern.engine.testing.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,7 @@ class StrandedHistoryMigrationTest {
   }
 
   @Test
-  void deletesExpiredRowsWhoseInstanceRowIsGoneAndKeepsTheRest() throws IOException {
+  void deletesExpiredRowsWhoseInstanceRowIsGoneAndKeepsTheRest() {
     Instant expired = Instant.parse("2026-01-01T00:00:00Z");
     historicInstance("kept-instance", expired);
     jobLog("stranded", "gone-instance", expired);
@@ -48,18 +45,10 @@ class StrandedHistoryMigrationTest {
     assertThat(ids("tern_hi_activity_instance")).containsExactly("activity-of-a-kept-instance");
   }
 
-  private void runMigration() throws IOException {
-    String script;
-    try (InputStream in = getClass().getResourceAsStream(MIGRATION)) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    List<String> statements =
-        Arrays.stream(script.replaceAll("(?m)^--.*$", "").split(";"))
-            .map(String::strip)
-            .filter(s -> !s.isEmpty())
-            .toList();
+  private void runMigration() {
+    List<String> statements = MigrationScript.statements(MIGRATION);
     assertThat(statements).hasSize(6);
-    db.database().useTransaction(h -> statements.forEach(h::execute));
+    MigrationScript.run(db.database(), statements);
   }
 
   private void historicInstance(String id, Instant removalTime) {

@@ -3,11 +3,8 @@ package dev.tern.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.MigrationScript;
 import dev.tern.engine.testing.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +31,7 @@ class MultiInstanceVariablesMigrationTest {
   }
 
   @Test
-  void aRunningBodysCountsBecomeItsLocalVariablesAndTheColumnsGo() throws IOException {
+  void aRunningBodysCountsBecomeItsLocalVariablesAndTheColumnsGo() {
     kit.deploy(
         ScopeEngine.aroundAct(
             "<userTask id=\"act\"><multiInstanceLoopCharacteristics isSequential=\"false\">"
@@ -71,18 +68,10 @@ class MultiInstanceVariablesMigrationTest {
     assertThat(kit.activeActivities(pi)).containsExactly("after");
   }
 
-  private void runMigration() throws IOException {
-    String script;
-    try (InputStream in = getClass().getResourceAsStream(MIGRATION)) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    List<String> statements =
-        Arrays.stream(script.replaceAll("(?m)^--.*$", "").split(";"))
-            .map(String::strip)
-            .filter(s -> !s.isEmpty())
-            .toList();
+  private void runMigration() {
+    List<String> statements = MigrationScript.statements(MIGRATION);
     assertThat(statements).hasSize(3);
-    kit.db.database().useTransaction(h -> statements.forEach(h::execute));
+    MigrationScript.run(kit.db.database(), statements);
   }
 
 }
