@@ -143,9 +143,8 @@ final class ConcurrentExecutions {
    * When the run's work is done: a single path left in the process scope goes back into the
    * instance execution, one left in a sub-process into the sub-process's scope execution.
    */
-  void compact(Run run) {
+  void compact(Run run, List<ExecutionRow> rows) {
     String instanceId = run.instance.id();
-    List<ExecutionRow> rows = executions.findByInstance(run.handle, instanceId);
     compact(run, rows.stream().filter(row -> row.parentId() == null).toList(), instanceId);
     for (ExecutionRow scope : rows) {
       if (scope.scopeExecutionId() != null) {

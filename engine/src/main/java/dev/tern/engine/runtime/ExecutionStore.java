@@ -246,10 +246,6 @@ final class ExecutionStore {
     return findWhere(handle, "process_instance_id", processInstanceId);
   }
 
-  public boolean hasExecutions(Handle handle, String processInstanceId) {
-    return existsWhere(handle, "process_instance_id", processInstanceId);
-  }
-
   private static List<ExecutionRow> findWhere(Handle handle, String column, String value) {
     return handle
         .createQuery(

@@ -1913,11 +1913,14 @@ final class Interpreter {
     do {
       run.runAgenda();
     } while (activateInclusiveJoins(run) || completeScopes(run) || triggerConditions(run));
-    if (!run.removed && !executions.hasExecutions(run.handle, run.instance.id())) {
-      completeInstance(run);
+    if (run.removed) {
+      return;
     }
-    if (!run.removed && !run.ended) {
-      concurrentExecutions.compact(run);
+    List<ExecutionRow> rows = executions.findByInstance(run.handle, run.instance.id());
+    if (rows.isEmpty()) {
+      completeInstance(run);
+    } else if (!run.ended) {
+      concurrentExecutions.compact(run, rows);
     }
   }
 
