@@ -73,9 +73,9 @@ final class ActivityInstanceTree {
                         row.id(), parentId, MultiInstance.bodyId(node.id()), node.name(), "multiInstanceBody", row.id())
                     : new ActivityInstance.TransitionInstance(
                         row.id(), parentId, node.id(), node.name(), node.activityType(), row.id()));
-        case JOIN -> {} // a token waiting at a join is no activity instance (as in Camunda)
         case BODY -> activities.add(scope(model, byParent, row, parentId, MultiInstance.bodyId(node.id()), "multiInstanceBody", node.name()));
-        case WAITING ->
+        // a token waiting at a join shows the join's activity instance, as in Camunda
+        case WAITING, JOIN ->
             activities.add(
                 model.isScope(node.id()) || model.multiInstanceOf(node.id()) != null
                     ? scope(model, byParent, row, parentId, node.id(), node.activityType(), node.name())

@@ -790,7 +790,6 @@ final class Interpreter {
       }
     } else if (kind instanceof NodeKind.InclusiveGateway && node.incoming().size() > 1) {
       // joins once the run's work is done and no other token can arrive (activateInclusiveJoins)
-      endActivity(run, token, false);
       park(run, token, node, ExecutionState.JOIN);
     } else if (kind instanceof NodeKind.EventBasedGateway) {
       park(run, token, node, ExecutionState.WAITING);
@@ -887,7 +886,7 @@ final class Interpreter {
     if (expected <= 1) {
       return true;
     }
-    endActivity(run, token, false);
+    // the join's activity instance stays open while it waits, as in Camunda 7.24
     park(run, token, node, ExecutionState.JOIN);
     List<ExecutionRow> arrived =
         executions.findAt(run.handle, run.instance.id(), node.id(), ExecutionState.JOIN).stream()
@@ -902,11 +901,19 @@ final class Interpreter {
         break;
       }
       if (!row.id().equals(token.id)) {
-        executions.deleteExecution(run.handle, row.id());
+        endJoined(run, row);
         removed++;
       }
     }
     return true;
+  }
+
+  /** A token that waited at a join is joined into the one that goes on: its activity instance ends. */
+  private void endJoined(Run run, ExecutionRow row) {
+    if (row.activityInstanceId() != null) {
+      history.activityEnded(run.handle, row.activityInstanceId(), now(), false);
+    }
+    executions.deleteExecution(run.handle, row.id());
   }
 
   private List<SequenceFlow> selectFlows(Run run, Token token, FlowNode node) {
@@ -1008,7 +1015,7 @@ final class Interpreter {
         continue;
       }
       for (ExecutionRow extra : waiting.subList(1, waiting.size())) {
-        executions.deleteExecution(run.handle, extra.id());
+        endJoined(run, extra);
       }
       Token token = resting(run, waiting.get(0));
       concurrentExecutions.afterInclusiveJoin(run, token);
@@ -1730,6 +1737,9 @@ final class Interpreter {
       interrupt(run, other);
     } else {
       deleteJobsOf(run, other);
+      if (row.state() == ExecutionState.JOIN) {
+        endActivity(run, other, true);
+      }
     }
     executions.deleteExecution(run.handle, row.id());
   }

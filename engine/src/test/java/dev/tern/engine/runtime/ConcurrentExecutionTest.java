@@ -580,4 +580,47 @@ class ConcurrentExecutionTest {
     assertThat(executionsOf(root, "t#multiInstanceBody")).containsExactly(body);
     assertThat(executionsOf(root, "y")).containsExactly(pathY);
   }
+
+  /**
+   * Reference: models "joinpar" and "joininc" — a path waiting at a parallel or inclusive join
+   * shows the join's activity instance (its execution the waiting path's), whose history row stays
+   * open until the join fires.
+   */
+  @Test
+  void aPathWaitingAtAJoinShowsTheJoinsActivityInstance() {
+    for (String gateway : List.of("parallelGateway", "inclusiveGateway")) {
+      kit.deploy(
+          process(
+              "p",
+              "<startEvent id=\"start\"/>" + flow("f1", "start", "fork") + "<" + gateway + " id=\"fork\"/>"
+                  + flow("fa", "fork", "a") + flow("fb", "fork", "b")
+                  + "<userTask id=\"a\"/><userTask id=\"b\"/>" + flow("fa2", "a", "join")
+                  + flow("fb2", "b", "join") + "<" + gateway + " id=\"join\"/>"
+                  + flow("f3", "join", "c") + "<userTask id=\"c\"/>" + flow("f4", "c", "end")
+                  + "<endEvent id=\"end\"/>"));
+      String pi = kit.start("p");
+      String pathA = kit.task(pi, "a").executionId();
+
+      kit.complete(pi, "a");
+
+      ActivityInstance join = ScopeEngine.child(kit.activityInstances(pi), "join");
+      assertThat(join.activityType()).isEqualTo(gateway);
+      assertThat(join.executionIds()).containsExactly(pathA);
+      assertThat(historyOf(pi, "join"))
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.get("id")).isEqualTo(join.id());
+                assertThat(r.get("execution_id")).isEqualTo(pathA);
+                assertThat(r.get("end_time")).isNull();
+              });
+
+      kit.complete(pi, "b");
+
+      assertThat(historyOf(pi, "join")).allSatisfy(r -> assertThat(r.get("end_time")).isNotNull());
+      assertThat(kit.activityInstances(pi).childActivityInstances())
+          .extracting(ActivityInstance::activityId)
+          .containsExactly("c");
+    }
+  }
 }

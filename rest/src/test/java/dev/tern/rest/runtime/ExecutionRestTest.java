@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.deployment.NewDeployment;
+import dev.tern.engine.query.Page;
+import dev.tern.engine.task.TaskQuery;
 import dev.tern.engine.testing.DatabaseTest;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
@@ -149,6 +152,34 @@ class ExecutionRestTest {
         .body("id", equalTo(child))
         .body("processInstanceId", equalTo(instance))
         .body("tenantId", equalTo(null));
+  }
+
+  /** As the reference answered: the path waiting at the join shows the join's activity instance. */
+  @Test
+  void aPathWaitingAtTheJoinShowsTheJoinsActivityInstance() {
+    String instance = start("order-2", Map.of());
+    String review = pathAt(instance, "review");
+    var tasks = server.engine().taskService();
+    tasks.complete(
+        Caller.SYSTEM,
+        tasks
+            .list(
+                Caller.SYSTEM,
+                new TaskQuery().set("processInstanceId", instance).set("taskDefinitionKey", "review"),
+                Page.ALL)
+            .get(0)
+            .id(),
+        Map.of(),
+        false);
+
+    server
+        .given()
+        .get("/process-instance/{id}/activity-instances", instance)
+        .then()
+        .statusCode(200)
+        .body("childActivityInstances.activityId", containsInAnyOrder("approve", "join"))
+        .body("childActivityInstances.find { it.activityId == 'join' }.activityType", equalTo("parallelGateway"))
+        .body("childActivityInstances.find { it.activityId == 'join' }.executionIds", contains(review));
   }
 
   @Test
