@@ -310,4 +310,49 @@ class EventSubProcessExecutionTest {
     assertThat(kit.executionIds(pi)).containsExactlyInAnyOrder(pi, scope);
     assertThat(kit.activityInstances(pi).executionIds()).containsExactly(pi);
   }
+
+  /**
+   * A path waiting at an asynchronous continuation as the sub-process's scope execution becomes a
+   * concurrent execution with its job (and runs on there), while the sub-process's boundary timer
+   * stays with the scope execution (Camunda's model; the reference ran the job before the message
+   * could arrive, so this state was not compared).
+   */
+  @Test
+  void aPathWaitingAtAContinuationTakesItsJobAlongAndTheScopesTimerStays() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>" + flow("f1", "start", "sub")
+                + "<subProcess id=\"sub\"><startEvent id=\"sub_start\"/>" + flow("s1", "sub_start", "w")
+                + "<serviceTask id=\"w\" camunda:asyncBefore=\"true\" camunda:expression=\"${1}\"/>"
+                + flow("s2", "w", "a") + "<userTask id=\"a\"/>" + flow("s3", "a", "sub_end")
+                + "<endEvent id=\"sub_end\"/>" + eventSubProcess(MESSAGE, false) + "</subProcess>"
+                + "<boundaryEvent id=\"late\" attachedToRef=\"sub\"><timerEventDefinition>"
+                + "<timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>"
+                + flow("fl", "late", "end") + flow("f2", "sub", "end") + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p");
+    String scope = kit.historicExecution(pi, "sub");
+    assertThat(kit.jobs(pi)).extracting(Job::executionId).containsOnly(scope);
+
+    correlate(pi);
+
+    Job continuation =
+        kit.jobs(pi).stream().filter(j -> j.activityId().equals("w")).findFirst().orElseThrow();
+    Job timer =
+        kit.jobs(pi).stream().filter(j -> j.activityId().equals("late")).findFirst().orElseThrow();
+    assertThat(timer.executionId()).isEqualTo(scope);
+    String path = continuation.executionId();
+    assertThat(path).isNotIn(pi, scope, kit.task(pi, "x").executionId());
+    assertThat(child(kit.activityInstances(pi), "sub").childTransitionInstances())
+        .singleElement()
+        .satisfies(t -> assertThat(t.executionId()).isEqualTo(path));
+
+    kit.engine.jobService().executeJob(continuation.id());
+
+    assertThat(kit.task(pi, "a").executionId()).isEqualTo(path);
+    kit.complete(pi, "x");
+    assertThat(kit.task(pi, "a").executionId()).isEqualTo(scope);
+    kit.complete(pi, "a");
+    assertThat(kit.instanceExists(pi)).isFalse();
+  }
 }
