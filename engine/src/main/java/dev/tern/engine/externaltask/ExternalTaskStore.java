@@ -97,6 +97,7 @@ public final class ExternalTaskStore implements ExternalTasks {
               :priority, :now)
             """)
         .bindMethods(task)
+        .bindMethods(task.where())
         .bind("id", id)
         .bind("now", now())
         .execute();

@@ -317,12 +317,12 @@ final class Interpreter {
       String errorCode,
       String errorMessage,
       Map<String, ?> newVariables) {
-    Run run = waitingRun(handle, processInstanceId);
-    Token token = waitingToken(run, executionId);
-    FlowNode node = run.process.model().node(token.activityId);
-    run.setVariables(newVariables);
-    run.agenda.add(() -> throwError(run, token, node, errorCode, errorMessage));
-    finish(run);
+    onWaitingToken(
+        handle,
+        processInstanceId,
+        executionId,
+        newVariables,
+        (run, token, node) -> () -> throwError(run, token, node, errorCode, errorMessage));
   }
 
   /**
@@ -337,21 +337,46 @@ final class Interpreter {
       String executionId,
       String escalationCode,
       Map<String, ?> newVariables) {
+    onWaitingToken(
+        handle,
+        processInstanceId,
+        executionId,
+        newVariables,
+        (run, token, node) -> {
+          if (!escalationCaught(run, token, escalationCode)) {
+            throw new TernException(
+                TernException.Category.BAD_REQUEST,
+                "ProcessEngineException",
+                "ENGINE-02043 Execution with id '"
+                    + node.id()
+                    + "' throws an escalation event with escalationCode '"
+                    + escalationCode
+                    + "', but no escalation handler was defined. ");
+          }
+          return () -> escalate(run, token, node, escalationCode);
+        });
+  }
+
+  /** What a command does to a waiting token: its checks, then the work it queues. */
+  private interface WaitingTokenCommand {
+    Runnable checkedWork(Run run, Token token, FlowNode node);
+  }
+
+  /**
+   * Runs a command on the token waiting in {@code executionId}: its checks come before anything
+   * changes, then the new variables are set and its work runs.
+   */
+  private void onWaitingToken(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      Map<String, ?> newVariables,
+      WaitingTokenCommand command) {
     Run run = waitingRun(handle, processInstanceId);
     Token token = waitingToken(run, executionId);
-    FlowNode node = run.process.model().node(token.activityId);
-    if (!escalationCaught(run, token, escalationCode)) {
-      throw new TernException(
-          TernException.Category.BAD_REQUEST,
-          "ProcessEngineException",
-          "ENGINE-02043 Execution with id '"
-              + node.id()
-              + "' throws an escalation event with escalationCode '"
-              + escalationCode
-              + "', but no escalation handler was defined. ");
-    }
+    Runnable work = command.checkedWork(run, token, run.process.model().node(token.activityId));
     run.setVariables(newVariables);
-    run.agenda.add(() -> escalate(run, token, node, escalationCode));
+    run.agenda.add(work);
     finish(run);
   }
 
@@ -1158,13 +1183,7 @@ final class Interpreter {
         new NewExternalTask(
             String.valueOf(topic),
             priority(external.priority(), facade),
-            token.id,
-            run.instance.id(),
-            run.instance.processDefinitionId(),
-            run.instance.processDefinitionKey(),
-            node.id(),
-            token.activityInstanceId,
-            run.instance.tenantId(),
+            waitingActivity(run, token, node),
             run.instance.businessKey()));
   }
 
@@ -1175,15 +1194,19 @@ final class Interpreter {
         userTaskValues.evaluate(
             userTask.task(),
             facade,
-            new NewUserTask.WaitingActivity(
-                token.id,
-                run.instance.id(),
-                run.instance.processDefinitionId(),
-                run.instance.processDefinitionKey(),
-                node.id(),
-                token.activityInstanceId,
-                run.instance.tenantId())),
+            waitingActivity(run, token, node)),
         new UserTaskContext(userTask.task().listeners(), () -> facade));
+  }
+
+  private static WaitingActivity waitingActivity(Run run, Token token, FlowNode node) {
+    return new WaitingActivity(
+        token.id,
+        run.instance.id(),
+        run.instance.processDefinitionId(),
+        run.instance.processDefinitionKey(),
+        node.id(),
+        token.activityInstanceId,
+        run.instance.tenantId());
   }
 
   /** The task listeners of the user task a token waits in, run on that token. */

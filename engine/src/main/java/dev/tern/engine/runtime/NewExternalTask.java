@@ -5,13 +5,4 @@ package dev.tern.engine.runtime;
  * which instance it waits.
  */
 public record NewExternalTask(
-    String topicName,
-    long priority,
-    String executionId,
-    String processInstanceId,
-    String processDefinitionId,
-    String processDefinitionKey,
-    String activityId,
-    String activityInstanceId,
-    String tenantId,
-    String businessKey) {}
+    String topicName, long priority, WaitingActivity where, String businessKey) {}

@@ -25,14 +25,4 @@ public record NewUserTask(
     candidateUsers = List.copyOf(candidateUsers);
     candidateGroups = List.copyOf(candidateGroups);
   }
-
-  /** Where in which process instance a token waits. */
-  public record WaitingActivity(
-      String executionId,
-      String processInstanceId,
-      String processDefinitionId,
-      String processDefinitionKey,
-      String activityId,
-      String activityInstanceId,
-      String tenantId) {}
 }

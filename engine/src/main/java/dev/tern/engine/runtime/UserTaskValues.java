@@ -31,7 +31,7 @@ final class UserTaskValues {
   }
 
   NewUserTask evaluate(
-      TaskDefinition task, VariableSource scope, NewUserTask.WaitingActivity where) {
+      TaskDefinition task, VariableSource scope, WaitingActivity where) {
     return new NewUserTask(
         text(task.name(), scope),
         text(task.documentation(), scope),

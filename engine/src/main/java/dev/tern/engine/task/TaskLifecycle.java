@@ -4,6 +4,7 @@ import dev.tern.engine.deployment.model.UserTaskListener;
 import dev.tern.engine.runtime.NewUserTask;
 import dev.tern.engine.runtime.UserTaskContext;
 import dev.tern.engine.runtime.UserTasks;
+import dev.tern.engine.runtime.WaitingActivity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +45,7 @@ final class TaskLifecycle implements UserTasks {
 
   @Override
   public void create(Handle handle, NewUserTask task, UserTaskContext context) {
-    NewUserTask.WaitingActivity where = task.where();
+    WaitingActivity where = task.where();
     Instant now = now();
     Task created =
         new Task(
