@@ -788,8 +788,7 @@ public final class BpmnParser {
         return new NodeKind.EventStartEvent(trigger);
       }
       if (element instanceof EndEvent end && isSignal(end.getEventDefinitions())) {
-        EventTrigger signal = trigger(id, end.getEventDefinitions());
-        return signal == null ? null : new NodeKind.SignalThrowEvent(signal.name(), true);
+        return signalThrow(id, end.getEventDefinitions(), true);
       }
       if (element instanceof EndEvent end && end.getEventDefinitions().size() == 1) {
         EventDefinition definition = end.getEventDefinitions().iterator().next();
@@ -817,8 +816,7 @@ public final class BpmnParser {
           return new NodeKind.LinkThrowEvent(blankToNull(link.getName()), null);
         }
         if (isSignal(throwEvent.getEventDefinitions())) {
-          EventTrigger signal = trigger(id, throwEvent.getEventDefinitions());
-          return signal == null ? null : new NodeKind.SignalThrowEvent(signal.name(), false);
+          return signalThrow(id, throwEvent.getEventDefinitions(), false);
         }
         if (throwEvent.getEventDefinitions().size() == 1
             && definition instanceof MessageEventDefinition message) {
@@ -1011,27 +1009,14 @@ public final class BpmnParser {
             id);
         valid = false;
       }
+      String owner = "call activity '" + id + "'";
       ExtensionElements extensions = call.getExtensionElements();
-      List<VariableMapping> ins = new ArrayList<>();
+      Ins ins = ins(owner, id, extensions);
       List<VariableMapping> outs = new ArrayList<>();
-      String businessKey = null;
       if (extensions != null) {
-        for (CamundaIn in : extensions.getElementsQuery().filterByType(CamundaIn.class).list()) {
-          if (blankToNull(in.getCamundaBusinessKey()) != null) {
-            businessKey = in.getCamundaBusinessKey().trim();
-            continue;
-          }
-          VariableMapping mapping =
-              variableMapping(id, in.getCamundaSource(), in.getCamundaSourceExpression(),
-                  in.getCamundaTarget(), in.getCamundaVariables(), in.getCamundaLocal());
-          valid &= mapping != null;
-          if (mapping != null) {
-            ins.add(mapping);
-          }
-        }
         for (CamundaOut out : extensions.getElementsQuery().filterByType(CamundaOut.class).list()) {
           VariableMapping mapping =
-              variableMapping(id, out.getCamundaSource(), out.getCamundaSourceExpression(),
+              variableMapping(owner, id, out.getCamundaSource(), out.getCamundaSourceExpression(),
                   out.getCamundaTarget(), out.getCamundaVariables(), out.getCamundaLocal());
           valid &= mapping != null;
           if (mapping != null) {
@@ -1039,14 +1024,60 @@ public final class BpmnParser {
           }
         }
       }
-      return valid
-          ? new NodeKind.CallActivity(called, binding, version, versionTag, businessKey, ins, outs)
+      return valid && ins.valid()
+          ? new NodeKind.CallActivity(
+              called, binding, version, versionTag, ins.businessKey(), ins.mappings(), outs)
           : null;
     }
 
+    /** The {@code camunda:in} elements of a call activity or a thrown signal. */
+    private record Ins(List<VariableMapping> mappings, String businessKey, boolean valid) {}
+
+    private Ins ins(String owner, String id, ExtensionElements extensions) {
+      List<VariableMapping> mappings = new ArrayList<>();
+      String businessKey = null;
+      boolean valid = true;
+      if (extensions != null) {
+        for (CamundaIn in : extensions.getElementsQuery().filterByType(CamundaIn.class).list()) {
+          if (blankToNull(in.getCamundaBusinessKey()) != null) {
+            businessKey = in.getCamundaBusinessKey().trim();
+            continue;
+          }
+          VariableMapping mapping =
+              variableMapping(owner, id, in.getCamundaSource(), in.getCamundaSourceExpression(),
+                  in.getCamundaTarget(), in.getCamundaVariables(), in.getCamundaLocal());
+          valid &= mapping != null;
+          if (mapping != null) {
+            mappings.add(mapping);
+          }
+        }
+      }
+      return new Ins(mappings, businessKey, valid);
+    }
+
+    /**
+     * A signal intermediate throw or end event: its {@code camunda:in} variables and business key
+     * go with the signal (Camunda 7.24); {@code camunda:async} delivery is refused.
+     */
+    private NodeKind signalThrow(String id, Collection<EventDefinition> definitions, boolean end) {
+      EventTrigger signal = trigger(id, definitions);
+      SignalEventDefinition definition = (SignalEventDefinition) definitions.iterator().next();
+      if (definition.isCamundaAsync()) {
+        problems.add(
+            "Signal event '" + id + "' throws its signal asynchronously (camunda:async=\"true\");"
+                + " Tern delivers a thrown signal synchronously",
+            id);
+        return null;
+      }
+      Ins ins = ins("signal event '" + id + "'", id, definition.getExtensionElements());
+      return signal == null || !ins.valid()
+          ? null
+          : new NodeKind.SignalThrowEvent(signal.name(), end, ins.mappings(), ins.businessKey());
+    }
+
     private VariableMapping variableMapping(
-        String id, String source, String sourceExpression, String target, String variables,
-        boolean local) {
+        String owner, String id, String source, String sourceExpression, String target,
+        String variables, boolean local) {
       if ("all".equals(blankToNull(variables))) {
         return new VariableMapping(null, null, null, true, local);
       }
@@ -1055,9 +1086,9 @@ public final class BpmnParser {
       target = blankToNull(target);
       if ((source == null) == (sourceExpression == null) || target == null) {
         problems.add(
-            "camunda:in / camunda:out of call activity '"
-                + id
-                + "' needs source or sourceExpression, and target (or variables=\"all\")",
+            "camunda:in / camunda:out of "
+                + owner
+                + " needs source or sourceExpression, and target (or variables=\"all\")",
             id);
         return null;
       }

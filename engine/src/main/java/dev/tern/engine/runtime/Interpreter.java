@@ -575,23 +575,28 @@ final class Interpreter {
    * the thrower's tenant or of none) receives it, and every signal start event of such a latest
    * definition starts an instance. Tokens of the throwing instance continue in this run, after
    * the work already queued; other instances move (or start) in their own runs, in this
-   * transaction.
+   * transaction. The {@code camunda:in} variables, evaluated with the throwing token, are set on
+   * each receiver and are the start variables of the instances started (with the business key).
    */
-  private void broadcastSignal(Run run, String name) {
+  private void broadcastSignal(Run run, Token token, NodeKind.SignalThrowEvent signal) {
     String tenantId = run.instance.tenantId();
+    Map<String, Object> variables = inputs(run, token, signal.ins());
+    String businessKey = businessKey(run, token, signal.businessKey());
     for (EventSubscription receiver :
-        signalReceivers.find(run.handle, name, null, SignalReceivers.Tenants.ofThrower(tenantId))) {
+        signalReceivers.find(
+            run.handle, signal.signalName(), null, SignalReceivers.Tenants.ofThrower(tenantId))) {
       if (receiver.isStart()) {
-        startBy(run.handle, receiver, Map.of());
+        startBy(run.handle, receiver, businessKey, variables);
       } else if (receiver.processInstanceId().equals(run.instance.id())) {
         run.agenda.add(
             () -> {
               if (subscriptions.findById(run.handle, receiver.id()).isPresent()) {
+                run.setVariables(variables);
                 receive(run, receiver, Map.of(), Map.of());
               }
             });
       } else {
-        deliver(run.handle, receiver, Map.of(), Map.of(), Map.of());
+        deliver(run.handle, receiver, variables, Map.of(), Map.of());
       }
     }
   }
@@ -603,7 +608,7 @@ final class Interpreter {
   void sendSignal(Handle handle, List<EventSubscription> receivers, Map<String, ?> variables) {
     for (EventSubscription receiver : receivers) {
       if (receiver.isStart()) {
-        startBy(handle, receiver, variables);
+        startBy(handle, receiver, null, variables);
       } else {
         deliver(handle, receiver, variables, Map.of(), Map.of());
       }
@@ -611,11 +616,12 @@ final class Interpreter {
   }
 
   /** Starts an instance at the start event of a subscription, unless its definition is suspended. */
-  private void startBy(Handle handle, EventSubscription start, Map<String, ?> variables) {
+  private void startBy(
+      Handle handle, EventSubscription start, String businessKey, Map<String, ?> variables) {
     processes
         .findById(handle, start.processDefinitionId())
         .filter(p -> !p.suspended())
-        .ifPresent(p -> start(handle, p, null, variables, Map.of(), start.activityId()));
+        .ifPresent(p -> start(handle, p, businessKey, variables, Map.of(), start.activityId()));
   }
 
   /**
@@ -726,7 +732,7 @@ final class Interpreter {
     notifyListeners(run, token, node.id(), ExecutionListener.START);
     NodeKind kind = node.kind();
     if (kind instanceof NodeKind.SignalThrowEvent signal) {
-      broadcastSignal(run, signal.signalName());
+      broadcastSignal(run, token, signal);
     }
     if (kind instanceof NodeKind.TerminateEndEvent) {
       terminateOthers(run, token);
@@ -2277,20 +2283,8 @@ final class Interpreter {
                 call.versionTag(),
                 run.process)
             .orElseThrow(() -> calledNotFound(run, call));
-    ExecutionFacade facade = facade(run, token);
-    Map<String, Object> variables = new java.util.LinkedHashMap<>();
-    for (dev.tern.engine.deployment.model.VariableMapping in : call.ins()) {
-      Map<String, Object> visible = new java.util.LinkedHashMap<>();
-      if (!in.local()) {
-        visible.putAll(run.variables());
-      }
-      visible.putAll(token.locals);
-      copy(in, visible, facade, variables);
-    }
-    String businessKey =
-        call.businessKey() == null
-            ? null
-            : String.valueOf(parameters.expressions().evaluate(call.businessKey(), facade));
+    Map<String, Object> variables = inputs(run, token, call.ins());
+    String businessKey = businessKey(run, token, call.businessKey());
     String startEventId = called.model().startEventId();
     if (startEventId == null) {
       throw new ProcessEngineException(
@@ -2304,6 +2298,29 @@ final class Interpreter {
     ProcessInstance calledInstance =
         start(run.handle, called, businessKey, variables, Map.of(), startEventId, run, token.id);
     history.activityCalled(run.handle, callInstanceId, calledInstance.id());
+  }
+
+  /** The {@code camunda:in} variables of a call activity or a thrown signal, evaluated with the token. */
+  private Map<String, Object> inputs(
+      Run run, Token token, List<dev.tern.engine.deployment.model.VariableMapping> ins) {
+    ExecutionFacade facade = facade(run, token);
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    for (dev.tern.engine.deployment.model.VariableMapping in : ins) {
+      Map<String, Object> visible = new java.util.LinkedHashMap<>();
+      if (!in.local()) {
+        visible.putAll(run.variables());
+      }
+      visible.putAll(token.locals);
+      copy(in, visible, facade, variables);
+    }
+    return variables;
+  }
+
+  /** A {@code camunda:in businessKey} expression evaluated with the token, or null. */
+  private String businessKey(Run run, Token token, String expression) {
+    return expression == null
+        ? null
+        : String.valueOf(parameters.expressions().evaluate(expression, facade(run, token)));
   }
 
   private ProcessEngineException calledNotFound(Run run, NodeKind.CallActivity call) {

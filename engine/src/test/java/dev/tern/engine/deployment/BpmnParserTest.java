@@ -695,8 +695,8 @@ class BpmnParserTest {
         parser.parse("test.bpmn", definitions(body).getBytes(StandardCharsets.UTF_8)).get(0);
 
     assertThat(model.node("none").kind()).isEqualTo(new NodeKind.NoneThrowEvent());
-    assertThat(model.node("throw").kind()).isEqualTo(new NodeKind.SignalThrowEvent("S", false));
-    assertThat(model.node("end").kind()).isEqualTo(new NodeKind.SignalThrowEvent("S", true));
+    assertThat(model.node("throw").kind()).isEqualTo(new NodeKind.SignalThrowEvent("S", false, List.of(), null));
+    assertThat(model.node("end").kind()).isEqualTo(new NodeKind.SignalThrowEvent("S", true, List.of(), null));
     assertThat(model.node("end").activityType()).isEqualTo("signalEndEvent");
     assertThat(
             refusal(

@@ -240,4 +240,85 @@ class SignalEventTest {
     signals.signal("go", null, "t2", false, Map.of());
     assertThat(kit.activeActivities(two.id())).containsExactly("after");
   }
+
+  private static String thrower(String signalDefinition) {
+    return """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <signal id="sig" name="go"/>
+          <process id="thrower" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="send"/>
+            <intermediateThrowEvent id="send">
+              <extensionElements>
+                <camunda:inputOutput>
+                  <camunda:inputParameter name="note">urgent</camunda:inputParameter>
+                </camunda:inputOutput>
+              </extensionElements>
+              %s
+            </intermediateThrowEvent>
+            <sequenceFlow id="f2" sourceRef="send" targetRef="afterThrow"/>
+            <userTask id="afterThrow"/>
+          </process>
+        </definitions>
+        """
+        .formatted(signalDefinition);
+  }
+
+  @Test
+  void theInVariablesOfAThrownSignalReachTheCatchersAndTheInstancesItStarts() {
+    kit.deploy(waitingFor("listener", "go"));
+    kit.deploy(
+        Bpmn.createExecutableProcess("onGo")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("started")
+            .signal("go")
+            .userTask("handle")
+            .endEvent()
+            .done());
+    kit.deploy(
+        thrower(
+            """
+            <signalEventDefinition signalRef="sig">
+              <extensionElements>
+                <camunda:in source="order" target="orderId"/>
+                <camunda:in sourceExpression="${amount * 2}" target="doubled"/>
+                <camunda:in variables="all" local="true"/>
+                <camunda:in businessKey="${order}"/>
+              </extensionElements>
+            </signalEventDefinition>
+            """));
+    ProcessInstance listener = start("listener");
+
+    ProcessInstance thrower =
+        kit.engine
+            .runtimeService()
+            .startProcessInstanceByKey("thrower", null, null, Map.of("order", "o-1", "amount", 5));
+
+    assertThat(kit.activeActivities(thrower.id())).containsExactly("afterThrow");
+    assertThat(kit.activeActivities(listener.id())).containsExactly("after");
+    assertThat(kit.variable(listener.id(), "orderId")).isEqualTo("o-1");
+    assertThat(kit.variable(listener.id(), "doubled")).isEqualTo(10L);
+    assertThat(kit.variable(listener.id(), "note")).isEqualTo("urgent");
+    assertThat(kit.variable(listener.id(), "amount")).isNull();
+    List<Map<String, Object>> started =
+        kit.rows(
+            "SELECT id, business_key FROM tern_process_instance WHERE proc_def_key = 'onGo'");
+    assertThat(started).singleElement().satisfies(r -> assertThat(r.get("business_key")).isEqualTo("o-1"));
+    String startedId = (String) started.get(0).get("id");
+    assertThat(kit.variable(startedId, "orderId")).isEqualTo("o-1");
+    assertThat(kit.variable(startedId, "note")).isEqualTo("urgent");
+    assertThat(kit.variable(startedId, "order")).isNull();
+  }
+
+  @Test
+  void anAsynchronousSignalThrowIsRefusedAtDeployment() {
+    assertThatThrownBy(
+            () ->
+                kit.deploy(
+                    thrower("<signalEventDefinition signalRef=\"sig\" camunda:async=\"true\"/>")))
+        .hasMessageContaining(
+            "Signal event 'send' throws its signal asynchronously (camunda:async=\"true\"); Tern"
+                + " delivers a thrown signal synchronously");
+  }
 }

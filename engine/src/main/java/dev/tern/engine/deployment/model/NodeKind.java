@@ -62,8 +62,18 @@ public sealed interface NodeKind {
   /**
    * A signal intermediate throw or end event: broadcasts the signal to every subscribed token and
    * signal start event (of the same tenant or of none), then passes on or ends.
+   *
+   * @param ins the {@code camunda:in} variables sent with the signal
+   * @param businessKey the {@code camunda:in businessKey} expression (the business key of the
+   *     instances the signal starts), or null
    */
-  record SignalThrowEvent(String signalName, boolean end) implements NodeKind {
+  record SignalThrowEvent(
+      String signalName, boolean end, java.util.List<VariableMapping> ins, String businessKey)
+      implements NodeKind {
+    public SignalThrowEvent {
+      ins = java.util.List.copyOf(ins);
+    }
+
     public String activityType() {
       return end ? "signalEndEvent" : "intermediateSignalThrow";
     }

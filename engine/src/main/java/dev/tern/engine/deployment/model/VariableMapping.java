@@ -1,7 +1,8 @@
 package dev.tern.engine.deployment.model;
 
 /**
- * A {@code camunda:in} or {@code camunda:out} of a call activity: one variable ({@code source} or
+ * A {@code camunda:in} or {@code camunda:out} of a call activity (or a {@code camunda:in} of a
+ * thrown signal): one variable ({@code source} or
  * {@code sourceExpression} to {@code target}) or every variable ({@code variables="all"}).
  *
  * @param local {@code local="true"}: in, only the call activity's local variables (its input
