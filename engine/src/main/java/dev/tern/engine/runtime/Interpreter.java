@@ -2316,11 +2316,11 @@ final class Interpreter {
     return variables;
   }
 
-  /** A {@code camunda:in businessKey} expression evaluated with the token, or null. */
+  /** A {@code camunda:in businessKey} expression evaluated with the token; null stays null. */
   private String businessKey(Run run, Token token, String expression) {
-    return expression == null
-        ? null
-        : String.valueOf(parameters.expressions().evaluate(expression, facade(run, token)));
+    Object value =
+        expression == null ? null : parameters.expressions().evaluate(expression, facade(run, token));
+    return value == null ? null : String.valueOf(value);
   }
 
   private ProcessEngineException calledNotFound(Run run, NodeKind.CallActivity call) {

@@ -241,11 +241,20 @@ class SignalEventTest {
     assertThat(kit.activeActivities(two.id())).containsExactly("after");
   }
 
-  private static String thrower(String signalDefinition) {
+  /** BPMN XML with the signal {@code sig} named {@code name} and the given process. */
+  private static String withSignal(String name, String process) {
     return """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <signal id="sig" name="go"/>
+          <signal id="sig" name="%s"/>
+          %s
+        </definitions>
+        """
+        .formatted(name, process);
+  }
+
+  private static String thrower(String signalDefinition) {
+    return withSignal("go", """
           <process id="thrower" isExecutable="true" camunda:historyTimeToLive="1">
             <startEvent id="start"/>
             <sequenceFlow id="f1" sourceRef="start" targetRef="send"/>
@@ -260,9 +269,8 @@ class SignalEventTest {
             <sequenceFlow id="f2" sourceRef="send" targetRef="afterThrow"/>
             <userTask id="afterThrow"/>
           </process>
-        </definitions>
         """
-        .formatted(signalDefinition);
+        .formatted(signalDefinition));
   }
 
   @Test
@@ -320,5 +328,45 @@ class SignalEventTest {
         .hasMessageContaining(
             "Signal event 'send' throws its signal asynchronously (camunda:async=\"true\"); Tern"
                 + " delivers a thrown signal synchronously");
+  }
+
+  @Test
+  void aSignalEndEventSendsItsVariablesToItsOwnInstanceAndANullBusinessKeyStaysNull() {
+    kit.deploy(
+        Bpmn.createExecutableProcess("onDone")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .signal("done")
+            .userTask("handle")
+            .done());
+    kit.deploy(
+        withSignal("done", """
+          <process id="both" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+            <parallelGateway id="fork"/>
+            <sequenceFlow id="f2" sourceRef="fork" targetRef="wait"/>
+            <intermediateCatchEvent id="wait"><signalEventDefinition signalRef="sig"/></intermediateCatchEvent>
+            <sequenceFlow id="f3" sourceRef="wait" targetRef="caught"/>
+            <userTask id="caught"/>
+            <sequenceFlow id="f4" sourceRef="fork" targetRef="shout"/>
+            <endEvent id="shout">
+              <signalEventDefinition signalRef="sig">
+                <extensionElements>
+                  <camunda:in sourceExpression="${'sent'}" target="state"/>
+                  <camunda:in businessKey="${null}"/>
+                </extensionElements>
+              </signalEventDefinition>
+            </endEvent>
+          </process>
+        """));
+
+    ProcessInstance instance = start("both");
+
+    assertThat(kit.activeActivities(instance.id())).containsExactly("caught");
+    assertThat(kit.variable(instance.id(), "state")).isEqualTo("sent");
+    assertThat(kit.rows("SELECT business_key FROM tern_process_instance WHERE proc_def_key = 'onDone'"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("business_key")).isNull());
   }
 }

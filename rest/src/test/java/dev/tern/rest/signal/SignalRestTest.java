@@ -168,4 +168,62 @@ class SignalRestTest {
 
     assertThat(waiting()).isEqualTo(1);
   }
+
+  private io.restassured.response.ValidatableResponse deployThrower(String signalDefinition) {
+    String xml =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <signal id="sig" name="%s"/>
+          <process id="thrower%s" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="send"/>
+            <intermediateThrowEvent id="send">%s</intermediateThrowEvent>
+            <sequenceFlow id="f2" sourceRef="send" targetRef="end"/>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """
+            .formatted(signal, suffix, signalDefinition);
+    return server
+        .given()
+        .contentType("multipart/form-data")
+        .multiPart("deployment-name", "thrower")
+        .multiPart("data", "thrower.bpmn", xml.getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+        .post("/deployment/create")
+        .then();
+  }
+
+  @Test
+  void theInVariablesOfAThrownSignalShowOnTheCatcherAndAnAsynchronousThrowIsRefused() {
+    String waiting = start();
+    deployThrower(
+            "<signalEventDefinition signalRef=\"sig\"><extensionElements>"
+                + "<camunda:in source=\"order\" target=\"orderId\"/>"
+                + "</extensionElements></signalEventDefinition>")
+        .statusCode(200);
+
+    server
+        .given()
+        .contentType(ContentType.JSON)
+        .body(body("variables", Map.of("order", Map.of("value", "o-7", "type", "String"))))
+        .post("/process-definition/key/{key}/start", "thrower" + suffix)
+        .then()
+        .statusCode(200);
+
+    assertThat(waiting()).isZero();
+    server
+        .given()
+        .get("/process-instance/{id}/variables/orderId", waiting)
+        .then()
+        .statusCode(200)
+        .body("value", equalTo("o-7"));
+    deployThrower("<signalEventDefinition signalRef=\"sig\" camunda:async=\"true\"/>")
+        .statusCode(400)
+        .body("type", equalTo("ParseException"))
+        .body(
+            "message",
+            org.hamcrest.Matchers.containsString(
+                "Signal event 'send' throws its signal asynchronously (camunda:async=\"true\")"));
+  }
 }
