@@ -115,6 +115,7 @@ final class ConcurrentExecutions {
     if (!allJoined) {
       return;
     }
+    run.endedPaths.add(token.id);
     if (token.persisted) {
       executions.deleteExecution(run.handle, token.id);
       token.persisted = false;
@@ -134,6 +135,8 @@ final class ConcurrentExecutions {
     boolean alone = inScope(run, token).stream().allMatch(row -> row.id().equals(token.id));
     if (alone) {
       String scopeExecution = scopeExecution(run, token);
+      // the path ends at the join (its locals go, as at a parallel join); its row goes on
+      run.endedPaths.add(token.id);
       references.replace(run.handle, token.id, scopeExecution);
       token.id = scopeExecution;
     }
@@ -144,19 +147,24 @@ final class ConcurrentExecutions {
    * instance execution, one left in a sub-process into the sub-process's scope execution.
    */
   void compact(Run run, List<ExecutionRow> rows) {
+    run.scopeVariables.endPaths(run, rows);
     String instanceId = run.instance.id();
-    compact(run, rows.stream().filter(row -> row.parentId() == null).toList(), instanceId);
+    compact(
+        run, rows.stream().filter(row -> row.parentId() == null).toList(), instanceId, instanceId);
     for (ExecutionRow scope : rows) {
       if (scope.scopeExecutionId() != null) {
         compact(
             run,
             rows.stream().filter(row -> scope.id().equals(row.parentId())).toList(),
-            scope.scopeExecutionId());
+            scope.scopeExecutionId(),
+            scope.activityInstanceId());
       }
     }
   }
 
-  private void compact(Run run, List<ExecutionRow> paths, String scopeExecution) {
+  /** @param scopeOwner the key of the scope's variables: the instance id, a sub-process's instance */
+  private void compact(
+      Run run, List<ExecutionRow> paths, String scopeExecution, String scopeOwner) {
     if (paths.size() != 1) {
       return;
     }
@@ -174,6 +182,7 @@ final class ConcurrentExecutions {
         || last.state() == ExecutionState.JOIN) {
       return;
     }
+    run.scopeVariables.pathIntoScope(run, last.id(), scopeExecution, scopeOwner);
     references.replace(run.handle, last.id(), scopeExecution);
   }
 
@@ -214,7 +223,7 @@ final class ConcurrentExecutions {
   }
 
   /** A concurrent path of its scope (not the scope's execution, not in a multi-instance). */
-  private boolean isPath(Run run, Token token) {
+  boolean isPath(Run run, Token token) {
     String scopeExecution = scopeExecution(run, token);
     return token.outerId == null
         && !token.body

@@ -944,6 +944,7 @@ final class Interpreter {
     if (row.activityInstanceId() != null) {
       history.activityEnded(run.handle, row.activityInstanceId(), now(), false);
     }
+    run.endedPaths.add(row.id());
     executions.deleteExecution(run.handle, row.id());
   }
 
@@ -1128,6 +1129,9 @@ final class Interpreter {
   private void endToken(Run run, Token token) {
     if (token.scope != null) {
       run.scopesToCheck.add(token.scope.executionId);
+    }
+    if (token.persisted && concurrentExecutions.isPath(run, token)) {
+      run.endedPaths.add(token.id);
     }
     if (token.persisted) {
       deleteJobsOf(run, token);
@@ -1770,6 +1774,7 @@ final class Interpreter {
         endActivity(run, other, true);
       }
     }
+    run.endedPaths.add(row.id());
     executions.deleteExecution(run.handle, row.id());
   }
 

@@ -33,7 +33,7 @@ final class LocalVariables {
     this.instances = instances;
   }
 
-  /** Whether the execution is a scope that can hold local variables. */
+  /** Whether the execution can hold local variables: a scope execution or a concurrent path. */
   boolean isScope(Execution execution) {
     return database.withHandle(h -> owner(h, execution).isPresent());
   }
@@ -90,9 +90,43 @@ final class LocalVariables {
     if (row.isPresent() && row.get().loopCounter() != null) {
       return parallelInstance(h, execution.processDefinitionId(), row.get());
     }
-    return row.filter(r -> r.scopeExecutionId() == null)
-        .filter(r -> isScope(h, execution.processDefinitionId(), r))
-        .map(r -> new VariableOwner(r.processInstanceId(), r.id(), r.activityInstanceId()));
+    Optional<VariableOwner> scope =
+        row.filter(r -> r.scopeExecutionId() == null)
+            .filter(r -> isScope(h, execution.processDefinitionId(), r))
+            .map(r -> new VariableOwner(r.processInstanceId(), r.id(), r.activityInstanceId()));
+    return scope.isPresent() ? scope : row.filter(r -> isPath(h, r)).map(LocalVariables::pathOwner);
+  }
+
+  /**
+   * A concurrent path (Camunda's concurrent execution) of the process scope or of an embedded
+   * sub-process: not an activity's own execution, no multi-instance body or instance, not its
+   * scope's execution.
+   */
+  private boolean isPath(Handle h, ExecutionRow row) {
+    if (row.outerId() != null
+        || row.loopCounter() != null
+        || row.state() == ExecutionState.BODY
+        || row.scopeExecutionId() != null
+        || row.id().equals(row.processInstanceId())) {
+      return false;
+    }
+    if (row.parentId() == null) {
+      return true;
+    }
+    return executions
+        .findExecution(h, row.parentId())
+        .map(ExecutionRow::scopeExecutionId)
+        .filter(scopeExecution -> !scopeExecution.equals(row.id()))
+        .isPresent();
+  }
+
+  /**
+   * A path's locals are stored under its execution ({@code /variable-instance} shows the activity
+   * instance it is in); their history names the activity instance they were set in.
+   */
+  private static VariableOwner pathOwner(ExecutionRow row) {
+    String history = row.activityInstanceId() != null ? row.activityInstanceId() : row.id();
+    return new VariableOwner(row.processInstanceId(), row.id(), row.id(), history);
   }
 
   /**

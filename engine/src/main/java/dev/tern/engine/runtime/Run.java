@@ -25,6 +25,11 @@ final class Run {
   private Map<String, Object> variables;
   private List<JobDefinition> jobDefinitions;
   private final JobDefinitionsLoader jobDefinitionsLoader;
+  /**
+   * Concurrent paths that ended in this call (their executions are gone): the local variables
+   * they held go when the call's work is done ({@link ScopeVariables#endPaths}).
+   */
+  final java.util.Set<String> endedPaths = new java.util.LinkedHashSet<>();
   /** Scope executions one of whose tokens ended in this call: they may be complete. */
   final java.util.Set<String> scopesToCheck = new java.util.LinkedHashSet<>();
   private final Map<String, Scope> scopes = new HashMap<>();

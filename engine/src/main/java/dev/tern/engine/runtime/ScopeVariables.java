@@ -180,6 +180,33 @@ final class ScopeVariables {
         .forEach((name, value) -> token.locals.putIfAbsent(name, VariableValues.plain(value)));
   }
 
+  /**
+   * The call's work is done: the locals of the concurrent paths that ended in it go ({@code rows}:
+   * the instance's executions left).
+   */
+  void endPaths(Run run, List<ExecutionRow> rows) {
+    if (run.endedPaths.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> ended = new java.util.HashSet<>(run.endedPaths);
+    run.endedPaths.clear();
+    rows.forEach(row -> ended.remove(row.id()));
+    store.endPaths(run.handle, run.instance.id(), ended);
+  }
+
+  /**
+   * The last concurrent path of a scope goes back into the scope's execution: its locals become
+   * the scope's ({@code scopeActivityInstanceId}: the sub-process's activity instance, or the
+   * instance's id in the process scope).
+   */
+  void pathIntoScope(
+      Run run, String pathExecutionId, String scopeExecutionId, String scopeActivityInstanceId) {
+    store.moveToScope(
+        run.handle,
+        pathExecutionId,
+        new VariableOwner(run.instance.id(), scopeExecutionId, scopeActivityInstanceId));
+  }
+
   /** The scope a token rests at ended (completed or cancelled): its locals go. */
   void end(Run run, Token token) {
     if (token.activityInstanceId != null) {

@@ -540,6 +540,69 @@ public final class VariableStore {
         .execute();
   }
 
+  /**
+   * A concurrent path goes back into its scope execution: its own local variables (stored under
+   * its execution id) become the scope's ({@code scope}: the instance, whose owner is its id, or a
+   * sub-process's scope execution), as Camunda 7.24 moves them. A name the scope already holds
+   * takes the path's value there (an update in history) and the path's variable goes; the history
+   * of the moved ones keeps the path's execution, as the reference server's does.
+   */
+  void moveToScope(Handle handle, String pathExecutionId, VariableOwner scope) {
+    Map<String, TypedValue> path = allLocal(handle, pathExecutionId);
+    if (path.isEmpty()) {
+      return;
+    }
+    String scopeOwner = scope.activityInstanceId();
+    List<String> taken =
+        handle
+            .createQuery(
+                "SELECT name FROM tern_variable WHERE act_inst_id = :owner AND name = ANY(:names)")
+            .bind("owner", scopeOwner)
+            .bindArray("names", String.class, path.keySet().toArray())
+            .mapTo(String.class)
+            .list();
+    if (!taken.isEmpty()) {
+      Map<String, TypedValue> overwritten = new LinkedHashMap<>();
+      taken.forEach(name -> overwritten.put(name, path.get(name)));
+      write(
+          handle,
+          scope.processInstanceId(),
+          scopeOwner.equals(scope.processInstanceId()) ? null : scope,
+          overwritten,
+          false);
+      handle
+          .createUpdate("DELETE FROM tern_variable WHERE act_inst_id = :path AND name = ANY(:names)")
+          .bind("path", pathExecutionId)
+          .bindArray("names", String.class, taken.toArray())
+          .execute();
+    }
+    handle
+        .createUpdate(
+            "UPDATE tern_variable SET execution_id = :exec, act_inst_id = :owner"
+                + " WHERE act_inst_id = :path")
+        .bind("exec", scope.executionId())
+        .bind("owner", scopeOwner)
+        .bind("path", pathExecutionId)
+        .execute();
+  }
+
+  /**
+   * Concurrent paths ended (at an end event, a join, cancelled): the local variables they held
+   * under their execution ids go; their history stays {@code CREATED}, as in Camunda 7.24.
+   */
+  void endPaths(Handle handle, String processInstanceId, Collection<String> pathExecutionIds) {
+    if (pathExecutionIds.isEmpty()) {
+      return;
+    }
+    handle
+        .createUpdate(
+            "DELETE FROM tern_variable WHERE act_inst_id = ANY(:ids)"
+                + " AND process_instance_id = :pi AND act_inst_id <> :pi")
+        .bindArray("ids", String.class, pathExecutionIds.toArray())
+        .bind("pi", processInstanceId)
+        .execute();
+  }
+
   /** Moves the local variables of one execution to another (the first is being replaced). */
   void moveToExecution(Handle handle, String fromExecutionId, String toExecutionId) {
     OwnedRows.moveToExecution(handle, "tern_variable", fromExecutionId, toExecutionId);

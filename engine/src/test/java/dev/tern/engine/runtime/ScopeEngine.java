@@ -245,6 +245,14 @@ final class ScopeEngine implements AutoCloseable {
     return found.get(0);
   }
 
+  /** The instance's runtime variables (process and local ones) by name. */
+  List<Map<String, Object>> runtimeVariables(String processInstanceId) {
+    return rows(
+        "SELECT name, execution_id, act_inst_id, text_value FROM tern_variable"
+            + " WHERE process_instance_id = ? ORDER BY name",
+        processInstanceId);
+  }
+
   boolean instanceExists(String processInstanceId) {
     return !rows("SELECT id FROM tern_process_instance WHERE id = ?", processInstanceId).isEmpty();
   }

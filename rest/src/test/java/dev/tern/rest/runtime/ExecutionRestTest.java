@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 
 import dev.tern.engine.authorization.Caller;
 import dev.tern.engine.deployment.NewDeployment;
@@ -159,18 +158,7 @@ class ExecutionRestTest {
   void aPathWaitingAtTheJoinShowsTheJoinsActivityInstance() {
     String instance = start("order-2", Map.of());
     String review = pathAt(instance, "review");
-    var tasks = server.engine().taskService();
-    tasks.complete(
-        Caller.SYSTEM,
-        tasks
-            .list(
-                Caller.SYSTEM,
-                new TaskQuery().set("processInstanceId", instance).set("taskDefinitionKey", "review"),
-                Page.ALL)
-            .get(0)
-            .id(),
-        Map.of(),
-        false);
+    completeTaskAt(instance, "review");
 
     server
         .given()
@@ -362,33 +350,104 @@ class ExecutionRestTest {
         .body("message", equalTo("execution variable with name customer does not exist"));
   }
 
+  private void completeTaskAt(String instance, String activityId) {
+    var tasks = server.engine().taskService();
+    tasks.complete(
+        Caller.SYSTEM,
+        tasks
+            .list(
+                Caller.SYSTEM,
+                new TaskQuery().set("processInstanceId", instance).set("taskDefinitionKey", activityId),
+                Page.ALL)
+            .get(0)
+            .id(),
+        Map.of(),
+        false);
+  }
+
+  /**
+   * As the Camunda 7.24 reference server answered: a concurrent path holds local variables (PUT
+   * and POST), {@code /variable-instance} lists them with its execution and the activity instance
+   * it is in (the join's while it waits there), and when the join fires they go while history
+   * keeps them {@code CREATED} with the path's execution and the activity instance they were set in.
+   */
   @Test
-  void aTokenHasNoLocalVariablesAndSettingOneIsRefusedWithNothingChanged() {
+  void aPathHoldsLocalVariablesUntilItEndsAtTheJoin() {
     String instance = start("order-1", Map.of("customer", "ACME"));
     String token = pathAt(instance, "review");
+    String review = activityInstanceOf(instance, "review");
 
-    server.given().get("/execution/{id}/localVariables", token).then().statusCode(200)
-        .body("size()", equalTo(0));
     server
         .given()
         .contentType(ContentType.JSON)
         .body(Map.of("value", "x", "type", "String"))
         .put("/execution/{id}/localVariables/{name}", token, "note")
         .then()
-        .statusCode(400)
-        .body("type", equalTo("InvalidRequestException"))
-        .body("message", not(equalTo(null)));
+        .statusCode(204);
     server
         .given()
-        .delete("/execution/{id}/localVariables/{name}", token, "customer")
+        .contentType(ContentType.JSON)
+        .body(Map.of("modifications", Map.of("count", Map.of("value", 5, "type", "Integer"))))
+        .post("/execution/{id}/localVariables", token)
         .then()
         .statusCode(204);
+    server
+        .given()
+        .get("/execution/{id}/localVariables", token)
+        .then()
+        .statusCode(200)
+        .body("note.value", equalTo("x"))
+        .body("count.value", equalTo(5))
+        .body("customer", equalTo(null));
     assertThat(server.engine().processInstances().variables(instance)).containsOnlyKeys("customer");
     server
         .given()
-        .get("/execution/{id}/localVariables/{name}", token, "customer")
+        .get("/variable-instance?processInstanceIdIn={pi}&executionIdIn={e}", instance, token)
         .then()
-        .statusCode(404);
+        .statusCode(200)
+        .body("name", containsInAnyOrder("note", "count"))
+        .body("activityInstanceId", everyItem(equalTo(review)));
+
+    completeTaskAt(instance, "review");
+
+    String join = activityInstanceOf(instance, "join");
+    server
+        .given()
+        .get("/variable-instance?processInstanceIdIn={pi}&variableName=note", instance)
+        .then()
+        .statusCode(200)
+        .body("executionId", contains(token))
+        .body("activityInstanceId", contains(join));
+
+    completeTaskAt(instance, "approve");
+
+    server
+        .given()
+        .get("/history/variable-instance?processInstanceId={pi}&variableName=note", instance)
+        .then()
+        .statusCode(200)
+        .body("state", contains("CREATED"))
+        .body("executionId", contains(token))
+        .body("activityInstanceId", contains(review));
+    server
+        .given()
+        .get("/variable-instance?processInstanceIdIn={pi}&variableName=note", instance)
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+  }
+
+  private String activityInstanceOf(String instance, String activityId) {
+    return db.database()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id FROM tern_hi_activity_instance WHERE process_instance_id = :pi"
+                            + " AND activity_id = :a")
+                    .bind("pi", instance)
+                    .bind("a", activityId)
+                    .mapTo(String.class)
+                    .one());
   }
 
   @Test
