@@ -178,8 +178,11 @@ class ConcurrentPathVariablesTest {
         .containsExactly("CREATED");
   }
 
-  @Test
-  void aPathsLocalsInASubProcessMoveIntoItsScopeExecution() {
+  /**
+   * start → sub (fork → a, b → end events) → after; a message boundary on the sub-process cancels
+   * it and goes to after too.
+   */
+  private void deployForkInASubProcess() {
     kit.deploy(
         process(
             "p",
@@ -197,9 +200,15 @@ class ConcurrentPathVariablesTest {
                         + flow("s4", "b", "endB")
                         + "<endEvent id=\"endB\"/>")
                 + flow("f1", "sub", "after")
-                + "<userTask id=\"after\"/>"
-                + flow("f2", "after", "end")
-                + "<endEvent id=\"end\"/>"));
+                + "<boundaryEvent id=\"cancel\" attachedToRef=\"sub\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
+                + flow("f2", "cancel", "after")
+                + "<userTask id=\"after\"/>"));
+  }
+
+  @Test
+  void aPathsLocalsInASubProcessMoveIntoItsScopeExecution() {
+    deployForkInASubProcess();
     String pi = kit.start("p");
     String scope = (String) kit.historyOf(pi, "sub").get("execution_id");
     String path = pathOf(pi, "a");
@@ -221,22 +230,7 @@ class ConcurrentPathVariablesTest {
 
   @Test
   void aPathsLocalsGoWhenItsSubProcessIsCancelled() {
-    kit.deploy(
-        process(
-            "p",
-            "<startEvent id=\"start\"/>"
-                + flow("f0", "start", "sub")
-                + ScopeEngine.subProcess(
-                    "sub",
-                    flow("s0", "sub_start", "fork")
-                        + "<parallelGateway id=\"fork\"/>"
-                        + flow("s1", "fork", "a")
-                        + flow("s2", "fork", "b")
-                        + "<userTask id=\"a\"/><userTask id=\"b\"/>")
-                + "<boundaryEvent id=\"cancel\" attachedToRef=\"sub\">"
-                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
-                + flow("f1", "cancel", "after")
-                + "<userTask id=\"after\"/>"));
+    deployForkInASubProcess();
     String pi = kit.start("p");
     setLocal(pathOf(pi, "a"), "loc", "x");
 
