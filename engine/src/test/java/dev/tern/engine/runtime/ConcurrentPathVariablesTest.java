@@ -242,4 +242,35 @@ class ConcurrentPathVariablesTest {
     assertThat(kit.runtimeVariables(pi)).isEmpty();
     assertThat(historicVariables(pi)).extracting(r -> r.get("state")).containsExactly("CREATED");
   }
+
+  @Test
+  void aNonInterruptingBoundaryEventsPathKeepsItsLocalsWhenItGoesBackIntoTheInstance() {
+    kit.deploy(
+        process(
+            "p",
+            "<startEvent id=\"start\"/>"
+                + flow("f0", "start", "task")
+                + "<userTask id=\"task\"/>"
+                + "<boundaryEvent id=\"nb\" attachedToRef=\"task\" cancelActivity=\"false\">"
+                + "<messageEventDefinition messageRef=\"m\"/></boundaryEvent>"
+                + flow("f1", "nb", "extra")
+                + "<userTask id=\"extra\"/>"
+                + flow("f2", "extra", "endExtra")
+                + "<endEvent id=\"endExtra\"/>"
+                + flow("f3", "task", "end")
+                + "<endEvent id=\"end\"/>"));
+    String pi = kit.start("p");
+    kit.engine
+        .messageCorrelationService()
+        .correlate(
+            dev.tern.engine.event.MessageCorrelation.named("cancel").processInstanceId(pi).build());
+    String path = pathOf(pi, "extra");
+    assertThat(path).isNotEqualTo(pi);
+    setLocal(path, "loc", "x");
+
+    kit.complete(pi, "task");
+
+    assertThat(kit.task(pi, "extra").executionId()).isEqualTo(pi);
+    assertThat(kit.variable(pi, "loc")).isEqualTo("x");
+  }
 }
