@@ -137,18 +137,22 @@ public final class ClusterRun {
       Pause.of(Duration.between(Instant.now(), t0.plus(feedTime.dividedBy(4))));
       awaitHolding(nodeIds.get(1));
       feeder.markDown(victim);
+      // read on both sides of the kill: a job may end in the moment between the read and the kill
+      // (on a busy machine that moment is long), and one may be claimed in it
+      Set<String> killed = heldBy(nodeIds.get(1));
       victim.kill();
       Instant killedAt = Instant.now();
-      Set<String> killed = heldBy(nodeIds.get(1));
+      killed.addAll(heldBy(nodeIds.get(1)));
       Watch killTakeover = Watch.until(sql, n -> n == 0, locksOf(), nodeIds.get(1) + "/%");
       log.printf("kill -9 %s (pid %d) holding %d jobs%n", victim.name(), victim.pid(), killed.size());
 
       Pause.of(Duration.between(Instant.now(), t0.plus(feedTime.multipliedBy(2).dividedBy(5))));
       awaitHolding(nodeIds.get(2));
       feeder.markDown(frozen);
+      Set<String> stalled = heldBy(nodeIds.get(2));
       frozen.freeze();
       Instant frozenAt = Instant.now();
-      Set<String> stalled = heldBy(nodeIds.get(2));
+      stalled.addAll(heldBy(nodeIds.get(2)));
       log.printf("SIGSTOP %s (pid %d) holding %d jobs for %s%n", frozen.name(), frozen.pid(), stalled.size(), config.freezeFor());
       // measured during the freeze only: once resumed, the node renews locks nobody took over yet;
       // and only another node's claim lowers the count while this one is frozen
