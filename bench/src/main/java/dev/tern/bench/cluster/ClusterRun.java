@@ -135,11 +135,10 @@ public final class ClusterRun {
       feeder.start();
 
       Pause.of(Duration.between(Instant.now(), t0.plus(feedTime.dividedBy(4))));
-      awaitHolding(nodeIds.get(1));
+      // the jobs seen held right before the kill, and those still locked after it: a job may end
+      // in the moment between the look and the kill, and one may be claimed in it
+      Set<String> killed = awaitHolding(nodeIds.get(1));
       feeder.markDown(victim);
-      // read on both sides of the kill: a job may end in the moment between the read and the kill
-      // (on a busy machine that moment is long), and one may be claimed in it
-      Set<String> killed = heldBy(nodeIds.get(1));
       victim.kill();
       Instant killedAt = Instant.now();
       killed.addAll(heldBy(nodeIds.get(1)));
@@ -147,9 +146,8 @@ public final class ClusterRun {
       log.printf("kill -9 %s (pid %d) holding %d jobs%n", victim.name(), victim.pid(), killed.size());
 
       Pause.of(Duration.between(Instant.now(), t0.plus(feedTime.multipliedBy(2).dividedBy(5))));
-      awaitHolding(nodeIds.get(2));
+      Set<String> stalled = awaitHolding(nodeIds.get(2));
       feeder.markDown(frozen);
-      Set<String> stalled = heldBy(nodeIds.get(2));
       frozen.freeze();
       Instant frozenAt = Instant.now();
       stalled.addAll(heldBy(nodeIds.get(2)));
@@ -217,12 +215,21 @@ public final class ClusterRun {
           .check(feeder, stub, new ClusterAudit.Faults(killed, stalled, restartBegin.minus(lock), restartEnd.plusSeconds(2)));
     }
 
-    /** Waits (a bounded while) until the node holds a job, so that its fault strikes work in progress. */
-    private void awaitHolding(String nodeId) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (sql.count(locksOf(), nodeId + "/%") == 0 && System.nanoTime() < deadline) {
-        Pause.of(Duration.ofMillis(20));
+    /**
+     * Waits (a bounded while) until the node holds a job, so that its fault strikes work in
+     * progress; answers the jobs it held at that look (empty when it held none in time).
+     */
+    private Set<String> awaitHolding(String nodeId) {
+      long start = System.nanoTime();
+      long deadline = start + Duration.ofSeconds(15).toNanos();
+      Set<String> held = heldBy(nodeId);
+      while (held.isEmpty() && System.nanoTime() < deadline) {
+        Pause.of(Duration.ofMillis(10));
+        held = heldBy(nodeId);
       }
+      log.printf("%s held %d jobs after %d ms of waiting%n", nodeId, held.size(),
+          Duration.ofNanos(System.nanoTime() - start).toMillis());
+      return held;
     }
 
     /** Jobs locked by a node's claims, as {@code activityId/businessKey} (the stub's paths). */
