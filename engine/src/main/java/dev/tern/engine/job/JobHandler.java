@@ -1,5 +1,6 @@
 package dev.tern.engine.job;
 
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 
@@ -25,28 +26,23 @@ public interface JobHandler {
         .findOne();
   }
 
+  /**
+   * Reads an exclusive job again once {@link #lockInstance} holds its instance. A handler that reads
+   * other rows of the job anyway (after the lock, so they are current) can read them in the same
+   * statement ({@link Jobs#findByIdJoined}) and keep them for {@link #execute}.
+   */
+  default Optional<Job> readLocked(Handle handle, String jobId, Jobs jobs) {
+    return jobs.findById(handle, jobId);
+  }
+
   void execute(Job job, Handle handle);
 
   /** A handler of the jobs of this type that runs {@code body} with the handle and the job. */
   static JobHandler of(String type, BiConsumer<Handle, Job> body) {
-    return of(type, null, body);
-  }
-
-  /** Like {@link #of(String, BiConsumer)}, locking the instance with {@code lock} (null: the default lock). */
-  static JobHandler of(String type, BiConsumer<Handle, String> lock, BiConsumer<Handle, Job> body) {
     return new JobHandler() {
       @Override
       public String type() {
         return type;
-      }
-
-      @Override
-      public void lockInstance(Handle handle, String processInstanceId) {
-        if (lock == null) {
-          JobHandler.super.lockInstance(handle, processInstanceId);
-        } else {
-          lock.accept(handle, processInstanceId);
-        }
       }
 
       @Override

@@ -101,13 +101,16 @@ final class JobRunner {
   private boolean execute(Handle handle, Job claimed, String owner) {
     String jobId = claimed.id();
     JobHandler handler = handlers.require(claimed.handlerType());
+    Optional<Job> found;
     if (claimed.exclusive() && claimed.processInstanceId() != null) {
       // Lock the instance first, then read the job: whatever ran on the instance while we waited
       // for the lock (another exclusive job moving the token on, removing ours) is visible to the
       // read, so the handler starts from current state.
       handler.lockInstance(handle, claimed.processInstanceId());
+      found = handler.readLocked(handle, jobId, jobs).filter(job -> owner.equals(job.lockOwner()));
+    } else {
+      found = ours(handle, jobId, owner);
     }
-    Optional<Job> found = ours(handle, jobId, owner);
     if (found.isEmpty()) {
       return false;
     }

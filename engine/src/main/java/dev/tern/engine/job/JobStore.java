@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -97,6 +98,28 @@ final class JobStore implements Jobs {
   @Override
   public Optional<Job> findById(Handle handle, String id) {
     return Rows.findById(handle, "tern_job", COLUMNS, MAPPER, id);
+  }
+
+  @Override
+  public <T> Optional<Job> findByIdJoined(
+      Handle handle,
+      String id,
+      String join,
+      String columns,
+      RowMapper<T> mapper,
+      Consumer<T> joined) {
+    return handle
+        .createQuery(
+            "SELECT " + Columns.qualified("j", COLUMNS) + ", " + columns + " FROM tern_job j "
+                + join + " WHERE j.id = :id")
+        .bind("id", id)
+        .map(
+            (rs, ctx) -> {
+              Job job = MAPPER.map(rs, ctx);
+              joined.accept(mapper.map(rs, ctx));
+              return job;
+            })
+        .findOne();
   }
 
   /** The stack trace of the job's last failure; empty when there is no such job. */

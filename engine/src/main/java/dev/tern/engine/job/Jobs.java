@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The job rows as the other capabilities change them (the interpreter, batches, deployment
@@ -18,6 +20,20 @@ public interface Jobs {
   void insert(Handle handle, Job job);
 
   Optional<Job> findById(Handle handle, String id);
+
+  /**
+   * The job and one row of another table it names, read in one statement: {@code join} is a
+   * {@code LEFT JOIN} of that table to the job (aliased {@code j}), {@code columns} the joined
+   * table's columns under labels apart from the job's, and {@code joined} receives what {@code
+   * mapper} makes of the row (called only when the job exists).
+   */
+  <T> Optional<Job> findByIdJoined(
+      Handle handle,
+      String id,
+      String join,
+      String columns,
+      RowMapper<T> mapper,
+      Consumer<T> joined);
 
   /**
    * Deletes these jobs: writes their deletion log entries first, then removes the rows. Their

@@ -19,6 +19,7 @@ import dev.tern.engine.event.EventSubscription;
 import dev.tern.engine.event.EventSubscriptionStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinitions;
+import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.persistence.TransactionLocal;
 import dev.tern.engine.el.Expressions;
@@ -2035,8 +2036,24 @@ final class Interpreter {
     if (!job.exclusive() && !jobs.exists(handle, job.id())) {
       return Optional.empty();
     }
-    return Optional.of(
-        newRun(handle, processOfInstance(handle, instance), instance, job.id()));
+    Run run = newRun(handle, processOfInstance(handle, instance), instance, job.id());
+    if (job.executionId() != null) {
+      run.jobExecution =
+          TransactionLocal.take(handle, ExecutionRow.class, job.executionId()).orElse(null);
+    }
+    return Optional.of(run);
+  }
+
+  /**
+   * The job runner's read of an exclusive job under its instance's lock: the job's execution row
+   * comes with it and is kept for {@link #resume}, which would otherwise read it next.
+   */
+  Optional<Job> readLockedJob(Handle handle, String jobId, Jobs jobStore) {
+    return executions.findJobWithExecution(
+        handle,
+        jobId,
+        jobStore,
+        row -> TransactionLocal.put(handle, ExecutionRow.class, row.id(), row));
   }
 
   /**
@@ -2446,7 +2463,13 @@ final class Interpreter {
   }
 
   private Token restingToken(Run run, Job job) {
-    return resting(run, restingRow(run, job.executionId(), job));
+    ExecutionRow kept = run.jobExecution;
+    run.jobExecution = null;
+    return resting(
+        run,
+        kept != null && kept.id().equals(job.executionId())
+            ? kept
+            : restingRow(run, job.executionId(), job));
   }
 
   private ExecutionRow restingRow(Run run, String executionId, Job job) {

@@ -45,6 +45,11 @@ final class Run {
   Run callerRun;
   /** The calling token, when {@link #callerRun} is set. */
   String superExecutionId;
+  /**
+   * The row of the job's execution, read with the job under the instance's lock; taken by the
+   * first look at the job's token, as nothing has changed it yet.
+   */
+  ExecutionRow jobExecution;
   /** The instance was deleted during this call (its error ended it in the caller): stop here. */
   boolean removed;
   String lastEndActivityId;
