@@ -37,9 +37,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Batches: creating set-job-retries batches, reading them with their progress, suspending and
- * deleting them. A batch snapshots its selection into {@code tern_batch_item} with one statement; a
- * seed job cuts it into batch jobs of {@code invocationsPerBatchJob} items each; each batch job
- * applies its chunk set-based; the last one ends the batch.
+ * deleting them. A batch snapshots its selection into {@code tern_batch_chunk} with one statement,
+ * as chunks of {@code invocationsPerBatchJob} items; a seed job creates a batch job per chunk; each
+ * batch job applies its chunk set-based; the last one ends the batch.
  */
 public final class BatchService {
 
@@ -574,7 +574,14 @@ public final class BatchService {
                 : request.invalid();
           }
           String batchId = ids.next();
-          long items = selection.isEmpty() ? 0 : batches.insertItems(handle, batchId, selection);
+          long items =
+              selection.isEmpty()
+                  ? 0
+                  : batches.insertItems(
+                      handle,
+                      batchId,
+                      selection,
+                      settings.invocationsPerBatchJob(request.type()));
           if (items == 0) {
             throw request.empty().get();
           }

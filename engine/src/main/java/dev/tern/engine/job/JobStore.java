@@ -443,8 +443,8 @@ final class JobStore implements Jobs {
                 + " CAST(i.seq AS VARCHAR(20)) || ':' || CAST(i.seq + :size AS VARCHAR(20)),"
                 + " :jobDefinitionId, :tenantId, :retries, :createTime, :exclusive, :suspended,"
                 + " :priority, i.batch_id, 1"
-                + " FROM tern_batch_item i WHERE i.batch_id = :batchId AND i.seq >= :fromSeq"
-                + " AND i.seq < :toSeq AND MOD(i.seq, :size) = 0")
+                + " FROM tern_batch_chunk i WHERE i.batch_id = :batchId AND i.seq >= :fromSeq"
+                + " AND i.seq < :toSeq")
         .bindMethods(template)
         .bind("size", chunkSize)
         .bind("fromSeq", fromSeq)

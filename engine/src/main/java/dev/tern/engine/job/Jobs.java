@@ -61,8 +61,8 @@ public interface Jobs {
 
   /**
    * Creates the jobs of a batch for its items {@code [fromSeq, toSeq)} with one statement, one job
-   * per {@code chunkSize} items: a chunk starts at every item whose seq is a multiple of the chunk
-   * size. The job id is the batch id and the chunk number, unique for the batch's life; its handler
+   * per chunk of {@code chunkSize} items (a row of the batch's chunks, keyed by its first item's
+   * seq, a multiple of the chunk size). The job id is the batch id and the chunk number, unique for the batch's life; its handler
    * config is the seq range it covers. The other columns come from {@code template}.
    */
   int insertBatchJobs(Handle handle, Job template, long chunkSize, long fromSeq, long toSeq);

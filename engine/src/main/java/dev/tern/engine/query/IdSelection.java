@@ -77,6 +77,16 @@ public final class IdSelection {
     return this;
   }
 
+  /**
+   * The selected rows' ids, each once. A single part is its own answer (it picks rows of the table,
+   * whose ids are unique); a union of several is deduplicated through the table, a second scan.
+   */
+  public SqlFragment distinctIds() {
+    return parts.size() == 1
+        ? parts.get(0)
+        : sql().wrap("SELECT s.id FROM " + table + " s WHERE s.id IN (", ")");
+  }
+
   /** One SELECT of the union; duplicates are left to the statement that uses it. */
   public SqlFragment sql() {
     return SqlFragment.join(" UNION ALL ", parts);

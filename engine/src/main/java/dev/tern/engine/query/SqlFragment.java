@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * {@code = ANY(:name)}, so id lists of any length cost one parameter).
  *
  * <p>Query compilers hand these out so other statements can embed them, e.g. {@code INSERT INTO
- * tern_batch_item … SELECT … FROM (<idsSql>) ids}. Bind names of one compiled query are unique and
+ * tern_batch_chunk … SELECT … FROM (<idsSql>) ids}. Bind names of one compiled query are unique and
  * carry the query's prefix; embedders should not use names with that prefix. Fragments compose with
  * {@link #join} and {@link #wrap}: the SQL text is never rewritten, and a bind name used by two
  * fragments is refused rather than renamed.

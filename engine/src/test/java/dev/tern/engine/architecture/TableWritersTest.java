@@ -31,7 +31,7 @@ class TableWritersTest {
       owners(
           """
           authorization/AuthorizationStore tern_authorization
-          batch/BatchStore tern_batch tern_batch_item
+          batch/BatchStore tern_batch tern_batch_chunk
           deployment/DeploymentStore tern_deployment tern_process_definition tern_resource
           event/EventSubscriptionStore tern_event_subscription
           externaltask/ExternalTaskStore tern_external_task

@@ -69,7 +69,7 @@ class CorrelateMessageBatchTest {
             h -> {
               for (String table :
                   List.of(
-                      "tern_batch_item", "tern_batch", "tern_hi_batch", "tern_job",
+                      "tern_batch_chunk", "tern_batch", "tern_hi_batch", "tern_job",
                       "tern_event_subscription", "tern_task", "tern_execution",
                       "tern_process_instance")) {
                 h.execute("DELETE FROM " + table);

@@ -18,11 +18,14 @@ import dev.tern.engine.job.JobModule;
 import dev.tern.engine.persistence.Database;
 import dev.tern.engine.persistence.Ids;
 import dev.tern.engine.testing.DatabaseTest;
+import dev.tern.engine.testing.MigrationScript;
 import dev.tern.engine.testing.MutableClock;
 import dev.tern.engine.testing.TestDatabase;
 import dev.tern.engine.testing.WrittenStatements;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -79,7 +82,7 @@ class SetJobRetriesBatchTest {
     database.useTransaction(
         h -> {
           for (String table :
-              List.of("tern_job", "tern_job_definition", "tern_batch", "tern_batch_item",
+              List.of("tern_job", "tern_job_definition", "tern_batch", "tern_batch_chunk",
                   "tern_hi_batch", "tern_incident", "tern_hi_incident", "tern_process_instance",
                   "tern_hi_op_log", "tern_hi_job_log")) {
             h.execute("DELETE FROM " + table);
@@ -156,7 +159,7 @@ class SetJobRetriesBatchTest {
     assertThat(count("SELECT COUNT(*) FROM tern_job WHERE batch_id = '" + batch.id() + "'")).isZero();
     assertThat(count("SELECT COUNT(*) FROM tern_job_definition WHERE job_configuration = '" + batch.id() + "'"))
         .isZero();
-    assertThat(count("SELECT COUNT(*) FROM tern_batch_item WHERE batch_id = '" + batch.id() + "'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_batch_chunk WHERE batch_id = '" + batch.id() + "'")).isZero();
   }
 
   @Test
@@ -418,8 +421,73 @@ class SetJobRetriesBatchTest {
             });
 
     assertThat(written).isEmpty();
-    assertThat(count("SELECT COUNT(*) FROM tern_batch_item")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_batch_chunk")).isZero();
     assertThat(count("SELECT COUNT(*) FROM tern_batch")).isZero();
     assertThat(count("SELECT COUNT(*) FROM tern_job")).isEqualTo(jobs);
+  }
+  /**
+   * V51_1 turns the items of batches running at the upgrade (one row per item) into chunks (one
+   * row per batch job): a half-done batch is put back into the old shape, the migration's
+   * statements run again, and the batch finishes with every job's retries set.
+   */
+  @Test
+  void theItemsOfABatchRunningAtTheUpgradeBecomeChunksThatItsBatchJobsFinish() {
+    BatchService service = service(BatchSettings.defaults().withInvocationsPerBatchJob(7));
+    List<String> instances = processInstances(50);
+    Batch batch = service.setJobRetriesByProcessAsync(instances, null, null, JobRetries.of(2), null);
+    BatchJobDriver driver = driver(service);
+    driver.runNext("batch-seed-job");
+    driver.runNext("set-job-retries");
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE id LIKE :p AND retries = 2")).isEqualTo(7);
+
+    List<String> itemsBefore = toItemRows(batch.id());
+    assertThat(itemsBefore).hasSize(43);
+    List<String> statements = MigrationScript.statements("/db/migration/V51_1__batch_chunks.sql");
+    assertThat(statements).hasSize(3);
+    MigrationScript.run(database, statements);
+
+    List<Chunk> chunks = chunks(batch.id());
+    assertThat(chunks.stream().map(Chunk::seq).toList())
+        .containsExactly(7L, 14L, 21L, 28L, 35L, 42L, 49L);
+    assertThat(chunks.stream().flatMap(c -> Arrays.stream(c.ids())).toList())
+        .containsExactlyElementsOf(itemsBefore);
+    driver.runAll();
+    assertThat(service.find(batch.id())).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE id LIKE :p AND retries = 2")).isEqualTo(50);
+    assertThat(count("SELECT COUNT(*) FROM tern_incident WHERE id LIKE :p")).isZero();
+  }
+
+  /** Rewrites the batch's chunks as V1's items table; returns the items in seq order. */
+  private List<String> toItemRows(String batchId) {
+    List<Chunk> chunks = chunks(batchId);
+    return database.inTransaction(
+        h -> {
+          List<String> items = new ArrayList<>();
+          h.execute(
+              "CREATE TABLE tern_batch_item (batch_id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL,"
+                  + " item_id VARCHAR(64) NOT NULL, PRIMARY KEY (batch_id, seq))");
+          for (Chunk chunk : chunks) {
+            for (int i = 0; i < chunk.ids().length; i++) {
+              h.execute(
+                  "INSERT INTO tern_batch_item (batch_id, seq, item_id) VALUES (?, ?, ?)",
+                  batchId, chunk.seq() + i, chunk.ids()[i]);
+              items.add((String) chunk.ids()[i]);
+            }
+          }
+          h.execute("DROP TABLE tern_batch_chunk");
+          return items;
+        });
+  }
+
+  private record Chunk(long seq, Object[] ids) {}
+
+  private List<Chunk> chunks(String batchId) {
+    return database.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT seq, item_ids FROM tern_batch_chunk WHERE batch_id = :b ORDER BY seq")
+                .bind("b", batchId)
+                .map((rs, ctx) -> new Chunk(rs.getLong(1), (Object[]) rs.getArray(2).getArray()))
+                .list());
   }
 }

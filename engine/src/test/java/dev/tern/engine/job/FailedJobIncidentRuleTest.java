@@ -43,7 +43,7 @@ class FailedJobIncidentRuleTest {
   void deploy() {
     JobTestSupport.clean(db);
     db.database().useTransaction(h -> {
-      h.execute("DELETE FROM tern_batch_item");
+      h.execute("DELETE FROM tern_batch_chunk");
       h.execute("DELETE FROM tern_batch");
     });
     engine =

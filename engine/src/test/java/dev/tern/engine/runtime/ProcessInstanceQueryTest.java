@@ -330,12 +330,13 @@ class ProcessInstanceQueryTest {
             h ->
                 ids.bindTo(
                         h.createUpdate(
-                            "INSERT INTO tern_batch_item (batch_id, seq, item_id)"
-                                + " SELECT 'b1', ROW_NUMBER() OVER (ORDER BY sel.id), sel.id FROM ("
+                            "INSERT INTO tern_batch_chunk (batch_id, seq, item_count, item_ids)"
+                                + " SELECT 'b1', ROW_NUMBER() OVER (ORDER BY sel.id), 1,"
+                                + " ARRAY[sel.id] FROM ("
                                 + ids.sql()
                                 + ") sel"))
                     .execute());
     assertThat(inserted).isEqualTo(35_000);
-    database.useTransaction(h -> h.execute("DELETE FROM tern_batch_item"));
+    database.useTransaction(h -> h.execute("DELETE FROM tern_batch_chunk"));
   }
 }

@@ -15,7 +15,7 @@ final class BatchRestFixtures {
         h -> {
           for (String table :
               List.of(
-                  "tern_job", "tern_job_definition", "tern_batch", "tern_batch_item",
+                  "tern_job", "tern_job_definition", "tern_batch", "tern_batch_chunk",
                   "tern_hi_batch", "tern_incident", "tern_hi_incident", "tern_process_instance",
                   "tern_hi_process_instance", "tern_hi_op_log", "tern_hi_job_log")) {
             h.execute("DELETE FROM " + table);

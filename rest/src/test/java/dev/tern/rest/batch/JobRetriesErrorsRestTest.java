@@ -121,7 +121,7 @@ class JobRetriesErrorsRestTest {
                   "InvalidRequestException", "jobIds is empty");
             });
     assertThat(written).isEmpty();
-    assertThat(BatchRestFixtures.count(database, "SELECT COUNT(*) FROM tern_batch_item", "")).isZero();
+    assertThat(BatchRestFixtures.count(database, "SELECT COUNT(*) FROM tern_batch_chunk", "")).isZero();
   }
 
   @ParameterizedTest

@@ -36,7 +36,7 @@ class ExternalTaskRetriesAuthorizationRestTest {
     ExternalTaskFixtures.clear(
         db.database(),
         List.of(
-            "tern_batch", "tern_batch_item", "tern_hi_batch", "tern_incident", "tern_hi_op_log",
+            "tern_batch", "tern_batch_chunk", "tern_hi_batch", "tern_incident", "tern_hi_op_log",
             "tern_execution", "tern_process_instance", "tern_authorization"));
     server =
         RestTestServer.builder(db)

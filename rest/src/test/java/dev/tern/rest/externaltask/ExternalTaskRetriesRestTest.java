@@ -50,7 +50,7 @@ class ExternalTaskRetriesRestTest {
     ExternalTaskFixtures.clear(
         db.database(),
         List.of(
-            "tern_job", "tern_job_definition", "tern_batch", "tern_batch_item", "tern_hi_batch",
+            "tern_job", "tern_job_definition", "tern_batch", "tern_batch_chunk", "tern_hi_batch",
             "tern_incident", "tern_hi_incident", "tern_hi_op_log", "tern_execution",
             "tern_process_instance", "tern_hi_process_instance"));
     server =
@@ -296,7 +296,7 @@ class ExternalTaskRetriesRestTest {
         .body("message", equalTo("externalTaskIds is empty"));
 
     assertThat(count("SELECT COUNT(*) FROM tern_batch")).isZero();
-    assertThat(count("SELECT COUNT(*) FROM tern_batch_item")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM tern_batch_chunk")).isZero();
     assertThat(count("SELECT COUNT(*) FROM tern_external_task WHERE retries IS NOT NULL")).isZero();
     openIncidents(0);
     server.given().get("/external-task").then().body("", hasSize(1));

@@ -65,7 +65,7 @@ class HistoricProcessInstanceDeletionRestTest {
             h -> {
               for (String table :
                   List.of("tern_job", "tern_incident", "tern_task", "tern_execution",
-                      "tern_process_instance", "tern_batch", "tern_batch_item")) {
+                      "tern_process_instance", "tern_batch", "tern_batch_chunk")) {
                 h.execute("DELETE FROM " + table);
               }
               for (String table : HISTORY.keySet()) {
