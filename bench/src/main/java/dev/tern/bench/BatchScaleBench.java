@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -52,6 +53,14 @@ final class BatchScaleBench implements Callable<Integer> {
   @Option(names = "--creation-only", description = "stop after the batch is created")
   boolean creationOnly;
 
+  @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      description =
+          "batches created one after another over the same jobs (default: ${DEFAULT-VALUE}); the"
+              + " first call runs in a cold JVM, the later ones show the creation warm")
+  int repeat;
+
   @Override
   public Integer call() throws Exception {
     String key = "batchScale_" + Long.toString(System.currentTimeMillis(), 36);
@@ -63,29 +72,9 @@ final class BatchScaleBench implements Callable<Integer> {
       try (ProcessEngine engine = ProcessEngine.builder().database(database).build()) {
         engine.jobExecutor().pause();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        memory.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        Batch batch;
-        long peak;
-        try (HeapSampler sampler = new HeapSampler(memory)) {
-          long start = System.nanoTime();
-          batch =
-              engine
-                  .batchService()
-                  .setJobRetriesByProcessAsync(
-                      null, ProcessInstanceQuery.builder().processDefinitionKey(key).build(), null, JobRetries.of(1), null);
-          double created = seconds(start);
-          peak = sampler.peak();
-          System.out.printf(
-              Locale.ROOT,
-              "batch created in %.0f ms: %,d batch jobs; heap used %.1f MB after a full GC before,"
-                  + " peak %.1f MB while creating (growth %.1f MB, garbage included), max heap %.0f MB%n",
-              created * 1000,
-              batch.totalJobs(),
-              mb(baseline),
-              mb(peak),
-              mb(peak - baseline),
-              mb(memory.getHeapMemoryUsage().getMax()));
+        List<Batch> batches = new ArrayList<>();
+        for (int round = 1; round <= repeat; round++) {
+          batches.add(create(engine, key, memory, round));
         }
         if (creationOnly) {
           return 0;
@@ -93,22 +82,53 @@ final class BatchScaleBench implements Callable<Integer> {
         long resumed = System.nanoTime();
         try (HeapSampler sampler = new HeapSampler(memory)) {
           engine.jobExecutor().resume();
-          while (engine.historicBatchService().find(batch.id()).orElseThrow().endTime() == null) {
-            if (System.nanoTime() - resumed > Duration.ofMinutes(30).toNanos()) {
-              throw new BenchFailure("the batch did not finish within 30 minutes");
+          for (Batch batch : batches) {
+            while (engine.historicBatchService().find(batch.id()).orElseThrow().endTime() == null) {
+              if (System.nanoTime() - resumed > Duration.ofMinutes(30).toNanos()) {
+                throw new BenchFailure("the batch did not finish within 30 minutes");
+              }
+              Thread.sleep(100);
             }
-            Thread.sleep(100);
           }
           System.out.printf(
               Locale.ROOT,
               "batch finished %.1f s after the executor resumed (%,.0f jobs/s); peak heap used %.1f MB%n",
               seconds(resumed),
-              jobs / seconds(resumed),
+              (long) jobs * batches.size() / seconds(resumed),
               mb(sampler.peak()));
         }
       }
     }
     return 0;
+  }
+
+  /** Creates one batch over every job of the run's process, and prints its latency and heap. */
+  private static Batch create(ProcessEngine engine, String key, MemoryMXBean memory, int round)
+      throws InterruptedException {
+    memory.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    try (HeapSampler sampler = new HeapSampler(memory)) {
+      long start = System.nanoTime();
+      Batch batch =
+          engine
+              .batchService()
+              .setJobRetriesByProcessAsync(
+                  null, ProcessInstanceQuery.builder().processDefinitionKey(key).build(), null, JobRetries.of(1), null);
+      double created = seconds(start);
+      long peak = sampler.peak();
+      System.out.printf(
+          Locale.ROOT,
+          "batch created in %.0f ms%s: %,d batch jobs; heap used %.1f MB after a full GC before,"
+              + " peak %.1f MB while creating (growth %.1f MB, garbage included), max heap %.0f MB%n",
+          created * 1000,
+          round == 1 ? "" : " (call " + round + ", warm)",
+          batch.totalJobs(),
+          mb(baseline),
+          mb(peak),
+          mb(peak - baseline),
+          mb(memory.getHeapMemoryUsage().getMax()));
+      return batch;
+    }
   }
 
   private void seed(Database database, String key, Instant now) {
