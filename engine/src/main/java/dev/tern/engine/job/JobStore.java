@@ -90,7 +90,35 @@ final class JobStore implements Jobs {
 
   @Override
   public void insert(Handle handle, Job job) {
-    handle.createUpdate(INSERT).bindMethods(job).execute();
+    // bound one by one: bindMethods finds each getter reflectively at every insert
+    handle
+        .createUpdate(INSERT)
+        .bind("id", job.id())
+        .bind("rev", job.rev())
+        .bind("kind", job.kind())
+        .bind("handlerType", job.handlerType())
+        .bind("handlerConfig", job.handlerConfig())
+        .bind("jobDefinitionId", job.jobDefinitionId())
+        .bind("processInstanceId", job.processInstanceId())
+        .bind("executionId", job.executionId())
+        .bind("processDefinitionId", job.processDefinitionId())
+        .bind("processDefinitionKey", job.processDefinitionKey())
+        .bind("activityId", job.activityId())
+        .bind("deploymentId", job.deploymentId())
+        .bind("tenantId", job.tenantId())
+        .bind("retries", job.retries())
+        .bindByType("dueDate", job.dueDate(), Instant.class)
+        .bindByType("createTime", job.createTime(), Instant.class)
+        .bind("lockOwner", job.lockOwner())
+        .bindByType("lockExpirationTime", job.lockExpirationTime(), Instant.class)
+        .bind("exclusive", job.exclusive())
+        .bind("suspended", job.suspended())
+        .bind("priority", job.priority())
+        .bind("exceptionMessage", job.exceptionMessage())
+        .bind("failedActivityId", job.failedActivityId())
+        .bind("batchId", job.batchId())
+        .bind("sequenceCounter", job.sequenceCounter())
+        .execute();
     jobLog.log(handle, LogState.CREATED, List.of(job.id()));
     handle.afterCommit(signal::signal);
   }

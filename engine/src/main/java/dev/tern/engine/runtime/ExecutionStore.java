@@ -3,6 +3,7 @@ package dev.tern.engine.runtime;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.OwnedRows;
+import dev.tern.engine.persistence.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,7 +51,16 @@ final class ExecutionStore {
               :suspended, :startTime, :startUserId, :superProcessInstanceId,
               :rootProcessInstanceId, :superExecutionId)
             """)
-        .bindMethods(instance)
+        .bind("id", instance.id())
+        .bind("processDefinitionId", instance.processDefinitionId())
+        .bind("processDefinitionKey", instance.processDefinitionKey())
+        .bind("businessKey", instance.businessKey())
+        .bind("tenantId", instance.tenantId())
+        .bind("suspended", instance.suspended())
+        .bindByType("startTime", instance.startTime(), Instant.class)
+        .bind("startUserId", instance.startUserId())
+        .bind("superProcessInstanceId", instance.superProcessInstanceId())
+        .bind("rootProcessInstanceId", instance.rootProcessInstanceId())
         .bind("superExecutionId", superExecutionId)
         .execute();
   }
@@ -307,14 +317,9 @@ final class ExecutionStore {
         rs.getString(prefix + "activity_id"),
         rs.getString(prefix + "activity_instance_id"),
         ExecutionState.valueOf(rs.getString(prefix + "state")),
-        instant(rs, prefix + "create_time", ctx),
+        Rows.instant(rs, prefix + "create_time"),
         rs.getObject(prefix + "loop_counter") == null ? null : rs.getInt(prefix + "loop_counter"),
         rs.getString(prefix + "outer_id"),
         rs.getString(prefix + "scope_execution_id"));
-  }
-
-  private static Instant instant(ResultSet rs, String column, StatementContext ctx)
-      throws SQLException {
-    return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
   }
 }
