@@ -34,6 +34,8 @@ public final class RestServer implements AutoCloseable {
   /** Largest request body accepted (deployments carry BPMN files). */
   public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
+  private static final int RESPONSE_COPY_BYTES = 4096;
+
   private final Javalin javalin;
   private final List<String> routes;
 
@@ -210,6 +212,9 @@ public final class RestServer implements AutoCloseable {
     config.jsonMapper(new JavalinJackson(CamundaJson.mapper(), false));
     config.http.prefer405over404 = true;
     config.http.maxRequestSize = MAX_REQUEST_BYTES;
+    // Javalin copies each response into Jetty's output through a buffer of this size, allocated
+    // per response (by default Jetty's whole output buffer, 32 KB); most responses are far smaller
+    config.http.responseBufferSize = RESPONSE_COPY_BYTES;
     config.router.ignoreTrailingSlashes = true;
     config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     Uploads.configure(config, settings);
