@@ -22,7 +22,6 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
-import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
  * The engine's database: a connection pool, Jdbi on top of it, the dialect, and the migrations.
@@ -42,9 +41,6 @@ public final class Database implements AutoCloseable {
     if (dialect != Dialect.POSTGRES) {
       jdbi.getConfig(SqlStatements.class).setQueryTimeout((int) statementTimeout.toSeconds());
     }
-    // No statement uses Jdbi's <attribute> templates; rendering them cost a pass over every
-    // statement's text at each execution
-    jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
     // Jdbi's default message lists the bound values, which end up in logs: keep the SQL only
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::sqlWithoutValues);
     jdbi.registerArgument(new InstantArgumentFactory());
