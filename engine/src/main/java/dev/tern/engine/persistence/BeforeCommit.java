@@ -45,6 +45,11 @@ public final class BeforeCommit implements JdbiConfig<BeforeCommit> {
     return typed;
   }
 
+  /** What this transaction holds back of one kind, if anything; registers nothing. */
+  public static <T> java.util.Optional<T> peek(Handle handle, Class<T> type) {
+    return java.util.Optional.ofNullable(type.cast(handle.getConfig(BeforeCommit.class).held.get(type)));
+  }
+
   /** Runs what is registered, including what those actions register in turn. */
   static void runAll(Handle handle) {
     Map<Object, Runnable> actions = handle.getConfig(BeforeCommit.class).actions;

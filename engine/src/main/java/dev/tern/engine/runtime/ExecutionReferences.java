@@ -17,6 +17,7 @@ final class ExecutionReferences {
   private final ExecutionStore executions;
   private final VariableStore variables;
   private final Jobs jobs;
+  private final RuntimeJobs runtimeJobs;
   private final IncidentStore incidents;
   private final ExternalTasks externalTasks;
   private final UserTasks userTasks;
@@ -26,6 +27,7 @@ final class ExecutionReferences {
       ExecutionStore executions,
       VariableStore variables,
       Jobs jobs,
+      RuntimeJobs runtimeJobs,
       IncidentStore incidents,
       ExternalTasks externalTasks,
       UserTasks userTasks,
@@ -33,6 +35,7 @@ final class ExecutionReferences {
     this.executions = executions;
     this.variables = variables;
     this.jobs = jobs;
+    this.runtimeJobs = runtimeJobs;
     this.incidents = incidents;
     this.externalTasks = externalTasks;
     this.userTasks = userTasks;
@@ -41,6 +44,8 @@ final class ExecutionReferences {
 
   /** Replaces the execution row {@code fromId} by one with id {@code toId}, which must be free. */
   void replace(Handle handle, String fromId, String toId) {
+    // toId may be the id of an execution that ended in this transaction: its jobs go first
+    runtimeJobs.deleteOfEndedExecutions(handle);
     executions.copyExecution(handle, fromId, toId);
     userTasks.moveToExecution(handle, fromId, toId);
     externalTasks.moveToExecution(handle, fromId, toId);
@@ -60,6 +65,7 @@ final class ExecutionReferences {
    * the scope's variables, timers and subscriptions stay with the scope execution.
    */
   void detachFromScope(Handle handle, String scopeExecutionId, String toId) {
+    runtimeJobs.deleteOfEndedExecutions(handle);
     executions.copyExecution(handle, scopeExecutionId, toId);
     userTasks.moveToExecution(handle, scopeExecutionId, toId);
     if (executions.findExecution(handle, toId).map(ExecutionRow::state).orElse(null)

@@ -1135,7 +1135,8 @@ final class Interpreter {
       run.endedPaths.add(token.id);
     }
     if (token.persisted) {
-      deleteJobsOf(run, token);
+      jobs.deleteForEndedExecution(
+          run.handle, run.instance.id(), token.id, runsAsItsScope(run, token), run.currentJobId);
       executions.deleteExecution(run.handle, token.id);
       token.persisted = false;
     }
@@ -1967,6 +1968,7 @@ final class Interpreter {
     } else if (!run.ended) {
       concurrentExecutions.compact(run, rows);
     }
+    jobs.deleteOfEndedExecutions(run.handle);
   }
 
   /**

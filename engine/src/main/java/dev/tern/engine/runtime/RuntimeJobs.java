@@ -6,9 +6,11 @@ import dev.tern.engine.incident.IncidentStore;
 import dev.tern.engine.job.Job;
 import dev.tern.engine.job.JobDefinition;
 import dev.tern.engine.job.Jobs;
+import dev.tern.engine.persistence.BeforeCommit;
 import dev.tern.engine.persistence.Ids;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +125,7 @@ final class RuntimeJobs {
       String handlerType,
       String configuration,
       Instant dueDate) {
+    deleteOfEndedExecutions(run.handle);
     JobDefinition definition = definitionFor(run, activityId, handlerType, configuration);
     jobStore.insert(
         run.handle,
@@ -208,7 +211,58 @@ final class RuntimeJobs {
 
   /** Deletes every job of an instance that ended, except the job now executing. */
   void deleteForInstance(Handle handle, String processInstanceId, String exceptJobId) {
+    BeforeCommit.peek(handle, EndedExecutions.class)
+        .ifPresent(ended -> ended.executions.removeIf(e -> e.processInstanceId().equals(processInstanceId)));
     delete(handle, "j.process_instance_id = :pi", Map.of("pi", processInstanceId), exceptJobId);
+  }
+
+  /**
+   * The jobs of a token whose execution ended (its row is gone), except the job now executing:
+   * deleted later in the transaction, before the next job is written or moved and at the latest
+   * before commit, so that an instance that ends in the same call deletes them with its other jobs
+   * ({@link #deleteForInstance}) instead of one more look-up per ended execution. The row's id is
+   * free meanwhile; a job written to it later must not be taken for one of these, hence the
+   * deletion before every job write.
+   *
+   * @param continuationsOnly only the async continuations (the token ran as its sub-process's
+   *     scope execution, whose boundary and event sub-process timers name it too)
+   */
+  void deleteForEndedExecution(
+      Handle handle,
+      String processInstanceId,
+      String executionId,
+      boolean continuationsOnly,
+      String exceptJobId) {
+    BeforeCommit.held(
+            handle, EndedExecutions.class, EndedExecutions::new, ended -> deleteOfEndedExecutions(handle))
+        .executions
+        .add(new EndedExecution(processInstanceId, executionId, continuationsOnly, exceptJobId));
+  }
+
+  /** Deletes the jobs of the executions {@link #deleteForEndedExecution} held back. */
+  void deleteOfEndedExecutions(Handle handle) {
+    List<EndedExecution> ended =
+        BeforeCommit.peek(handle, EndedExecutions.class).map(e -> e.executions).orElse(List.of());
+    if (ended.isEmpty()) {
+      return;
+    }
+    List<EndedExecution> due = List.copyOf(ended);
+    ended.clear();
+    for (EndedExecution execution : due) {
+      if (execution.continuationsOnly()) {
+        deleteContinuations(handle, execution.executionId(), execution.exceptJobId());
+      } else {
+        deleteForExecution(handle, execution.executionId(), execution.exceptJobId());
+      }
+    }
+  }
+
+  private record EndedExecution(
+      String processInstanceId, String executionId, boolean continuationsOnly, String exceptJobId) {}
+
+  /** One transaction's {@link EndedExecution}s. */
+  private static final class EndedExecutions {
+    final List<EndedExecution> executions = new ArrayList<>();
   }
 
   /**

@@ -108,6 +108,7 @@ public final class RuntimeModule {
                 executions,
                 variables,
                 jobStore,
+                jobs,
                 incidentStore,
                 externalTasks,
                 userTasks,

@@ -339,4 +339,61 @@ class AsyncAndTimerTest {
         .endEvent("done")
         .done();
   }
+
+  @Test
+  void aJobLeftOnTheExecutionOfTheLastTokenGoesWhenTheInstanceEnds() {
+    String definition =
+        kit.deploy(
+            Bpmn.createExecutableProcess("lastToken")
+                .startEvent()
+                .serviceTask("call")
+                .camundaAsyncBefore()
+                .camundaDelegateExpression("${recorder}")
+                .endEvent("end")
+                .done());
+    ProcessInstance instance = kit.start(definition);
+    Job async = kit.onlyJob(instance.id());
+    Job stray = kit.insertStrayTimer(async, async.executionId());
+
+    assertThat(kit.runDueJobs()).isEqualTo(1);
+
+    assertThat(kit.instanceExists(instance.id())).isFalse();
+    assertThat(kit.jobs(instance.id())).isEmpty();
+    assertThat(deletionLogEntries(stray.id())).isEqualTo(1);
+  }
+
+  @Test
+  void aJobLeftOnTheExecutionOfAnEndedPathGoesWhileTheInstanceWaitsElsewhere() {
+    String definition =
+        kit.deploy(
+            Bpmn.createExecutableProcess("endedPath")
+                .startEvent()
+                .parallelGateway("fork")
+                .serviceTask("call")
+                .camundaAsyncBefore()
+                .camundaDelegateExpression("${recorder}")
+                .endEvent("endA")
+                .moveToNode("fork")
+                .receiveTask("wait")
+                .endEvent("endB")
+                .done());
+    ProcessInstance instance = kit.start(definition);
+    Job async = kit.onlyJob(instance.id());
+    assertThat(async.executionId()).isNotEqualTo(instance.id());
+    Job stray = kit.insertStrayTimer(async, async.executionId());
+
+    assertThat(kit.runDueJobs()).isEqualTo(1);
+
+    assertThat(calls).containsExactly("call");
+    assertThat(kit.executions(instance.id()))
+        .extracting(e -> e.activityId() + "/" + e.state())
+        .containsExactly("wait/WAITING");
+    assertThat(kit.jobs(instance.id())).isEmpty();
+    assertThat(deletionLogEntries(stray.id())).isEqualTo(1);
+  }
+
+  private long deletionLogEntries(String jobId) {
+    return kit.count(
+        "SELECT COUNT(*) FROM tern_hi_job_log WHERE job_id = ? AND job_state = 3", jobId);
+  }
 }

@@ -133,6 +133,25 @@ final class RuntimeTestKit {
                 .toList());
   }
 
+  /**
+   * A timer job that nothing in the model made, due in a day, on an execution of the instance: a
+   * job a token's end must not leave behind.
+   */
+  Job insertStrayTimer(Job beside, String executionId) {
+    Job stray =
+        beside.toBuilder()
+            .id(ids.next())
+            .kind(Job.TIMER)
+            .handlerType("timer-transition")
+            .handlerConfig(null)
+            .jobDefinitionId(null)
+            .executionId(executionId)
+            .dueDate(clock.instant().plus(java.time.Duration.ofDays(1)))
+            .build();
+    database.useTransaction(h -> jobs.insert(h, stray));
+    return stray;
+  }
+
   Job onlyJob(String processInstanceId) {
     List<Job> jobs = jobs(processInstanceId);
     if (jobs.size() != 1) {
