@@ -75,6 +75,7 @@ final class BatchStore {
   }
 
   void insert(Handle handle, BatchRow row) {
+    // bound one by one: bindMethods finds each accessor reflectively at every insert
     Batch b = row.batch();
     handle
         .createUpdate(
@@ -86,7 +87,20 @@ final class BatchStore {
                 + " :invocationsPerBatchJob, :seedJobDefinitionId, :monitorJobDefinitionId,"
                 + " :batchJobDefinitionId, :configuration, :tenantId, :createUserId, :suspended,"
                 + " :startTime, :executionStartTime, 0, :totalItems)")
-        .bindMethods(b)
+        .bind("id", b.id())
+        .bind("type", b.type())
+        .bind("totalJobs", b.totalJobs())
+        .bind("jobsCreated", b.jobsCreated())
+        .bind("batchJobsPerSeed", b.batchJobsPerSeed())
+        .bind("invocationsPerBatchJob", b.invocationsPerBatchJob())
+        .bind("seedJobDefinitionId", b.seedJobDefinitionId())
+        .bind("monitorJobDefinitionId", b.monitorJobDefinitionId())
+        .bind("batchJobDefinitionId", b.batchJobDefinitionId())
+        .bind("tenantId", b.tenantId())
+        .bind("createUserId", b.createUserId())
+        .bind("suspended", b.suspended())
+        .bindByType("startTime", b.startTime(), Instant.class)
+        .bindByType("executionStartTime", b.executionStartTime(), Instant.class)
         .bind("configuration", row.configuration())
         .bind("totalItems", row.totalItems())
         .execute();

@@ -2,31 +2,29 @@ package dev.tern.engine.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /** {@link JobRetries} as the JSON a set-job-retries batch keeps in its configuration column. */
 final class SetJobRetriesConfiguration {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SetJobRetriesConfiguration() {}
 
+  /**
+   * Written by hand, not through Jackson: creating a batch is then the only place that would
+   * build the mapper, about 50 classes to load on an engine's first batch.
+   */
   static String format(JobRetries retries) {
-    ObjectNode node = JSON.createObjectNode().put("retries", retries.retries());
+    StringBuilder json = new StringBuilder("{\"retries\":").append(retries.retries());
     if (retries.dueDateSet()) {
-      if (retries.dueDate() == null) {
-        node.putNull("dueDate");
-      } else {
-        node.put("dueDate", retries.dueDate().toEpochMilli());
-      }
+      json.append(",\"dueDate\":")
+          .append(retries.dueDate() == null ? "null" : retries.dueDate().toEpochMilli());
     }
-    return node.toString();
+    return json.append('}').toString();
   }
 
   static JobRetries parse(String json) {
     try {
-      JsonNode node = JSON.readTree(json);
+      JsonNode node = Reader.JSON.readTree(json);
       int retries = node.get("retries").asInt();
       JsonNode due = node.get("dueDate");
       if (due == null) {
@@ -37,5 +35,10 @@ final class SetJobRetriesConfiguration {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Unreadable batch configuration: " + json, e);
     }
+  }
+
+  /** The mapper, built when a batch job first reads a configuration. */
+  private static final class Reader {
+    static final ObjectMapper JSON = new ObjectMapper();
   }
 }
