@@ -130,6 +130,10 @@ public record Tuning(
       } else if (key.equals(BATCH_INVOCATIONS_PER_JOB)
           || key.startsWith(BATCH_INVOCATIONS_PER_JOB + "_")) {
         value = atLeastOne(key, entry.getValue());
+        if (value > BatchSettings.MAX_INVOCATIONS_PER_BATCH_JOB) {
+          throw new IllegalArgumentException(
+              key + " must be at most " + BatchSettings.MAX_INVOCATIONS_PER_BATCH_JOB + ", was " + value);
+        }
         settings =
             key.equals(BATCH_INVOCATIONS_PER_JOB)
                 ? settings.withInvocationsPerBatchJob(value)

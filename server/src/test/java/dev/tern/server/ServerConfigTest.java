@@ -265,6 +265,14 @@ class ServerConfigTest {
     assertThatThrownBy(
             () -> ServerConfig.load(Map.of("TERN_BATCH_INVOCATIONS_PER_JOB_SET_JOB_RETRIES", "x"), null))
         .hasMessageContaining("TERN_BATCH_INVOCATIONS_PER_JOB_SET_JOB_RETRIES");
+    assertThatThrownBy(() -> ServerConfig.load(Map.of("TERN_BATCH_INVOCATIONS_PER_JOB", "65537"), null))
+        .hasMessageContaining("TERN_BATCH_INVOCATIONS_PER_JOB must be at most 65536");
+    assertThat(
+            ServerConfig.load(Map.of("TERN_BATCH_INVOCATIONS_PER_JOB", "65536"), null)
+                .tuning()
+                .batch()
+                .invocationsPerBatchJob("set-job-retries"))
+        .isEqualTo(65_536);
   }
 
   @Test

@@ -26,6 +26,8 @@ public record BatchSettings(
   public static final int DEFAULT_BATCH_JOBS_PER_SEED = 100;
   public static final int DEFAULT_INVOCATIONS_PER_BATCH_JOB = 2000;
   public static final Duration DEFAULT_MONITOR_POLL_INTERVAL = Duration.ofSeconds(30);
+  /** A batch job's items are one array in {@code tern_batch_chunk}; H2 holds at most this many. */
+  public static final int MAX_INVOCATIONS_PER_BATCH_JOB = 65_536;
 
   /**
    * A count (at least 1) and its overrides by batch type.
@@ -60,6 +62,7 @@ public record BatchSettings(
     Objects.requireNonNull(batchJobsPerSeed, "batchJobsPerSeed");
     Objects.requireNonNull(invocationsPerBatchJob, "invocationsPerBatchJob");
     Objects.requireNonNull(monitorPollInterval, "monitorPollInterval");
+    requireAtMost(invocationsPerBatchJob, MAX_INVOCATIONS_PER_BATCH_JOB);
   }
 
   public static BatchSettings defaults() {
@@ -104,6 +107,12 @@ public record BatchSettings(
   /** The invocations per batch job in force for a batch type. */
   public int invocationsPerBatchJob(String batchType) {
     return invocationsPerBatchJob.of(batchType);
+  }
+
+  private static void requireAtMost(PerType counts, int max) {
+    if (counts.value() > max || counts.byType().values().stream().anyMatch(v -> v > max)) {
+      throw new IllegalArgumentException(counts.name() + " must be at most " + max + ", was " + counts);
+    }
   }
 
   private static void requirePositive(int value, String name) {
