@@ -14,4 +14,15 @@ public final class Columns {
         .map(c -> alias + "." + c.trim())
         .collect(Collectors.joining(", "));
   }
+
+  /**
+   * {@code "id, name"} qualified by {@code alias} and labelled with {@code alias_}: {@code "x.id AS
+   * x_id, x.name AS x_name"}, for a second table's columns in one row.
+   */
+  public static String labelled(String alias, String columns) {
+    return Arrays.stream(columns.split(","))
+        .map(String::trim)
+        .map(c -> alias + "." + c + " AS " + alias + "_" + c)
+        .collect(Collectors.joining(", "));
+  }
 }

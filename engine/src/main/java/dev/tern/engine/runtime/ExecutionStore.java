@@ -4,6 +4,7 @@ import dev.tern.engine.job.Job;
 import dev.tern.engine.job.Jobs;
 import dev.tern.engine.persistence.OwnedRows;
 import dev.tern.engine.persistence.Rows;
+import dev.tern.engine.query.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,11 +29,7 @@ final class ExecutionStore {
           + " loop_counter, outer_id, scope_execution_id";
 
   /** {@link #EXECUTION_COLUMNS} of the execution {@code e}, labelled {@code e_…}. */
-  private static final String JOINED_EXECUTION_COLUMNS =
-      java.util.Arrays.stream(EXECUTION_COLUMNS.split(","))
-          .map(String::trim)
-          .map(c -> "e." + c + " AS e_" + c)
-          .collect(java.util.stream.Collectors.joining(", "));
+  private static final String JOINED_EXECUTION_COLUMNS = Columns.labelled("e", EXECUTION_COLUMNS);
 
   /**
    * Inserts an instance row.
