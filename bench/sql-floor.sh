@@ -23,6 +23,7 @@
 set -euo pipefail
 export LC_ALL=C
 repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo/bench/pg-cpu.sh"
 jar=${JAR:-$repo/server/target/tern.jar}
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}; port=${PG_PORT:-5455}; http=${HTTP_PORT:-18280}
 warm=${WARM:-200}; clients=${CLIENTS:-16}; duration=${DURATION:-30}
@@ -158,10 +159,11 @@ dargs=(); for d in "${defs[@]}"; do dargs+=(-D "$d"); done
 hz=$(getconf CLK_TCK)
 run() { # label, extra PGOPTIONS
   psql -c 'select pg_stat_statements_reset()' >/dev/null
-  local c0; c0=$(cpu)
+  local phase="pgbench-${1//[^a-z]/-}"; pg_perf_start $phase
+  local c0; c0=$(cpu); pg_cpu_snapshot >$work/p0
   PGOPTIONS="$2" $pg_bin/pgbench -n -M prepared -c $clients -j 2 -T $duration -h 127.0.0.1 -p $port -U postgres \
     -D pair=$(date +%s%3N) "${dargs[@]}" -f $work/pair.sql tern > $work/pgbench.out 2>&1 || { cat $work/pgbench.out; exit 1; }
-  local c1; c1=$(cpu)
+  local c1; c1=$(cpu); pg_cpu_snapshot >$work/p1; pg_perf_stop $phase >$work/perf.txt
   local pairs tps; pairs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' $work/pgbench.out)
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' $work/pgbench.out)
   grep -q '^number of failed transactions: 0 ' $work/pgbench.out || { cat $work/pgbench.out; exit 1; }
@@ -195,6 +197,9 @@ PY
   printf '%-22s %8.1f pairs/s   PostgreSQL CPU %.2f ms per pair (all %d cores: at most %.0f pairs/s)   %s pairs; texts are Tern'"'"'s: %s\n' \
     "$1" "$tps" "$ms" "$(nproc)" "$(echo "$(nproc) * 1000 / $ms" | bc -l)" "$pairs" "$same"
   [ "$same" = yes ] || exit 1
+  echo "  PostgreSQL CPU per pair by process kind:"; pg_cpu_report $work/p0 $work/p1 $pairs | sed 's/^/  /'
+  psql -A -t -c "select '  statement execution (pg_stat_statements) ' || round(sum(total_exec_time)::numeric / $pairs, 3) || ' ms per pair, planning ' || round(sum(total_plan_time)::numeric / $pairs, 3) || ' ms' from pg_stat_statements where query not like '%pg_stat_statements%'"
+  sed 's/^/  /' $work/perf.txt
   # a job transaction deletes its job if a committed claim took it; one can come first when another
   # client's claim has locked the job and not yet committed (Tern runs a job only after its claim):
   # such pairs must stay rare

@@ -4,12 +4,15 @@
 #   bench/statements.sh [N]   (N instances of the trivial process; default 500)
 # Needs PostgreSQL 15 binaries (PG_BIN) and runs the cluster as the postgres user, as run-story.sh.
 # KEEP=1 leaves the cluster and server running (their work directory is printed). PROFILE=1 also
-# records the server with JFR during the starts and the jobs and prints where its CPU went.
+# records the server with JFR during the starts and the jobs and prints where its CPU went. Each
+# phase prints PostgreSQL's CPU per operation by process kind (bench/pg-cpu.sh); PERF=1 adds a perf
+# profile of the machine over the phase.
 # JAR=path runs another server jar (e.g. a copy built before a change). After the jobs it prints the
 # updates per history table and how many were HOT (pg_stat_user_tables n_tup_upd, n_tup_hot_upd).
 set -euo pipefail
 export LC_ALL=C
 repo=$(cd "$(dirname "$0")/.." && pwd); n=${1:-500}
+. "$repo/bench/pg-cpu.sh"
 jar=${JAR:-$repo/server/target/tern.jar}
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}; port=${PG_PORT:-5455}; http=${HTTP_PORT:-18280}
 work=$(mktemp -d /tmp/perfpg.XXXX); chmod 755 $work; chown postgres $work
@@ -66,7 +69,7 @@ summarise() {
     java -jar $repo/bench/target/tern-bench.jar profile $work/$1.jfr; }
 }
 psql -c 'select pg_stat_statements_reset()' >/dev/null
-threads >$work/t0; s0=$(cpu); record starts
+pg_perf_start starts; threads >$work/t0; s0=$(cpu); record starts; pg_cpu_snapshot >$work/p0
 for i in $(seq $n); do curl -sf -X POST -H 'Content-Type: application/json' -d '{}' $base/process-definition/key/trivial/start >/dev/null; done
 report() {
   # calls|plans|exec ms|rows|shared buffers touched per call (hit + read: load-independent)|statement
@@ -75,22 +78,24 @@ report() {
   # what Tern sends: without BEGIN/COMMIT and without the foreign-key actions PostgreSQL runs itself
   psql -A -t -c "select 'SENT statements=' || sum(calls) || ' per operation=' || round(sum(calls)::numeric / $1, 2) || ' buffers per operation=' || round(sum(shared_blks_hit + shared_blks_read)::numeric / $1, 1) from pg_stat_statements where query not like '%pg_stat_statements%' and query not like '%FROM ONLY%' and query not in ('BEGIN', 'COMMIT')"
 }
-s1=$(cpu); threads >$work/t1; summarise starts
+s1=$(cpu); threads >$work/t1; pg_cpu_snapshot >$work/p1; pg_perf_stop starts; summarise starts
 echo "=== cpu ticks (1/100 s) postgres+jvm before the starts: $s0 after: $s1"
+echo "=== PostgreSQL CPU per start by process kind"; pg_cpu_report $work/p0 $work/p1 $n
 echo "=== server CPU by thread kind during the starts"; thread_delta $work/t0 $work/t1
 echo "=== starts: $n"; report $n
 psql -c 'select pg_stat_statements_reset()' >/dev/null
 total=$((n+warm))
-threads >$work/t2; c0=$(cpu); record jobs
+pg_perf_start jobs; threads >$work/t2; c0=$(cpu); record jobs; pg_cpu_snapshot >$work/p2
 t0=$(date +%s.%N)
 curl -sf -X PUT -H 'Content-Type: application/json' -d '{"active":true}' http://127.0.0.1:$http/admin/job-executor >/dev/null
 while true; do c=$(curl -sf "$base/history/process-instance/count?finished=true" | sed 's/[^0-9]//g'); [ "$c" -ge $total ] && break; sleep 0.2; done
 t1=$(date +%s.%N)
-c1=$(cpu); threads >$work/t3; summarise jobs
+c1=$(cpu); threads >$work/t3; pg_cpu_snapshot >$work/p3; pg_perf_stop jobs; summarise jobs
 echo "=== server CPU by thread kind during the jobs"; thread_delta $work/t2 $work/t3
 echo "=== cpu ticks (1/100 s) postgres+jvm before: $c0 after: $c1" 
 jobs=$n; [ -n "${WARM:-}" ] || jobs=$total # without WARM the warm-up's instances wait at their job too
 echo "=== jobs: $jobs in $(echo "$t1-$t0" | bc) s"; report $jobs
+echo "=== PostgreSQL CPU per job by process kind"; pg_cpu_report $work/p2 $work/p3 $jobs
 sleep 11 # an idle backend reports its table statistics within 10 s
 echo "=== updates per table since start (HOT: rewrote no index entry)"
 psql -A -t -F'|' -c "select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, case when n_tup_upd > 0 then round(100.0 * n_tup_hot_upd / n_tup_upd) end || '%' from pg_stat_user_tables where n_tup_upd > 0 order by n_tup_upd desc"
