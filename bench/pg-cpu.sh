@@ -30,6 +30,7 @@ pg_cpu_report() {
       printf "%8.3f ms  (user %.3f, system %.3f)  all of PostgreSQL, per operation\n", (tu + ts) * 1000 / hz / ops, tu * 1000 / hz / ops, ts * 1000 / hz / ops
     }' <(awk -F'|' '{u[$1]+=$2; s[$1]+=$3} END {for (k in u) print k "|" u[k] "|" s[k]}' "$1") \
        <(awk -F'|' '{u[$1]+=$2; s[$1]+=$3} END {for (k in u) print k "|" u[k] "|" s[k]}' "$2") | sort -rn
+  echo "client backends: $(grep -c '^client backends|' "$1") before, $(grep -c '^client backends|' "$2") after"
 }
 
 # PERF=1: perf samples every CPU at 997 Hz between pg_perf_start NAME and pg_perf_stop NAME
