@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,35 +14,25 @@ import java.util.List;
  * DELETE} of their failedJob incidents and one {@code UPDATE} of their retries, timed, inside a
  * transaction that is then rolled back, so the run goes on from exactly the state it had. It runs
  * while every job has used up its retries, when the engine has nothing to do.
- *
- * <p>On PostgreSQL a rolled-back update still leaves its row versions behind, and their index
- * entries (retries above 0) lie in every engine's job acquisition path until a vacuum removes them
- * (docs/benchmarks.md, "The claim's crawl after the floor"). So on PostgreSQL the floor vacuums
- * both tables after its attempts, for either engine: an outage without the measurement would not
- * have those versions.
  */
 public final class SqlFloor {
 
   /** Which engine's tables hold the jobs. */
   public enum Schema {
     CAMUNDA(
-        List.of("ACT_RU_JOB", "ACT_RU_INCIDENT"),
         "DELETE FROM ACT_RU_INCIDENT WHERE INCIDENT_TYPE_ = 'failedJob' AND CONFIGURATION_ IN"
             + " (SELECT ID_ FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = ? AND RETRIES_ = 0)",
         "UPDATE ACT_RU_JOB SET RETRIES_ = ?, REV_ = REV_ + 1"
             + " WHERE PROCESS_DEF_KEY_ = ? AND RETRIES_ = 0"),
     TERN(
-        List.of("tern_job", "tern_incident"),
         "DELETE FROM tern_incident WHERE incident_type = 'failedJob' AND configuration IN"
             + " (SELECT id FROM tern_job WHERE proc_def_key = ? AND retries = 0)",
         "UPDATE tern_job SET retries = ?, rev = rev + 1 WHERE proc_def_key = ? AND retries = 0");
 
-    final List<String> tables;
     final String deleteIncidents;
     final String updateJobs;
 
-    Schema(List<String> tables, String deleteIncidents, String updateJobs) {
-      this.tables = tables;
+    Schema(String deleteIncidents, String updateJobs) {
       this.deleteIncidents = deleteIncidents;
       this.updateJobs = updateJobs;
     }
@@ -72,9 +61,6 @@ public final class SqlFloor {
       for (int i = 0; i < repeats; i++) {
         measurements.add(measureOnce(connection, target.schema(), processKey, retries));
       }
-      if (target.jdbcUrl().startsWith("jdbc:postgresql:")) {
-        vacuum(connection, target.schema());
-      }
     } catch (SQLException e) {
       throw new BenchFailure("SQL floor on " + target.jdbcUrl() + " failed: " + e.getMessage(), e);
     }
@@ -86,15 +72,6 @@ public final class SqlFloor {
     List<Duration> sorted =
         measurements.stream().map(Measurement::elapsed).sorted(Comparator.naturalOrder()).toList();
     return sorted.get(sorted.size() / 2);
-  }
-
-  private static void vacuum(Connection connection, Schema schema) throws SQLException {
-    connection.setAutoCommit(true); // VACUUM runs outside a transaction
-    try (Statement statement = connection.createStatement()) {
-      for (String table : schema.tables) {
-        statement.execute("VACUUM " + table);
-      }
-    }
   }
 
   private static Measurement measureOnce(

@@ -42,24 +42,6 @@ class SqlFloorTest {
   }
 
   @Test
-  void vacuumsTheJobAndIncidentTablesAfterwardsOnPostgres() {
-    boolean postgres = db.config().jdbcUrl().startsWith("jdbc:postgresql:");
-    db.database().useTransaction(h -> insertTernFailedJobs(h, "benchKey", FAILED_JOBS));
-
-    SqlFloor.measure(target(SqlFloor.Schema.TERN), "benchKey", 1, 1);
-
-    if (postgres) {
-      // the rolled-back versions would otherwise stay in the claim's index until autovacuum came
-      assertThat(
-              count(
-                  "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname IN ('tern_job',"
-                      + " 'tern_incident') AND last_vacuum IS NOT NULL"))
-          .isEqualTo(2);
-    }
-    assertThat(count("SELECT COUNT(*) FROM tern_job WHERE retries = 0")).isEqualTo(FAILED_JOBS);
-  }
-
-  @Test
   void camundaStatementsRunOnCamundasTableShape() {
     db.database()
         .useTransaction(
