@@ -43,10 +43,10 @@ pg_perf_stop() {
   [ -n "${PERF:-}" ] || return 0
   kill -TERM $perf_pid; wait $perf_pid || true
   echo "=== perf, $1: samples by command (every process on the machine)"
-  perf report -i $work/$1.perf --stdio --no-children --sort comm --percent-limit 1 2>/dev/null | grep -v '^#' | grep -v '^$'
+  perf report -i $work/$1.perf --stdio --no-children --sort comm --percent-limit 1 2>/dev/null | grep -v '^#' | grep -v '^$' || true
   echo "=== perf, $1: the postgres processes' samples by binary (share of their samples; [kernel.kallsyms]: system calls, scheduling, network)"
-  perf report -i $work/$1.perf --stdio --no-children --percentage relative --comm postgres --sort dso --percent-limit 0.5 2>/dev/null | grep -v '^#' | grep -v '^$'
+  perf report -i $work/$1.perf --stdio --no-children --percentage relative --comm postgres --sort dso --percent-limit 0.5 2>/dev/null | grep -v '^#' | grep -v '^$' || true
   echo "=== perf, $1: the postgres processes' samples by function (share of their samples, top 30; an address: a static function)"
   perf report -i $work/$1.perf --stdio --no-children --percentage relative --comm postgres --sort dso,sym 2>/dev/null \
-    | grep -v '^#' | grep -v '^$' | head -30
+    | grep -v '^#' | grep -v '^$' | head -30 || true # head ends the pipe early: pipefail
 }
