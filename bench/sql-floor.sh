@@ -163,6 +163,14 @@ run() { # label, extra PGOPTIONS
   local c0; c0=$(cpu); pg_cpu_snapshot >$work/p0
   PGOPTIONS="$2" $pg_bin/pgbench -n -M prepared -c $clients -j 2 -T $duration -h 127.0.0.1 -p $port -U postgres \
     -D pair=$(date +%s%3N) "${dargs[@]}" -f $work/pair.sql tern > $work/pgbench.out 2>&1 || { cat $work/pgbench.out; exit 1; }
+  # pgbench's backends end as it exits: read the clock ticks only once the postmaster has reaped
+  # them, or a backend read as a live child and reaped before its ticks were read counts nowhere
+  # (this lost up to a fifth of the run's CPU before 2026-12-06's ninth session)
+  local pm; pm=$(head -1 $work/pg/postmaster.pid)
+  for _ in $(seq 100); do # a backend still running or ended and not yet reaped (a zombie)
+    ps --ppid $pm -o stat=,args= | grep -qE '^Z|127[.]0[.]0[.]1[(]' || break
+    sleep 0.05
+  done
   local c1; c1=$(cpu); pg_cpu_snapshot >$work/p1; pg_perf_stop $phase >$work/perf.txt
   local pairs tps; pairs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' $work/pgbench.out)
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' $work/pgbench.out)
