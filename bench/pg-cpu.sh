@@ -1,7 +1,7 @@
 # Sourced by statements.sh and sql-floor.sh (needs $work/pg, the cluster's data directory).
 # PostgreSQL's CPU during one phase, split by process kind and into user and system time, and with
-# PERF=1 a flat perf profile of the cluster's processes over the phase (stripped binary: exported
-# functions only; a static function's time shows under the exported one before it).
+# PERF=1 a flat perf profile of the machine over the phase (PostgreSQL's binary is stripped: a
+# static function shows as an address).
 
 # kind|user ticks|system ticks, one line per postgres process; a child the postmaster has reaped
 # counts under "exited" (its ticks move there when it ends, so only the total is exact then)
