@@ -28,9 +28,13 @@ pg_cpu_report() {
     END {
       for (k in u) { t = u[k] + s[k]; if (t != 0) printf "%8.3f ms  (user %.3f, system %.3f)  %s\n", t * 1000 / hz / ops, u[k] * 1000 / hz / ops, s[k] * 1000 / hz / ops, k; tu += u[k]; ts += s[k] }
       printf "%8.3f ms  (user %.3f, system %.3f)  all of PostgreSQL, per operation\n", (tu + ts) * 1000 / hz / ops, tu * 1000 / hz / ops, ts * 1000 / hz / ops
-    }' <(awk -F'|' '{u[$1]+=$2; s[$1]+=$3} END {for (k in u) print k "|" u[k] "|" s[k]}' "$1") \
-       <(awk -F'|' '{u[$1]+=$2; s[$1]+=$3} END {for (k in u) print k "|" u[k] "|" s[k]}' "$2") | sort -rn
+    }' "$1" "$2" | sort -rn
   echo "client backends: $(grep -c '^client backends|' "$1") before, $(grep -c '^client backends|' "$2") after"
+}
+
+# before-file after-file: the clock ticks every postgres process used in between
+pg_cpu_ticks() {
+  awk -F'|' 'FNR == NR { t -= $2 + $3; next } { t += $2 + $3 } END { print t }' "$1" "$2"
 }
 
 # PERF=1: perf samples every CPU at 997 Hz between pg_perf_start NAME and pg_perf_stop NAME

@@ -148,19 +148,13 @@ print(f'pair: start {len(pair1[0][1])}, claim {len(pair1[1][1])}, job {len(pair1
       f'between the captured pairs kept as captured ({", ".join(sorted(set(kept))[:3])}, ...)')
 PY
 
-cpu() { # clock ticks of the cluster: postmaster, its children, and the children it reaped
-  local pm; pm=$(head -1 $work/pg/postmaster.pid)
-  local t; t=$(awk '{print $14+$15+$16+$17}' /proc/$pm/stat)
-  for p in $(pgrep -P $pm); do t=$((t + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
-  echo $t
-}
 mapfile -d '' defs < $work/defines
 dargs=(); for d in "${defs[@]}"; do dargs+=(-D "$d"); done
 hz=$(getconf CLK_TCK)
 run() { # label, extra PGOPTIONS
   psql -c 'select pg_stat_statements_reset()' >/dev/null
   local phase="pgbench-${1//[^a-z]/-}"; pg_perf_start $phase
-  local c0; c0=$(cpu); pg_cpu_snapshot >$work/p0
+  pg_cpu_snapshot >$work/p0
   PGOPTIONS="$2" $pg_bin/pgbench -n -M prepared -c $clients -j 2 -T $duration -h 127.0.0.1 -p $port -U postgres \
     -D pair=$(date +%s%3N) "${dargs[@]}" -f $work/pair.sql tern > $work/pgbench.out 2>&1 || { cat $work/pgbench.out; exit 1; }
   # pgbench's backends end as it exits: read the clock ticks only once the postmaster has reaped
@@ -171,7 +165,7 @@ run() { # label, extra PGOPTIONS
     ps --ppid $pm -o stat=,args= | grep -qE '^Z|127[.]0[.]0[.]1[(]' || break
     sleep 0.05
   done
-  local c1; c1=$(cpu); pg_cpu_snapshot >$work/p1; pg_perf_stop $phase >$work/perf.txt
+  pg_cpu_snapshot >$work/p1; pg_perf_stop $phase >$work/perf.txt
   local pairs tps; pairs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' $work/pgbench.out)
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' $work/pgbench.out)
   grep -q '^number of failed transactions: 0 ' $work/pgbench.out || { cat $work/pgbench.out; exit 1; }
@@ -201,7 +195,7 @@ bad = [f'  {got.get(k)} calls, expected {expected.get(k)}: {k[:150]}' for k in s
 print('yes' if not bad else 'no\n' + '\n'.join(bad))
 PY
 )
-  local ms; ms=$(echo "($c1 - $c0) * 1000 / $hz / $pairs" | bc -l)
+  local ms; ms=$(echo "$(pg_cpu_ticks $work/p0 $work/p1) * 1000 / $hz / $pairs" | bc -l)
   printf '%-22s %8.1f pairs/s   PostgreSQL CPU %.2f ms per pair (all %d cores: at most %.0f pairs/s)   %s pairs; texts are Tern'"'"'s: %s\n' \
     "$1" "$tps" "$ms" "$(nproc)" "$(echo "$(nproc) * 1000 / $ms" | bc -l)" "$pairs" "$same"
   [ "$same" = yes ] || exit 1
